@@ -1,0 +1,58 @@
+"""Why a file could not be ingested. Each class carries a Swedish message for people and a
+stable ``code`` and HTTP status for the API."""
+
+from __future__ import annotations
+
+
+class IngestError(Exception):
+    code = "unreadable"
+    status = 422
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class NotPdfError(IngestError):
+    code = "not_pdf"
+    status = 415
+
+
+class EmptyFileError(IngestError):
+    code = "empty"
+    status = 400
+
+
+class TooLargeError(IngestError):
+    code = "too_large"
+    status = 413
+
+
+class EncryptedPdfError(IngestError):
+    code = "encrypted"
+    status = 422
+
+
+class CorruptPdfError(IngestError):
+    code = "corrupt"
+    status = 422
+
+
+class NoPagesError(IngestError):
+    code = "no_pages"
+    status = 422
+
+
+class TooManyPagesError(IngestError):
+    code = "too_many_pages"
+    status = 413
+
+
+class ParseTimeoutError(IngestError):
+    code = "timeout"
+    status = 422
+
+
+class ResourceLimitError(IngestError):
+    code = "resource_limit"
+    status = 422
