@@ -1,0 +1,95 @@
+"""The bundled sample posters: every PDF has a valid gold file and the pages it promises."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pdfplumber
+import pytest
+
+CORPUS = Path(__file__).resolve().parents[2] / "corpus"
+POSTERS = sorted((CORPUS / "pdf").glob("poster-*.pdf"))
+FOCUS_AREAS = {"Fullföljda studier", "Psykisk hälsa", "Fysisk aktivitet"}
+INTERVENTIONS = {
+    "gemensamma hembesök", "utökat hembesöksprogram", "närvaroarbete", "föräldrastöd i grupp",
+    "Trygghetscirkeln", "öppen förskola", "familjecentral", "allaktivitetshus",
+    "elevhälsocentral", "prova-på-aktiviteter", "aktiv skolväg", "knattegympa",
+    "samverkansteam", "tidig upptäckt", "brukarmedverkan", "läxhjälp",
+    "mötesplats för nyanlända föräldrar", "rastaktiviteter", "överlämning förskola–skola",
+    "kamratstöd",
+}
+COUNTY = {
+    "Aneby", "Eksjö", "Gislaved", "Gnosjö", "Habo", "Jönköping", "Mullsjö", "Nässjö", "Sävsjö",
+    "Tranås", "Vaggeryd", "Vetlanda", "Värnamo",
+}
+
+
+def gold_for(pdf: Path) -> dict:
+    return json.loads((CORPUS / "gold" / f"{pdf.stem}.json").read_text(encoding="utf-8"))
+
+
+def page_text(pdf: Path) -> tuple[int, int, str]:
+    """(pages, chars on page 1, whitespace-normalised text of page 1)."""
+    with pdfplumber.open(pdf) as doc:
+        page = doc.pages[0]
+        text = re.sub(r"\s+", " ", page.extract_text() or "")
+        return len(doc.pages), len(page.chars), text
+
+
+@pytest.fixture(scope="session")
+def golds() -> dict[str, dict]:
+    return {pdf.stem: gold_for(pdf) for pdf in POSTERS}
+
+
+@pytest.mark.skipif(len(POSTERS) < 20, reason="korpusen är ännu inte komplett")
+def test_enough_posters_cover_the_county(golds: dict[str, dict]) -> None:
+    assert len(POSTERS) >= 20
+    munis = {m for g in golds.values() for m in g["examples"][0]["municipalities"]}
+    assert munis >= COUNTY
+    assert munis - COUNTY, "at least one poster from outside the county"
+    assert sum(g["generator"] == "reportlab" for g in golds.values()) >= 8
+    assert sum(g["generator"] == "weasyprint" for g in golds.values()) >= 8
+    assert sum(g["page_size"] == "A3" for g in golds.values()) >= 5
+    assert sum(g["scanned"] for g in golds.values()) == 1
+
+
+@pytest.mark.parametrize("pdf", POSTERS, ids=[p.stem for p in POSTERS])
+def test_poster_gold_is_valid(pdf: Path) -> None:
+    gold = gold_for(pdf)
+    assert gold["file"] == pdf.name
+    assert gold["kind"] == "poster"
+    assert gold["pages"] == 1
+    assert gold["generator"] in {"reportlab", "weasyprint"}
+    assert gold["page_size"] in {"A3", "A4"}
+    assert re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", gold["date"])
+    assert len(gold["examples"]) == 1
+    ex = gold["examples"][0]
+    assert ex["title"] == gold["title"]
+    assert ex["pages"] == [1]
+    assert ex["municipalities"]
+    assert ex["focus_areas"] and set(ex["focus_areas"]) <= FOCUS_AREAS
+    assert ex["interventions"] and set(ex["interventions"]) <= INTERVENTIONS
+    assert ex["stage"] in {"planerad", "startad", "pågående", "avslutad"}
+    assert all(set(p) == {"name", "role"} for p in ex["persons"])
+    assert 3 <= len(ex["anchors"]) <= 5
+    for phrase in ex["anchors"] + gold["context_phrases"]:
+        assert 4 <= len(phrase.split()) <= 10, phrase
+
+
+@pytest.mark.parametrize("pdf", POSTERS, ids=[p.stem for p in POSTERS])
+def test_poster_pages_and_text_layer(pdf: Path) -> None:
+    gold = gold_for(pdf)
+    pages, chars, text = page_text(pdf)
+    assert pages == 1
+    if gold["scanned"]:
+        assert chars == 0, "a scanned poster has no text layer"
+        assert "-skannad" in pdf.stem
+    else:
+        assert chars > 500
+        assert gold["title"].split()[0] in text
+        # The anchors' words are all on the page (column interleaving may split the phrase).
+        words = set(re.findall(r"\w+", text))
+        for phrase in gold["examples"][0]["anchors"]:
+            assert set(re.findall(r"\w+", phrase)) <= words, phrase
