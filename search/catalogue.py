@@ -1,0 +1,319 @@
+"""The catalogue: an SQLite database that is the source of truth for everything stored.
+
+Documents, their examples and tags (with evidence), coordinator corrections and users. The
+Whoosh index is derived from it (``indexed`` flags a document whose index entries are known to
+be written).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import asdict
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from ingest.model import Document, Example, Section
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS documents (
+    id TEXT PRIMARY KEY,
+    filename TEXT NOT NULL,
+    title TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    date TEXT,
+    pages INTEGER NOT NULL,
+    sha256 TEXT NOT NULL UNIQUE,
+    data TEXT NOT NULL,
+    indexed INTEGER NOT NULL DEFAULT 0,
+    added_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS documents_filename ON documents(filename);
+CREATE TABLE IF NOT EXISTS examples (
+    id TEXT PRIMARY KEY,
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    title TEXT NOT NULL,
+    team TEXT,
+    team_key TEXT,
+    data TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS examples_document ON examples(document_id);
+CREATE INDEX IF NOT EXISTS examples_team ON examples(team_key);
+CREATE TABLE IF NOT EXISTS tags (
+    example_id TEXT NOT NULL REFERENCES examples(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL,
+    value TEXT NOT NULL,
+    role TEXT,
+    source TEXT NOT NULL,
+    evidence TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS tags_example ON tags(example_id);
+CREATE INDEX IF NOT EXISTS tags_kind_value ON tags(kind, value);
+CREATE TABLE IF NOT EXISTS corrections (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    filename TEXT NOT NULL,
+    title_key TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    value TEXT NOT NULL,
+    role TEXT,
+    action TEXT NOT NULL,
+    user TEXT,
+    created_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS corrections_file ON corrections(filename);
+CREATE TABLE IF NOT EXISTS users (
+    name TEXT PRIMARY KEY,
+    password_hash TEXT NOT NULL,
+    role TEXT NOT NULL DEFAULT 'coordinator',
+    created_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS meta (
+    key TEXT PRIMARY KEY,
+    value TEXT
+);
+"""
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def title_key(title: str) -> str:
+    """Normalised example title used to find an example again after re-ingestion."""
+    return " ".join("".join(c for c in title.lower() if c.isalnum() or c.isspace()).split())
+
+
+class Catalogue:
+    """Thread-safe access to the SQLite catalogue (one connection per thread)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._local = threading.local()
+        self._all: list[sqlite3.Connection] = []
+        self._all_lock = threading.Lock()
+        self.conn().executescript(SCHEMA)
+
+    # --- connections ---------------------------------------------------------------------
+
+    def conn(self) -> sqlite3.Connection:
+        con = getattr(self._local, "con", None)
+        if con is None:
+            con = sqlite3.connect(
+                self.path, timeout=30, isolation_level=None, check_same_thread=False
+            )
+            con.row_factory = sqlite3.Row
+            con.execute("PRAGMA journal_mode=WAL")
+            con.execute("PRAGMA synchronous=NORMAL")
+            con.execute("PRAGMA foreign_keys=ON")
+            self._local.con = con
+            with self._all_lock:
+                self._all.append(con)
+        return con
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        con = self.conn()
+        con.execute("BEGIN IMMEDIATE")
+        try:
+            yield con
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        con.execute("COMMIT")
+
+    def close(self) -> None:
+        with self._all_lock:
+            for con in self._all:
+                try:
+                    con.close()
+                except sqlite3.Error:
+                    pass
+            self._all.clear()
+        self._local = threading.local()
+
+    # --- documents -------------------------------------------------------------------------
+
+    def insert_document(self, con: sqlite3.Connection, doc: Document) -> None:
+        """Insert a document with its examples and tags, flagged as not yet indexed."""
+        data = doc.to_dict()
+        data.pop("examples")
+        con.execute(
+            "INSERT INTO documents (id, filename, title, kind, date, pages, sha256, data, "
+            "indexed, added_at) VALUES (?,?,?,?,?,?,?,?,0,?)",
+            (doc.id, doc.filename, doc.title, doc.kind, doc.date, doc.pages, doc.sha256,
+             json.dumps(data, ensure_ascii=False), now()),
+        )
+        for seq, ex in enumerate(doc.examples, start=1):
+            self.insert_example(con, ex, seq)
+
+    def insert_example(self, con: sqlite3.Connection, ex: Example, seq: int) -> None:
+        con.execute(
+            "INSERT INTO examples (id, document_id, seq, title, team, team_key, data) "
+            "VALUES (?,?,?,?,?,?,?)",
+            (ex.id, ex.document_id, seq, ex.title, ex.team, ex.team_key,
+             json.dumps(ex.to_dict(), ensure_ascii=False)),
+        )
+        self._insert_tags(con, ex)
+
+    def _insert_tags(self, con: sqlite3.Connection, ex: Example) -> None:
+        con.executemany(
+            "INSERT INTO tags (example_id, kind, value, role, source, evidence) "
+            "VALUES (?,?,?,?,?,?)",
+            [
+                (ex.id, t.kind, t.value, t.role, t.source,
+                 json.dumps([asdict(e) for e in t.evidence], ensure_ascii=False))
+                for t in ex.tags
+            ],
+        )
+
+    def update_example(self, con: sqlite3.Connection, ex: Example) -> None:
+        con.execute(
+            "UPDATE examples SET title=?, team=?, team_key=?, data=? WHERE id=?",
+            (ex.title, ex.team, ex.team_key, json.dumps(ex.to_dict(), ensure_ascii=False), ex.id),
+        )
+        con.execute("DELETE FROM tags WHERE example_id=?", (ex.id,))
+        self._insert_tags(con, ex)
+
+    def delete_document(self, con: sqlite3.Connection, doc_id: str) -> None:
+        con.execute("DELETE FROM documents WHERE id=?", (doc_id,))
+
+    def set_indexed(self, doc_ids: list[str], value: int = 1) -> None:
+        with self.transaction() as con:
+            con.executemany("UPDATE documents SET indexed=? WHERE id=?",
+                            [(value, d) for d in doc_ids])
+
+    def document_row(self, doc_id: str) -> sqlite3.Row | None:
+        return self.conn().execute("SELECT * FROM documents WHERE id=?", (doc_id,)).fetchone()
+
+    def document_by_sha(self, sha: str) -> sqlite3.Row | None:
+        return self.conn().execute("SELECT * FROM documents WHERE sha256=?", (sha,)).fetchone()
+
+    def documents_by_filename(self, filename: str) -> list[sqlite3.Row]:
+        return self.conn().execute(
+            "SELECT * FROM documents WHERE filename=? ORDER BY added_at", (filename,)
+        ).fetchall()
+
+    def document_rows(self) -> list[sqlite3.Row]:
+        return self.conn().execute(
+            "SELECT * FROM documents ORDER BY COALESCE(date, '') DESC, filename"
+        ).fetchall()
+
+    def unindexed(self) -> list[str]:
+        return [r[0] for r in self.conn().execute("SELECT id FROM documents WHERE indexed=0")]
+
+    def load_document(self, doc_id: str, with_examples: bool = True) -> Document | None:
+        row = self.document_row(doc_id)
+        if row is None:
+            return None
+        data = json.loads(row["data"])
+        data["examples"] = self.examples_of(doc_id) if with_examples else []
+        doc = Document(
+            id=data["id"], filename=data["filename"], title=data["title"], kind=data["kind"],
+            date=data.get("date"), pages=data["pages"], sha256=data.get("sha256", ""),
+            context=[Section(**s) for s in data.get("context", [])],
+            ocr_pages=list(data.get("ocr_pages", [])), warnings=list(data.get("warnings", [])),
+        )
+        doc.examples = [Example.from_dict(e) for e in data["examples"]]
+        return doc
+
+    def doc_meta(self, doc_id: str) -> dict[str, Any] | None:
+        row = self.document_row(doc_id)
+        if row is None:
+            return None
+        return {k: row[k] for k in ("id", "title", "filename", "kind", "date", "pages")}
+
+    # --- examples --------------------------------------------------------------------------
+
+    def examples_of(self, doc_id: str) -> list[dict[str, Any]]:
+        return [
+            json.loads(r[0]) for r in self.conn().execute(
+                "SELECT data FROM examples WHERE document_id=? ORDER BY seq", (doc_id,)
+            )
+        ]
+
+    def example(self, ex_id: str) -> Example | None:
+        row = self.conn().execute("SELECT data FROM examples WHERE id=?", (ex_id,)).fetchone()
+        return Example.from_dict(json.loads(row[0])) if row else None
+
+    def example_seq(self, ex_id: str) -> int | None:
+        row = self.conn().execute("SELECT seq FROM examples WHERE id=?", (ex_id,)).fetchone()
+        return row[0] if row else None
+
+    def iter_examples(self) -> Iterator[tuple[Example, dict[str, Any]]]:
+        """Every example with its document's metadata, in document order."""
+        cur = self.conn().execute(
+            "SELECT e.data, d.id, d.title, d.filename, d.kind, d.date FROM examples e "
+            "JOIN documents d ON d.id = e.document_id ORDER BY d.id, e.seq"
+        )
+        for row in cur:
+            meta = {"id": row[1], "title": row[2], "filename": row[3], "kind": row[4],
+                    "date": row[5]}
+            yield Example.from_dict(json.loads(row[0])), meta
+
+    def example_count(self) -> int:
+        return self.conn().execute("SELECT COUNT(*) FROM examples").fetchone()[0]
+
+    def example_ids(self) -> set[str]:
+        return {r[0] for r in self.conn().execute("SELECT id FROM examples")}
+
+    def examples_by_team(self, team_key: str) -> list[tuple[Example, dict[str, Any]]]:
+        rows = self.conn().execute(
+            "SELECT e.data, d.id, d.title, d.filename, d.kind, d.date FROM examples e "
+            "JOIN documents d ON d.id = e.document_id WHERE e.team_key=? "
+            "ORDER BY COALESCE(d.date, ''), e.seq", (team_key,)
+        ).fetchall()
+        return [
+            (Example.from_dict(json.loads(r[0])),
+             {"id": r[1], "title": r[2], "filename": r[3], "kind": r[4], "date": r[5]})
+            for r in rows
+        ]
+
+    def tag_rows(self, kinds: tuple[str, ...]) -> list[sqlite3.Row]:
+        marks = ",".join("?" * len(kinds))
+        return self.conn().execute(
+            f"SELECT t.example_id, t.kind, t.value FROM tags t WHERE t.kind IN ({marks})",
+            kinds,
+        ).fetchall()
+
+    def example_summaries(self) -> list[dict[str, Any]]:
+        """id, title, team, document date and the document of every example (no text)."""
+        rows = self.conn().execute(
+            "SELECT e.id, e.title, e.team, e.team_key, d.id AS doc_id, d.title AS doc_title, "
+            "d.filename, d.date, d.kind FROM examples e JOIN documents d ON d.id=e.document_id"
+        ).fetchall()
+        return [dict(r) for r in rows]
+
+    # --- corrections -----------------------------------------------------------------------
+
+    def add_correction(self, con: sqlite3.Connection, filename: str, title: str, kind: str,
+                       value: str, role: str | None, action: str, user: str | None) -> None:
+        key = title_key(title)
+        # A new correction of the same tag replaces the earlier one.
+        con.execute(
+            "DELETE FROM corrections WHERE filename=? AND title_key=? AND kind=? AND value=?",
+            (filename, key, kind, value),
+        )
+        con.execute(
+            "INSERT INTO corrections (filename, title_key, kind, value, role, action, user, "
+            "created_at) VALUES (?,?,?,?,?,?,?,?)",
+            (filename, key, kind, value, role, action, user, now()),
+        )
+
+    def corrections_for(self, filename: str) -> list[sqlite3.Row]:
+        return self.conn().execute(
+            "SELECT * FROM corrections WHERE filename=? ORDER BY id", (filename,)
+        ).fetchall()
+
+    # --- meta ------------------------------------------------------------------------------
+
+    def get_meta(self, key: str) -> str | None:
+        row = self.conn().execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def set_meta(self, con: sqlite3.Connection, key: str, value: str) -> None:
+        con.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?,?)", (key, value))

@@ -1,0 +1,481 @@
+"""The library facade: everything stored, and the way to search it.
+
+Writes go catalogue first (one SQLite transaction, documents flagged ``indexed=0``), then the
+Whoosh index, then the flag. Opening a library reconciles the index with the catalogue, so a
+crash at any point leaves a usable, consistent store.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import json
+import os
+import tempfile
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ingest.errors import CorruptPdfError, EmptyFileError, IngestError, NotPdfError
+from ingest.model import Document, Example
+from search import edits, users
+from search import query as q
+from search.catalogue import Catalogue, title_key
+from search.concepts import ConceptView
+from search.errors import DuplicateError, InvalidRequestError, NotFoundError
+from search.index import IndexStore
+from search.query import SearchResult
+
+__all__ = ["IngestReport", "Library", "SearchResult"]
+
+
+@dataclass
+class IngestReport:
+    documents: list[Document] = field(default_factory=list)
+    skipped: list[dict[str, str]] = field(default_factory=list)
+    errors: list[dict[str, str]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"documents": [d.to_dict() for d in self.documents], "skipped": self.skipped,
+                "errors": self.errors}
+
+
+class _PipelineReader:
+    """In-process reading with ingest.pipeline.read_pdf (when no sandboxed Reader exists)."""
+
+    def read(self, path: Path, filename: str | None = None) -> Document:
+        data = Path(path).read_bytes()
+        if not data:
+            raise EmptyFileError("Filen är tom.")
+        if not data.lstrip()[:5].startswith(b"%PDF-"):
+            raise NotPdfError("Filen är ingen PDF.")
+        from ingest.pipeline import read_pdf  # type: ignore[import-not-found]
+
+        try:
+            return read_pdf(Path(path), filename)
+        except IngestError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - an unreadable PDF is an ingest error
+            raise CorruptPdfError(f"PDF-filen kunde inte läsas: {exc}") from exc
+
+    def close(self) -> None:
+        pass
+
+
+class Library:
+    def __init__(self, data_dir: Path | str, reader: Any = None) -> None:
+        self.data_dir = Path(data_dir)
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        (self.data_dir / "originals").mkdir(exist_ok=True)
+        self._thread_lock = threading.RLock()
+        self._depth = 0
+        self._lock_file: Any = None
+        self._reader = reader
+        self._own_reader: Any = None
+        self.catalogue = Catalogue(self.data_dir / "catalogue.sqlite3")
+        with self._writing():
+            self.index = IndexStore(self.data_dir / "index")
+            self.reconcile()
+
+    # --- lifecycle ---------------------------------------------------------------------------
+
+    def close(self) -> None:
+        if self._own_reader is not None:
+            with suppress(Exception):
+                if hasattr(self._own_reader, "__exit__"):
+                    self._own_reader.__exit__(None, None, None)
+                else:
+                    self._own_reader.close()
+            self._own_reader = None
+        self.index.close()
+        self.catalogue.close()
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _writing(self) -> Iterator[None]:
+        """One writer at a time: a thread lock plus an fcntl lock on data_dir/write.lock."""
+        with self._thread_lock:
+            if self._depth == 0:
+                fh = open(self.data_dir / "write.lock", "a+")  # noqa: SIM115
+                fcntl.flock(fh, fcntl.LOCK_EX)
+                self._lock_file = fh
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+                if self._depth == 0:
+                    fcntl.flock(self._lock_file, fcntl.LOCK_UN)
+                    self._lock_file.close()
+                    self._lock_file = None
+
+    # --- consistency -----------------------------------------------------------------------
+
+    def reconcile(self) -> dict[str, int]:
+        """Repair the index from the catalogue: unflagged documents, missing or extra entries."""
+        with self._writing():
+            report = {"reindexed_documents": 0, "added": 0, "removed": 0}
+            if self.index.created and self.catalogue.example_count():
+                self.index.rebuild(self.catalogue.iter_examples())
+                self.catalogue.set_indexed([r["id"] for r in self.catalogue.document_rows()])
+                report["added"] = self.catalogue.example_count()
+                self.index.created = False
+                return report
+            self.index.created = False
+            pending = self.catalogue.unindexed()
+            for doc_id in pending:
+                self._index_document(doc_id)
+            report["reindexed_documents"] = len(pending)
+            if self.index.doc_count() != self.catalogue.example_count():
+                in_index = self.index.indexed_ids()
+                in_catalogue = self.catalogue.example_ids()
+                extra = in_index - in_catalogue
+                missing = in_catalogue - in_index
+                rows = [(ex, meta) for ex, meta in self.catalogue.iter_examples()
+                        if ex.id in missing]
+                self.index.replace([], extra, rows)
+                report["added"], report["removed"] = len(rows), len(extra)
+            return report
+
+    def _index_document(self, doc_id: str, remove: list[str] | tuple[str, ...] = ()) -> None:
+        meta = self.catalogue.doc_meta(doc_id)
+        doc = self.catalogue.load_document(doc_id)
+        rows = [(ex, meta) for ex in doc.examples] if doc and meta else []
+        self.index.replace([doc_id, *remove], [], rows)
+        if doc is not None:
+            self.catalogue.set_indexed([doc_id])
+
+    # --- originals -------------------------------------------------------------------------
+
+    def _original_file(self, sha: str) -> Path:
+        return self.data_dir / "originals" / sha[:2] / f"{sha}.pdf"
+
+    def _store_original(self, sha: str, data: bytes) -> None:
+        path = self._original_file(sha)
+        if path.exists():
+            return
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+
+    def original_path(self, document_id: str) -> Path | None:
+        row = self.catalogue.document_row(document_id)
+        if row is None:
+            return None
+        path = self._original_file(row["sha256"])
+        return path if path.exists() else None
+
+    def _drop_original(self, sha: str) -> None:
+        if self.catalogue.document_by_sha(sha) is None:
+            with suppress(OSError):
+                self._original_file(sha).unlink()
+
+    # --- ingestion ---------------------------------------------------------------------------
+
+    def _get_reader(self) -> Any:
+        if self._reader is not None:
+            return self._reader
+        if self._own_reader is None:
+            try:
+                from ingest.sandbox import Reader  # type: ignore[import-not-found]
+
+                reader = Reader()
+                if hasattr(reader, "__enter__"):
+                    reader = reader.__enter__() or reader
+                self._own_reader = reader
+            except ImportError:
+                self._own_reader = _PipelineReader()
+        return self._own_reader
+
+    def _store(self, doc: Document, data: bytes, replace: list[str]) -> Document:
+        """Store a freshly read document, replacing older versions, keeping corrections."""
+        sha = hashlib.sha256(data).hexdigest()
+        doc.sha256 = sha
+        if not doc.id:
+            doc.id = sha[:16]
+        old_rows = [self.catalogue.document_row(r) for r in replace]
+        old_rows = [r for r in old_rows if r is not None]
+        filenames = list(dict.fromkeys([doc.filename] + [r["filename"] for r in old_rows]))
+        corrections = []
+        for name in filenames:
+            corrections.extend(self.catalogue.corrections_for(name))
+        corrections.sort(key=lambda r: r["id"])
+        edits.reapply(doc, corrections)
+        self._store_original(sha, data)
+        with self.catalogue.transaction() as con:
+            for row in old_rows:
+                self.catalogue.delete_document(con, row["id"])
+            for name in filenames[1:]:
+                con.execute("UPDATE corrections SET filename=? WHERE filename=?",
+                            (doc.filename, name))
+            self.catalogue.insert_document(con, doc)
+        self._index_document(doc.id, remove=[r["id"] for r in old_rows])
+        for row in old_rows:
+            if row["sha256"] != sha:
+                self._drop_original(row["sha256"])
+        return doc
+
+    def _read(self, reader: Any, path: Path, filename: str) -> Document:
+        doc = reader.read(path, filename)
+        doc.filename = filename
+        return doc
+
+    def ingest_paths(self, paths: list[Path], reader: Any = None) -> IngestReport:
+        report = IngestReport()
+        files: list[Path] = []
+        for raw in paths:
+            p = Path(raw)
+            if p.is_dir():
+                files.extend(sorted(f for f in p.rglob("*")
+                                    if f.is_file() and not f.name.startswith(".")))
+            elif p.exists():
+                files.append(p)
+            else:
+                report.errors.append({"path": str(p), "error": "Filen finns inte.",
+                                      "code": "missing"})
+        for path in files:
+            try:
+                data = path.read_bytes()
+            except OSError as exc:
+                report.errors.append({"path": str(path), "error": f"Filen kunde inte läsas: "
+                                      f"{exc.strerror or exc}", "code": "unreadable"})
+                continue
+            sha = hashlib.sha256(data).hexdigest()
+            existing = self.catalogue.document_by_sha(sha)
+            if existing is not None:
+                report.skipped.append({
+                    "path": str(path),
+                    "reason": f"Identisk fil finns redan ({existing['filename']}).",
+                    "document_id": existing["id"],
+                })
+                continue
+            try:
+                doc = self._read(reader or self._get_reader(), path, path.name)
+            except IngestError as exc:
+                report.errors.append({"path": str(path), "error": exc.message,
+                                      "code": exc.code})
+                continue
+            except Exception as exc:  # noqa: BLE001 - one bad file must not stop the rest
+                report.errors.append({"path": str(path),
+                                      "error": f"Filen kunde inte läsas in: {exc}",
+                                      "code": "unreadable"})
+                continue
+            with self._writing():
+                if self.catalogue.document_by_sha(sha) is not None:
+                    report.skipped.append({"path": str(path),
+                                           "reason": "Identisk fil finns redan."})
+                    continue
+                same_name = [r["id"] for r in self.catalogue.documents_by_filename(doc.filename)]
+                report.documents.append(self._store(doc, data, same_name))
+        return report
+
+    def add_upload(self, filename: str, data: bytes, replace_id: str | None = None) -> Document:
+        filename = Path((filename or "").replace("\\", "/")).name or "dokument.pdf"
+        sha = hashlib.sha256(data).hexdigest()
+        existing = self.catalogue.document_by_sha(sha)
+        if existing is not None:
+            raise DuplicateError(
+                f"Filen finns redan i exempelbanken som {existing['filename']}.", existing["id"])
+        if replace_id is not None and self.catalogue.document_row(replace_id) is None:
+            raise NotFoundError("Dokumentet som skulle ersättas finns inte.")
+        tmp_dir = self.data_dir / "tmp"
+        tmp_dir.mkdir(exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=tmp_dir, suffix=".pdf")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+            doc = self._read(self._get_reader(), Path(tmp), filename)
+        finally:
+            with suppress(OSError):
+                os.unlink(tmp)
+        with self._writing():
+            if self.catalogue.document_by_sha(sha) is not None:
+                raise DuplicateError("Filen finns redan i exempelbanken.")
+            replace = [r["id"] for r in self.catalogue.documents_by_filename(doc.filename)]
+            if replace_id and replace_id not in replace:
+                replace.append(replace_id)
+            return self._store(doc, data, replace)
+
+    def remove_document(self, document_id: str) -> bool:
+        with self._writing():
+            row = self.catalogue.document_row(document_id)
+            if row is None:
+                return False
+            with self.catalogue.transaction() as con:
+                self.catalogue.delete_document(con, document_id)
+            self.index.replace([document_id], [], [])
+            self._drop_original(row["sha256"])
+            return True
+
+    def reindex(self, retag: bool = False) -> int:
+        """Rebuild the index from the catalogue into a new directory and swap it in. With
+        ``retag``, run the tagger again on every document and re-apply corrections."""
+        with self._writing():
+            if retag:
+                self._retag_all()
+            count = self.index.rebuild(self.catalogue.iter_examples())
+            self.catalogue.set_indexed([r["id"] for r in self.catalogue.document_rows()])
+            return count
+
+    def _retag_all(self) -> None:
+        from ingest.tagging import tag_document  # type: ignore[attr-defined]
+
+        for row in self.catalogue.document_rows():
+            doc = self.catalogue.load_document(row["id"])
+            if doc is None:
+                continue
+            for ex in doc.examples:
+                ex.tags, ex.team, ex.team_key = [], None, None
+            tag_document(doc)
+            edits.reapply(doc, self.catalogue.corrections_for(doc.filename))
+            self._rewrite(doc, index=False)
+
+    # --- edits ---------------------------------------------------------------------------------
+
+    def _rewrite(self, doc: Document, index: bool = True) -> None:
+        """Replace a document's examples in the catalogue (flagged), then in the index."""
+        with self.catalogue.transaction() as con:
+            con.execute("DELETE FROM examples WHERE document_id=?", (doc.id,))
+            for seq, ex in enumerate(doc.examples, start=1):
+                self.catalogue.insert_example(con, ex, seq)
+            con.execute("UPDATE documents SET indexed=0 WHERE id=?", (doc.id,))
+        if index:
+            self._index_document(doc.id)
+
+    def _doc_of(self, example_id: str) -> Document:
+        ex = self.catalogue.example(example_id)
+        doc = self.catalogue.load_document(ex.document_id) if ex else None
+        if doc is None:
+            raise NotFoundError("Exemplet finns inte.")
+        return doc
+
+    def correct_tag(self, example_id: str, kind: str, value: str, action: str = "add",
+                    user: str | None = None, role: str | None = None) -> Example:
+        from ingest.model import TAG_KINDS
+
+        value = (value or "").strip()
+        if kind not in TAG_KINDS:
+            raise InvalidRequestError(f"Okänd taggtyp: {kind}.")
+        if action not in ("add", "remove"):
+            raise InvalidRequestError("Åtgärden måste vara add eller remove.")
+        if not value:
+            raise InvalidRequestError("Taggen saknar värde.")
+        with self._writing():
+            doc = self._doc_of(example_id)
+            ex = next(e for e in doc.examples if e.id == example_id)
+            edits.apply_tag(ex, kind, value, action, role)
+            with self.catalogue.transaction() as con:
+                self.catalogue.add_correction(con, doc.filename, ex.title, kind, value, role,
+                                              action, user)
+            self._rewrite(doc)
+            return ex
+
+    def merge_examples(self, ids: list[str], user: str | None = None) -> Example:
+        if len(ids) < 2:
+            raise InvalidRequestError("Välj minst två exempel att slå ihop.")
+        with self._writing():
+            doc = self._doc_of(ids[0])
+            if any(i not in {e.id for e in doc.examples} for i in ids):
+                raise InvalidRequestError("Bara exempel ur samma dokument kan slås ihop.")
+            keys = [title_key(e.title) for e in doc.examples if e.id in set(ids)]
+            merged = edits.merge(doc, ids)
+            with self.catalogue.transaction() as con:
+                self.catalogue.add_correction(con, doc.filename, merged.title, edits.MERGE,
+                                              json.dumps(keys, ensure_ascii=False), None,
+                                              "add", user)
+            self._rewrite(doc)
+            return merged
+
+    def split_example(self, id: str, section_index: int, user: str | None = None  # noqa: A002
+                      ) -> list[Example]:
+        with self._writing():
+            doc = self._doc_of(id)
+            ex = next(e for e in doc.examples if e.id == id)
+            title = ex.title
+            try:
+                parts = edits.split(doc, id, int(section_index))
+            except ValueError as exc:
+                raise InvalidRequestError(str(exc)) from exc
+            with self.catalogue.transaction() as con:
+                self.catalogue.add_correction(con, doc.filename, title, edits.SPLIT,
+                                              str(int(section_index)), None, "add", user)
+            self._rewrite(doc)
+            return parts
+
+    # --- reading -------------------------------------------------------------------------------
+
+    def search(self, q_text: str | None = "", filters: dict[str, list[str]] | None = None,
+               page: int = 1, per_page: int = 10, sort: str = "relevance") -> SearchResult:
+        searcher = self.index.searcher()
+        return q.search(searcher, self.index.schema, q_text, filters or {}, page, per_page, sort)
+
+    def similar(self, example_id: str, limit: int = 5) -> list[dict[str, Any]]:
+        return q.similar(self.index.searcher(), example_id, limit)
+
+    def example(self, id: str) -> Example | None:  # noqa: A002
+        return self.catalogue.example(id)
+
+    def document(self, id: str) -> Document | None:  # noqa: A002
+        return self.catalogue.load_document(id)
+
+    def documents(self) -> list[Document]:
+        docs = []
+        for row in self.catalogue.document_rows():
+            doc = self.catalogue.load_document(row["id"])
+            if doc is not None:
+                docs.append(doc)
+        return docs
+
+    def example_count(self) -> int:
+        return self.catalogue.example_count()
+
+    def team_history(self, team_key: str) -> list[Example]:
+        return [ex for ex, _ in self.catalogue.examples_by_team(team_key)]
+
+    def inspired(self, example_id: str) -> dict[str, Any] | None:
+        return ConceptView(self.catalogue).inspired(example_id)
+
+    def concepts(self) -> list[dict[str, Any]]:
+        return ConceptView(self.catalogue).concepts()
+
+    def concept(self, slug: str) -> dict[str, Any] | None:
+        return ConceptView(self.catalogue).concept(slug)
+
+    def municipalities(self) -> list[dict[str, Any]]:
+        return ConceptView(self.catalogue).municipalities()
+
+    def municipality(self, name: str) -> dict[str, Any] | None:
+        return ConceptView(self.catalogue).municipality(name)
+
+    def corrections(self, filename: str | None = None) -> list[dict[str, Any]]:
+        if filename is None:
+            rows = self.catalogue.conn().execute("SELECT * FROM corrections ORDER BY id")
+        else:
+            rows = self.catalogue.corrections_for(filename)
+        return [dict(r) for r in rows]
+
+    # --- users ---------------------------------------------------------------------------------
+
+    def add_user(self, name: str, password: str, role: str = "coordinator") -> None:
+        users.add_user(self.catalogue, name, password, role)
+
+    def check_user(self, name: str, password: str) -> bool:
+        return users.check_user(self.catalogue, name, password)
+
+    def get_user(self, name: str) -> dict[str, str] | None:
+        return users.get_user(self.catalogue, name)
+
+    def list_users(self) -> list[dict[str, str]]:
+        return users.list_users(self.catalogue)

@@ -1,0 +1,353 @@
+"""Running a search: parsing, filters, facet counts, snippets, spelling suggestions."""
+
+from __future__ import annotations
+
+import html
+import math
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from whoosh import highlight
+from whoosh.qparser import (
+    BoostPlugin,
+    FieldsPlugin,
+    MultifieldParser,
+    OrGroup,
+    RangePlugin,
+)
+from whoosh.query import And, Every, FuzzyTerm, NullQuery, Or, Query, Term
+from whoosh.searching import Searcher
+
+from search.analysis import STOPWORDS, fold, query_words, variants
+from search.schema import FACETS, FIELD_BOOSTS
+
+MAX_QUERY_CHARS = 500
+MAX_WORDS = 40
+SNIPPET_CHARS = 240
+SEARCH_FIELDS = list(FIELD_BOOSTS)
+
+
+@dataclass
+class SearchResult:
+    query: str
+    total: int
+    hits: list[dict[str, Any]]
+    facets: dict[str, dict[str, int]]
+    suggestion: str | None = None
+    page: int = 1
+    pages: int = 0
+    per_page: int = 10
+    sort: str = "relevance"
+    filters: dict[str, list[str]] = field(default_factory=dict)
+    corrected: bool = False  # hits are for ``suggestion`` because the query found nothing
+    message: str | None = None  # a Swedish note for the user (shortened query, ...)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "query": self.query,
+            "total": self.total,
+            "page": self.page,
+            "pages": self.pages,
+            "per_page": self.per_page,
+            "sort": self.sort,
+            "suggestion": self.suggestion,
+            "corrected": self.corrected,
+            "message": self.message,
+            "results": self.hits,
+            "facets": self.facets,
+        }
+
+
+class MarkFormatter(highlight.Formatter):
+    """Wraps matched words in <mark> and HTML-escapes everything."""
+
+    between = " … "
+
+    def format_token(self, text: str, token: Any, replace: bool = False) -> str:
+        return "<mark>" + html.escape(highlight.get_text(text, token, replace)) + "</mark>"
+
+    def _text(self, text: str) -> str:
+        return html.escape(text)
+
+
+def _parser(schema: Any) -> MultifieldParser:
+    parser = MultifieldParser(SEARCH_FIELDS, schema, fieldboosts=FIELD_BOOSTS,
+                              group=OrGroup.factory(0.9))
+    parser.remove_plugin_class(FieldsPlugin)
+    parser.remove_plugin_class(RangePlugin)
+    parser.remove_plugin_class(BoostPlugin)
+    return parser
+
+
+_SPECIAL = re.compile(r"[\"'()\[\]{}^~:*?\\/+<>=!]")
+
+
+def parse(schema: Any, text: str) -> Query:
+    """Parse a query string; on any syntax trouble, fall back to plain words."""
+    parser = _parser(schema)
+    try:
+        q = parser.parse(text)
+        # Whoosh turns a lone operator word into nothing or into an error query.
+        if q is not None and "Error" not in type(q).__name__:
+            return q
+    except Exception:  # noqa: BLE001 - any odd input must give a plain-word query
+        pass
+    plain = _SPECIAL.sub(" ", text)
+    plain = re.sub(r"\b(AND|OR|NOT|ANDNOT|ANDMAYBE)\b", " ", plain)
+    try:
+        return parser.parse(plain)
+    except Exception:  # noqa: BLE001
+        return NullQuery
+
+
+def filter_query(filters: dict[str, list[str]] | None) -> Query | None:
+    """AND across facets, OR within one facet."""
+    parts: list[Query] = []
+    for name, values in (filters or {}).items():
+        if name not in FACETS:
+            continue
+        values = [v for v in values if v]
+        if values:
+            parts.append(Or([Term(name, v) for v in values]) if len(values) > 1
+                         else Term(name, values[0]))
+    if not parts:
+        return None
+    return parts[0] if len(parts) == 1 else And(parts)
+
+
+# --- facets ----------------------------------------------------------------------------------
+
+
+def _facet_postings(searcher: Searcher) -> dict[str, dict[str, frozenset[int]]]:
+    cached = getattr(searcher, "_eb_facets", None)
+    if cached is not None:
+        return cached
+    reader = searcher.reader()
+    out: dict[str, dict[str, frozenset[int]]] = {}
+    for name in FACETS:
+        values: dict[str, frozenset[int]] = {}
+        for btext in reader.lexicon(name):
+            value = btext.decode("utf-8")
+            ids = frozenset(
+                d for d in reader.postings(name, btext).all_ids() if not reader.is_deleted(d)
+            ) if reader.has_deletions() else frozenset(reader.postings(name, btext).all_ids())
+            if ids:
+                values[value] = ids
+        out[name] = values
+    searcher._eb_facets = out  # type: ignore[attr-defined]
+    return out
+
+
+def facet_counts(searcher: Searcher, docs: set[int] | None) -> dict[str, dict[str, int]]:
+    """Counts per facet value over the matched documents (None: every document)."""
+    postings = _facet_postings(searcher)
+    result: dict[str, dict[str, int]] = {}
+    for name in FACETS:
+        counts: dict[str, int] = {}
+        for value, ids in postings[name].items():
+            n = len(ids) if docs is None else len(ids & docs) if len(ids) < len(docs) \
+                else len(docs & ids)
+            if n:
+                counts[value] = n
+        if name == "ar":
+            result[name] = dict(sorted(counts.items(), reverse=True))
+        else:
+            result[name] = dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+    return result
+
+
+# --- hits ------------------------------------------------------------------------------------
+
+
+def plain_snippet(text: str) -> str:
+    text = " ".join((text or "").split())
+    if len(text) <= SNIPPET_CHARS:
+        return html.escape(text)
+    cut = text.rfind(" ", 0, SNIPPET_CHARS)
+    return html.escape(text[: cut if cut > 0 else SNIPPET_CHARS]) + " …"
+
+
+def hit_dict(stored: dict[str, Any], score: float | None, snippet: str) -> dict[str, Any]:
+    doc = stored.get("doc") or {}
+    return {
+        "id": stored["id"],
+        "title": stored.get("title", ""),
+        "team": stored.get("team") or None,
+        "document": {"id": doc.get("id"), "title": doc.get("title"),
+                     "filename": doc.get("filename")},
+        "municipalities": list(doc.get("municipalities", [])),
+        "focus_areas": list(doc.get("focus_areas", [])),
+        "interventions": list(doc.get("interventions", [])),
+        "score": round(float(score), 4) if score is not None and math.isfinite(score) else 0.0,
+        "snippet": snippet,
+        "date": doc.get("date"),
+        "kind": doc.get("kind"),
+    }
+
+
+# --- spelling --------------------------------------------------------------------------------
+
+
+def _known(searcher: Searcher, word: str) -> bool:
+    reader = searcher.reader()
+    for term in variants(word, False):
+        for fieldname in ("text", "title", "tags", "team"):
+            if reader.doc_frequency(fieldname, term) > 0:
+                return True
+    return False
+
+
+def _best_candidate(searcher: Searcher, word: str) -> str | None:
+    maxdist = 1 if len(word) <= 4 else 2
+    try:
+        cands = searcher.suggest("text", word, limit=6, maxdist=maxdist, prefix=1)
+    except Exception:  # noqa: BLE001
+        return None
+    cands = [c for c in cands if c not in STOPWORDS and c != word and len(c) > 2]
+    if not cands:
+        return None
+    best = cands[0]
+    if best.isascii():
+        # Prefer the spelling with å/ä/ö when the candidate is only its folded variant.
+        for c in cands:
+            if not c.isascii() and fold(c) == best:
+                return c
+    return best
+
+
+def suggest(searcher: Searcher, text: str) -> str | None:
+    """The query with unknown words replaced by the nearest words in the index."""
+    changed = False
+    out = text
+    for word in query_words(text)[:MAX_WORDS]:
+        if not word.isalpha() or _known(searcher, word):
+            continue
+        cand = _best_candidate(searcher, word)
+        if cand:
+            out = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", cand, out, count=1,
+                         flags=re.IGNORECASE)
+            changed = True
+    return out if changed and out.strip().lower() != text.strip().lower() else None
+
+
+def fuzzy_query(text: str) -> Query:
+    terms: list[Query] = []
+    for word in query_words(text)[:MAX_WORDS]:
+        dist = 1 if len(word) <= 5 else 2
+        for fieldname in ("title", "text", "tags"):
+            terms.append(FuzzyTerm(fieldname, word, maxdist=dist, prefixlength=1))
+    return Or(terms) if terms else NullQuery
+
+
+# --- the search itself -----------------------------------------------------------------------
+
+
+def _run(searcher: Searcher, q: Query, fq: Query | None, page: int, per_page: int,
+         sort: str, highlight_hits: bool = True) -> tuple[int, list[dict[str, Any]],
+                                                          dict[str, dict[str, int]]]:
+    if isinstance(q, Every) and fq is None:
+        docs: set[int] | None = None
+        total = searcher.doc_count()
+    else:
+        full = And([q, fq]) if fq is not None else q
+        docs = set(searcher.docs_for_query(full))
+        total = len(docs)
+    facets = facet_counts(searcher, docs)
+    start = (page - 1) * per_page
+    if total == 0 or start >= total:
+        return total, [], facets
+    kwargs: dict[str, Any] = {"limit": start + per_page, "filter": fq, "terms": True}
+    if sort == "date" or isinstance(q, Every):
+        kwargs["sortedby"] = "date"
+        kwargs["reverse"] = True
+    results = searcher.search(q, **kwargs)
+    results.fragmenter = highlight.ContextFragmenter(maxchars=SNIPPET_CHARS, surround=70)
+    results.formatter = MarkFormatter()
+    hits = []
+    for hit in results[start:start + per_page]:
+        stored = hit.fields()
+        snippet = ""
+        if highlight_hits and not isinstance(q, Every):
+            try:
+                snippet = hit.highlights("text", top=2)
+            except Exception:  # noqa: BLE001 - a snippet must never break a search
+                snippet = ""
+        if not snippet:
+            snippet = plain_snippet(stored.get("text", ""))
+        score = hit.score if not kwargs.get("sortedby") else None
+        hits.append(hit_dict(stored, score, snippet))
+    return total, hits, facets
+
+
+def search(searcher: Searcher, schema: Any, text: str | None,
+           filters: dict[str, list[str]] | None = None, page: int = 1, per_page: int = 10,
+           sort: str = "relevance") -> SearchResult:
+    raw = (text or "").strip()
+    message = None
+    try:
+        page = max(1, int(page))
+    except (TypeError, ValueError):
+        page = 1
+    try:
+        per_page = min(100, max(1, int(per_page)))
+    except (TypeError, ValueError):
+        per_page = 10
+    sort = sort if sort in ("relevance", "date") else "relevance"
+    filters = {k: [v for v in (vals if isinstance(vals, list | tuple) else [vals]) if v]
+               for k, vals in (filters or {}).items() if k in FACETS}
+    filters = {k: v for k, v in filters.items() if v}
+
+    if len(raw) > MAX_QUERY_CHARS:
+        raw = raw[:MAX_QUERY_CHARS].rsplit(" ", 1)[0]
+        message = f"Sökfrågan var mycket lång och har kortats till {len(raw)} tecken."
+
+    fq = filter_query(filters)
+    if not raw:
+        q: Query = Every()
+    elif not any(c.isalnum() for c in raw):
+        q = Every()
+        message = "Sökningen innehöll inga ord. Alla exempel visas."
+    else:
+        q = parse(schema, raw)
+        if q is NullQuery or isinstance(q, type(NullQuery)):
+            q = Every()
+            message = message or ("Sökningen innehöll bara vanliga småord. Alla exempel visas – "
+                       "prova med ord som beskriver arbetet, till exempel skolnärvaro.")
+
+    suggestion = None
+    corrected = False
+    if raw and not isinstance(q, Every):
+        suggestion = suggest(searcher, raw)
+    total, hits, facets = 0, [], {}
+    if suggestion:
+        cq = parse(schema, suggestion)
+        total, hits, facets = _run(searcher, cq, fq, page, per_page, sort)
+        corrected = total > 0
+    if not corrected:
+        total, hits, facets = _run(searcher, q, fq, page, per_page, sort)
+        if total == 0 and raw and not isinstance(q, Every):
+            total, hits, facets = _run(searcher, fuzzy_query(raw), fq, page, per_page, sort)
+            if total:
+                message = "Inga exakta träffar – visar exempel med liknande ord."
+    if total == 0 and not message:
+        message = ("Inga exempel matchade sökningen. Prova färre eller andra ord, "
+                   "eller ta bort något filter.")
+    pages = math.ceil(total / per_page) if total else 0
+    return SearchResult(query=text or "", total=total, hits=hits, facets=facets,
+                        suggestion=suggestion, page=page, pages=pages, per_page=per_page,
+                        sort=sort, filters=filters, corrected=corrected, message=message)
+
+
+def similar(searcher: Searcher, example_id: str, limit: int = 5) -> list[dict[str, Any]]:
+    docnum = searcher.document_number(id=example_id)
+    if docnum is None:
+        return []
+    stored = searcher.stored_fields(docnum)
+    text = " ".join([stored.get("title", ""), stored.get("text", "")])
+    try:
+        results = searcher.more_like(docnum, "text", text=text, top=limit, numterms=20)
+    except Exception:  # noqa: BLE001
+        return []
+    return [hit_dict(h.fields(), h.score, plain_snippet(h.fields().get("text", "")))
+            for h in results]

@@ -1,0 +1,96 @@
+"""The Whoosh schema and how a catalogue example becomes an index document."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
+
+from ingest.model import ACTOR, FOCUS_AREA, INTERVENTION, MUNICIPALITY, PLACE, Example
+from search.analysis import swedish_analyzer
+
+# Facet names of the public API → index field.
+FACETS = ("kommun", "fokus", "insats", "aktor", "ar", "dokumenttyp")
+
+KIND_LABELS = {"newsletter": "Nyhetsbrev", "poster": "Poster", "document": "Dokument"}
+
+# Fields searched by a query and their boosts (title and tags above the body).
+FIELD_BOOSTS = {"title": 4.0, "tags": 2.5, "team": 2.0, "sections": 1.5, "text": 1.0}
+
+
+def build_schema() -> Schema:
+    analyzer = swedish_analyzer()
+
+    def text(stored: bool = False) -> TEXT:
+        field = TEXT(analyzer=analyzer, stored=stored, phrase=True)
+        field.multitoken_query = "or"
+        return field
+
+    def facet() -> KEYWORD:
+        return KEYWORD(stored=True, commas=True, lowercase=False, scorable=False)
+
+    return Schema(
+        id=ID(stored=True, unique=True),
+        document_id=ID(stored=True),
+        title=text(stored=True),
+        team=text(stored=True),
+        sections=text(),
+        tags=text(),
+        text=text(stored=True),
+        kommun=facet(),
+        fokus=facet(),
+        insats=facet(),
+        aktor=facet(),
+        ar=facet(),
+        dokumenttyp=facet(),
+        date=ID(stored=True, sortable=True),
+        doc=STORED(),
+    )
+
+
+def _clean(values: list[str]) -> str:
+    return ",".join(v.replace(",", " ") for v in dict.fromkeys(values) if v)
+
+
+def sort_date(date: str | None) -> str:
+    """A sortable date key: "2023-01" → "2023-01-00", missing → "0000"."""
+    if not date:
+        return "0000-00-00"
+    parts = (date.split("-") + ["00", "00"])[:3]
+    return "-".join(parts)
+
+
+def index_fields(example: Example, doc: dict[str, Any]) -> dict[str, Any]:
+    """The index document of one example. ``doc`` holds the document's id, title, filename,
+    kind and date."""
+    year = (doc.get("date") or "")[:4]
+    tag_values = [
+        t.value for t in example.tags
+        if t.kind in (MUNICIPALITY, PLACE, FOCUS_AREA, INTERVENTION, ACTOR, "age_group")
+    ]
+    return {
+        "id": example.id,
+        "document_id": example.document_id,
+        "title": example.title or "",
+        "team": example.team or "",
+        "sections": " ".join(s.heading for s in example.sections if s.heading),
+        "tags": " ".join(dict.fromkeys(tag_values)),
+        "text": example.text or "",
+        "kommun": _clean(example.municipalities),
+        "fokus": _clean(example.focus_areas),
+        "insats": _clean(example.interventions),
+        "aktor": _clean(example.values(ACTOR)),
+        "ar": year if year.isdigit() else "",
+        "dokumenttyp": KIND_LABELS.get(doc.get("kind", ""), "Dokument"),
+        "date": sort_date(doc.get("date")),
+        "doc": {
+            "id": doc.get("id"),
+            "title": doc.get("title"),
+            "filename": doc.get("filename"),
+            "kind": doc.get("kind"),
+            "date": doc.get("date"),
+            "municipalities": example.municipalities,
+            "focus_areas": example.focus_areas,
+            "interventions": example.interventions,
+        },
+    }
