@@ -11,7 +11,7 @@ import json
 import sqlite3
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
@@ -129,10 +129,8 @@ class Catalogue:
     def close(self) -> None:
         with self._all_lock:
             for con in self._all:
-                try:
+                with suppress(sqlite3.Error):
                     con.close()
-                except sqlite3.Error:
-                    pass
             self._all.clear()
         self._local = threading.local()
 

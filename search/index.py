@@ -12,6 +12,7 @@ import shutil
 import threading
 import time
 from collections.abc import Iterable
+from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
@@ -193,10 +194,8 @@ class IndexStore:
 
 
 def _close_quietly(searcher: Searcher) -> None:
-    try:
+    with suppress(Exception):
         searcher.close()
-    except Exception:  # noqa: BLE001 - closing a stale searcher must not fail
-        pass
 
 
 __all__ = ["IndexStore", "Term"]
