@@ -51,6 +51,8 @@ PLACE_MUNICIPALITY = {
     "Rydaholm": "Värnamo", "Bodafors": "Nässjö", "Anderstorp": "Gislaved",
     "Skillingaryd": "Vaggeryd", "Landsbro": "Vetlanda", "Hok": "Vaggeryd",
     "Hillerstorp": "Gnosjö", "Sandhem": "Mullsjö", "Bruneflod": "Mullsjö",
+    "Mariannelund": "Eksjö", "Ingatorp": "Eksjö", "Frinnaryd": "Aneby", "Reftele": "Gislaved",
+    "Hestra": "Gislaved", "Furusand": "Habo",
 }
 META_AUTHOR = "Bästa platsen att växa upp, leva och bo på"
 META_CREATOR = "Exempelbanken exempelkorpus"
@@ -403,9 +405,12 @@ def render_reportlab(p: Poster, out: Path) -> None:
         if needed > area_top - col_bottom + 0.01:
             raise BuildError(f"{p.stem}: column {ci + 1} too tall ({needed:.0f} > "
                              f"{area_top - col_bottom:.0f} pt)")
+        spare = (area_top - col_bottom) - needed
         for k, i in enumerate(run):
             h = heights[i]
-            if k == len(run) - 1:
+            if p.get("fill") == "even":
+                h += spare / len(run)  # every box grows a little
+            elif k == len(run) - 1:
                 h = y_top - col_bottom  # last box stretches to the bottom
             draw_box(i, x, y_top, col_w, h)
             y_top -= h + gutter
@@ -436,6 +441,7 @@ header p {{ font-size: {sub}pt; margin: 0; }}
 .box {{ background: {tint}; border-top: {bar}pt solid {color}; padding: {pad}pt;
         margin-bottom: {gap}pt; }}
 .col .box:last-child {{ flex-grow: 1; margin-bottom: 0; }}
+{fill_rule}
 .wide {{ margin-top: {gap}pt; margin-bottom: 0; }}
 .box h2 {{ font-size: {h2}pt; color: {color}; margin: 0 0 {half}pt 0; }}
 .box p {{ margin: 0 0 {half}pt 0; }}
@@ -496,6 +502,7 @@ def poster_html(p: Poster) -> str:
         sub=base * 1.25, half=base * 0.45, quarter=base * 0.2, gap=base * 1.2, bar=base * 0.35,
         h2=base * 1.25, indent=base * 1.3, foot=base * 0.85,
         template=" ".join(f"{w}fr" for w in widths),
+        fill_rule=".col .box { flex-grow: 1; }" if p.get("fill") == "even" else "",
     )
     subs = "".join(f"<p>{_html_inline(s)}</p>" for s in banner_lines(p))
     columns = "".join(
