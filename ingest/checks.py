@@ -1,0 +1,47 @@
+"""Cheap checks before a file is parsed: size, emptiness, PDF signature."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ingest.errors import EmptyFileError, NotPdfError, TooLargeError
+
+MAX_BYTES = 50 * 1024 * 1024
+MAGIC_WINDOW = 1024
+
+
+def _mb(n: int) -> str:
+    return f"{n / (1024 * 1024):.0f} MB"
+
+
+def check_head(head: bytes, size: int, max_bytes: int = MAX_BYTES) -> None:
+    if size == 0 or not head.strip(b" \t\r\n\x00"):
+        raise EmptyFileError("Filen är tom.")
+    if size > max_bytes:
+        raise TooLargeError(
+            f"Filen är för stor ({_mb(size)}); största tillåtna storlek är {_mb(max_bytes)}."
+        )
+    if b"%PDF-" not in head[:MAGIC_WINDOW]:
+        start = head[:MAGIC_WINDOW].lstrip().lower()
+        if start.startswith((b"<!doctype html", b"<html", b"<?xml", b"<head", b"<body")):
+            raise NotPdfError("Filen är en webbsida (HTML), inte en PDF.")
+        raise NotPdfError("Filen är inte en PDF.")
+
+
+def check_bytes(data: bytes, max_bytes: int = MAX_BYTES) -> None:
+    """Raise EmptyFileError, TooLargeError or NotPdfError for data that cannot be a PDF to read."""
+    check_head(data[:MAGIC_WINDOW], len(data), max_bytes)
+
+
+def check_file(path: Path, max_bytes: int = MAX_BYTES) -> None:
+    """The same checks on a file, reading only its first kilobyte."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as fh:
+            head = fh.read(MAGIC_WINDOW)
+    except IsADirectoryError as exc:
+        raise NotPdfError("Sökvägen är en mapp, inte en PDF-fil.") from exc
+    except OSError as exc:
+        raise NotPdfError(f"Filen kunde inte öppnas: {exc.strerror or exc}.") from exc
+    check_head(head, size, max_bytes)

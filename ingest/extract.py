@@ -1,0 +1,213 @@
+"""Characters, words and boxes of one PDF page, read through pdfium.
+
+Coordinates are PDF points measured from the top-left corner of the page (``top`` grows
+downwards), like most layout code expects.
+"""
+
+from __future__ import annotations
+
+import ctypes
+from dataclasses import dataclass, field
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+BOLD_MARKERS = ("bold", "black", "heavy", "semibold", "demibold", "extrabold", "ultrabold")
+FORCE_BOLD_FLAG = 1 << 18
+
+
+@dataclass(slots=True)
+class Word:
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    size: float
+    bold: bool
+    page: int
+
+
+@dataclass(slots=True)
+class Box:
+    """A filled or stroked rectangle that frames text (sidebar, poster panel, banner)."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+    @property
+    def area(self) -> float:
+        return (self.x1 - self.x0) * (self.bottom - self.top)
+
+    def contains(self, x: float, y: float, pad: float = 1.0) -> bool:
+        return self.x0 - pad <= x <= self.x1 + pad and self.top - pad <= y <= self.bottom + pad
+
+
+@dataclass(slots=True)
+class PageContent:
+    number: int  # 1-based
+    width: float
+    height: float
+    words: list[Word] = field(default_factory=list)
+    boxes: list[Box] = field(default_factory=list)
+    image_area: float = 0.0  # share of the page covered by images (0..1)
+    ocr: bool = False
+
+    @property
+    def char_count(self) -> int:
+        return sum(len(w.text) for w in self.words)
+
+
+class _FontCache:
+    def __init__(self) -> None:
+        self.buf = ctypes.create_string_buffer(256)
+        self.flags = ctypes.c_int()
+        self.bold: dict[bytes, bool] = {}
+
+    def is_bold(self, textpage: pdfium_c.FPDF_TEXTPAGE, index: int) -> bool:
+        pdfium_c.FPDFText_GetFontInfo(textpage, index, self.buf, 256, self.flags)
+        name = self.buf.value
+        bold = self.bold.get(name)
+        if bold is None:
+            lower = name.decode("latin-1").lower()
+            bold = any(marker in lower for marker in BOLD_MARKERS)
+            if not bold:
+                bold = bool(self.flags.value & FORCE_BOLD_FLAG)
+            if not bold:
+                weight = pdfium_c.FPDFText_GetFontWeight(textpage, index)
+                bold = weight >= 600
+            self.bold[name] = bold
+        return bold
+
+
+def _page_words(page: pdfium.PdfPage, number: int, height: float, fonts: _FontCache) -> list[Word]:
+    textpage = page.get_textpage()
+    raw = textpage.raw
+    count = pdfium_c.FPDFText_CountChars(raw)
+    rect = pdfium_c.FS_RECTF()
+    get_unicode = pdfium_c.FPDFText_GetUnicode
+    get_box = pdfium_c.FPDFText_GetLooseCharBox
+    get_size = pdfium_c.FPDFText_GetFontSize
+    words: list[Word] = []
+    chars: list[str] = []
+    x0 = top = x1 = bottom = 0.0
+    size = 0.0
+    bold_chars = 0
+    is_bold = fonts.is_bold
+
+    def flush() -> None:
+        if chars:
+            text = "".join(chars)
+            words.append(Word(text, x0, top, x1, bottom, size, bold_chars * 2 > len(chars), number))
+            chars.clear()
+
+    for i in range(count):
+        code = get_unicode(raw, i)
+        if code in (32, 13, 10, 9, 0, 0xA0, 0xFFFE, 0x2002, 0x2003, 0x2009):
+            flush()
+            continue
+        # pdfium reports a hyphen that ends a line as 0x02
+        char = "-" if code == 2 else chr(code)
+        get_box(raw, i, rect)
+        c_top = height - rect.top
+        c_bottom = height - rect.bottom
+        c_size = get_size(raw, i)
+        bold = is_bold(raw, i)
+        height_box = c_bottom - c_top
+        if c_size <= 0 or height_box > 2.5 * c_size or height_box < 0.4 * c_size:
+            c_size = height_box / 1.15 if height_box > 0 else c_size
+        if chars:
+            gap = rect.left - x1
+            same_line = abs(c_top - top) < 0.35 * max(size, c_size)
+            if not same_line or gap > 0.25 * c_size or gap < -2.0 * c_size:
+                flush()
+        if not chars:
+            x0, top, x1, bottom, size, bold_chars = (
+                rect.left,
+                c_top,
+                rect.right,
+                c_bottom,
+                c_size,
+                0,
+            )
+        else:
+            x1 = max(x1, rect.right)
+            top = min(top, c_top)
+            bottom = max(bottom, c_bottom)
+            size = max(size, c_size)
+        if bold:
+            bold_chars += 1
+        chars.append(char)
+    flush()
+    textpage.close()
+    return words
+
+
+def _merge_boxes(rects: list[Box]) -> list[Box]:
+    """Union rectangles that touch (several paragraph backgrounds make one sidebar)."""
+    boxes = sorted(rects, key=lambda b: (b.top, b.x0))
+    merged = True
+    while merged:
+        merged = False
+        out: list[Box] = []
+        for box in boxes:
+            for other in out:
+                if (
+                    box.x0 <= other.x1 + 3
+                    and other.x0 <= box.x1 + 3
+                    and box.top <= other.bottom + 3
+                    and other.top <= box.bottom + 3
+                    and abs(box.x0 - other.x0) < 3
+                    and abs(box.x1 - other.x1) < 3
+                ):
+                    other.x0 = min(other.x0, box.x0)
+                    other.x1 = max(other.x1, box.x1)
+                    other.top = min(other.top, box.top)
+                    other.bottom = max(other.bottom, box.bottom)
+                    merged = True
+                    break
+            else:
+                out.append(Box(box.x0, box.top, box.x1, box.bottom))
+        boxes = out
+    return boxes
+
+
+def _page_boxes(page: pdfium.PdfPage, width: float, height: float) -> tuple[list[Box], float]:
+    rects: list[Box] = []
+    image_area = 0.0
+    page_area = width * height
+    fill_mode = ctypes.c_int()
+    stroke = ctypes.c_int()
+    types = (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_IMAGE)
+    for obj in page.get_objects(filter=types, max_depth=3):
+        left, bottom, right, top = obj.get_bounds()
+        w, h = right - left, top - bottom
+        if obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+            image_area += max(w, 0) * max(h, 0) / page_area
+            continue
+        if w < 40 or h < 14 or w * h > 0.6 * page_area:
+            continue
+        pdfium_c.FPDFPath_GetDrawMode(obj.raw, fill_mode, stroke)
+        if not fill_mode.value and not stroke.value:
+            continue
+        rects.append(Box(left, height - top, right, height - bottom))
+    return _merge_boxes(rects), min(image_area, 1.0)
+
+
+def read_pages(pdf: pdfium.PdfDocument) -> list[PageContent]:
+    """Words (with font size and boldness) and framing boxes of every page."""
+    fonts = _FontCache()
+    pages: list[PageContent] = []
+    for index in range(len(pdf)):
+        page = pdf[index]
+        try:
+            width, height = page.get_size()
+            content = PageContent(index + 1, width, height)
+            content.words = _page_words(page, index + 1, height, fonts)
+            content.boxes, content.image_area = _page_boxes(page, width, height)
+        finally:
+            page.close()
+        pages.append(content)
+    return pages

@@ -1,0 +1,297 @@
+"""Reading order: words → line fragments → ordered lines → blocks (paragraphs and headings).
+
+A page is laid out from one word list. Framed boxes (sidebars, poster panels) are kept as
+units of their own; column gutters are found from the x-coverage of narrow fragments, so that
+full-width title and footer lines do not hide them. Order: full-width parts top to bottom,
+between them columns left to right, recursively.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from statistics import median
+
+from ingest.extract import Box, PageContent, Word
+
+RUN_IN_ENDS = ("–", "—", "-", ":")
+
+
+@dataclass(slots=True)
+class Line:
+    words: list[Word]
+    page: int
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    size: float
+    box: int | None = None  # index of the framing box on its page, if any
+    region: int = 0  # leaf region (column/box) the line was read in
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+    @property
+    def bold(self) -> bool:
+        return all(w.bold or not any(c.isalnum() for c in w.text) for w in self.words)
+
+
+@dataclass
+class Block:
+    lines: list[Line]
+    box: int | None = None
+    page: int = 0
+    heading_level: int = 0  # 0 = body text, 1 = largest heading
+    meta: dict = field(default_factory=dict)
+
+    @property
+    def pages(self) -> list[int]:
+        return sorted({line.page for line in self.lines})
+
+    @property
+    def size(self) -> float:
+        return median(line.size for line in self.lines)
+
+    @property
+    def bold(self) -> bool:
+        return all(line.bold for line in self.lines)
+
+    @property
+    def words(self) -> list[Word]:
+        return [w for line in self.lines for w in line.words]
+
+
+def _fragments(words: list[Word]) -> list[Line]:
+    """Group words on the same baseline that sit close together into line fragments."""
+    lines: list[Line] = []
+    for word in sorted(words, key=lambda w: (round(w.bottom), w.x0)):
+        placed = False
+        for line in reversed(lines[-6:]):
+            tol = 0.4 * max(line.size, word.size)
+            if abs(line.bottom - word.bottom) < tol or abs(line.top - word.top) < tol:
+                gap = word.x0 - line.x1
+                if -0.5 * word.size < gap < 1.0 * max(line.size, word.size):
+                    line.words.append(word)
+                    line.x1 = max(line.x1, word.x1)
+                    line.top = min(line.top, word.top)
+                    line.bottom = max(line.bottom, word.bottom)
+                    line.size = max(line.size, word.size)
+                    placed = True
+                    break
+        if not placed:
+            lines.append(
+                Line([word], word.page, word.x0, word.top, word.x1, word.bottom, word.size)
+            )
+    for line in lines:
+        sizes = sorted(w.size for w in line.words)
+        line.size = sizes[len(sizes) // 2]
+    return lines
+
+
+@dataclass(slots=True)
+class _Unit:
+    """A fragment or a whole framed box, as one rectangle for the page-level ordering."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    line: Line | None = None
+    box: int | None = None
+    size: float = 10.0
+
+
+def _gutters(units: list[_Unit]) -> list[tuple[float, float]]:
+    if len(units) < 4:
+        return []
+    left = min(u.x0 for u in units)
+    right = max(u.x1 for u in units)
+    width = right - left
+    if width <= 0:
+        return []
+    narrow = [u for u in units if u.x1 - u.x0 < 0.62 * width]
+    if len(narrow) < 4:
+        return []
+    spans = sorted((u.x0, u.x1) for u in narrow)
+    gaps: list[tuple[float, float]] = []
+    reach = spans[0][1]
+    for x0, x1 in spans[1:]:
+        if x0 > reach + 6:
+            gaps.append((reach, x0))
+        reach = max(reach, x1)
+    out = []
+    for g0, g1 in gaps:
+        lhs = [u for u in narrow if u.x1 <= g0 + 0.5]
+        rhs = [u for u in narrow if u.x0 >= g1 - 0.5]
+        crossing = [u for u in units if u.x0 < g0 and u.x1 > g1]
+        # a real column gutter: text on both sides, few units bridging it
+        if (
+            len(lhs) >= 2
+            and len(rhs) >= 2
+            and (g0 - left) > 0.12 * width
+            and (right - g1) > 0.12 * width
+            and len(crossing) <= max(len(lhs), len(rhs))
+        ):
+            out.append((g0, g1))
+    return out
+
+
+def _order(units: list[_Unit], depth: int = 0) -> list[list[_Unit]]:
+    """Units in reading order, grouped by leaf region (a column run or a box)."""
+    units = sorted(units, key=lambda u: (u.top, u.x0))
+    if depth > 6 or len(units) <= 1:
+        return [units] if units else []
+    gutters = _gutters(units)
+    if gutters:
+        bounds = [g[0] for g in gutters]
+        spanning: list[_Unit] = []
+        for u in units:
+            crosses = any(u.x0 < g0 - 0.5 and u.x1 > g1 + 0.5 for g0, g1 in gutters)
+            if not crosses and spanning and u.line is not None and spanning[-1].line is not None:
+                prev = spanning[-1]
+                # the short last line of a full-width paragraph
+                if (
+                    abs(u.x0 - prev.x0) < 2
+                    and 0 <= u.top - prev.bottom < 0.6 * u.size
+                    and abs(u.size - prev.size) < 0.5
+                    and prev in units
+                ):
+                    crosses = True
+            if crosses:
+                spanning.append(u)
+        span_ids = {id(u) for u in spanning}
+        out: list[list[_Unit]] = []
+        band: list[_Unit] = []
+
+        def flush_band() -> None:
+            if not band:
+                return
+            columns: list[list[_Unit]] = [[] for _ in range(len(bounds) + 1)]
+            for u in band:
+                centre = (u.x0 + u.x1) / 2
+                col = sum(1 for b in bounds if centre > b)
+                columns[col].append(u)
+            for col_units in columns:
+                if col_units:
+                    if len(col_units) == len(units):  # no progress: avoid endless recursion
+                        out.append(sorted(col_units, key=lambda u: (u.top, u.x0)))
+                    else:
+                        out.extend(_order(col_units, depth + 1))
+            band.clear()
+
+        for u in units:
+            if id(u) in span_ids:
+                flush_band()
+                if out and out[-1] and id(out[-1][-1]) in span_ids and u.box is None:
+                    out[-1].append(u)
+                else:
+                    out.append([u])
+            else:
+                band.append(u)
+        flush_band()
+        return out
+    # no gutter: cut at horizontal whitespace running across the whole region
+    rows: list[list[_Unit]] = [[units[0]]]
+    reach = units[0].bottom
+    for u in units[1:]:
+        if u.top > reach + 0.8 * u.size:
+            rows.append([u])
+        else:
+            rows[-1].append(u)
+        reach = max(reach, u.bottom)
+    if len(rows) == 1:
+        return [units]
+    out = []
+    for row in rows:
+        out.extend(_order(row, depth + 1) if _gutters(row) else [row])
+    return out
+
+
+def page_lines(page: PageContent, start_region: int = 0) -> list[Line]:
+    """The page's line fragments in reading order, tagged with their box and region."""
+    fragments = _fragments(page.words)
+    boxes = [b for b in page.boxes if b.area < 0.6 * page.width * page.height]
+    in_box: dict[int, list[Line]] = {}
+    units: list[_Unit] = []
+    for line in fragments:
+        cx, cy = (line.x0 + line.x1) / 2, (line.top + line.bottom) / 2
+        best: int | None = None
+        for i, box in enumerate(boxes):
+            if box.contains(cx, cy) and (best is None or box.area < boxes[best].area):
+                best = i
+        if best is None:
+            units.append(_Unit(line.x0, line.top, line.x1, line.bottom, line=line, size=line.size))
+        else:
+            line.box = best
+            in_box.setdefault(best, []).append(line)
+    for i, lines in in_box.items():
+        box: Box = boxes[i]
+        size = median(line.size for line in lines)
+        units.append(_Unit(box.x0, box.top, box.x1, box.bottom, box=i, size=size))
+    ordered: list[Line] = []
+    region = start_region
+    for group in _order(units):
+        for unit in group:
+            if unit.line is not None:
+                unit.line.region = region
+                ordered.append(unit.line)
+            elif unit.box is not None:
+                box_units = [
+                    _Unit(x.x0, x.top, x.x1, x.bottom, line=x, size=x.size)
+                    for x in in_box[unit.box]
+                ]
+                for sub in _order(box_units):
+                    region += 1
+                    for u in sub:
+                        assert u.line is not None
+                        u.line.region = region
+                        ordered.append(u.line)
+                region += 1
+        region += 1
+    return ordered
+
+
+def body_size(lines: list[Line]) -> float:
+    """The font size carrying most characters."""
+    weight: dict[float, int] = {}
+    for line in lines:
+        for w in line.words:
+            key = round(w.size * 2) / 2
+            weight[key] = weight.get(key, 0) + len(w.text)
+    if not weight:
+        return 10.0
+    return max(weight.items(), key=lambda kv: kv[1])[0]
+
+
+def blocks_from_lines(lines: list[Line], body: float) -> list[Block]:
+    """Paragraph blocks: a new block at a region change, a wide gap or a change of style."""
+    blocks: list[Block] = []
+    prev: Line | None = None
+    pitch = 1.25 * body
+    for line in lines:
+        heading_like = line.size > body * 1.12 or (line.bold and len(line.words) <= 14)
+        new = prev is None or line.region != prev.region or line.page != prev.page
+        if not new and prev is not None:
+            gap = line.top - prev.bottom
+            prev_heading = prev.size > body * 1.12 or prev.bold
+            if (
+                gap > 0.45 * max(line.size, prev.size) + max(0.0, pitch - 1.2 * body)
+                or abs(line.size - prev.size) > 0.8
+                or prev_heading != heading_like
+                and not (
+                    prev.bold
+                    and not line.bold
+                    and (line.words[0].bold or prev.words[-1].text.endswith(RUN_IN_ENDS))
+                    and abs(line.size - prev.size) < 0.5
+                )
+            ):
+                new = True
+            elif line.x0 - prev.x0 > 1.5 * body and len(blocks[-1].lines) > 1:
+                new = True  # indented first line
+        if new:
+            blocks.append(Block([line], box=line.box, page=line.page))
+        else:
+            blocks[-1].lines.append(line)
+        prev = line
+    return blocks

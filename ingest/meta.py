@@ -1,0 +1,171 @@
+"""Document metadata: kind (newsletter/poster/document), title and date from Swedish text."""
+
+from __future__ import annotations
+
+import re
+
+MONTHS = {
+    "januari": 1,
+    "jan": 1,
+    "februari": 2,
+    "feb": 2,
+    "mars": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "maj": 5,
+    "juni": 6,
+    "jun": 6,
+    "juli": 7,
+    "jul": 7,
+    "augusti": 8,
+    "aug": 8,
+    "september": 9,
+    "sept": 9,
+    "sep": 9,
+    "oktober": 10,
+    "okt": 10,
+    "november": 11,
+    "nov": 11,
+    "december": 12,
+    "dec": 12,
+}
+_MONTH = (
+    r"(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december"
+    r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|okt|nov|dec)\.?"
+)
+_YEAR = r"((?:19|20)\d{2})"
+FULL_DATE = re.compile(rf"\b(\d{{1,2}})(?::e|:a)?\s+{_MONTH}\s+{_YEAR}\b", re.IGNORECASE)
+DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?::e|:a)?\s+{_MONTH}(?![\w])", re.IGNORECASE)
+MONTH_YEAR = re.compile(rf"\b{_MONTH}\s+{_YEAR}\b", re.IGNORECASE)
+ISO_DATE = re.compile(r"\b((?:19|20)\d{2})-(\d{2})(?:-(\d{2}))?\b")
+YEAR = re.compile(rf"\b{_YEAR}\b")
+SEASON_YEAR = re.compile(
+    rf"\b(?:våren|hösten|sommaren|vintern|vår|höst)\s+{_YEAR}\b", re.IGNORECASE
+)
+
+NEWSLETTER_WORDS = re.compile(r"\bnyhetsbrev\w*|\bnewsletter", re.IGNORECASE)
+POSTER_WORDS = re.compile(r"\bposter\b|\baffisch", re.IGNORECASE)
+POSTER_HEADINGS = (
+    "bakgrund",
+    "syfte",
+    "mål",
+    "metod",
+    "vad gjorde vi",
+    "mätning",
+    "resultat",
+    "lärdomar",
+    "nästa steg",
+    "kontakt",
+    "genomförande",
+    "förändringsidé",
+    "slutsats",
+    "teamet",
+)
+
+
+def _fmt(year: int, month: int | None = None, day: int | None = None) -> str | None:
+    if not 1900 <= year <= 2100:
+        return None
+    if month is None:
+        return f"{year:04d}"
+    if not 1 <= month <= 12:
+        return f"{year:04d}"
+    if day is None:
+        return f"{year:04d}-{month:02d}"
+    if not 1 <= day <= 31:
+        return f"{year:04d}-{month:02d}"
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def date_from_filename(name: str) -> str | None:
+    stem = name.rsplit("/", 1)[-1]
+    m = re.search(r"((?:19|20)\d{2})[-_.]?(0[1-9]|1[0-2])(?:[-_.]?([0-2]\d|3[01]))?(?!\d)", stem)
+    if m:
+        return _fmt(int(m.group(1)), int(m.group(2)), int(m.group(3)) if m.group(3) else None)
+    m = MONTH_YEAR.search(stem.replace("-", " ").replace("_", " "))
+    if m:
+        return _fmt(int(m.group(2)), MONTHS[m.group(1).lower()])
+    m = re.search(r"(?<!\d)((?:19|20)\d{2})(?!\d)", stem)
+    return _fmt(int(m.group(1))) if m else None
+
+
+def find_date(head: list[str], rest: list[str], filename: str, meta_year: int | None) -> str | None:
+    """The document's date.
+
+    ``head`` is the title area and intro (before the first example), ``rest`` the remaining
+    text. The first date found in the head wins; a day without a year takes the year from the
+    file name, the text or the file's metadata.
+    """
+    from_name = date_from_filename(filename)
+    year_hint: int | None = None
+    if from_name:
+        year_hint = int(from_name[:4])
+    else:
+        for text in head + rest:
+            m = YEAR.search(text)
+            if m:
+                year_hint = int(m.group(1))
+                break
+    if year_hint is None:
+        year_hint = meta_year
+    for text in head:
+        best: tuple[int, str | None] | None = None
+        for m in FULL_DATE.finditer(text):
+            cand = (m.start(), _fmt(int(m.group(3)), MONTHS[m.group(2).lower()], int(m.group(1))))
+            best = min(best, cand, key=lambda c: c[0]) if best else cand
+        for m in MONTH_YEAR.finditer(text):
+            if FULL_DATE.match(text, max(0, m.start() - 4)) or _preceded_by_day(text, m.start()):
+                continue
+            cand = (m.start(), _fmt(int(m.group(2)), MONTHS[m.group(1).lower()]))
+            best = min(best, cand, key=lambda c: c[0]) if best else cand
+        for m in ISO_DATE.finditer(text):
+            day = int(m.group(3)) if m.group(3) else None
+            cand = (m.start(), _fmt(int(m.group(1)), int(m.group(2)), day))
+            best = min(best, cand, key=lambda c: c[0]) if best else cand
+        if best is None and year_hint is not None:
+            for m in DAY_MONTH.finditer(text):
+                month = m.group(2).lower()
+                if month in ("mar", "jun", "jul", "maj") and not m.group(2).islower():
+                    pass
+                cand = (m.start(), _fmt(year_hint, MONTHS[month], int(m.group(1))))
+                best = min(best, cand, key=lambda c: c[0]) if best else cand
+        if best is not None and best[1]:
+            return best[1]
+    if from_name:
+        return from_name
+    for text in head:
+        m = SEASON_YEAR.search(text) or YEAR.search(text)
+        if m:
+            return _fmt(int(m.group(1)))
+    return _fmt(meta_year) if meta_year else None
+
+
+def _preceded_by_day(text: str, start: int) -> bool:
+    return bool(re.search(r"\d{1,2}(?::e|:a)?\s+$", text[max(0, start - 6) : start]))
+
+
+def guess_kind(
+    first_page_text: str,
+    headings: list[str],
+    pages: int,
+    filename: str,
+    page_size: tuple[float, float],
+) -> str:
+    """newsletter, poster or document."""
+    name = filename.lower()
+    if NEWSLETTER_WORDS.search(first_page_text[:600]) or "nyhetsbrev" in name:
+        return "newsletter"
+    poster_heads = {
+        h
+        for h in (x.lower().strip(" :") for x in headings)
+        if any(h.startswith(p) for p in POSTER_HEADINGS)
+    }
+    big_page = max(page_size) > 1000  # larger than A4 (A3 is 1191 pt high)
+    if pages == 1 and (len(poster_heads) >= 3 or POSTER_WORDS.search(name) or big_page):
+        return "poster"
+    if POSTER_WORDS.search(name):
+        return "poster"
+    if NEWSLETTER_WORDS.search(first_page_text):
+        return "newsletter"
+    return "document"

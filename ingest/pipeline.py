@@ -1,0 +1,170 @@
+"""The whole ingestion of one PDF, in process: checks, layout, OCR, segmentation, metadata, tags."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+import pypdfium2 as pdfium
+
+from ingest import checks, meta, ocr
+from ingest.errors import CorruptPdfError, EncryptedPdfError, NoPagesError, TooManyPagesError
+from ingest.extract import PageContent, read_pages
+from ingest.headings import assign_levels
+from ingest.layout import Block, Line, blocks_from_lines, body_size, page_lines
+from ingest.model import Document, Example
+from ingest.running import drop_running
+from ingest.segment import block_text, segment_newsletter, segment_poster
+from ingest.text import set_vocabulary
+
+try:
+    from ingest.tagging import tag_document
+except ImportError:  # until the tagger lands
+
+    def tag_document(doc: Document) -> None:
+        return None
+
+
+MAX_PAGES = 200
+
+
+def open_pdf(data: bytes) -> pdfium.PdfDocument:
+    """Open PDF bytes with pdfium, translating its failures into ingest errors."""
+    try:
+        return pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        code = getattr(exc, "err_code", None)
+        if code == 4 or "password" in str(exc).lower():
+            raise EncryptedPdfError(
+                "PDF-filen är lösenordsskyddad och kan inte läsas. "
+                "Ta bort lösenordet och ladda upp filen igen."
+            ) from exc
+        raise CorruptPdfError("PDF-filen är skadad eller ofullständig och kan inte läsas.") from exc
+
+
+def _meta_year(pdf: pdfium.PdfDocument) -> int | None:
+    try:
+        info = pdf.get_metadata_dict(skip_empty=True)
+    except Exception:  # noqa: BLE001 - metadata is only a hint
+        return None
+    for key in ("CreationDate", "ModDate"):
+        m = re.search(r"(?:D:)?((?:19|20)\d{2})", info.get(key, ""))
+        if m:
+            return int(m.group(1))
+    return None
+
+
+def _title_block(blocks: list[Block]) -> Block | None:
+    """The largest text on the first page (the banner title)."""
+    first = [b for b in blocks if b.page == blocks[0].page and b.heading_level] if blocks else []
+    if not first:
+        return None
+    top = max(first, key=lambda b: (round(b.size, 1), -b.lines[0].top))
+    return top if top.heading_level == 1 else None
+
+
+def read_pdf(path: Path, filename: str | None = None, max_pages: int = MAX_PAGES) -> Document:
+    """Read one PDF into a Document (examples, context, kind, date) and tag its examples."""
+    path = Path(path)
+    checks.check_file(path)
+    data = path.read_bytes()
+    checks.check_bytes(data)
+    return read_bytes(data, filename or path.name, max_pages=max_pages)
+
+
+def read_bytes(data: bytes, filename: str, max_pages: int = MAX_PAGES) -> Document:
+    sha = hashlib.sha256(data).hexdigest()
+    pdf = open_pdf(data)
+    try:
+        count = len(pdf)
+        if count == 0:
+            raise NoPagesError("PDF-filen innehåller inga sidor.")
+        if count > max_pages:
+            raise TooManyPagesError(
+                f"PDF-filen har {count} sidor; högst {max_pages} sidor kan läsas in."
+            )
+        try:
+            pages = read_pages(pdf)
+        except pdfium.PdfiumError as exc:
+            raise CorruptPdfError("En sida i PDF-filen är skadad och kan inte läsas.") from exc
+        ocr_pages = _ocr_scans(pdf, pages)
+        meta_year = _meta_year(pdf)
+    finally:
+        pdf.close()
+    doc = build_document(pages, filename, sha, meta_year)
+    doc.ocr_pages = ocr_pages
+    tag_document(doc)
+    return doc
+
+
+def _ocr_scans(pdf: pdfium.PdfDocument, pages: list[PageContent]) -> list[int]:
+    done = []
+    for content in pages:
+        if ocr.needs_ocr(content.char_count, content.image_area):
+            page = pdf[content.number - 1]
+            try:
+                content.words = ocr.page_words(page, content.number)
+            finally:
+                page.close()
+            content.boxes = []
+            content.ocr = True
+            done.append(content.number)
+    return done
+
+
+def build_document(
+    pages: list[PageContent], filename: str, sha: str, meta_year: int | None = None
+) -> Document:
+    per_page: list[list[Line]] = []
+    region = 0
+    for content in pages:
+        lines = page_lines(content, start_region=region)
+        region = max((line.region for line in lines), default=region) + 1
+        per_page.append(lines)
+    body = body_size([line for page in per_page for line in page])
+    per_page = drop_running(per_page, [p.height for p in pages], body)
+    lines = [line for page in per_page for line in page]
+    set_vocabulary(line.text for line in lines)
+    blocks = blocks_from_lines(lines, body)
+    assign_levels(blocks, body)
+    title_block = _title_block(blocks)
+    title = block_text(title_block) if title_block else ""
+    first_text = " ".join(block_text(b) for b in blocks if b.page == 1)
+    headings = [block_text(b) for b in blocks if b.heading_level]
+    size = (pages[0].width, pages[0].height) if pages else (595.0, 842.0)
+    kind = meta.guess_kind(first_text, headings, len(pages), filename, size)
+    if kind == "poster":
+        seg = segment_poster(blocks, title_block, title or Path(filename).stem)
+    else:
+        seg = segment_newsletter(blocks, title_block)
+        if kind == "document" and len(seg.examples) >= 2 and len(pages) >= 2:
+            kind = "newsletter"
+    doc_id = sha[:16]
+    if not title:
+        title = seg.examples[0].title if kind == "poster" and seg.examples else Path(filename).stem
+    head_texts = [title] + [s.text or s.heading for s in seg.context[:6]]
+    rest = [block_text(b) for b in blocks[:60]]
+    date = meta.find_date(head_texts, rest, filename, meta_year)
+    examples = [
+        Example(
+            id=f"{doc_id}-{n}",
+            document_id=doc_id,
+            title=draft.title,
+            text="\n\n".join(draft.parts),
+            sections=draft.sections,
+            pages=sorted(draft.pages),
+        )
+        for n, draft in enumerate(seg.examples, start=1)
+    ]
+    return Document(
+        id=doc_id,
+        filename=filename,
+        title=title,
+        kind=kind,  # type: ignore[arg-type]
+        date=date,
+        pages=len(pages),
+        sha256=sha,
+        context=seg.context,
+        examples=examples,
+    )

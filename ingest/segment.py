@@ -1,0 +1,352 @@
+"""Blocks in reading order → team examples and the document's context.
+
+Rules (general, not tied to one layout):
+- a paragraph that opens with a bold run starts an example titled by that run;
+- a heading starts an example; known sub-headings (Nuläge, Nästa steg, Bakgrund …) and
+  lower-level headings become sections of it, until a heading of the same or a higher level;
+- a poster is one example under the poster title;
+- framed sidebars, contact lists, coming meetings and greetings go to the context.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ingest.layout import Block
+from ingest.model import Section
+from ingest.text import join_lines
+
+SUBHEADINGS = (
+    "nuläge",
+    "nulägesanalys",
+    "positiva lärdomar",
+    "lärdomar",
+    "utmaningar",
+    "utmaning",
+    "nästa steg",
+    "bakgrund",
+    "syfte",
+    "mål",
+    "målsättning",
+    "metod",
+    "metoder",
+    "resultat",
+    "mätning",
+    "mätningar",
+    "vad gjorde vi",
+    "vad har vi gjort",
+    "så gjorde vi",
+    "genomförande",
+    "erfarenheter",
+    "framgångsfaktorer",
+    "hinder",
+    "tips",
+    "målgrupp",
+    "aktiviteter",
+    "förändringsidé",
+    "förändringsidéer",
+    "förbättringsidé",
+    "uppföljning",
+    "slutsats",
+    "slutsatser",
+    "effekter",
+    "vad har vi lärt oss",
+    "det här har vi lärt oss",
+    "planering",
+    "status",
+    "framåt",
+    "kommentar",
+    "insats",
+    "arbetssätt",
+    "team",
+    "teamet",
+    "deltagare",
+    "problem",
+    "analys",
+    "idé",
+    "plan",
+    "utvärdering",
+    "förutsättningar",
+    "samverkan",
+    "vinster",
+)
+CONTEXT_HEADINGS = (
+    "kommande träff",
+    "kommande lärandeseminarier",
+    "kommande",
+    "nästa träff",
+    "nästa nätverksträff",
+    "nästa lärandeseminarium",
+    "datum",
+    "kontakt",
+    "kontakter",
+    "kontaktuppgifter",
+    "kontaktpersoner",
+    "välkommen",
+    "välkomna",
+    "hälsningar",
+    "processledare",
+    "processledning",
+    "coacher",
+    "coachstöd",
+    "våra coacher",
+    "inledning",
+    "om bästa platsen",
+    "om nätverket",
+    "om lärandenätverket",
+    "dagens program",
+    "program",
+    "agenda",
+    "save the date",
+    "boka in",
+    "anmälan",
+    "mer information",
+    "läs mer",
+    "länkar",
+    "tack",
+    "redaktion",
+    "ansvarig utgivare",
+    "frågor",
+    "har du frågor",
+    "till sist",
+    "avslutning",
+    "sammanfattning av dagen",
+)
+CONTEXT_LABELS = (
+    "kontakt",
+    "kontaktperson",
+    "kontaktpersoner",
+    "datum",
+    "tid",
+    "plats",
+    "nästa träff",
+    "anmälan",
+    "obs",
+    "e-post",
+    "mejl",
+    "telefon",
+    "tel",
+    "webb",
+    "läs mer",
+    "länk",
+)
+GREETINGS = re.compile(
+    r"^(?:varma |vänliga |många |bästa )?hälsning(?:ar)?\b|^med vänlig(?:a)? hälsning|^vi ses\b"
+    r"|^välkomn[ae]\b|^välkommen\b|^hjärtligt välkomn|^trevlig (?:sommar|jul|helg|höst|vår)"
+    r"|^god jul|^boka (?:in|redan)|^save the date|^nästa (?:träff|lärandeseminarium|nätverksträff"
+    r"|tillfälle|lärande)|^kommande (?:träff|datum|lärande)|^tack (?:alla|till alla|för i ?dag)",
+    re.IGNORECASE,
+)
+INTRO_HEADING = re.compile(
+    r"lärandenätverk|nätverksträff|lärandeseminari|nyhetsbrev|välkommen|välkomna|inledning"
+    r"|nytt år|träffen|^om bästa platsen|^hej\b",
+    re.IGNORECASE,
+)
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+PHONE = re.compile(r"(?<!\d)(?:\+46|0)\d{1,3}[- ]?\d{2,3}[ ]?\d{2}[ ]?\d{2,3}(?!\d)")
+DASH_SPLIT = re.compile(r"\s+[–—-]\s+|:\s*")
+
+
+def _norm(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s/–-]", " ", text.lower()).split())
+
+
+def _starts_with(key: str, prefixes: tuple[str, ...]) -> bool:
+    return any(key == p or key.startswith(p + " ") or key.startswith(p + "/") for p in prefixes)
+
+
+def is_subheading(text: str) -> bool:
+    key = _norm(text)
+    return len(key.split()) <= 6 and _starts_with(key, SUBHEADINGS)
+
+
+def is_context_heading(text: str) -> bool:
+    key = _norm(text)
+    return len(key.split()) <= 8 and _starts_with(key, CONTEXT_HEADINGS)
+
+
+def contact_count(text: str) -> int:
+    return len(EMAIL.findall(text)) + len(PHONE.findall(text))
+
+
+def bold_run(block: Block) -> str | None:
+    """The leading bold words of a paragraph that goes on in normal text."""
+    words = block.words
+    if not words or not words[0].bold:
+        return None
+    n = 0
+    while n < len(words) and words[n].bold:
+        n += 1
+    if n == len(words) or n > 30:
+        return None
+    rest = words[n:]
+    if sum(len(w.text) for w in rest) < 15:
+        return None
+    return " ".join(w.text for w in words[:n])
+
+
+def title_from_run(run: str) -> str:
+    title = DASH_SPLIT.split(run.strip(), maxsplit=1)[0].strip()
+    return title.strip(" –—-:.,") or run.strip(" –—-:")
+
+
+@dataclass
+class _Draft:
+    title: str
+    level: int | None
+    parts: list[str] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    pages: set[int] = field(default_factory=set)
+    body_chars: int = 0
+
+    def add(self, text: str, pages: list[int], body: bool = True) -> None:
+        self.parts.append(text)
+        self.pages.update(pages)
+        if body:
+            self.body_chars += len(text)
+            if self.sections:
+                sec = self.sections[-1]
+                sec.text = f"{sec.text}\n\n{text}" if sec.text else text
+
+    def section(self, heading: str, pages: list[int]) -> None:
+        self.parts.append(heading)
+        self.pages.update(pages)
+        self.sections.append(Section(heading=heading, text=""))
+
+
+@dataclass
+class Segmented:
+    examples: list[_Draft]
+    context: list[Section]
+
+
+class _Context:
+    def __init__(self) -> None:
+        self.sections: list[Section] = []
+
+    def heading(self, text: str) -> None:
+        self.sections.append(Section(heading=text, text=""))
+
+    def add(self, text: str) -> None:
+        if not self.sections:
+            self.sections.append(Section(heading="", text=""))
+        sec = self.sections[-1]
+        sec.text = f"{sec.text}\n\n{text}" if sec.text else text
+
+
+def block_text(block: Block) -> str:
+    return join_lines([line.text for line in block.lines])
+
+
+def segment_newsletter(blocks: list[Block], title_block: Block | None) -> Segmented:
+    drafts: list[_Draft] = []
+    ctx = _Context()
+    cur: _Draft | None = None
+
+    def close() -> None:
+        """End the current example; a heading with (almost) nothing under it is context."""
+        nonlocal cur
+        if cur is not None and cur.body_chars < 40 and drafts and drafts[-1] is cur:
+            drafts.pop()
+            ctx.heading(cur.title)
+            for part in cur.parts[1:]:
+                ctx.add(part)
+        cur = None
+
+    for block in blocks:
+        text = block_text(block)
+        if not text:
+            continue
+        if block is title_block:
+            ctx.heading(text)
+            continue
+        if block.box is not None:
+            # framed sidebar: background, aims, approach … never a team's example
+            if block.heading_level:
+                ctx.heading(text)
+            else:
+                ctx.add(text)
+            continue
+        if block.heading_level:
+            if is_context_heading(text) or (not drafts and INTRO_HEADING.search(text)):
+                close()
+                ctx.heading(text)
+            elif is_subheading(text) or (
+                cur is not None and cur.level is not None and block.heading_level > cur.level
+            ):
+                if cur is not None:
+                    cur.section(text, block.pages)
+                else:
+                    ctx.heading(text)
+            else:
+                close()
+                cur = _Draft(title=text, level=block.heading_level)
+                cur.add(text, block.pages, body=False)
+                drafts.append(cur)
+            continue
+        contacts = contact_count(text)
+        words = len(text.split())
+        if contacts and (contacts >= 2 or words < 40 or contacts * 25 >= words):
+            if contacts >= 2:
+                close()  # a contact list ends the team's part
+            ctx.add(text)
+            continue
+        if words <= 60 and GREETINGS.search(text):
+            close()
+            ctx.add(text)
+            continue
+        run = bold_run(block)
+        if run is not None:
+            label = _norm(title_from_run(run))
+            if _starts_with(label, CONTEXT_LABELS) or is_context_heading(label):
+                close()
+                ctx.add(text)
+                continue
+            if not is_subheading(title_from_run(run)) or cur is None:
+                if cur is not None and cur.level is not None and not cur.sections:
+                    # "heading, lead text, then bold-titled team paragraphs": the heading
+                    # introduces the list; its lead text is context
+                    drafts.remove(cur)
+                    ctx.heading(cur.title)
+                    for part in cur.parts[1:]:
+                        ctx.add(part)
+                    cur = None
+                close()
+                cur = _Draft(title=title_from_run(run), level=None)
+                drafts.append(cur)
+        if cur is not None:
+            cur.add(text, block.pages)
+        else:
+            ctx.add(text)
+    close()
+    return Segmented(drafts, [s for s in ctx.sections if s.heading or s.text])
+
+
+def segment_poster(blocks: list[Block], title_block: Block | None, title: str) -> Segmented:
+    """A poster is one example; only contact details stay in the context."""
+    ctx = _Context()
+    draft = _Draft(title=title, level=None)
+    in_contact = False
+    for block in blocks:
+        text = block_text(block)
+        if not text:
+            continue
+        if block.heading_level:
+            if block is title_block:
+                draft.add(text, block.pages, body=False)
+                continue
+            in_contact = _starts_with(
+                _norm(text), ("kontakt", "kontaktuppgifter", "kontaktpersoner")
+            )
+            if in_contact:
+                ctx.heading(text)
+            else:
+                draft.section(text, block.pages)
+            continue
+        if in_contact or (contact_count(text) and len(text.split()) < 30):
+            ctx.add(text)
+            continue
+        draft.add(text, block.pages)
+    examples = [draft] if draft.body_chars else []
+    return Segmented(examples, [s for s in ctx.sections if s.heading or s.text])
