@@ -1,1 +1,96 @@
-"""web."""
+"""The Exempelbanken web application: search UI, example and concept pages, coordinator tools
+and the JSON API under /api."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+
+from web.extensions import csrf, limiter
+from web.library import LibraryHolder
+
+DEFAULT_MAX_UPLOAD = 50 * 1024 * 1024
+
+
+def _secret_key(instance_path: Path) -> str:
+    """EXEMPELBANKEN_SECRET_KEY, else a random key kept in instance/secret_key."""
+    from_env = os.environ.get("EXEMPELBANKEN_SECRET_KEY")
+    if from_env:
+        return from_env
+    key_file = instance_path / "secret_key"
+    try:
+        key = key_file.read_text(encoding="utf-8").strip()
+        if key:
+            return key
+    except FileNotFoundError:
+        pass
+    key = secrets.token_hex(32)
+    instance_path.mkdir(parents=True, exist_ok=True)
+    fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(key)
+    return key
+
+
+def _env_flag(name: str, default: bool) -> bool:
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on", "ja"}
+
+
+def create_app(test_config: dict[str, Any] | None = None) -> Flask:
+    """Application factory. ``test_config`` overrides every setting (DATA_DIR, TESTING ...)."""
+    app = Flask(__name__, instance_relative_config=True)
+    testing = bool(test_config and test_config.get("TESTING"))
+    app.config.from_mapping(
+        DATA_DIR=os.environ.get("EXEMPELBANKEN_DATA_DIR", app.instance_path),
+        MAX_CONTENT_LENGTH=int(
+            os.environ.get("EXEMPELBANKEN_MAX_UPLOAD", DEFAULT_MAX_UPLOAD)
+        ),
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Lax",
+        SESSION_COOKIE_SECURE=_env_flag("EXEMPELBANKEN_SECURE_COOKIES", not testing),
+        SESSION_COOKIE_NAME="exempelbanken",
+        PERMANENT_SESSION_LIFETIME=8 * 3600,
+        WTF_CSRF_CHECK_DEFAULT=False,  # checked in web.security (the API has its own rules)
+        WTF_CSRF_TIME_LIMIT=None,
+        WTF_CSRF_SSL_STRICT=False,
+        RATELIMIT_STORAGE_URI="memory://",
+        RATELIMIT_HEADERS_ENABLED=True,
+        LOGIN_RATE_LIMIT="10/minute",
+        SEARCH_PER_PAGE=10,
+        API_MAX_PER_PAGE=100,
+        THUMB_WIDTH=600,
+        JSON_SORT_KEYS=False,
+    )
+    if test_config:
+        app.config.update(test_config)
+    app.json.ensure_ascii = False
+    app.json.sort_keys = False
+
+    data_dir = Path(app.config["DATA_DIR"])
+    app.config["DATA_DIR"] = str(data_dir)
+    if not app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = _secret_key(data_dir)
+
+    app.extensions["exempelbanken"] = LibraryHolder(data_dir)
+    csrf.init_app(app)
+    limiter.init_app(app)
+
+    from web import errors, filters, security
+    from web.views import api, concepts, coordinator, examples, search
+
+    security.init_app(app)
+    filters.init_app(app)
+    errors.init_app(app)
+    app.register_blueprint(search.bp)
+    app.register_blueprint(examples.bp)
+    app.register_blueprint(concepts.bp)
+    app.register_blueprint(coordinator.bp)
+    app.register_blueprint(api.bp)
+    return app

@@ -1,0 +1,112 @@
+"""Jinja filters and globals: Swedish dates and labels, URLs that toggle search filters."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Flask, request, url_for
+from markupsafe import Markup
+
+from web.params import FACET_NAMES, FACETS
+
+MONTHS = (
+    "januari", "februari", "mars", "april", "maj", "juni",
+    "juli", "augusti", "september", "oktober", "november", "december",
+)
+KINDS = {"newsletter": "Nyhetsbrev", "poster": "Affisch", "document": "Dokument"}
+STATUS = {"practised": "Arbetar med det", "planned": "Planerar", "none": "Inte ännu"}
+TAG_KINDS = {
+    "municipality": "Kommun",
+    "place": "Plats",
+    "team": "Team",
+    "person": "Person",
+    "focus_area": "Fokusområde",
+    "intervention": "Insats",
+    "actor": "Aktör",
+    "inspired_by": "Inspirerad av",
+    "age_group": "Åldersgrupp",
+    "stage": "Skede",
+}
+FACET_LABELS = dict(FACETS)
+
+
+def swedish_date(value: str | None) -> str:
+    """'2023-01' -> 'januari 2023', '2023-09-21' -> '21 september 2023'."""
+    if not value:
+        return "okänt datum"
+    parts = str(value).split("-")
+    try:
+        if len(parts) == 3:
+            return f"{int(parts[2])} {MONTHS[int(parts[1]) - 1]} {parts[0]}"
+        if len(parts) == 2:
+            return f"{MONTHS[int(parts[1]) - 1]} {parts[0]}"
+    except (ValueError, IndexError):
+        return str(value)
+    return str(value)
+
+
+def kind_label(value: str | None) -> str:
+    return KINDS.get(value or "", value or "")
+
+
+def facet_value_label(name: str, value: str) -> str:
+    if name == "dokumenttyp":
+        return KINDS.get(value, value)
+    return value
+
+
+def search_url(**changes: Any) -> str:
+    """The search page URL for the current query string with some parameters replaced."""
+    args = request.args.to_dict(flat=False) if request else {}
+    for key, value in changes.items():
+        if value is None:
+            args.pop(key, None)
+        else:
+            args[key] = value if isinstance(value, list) else [value]
+    args = {k: v for k, v in args.items() if v and v != [""]}
+    return url_for("search.index", **args)
+
+
+def toggle_filter_url(name: str, value: str) -> str:
+    """Add or remove one facet value; goes back to page 1."""
+    current = [v for v in request.args.getlist(name) if v]
+    new = [v for v in current if v != value] if value in current else [*current, value]
+    return search_url(**{name: new or None, "page": None})
+
+
+def filter_url(name: str, value: str) -> str:
+    """A fresh search with just one filter (used for tag links on example pages)."""
+    return url_for("search.index", **{name: value})
+
+
+def is_active(name: str, value: str) -> bool:
+    return value in request.args.getlist(name)
+
+
+def highlight(snippet: str | None) -> Markup:
+    """Snippets come from the Library already escaped with <mark> around matches."""
+    return Markup(snippet or "")
+
+
+def init_app(app: Flask) -> None:
+    app.jinja_env.filters.update(
+        swedish_date=swedish_date, kind_label=kind_label, highlight=highlight
+    )
+    app.jinja_env.globals.update(
+        search_url=search_url,
+        toggle_filter_url=toggle_filter_url,
+        filter_url=filter_url,
+        is_active=is_active,
+        facet_value_label=facet_value_label,
+        FACETS=FACETS,
+        FACET_NAMES=FACET_NAMES,
+        FACET_LABELS=FACET_LABELS,
+        STATUS=STATUS,
+        TAG_KINDS=TAG_KINDS,
+    )
+
+    from web.security import current_user
+
+    @app.context_processor
+    def _user() -> dict[str, Any]:
+        return {"current_user": current_user()}

@@ -1,0 +1,88 @@
+"""Reading search parameters from the query string (shared by the search page and the API)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from werkzeug.datastructures import MultiDict
+
+FACETS: tuple[tuple[str, str], ...] = (
+    ("kommun", "Kommun"),
+    ("fokus", "Fokusområde"),
+    ("insats", "Insats"),
+    ("aktor", "Aktör"),
+    ("ar", "År"),
+    ("dokumenttyp", "Dokumenttyp"),
+)
+FACET_NAMES = tuple(name for name, _ in FACETS)
+SORTS = ("relevance", "date")
+MAX_QUERY = 500
+MAX_VALUES = 20
+MAX_VALUE_LENGTH = 200
+MAX_PAGE = 1000
+
+
+class ParamError(ValueError):
+    """A query-string parameter that cannot be used (the API answers 400)."""
+
+
+@dataclass
+class SearchParams:
+    q: str = ""
+    filters: dict[str, list[str]] = field(default_factory=dict)
+    page: int = 1
+    per_page: int = 10
+    sort: str = "relevance"
+
+
+def _int(args: MultiDict, name: str, default: int, low: int, high: int, strict: bool) -> int:
+    raw = args.get(name, "")
+    if raw == "":
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        if strict:
+            raise ParamError(f"{name} måste vara ett heltal.") from None
+        return default
+    if value < low or value > high:
+        if strict:
+            raise ParamError(f"{name} måste vara mellan {low} och {high}.")
+        return min(max(value, low), high)
+    return value
+
+
+def parse(args: MultiDict, per_page: int, max_per_page: int, strict: bool = False) -> SearchParams:
+    """Parse q, the facet filters, page, per_page and sort. ``strict`` raises ParamError instead
+    of silently correcting (the API is strict, the HTML page forgiving)."""
+    q = " ".join(args.get("q", "").split())
+    if len(q) > MAX_QUERY:
+        if strict:
+            raise ParamError(f"q får vara högst {MAX_QUERY} tecken.")
+        q = q[:MAX_QUERY]
+    filters: dict[str, list[str]] = {}
+    for name in FACET_NAMES:
+        values: list[str] = []
+        for raw in args.getlist(name):
+            value = raw.strip()
+            if not value or value in values:
+                continue
+            if len(value) > MAX_VALUE_LENGTH:
+                if strict:
+                    raise ParamError(f"{name} är för långt.")
+                continue
+            values.append(value)
+        if len(values) > MAX_VALUES:
+            if strict:
+                raise ParamError(f"Högst {MAX_VALUES} värden för {name}.")
+            values = values[:MAX_VALUES]
+        if values:
+            filters[name] = values
+    page = _int(args, "page", 1, 1, MAX_PAGE, strict)
+    size = _int(args, "per_page", per_page, 1, max_per_page, strict) if strict else per_page
+    sort = args.get("sort", "relevance") or "relevance"
+    if sort not in SORTS:
+        if strict:
+            raise ParamError("sort måste vara relevance eller date.")
+        sort = "relevance"
+    return SearchParams(q=q, filters=filters, page=page, per_page=size, sort=sort)

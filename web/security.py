@@ -1,0 +1,118 @@
+"""Security plumbing: response headers, CSRF for forms, coordinator sessions and API credentials."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import Any
+from urllib.parse import urlsplit
+
+from flask import Flask, Response, abort, redirect, request, session, url_for
+from flask_wtf.csrf import CSRFError
+
+from web.extensions import csrf
+from web.library import get_library
+
+CSP = (
+    "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+    "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+    "frame-ancestors 'none'"
+)
+
+
+def init_app(app: Flask) -> None:
+    app.before_request(_csrf_for_forms)
+    app.after_request(_security_headers)
+
+
+def _csrf_for_forms() -> None:
+    """Every non-API form post needs the CSRF token; the API checks its own (see api_user)."""
+    if request.path.startswith("/api/"):
+        return
+    csrf.protect()
+
+
+def _security_headers(response: Response) -> Response:
+    headers = response.headers
+    if response.mimetype != "application/pdf":
+        headers.setdefault("Content-Security-Policy", CSP)
+    headers.setdefault("X-Content-Type-Options", "nosniff")
+    headers.setdefault("X-Frame-Options", "DENY")
+    headers.setdefault("Referrer-Policy", "same-origin")
+    headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
+    headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
+    if current_user() is not None:
+        headers["Cache-Control"] = "no-store"
+    return response
+
+
+def current_user() -> str | None:
+    user = session.get("user")
+    return user if isinstance(user, str) and user else None
+
+
+def log_in(name: str) -> None:
+    session.clear()
+    session["user"] = name
+    session.permanent = True
+
+
+def log_out() -> None:
+    session.clear()
+
+
+def safe_next(target: str | None) -> str:
+    """A local path to go to after login; anything else goes to the coordinator start page."""
+    default = url_for("coordinator.home")
+    if not target:
+        return default
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
+        return default
+    if "\\" in target:
+        return default
+    return target
+
+
+def login_required(view: Callable[..., Any]) -> Callable[..., Any]:
+    @functools.wraps(view)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        if current_user() is None:
+            return redirect(url_for("coordinator.login", nasta=request.full_path.rstrip("?")))
+        return view(*args, **kwargs)
+
+    return wrapper
+
+
+class ApiAuthError(Exception):
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+def api_user() -> str:
+    """The coordinator behind an API write: HTTP Basic credentials (no CSRF needed), or a
+    logged-in session plus the X-CSRFToken header. Raises ApiAuthError(401|403)."""
+    auth = request.authorization
+    if auth is not None:
+        if auth.type != "basic" or not auth.username or auth.password is None:
+            raise ApiAuthError(401, "Endast HTTP Basic-inloggning stöds.")
+        if not get_library().check_user(auth.username, auth.password):
+            raise ApiAuthError(401, "Fel användarnamn eller lösenord.")
+        return auth.username
+    user = current_user()
+    if user is None:
+        raise ApiAuthError(401, "Inloggning krävs.")
+    try:
+        csrf.protect()
+    except CSRFError as exc:
+        raise ApiAuthError(403, "CSRF-token saknas eller är ogiltig.") from exc
+    return user
+
+
+def require_coordinator_form() -> str:
+    user = current_user()
+    if user is None:
+        abort(401)
+    return user

@@ -1,0 +1,23 @@
+"""Production serving with waitress."""
+
+from __future__ import annotations
+
+from flask import Flask
+
+
+def serve(app: Flask, host: str = "127.0.0.1", port: int = 5000, threads: int = 8) -> None:
+    """Serve ``app`` with waitress until interrupted."""
+    from waitress import serve as waitress_serve
+
+    # Uploads are capped by MAX_CONTENT_LENGTH in Flask; let waitress accept a bit more so the
+    # app, not the server, answers 413 with a proper message.
+    max_body = int(app.config.get("MAX_CONTENT_LENGTH") or 50 * 1024 * 1024) + 1024 * 1024
+    waitress_serve(
+        app,
+        host=host,
+        port=port,
+        threads=threads,
+        max_request_body_size=max_body,
+        ident="Exempelbanken",
+        channel_timeout=120,
+    )

@@ -1,0 +1,132 @@
+/* Exempelbanken: small progressive enhancements. Everything works without this file. */
+(function () {
+  "use strict";
+
+  // Search filters and sort apply as soon as they change.
+  document.querySelectorAll(".autosubmit").forEach(function (el) {
+    el.addEventListener("change", function () {
+      if (el.form) {
+        el.form.requestSubmit ? el.form.requestSubmit() : el.form.submit();
+      }
+    });
+  });
+  var filterButton = document.querySelector(".filter-submit");
+  if (filterButton) {
+    filterButton.classList.add("visually-hidden");
+  }
+
+  // Upload: send each file on its own to the API and show its progress and result.
+  var form = document.getElementById("uppladdning");
+  if (!form || !window.FormData || !window.XMLHttpRequest) {
+    return;
+  }
+  var input = form.querySelector("input[type=file]");
+  var token = form.querySelector("input[name=csrf_token]").value;
+  var results = document.getElementById("uppladdade");
+
+  function item(file) {
+    var li = document.createElement("li");
+    var name = document.createElement("strong");
+    name.textContent = file.name;
+    var bar = document.createElement("progress");
+    bar.max = 100;
+    bar.value = 0;
+    bar.setAttribute("aria-label", "Uppladdning av " + file.name);
+    var status = document.createElement("span");
+    status.className = "upload-status";
+    status.textContent = "väntar";
+    li.appendChild(name);
+    li.appendChild(document.createTextNode(" "));
+    li.appendChild(bar);
+    li.appendChild(document.createTextNode(" "));
+    li.appendChild(status);
+    return { li: li, bar: bar, status: status };
+  }
+
+  function show(row, ok, text, href, linkText) {
+    row.li.className = ok ? "upload-ok" : "upload-error";
+    row.status.textContent = text;
+    if (href) {
+      var a = document.createElement("a");
+      a.href = href;
+      a.textContent = linkText;
+      row.status.appendChild(document.createTextNode(" "));
+      row.status.appendChild(a);
+    }
+  }
+
+  function send(file, row) {
+    return new Promise(function (resolve) {
+      var xhr = new XMLHttpRequest();
+      var data = new FormData();
+      data.append("file", file, file.name);
+      xhr.open("POST", form.dataset.api);
+      xhr.setRequestHeader("X-CSRFToken", token);
+      xhr.setRequestHeader("Accept", "application/json");
+      xhr.upload.addEventListener("progress", function (ev) {
+        if (ev.lengthComputable) {
+          row.bar.value = Math.round((ev.loaded / ev.total) * 90);
+        }
+      });
+      xhr.upload.addEventListener("load", function () {
+        row.bar.value = 90;
+        row.status.textContent = "läser in …";
+      });
+      xhr.addEventListener("load", function () {
+        row.bar.value = 100;
+        var body = {};
+        try { body = JSON.parse(xhr.responseText); } catch (e) { body = {}; }
+        var review = form.dataset.review;
+        if (xhr.status === 201) {
+          var n = (body.examples || []).length;
+          show(row, true, "inläst – " + n + " exempel.", review.replace("DOCID", body.id),
+               "Granska " + (body.title || file.name));
+        } else if (xhr.status === 409 && body.document_id) {
+          show(row, false, body.error || "Finns redan.", review.replace("DOCID", body.document_id),
+               "Visa det befintliga dokumentet");
+        } else {
+          show(row, false, body.error || ("Fel " + xhr.status + "."));
+        }
+        resolve();
+      });
+      xhr.addEventListener("error", function () {
+        show(row, false, "Nätverksfel – försök igen.");
+        resolve();
+      });
+      row.status.textContent = "laddar upp …";
+      xhr.send(data);
+    });
+  }
+
+  form.addEventListener("submit", function (ev) {
+    var files = Array.prototype.slice.call(input.files || []);
+    if (!files.length) {
+      return;
+    }
+    ev.preventDefault();
+    results.textContent = "";
+    var heading = document.createElement("h2");
+    heading.textContent = "Resultat";
+    var list = document.createElement("ul");
+    list.className = "upload-results";
+    results.appendChild(heading);
+    results.appendChild(list);
+    var rows = files.map(function (file) {
+      var row = item(file);
+      list.appendChild(row.li);
+      return row;
+    });
+    var button = form.querySelector("button[type=submit]");
+    button.disabled = true;
+    files.reduce(function (chain, file, i) {
+      return chain.then(function () { return send(file, rows[i]); });
+    }, Promise.resolve()).then(function () {
+      button.disabled = false;
+      input.value = "";
+      var done = document.createElement("p");
+      done.className = "upload-done";
+      done.textContent = "Klart.";
+      results.appendChild(done);
+    });
+  });
+})();

@@ -1,0 +1,70 @@
+"""Storing uploaded PDFs through the Library (shared by the coordinator pages and the API)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path, PurePath
+from typing import Any
+
+from flask import current_app
+from werkzeug.datastructures import FileStorage
+
+from ingest.errors import EmptyFileError, IngestError
+from ingest.model import Document
+from web import thumbs
+from web.library import writing
+
+
+@dataclass
+class UploadOutcome:
+    filename: str
+    status: int
+    document: Document | None = None
+    error: str | None = None
+    existing_id: str | None = None
+
+
+def clean_filename(name: str | None) -> str:
+    """Only the last path component of what the browser sent, never a path."""
+    base = PurePath((name or "").replace("\\", "/")).name.strip()
+    base = "".join(ch for ch in base if ch.isprintable())
+    return base[:200] or "uppladdad.pdf"
+
+
+def _duplicate_error() -> type[Exception]:
+    try:
+        from search.errors import DuplicateError
+    except ImportError:  # pragma: no cover - search/ always provides it
+        return LookupError
+    return DuplicateError
+
+
+def store(file: FileStorage, replace_id: str | None = None) -> UploadOutcome:
+    """Ingest one uploaded file; never raises for bad input (the outcome says what happened)."""
+    filename = clean_filename(file.filename)
+    data = file.read()
+    duplicate = _duplicate_error()
+    try:
+        if not data:
+            raise EmptyFileError("Filen är tom.")
+        with writing() as library:
+            document = library.add_upload(filename, data, replace_id=replace_id)
+    except duplicate as exc:
+        existing = getattr(exc, "document_id", None) or getattr(exc, "existing_id", None)
+        message = getattr(exc, "message", None) or str(exc) or "Dokumentet finns redan."
+        return UploadOutcome(filename, 409, error=message, existing_id=existing)
+    except IngestError as exc:
+        return UploadOutcome(filename, exc.status, error=exc.message)
+    if replace_id:
+        thumbs.drop_thumbs(Path(current_app.config["DATA_DIR"]), replace_id)
+    thumbs.drop_thumbs(Path(current_app.config["DATA_DIR"]), document.id)
+    return UploadOutcome(filename, 201, document=document)
+
+
+def outcome_json(outcome: UploadOutcome) -> dict[str, Any]:
+    if outcome.document is not None:
+        return outcome.document.to_dict()
+    body: dict[str, Any] = {"error": outcome.error}
+    if outcome.existing_id:
+        body["document_id"] = outcome.existing_id
+    return body

@@ -1,0 +1,184 @@
+"""Coordinator pages: login, upload, and reviewing/correcting how a document was read."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
+from werkzeug.wrappers import Response
+
+from ingest.model import TAG_KINDS, Document, Example
+from web import thumbs, uploads
+from web.extensions import limiter
+from web.library import get_library, writing
+from web.security import current_user, log_in, log_out, login_required, safe_next
+
+bp = Blueprint("coordinator", __name__)
+
+MAX_NAME = 100
+MAX_PASSWORD = 200
+MAX_TAG_VALUE = 200
+
+
+def _login_limit() -> str:
+    return current_app.config["LOGIN_RATE_LIMIT"]
+
+
+@bp.route("/logga-in", methods=["GET", "POST"])
+@limiter.limit(_login_limit, methods=["POST"])
+def login() -> str | Response:
+    error = None
+    next_url = request.values.get("nasta", "")
+    if request.method == "POST":
+        name = request.form.get("namn", "").strip()[:MAX_NAME]
+        password = request.form.get("losenord", "")[:MAX_PASSWORD]
+        if name and password and get_library().check_user(name, password):
+            log_in(name)
+            flash(f"Inloggad som {name}.", "ok")
+            return redirect(safe_next(next_url))
+        error = "Fel användarnamn eller lösenord."
+    status = 401 if error else 200
+    return render_template("login.html", error=error, next_url=next_url), status
+
+
+@bp.post("/logga-ut")
+def logout() -> Response:
+    log_out()
+    flash("Du är utloggad.", "ok")
+    return redirect(url_for("search.index"))
+
+
+@bp.get("/samordnare")
+@login_required
+def home() -> str:
+    documents = get_library().documents()
+    documents = sorted(documents, key=lambda d: (d.date or "", d.title), reverse=True)
+    return render_template("coordinator.html", documents=documents)
+
+
+@bp.route("/samordnare/ladda-upp", methods=["GET", "POST"])
+@login_required
+def upload() -> str | tuple[str, int]:
+    if request.method == "GET":
+        return render_template("upload.html", outcomes=[])
+    files = [f for f in request.files.getlist("file") if f and (f.filename or "")]
+    if not files:
+        return render_template("upload.html", outcomes=[], error="Välj minst en PDF-fil."), 400
+    outcomes = [uploads.store(f) for f in files]
+    status = 200 if any(o.status == 201 for o in outcomes) else 400
+    if all(o.status == 409 for o in outcomes):
+        status = 409
+    return render_template("upload.html", outcomes=outcomes), status
+
+
+def _document_or_404(document_id: str) -> Document:
+    if not thumbs.DOCUMENT_ID.match(document_id):
+        abort(404)
+    document = get_library().document(document_id)
+    if document is None:
+        abort(404)
+    return document
+
+
+@bp.get("/samordnare/dokument/<document_id>")
+@login_required
+def review(document_id: str) -> str:
+    document = _document_or_404(document_id)
+    return render_template("review.html", document=document, tag_kinds=TAG_KINDS)
+
+
+def _example_or_404(example_id: str) -> Example:
+    example = get_library().example(example_id)
+    if example is None:
+        abort(404)
+    return example
+
+
+@bp.post("/samordnare/exempel/<example_id>/taggar")
+@login_required
+def correct_tag(example_id: str) -> Response:
+    example = _example_or_404(example_id)
+    kind = request.form.get("kind", "")
+    value = " ".join(request.form.get("value", "").split())
+    action = request.form.get("action", "")
+    if kind not in TAG_KINDS or action not in ("add", "remove") or not value:
+        abort(400)
+    if len(value) > MAX_TAG_VALUE:
+        abort(400)
+    with writing() as library:
+        library.correct_tag(example_id, kind, value, action, current_user())
+    verb = "lades till" if action == "add" else "togs bort"
+    flash(f"Taggen {value} {verb}.", "ok")
+    return redirect(
+        url_for("coordinator.review", document_id=example.document_id, _anchor=f"ex-{example_id}")
+    )
+
+
+@bp.post("/samordnare/dokument/<document_id>/sla-ihop")
+@login_required
+def merge(document_id: str) -> Response:
+    document = _document_or_404(document_id)
+    own = {e.id for e in document.examples}
+    ids = [i for i in request.form.getlist("ids") if i in own]
+    if len(ids) < 2:
+        flash("Välj minst två exempel att slå ihop.", "fel")
+        return redirect(url_for("coordinator.review", document_id=document_id))
+    with writing() as library:
+        merged = library.merge_examples(ids)
+    flash(f"Exemplen slogs ihop till {merged.title}.", "ok")
+    return redirect(url_for("coordinator.review", document_id=document_id))
+
+
+@bp.post("/samordnare/exempel/<example_id>/dela")
+@login_required
+def split(example_id: str) -> Response:
+    example = _example_or_404(example_id)
+    try:
+        index = int(request.form.get("section", ""))
+    except ValueError:
+        abort(400)
+    if index < 1 or index >= len(example.sections):
+        abort(400)
+    with writing() as library:
+        parts = library.split_example(example_id, index)
+    flash(f"Exemplet delades i {len(parts)} delar.", "ok")
+    return redirect(url_for("coordinator.review", document_id=example.document_id))
+
+
+@bp.post("/samordnare/dokument/<document_id>/ersatt")
+@login_required
+def replace(document_id: str) -> str | tuple[str, int] | Response:
+    document = _document_or_404(document_id)
+    file = request.files.get("file")
+    if file is None or not file.filename:
+        flash("Välj en PDF-fil som ska ersätta dokumentet.", "fel")
+        return redirect(url_for("coordinator.review", document_id=document_id))
+    outcome = uploads.store(file, replace_id=document.id)
+    if outcome.document is None:
+        flash(f"Dokumentet kunde inte ersättas: {outcome.error}", "fel")
+        return redirect(url_for("coordinator.review", document_id=document_id))
+    flash(f"Dokumentet ersattes av {outcome.filename}.", "ok")
+    return redirect(url_for("coordinator.review", document_id=outcome.document.id))
+
+
+@bp.post("/samordnare/dokument/<document_id>/ta-bort")
+@login_required
+def remove(document_id: str) -> Response:
+    document = _document_or_404(document_id)
+    if request.form.get("bekrafta") != "ja":
+        flash("Kryssa i rutan för att bekräfta borttagningen.", "fel")
+        return redirect(url_for("coordinator.review", document_id=document_id))
+    with writing() as library:
+        library.remove_document(document.id)
+    thumbs.drop_thumbs(Path(current_app.config["DATA_DIR"]), document.id)
+    flash(f"Dokumentet {document.title} togs bort.", "ok")
+    return redirect(url_for("coordinator.home"))

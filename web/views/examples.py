@@ -1,0 +1,100 @@
+"""Example pages, document pages, page thumbnails and original PDFs."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from flask import Blueprint, abort, current_app, render_template, send_file
+from werkzeug.wrappers import Response
+
+from ingest.model import Document, Example, Tag
+from web import refs, thumbs
+from web.library import get_library
+
+bp = Blueprint("examples", __name__)
+
+
+def _tags_by_kind(example: Example) -> dict[str, list[Tag]]:
+    """One tag per (kind, value) with the evidence of all its occurrences."""
+    grouped: dict[str, dict[str, Tag]] = {}
+    for tag in example.tags:
+        seen = grouped.setdefault(tag.kind, {})
+        if tag.value in seen:
+            seen[tag.value].evidence.extend(tag.evidence)
+            seen[tag.value].role = seen[tag.value].role or tag.role
+        else:
+            seen[tag.value] = replace(tag, evidence=list(tag.evidence))
+    return {kind: list(values.values()) for kind, values in grouped.items()}
+
+
+@bp.get("/exempel/<example_id>")
+def example(example_id: str) -> str:
+    library = get_library()
+    item = library.example(example_id)
+    if item is None:
+        abort(404)
+    document = library.document(item.document_id)
+    history = []
+    if item.team_key:
+        history = [e for e in library.team_history(item.team_key) if e.id != item.id]
+    inspired_by, has_inspired = refs.inspiration(library.inspired(item.id))
+    similar = refs.refs(library.similar(item.id, limit=5))
+    return render_template(
+        "example.html",
+        example=item,
+        data=item.to_dict(),
+        document=document,
+        tags=_tags_by_kind(item),
+        history=refs.refs(history),
+        history_examples=history,
+        inspired_by=inspired_by,
+        has_inspired=has_inspired,
+        similar=similar,
+    )
+
+
+def _document_or_404(document_id: str) -> Document:
+    if not thumbs.DOCUMENT_ID.match(document_id):
+        abort(404)
+    document = get_library().document(document_id)
+    if document is None:
+        abort(404)
+    return document
+
+
+@bp.get("/dokument/<document_id>")
+def document(document_id: str) -> str:
+    doc = _document_or_404(document_id)
+    return render_template("document.html", document=doc)
+
+
+@bp.get("/dokument/<document_id>/sida/<int:page>.png")
+def page_image(document_id: str, page: int) -> Response:
+    doc = _document_or_404(document_id)
+    if page < 1 or page > max(doc.pages, 1):
+        abort(404)
+    original = get_library().original_path(doc.id)
+    if original is None or not Path(original).is_file():
+        abort(404)
+    data_dir = Path(current_app.config["DATA_DIR"])
+    width = int(current_app.config["THUMB_WIDTH"])
+    target = thumbs.thumb_path(data_dir, doc.id, page, width)
+    try:
+        thumbs.render_thumb(Path(original), page, width, target)
+    except IndexError:
+        abort(404)
+    response = send_file(target, mimetype="image/png", max_age=86400)
+    return response
+
+
+@bp.get("/dokument/<document_id>/original.pdf")
+def original(document_id: str) -> Response:
+    doc = _document_or_404(document_id)
+    path = get_library().original_path(doc.id)
+    if path is None or not Path(path).is_file():
+        abort(404)
+    name = doc.filename if doc.filename.lower().endswith(".pdf") else f"{doc.id}.pdf"
+    return send_file(
+        path, mimetype="application/pdf", as_attachment=False, download_name=name, max_age=3600
+    )
