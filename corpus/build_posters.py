@@ -52,7 +52,8 @@ PLACE_MUNICIPALITY = {
     "Skillingaryd": "Vaggeryd", "Landsbro": "Vetlanda", "Hok": "Vaggeryd",
     "Hillerstorp": "Gnosjö", "Sandhem": "Mullsjö", "Bruneflod": "Mullsjö",
     "Mariannelund": "Eksjö", "Ingatorp": "Eksjö", "Frinnaryd": "Aneby", "Reftele": "Gislaved",
-    "Hestra": "Gislaved", "Furusand": "Habo",
+    "Hestra": "Gislaved", "Furusand": "Habo", "Vrigstad": "Sävsjö", "Stockaryd": "Sävsjö",
+    "Gripenberg": "Tranås", "Sommen": "Tranås", "Araby": "Växjö",
 }
 META_AUTHOR = "Bästa platsen att växa upp, leva och bo på"
 META_CREATOR = "Exempelbanken exempelkorpus"
