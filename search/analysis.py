@@ -71,11 +71,57 @@ def _fallback_lemmas() -> dict[str, str]:
 
 def _fallback_lemmatize(word: str) -> str:
     word = word.lower()
-    return _fallback_lemmas().get(word, word)
+    table = _fallback_lemmas()
+    if word in table:
+        return table[word]
+    parts = _split_point(word)
+    if parts is None:
+        return word
+    mod, head = parts
+    return mod + table.get(head, head)
+
+
+_lexicon: set[str] | None = None
+
+
+def _split_point(word: str) -> tuple[str, str] | None:
+    """(modifier as written, head) of a compound, longest known head first."""
+    global _lexicon
+    if _lexicon is None:
+        table = _fallback_lemmas()
+        _lexicon = set(table) | set(table.values())
+    lex = _lexicon
+    known = word in lex
+    if known and len(word) < 10:
+        return None
+    min_part = 4 if known else 3
+    for i in range(min_part, len(word) - min_part + 1):
+        head, mod = word[i:], word[:i]
+        if head in lex and _modifier(mod, min_part):
+            return mod, head
+    return None
+
+
+def _modifier(mod: str, min_part: int) -> str | None:
+    lex = _lexicon or set()
+    cands = [mod, mod + "a", mod + "e", mod + "r"]
+    if mod.endswith("s"):
+        cands.append(mod[:-1])
+    if mod.endswith(("o", "e")):
+        cands.append(mod[:-1] + "a")
+    for cand in cands:
+        if len(cand) >= min_part and cand in lex:
+            return cand
+    return None
 
 
 def _fallback_split(word: str) -> list[str]:
-    return [word]
+    word = word.lower()
+    parts = _split_point(word)
+    if parts is None:
+        return [word]
+    mod, head = parts
+    return [_modifier(mod, 3) or mod, head]
 
 
 def _resolve() -> tuple[Callable[[str], str], Callable[[str], list[str]]]:

@@ -1,0 +1,34 @@
+"""Swedish analysis: the same terms on the index and the query side."""
+
+from __future__ import annotations
+
+from search.analysis import analyse, fold
+
+
+def test_definite_forms_become_lemmas() -> None:
+    assert analyse("skolan") == ["skola"]
+    assert analyse("närvaron") == ["närvaro"]
+
+
+def test_stopwords_removed_from_questions() -> None:
+    assert analyse("hur ökar vi närvaron i skolan") == ["öka", "närvaro", "skola"]
+
+
+def test_index_side_adds_folded_variants_at_same_position() -> None:
+    from search.analysis import swedish_analyzer
+
+    tokens = [(t.text, t.pos) for t in swedish_analyzer()("Nässjö kommun", mode="index",
+                                                              positions=True)]
+    assert ("nässjö", 0) in tokens and ("nassjo", 0) in tokens
+    assert all(pos == 1 for text, pos in tokens if text.startswith("kommun"))
+
+
+def test_compound_parts_indexed() -> None:
+    terms = analyse("skolnärvaro", mode="index")
+    assert "närvaro" in terms
+    assert any(t.startswith("skol") for t in terms if t != "skolnärvaro")
+
+
+def test_fold() -> None:
+    assert fold("vårdnadshavare") == "vardnadshavare"
+    assert fold("öppen förskola") == "oppen forskola"
