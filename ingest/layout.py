@@ -208,6 +208,42 @@ def _order(units: list[_Unit], depth: int = 0) -> list[list[_Unit]]:
     return out
 
 
+def _rows(units: list[_Unit]) -> list[_Unit]:
+    """Units sorted top to bottom, those on one baseline left to right."""
+    units = sorted(units, key=lambda u: u.bottom)
+    out: list[_Unit] = []
+    row: list[_Unit] = []
+    for u in units:
+        if row and abs(u.bottom - row[0].bottom) > 0.4 * max(u.size, row[0].size):
+            out.extend(sorted(row, key=lambda x: x.x0))
+            row = []
+        row.append(u)
+    out.extend(sorted(row, key=lambda x: x.x0))
+    return out
+
+
+def _merge_rows(lines: list[Line]) -> list[Line]:
+    """Join fragments of one region that sit on the same baseline (justified headings)."""
+    out: list[Line] = []
+    for line in lines:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.region == line.region
+            and prev.box == line.box
+            and abs(prev.bottom - line.bottom) < 0.4 * max(prev.size, line.size)
+            and line.x0 > prev.x1
+            and abs(prev.size - line.size) < 1.0
+        ):
+            prev.words.extend(line.words)
+            prev.x1 = line.x1
+            prev.top = min(prev.top, line.top)
+            prev.bottom = max(prev.bottom, line.bottom)
+            continue
+        out.append(line)
+    return out
+
+
 def page_lines(page: PageContent, start_region: int = 0) -> list[Line]:
     """The page's line fragments in reading order, tagged with their box and region."""
     fragments = _fragments(page.words)
@@ -232,7 +268,7 @@ def page_lines(page: PageContent, start_region: int = 0) -> list[Line]:
     ordered: list[Line] = []
     region = start_region
     for group in _order(units):
-        for unit in group:
+        for unit in _rows(group):
             if unit.line is not None:
                 unit.line.region = region
                 ordered.append(unit.line)
@@ -243,13 +279,13 @@ def page_lines(page: PageContent, start_region: int = 0) -> list[Line]:
                 ]
                 for sub in _order(box_units):
                     region += 1
-                    for u in sub:
+                    for u in _rows(sub):
                         assert u.line is not None
                         u.line.region = region
                         ordered.append(u.line)
                 region += 1
         region += 1
-    return ordered
+    return _merge_rows(ordered)
 
 
 def body_size(lines: list[Line]) -> float:

@@ -110,35 +110,43 @@ def find_date(head: list[str], rest: list[str], filename: str, meta_year: int | 
     if year_hint is None:
         year_hint = meta_year
     for text in head:
-        best: tuple[int, str | None] | None = None
-        for m in FULL_DATE.finditer(text):
-            cand = (m.start(), _fmt(int(m.group(3)), MONTHS[m.group(2).lower()], int(m.group(1))))
-            best = min(best, cand, key=lambda c: c[0]) if best else cand
-        for m in MONTH_YEAR.finditer(text):
-            if FULL_DATE.match(text, max(0, m.start() - 4)) or _preceded_by_day(text, m.start()):
-                continue
-            cand = (m.start(), _fmt(int(m.group(2)), MONTHS[m.group(1).lower()]))
-            best = min(best, cand, key=lambda c: c[0]) if best else cand
-        for m in ISO_DATE.finditer(text):
-            day = int(m.group(3)) if m.group(3) else None
-            cand = (m.start(), _fmt(int(m.group(1)), int(m.group(2)), day))
-            best = min(best, cand, key=lambda c: c[0]) if best else cand
-        if best is None and year_hint is not None:
-            for m in DAY_MONTH.finditer(text):
-                month = m.group(2).lower()
-                if month in ("mar", "jun", "jul", "maj") and not m.group(2).islower():
-                    pass
-                cand = (m.start(), _fmt(year_hint, MONTHS[month], int(m.group(1))))
-                best = min(best, cand, key=lambda c: c[0]) if best else cand
-        if best is not None and best[1]:
-            return best[1]
+        found = _date_in(text, year_hint)
+        if found:
+            return found
     if from_name:
         return from_name
+    for text in rest[:12]:
+        found = _date_in(text, year_hint)
+        if found:
+            return found
     for text in head:
         m = SEASON_YEAR.search(text) or YEAR.search(text)
         if m:
             return _fmt(int(m.group(1)))
     return _fmt(meta_year) if meta_year else None
+
+
+def _date_in(text: str, year_hint: int | None) -> str | None:
+    """The first date written in one text (a day without a year takes ``year_hint``)."""
+    best: tuple[int, str | None] | None = None
+
+    def consider(pos: int, value: str | None) -> None:
+        nonlocal best
+        if value and (best is None or pos < best[0]):
+            best = (pos, value)
+
+    for m in FULL_DATE.finditer(text):
+        consider(m.start(), _fmt(int(m.group(3)), MONTHS[m.group(2).lower()], int(m.group(1))))
+    for m in MONTH_YEAR.finditer(text):
+        if not _preceded_by_day(text, m.start()):
+            consider(m.start(), _fmt(int(m.group(2)), MONTHS[m.group(1).lower()]))
+    for m in ISO_DATE.finditer(text):
+        day = int(m.group(3)) if m.group(3) else None
+        consider(m.start(), _fmt(int(m.group(1)), int(m.group(2)), day))
+    if best is None and year_hint is not None:
+        for m in DAY_MONTH.finditer(text):
+            consider(m.start(), _fmt(year_hint, MONTHS[m.group(2).lower()], int(m.group(1))))
+    return best[1] if best else None
 
 
 def _preceded_by_day(text: str, start: int) -> bool:

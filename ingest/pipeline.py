@@ -143,8 +143,12 @@ def build_document(
     doc_id = sha[:16]
     if not title:
         title = seg.examples[0].title if kind == "poster" and seg.examples else Path(filename).stem
-    head_texts = [title] + [s.text or s.heading for s in seg.context[:6]]
-    rest = [block_text(b) for b in blocks[:60]]
+    head_texts = [title]
+    for block in blocks[:8]:
+        if not block.heading_level and len(block.words) > 25:
+            break  # the title area ends where running text begins
+        head_texts.append(block_text(block))
+    rest = [block_text(b) for b in blocks[:80]]
     date = meta.find_date(head_texts, rest, filename, meta_year)
     examples = [
         Example(

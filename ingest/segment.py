@@ -143,6 +143,11 @@ INTRO_HEADING = re.compile(
     r"|nytt år|träffen|^om bästa platsen|^hej\b",
     re.IGNORECASE,
 )
+INTRO_TEXT = re.compile(
+    r"\b(?:träffades|samlades|träffas) (?:\w+ )?(?:lärandenätverket|nätverket|teamen)"
+    r"|\blärandenätverket (?:träffades|samlades)|\bårets första nyhetsbrev",
+    re.IGNORECASE,
+)
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 PHONE = re.compile(r"(?<!\d)(?:\+46|0)\d{1,3}[- ]?\d{2,3}[ ]?\d{2}[ ]?\d{2,3}(?!\d)")
 DASH_SPLIT = re.compile(r"\s+[–—-]\s+|:\s*")
@@ -183,12 +188,30 @@ def bold_run(block: Block) -> str | None:
     rest = words[n:]
     if sum(len(w.text) for w in rest) < 15:
         return None
-    return " ".join(w.text for w in words[:n])
+    run_lines: list[str] = []
+    left = n
+    for line in block.lines:
+        take = line.words[:left]
+        left -= len(take)
+        run_lines.append(" ".join(w.text for w in take))
+        if left <= 0:
+            break
+    return join_lines(run_lines)
 
 
 def title_from_run(run: str) -> str:
     title = DASH_SPLIT.split(run.strip(), maxsplit=1)[0].strip()
     return title.strip(" –—-:.,") or run.strip(" –—-:")
+
+
+def continues(previous: str, text: str) -> bool:
+    """A paragraph broken by a column or page end: no closing punctuation, lowercase next."""
+    tail = previous.rstrip()
+    return (
+        bool(tail)
+        and not tail.endswith((".", "!", "?", ":", "”", '"', ")"))
+        and (text[:1].islower() or tail.endswith(("-", "\u00ad")))
+    )
 
 
 @dataclass
@@ -201,8 +224,14 @@ class _Draft:
     body_chars: int = 0
 
     def add(self, text: str, pages: list[int], body: bool = True) -> None:
-        self.parts.append(text)
         self.pages.update(pages)
+        if body and self.parts and self.body_chars and continues(self.parts[-1], text):
+            self.parts[-1] = join_lines([self.parts[-1], text])
+            if self.sections and self.sections[-1].text:
+                self.sections[-1].text = join_lines([self.sections[-1].text, text])
+            self.body_chars += len(text)
+            return
+        self.parts.append(text)
         if body:
             self.body_chars += len(text)
             if self.sections:
@@ -232,7 +261,10 @@ class _Context:
         if not self.sections:
             self.sections.append(Section(heading="", text=""))
         sec = self.sections[-1]
-        sec.text = f"{sec.text}\n\n{text}" if sec.text else text
+        if sec.text and continues(sec.text, text):
+            sec.text = join_lines([sec.text, text])
+        else:
+            sec.text = f"{sec.text}\n\n{text}" if sec.text else text
 
 
 def block_text(block: Block) -> str:
@@ -320,7 +352,26 @@ def segment_newsletter(blocks: list[Block], title_block: Block | None) -> Segmen
         else:
             ctx.add(text)
     close()
+    _intro_to_context(drafts, ctx)
     return Segmented(drafts, [s for s in ctx.sections if s.heading or s.text])
+
+
+def _intro_to_context(drafts: list[_Draft], ctx: _Context) -> None:
+    """A lead article about the meeting itself, before sectioned team reports, is context."""
+    if len(drafts) < 2:
+        return
+    first = drafts[0]
+    if first.level is None or first.sections:
+        return
+    others = [d for d in drafts[1:] if d.level is not None]
+    mostly_sectioned = bool(others) and sum(1 for d in others if d.sections) * 2 > len(others)
+    lead = " ".join(first.parts[1:3])[:300]
+    if mostly_sectioned or INTRO_TEXT.search(lead):
+        drafts.pop(0)
+        ctx.sections.insert(
+            min(len(ctx.sections), 1),
+            Section(heading=first.title, text="\n\n".join(first.parts[1:])),
+        )
 
 
 def segment_poster(blocks: list[Block], title_block: Block | None, title: str) -> Segmented:
