@@ -124,15 +124,59 @@ def _fallback_split(word: str) -> list[str]:
     return [_modifier(mod, 3) or mod, head]
 
 
-def _resolve() -> tuple[Callable[[str], str], Callable[[str], list[str]]]:
+def _fallback_known(word: str) -> bool:
+    if _lexicon is None:
+        _split_point("")
+    return word in (_lexicon or set())
+
+
+def _resolve() -> tuple[Callable[[str], str], Callable[[str], list[str]], Callable[[str], bool]]:
+    """The shared tagging lookups when present, else the local fallbacks."""
     try:
         from ingest.tagging import lemmatize, split_compound  # type: ignore[attr-defined]
     except ImportError:
-        return _fallback_lemmatize, _fallback_split
-    return lemmatize, split_compound
+        try:
+            from ingest.tagging.compounds import split_compound  # type: ignore[no-redef]
+            from ingest.tagging.lemmas import lemmatize  # type: ignore[no-redef]
+        except ImportError:
+            return _fallback_lemmatize, _fallback_split, _fallback_known
+    try:
+        from ingest.tagging.lemmas import is_known
+    except ImportError:
+        is_known = _fallback_known
+    return lemmatize, split_compound, is_known
 
 
-_lemmatize, _split = _resolve()
+_lemmatize, _split, _is_known = _resolve()
+
+
+def _simple_word(word: str) -> bool:
+    """A plain known form (skolan, kommunen) that must not be cut into parts."""
+    try:
+        from ingest.tagging.lemmas import simple_lemma
+    except ImportError:
+        return _fallback_known(word) and len(word) < 10
+    return simple_lemma(word) is not None and len(word) < 10
+
+
+def _part_lemmas(part: str, final: bool) -> list[str]:
+    """Lemmas of a compound part; a modifier gets its base forms back (skol → skola,
+    föräldra → förälder)."""
+    if final:
+        return [lemma(part)]
+    cands = [part, part + "a", part + "e", part + "r"]
+    if part.endswith("s"):
+        cands.append(part[:-1])
+    if part.endswith(("o", "e", "a")):
+        cands.append(part[:-1] + "a")
+    found: list[str] = []
+    for cand in cands:
+        try:
+            if _is_known(cand):
+                found.append(lemma(cand))
+        except Exception:  # noqa: BLE001
+            break
+    return list(dict.fromkeys(found))[:3] or [lemma(part)]
 
 
 @lru_cache(maxsize=200_000)
@@ -148,20 +192,15 @@ def lemma(word: str) -> str:
 @lru_cache(maxsize=200_000)
 def compound_parts(word: str) -> tuple[str, ...]:
     """Lemmatised compound parts of a word (empty when it is not a compound)."""
-    if len(word) < 2 * MIN_PART or not word.isalpha():
+    if len(word) < 2 * MIN_PART or not word.isalpha() or _simple_word(word):
         return ()
     try:
-        parts = _split(word)
-    except Exception:
+        parts = [p.lower() for p in _split(word)]
+    except Exception:  # noqa: BLE001
         return ()
-    if not parts or len(parts) < 2:
+    if len(parts) < 2 or any(len(p) < MIN_PART for p in parts):
         return ()
-    out: list[str] = []
-    for part in parts:
-        part = part.lower()
-        if len(part) < MIN_PART:
-            continue
-        out.append(lemma(part))
+    out = [t for i, p in enumerate(parts) for t in _part_lemmas(p, i == len(parts) - 1)]
     return tuple(dict.fromkeys(out))
 
 
