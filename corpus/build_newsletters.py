@@ -153,7 +153,9 @@ def render_reportlab(src: dict[str, Any], out: Path) -> None:
     h_sub = ParagraphStyle("hsub", parent=body, fontName=bold, fontSize=base * 1.02,
                            leading=lead, spaceBefore=base * 0.2, spaceAfter=base * 0.1,
                            hyphenationLang="")
-    h_sec = ParagraphStyle("hsec", parent=h_ex, fontSize=base * 1.15, textColor=colors.black)
+    h_sec = ParagraphStyle("hsec", parent=h_ex, fontSize=base * 1.15, textColor=colors.black,
+                           keepWithNext=1)
+    h_ex.keepWithNext = 1
     box_h = ParagraphStyle("boxh", parent=body, fontName=bold, fontSize=base * 1.02,
                            textColor=accent, spaceBefore=base * 0.5, spaceAfter=base * 0.2,
                            hyphenationLang="")
