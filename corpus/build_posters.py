@@ -53,7 +53,8 @@ PLACE_MUNICIPALITY = {
     "Hillerstorp": "Gnosjö", "Sandhem": "Mullsjö", "Bruneflod": "Mullsjö",
     "Mariannelund": "Eksjö", "Ingatorp": "Eksjö", "Frinnaryd": "Aneby", "Reftele": "Gislaved",
     "Hestra": "Gislaved", "Furusand": "Habo", "Vrigstad": "Sävsjö", "Stockaryd": "Sävsjö",
-    "Gripenberg": "Tranås", "Sommen": "Tranås", "Araby": "Växjö",
+    "Gripenberg": "Tranås", "Sommen": "Tranås", "Araby": "Växjö", "Lagan": "Ljungby",
+    "Smålandsstenar": "Gislaved", "Anneberg": "Nässjö", "Bondstorp": "Vaggeryd",
 }
 META_AUTHOR = "Bästa platsen att växa upp, leva och bo på"
 META_CREATOR = "Exempelbanken exempelkorpus"

@@ -43,7 +43,6 @@ def golds() -> dict[str, dict]:
     return {pdf.stem: gold_for(pdf) for pdf in POSTERS}
 
 
-@pytest.mark.skipif(len(POSTERS) < 20, reason="korpusen är ännu inte komplett")
 def test_enough_posters_cover_the_county(golds: dict[str, dict]) -> None:
     assert len(POSTERS) >= 20
     munis = {m for g in golds.values() for m in g["examples"][0]["municipalities"]}
