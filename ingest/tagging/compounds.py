@@ -1,0 +1,89 @@
+"""Dictionary-driven splitting of Swedish compounds (skolnärvaron → skol + närvaron)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ingest.tagging.lemmas import is_known, load_tables
+
+MIN_PART = 3
+
+
+def _begin_cost(seg: str, strict: bool) -> int | None:
+    """0 if ``seg`` may start a compound, 1 if only with a linking -s, None if not at all."""
+    t = load_tables()
+    if len(seg) < MIN_PART:
+        return None
+    pool = t.strict_begin if strict else t.begin
+    if seg in pool:
+        return 0
+    if seg[-1] == "s" and len(seg) > MIN_PART and seg[:-1] in pool:
+        return 1
+    return None
+
+
+def _is_end(seg: str) -> bool:
+    t = load_tables()
+    return len(seg) >= MIN_PART and (seg in t.end or seg in t.forms)
+
+
+Split = tuple[tuple[str, ...], int]  # parts, number of linking -s- used
+
+
+def _better(a: Split | None, b: Split) -> bool:
+    if a is None:
+        return True
+    ka = (len(a[0]), a[1], -len(a[0][-1]))
+    kb = (len(b[0]), b[1], -len(b[0][-1]))
+    return kb < ka
+
+
+@lru_cache(maxsize=200_000)
+def _segment(word: str, strict: bool, whole_ok: bool) -> Split | None:
+    """Best split of ``word`` into known parts (fewest parts, fewest links, longest head)."""
+    if whole_ok and _is_end(word):
+        return ((word,), 0)
+    best: Split | None = None
+    for k in range(len(word) - MIN_PART, MIN_PART - 1, -1):
+        cost = _begin_cost(word[:k], strict)
+        if cost is None:
+            continue
+        rest = _segment(word[k:], strict, True)
+        if rest is None:
+            continue
+        cand = ((word[:k], *rest[0]), rest[1] + cost)
+        if _better(best, cand):
+            best = cand
+    return best
+
+
+@lru_cache(maxsize=200_000)
+def split_compound(word: str) -> list[str]:
+    """Compound parts of a word, lowercase, in order; ``[word]`` if it is not a compound.
+
+    Parts are substrings of the word, except that a linking -s- is dropped from a non-final
+    part ("hembesöksprogrammet" → ["hembesök", "programmet"]). Hyphenated words split at the
+    hyphens first. Words the lemma table knows are only split at well-attested compound parts.
+    """
+    lower = word.lower()
+    if "-" in lower:
+        parts: list[str] = []
+        for piece in lower.split("-"):
+            if piece:
+                parts.extend(split_compound(piece))
+        return parts or [lower]
+    if len(lower) < 2 * MIN_PART or not lower.isalpha():
+        return [lower]
+    t = load_tables()
+    known = lower in t.forms or lower in t.lemmas or lower in t.stems
+    best = _segment(lower, known, False)
+    if best is None:
+        return [lower]
+    out = [p[:-1] if (p[-1] == "s" and is_known(p[:-1])) else p for p in best[0][:-1]]
+    out.append(best[0][-1])
+    return out
+
+
+def compound_head(word: str) -> str:
+    """Last part of the compound (the word itself if not a compound)."""
+    return split_compound(word)[-1]

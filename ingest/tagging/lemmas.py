@@ -1,0 +1,146 @@
+"""Swedish lemma lookup: spaCy's sv lookup table, lowercase and compound-head fallbacks.
+
+``lemmatize("familjecentralerna") == "familjecentral"``; the result is always lowercase.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from functools import lru_cache
+from pathlib import Path
+
+from ingest.tagging.resources import HUNSPELL_DIC_CANDIDATES
+
+# The lookup table is part-of-speech blind; these forms mean something else in this domain.
+OVERRIDES = {
+    "har": "ha", "hade": "ha", "haft": "ha", "planerar": "planera", "steg": "steg",
+    "stöd": "stöd", "bor": "bo", "unga": "ung", "barnen": "barn", "mål": "mål",
+    "vården": "vård", "vård": "vård", "start": "start", "län": "län", "läns": "län",
+    "ledare": "ledare", "rektor": "rektor", "elev": "elev", "lek": "lek", "leken": "lek",
+    "dans": "dans", "rast": "rast", "raster": "rast", "rasterna": "rast", "gympa": "gympa",
+    "träning": "träning", "besök": "besök", "hembesök": "hembesök", "föräldrar": "förälder",
+    "prova": "prova", "arbetar": "arbeta", "kurator": "kurator", "team": "team",
+    "teamet": "team", "teamen": "team", "samverkan": "samverkan", "insats": "insats",
+    "fritid": "fritid", "ung": "ung", "ungas": "ung", "barns": "barn",
+}
+
+
+def _lookup_path() -> Path | None:
+    spec = importlib.util.find_spec("spacy_lookups_data")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(next(iter(spec.submodule_search_locations))) / "data" / "sv_lemma_lookup.json.gz"
+    return path if path.exists() else None
+
+
+class _Tables:
+    forms: dict[str, str] = {}
+    lemmas: frozenset[str] = frozenset()
+    stems: frozenset[str] = frozenset()  # hunspell stems (all)
+    begin: frozenset[str] = frozenset()  # may start / be inside a compound
+    strict_begin: frozenset[str] = frozenset()  # hunspell's compound-start words only
+    end: frozenset[str] = frozenset()  # may end a compound
+    loaded = False
+
+
+def _read_hunspell() -> tuple[set[str], set[str], set[str]]:
+    stems: set[str] = set()
+    begin: set[str] = set()
+    end: set[str] = set()
+    for path in HUNSPELL_DIC_CANDIDATES:
+        if not path.exists():
+            continue
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()[1:]
+        for line in lines:
+            word, _, flags = line.partition("/")
+            word = word.strip()
+            if not word.isalpha() or not word.islower():
+                continue
+            stems.add(word)
+            if any(f in flags for f in "XUZ"):
+                begin.add(word)
+            if "Y" in flags:
+                end.add(word)
+        break
+    return stems, begin, end
+
+
+def load_tables() -> _Tables:
+    """Load the lemma table and the hunspell word list once (about a second)."""
+    if _Tables.loaded:
+        return _Tables
+    import srsly
+
+    path = _lookup_path()
+    forms: dict[str, str] = dict(srsly.read_gzip_json(path)) if path else {}
+    stems, begin, end = _read_hunspell()
+    lemmas = {v.lower() for v in forms.values()}
+    _Tables.forms = forms
+    _Tables.lemmas = frozenset(lemmas)
+    _Tables.stems = frozenset(stems)
+    _Tables.strict_begin = frozenset(begin)
+    _Tables.begin = frozenset(begin | {w for w in lemmas if len(w) >= 3 and w.isalpha()})
+    _Tables.end = frozenset(end | stems | lemmas)
+    _Tables.loaded = True
+    return _Tables
+
+
+def is_known(word: str) -> bool:
+    """True if the lowercase word is a known form or base form."""
+    t = load_tables()
+    return word in t.forms or word in t.lemmas or word in t.stems
+
+
+def simple_lemma(word: str) -> str | None:
+    """Table lemma of the word (or its lowercase form) without compound fallback."""
+    t = load_tables()
+    lower = word.lower()
+    if lower in OVERRIDES:
+        return OVERRIDES[lower]
+    hit = t.forms.get(word) or t.forms.get(lower)
+    if hit:
+        return hit.lower()
+    if lower in t.lemmas or lower in t.stems:
+        return lower
+    return None
+
+
+@lru_cache(maxsize=200_000)
+def lemmatize(word: str) -> str:
+    """Lowercase lemma of a Swedish word form (falls back to the lowercase word)."""
+    if not word:
+        return word
+    hit = simple_lemma(word)
+    if hit is not None:
+        return hit
+    lower = word.lower()
+    if not any(c.isalpha() for c in lower):
+        return lower
+    if "-" in lower.strip("-"):
+        head_start = lower.rstrip("-").rfind("-") + 1
+        return lower[:head_start] + lemmatize(lower[head_start:])
+    from ingest.tagging.compounds import split_compound
+
+    parts = split_compound(lower)
+    if len(parts) > 1:
+        head = _surface_head(lower, parts[-1])
+        head_lemma = simple_lemma(head) or head
+        if head_lemma != head and not _is_inflection(head, head_lemma):
+            head_lemma = head
+        return lower[: len(lower) - len(head)] + head_lemma
+    t = load_tables()
+    for i in range(1, len(lower) - 3):
+        suffix = lower[i:]
+        hit = t.forms.get(suffix)
+        if hit and _is_inflection(suffix, hit.lower()):
+            return lower[:i] + hit.lower()
+    return lower
+
+
+def _is_inflection(form: str, lemma: str) -> bool:
+    """A plain ending change (skolan → skola, sjös → sjö), not another word (holm → holme)."""
+    return len(lemma) <= len(form) and form.startswith(lemma[:-2]) and len(lemma) >= 3
+
+
+def _surface_head(word: str, head: str) -> str:
+    return word[len(word) - len(head):] if word.endswith(head) else head

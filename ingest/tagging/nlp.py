@@ -1,0 +1,175 @@
+"""The spaCy pipeline (blank "sv" + lookup lemmas) and the phrase matchers built from data.
+
+Everything is built once per process (``get()``) and reused; ``load()`` warms it up.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from ingest.tagging.compounds import split_compound
+from ingest.tagging.gazetteer import surface_forms
+from ingest.tagging.lemmas import lemmatize, load_tables
+from ingest.tagging.taxonomy import taxonomy
+
+# Rule kinds besides the Tag kinds: inspiration expressions.
+INSP_FROM = "insp_from"
+INSP_TO = "insp_to"
+GAZ = "gaz"
+
+
+@Language.component("sv_lookup_lemmas")
+def _set_lemmas(doc: Doc) -> Doc:
+    for token in doc:
+        token.lemma_ = lemmatize(token.text)
+    return doc
+
+
+@dataclass(frozen=True)
+class Hit:
+    kind: str
+    value: str
+    start: int  # token index
+    end: int  # token index (exclusive)
+    via: str = "phrase"  # phrase | head | part
+
+    def span(self, doc: Doc) -> tuple[int, int]:
+        return doc[self.start].idx, doc[self.end - 1].idx + len(doc[self.end - 1].text)
+
+
+@dataclass
+class Engine:
+    nlp: Language
+    lemma_matcher: PhraseMatcher
+    lower_matcher: PhraseMatcher
+    gaz_matcher: PhraseMatcher
+    heads: dict[str, list[tuple[str, str]]]  # single-word trigger lemma → (kind, value)
+    parts: dict[str, list[tuple[str, str]]]  # "*"-trigger lemma → (kind, value)
+    gaz_keys: dict[int, str]  # match id → canonical gazetteer name
+
+    def doc(self, text: str) -> Doc:
+        return self.nlp(text)
+
+    def match(self, doc: Doc) -> list[Hit]:
+        """Taxonomy hits: phrases on LEMMA and LOWER, then compound heads and parts."""
+        strings = self.nlp.vocab.strings
+        seen: set[tuple[str, str, int, int]] = set()
+        hits: list[Hit] = []
+        for matcher in (self.lemma_matcher, self.lower_matcher):
+            for match_id, start, end in matcher(doc):
+                kind, _, value = strings[match_id].partition("\t")
+                key = (kind, value, start, end)
+                if key not in seen:
+                    seen.add(key)
+                    hits.append(Hit(kind, value, start, end))
+        exact = {(h.kind, i) for h in hits for i in range(h.start, h.end)}
+        for i, token in enumerate(doc):
+            text = token.text
+            if len(text) < 6 or not text[0].isalpha():
+                continue
+            for kind, value, via in _compound_rules(token.lemma_, self.heads, self.parts):
+                if (kind, i) in exact:
+                    continue
+                key = (kind, value, i, i + 1)
+                if key not in seen:
+                    seen.add(key)
+                    hits.append(Hit(kind, value, i, i + 1, via))
+        return hits
+
+    def places(self, doc: Doc) -> list[Hit]:
+        """Gazetteer hits (case-sensitive surface forms incl. genitive), no context filter yet."""
+        return [
+            Hit(GAZ, self.gaz_keys[match_id], start, end)
+            for match_id, start, end in self.gaz_matcher(doc)
+        ]
+
+
+@lru_cache(maxsize=100_000)
+def _compound_parts(lemma: str) -> tuple[str, ...]:
+    parts = split_compound(lemma)
+    if len(parts) < 2:
+        return ()
+    return tuple(lemmatize(p) for p in parts)
+
+
+def _compound_rules(
+    lemma: str,
+    heads: dict[str, list[tuple[str, str]]],
+    parts_rules: dict[str, list[tuple[str, str]]],
+) -> list[tuple[str, str, str]]:
+    parts = _compound_parts(lemma)
+    if not parts:
+        return []
+    out = [(k, v, "head") for k, v in heads.get(parts[-1], ())]
+    for part in parts:
+        out.extend((k, v, "part") for k, v in parts_rules.get(part, ()))
+    return out
+
+
+def _rules() -> list[tuple[str, str, str]]:
+    """(kind, value, trigger) for every taxonomy trigger."""
+    tax = taxonomy()
+    rules: list[tuple[str, str, str]] = []
+    for area in tax.focus_areas:
+        rules += [("focus_area", area.name, t) for t in area.triggers]
+    for item in tax.interventions:
+        rules += [("intervention", item.name, t) for t in (*item.triggers, item.name)]
+    for value, triggers in tax.actors.items():
+        rules += [("actor", value, t) for t in triggers]
+    for value, triggers in tax.age_groups.items():
+        rules += [("age_group", value, t) for t in triggers]
+    rules += [(INSP_FROM, "", t) for t in tax.inspiration_from]
+    rules += [(INSP_TO, "", t) for t in tax.inspiration_to]
+    return rules
+
+
+@lru_cache(maxsize=1)
+def get() -> Engine:
+    """The process-wide engine (built on first use, about 2 s)."""
+    load_tables()
+    nlp = spacy.blank("sv")
+    nlp.add_pipe("sv_lookup_lemmas")
+    lemma_matcher = PhraseMatcher(nlp.vocab, attr="LEMMA")
+    lower_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+    gaz_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+    heads: dict[str, list[tuple[str, str]]] = {}
+    parts: dict[str, list[tuple[str, str]]] = {}
+    for kind, value, trigger in _rules():
+        key = f"{kind}\t{value}"
+        star = trigger.startswith("*")
+        text = trigger.lstrip("*")
+        doc = nlp(text)
+        if star and len(doc) == 1:
+            parts.setdefault(doc[0].lemma_, []).append((kind, value))
+        elif len(doc) == 1 and kind not in (INSP_FROM, INSP_TO):
+            heads.setdefault(doc[0].lemma_, []).append((kind, value))
+        if kind in (INSP_FROM, INSP_TO):
+            lower_matcher.add(key, [nlp.make_doc(text)])
+        else:
+            lemma_matcher.add(key, [doc])
+            lower_matcher.add(key, [nlp.make_doc(text)])
+    for stage, triggers in taxonomy().stages.items():
+        lower_matcher.add(f"stage\t{stage}", [nlp.make_doc(t) for t in triggers])
+    gaz_keys: dict[int, str] = {}
+    by_name: dict[str, list[str]] = {}
+    for form, name in surface_forms().items():
+        by_name.setdefault(name, []).append(form)
+    for name, forms in by_name.items():
+        key = f"{GAZ}\t{name}"
+        gaz_matcher.add(key, [nlp.make_doc(f) for f in forms])
+        gaz_keys[nlp.vocab.strings[key]] = name
+    return Engine(nlp, lemma_matcher, lower_matcher, gaz_matcher, heads, parts, gaz_keys)
+
+
+def load() -> None:
+    """Warm up: load tables, build the pipeline and run it once (for worker processes)."""
+    engine = get()
+    doc = engine.doc("Familjecentralen i Rydaholm startade gemensamma hembesök i Nässjös kommun.")
+    engine.match(doc)
+    engine.places(doc)

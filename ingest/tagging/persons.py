@@ -1,0 +1,161 @@
+"""Persons and their roles: "Anna Andersson, biträdande rektor", "kuratorn Eva Ek",
+"Kurt och Lisa Berg presenterade" (→ Kurt Berg, Lisa Berg)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+
+from ingest.tagging.resources import FIRSTNAMES_FILE, read_words
+from ingest.tagging.taxonomy import taxonomy
+
+# Capitalised words that follow a first name without being a surname.
+_NOT_SURNAMES_TEXT = (
+    "Och Eller Men Som Att Det Den De Vi Jag Du Han Hon Hen Har Är Var Kommer Ska Kan "
+    "Region Kommun Kommunen Länet Skolan Familjecentralen Nyhetsbrev Kontakt Tel Telefon "
+    "E-post Mejl Mail Bakgrund Syfte Mål Metod Resultat Lärdomar Nuläge Utmaningar Nästa "
+    "Steg Positiva Januari Februari Mars April Maj Juni Juli Augusti September Oktober "
+    "November December Måndag Tisdag Onsdag Torsdag Fredag Lördag Söndag"
+)
+NOT_SURNAMES = frozenset(_NOT_SURNAMES_TEXT.split())
+ROLE_STOPS = frozenset({",", ".", ";", ":", "(", ")", "och", "samt", "som", "–", "-", "!", "?"})
+ROLE_CUT = frozenset({"på", "vid", "i", "inom", "från", "för", "hos", "med", "och", "till"})
+ROLE_MODIFIERS = frozenset({"biträdande", "ansvarig", "ansvariga", "tillförordnad", "t.f."})
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    role: str | None
+    start: int  # character offsets of the evidence
+    end: int
+    tokens: tuple[int, ...]  # token indices used by the name
+
+
+@lru_cache(maxsize=1)
+def first_names() -> frozenset[str]:
+    return frozenset(read_words(FIRSTNAMES_FILE))
+
+
+@lru_cache(maxsize=1)
+def _role_heads() -> tuple[str, ...]:
+    return tuple(sorted({r.lower() for r in taxonomy().roles}, key=len, reverse=True))
+
+
+@lru_cache(maxsize=50_000)
+def is_role(lemma: str) -> bool:
+    """True if the lemma is a role word ("rektor", "fritidsledare", "bvc-sjuksköterska")."""
+    lemma = lemma.lower()
+    return any(lemma == r or (lemma.endswith(r) and len(lemma) - len(r) >= 2)
+               for r in _role_heads())
+
+
+def _is_surname(token: Token) -> bool:
+    text = token.text
+    if len(text) < 2 or text in NOT_SURNAMES or not text[0].isupper():
+        return False
+    body = text.replace("-", "")
+    if not body.isalpha() or text.isupper():
+        return False
+    return text[1:].replace("-", "").islower() or all(
+        p[:1].isupper() and p[1:].islower() for p in text.split("-") if p
+    )
+
+
+def _is_first(token: Token) -> bool:
+    return token.text in first_names()
+
+
+def _base_form(token: Token) -> str:
+    """Role in base form with the writer's casing: "BVC-sjuksköterskan" → "BVC-sjuksköterska"."""
+    lemma = token.lemma_
+    text = token.text
+    if text.lower().startswith(lemma):
+        return text[: len(lemma)]
+    return lemma
+
+
+def _role_before(doc: Doc, i: int) -> str | None:
+    if i == 0:
+        return None
+    prev = doc[i - 1]
+    if not prev.text.isalpha() and "-" not in prev.text:
+        return None
+    if not is_role(prev.lemma_) or prev.text[0].isupper() and i - 1 > 0:
+        return None
+    role = _base_form(prev)
+    if i >= 2 and doc[i - 2].text.lower() in ROLE_MODIFIERS:
+        role = f"{doc[i - 2].text.lower()} {role}"
+    return role
+
+
+def _role_after(doc: Doc, j: int) -> str | None:
+    """Role after a name ending before token j: ", biträdande rektor på X" / "(kurator)"."""
+    if j >= len(doc):
+        return None
+    k = j
+    if doc[k].text in (",", "(", "–"):
+        k += 1
+    elif doc[k].lower_ == "som" and k + 1 < len(doc) and doc[k + 1].lower_ in ("är", "arbetar"):
+        k += 2
+        if k < len(doc) and doc[k].lower_ == "som":
+            k += 1
+    else:
+        return None
+    words: list[Token] = []
+    while k < len(doc) and len(words) < 6:
+        tok = doc[k]
+        if tok.text in ROLE_STOPS or tok.lower_ in ROLE_CUT or "\n" in tok.text:
+            break
+        if tok.is_space:
+            break
+        words.append(tok)
+        k += 1
+    last = max((n for n, w in enumerate(words) if is_role(w.lemma_)), default=-1)
+    if last < 0:
+        return None
+    words = words[: last + 1]
+    if any(w.text[0].isupper() and n > 0 and not w.text.isupper() for n, w in enumerate(words)):
+        return None
+    return doc[words[0].i: words[-1].i + 1].text
+
+
+def find_persons(doc: Doc) -> list[Person]:
+    """Persons named in the text, with roles when stated next to the name."""
+    out: list[Person] = []
+    n = len(doc)
+    i = 0
+    while i < n:
+        tok = doc[i]
+        if not _is_first(tok):
+            i += 1
+            continue
+        # "Kurt och Lisa Berg"
+        if (i + 3 < n and doc[i + 1].lower_ == "och" and _is_first(doc[i + 2])
+                and _is_surname(doc[i + 3]) and not _is_first(doc[i + 3])):
+            surname = doc[i + 3].text
+            role = _role_after(doc, i + 4) or _role_before(doc, i)
+            start, end = tok.idx, doc[i + 3].idx + len(surname)
+            out.append(Person(f"{tok.text} {surname}", role, start, end, (i,)))
+            second = doc[i + 2]
+            out.append(Person(f"{second.text} {surname}", role, second.idx, end, (i + 2, i + 3)))
+            i += 4
+            continue
+        j = i + 1
+        # "Anna Karin Berg": a second first name before the surname
+        if j + 1 < n and _is_first(doc[j]) and _is_surname(doc[j + 1]):
+            j += 1
+        if j < n and _is_surname(doc[j]) and not (_is_first(doc[j]) and j == i + 1
+                                                    and j + 1 < n and _is_surname(doc[j + 1])):
+            end_tok = j + 1
+            # double surname "Berg Svensson" is rare in running text; keep one
+            name = doc[i:end_tok].text
+            role = _role_after(doc, end_tok) or _role_before(doc, i)
+            out.append(Person(name, role, tok.idx, doc[end_tok - 1].idx
+                              + len(doc[end_tok - 1].text), tuple(range(i, end_tok))))
+            i = end_tok
+            continue
+        i += 1
+    return out

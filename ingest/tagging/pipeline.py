@@ -1,0 +1,237 @@
+"""tag_text / tag_document: every tag with its evidence (offsets into the text passed in)."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from spacy.tokens import Doc
+
+from ingest.model import (
+    ACTOR,
+    AGE_GROUP,
+    FOCUS_AREA,
+    INSPIRED_BY,
+    INTERVENTION,
+    MUNICIPALITY,
+    PERSON,
+    PLACE,
+    STAGE,
+    TAG_KINDS,
+    TEAM,
+    Document,
+    Evidence,
+    Example,
+    Tag,
+)
+from ingest.tagging import nlp
+from ingest.tagging.gazetteer import municipality_of
+from ingest.tagging.nlp import INSP_FROM, INSP_TO, Hit
+from ingest.tagging.persons import find_persons
+from ingest.tagging.places import Mention, find_mentions
+from ingest.tagging.taxonomy import taxonomy
+from ingest.tagging.teams import find_teams, team_key
+
+MAX_EVIDENCE = 20
+INSPIRATION_WINDOW = 14  # tokens after an inspiration expression
+FOCUS_THRESHOLD = 2
+STAGE_PRIORITY = ("avslutad", "pågående", "startad", "planerad")
+_SENT_END = frozenset({".", "!", "?"})
+_GRADES = re.compile(
+    r"\b(?:årskurs|åk|år)\s*(\d{1,2})(?:\s*(?:[-–]|till|och)\s*(\d{1,2}))?(?!\s*år)",
+    re.IGNORECASE,
+)
+_AGES = re.compile(r"\b(\d{1,2})\s*(?:[-–]|till)\s*(\d{1,2})\s*år\b|\b(\d{1,2})-åring", re.I)
+_AGE_GROUPS = (("0–6", 0, 5), ("6–12", 6, 12), ("13–18", 13, 19))
+
+
+class _Tags:
+    """Collects evidence per (kind, value) and turns it into sorted Tags."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.evidence: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
+        self.roles: dict[str, str | None] = {}
+
+    def add(self, kind: str, value: str, start: int | None = None, end: int | None = None) -> None:
+        spans = self.evidence[(kind, value)]
+        if start is not None and end is not None and (start, end) not in spans:
+            spans.append((start, end))
+
+    def tags(self) -> list[Tag]:
+        out: list[Tag] = []
+        for (kind, value), spans in self.evidence.items():
+            spans = sorted(set(spans))[:MAX_EVIDENCE]
+            ev = [Evidence(self.text[s:e], s, e) for s, e in spans]
+            out.append(Tag(kind, value, ev, role=self.roles.get(value) if kind == PERSON else None))
+        order = {k: n for n, k in enumerate(TAG_KINDS)}
+        out.sort(key=lambda t: (order.get(t.kind, 99),
+                                t.evidence[0].start if t.evidence else 1 << 30, t.value))
+        return out
+
+
+def _sentence_ids(doc: Doc) -> list[int]:
+    ids: list[int] = []
+    sid = 0
+    for tok in doc:
+        ids.append(sid)
+        newline = tok.is_space and "\n" in tok.text
+        if tok.text in _SENT_END or "\n\n" in tok.text_with_ws or newline:
+            sid += 1
+    return ids
+
+
+def _inspiration(doc: Doc, hits: list[Hit], mentions: list[Mention]) -> tuple[set[int], set[int]]:
+    """Indices of mentions that are sources of inspiration / places that took after the work."""
+    sent = _sentence_ids(doc)
+    inspired: set[int] = set()
+    followers: set[int] = set()
+    from_hits = [h for h in hits if h.kind == INSP_FROM]
+    from_sents = {sent[h.start] for h in from_hits}
+    for h in from_hits:
+        for n, m in enumerate(mentions):
+            if sent[m.start] == sent[h.start] and h.end <= m.start <= h.end + INSPIRATION_WINDOW:
+                inspired.add(n)
+    from_tokens = {i for h in from_hits for i in range(h.start, h.end)}
+    for h in hits:
+        if h.kind != INSP_TO or h.start in from_tokens or sent[h.start] in from_sents:
+            continue
+        for n, m in enumerate(mentions):
+            if sent[m.start] == sent[h.start] and n not in inspired:
+                followers.add(n)
+    return inspired, followers
+
+
+def _add_ages(tags: _Tags, text: str) -> None:
+    for m in _GRADES.finditer(text):
+        lo = int(m.group(1))
+        hi = int(m.group(2) or lo)
+        for name, a, b in _AGE_GROUPS:
+            if lo + 6 <= b and hi + 6 >= a and hi <= 9:
+                tags.add(AGE_GROUP, name, m.start(), m.end())
+    for m in _AGES.finditer(text):
+        lo = int(m.group(1) or m.group(3))
+        hi = int(m.group(2) or m.group(3))
+        for name, a, b in _AGE_GROUPS:
+            if lo <= b and hi >= a and hi <= 25:
+                tags.add(AGE_GROUP, name, m.start(), m.end())
+
+
+def _analyse(text: str) -> tuple[Doc, _Tags]:
+    engine = nlp.get()
+    doc = engine.doc(text)
+    tags = _Tags(text)
+    persons = find_persons(doc)
+    person_tokens = {t for p in persons for t in p.tokens}
+    for p in persons:
+        tags.add(PERSON, p.name, p.start, p.end)
+        if p.role or p.name not in tags.roles:
+            tags.roles[p.name] = p.role or tags.roles.get(p.name)
+    mentions = find_mentions(engine, doc, person_tokens)
+    hits = engine.match(doc)
+    inspired, followers = _inspiration(doc, hits, mentions)
+    own = [n for n in range(len(mentions)) if n not in inspired and n not in followers]
+    if not own:
+        own = sorted(followers)
+    for n in own:
+        m = mentions[n]
+        tags.add(MUNICIPALITY, m.municipality, m.char_start, m.char_end)
+        if m.kind != "kommun":
+            tags.add(PLACE, m.name, m.char_start, m.char_end)
+    for n in sorted(inspired):
+        m = mentions[n]
+        tags.add(INSPIRED_BY, m.municipality, m.char_start, m.char_end)
+    _add_taxonomy(doc, tags, hits)
+    _add_ages(tags, text)
+    for name, start, end in find_teams(doc):
+        tags.add(TEAM, name, start, end)
+    return doc, tags
+
+
+def _add_taxonomy(doc: Doc, tags: _Tags, hits: list[Hit]) -> None:
+    tax = taxonomy()
+    focus_score: dict[str, int] = defaultdict(int)
+    focus_spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    stage_spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for h in hits:
+        start, end = h.span(doc)
+        if h.kind == FOCUS_AREA:
+            focus_score[h.value] += 2 if h.end - h.start > 1 else 1
+            focus_spans[h.value].append((start, end))
+        elif h.kind in (INTERVENTION, ACTOR, AGE_GROUP):
+            tags.add(h.kind, h.value, start, end)
+            if h.kind == INTERVENTION:
+                item = tax.intervention(h.value)
+                for area in item.focus_areas if item else ():
+                    focus_score[area] += FOCUS_THRESHOLD
+                    focus_spans[area].append((start, end))
+        elif h.kind == STAGE:
+            stage_spans[h.value].append((start, end))
+    for area in (a.name for a in tax.focus_areas):
+        if focus_score[area] >= FOCUS_THRESHOLD:
+            for s, e in focus_spans[area]:
+                tags.add(FOCUS_AREA, area, s, e)
+    if stage_spans:
+        best = max(stage_spans, key=lambda s: (len(stage_spans[s]), -STAGE_PRIORITY.index(s)))
+        for s, e in stage_spans[best]:
+            tags.add(STAGE, best, s, e)
+
+
+def tag_text(text: str) -> list[Tag]:
+    """All tags of one text, each with evidence (``text[e.start:e.end] == e.text``)."""
+    return _analyse(text)[1].tags()
+
+
+def _find(text: str, phrase: str) -> tuple[int, int] | None:
+    pos = text.find(phrase)
+    return (pos, pos + len(phrase)) if pos >= 0 else None
+
+
+def tag_example(example: Example, hints: list[str] | None = None) -> None:
+    """Fill example.tags, example.team and example.team_key.
+
+    ``hints`` are weaker texts (the example's title is tried first, then these, e.g. the
+    document title): they only supply a municipality when the text itself names none.
+    """
+    engine = nlp.get()
+    _, tags = _analyse(example.text)
+    title_teams = find_teams(engine.doc(example.title)) if example.title else []
+    text_teams = [t for (k, t) in tags.evidence if k == TEAM]
+    team = title_teams[0][0] if title_teams else (text_teams[0] if text_teams else None)
+    if team and (TEAM, team) not in tags.evidence:
+        span = _find(example.text, team)
+        tags.add(TEAM, team, *(span or (None, None)))
+    example.team = team
+    example.team_key = team_key(team) if team else None
+    if not any(k == MUNICIPALITY for k, _ in tags.evidence):
+        for source in [example.title, team or "", *(hints or [])]:
+            found = _municipalities_in(source)
+            if found:
+                for muni in found:
+                    tags.add(MUNICIPALITY, muni, *(_find(example.text, muni) or (None, None)))
+                break
+    example.tags = [t for t in example.tags if t.source != "auto"] + tags.tags()
+
+
+def _municipalities_in(text: str) -> list[str]:
+    if not text:
+        return []
+    engine = nlp.get()
+    doc = engine.doc(text)
+    out: list[str] = []
+    for m in find_mentions(engine, doc, set()):
+        if m.municipality not in out:
+            out.append(m.municipality)
+    if not out:
+        for name, _, _ in find_teams(doc):
+            muni = municipality_of(name)
+            if muni and muni not in out:
+                out.append(muni)
+    return out
+
+
+def tag_document(doc: Document) -> None:
+    """Tag every example of the document (document title and context as weak hints)."""
+    hints = [doc.title]
+    for example in doc.examples:
+        tag_example(example, hints)

@@ -1,0 +1,99 @@
+"""The editable taxonomy (ingest/data/taxonomy.yaml): focus areas, interventions, actors …"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import yaml
+
+from ingest.model import FOCUS_AREAS
+from ingest.tagging.resources import TAXONOMY_FILE
+
+
+@dataclass(frozen=True)
+class FocusArea:
+    name: str
+    description: str
+    triggers: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Intervention:
+    slug: str
+    name: str
+    focus_areas: tuple[str, ...]
+    description: str
+    triggers: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    focus_areas: tuple[FocusArea, ...]
+    interventions: tuple[Intervention, ...]
+    actors: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    age_groups: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    stages: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    roles: tuple[str, ...] = ()
+    inspiration_from: tuple[str, ...] = ()
+    inspiration_to: tuple[str, ...] = ()
+
+    def intervention(self, name_or_slug: str) -> Intervention | None:
+        for item in self.interventions:
+            if name_or_slug in (item.slug, item.name):
+                return item
+        return None
+
+    def all_triggers(self) -> set[str]:
+        out: set[str] = set()
+        for area in self.focus_areas:
+            out.update(area.triggers)
+        for item in self.interventions:
+            out.update(item.triggers)
+            out.add(item.name)
+        for triggers in self.actors.values():
+            out.update(triggers)
+        for triggers in self.age_groups.values():
+            out.update(triggers)
+        return {t.lstrip("*") for t in out}
+
+
+def _strs(items: list | None) -> tuple[str, ...]:
+    return tuple(str(x) for x in (items or []))
+
+
+@lru_cache(maxsize=1)
+def taxonomy() -> Taxonomy:
+    """The loaded taxonomy (cached); see ingest/data/taxonomy.yaml."""
+    data = yaml.safe_load(TAXONOMY_FILE.read_text(encoding="utf-8"))
+    areas = tuple(
+        FocusArea(a["name"], a.get("description", ""), _strs(a.get("triggers")))
+        for a in data["focus_areas"]
+    )
+    if tuple(a.name for a in areas) != FOCUS_AREAS:
+        raise ValueError(f"taxonomy focus areas must be exactly {FOCUS_AREAS}")
+    interventions = tuple(
+        Intervention(
+            slug=i["slug"],
+            name=i["name"],
+            focus_areas=_strs(i.get("focus_areas")),
+            description=i.get("description", ""),
+            triggers=_strs(i.get("triggers")),
+        )
+        for i in data["interventions"]
+    )
+    for item in interventions:
+        unknown = set(item.focus_areas) - set(FOCUS_AREAS)
+        if unknown:
+            raise ValueError(f"{item.slug}: unknown focus areas {sorted(unknown)}")
+    insp = data.get("inspiration", {})
+    return Taxonomy(
+        focus_areas=areas,
+        interventions=interventions,
+        actors={k: _strs(v) for k, v in data.get("actors", {}).items()},
+        age_groups={str(k): _strs(v) for k, v in data.get("age_groups", {}).items()},
+        stages={k: _strs(v) for k, v in data.get("stages", {}).items()},
+        roles=_strs(data.get("roles")),
+        inspiration_from=_strs(insp.get("from")),
+        inspiration_to=_strs(insp.get("to")),
+    )

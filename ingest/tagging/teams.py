@@ -1,0 +1,106 @@
+"""Team identity: the unit an example is about and a normalised key for it.
+
+"Attarpsskolan" and "Attarpskolan" share a key; so do "Familjecentralen i Rydaholm" and
+"Rydaholms familjecentral".
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.tokens import Doc
+
+from ingest.tagging.compounds import split_compound
+from ingest.tagging.gazetteer import names
+from ingest.tagging.lemmas import is_known, lemmatize
+
+# Lemmas of words that name a unit a team can belong to (longest first for suffix tests).
+UNIT_HEADS = tuple(sorted((
+    "skola", "förskola", "familjecentral", "fritidsgård", "vårdcentral", "gymnasium",
+    "elevhälsocentral", "bibliotek", "allaktivitetshus", "ungdomsmottagning", "hälsocentral",
+    "träffpunkt", "mötesplats", "kulturskola", "fritidshem", "gård", "centrum",
+), key=len, reverse=True))
+STANDALONE_UNITS = frozenset({
+    "familjecentral", "fritidsgård", "vårdcentral", "elevhälsocentral", "förskola", "skola",
+    "öppen förskola", "bibliotek", "allaktivitetshus", "ungdomsmottagning", "hälsocentral",
+    "kulturskola", "mötesplats", "träffpunkt",
+})
+_WORD = re.compile(r"[\wåäöÅÄÖéü-]+")
+
+
+def _unit_of(lemma: str) -> tuple[str, str] | None:
+    """(prefix, unit) when the lemma ends with a unit word: attarpsskola → (attarps, skola)."""
+    for head in UNIT_HEADS:
+        if lemma.endswith(head) and len(lemma) > len(head):
+            return lemma[: -len(head)].rstrip("-"), head
+    return None
+
+
+def _strip_s(word: str) -> str:
+    word = word.rstrip("-")
+    return word[:-1] if len(word) > 3 and word.endswith("s") else word
+
+
+@lru_cache(maxsize=20_000)
+def team_key(name: str) -> str:
+    """Normalised identity of a team or unit name (lowercase, "unit:place" when possible)."""
+    words = [w for w in _WORD.findall(name.replace("kommun", " ")) if w]
+    lemmas = [lemmatize(w) for w in words]
+    if not lemmas:
+        return ""
+    # "Familjecentralen i Rydaholm", "Öppna förskolan på Råslätt"
+    for n, lem in enumerate(lemmas):
+        if lem in STANDALONE_UNITS and n + 2 < len(lemmas) + 1 and n + 1 < len(lemmas) and \
+                lemmas[n + 1] in ("i", "på", "vid") and n + 2 < len(lemmas):
+            return f"{lem}:{_strip_s(lemmas[n + 2])}"
+    # "Rydaholms familjecentral"
+    if len(lemmas) >= 2 and lemmas[-1] in STANDALONE_UNITS:
+        return f"{lemmas[-1]}:{_strip_s(words[-2].lower())}"
+    # "Attarpsskolan"
+    if len(lemmas) == 1:
+        unit = _unit_of(lemmas[0])
+        if unit and unit[0] and not is_known(lemmas[0]):
+            return f"{unit[1]}:{_strip_s(unit[0])}"
+    return " ".join(lemmas)
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def find_teams(doc: Doc) -> list[tuple[str, int, int]]:
+    """Unit names in the text: (name as written, start char, end char), in order."""
+    gaz = names()
+    out: list[tuple[str, int, int]] = []
+    n = len(doc)
+    for i, tok in enumerate(doc):
+        text = tok.text
+        lemma = tok.lemma_
+        if not text[:1].isalpha():
+            continue
+        # "Familjecentralen i Rydaholm"
+        if lemma in STANDALONE_UNITS and i + 2 < n and doc[i + 1].lower_ in ("i", "på") \
+                and doc[i + 2].text in gaz and (text[0].isupper() or text.lower() != lemma):
+            end = doc[i + 2].idx + len(doc[i + 2].text)
+            out.append((_cap(doc[i:i + 3].text), tok.idx, end))
+            continue
+        # "Rydaholms familjecentral"
+        if i + 1 < n and doc[i + 1].lemma_ in STANDALONE_UNITS and text.endswith("s") \
+                and (text[:-1] in gaz or text in gaz) and doc[i + 1].text.islower():
+            end = doc[i + 1].idx + len(doc[i + 1].text)
+            out.append((doc[i:i + 2].text, tok.idx, end))
+            continue
+        # "Attarpsskolan", "Sandagymnasiet"
+        if text[0].isupper() and len(text) > 6:
+            unit = _unit_of(lemma)
+            if not unit or not unit[0] or len(unit[0]) < 3:
+                continue
+            sentence_start = i == 0 or doc[i - 1].text in (".", "!", "?", ":", "\n") \
+                or "\n" in doc[i - 1].text_with_ws
+            if sentence_start and (is_known(lemma) or len(split_compound(lemma)) > 1):
+                continue
+            if is_known(lemma):
+                continue
+            out.append((text, tok.idx, tok.idx + len(text)))
+    return out
