@@ -16,7 +16,7 @@ from whoosh.qparser import (
     OrGroup,
     RangePlugin,
 )
-from whoosh.query import And, Every, FuzzyTerm, NullQuery, Or, Query, Term
+from whoosh.query import And, Every, FuzzyTerm, NullQuery, Or, Phrase, Query, Term
 from whoosh.searching import Searcher
 
 from search.analysis import STOPWORDS, fold, query_words, variants
@@ -99,6 +99,36 @@ def parse(schema: Any, text: str) -> Query:
         return parser.parse(plain)
     except Exception:  # noqa: BLE001
         return NullQuery
+
+
+def _lemma_words(text: str) -> list[str]:
+    """The lemma of each query word (one term per position, for phrases)."""
+    out = []
+    for word in query_words(text)[:MAX_WORDS]:
+        terms = variants(word, False)
+        if terms:
+            out.append(terms[0])
+    return out
+
+
+def build_query(schema: Any, text: str) -> Query:
+    """Any word may match (OR), documents with all words and with the words next to each
+    other rank higher."""
+    base = parse(schema, text)
+    if base is NullQuery or isinstance(base, type(NullQuery)):
+        return base
+    if any(c in text for c in '"*?') or re.search(r"\b(AND|OR|NOT)\b", text):
+        return base  # the user wrote query syntax: respect it
+    words = _lemma_words(text)
+    if len(words) < 2:
+        return base
+    parts: list[Query] = [base]
+    all_words = [Or([Term(f, w, boost=FIELD_BOOSTS[f]) for f in ("title", "tags", "text")])
+                 for w in words]
+    parts.append(And(all_words, boost=1.5))
+    for fieldname, boost in (("title", 3.0), ("text", 2.0), ("tags", 2.0)):
+        parts.append(Phrase(fieldname, words, slop=2, boost=boost))
+    return Or(parts)
 
 
 def filter_query(filters: dict[str, list[str]] | None) -> Query | None:
@@ -191,7 +221,7 @@ def hit_dict(stored: dict[str, Any], score: float | None, snippet: str) -> dict[
 
 def _known(searcher: Searcher, word: str) -> bool:
     reader = searcher.reader()
-    for term in variants(word, False):
+    for term in dict.fromkeys([word, variants(word, False)[0]]):
         for fieldname in ("text", "title", "tags", "team"):
             if reader.doc_frequency(fieldname, term) > 0:
                 return True
@@ -309,7 +339,7 @@ def search(searcher: Searcher, schema: Any, text: str | None,
         q = Every()
         message = "Sökningen innehöll inga ord. Alla exempel visas."
     else:
-        q = parse(schema, raw)
+        q = build_query(schema, raw)
         if q is NullQuery or isinstance(q, type(NullQuery)):
             q = Every()
             message = message or ("Sökningen innehöll bara vanliga småord. Alla exempel visas – "
@@ -321,7 +351,7 @@ def search(searcher: Searcher, schema: Any, text: str | None,
         suggestion = suggest(searcher, raw)
     total, hits, facets = 0, [], {}
     if suggestion:
-        cq = parse(schema, suggestion)
+        cq = build_query(schema, suggestion)
         total, hits, facets = _run(searcher, cq, fq, page, per_page, sort)
         corrected = total > 0
     if not corrected:

@@ -1,0 +1,250 @@
+"""Search relevance on the bundled corpus: nDCG@5 and recall@10.
+
+The corpus (corpus/pdf/*.pdf) is ingested into a fresh temporary data directory, then every
+query below is run as a new team would type it. Judgements are graded 0–3 and defined by rules
+over the gold annotations (corpus/gold/*.json): a rule names interventions, municipalities,
+places, focus areas and/or example titles, and every example that satisfies all parts of a rule
+gets its grade (the highest rule wins). Ingested examples are matched to gold examples by the
+gold anchors (verbatim phrases) they contain, so the judgements stay valid across re-ingestion.
+
+Metrics: nDCG@5 with gain 2^g − 1 and the ideal ranking over all judged gold examples;
+recall@10 = relevant (grade ≥ 2) in the top 10 / min(10, number relevant).
+
+    .venv/bin/python benchmarks/relevance.py [--verbose] [--data-dir DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from search.library import Library  # noqa: E402
+
+R = dict[str, Any]  # a judgement rule: conditions plus "grade"
+
+
+def rule(grade: int, **cond: Any) -> R:
+    return {"grade": grade, **cond}
+
+
+# (query, rules). Keys: i = interventions (any), m = municipalities (any), p = places (any),
+# f = focus areas (any), t = titles (any). All given keys must hold.
+QUERIES: list[tuple[str, list[R]]] = [
+    ("skolnärvaro", [rule(3, i=["närvaroarbete"])]),
+    ("hur ökar vi närvaron i skolan", [rule(3, i=["närvaroarbete"])]),
+    ("elever med hög frånvaro", [rule(3, i=["närvaroarbete"])]),
+    ("narvaro", [rule(3, i=["närvaroarbete"])]),
+    ("närvaroarbete Gnosjö", [rule(3, i=["närvaroarbete"], m=["Gnosjö"]),
+                              rule(1, i=["närvaroarbete"])]),
+    ("hembesök socialtjänst", [rule(3, i=["gemensamma hembesök"]),
+                               rule(2, i=["utökat hembesöksprogram"])]),
+    ("gemensamma hembesök", [rule(3, i=["gemensamma hembesök"]),
+                             rule(2, i=["utökat hembesöksprogram"])]),
+    ("hembesk", [rule(3, i=["gemensamma hembesök"]), rule(2, i=["utökat hembesöksprogram"])]),
+    ("hembesok nassjo", [rule(3, i=["gemensamma hembesök", "utökat hembesöksprogram"],
+                              m=["Nässjö"]),
+                         rule(1, i=["gemensamma hembesök"])]),
+    ("besök hos förstagångsföräldrar", [rule(3, i=["gemensamma hembesök"]),
+                                        rule(1, i=["utökat hembesöksprogram"])]),
+    ("få barn att röra på sig", [rule(2, f=["Fysisk aktivitet"]),
+                                 rule(3, i=["prova-på-aktiviteter", "aktiv skolväg"])]),
+    ("cykla till skolan", [rule(3, i=["aktiv skolväg"])]),
+    ("cykelbuss", [rule(3, t=["Cykelbussen i Skillingaryd – aktiv skolväg för låg- och "
+                              "mellanstadiet"]),
+                   rule(1, i=["aktiv skolväg"])]),
+    ("aktiv skolväg", [rule(3, i=["aktiv skolväg"])]),
+    ("prova på idrott", [rule(3, i=["prova-på-aktiviteter"])]),
+    ("barn som inte är med i någon förening", [rule(3, i=["prova-på-aktiviteter"])]),
+    ("föräldrastöd", [rule(3, i=["föräldrastöd i grupp"]), rule(2, i=["Trygghetscirkeln"])]),
+    ("stöd till föräldrar i grupp", [rule(3, i=["föräldrastöd i grupp"]),
+                                     rule(2, i=["Trygghetscirkeln"])]),
+    ("trygghetscirkeln", [rule(3, i=["Trygghetscirkeln"])]),
+    ("familjecentral", [rule(3, i=["familjecentral"])]),
+    ("öppen förskola", [rule(3, i=["öppen förskola"]), rule(1, i=["familjecentral"])]),
+    ("oppen forskola", [rule(3, i=["öppen förskola"]), rule(1, i=["familjecentral"])]),
+    ("knattegympa", [rule(3, i=["knattegympa"])]),
+    ("kafé för nyanlända mammor", [rule(3, i=["mötesplats för nyanlända föräldrar"])]),
+    ("nyanlända föräldrar", [rule(3, i=["mötesplats för nyanlända föräldrar"])]),
+    ("allaktivitetshus", [rule(3, i=["allaktivitetshus"])]),
+    ("förlängd skoldag med fritidsgården", [rule(3, i=["allaktivitetshus"])]),
+    ("läxhjälp", [rule(3, i=["läxhjälp"])]),
+    ("laxhjalp bibliotek", [rule(3, t=["Läxhjälp på biblioteket i Anderstorp",
+                                       "Läxhjälp på biblioteket i Värnamo"]),
+                            rule(1, i=["läxhjälp"])]),
+    ("elevhälsocentral", [rule(3, i=["elevhälsocentral"])]),
+    ("elevhalsocentral", [rule(3, i=["elevhälsocentral"])]),
+    ("kamratstödjare", [rule(3, i=["kamratstöd"])]),
+    ("rastaktiviteter", [rule(3, i=["rastaktiviteter"])]),
+    ("ingen ska vara ensam på rasten", [rule(3, i=["rastaktiviteter"])]),
+    ("rastvärdar", [rule(3, i=["rastaktiviteter"])]),
+    ("samverkansteam", [rule(3, i=["samverkansteam"])]),
+    ("förälder med egen erfarenhet av psykisk ohälsa", [
+        rule(3, t=["En förälders erfarenhet i Eksjö"]), rule(1, i=["brukarmedverkan"])]),
+    ("överlämning förskola skola", [rule(3, i=["överlämning förskola–skola"])]),
+    ("overgang till forskoleklass", [rule(3, i=["överlämning förskola–skola"])]),
+    ("pappagrupp", [rule(3, t=["Pappagruppen i Mullsjö"])]),
+    ("vad vill föräldrarna ha av familjecentralen", [
+        rule(3, t=["Mullsjös nya familjecentral frågar föräldrarna",
+                   "Vad vill föräldrar i Mullsjö ha av sin familjecentral?"]),
+        rule(1, i=["familjecentral"])]),
+    ("Rydaholm", [rule(3, p=["Rydaholm"])]),
+    ("allaktivitetshus i Araby Växjö", [rule(3, i=["allaktivitetshus"], m=["Växjö"]),
+                                        rule(2, i=["allaktivitetshus"])]),
+    ("skolskjuts", [rule(3, t=["Skolskjuts till prova på i Skillingaryd"])]),
+    ("Vetlanda", [rule(3, m=["Vetlanda"])]),
+    ("nassjo", [rule(3, m=["Nässjö"])]),
+    ("Trygghetscirkeln Eksjö", [rule(3, i=["Trygghetscirkeln"], m=["Eksjö"]),
+                                rule(1, i=["Trygghetscirkeln"])]),
+    ("elevhälsocentral tidig upptäckt", [rule(3, i=["elevhälsocentral"]),
+                                         rule(1, i=["tidig upptäckt"])]),
+]
+
+
+def load_gold(gold_dir: Path) -> list[dict[str, Any]]:
+    out = []
+    for path in sorted(gold_dir.glob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        for ex in data["examples"]:
+            out.append({**ex, "file": data["file"]})
+    return out
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def grade(rules: list[R], gold: dict[str, Any]) -> int:
+    best = 0
+    for r in rules:
+        ok = True
+        for key, field in (("i", "interventions"), ("m", "municipalities"), ("p", "places"),
+                           ("f", "focus_areas")):
+            if key in r and not set(r[key]) & set(gold.get(field) or []):
+                ok = False
+        if "t" in r and gold["title"] not in r["t"]:
+            ok = False
+        if ok:
+            best = max(best, r["grade"])
+    return best
+
+
+def match_gold(library: Library, gold: list[dict[str, Any]]) -> dict[str, str]:
+    """Ingested example id → gold title, by the anchors each example contains."""
+    by_file: dict[str, list[dict[str, Any]]] = {}
+    for g in gold:
+        by_file.setdefault(g["file"], []).append(g)
+    mapping: dict[str, str] = {}
+    for doc in library.documents():
+        candidates = by_file.get(doc.filename, [])
+        for ex in doc.examples:
+            text = _norm(ex.title + " " + ex.text)
+            scored = [(sum(_norm(a) in text for a in g["anchors"]), g) for g in candidates]
+            scored = [s for s in scored if s[0] > 0]
+            if scored:
+                mapping[ex.id] = max(scored, key=lambda s: s[0])[1]["title"]
+            else:
+                same = [g for g in candidates if _norm(g["title"]) == _norm(ex.title)]
+                if same:
+                    mapping[ex.id] = same[0]["title"]
+    return mapping
+
+
+def dcg(grades: list[int]) -> float:
+    return sum((2 ** g - 1) / math.log2(i + 2) for i, g in enumerate(grades))
+
+
+def evaluate(library: Library, gold: list[dict[str, Any]], verbose: bool = False) -> dict:
+    mapping = match_gold(library, gold)
+    by_title = {g["title"]: g for g in gold}
+    rows = []
+    latencies = []
+    library.search("skola")  # load the lemma tables before timing
+    for text, rules in QUERIES:
+        t0 = time.perf_counter()
+        result = library.search(text, per_page=10)
+        latencies.append((time.perf_counter() - t0) * 1000)
+        ranked: list[int] = []
+        seen: set[str] = set()
+        shown = []
+        for hit in result.hits:
+            title = mapping.get(hit["id"])
+            if title is None or title in seen:
+                ranked.append(0)
+                shown.append(f"? {hit['title'][:50]}")
+                continue
+            seen.add(title)
+            ranked.append(grade(rules, by_title[title]))
+            shown.append(f"{ranked[-1]} {title[:60]}")
+        ideal = sorted((grade(rules, g) for g in gold), reverse=True)
+        idcg = dcg(ideal[:5])
+        ndcg = dcg(ranked[:5]) / idcg if idcg else 1.0
+        relevant = {g["title"] for g in gold if grade(rules, g) >= 2}
+        found = relevant & set(mapping.get(h["id"], "") for h in result.hits[:10])
+        recall = len(found) / min(10, len(relevant)) if relevant else 1.0
+        rows.append({"query": text, "ndcg5": ndcg, "recall10": recall, "total": result.total,
+                     "suggestion": result.suggestion})
+        if verbose:
+            print(f"\n{text!r}  nDCG@5={ndcg:.3f} recall@10={recall:.2f} total={result.total}"
+                  f" suggestion={result.suggestion!r}")
+            for line in shown[:10]:
+                print("   ", line)
+            missing = relevant - found
+            if missing:
+                print("    missing:", sorted(missing))
+    latencies.sort()
+    return {
+        "queries": len(rows),
+        "ndcg@5": sum(r["ndcg5"] for r in rows) / len(rows),
+        "recall@10": sum(r["recall10"] for r in rows) / len(rows),
+        "matched_examples": len(mapping),
+        "gold_examples": len(gold),
+        "p50_ms": latencies[len(latencies) // 2],
+        "max_ms": latencies[-1],
+        "worst": sorted(rows, key=lambda r: r["ndcg5"])[:5],
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--verbose", action="store_true")
+    parser.add_argument("--data-dir", type=Path, help="reuse an already ingested store")
+    parser.add_argument("--corpus", type=Path, default=ROOT / "corpus")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args(argv)
+    gold = load_gold(args.corpus / "gold")
+    with tempfile.TemporaryDirectory(prefix="relevance-") as tmp:
+        data_dir = args.data_dir or Path(tmp)
+        t0 = time.perf_counter()
+        with Library(data_dir) as library:
+            if args.data_dir is None or library.example_count() == 0:
+                report = library.ingest_paths([args.corpus / "pdf"])
+                if report.errors:
+                    print("ingest errors:", report.errors, file=sys.stderr)
+            ingest_s = time.perf_counter() - t0
+            result = evaluate(library, gold, verbose=args.verbose)
+    result["ingest_s"] = round(ingest_s, 1)
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False, indent=2))
+    else:
+        print(f"queries: {result['queries']}  examples matched to gold: "
+              f"{result['matched_examples']}/{result['gold_examples']}  "
+              f"ingest: {result['ingest_s']} s")
+        print(f"nDCG@5:    {result['ndcg@5']:.3f}  (target ≥ 0.85)")
+        print(f"recall@10: {result['recall@10']:.3f}  (target ≥ 0.95)")
+        print(f"query latency p50 {result['p50_ms']:.1f} ms, max {result['max_ms']:.1f} ms")
+        print("weakest:", ", ".join(f"{r['query']!r} {r['ndcg5']:.2f}" for r in result["worst"]))
+    ok = result["ndcg@5"] >= 0.85 and result["recall@10"] >= 0.95
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
