@@ -10,7 +10,7 @@ from typing import Any
 
 from flask import Flask
 
-from web.extensions import csrf, limiter
+from web.extensions import csrf, init_limiter
 from web.library import LibraryHolder
 
 DEFAULT_MAX_UPLOAD = 50 * 1024 * 1024
@@ -80,7 +80,6 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
 
     app.extensions["exempelbanken"] = LibraryHolder(data_dir)
     csrf.init_app(app)
-    limiter.init_app(app)
 
     from web import errors, filters, security
     from web.views import api, concepts, coordinator, examples, search
@@ -93,4 +92,5 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(concepts.bp)
     app.register_blueprint(coordinator.bp)
     app.register_blueprint(api.bp)
+    init_limiter(app)
     return app

@@ -8,6 +8,8 @@ from flask import Flask, Response, jsonify, make_response, render_template, requ
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
+from search.errors import LibraryError
+
 log = logging.getLogger(__name__)
 
 MESSAGES = {
@@ -45,6 +47,10 @@ def init_app(app: Flask) -> None:
     def _csrf(error: CSRFError) -> Response:
         return error_response(400, "Formuläret har gått ut eller saknar säkerhetstoken. "
                                    "Ladda om sidan och försök igen.")
+
+    @app.errorhandler(LibraryError)
+    def _library(error: LibraryError) -> Response:
+        return error_response(error.status, error.message)
 
     @app.errorhandler(HTTPException)
     def _http(error: HTTPException) -> Response:

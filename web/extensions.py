@@ -2,9 +2,22 @@
 
 from __future__ import annotations
 
+from flask import Flask, current_app
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_wtf.csrf import CSRFProtect
 
 csrf = CSRFProtect()
-limiter = Limiter(get_remote_address)
+
+
+def _login_limit() -> str:
+    return current_app.config["LOGIN_RATE_LIMIT"]
+
+
+def init_limiter(app: Flask) -> Limiter:
+    """A limiter per app (its own memory storage): login attempts per client address."""
+    limiter = Limiter(get_remote_address, app=app)
+    view = app.view_functions["coordinator.login"]
+    app.view_functions["coordinator.login"] = limiter.limit(_login_limit, methods=["POST"])(view)
+    app.extensions["exempelbanken_limiter"] = limiter
+    return limiter

@@ -37,11 +37,17 @@ def refs(items: Any) -> list[dict[str, Any]]:
 
 
 def inspiration(result: Any) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """Library.inspired(...) -> (inspired by, has inspired)."""
+    """Library.inspired(...) -> (inspired by: [{municipality, examples}], has inspired)."""
     if result is None:
         return [], []
     if isinstance(result, dict):
-        by = result.get("inspired_by") or result.get("by") or []
+        by = []
+        for entry in result.get("inspired_by") or []:
+            if isinstance(entry, dict) and "municipality" in entry and "title" not in entry:
+                by.append({"municipality": entry["municipality"],
+                           "examples": refs(entry.get("examples"))})
+            else:
+                by.append({"municipality": None, "examples": [ref(entry)]})
         to = (
             result.get("inspired")
             or result.get("has_inspired")
@@ -49,9 +55,5 @@ def inspiration(result: Any) -> tuple[list[dict[str, Any]], list[dict[str, Any]]
             or result.get("to")
             or []
         )
-        return refs(by), refs(to)
-    if isinstance(result, tuple | list) and len(result) == 2 and all(
-        isinstance(x, list) for x in result
-    ):
-        return refs(result[0]), refs(result[1])
+        return by, refs(to)
     return [], refs(result)

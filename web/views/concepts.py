@@ -56,6 +56,12 @@ def _edges(concept: dict[str, Any]) -> list[dict[str, Any]]:
     return [e for e in result if e["from"] and e["to"]]
 
 
+def _count(value: Any) -> int:
+    if isinstance(value, int):
+        return value
+    return len(value or [])
+
+
 def concept_view(concept: dict[str, Any]) -> dict[str, Any]:
     """The concept dict from the Library, shaped for the template."""
     statuses, years = _statuses(concept)
@@ -114,9 +120,7 @@ def concept_list() -> str:
                 "focus_areas": concept.get("focus_areas") or [],
                 "practised": sum(1 for s in statuses.values() if s == "practised"),
                 "planned": sum(1 for s in statuses.values() if s == "planned"),
-                "examples": concept.get("example_count")
-                if concept.get("example_count") is not None
-                else len(concept.get("examples") or []),
+                "examples": _count(concept.get("examples")),
             }
         )
     rows.sort(key=lambda r: (-(r["practised"] + r["planned"]), str(r["name"]).casefold()))
@@ -134,12 +138,21 @@ def concept(slug: str) -> str:
 @bp.get("/kommun")
 def municipality_list() -> str:
     rows = get_library().municipalities()
-    by_name = {(r.get("name") or r.get("municipality")): r for r in rows}
-    county = [
-        {"name": name, **{k: v for k, v in (by_name.get(name) or {}).items() if k != "name"}}
-        for name in tilemap.COUNTY_SORTED
+    by_name = {r.get("name"): r for r in rows}
+    county = []
+    for name in tilemap.COUNTY_SORTED:
+        row = by_name.get(name) or {}
+        county.append({
+            "name": name,
+            "examples": _count(row.get("examples")),
+            "practised": len(row.get("practised") or []),
+            "planned": len(row.get("planned") or []),
+        })
+    others = [
+        {"name": n, "examples": _count(r.get("examples"))}
+        for n, r in by_name.items()
+        if n and n not in tilemap.POSITIONS
     ]
-    others = [r for n, r in by_name.items() if n not in tilemap.POSITIONS]
     return render_template("municipalities.html", county=county, others=others)
 
 
@@ -149,13 +162,14 @@ def municipality(name: str) -> str:
     if data is None:
         abort(404)
     examples = refs.refs(data.get("examples") or [])
-    untried = data.get("untried") or data.get("not_tried") or data.get("missing") or []
-    concepts = data.get("concepts") or data.get("practised") or []
     return render_template(
         "municipality.html",
         name=data.get("name") or name,
         data=data,
         examples=examples,
-        concepts=concepts,
-        untried=untried,
+        practised=data.get("practised") or [],
+        planned=data.get("planned") or [],
+        untried=data.get("not_tried") or [],
+        inspired_by=data.get("inspired_by") or [],
+        inspired=data.get("inspired") or [],
     )

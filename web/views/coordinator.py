@@ -18,7 +18,6 @@ from werkzeug.wrappers import Response
 
 from ingest.model import TAG_KINDS, Document, Example
 from web import thumbs, uploads
-from web.extensions import limiter
 from web.library import get_library, writing
 from web.security import current_user, log_in, log_out, login_required, safe_next
 
@@ -29,12 +28,7 @@ MAX_PASSWORD = 200
 MAX_TAG_VALUE = 200
 
 
-def _login_limit() -> str:
-    return current_app.config["LOGIN_RATE_LIMIT"]
-
-
 @bp.route("/logga-in", methods=["GET", "POST"])
-@limiter.limit(_login_limit, methods=["POST"])
 def login() -> str | Response:
     error = None
     next_url = request.values.get("nasta", "")

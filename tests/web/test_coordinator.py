@@ -1,0 +1,247 @@
+"""Coordinator pages: login, CSRF, rate limit, upload, review and corrections."""
+
+from __future__ import annotations
+
+import io
+from html import unescape
+from pathlib import Path
+
+from flask import Flask
+from flask.testing import FlaskClient
+
+from .conftest import PASSWORD, USER, close_app, csrf_token, login, make_app, renamed_pdf
+
+
+def library_of(app: Flask):  # noqa: ANN201
+    return app.extensions["exempelbanken"].get()
+
+
+def test_pages_need_login(client: FlaskClient) -> None:
+    for url in ("/samordnare", "/samordnare/ladda-upp"):
+        response = client.get(url)
+        assert response.status_code == 302
+        assert "/logga-in" in response.headers["Location"]
+
+
+def test_login_and_logout(client: FlaskClient) -> None:
+    token = csrf_token(client)
+    bad = client.post("/logga-in", data={"namn": USER, "losenord": "fel", "csrf_token": token})
+    assert bad.status_code == 401
+    assert "Fel användarnamn eller lösenord" in unescape(bad.get_data(as_text=True))
+    ok = client.post(
+        "/logga-in",
+        data={"namn": USER, "losenord": PASSWORD, "csrf_token": token, "nasta": "/samordnare"},
+    )
+    assert ok.status_code == 302 and ok.headers["Location"] == "/samordnare"
+    cookie = ok.headers["Set-Cookie"]
+    assert "HttpOnly" in cookie and "SameSite=Lax" in cookie
+    home = client.get("/samordnare")
+    assert home.status_code == 200
+    assert home.headers["Cache-Control"] == "no-store"
+    token = csrf_token(client, "/samordnare")
+    client.post("/logga-ut", data={"csrf_token": token})
+    assert client.get("/samordnare").status_code == 302
+
+
+def test_login_does_not_redirect_off_site(client: FlaskClient) -> None:
+    token = csrf_token(client)
+    for target in ("https://evil.example/", "//evil.example/", "/\\evil.example"):
+        response = client.post(
+            "/logga-in",
+            data={"namn": USER, "losenord": PASSWORD, "csrf_token": token, "nasta": target},
+        )
+        assert response.headers["Location"] == "/samordnare"
+        token = csrf_token(client)
+
+
+def test_forms_reject_missing_csrf_token(client: FlaskClient) -> None:
+    response = client.post("/logga-in", data={"namn": USER, "losenord": PASSWORD})
+    assert response.status_code == 400
+    assert "säkerhetstoken" in unescape(response.get_data(as_text=True))
+    login(client)
+    for url in ("/samordnare/ladda-upp", "/logga-ut"):
+        assert client.post(url, data={}).status_code == 400
+
+
+def test_login_is_rate_limited(web_store: Path) -> None:
+    limited = make_app(web_store, LOGIN_RATE_LIMIT="3/minute")
+    try:
+        client = limited.test_client()
+        token = csrf_token(client)
+        codes = [
+            client.post(
+                "/logga-in", data={"namn": USER, "losenord": "fel", "csrf_token": token}
+            ).status_code
+            for _ in range(5)
+        ]
+        assert codes[:3] == [401, 401, 401]
+        assert codes[3:] == [429, 429]
+        assert client.get("/logga-in").status_code == 200  # only POST is limited
+    finally:
+        close_app(limited)
+
+
+def test_default_login_limit_is_ten_per_minute(web_store: Path) -> None:
+    app = make_app(web_store)
+    assert app.config["LOGIN_RATE_LIMIT"] == "1000/minute"
+    from web import create_app
+
+    production = create_app({"DATA_DIR": str(web_store), "SECRET_KEY": "x"})
+    assert production.config["LOGIN_RATE_LIMIT"] == "10/minute"
+    assert production.config["SESSION_COOKIE_SECURE"] is True
+    close_app(app)
+    close_app(production)
+
+
+def test_form_upload_of_several_files(
+    writable_client: FlaskClient, corpus_pdfs: list[Path]
+) -> None:
+    token = login(writable_client)
+    posters = [p for p in corpus_pdfs if p.name.startswith("poster-")][:2]
+    data = {
+        "csrf_token": token,
+        "file": [
+            (io.BytesIO(renamed_pdf(posters[0])), "forsta.pdf"),
+            (io.BytesIO(posters[1].read_bytes()), posters[1].name),  # already stored
+            (io.BytesIO(b"inte en pdf"), "fel.pdf"),
+        ],
+    }
+    response = writable_client.post(
+        "/samordnare/ladda-upp", data=data, content_type="multipart/form-data"
+    )
+    assert response.status_code == 200
+    body = unescape(response.get_data(as_text=True))
+    assert "forsta.pdf" in body and "inläst" in body
+    assert "finns redan" in body
+    assert "fel.pdf" in body
+    assert body.count('class="upload-error"') == 2
+    assert "Granska" in body
+
+
+def _a_tagged_example(library):  # noqa: ANN001, ANN202
+    for doc in library.documents():
+        for example in doc.examples:
+            if example.sections and len(example.sections) > 1 and example.tags:
+                return doc, example
+    for doc in library.documents():
+        for example in doc.examples:
+            if example.tags:
+                return doc, example
+    doc = library.documents()[0]
+    return doc, doc.examples[0]
+
+
+def test_review_page_shows_split_and_tags(writable_app: Flask) -> None:
+    client = writable_app.test_client()
+    login(client)
+    doc, example = _a_tagged_example(library_of(writable_app))
+    response = client.get(f"/samordnare/dokument/{doc.id}")
+    assert response.status_code == 200
+    body = unescape(response.get_data(as_text=True))
+    for item in doc.examples:
+        assert item.title in body
+    for tag in example.tags:
+        assert tag.value in body
+    assert "Lägg till tagg" in body and "Ersätt dokumentet" in body and "Ta bort dokumentet" in body
+    if doc.context:
+        assert "Sammanhang" in body
+
+
+def test_tag_correction_survives_replacing_with_same_file(writable_app: Flask) -> None:
+    client = writable_app.test_client()
+    token = login(client)
+    library = library_of(writable_app)
+    doc, example = _a_tagged_example(library)
+    url = f"/samordnare/exempel/{example.id}/taggar"
+    added = client.post(
+        url,
+        data={"csrf_token": token, "kind": "intervention", "value": "kamratstöd", "action": "add"},
+    )
+    assert added.status_code == 302
+    assert "kamratstöd" in library.example(example.id).interventions
+    removed_value = example.tags[0] if example.tags else None
+    if removed_value is not None:
+        response = client.post(
+            url,
+            data={"csrf_token": token, "kind": removed_value.kind,
+                  "value": removed_value.value, "action": "remove"},
+        )
+        assert response.status_code == 302
+        assert removed_value.value not in library.example(example.id).values(removed_value.kind)
+
+    original = library.original_path(doc.id).read_bytes()
+    replaced = client.post(
+        f"/samordnare/dokument/{doc.id}/ersatt",
+        data={"csrf_token": token, "file": (io.BytesIO(original), doc.filename)},
+        content_type="multipart/form-data",
+    )
+    assert replaced.status_code == 302
+    again = library.document(doc.id)
+    assert again is not None
+    same = next(e for e in again.examples if e.title == example.title)
+    assert "kamratstöd" in same.interventions
+    if removed_value is not None:
+        assert removed_value.value not in same.values(removed_value.kind)
+    page = unescape(client.get(f"/exempel/{same.id}").get_data(as_text=True))
+    assert "kamratstöd" in page and "rättad" in page
+
+
+def test_bad_corrections_are_rejected(writable_app: Flask) -> None:
+    client = writable_app.test_client()
+    token = login(client)
+    _, example = _a_tagged_example(library_of(writable_app))
+    url = f"/samordnare/exempel/{example.id}/taggar"
+    for data in (
+        {"kind": "favoritfärg", "value": "blå", "action": "add"},
+        {"kind": "intervention", "value": "", "action": "add"},
+        {"kind": "intervention", "value": "x", "action": "explode"},
+    ):
+        assert client.post(url, data={"csrf_token": token, **data}).status_code == 400
+    assert client.post(
+        "/samordnare/exempel/finns-inte-1/taggar",
+        data={"csrf_token": token, "kind": "intervention", "value": "x", "action": "add"},
+    ).status_code == 404
+
+
+def test_merge_and_split(writable_app: Flask) -> None:
+    client = writable_app.test_client()
+    token = login(client)
+    library = library_of(writable_app)
+    doc = next(d for d in library.documents() if len(d.examples) >= 2)
+    first, second = doc.examples[0], doc.examples[1]
+    response = client.post(
+        f"/samordnare/dokument/{doc.id}/sla-ihop",
+        data={"csrf_token": token, "ids": [first.id, second.id]},
+    )
+    assert response.status_code == 302
+    merged_doc = library.document(doc.id)
+    assert len(merged_doc.examples) == len(doc.examples) - 1
+    merged = merged_doc.examples[0]
+    assert len(merged.sections) >= 2
+    split = client.post(
+        f"/samordnare/exempel/{merged.id}/dela",
+        data={"csrf_token": token, "section": str(len(merged.sections) - 1)},
+    )
+    assert split.status_code == 302
+    assert len(library.document(doc.id).examples) == len(doc.examples)
+    bad = client.post(
+        f"/samordnare/exempel/{merged_doc.examples[0].id}/dela",
+        data={"csrf_token": token, "section": "0"},
+    )
+    assert bad.status_code == 400
+
+
+def test_remove_document(writable_app: Flask) -> None:
+    client = writable_app.test_client()
+    token = login(client)
+    library = library_of(writable_app)
+    doc = library.documents()[-1]
+    url = f"/samordnare/dokument/{doc.id}/ta-bort"
+    unconfirmed = client.post(url, data={"csrf_token": token})
+    assert unconfirmed.status_code == 302
+    assert library.document(doc.id) is not None
+    confirmed = client.post(url, data={"csrf_token": token, "bekrafta": "ja"})
+    assert confirmed.status_code == 302
+    assert library.document(doc.id) is None
+    assert client.get(f"/exempel/{doc.examples[0].id}").status_code == 404
+    assert client.get(f"/dokument/{doc.id}/original.pdf").status_code == 404

@@ -1,0 +1,199 @@
+"""The public HTML pages, on the real corpus ingested into a real store."""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+
+
+def text(response) -> str:  # noqa: ANN001
+    return unescape(response.get_data(as_text=True))
+
+
+@pytest.fixture(scope="module")
+def library(app: Flask):  # noqa: ANN201
+    return app.extensions["exempelbanken"].get()
+
+
+def test_search_page_lists_examples_with_facets(client: FlaskClient) -> None:
+    response = client.get("/")
+    assert response.status_code == 200
+    body = text(response)
+    assert '<html lang="sv">' in body
+    assert 'href="#innehall"' in body  # skip link
+    assert 'role="search"' in body
+    assert "Filtrera" in body and "Dokumenttyp" in body
+    assert re.search(r"\d+ exempel", body)
+
+
+def test_search_query_highlights_matches(client: FlaskClient) -> None:
+    body = client.get("/?q=hembesök").get_data(as_text=True)
+    assert "<mark>" in body
+    assert "hembesök" in unescape(body).lower()
+
+
+def test_search_snippets_are_escaped(client: FlaskClient) -> None:
+    body = client.get("/?q=<script>alert(1)</script>").get_data(as_text=True)
+    assert "<script>alert(1)</script>" not in body
+    assert "&lt;script&gt;" in body
+
+
+def test_facet_filter_narrows_results(client: FlaskClient, library) -> None:  # noqa: ANN001
+    everything = library.search("", {}, 1, 10)
+    kind, count = next(iter(everything.facets["dokumenttyp"].items()))
+    body = text(client.get("/", query_string={"dokumenttyp": kind}))
+    assert f"{count} exempel" in body
+    assert "Valda filter" in body
+    assert "checked" in body
+
+
+def test_filters_combine(client: FlaskClient, library) -> None:  # noqa: ANN001
+    base = library.search("", {}, 1, 10)
+    year = next(iter(base.facets["ar"]))
+    kind = next(iter(base.facets["dokumenttyp"]))
+    both = library.search("", {"ar": [year], "dokumenttyp": [kind]}, 1, 10)
+    body = text(client.get("/", query_string={"ar": year, "dokumenttyp": kind}))
+    assert f"{both.total} exempel" in body
+
+
+def test_pagination_and_sort(client: FlaskClient, library) -> None:  # noqa: ANN001
+    total = library.search("", {}, 1, 10).total
+    assert total > 10, "the corpus should need more than one page"
+    first = text(client.get("/"))
+    assert 'rel="next"' in first
+    second = text(client.get("/?page=2&sort=date"))
+    assert 'aria-current="page" href="/?page=2&amp;sort=date"' in client.get(
+        "/?page=2&sort=date"
+    ).get_data(as_text=True)
+    assert 'rel="prev"' in second
+    # nonsense parameters are corrected, not errors
+    assert client.get("/?page=-4&sort=nonsense").status_code == 200
+    assert client.get("/?page=abc").status_code == 200
+
+
+def test_did_you_mean(client: FlaskClient, library) -> None:  # noqa: ANN001
+    result = library.search("hembesk", {}, 1, 10)
+    body = text(client.get("/?q=hembesk"))
+    if result.suggestion:
+        assert "Menade du" in body and result.suggestion in body
+    else:
+        assert "Menade du" not in body
+
+
+def test_example_page(client: FlaskClient, library) -> None:  # noqa: ANN001
+    hit = library.search("hembesök", {}, 1, 1).hits[0]
+    example = library.example(hit["id"])
+    response = client.get(f"/exempel/{hit['id']}")
+    assert response.status_code == 200
+    body = text(response)
+    assert example.title in body
+    assert f"/dokument/{example.document_id}/sida/" in body
+    assert f"/dokument/{example.document_id}/original.pdf" in body
+    assert "Liknande exempel" in body and "Teamets resa" in body and "Inspirerad av" in body
+    for section in example.sections:
+        if section.heading:
+            assert section.heading in body
+    for tag in example.tags:
+        assert tag.value in body
+        for evidence in tag.evidence[:1]:
+            assert evidence.text in body
+
+
+def test_example_missing_is_404(client: FlaskClient) -> None:
+    response = client.get("/exempel/finnsinte-1")
+    assert response.status_code == 404
+    assert "Sidan finns inte" in text(response)
+
+
+def test_document_page_thumbnail_and_pdf(client: FlaskClient, library, app: Flask) -> None:  # noqa: ANN001
+    from pathlib import Path
+
+    doc = library.documents()[0]
+    page = client.get(f"/dokument/{doc.id}")
+    assert page.status_code == 200 and doc.title in text(page)
+    png = client.get(f"/dokument/{doc.id}/sida/1.png")
+    assert png.status_code == 200
+    assert png.mimetype == "image/png"
+    assert png.data[:8] == b"\x89PNG\r\n\x1a\n"
+    cached = list((Path(app.config["DATA_DIR"]) / "thumbs").glob(f"{doc.id}-1-*.png"))
+    assert cached, "thumbnail is cached on disk"
+    assert client.get(f"/dokument/{doc.id}/sida/{doc.pages + 1}.png").status_code == 404
+    assert client.get(f"/dokument/{doc.id}/sida/0.png").status_code == 404
+    pdf = client.get(f"/dokument/{doc.id}/original.pdf")
+    assert pdf.status_code == 200
+    assert pdf.mimetype == "application/pdf"
+    assert pdf.headers["Content-Disposition"].startswith("inline")
+    assert pdf.data.startswith(b"%PDF")
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/dokument/../../etc/passwd/original.pdf",
+        "/dokument/..%2f..%2fetc%2fpasswd/original.pdf",
+        "/dokument/0000000000000000/original.pdf",
+        "/dokument/ZZZ/sida/1.png",
+        "/dokument/0000000000000000",
+    ],
+)
+def test_documents_only_by_catalogue_id(client: FlaskClient, url: str) -> None:
+    assert client.get(url).status_code == 404
+
+
+def test_concept_list_and_page(client: FlaskClient, library) -> None:  # noqa: ANN001
+    concepts = library.concepts()
+    assert concepts
+    body = text(client.get("/koncept"))
+    assert concepts[0]["name"] in body
+    slug = concepts[0]["slug"]
+    response = client.get(f"/koncept/{slug}")
+    assert response.status_code == 200
+    page = text(response)
+    assert "<svg" in page and 'role="img"' in page
+    assert page.count('class="tile tile-') == 13
+    for name in ("Habo", "Mullsjö", "Tranås", "Vetlanda", "Värnamo", "Gislaved"):
+        assert f">{name}</text>" in page
+    assert "Kartan som tabell" in page and "Teckenförklaring" in page
+    assert "Tidslinje" in page and "Vem inspirerade vem" in page
+    assert client.get("/koncept/finns-inte").status_code == 404
+
+
+def test_concept_status_colours_match_library(client: FlaskClient, library) -> None:  # noqa: ANN001
+    concept = max(library.concepts(), key=lambda c: len(c.get("practised") or []))
+    full = library.concept(concept["slug"])
+    page = client.get(f"/koncept/{concept['slug']}").get_data(as_text=True)
+    for name, status in full["status"].items():
+        assert re.search(
+            rf'class="tile tile-{status}">\s*<polygon[^>]*></polygon>\s*<text[^>]*>{name}</text>',
+            page,
+        ), (name, status)
+
+
+def test_municipality_pages(client: FlaskClient) -> None:
+    body = text(client.get("/kommun"))
+    for name in ("Aneby", "Eksjö", "Jönköping", "Nässjö", "Värnamo"):
+        assert name in body
+    page = client.get("/kommun/Nässjö")
+    assert page.status_code == 200
+    assert "Inte prövat här än" in text(page)
+    assert client.get("/kommun/Ingenstans").status_code == 404
+
+
+def test_static_assets_served_locally(client: FlaskClient) -> None:
+    body = client.get("/").get_data(as_text=True)
+    assert "http://" not in body.replace('xmlns="http://www.w3.org/2000/svg"', "")
+    assert "https://" not in body
+    assert client.get("/static/style.css").status_code == 200
+    assert client.get("/static/app.js").status_code == 200
+
+
+def test_phone_viewport_and_focus_styles(client: FlaskClient) -> None:
+    body = client.get("/").get_data(as_text=True)
+    assert 'name="viewport"' in body
+    css = client.get("/static/style.css").get_data(as_text=True)
+    assert ":focus-visible" in css and "@media (max-width" in css
+    assert ".skip-link:focus" in css
