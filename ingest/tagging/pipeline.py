@@ -33,7 +33,8 @@ from ingest.tagging.taxonomy import taxonomy
 from ingest.tagging.teams import find_teams, team_key
 
 MAX_EVIDENCE = 20
-INSPIRATION_WINDOW = 14  # tokens after an inspiration expression
+INSPIRATION_WINDOW = 16
+TITLE_WEIGHT = 3.0  # tokens after an inspiration expression
 FOCUS_THRESHOLD = 2
 STAGE_PRIORITY = ("avslutad", "pågående", "startad", "planerad")
 _SENT_END = frozenset({".", "!", "?"})
@@ -117,7 +118,29 @@ def _add_ages(tags: _Tags, text: str) -> None:
                 tags.add(AGE_GROUP, name, m.start(), m.end())
 
 
-def _analyse(text: str) -> tuple[Doc, _Tags]:
+def _select_own(
+    mentions: list[Mention], own: list[int], title_munis: tuple[str, ...]
+) -> set[str]:
+    """The example's own municipality: most mentioned (title counts extra); a second one only
+    when it is about as prominent. Others are places the text relates to (visitors,
+    comparisons, followers)."""
+    score: dict[str, float] = defaultdict(float)
+    first: dict[str, int] = {}
+    for n in own:
+        m = mentions[n]
+        score[m.municipality] += 1.0 + (0.5 if m.kind != "kommun" else 0.0)
+        first.setdefault(m.municipality, m.start)
+    for muni in title_munis:
+        score[muni] += TITLE_WEIGHT
+        first.setdefault(muni, -1)
+    if not score:
+        return set()
+    ranked = sorted(score, key=lambda k: (-score[k], first.get(k, 1 << 30)))
+    top = score[ranked[0]]
+    return {k for k in ranked if k == ranked[0] or (score[k] >= 0.8 * top and score[k] >= 3)}
+
+
+def _analyse(text: str, title_munis: tuple[str, ...] = ()) -> tuple[Doc, _Tags]:
     engine = nlp.get()
     doc = engine.doc(text)
     tags = _Tags(text)
@@ -131,16 +154,23 @@ def _analyse(text: str) -> tuple[Doc, _Tags]:
     hits = engine.match(doc)
     inspired, followers = _inspiration(doc, hits, mentions)
     own = [n for n in range(len(mentions)) if n not in inspired and n not in followers]
-    if not own:
+    if not own and not title_munis:
         own = sorted(followers)
+    selected = _select_own(mentions, own, title_munis)
     for n in own:
         m = mentions[n]
+        if m.municipality not in selected:
+            continue
         tags.add(MUNICIPALITY, m.municipality, m.char_start, m.char_end)
         if m.kind != "kommun":
             tags.add(PLACE, m.name, m.char_start, m.char_end)
+    for muni in title_munis:
+        if muni in selected:
+            tags.add(MUNICIPALITY, muni)
     for n in sorted(inspired):
         m = mentions[n]
-        tags.add(INSPIRED_BY, m.municipality, m.char_start, m.char_end)
+        if m.municipality not in selected:
+            tags.add(INSPIRED_BY, m.municipality, m.char_start, m.char_end)
     _add_taxonomy(doc, tags, hits)
     _add_ages(tags, text)
     for name, start, end in find_teams(doc):
@@ -194,7 +224,8 @@ def tag_example(example: Example, hints: list[str] | None = None) -> None:
     document title): they only supply a municipality when the text itself names none.
     """
     engine = nlp.get()
-    _, tags = _analyse(example.text)
+    title_munis = tuple(_municipalities_in(example.title))
+    _, tags = _analyse(example.text, title_munis)
     title_teams = find_teams(engine.doc(example.title)) if example.title else []
     text_teams = [t for (k, t) in tags.evidence if k == TEAM]
     team = title_teams[0][0] if title_teams else (text_teams[0] if text_teams else None)
