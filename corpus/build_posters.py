@@ -41,6 +41,13 @@ INTERVENTIONS = (
     "kamratstöd",
 )
 STAGES = ("planerad", "startad", "pågående", "avslutad")
+# Words in the poster text that justify the gold stage.
+STAGE_CUES = {
+    "planerad": r"\b(planerat|planerad|planerar)\b",
+    "startad": r"\b(startad|startade|har startat)\b",
+    "pågående": r"\bpågående\b",
+    "avslutad": r"\b(avslutad|avslutades)\b",
+}
 COUNTY = (
     "Aneby", "Eksjö", "Gislaved", "Gnosjö", "Habo", "Jönköping", "Mullsjö", "Nässjö", "Sävsjö",
     "Tranås", "Vaggeryd", "Vetlanda", "Värnamo",
@@ -83,6 +90,7 @@ class Box:
     blocks: list[Block]
     col: int | None = None  # 1-based column, None = automatic
     wide: bool = False  # full-width box under the columns
+    chart: dict[str, Any] | None = None  # {"title", "unit", "bars": [[label, value], ...]}
 
 
 @dataclass
@@ -134,7 +142,8 @@ def load_poster(path: Path) -> Poster:
     poster = Poster(stem=stem, data=data)
     for sec in data["sections"]:
         poster.boxes.append(
-            Box(sec["heading"], parse_blocks(sec["text"]), sec.get("col"), bool(sec.get("wide")))
+            Box(sec["heading"], parse_blocks(sec["text"]), sec.get("col"), bool(sec.get("wide")),
+                sec.get("chart"))
         )
     return poster
 
@@ -211,6 +220,10 @@ def validate_gold(p: Poster) -> None:
     for person in g.get("persons", []):
         if person["name"] not in src:
             raise BuildError(f"{where}: person {person['name']!r} not in the text")
+        if person.get("role") and person["role"] not in src:
+            raise BuildError(f"{where}: role {person['role']!r} not in the text")
+    if g.get("stage") and not re.search(STAGE_CUES[g["stage"]], src):
+        raise BuildError(f"{where}: nothing in the text says the work is {g['stage']}")
     if g.get("team") and g["team"] not in src:
         raise BuildError(f"{where}: team {g['team']!r} not in the text")
 
@@ -290,6 +303,33 @@ def _columns_for(p: Poster, heights: list[float]) -> tuple[list[list[int]], list
     return [[narrow[j] for j in run] for run in runs], wide
 
 
+def _rl_chart(chart: dict[str, Any], base: float, color: Any, width: float) -> Any:
+    """A small bar chart (a Drawing flowable) with a caption, values and labels."""
+    from reportlab.graphics.shapes import Drawing, Line, Rect, String
+
+    bars = chart["bars"]
+    unit = chart.get("unit", "")
+    slot = min(width / len(bars), base * 4)
+    bar_w, gap = slot * 0.68, slot * 0.32
+    plot_h = base * 6
+    width = len(bars) * slot
+    height = plot_h + base * 4.2
+    d = Drawing(width, height)
+    top = max(v for _, v in bars) or 1
+    y0 = base * 1.4
+    d.add(String(0, height - base, chart["title"], fontName="Sans-Bold", fontSize=base * 0.85))
+    d.add(Line(0, y0, width, y0, strokeWidth=base * 0.05))
+    for k, (label, value) in enumerate(bars):
+        x = k * (bar_w + gap) + gap / 2
+        h = plot_h * value / top
+        d.add(Rect(x, y0, bar_w, h, fillColor=color, strokeWidth=0))
+        d.add(String(x + bar_w / 2, y0 + h + base * 0.3, f"{value}{unit}", fontName="Sans",
+                     fontSize=base * 0.8, textAnchor="middle"))
+        d.add(String(x + bar_w / 2, y0 - base * 1.0, str(label), fontName="Sans",
+                     fontSize=base * 0.8, textAnchor="middle"))
+    return d
+
+
 def render_reportlab(p: Poster, out: Path) -> None:
     from reportlab.lib import colors
     from reportlab.lib.enums import TA_LEFT
@@ -325,20 +365,23 @@ def render_reportlab(p: Poster, out: Path) -> None:
         "sub", fontName="Sans", fontSize=base * 1.3, leading=base * 1.6, textColor=colors.white
     )
 
-    def flow(box: Box) -> list[Paragraph]:
+    def flow(box: Box, w: float) -> list[Paragraph]:
         items = [Paragraph(_markup(box.heading), head)]
         for b in box.blocks:
             if b.bullet:
                 items.append(Paragraph(_markup(b.text), bullet, bulletText="•"))
             else:
                 items.append(Paragraph(_markup(b.text), body))
+        if box.chart:
+            items.append(_rl_chart(box.chart, base, theme, w))
         return items
 
     def measure(items: list[Paragraph], w: float) -> float:
         total = 0.0
         for i, it in enumerate(items):
             _, h = it.wrap(w, 10_000)
-            total += h + (it.style.spaceAfter if i < len(items) - 1 else 0)
+            after = getattr(getattr(it, "style", None), "spaceAfter", 0)
+            total += h + (after if i < len(items) - 1 else 0)
         return total
 
     c = canvas.Canvas(str(out), pagesize=(width, height), invariant=1)
@@ -377,7 +420,7 @@ def render_reportlab(p: Poster, out: Path) -> None:
     area_top = top - banner_h - gutter
     ncols = p.columns
     col_w = (inner_w - (ncols - 1) * gutter) / ncols
-    flows = [flow(b) for b in p.boxes]
+    flows = [flow(b, (inner_w if b.wide else col_w) - 2 * pad) for b in p.boxes]
     heights = [
         measure(f, (inner_w if b.wide else col_w) - 2 * pad) + 2 * pad
         for f, b in zip(flows, p.boxes, strict=True)
@@ -450,6 +493,12 @@ header p {{ font-size: {sub}pt; margin: 0; }}
 .box ul {{ margin: 0 0 {half}pt 0; padding-left: {indent}pt; }}
 .box li {{ margin-bottom: {quarter}pt; }}
 footer {{ font-size: {foot}pt; color: #444; margin-top: {half}pt; }}
+.chart {{ margin: {half}pt 0 0 0; }}
+.chart figcaption {{ font-weight: bold; font-size: {small}pt; margin-bottom: {half}pt; }}
+.bars {{ display: flex; align-items: flex-end; border-bottom: 0.6pt solid #333; }}
+.bar {{ display: flex; flex-direction: column; align-items: center; margin-right: {gap}pt;
+        font-size: {small}pt; }}
+.bar .fill {{ width: {barw}pt; background: {color}; }}
 """
 
 
@@ -471,8 +520,23 @@ def _html_box(box: Box, extra: str = "") -> str:
         parts.append(f"<p>{_html_inline(b.text)}</p>")
     if items:
         parts.append("<ul>" + "".join(items) + "</ul>")
+    if box.chart:
+        parts.append(_html_chart(box.chart))
     parts.append("</section>")
     return "".join(parts)
+
+
+def _html_chart(chart: dict[str, Any]) -> str:
+    top = max(v for _, v in chart["bars"]) or 1
+    unit = html.escape(chart.get("unit", ""))
+    bars = "".join(
+        f'<div class="bar"><span>{value}{unit}</span>'
+        f'<div class="fill" style="height: {60 * value / top:.1f}pt"></div>'
+        f"<span>{html.escape(str(label))}</span></div>"
+        for label, value in chart["bars"]
+    )
+    return (f'<figure class="chart"><figcaption>{html.escape(chart["title"])}</figcaption>'
+            f'<div class="bars">{bars}</div></figure>')
 
 
 def poster_html(p: Poster) -> str:
@@ -502,7 +566,8 @@ def poster_html(p: Poster) -> str:
         color=p.get("color", "#1f5f8b"), tint=p.get("tint", "#eef4f8"), pad=base * 0.9,
         pad2=base * 1.2, title=base * 2.5,
         sub=base * 1.25, half=base * 0.45, quarter=base * 0.2, gap=base * 1.2, bar=base * 0.35,
-        h2=base * 1.25, indent=base * 1.3, foot=base * 0.85,
+        h2=base * 1.25, indent=base * 1.3, foot=base * 0.85, small=base * 0.85,
+        barw=base * 2.4,
         template=" ".join(f"{w}fr" for w in widths),
         fill_rule=".col .box { flex-grow: 1; }" if p.get("fill") == "even" else "",
     )
