@@ -24,6 +24,7 @@ sys.path.insert(0, str(HERE))
 
 from common import (  # noqa: E402
     check_gold_against_text,
+    find_phrase_pages,
     pdf_page_count,
     pdf_page_texts,
     phrase_key,
@@ -36,11 +37,22 @@ GOLD_DIR = HERE / "gold"
 FIXED_DATE = dt.datetime(2025, 1, 1, 12, 0, 0)
 AUTHOR = "Region Jönköpings län – Bästa platsen"
 
-GOLD_KEYS = ("team", "municipalities", "places", "focus_areas", "interventions", "actors",
-             "persons", "inspired_by", "stage", "anchors")
+GOLD_KEYS = (
+    "team",
+    "municipalities",
+    "places",
+    "focus_areas",
+    "interventions",
+    "actors",
+    "persons",
+    "inspired_by",
+    "stage",
+    "anchors",
+)
 
 
 # --------------------------------------------------------------------------- source helpers
+
 
 def as_list(value: Any) -> list[str]:
     if value is None:
@@ -88,6 +100,7 @@ def last_words(text: str, n: int = 7) -> str:
 
 # --------------------------------------------------------------------------- reportlab
 
+
 def render_reportlab(src: dict[str, Any], out: Path) -> None:
     from reportlab import rl_config
     from reportlab.lib import colors
@@ -114,13 +127,21 @@ def render_reportlab(src: dict[str, Any], out: Path) -> None:
     font_dir = Path("/usr/share/fonts/truetype")
     family = lay.get("font", "liberation")
     faces = {
-        "liberation": ("liberation/LiberationSans-Regular.ttf",
-                       "liberation/LiberationSans-Bold.ttf",
-                       "liberation/LiberationSans-Italic.ttf"),
-        "serif": ("liberation/LiberationSerif-Regular.ttf", "liberation/LiberationSerif-Bold.ttf",
-                  "liberation/LiberationSerif-Italic.ttf"),
-        "dejavu": ("dejavu/DejaVuSans.ttf", "dejavu/DejaVuSans-Bold.ttf",
-                   "dejavu/DejaVuSans-Oblique.ttf"),
+        "liberation": (
+            "liberation/LiberationSans-Regular.ttf",
+            "liberation/LiberationSans-Bold.ttf",
+            "liberation/LiberationSans-Italic.ttf",
+        ),
+        "serif": (
+            "liberation/LiberationSerif-Regular.ttf",
+            "liberation/LiberationSerif-Bold.ttf",
+            "liberation/LiberationSerif-Italic.ttf",
+        ),
+        "dejavu": (
+            "dejavu/DejaVuSans.ttf",
+            "dejavu/DejaVuSans-Bold.ttf",
+            "dejavu/DejaVuSans-Oblique.ttf",
+        ),
     }[family]
     reg, bold, ital = (f"NB-{family}", f"NB-{family}-Bold", f"NB-{family}-Italic")
     for name, file in zip((reg, bold, ital), faces, strict=True):
@@ -142,26 +163,62 @@ def render_reportlab(src: dict[str, Any], out: Path) -> None:
     lead = base * 1.32
 
     body = ParagraphStyle(
-        "body", fontName=reg, fontSize=base, leading=lead, spaceAfter=base * 0.55,
-        alignment=TA_LEFT, hyphenationLang="sv", embeddedHyphenation=1, uriWasteReduce=0.3,
+        "body",
+        fontName=reg,
+        fontSize=base,
+        leading=lead,
+        spaceAfter=base * 0.55,
+        alignment=TA_LEFT,
+        hyphenationLang="sv",
+        embeddedHyphenation=1,
+        uriWasteReduce=0.3,
     )
     if lay.get("justify"):
         body.alignment = 4
-    h_ex = ParagraphStyle("hex", parent=body, fontName=bold, fontSize=base * 1.3,
-                          leading=base * 1.6, textColor=accent, spaceBefore=base * 0.8,
-                          spaceAfter=base * 0.3, hyphenationLang="")
-    h_sub = ParagraphStyle("hsub", parent=body, fontName=bold, fontSize=base * 1.02,
-                           leading=lead, spaceBefore=base * 0.2, spaceAfter=base * 0.1,
-                           hyphenationLang="")
-    h_sec = ParagraphStyle("hsec", parent=h_ex, fontSize=base * 1.15, textColor=colors.black,
-                           keepWithNext=1)
+    h_ex = ParagraphStyle(
+        "hex",
+        parent=body,
+        fontName=bold,
+        fontSize=base * 1.3,
+        leading=base * 1.6,
+        textColor=accent,
+        spaceBefore=base * 0.8,
+        spaceAfter=base * 0.3,
+        hyphenationLang="",
+    )
+    h_sub = ParagraphStyle(
+        "hsub",
+        parent=body,
+        fontName=bold,
+        fontSize=base * 1.02,
+        leading=lead,
+        spaceBefore=base * 0.2,
+        spaceAfter=base * 0.1,
+        hyphenationLang="",
+    )
+    h_sec = ParagraphStyle(
+        "hsec", parent=h_ex, fontSize=base * 1.15, textColor=colors.black, keepWithNext=1
+    )
     h_ex.keepWithNext = 1
-    box_h = ParagraphStyle("boxh", parent=body, fontName=bold, fontSize=base * 1.02,
-                           textColor=accent, spaceBefore=base * 0.5, spaceAfter=base * 0.2,
-                           hyphenationLang="")
+    box_h = ParagraphStyle(
+        "boxh",
+        parent=body,
+        fontName=bold,
+        fontSize=base * 1.02,
+        textColor=accent,
+        spaceBefore=base * 0.5,
+        spaceAfter=base * 0.2,
+        hyphenationLang="",
+    )
     box_p = ParagraphStyle("boxp", parent=body, fontSize=base * 0.93, leading=base * 1.25)
-    small = ParagraphStyle("small", parent=body, fontSize=base * 0.9, leading=base * 1.2,
-                           spaceAfter=base * 0.35, hyphenationLang="")
+    small = ParagraphStyle(
+        "small",
+        parent=body,
+        fontSize=base * 0.9,
+        leading=base * 1.2,
+        spaceAfter=base * 0.35,
+        hyphenationLang="",
+    )
 
     def esc(text: str) -> str:
         return html.escape(text, quote=False)
@@ -177,8 +234,17 @@ def render_reportlab(src: dict[str, Any], out: Path) -> None:
     def columns(x0: float, x1: float, n: int, top: float, prefix: str) -> list[Frame]:
         w = (x1 - x0 - gap * (n - 1)) / n
         return [
-            Frame(x0 + i * (w + gap), bottom, w, top - bottom, id=f"{prefix}{i}",
-                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+            Frame(
+                x0 + i * (w + gap),
+                bottom,
+                w,
+                top - bottom,
+                id=f"{prefix}{i}",
+                leftPadding=0,
+                rightPadding=0,
+                topPadding=0,
+                bottomPadding=0,
+            )
             for i in range(n)
         ]
 
@@ -189,8 +255,17 @@ def render_reportlab(src: dict[str, Any], out: Path) -> None:
         side_x = width - margin - side_w
         body_x0, body_x1 = margin, width - margin - side_w - gap
     pad = 4 * mm
-    side_frame = Frame(side_x, bottom, side_w, top_first - bottom, id="sidebar",
-                       leftPadding=pad, rightPadding=pad, topPadding=pad, bottomPadding=pad)
+    side_frame = Frame(
+        side_x,
+        bottom,
+        side_w,
+        top_first - bottom,
+        id="sidebar",
+        leftPadding=pad,
+        rightPadding=pad,
+        topPadding=pad,
+        bottomPadding=pad,
+    )
     first_frames = [side_frame] + columns(body_x0, body_x1, n_first, top_first, "c")
     later_frames = columns(margin, width - margin, n_later, top_later, "l")
 
@@ -207,8 +282,9 @@ def render_reportlab(src: dict[str, Any], out: Path) -> None:
     def on_first(canvas: Any, doc: Any) -> None:
         canvas.saveState()
         canvas.setFillColor(accent)
-        canvas.rect(margin, height - margin - banner_h, width - 2 * margin, banner_h,
-                    stroke=0, fill=1)
+        canvas.rect(
+            margin, height - margin - banner_h, width - 2 * margin, banner_h, stroke=0, fill=1
+        )
         canvas.setFillColor(colors.white)
         title_size = base * 2.1
         while canvas.stringWidth(src["title"], bold, title_size) > width - 2 * margin - 12 * mm:
@@ -261,14 +337,19 @@ def render_reportlab(src: dict[str, Any], out: Path) -> None:
             story += [Paragraph(esc(t), body) for t in as_list(ex.get("paragraphs"))]
             for sec in ex.get("sections") or []:
                 texts = as_list(sec.get("text"))
-                story.append(KeepTogether([Paragraph(esc(sec["heading"]), h_sub),
-                                           Paragraph(esc(texts[0]), body)]))
+                story.append(
+                    KeepTogether(
+                        [Paragraph(esc(sec["heading"]), h_sub), Paragraph(esc(texts[0]), body)]
+                    )
+                )
                 story += [Paragraph(esc(t), body) for t in texts[1:]]
     if src.get("contacts"):
         story.append(Paragraph(esc(src.get("contacts_heading", "Kontakt")), h_sec))
         for c in src["contacts"]:
-            line = (f"<b>{esc(c['name'])}</b>, {esc(c['role'])}<br/>"
-                    f"{esc(c['email'])}, {esc(c['phone'])}")
+            line = (
+                f"<b>{esc(c['name'])}</b>, {esc(c['role'])}<br/>"
+                f"{esc(c['email'])}, {esc(c['phone'])}"
+            )
             story.append(Paragraph(line, small))
     if src.get("meetings"):
         story.append(Paragraph(esc(src.get("meetings_heading", "Kommande träffar")), h_sec))
@@ -276,15 +357,25 @@ def render_reportlab(src: dict[str, Any], out: Path) -> None:
     story += [Paragraph(esc(t), body) for t in as_list(src.get("closing"))]
 
     doc = BaseDocTemplate(
-        str(out), pagesize=size, leftMargin=margin, rightMargin=margin, topMargin=margin,
-        bottomMargin=margin, title=src["title"] + " – " + src["date_text"], author=AUTHOR,
-        subject=src.get("subtitle", ""), creator="Bästa platsen", producer="reportlab",
+        str(out),
+        pagesize=size,
+        leftMargin=margin,
+        rightMargin=margin,
+        topMargin=margin,
+        bottomMargin=margin,
+        title=src["title"] + " – " + src["date_text"],
+        author=AUTHOR,
+        subject=src.get("subtitle", ""),
+        creator="Bästa platsen",
+        producer="reportlab",
         lang="sv-SE",
     )
-    doc.addPageTemplates([
-        PageTemplate("first", frames=first_frames, onPage=on_first),
-        PageTemplate("later", frames=later_frames, onPage=on_later),
-    ])
+    doc.addPageTemplates(
+        [
+            PageTemplate("first", frames=first_frames, onPage=on_first),
+            PageTemplate("later", frames=later_frames, onPage=on_later),
+        ]
+    )
     doc.build(story)
 
 
@@ -363,11 +454,13 @@ def render_weasyprint(src: dict[str, Any], out: Path) -> None:
     def e(text: str) -> str:
         return html.escape(text, quote=False)
 
-    parts = [f'<!DOCTYPE html><html lang="sv"><head><meta charset="utf-8">'
-             f"<title>{e(src['title'])} – {e(src['date_text'])}</title>"
-             f'<meta name="author" content="{html.escape(AUTHOR)}">'
-             f'<meta name="generator" content="Bästa platsen">'
-             f"<style>{css}</style></head><body>"]
+    parts = [
+        f'<!DOCTYPE html><html lang="sv"><head><meta charset="utf-8">'
+        f"<title>{e(src['title'])} – {e(src['date_text'])}</title>"
+        f'<meta name="author" content="{html.escape(AUTHOR)}">'
+        f'<meta name="generator" content="Bästa platsen">'
+        f"<style>{css}</style></head><body>"
+    ]
     parts.append(f'<div class="banner"><h1>{e(src["title"])}</h1>')
     if src.get("subtitle"):
         parts.append(f'<p class="sub">{e(src["subtitle"])}</p>')
@@ -396,15 +489,20 @@ def render_weasyprint(src: dict[str, Any], out: Path) -> None:
                 parts += [f"<p>{e(t)}</p>" for t in as_list(sec.get("text"))]
         parts.append("</section>")
     if src.get("contacts"):
-        parts.append(f'<div class="contacts"><h2 class="plain">'
-                     f'{e(src.get("contacts_heading", "Kontakt"))}</h2>')
+        parts.append(
+            f'<div class="contacts"><h2 class="plain">'
+            f"{e(src.get('contacts_heading', 'Kontakt'))}</h2>"
+        )
         for c in src["contacts"]:
-            parts.append(f"<p><b>{e(c['name'])}</b>, {e(c['role'])}<br>"
-                         f"{e(c['email'])}, {e(c['phone'])}</p>")
+            parts.append(
+                f"<p><b>{e(c['name'])}</b>, {e(c['role'])}<br>{e(c['email'])}, {e(c['phone'])}</p>"
+            )
         parts.append("</div>")
     if src.get("meetings"):
-        parts.append(f'<div class="meetings"><h2 class="plain">'
-                     f'{e(src.get("meetings_heading", "Kommande träffar"))}</h2>')
+        parts.append(
+            f'<div class="meetings"><h2 class="plain">'
+            f"{e(src.get('meetings_heading', 'Kommande träffar'))}</h2>"
+        )
         parts += [f"<p>• {e(t)}</p>" for t in as_list(src["meetings"])]
         parts.append("</div>")
     parts += [f"<p>{e(t)}</p>" for t in as_list(src.get("closing"))]
@@ -420,6 +518,7 @@ def css_string(text: str) -> str:
 
 
 # --------------------------------------------------------------------------- gold
+
 
 def example_pages(src: dict[str, Any], page_keys: list[str]) -> list[list[int]]:
     """Pages of every example, found by locating its title and its last words in order."""
@@ -471,8 +570,7 @@ def build_gold(src: dict[str, Any], pdf: Path) -> dict[str, Any]:
         record = {"title": ex["title"]}
         for k in GOLD_KEYS:
             record[k] = gold.get(k, [] if k not in ("team", "stage") else None)
-        record["persons"] = [{"name": p["name"], "role": p.get("role")}
-                             for p in record["persons"]]
+        record["persons"] = [{"name": p["name"], "role": p.get("role")} for p in record["persons"]]
         record["pages"] = ex_pages
         examples.append(record)
     for phrase in src["context_phrases"]:
@@ -496,6 +594,19 @@ def build_gold(src: dict[str, Any], pdf: Path) -> dict[str, Any]:
     }
 
 
+def check_later_anchor(gold: dict[str, Any], pdf: Path) -> list[str]:
+    """Examples that run over a page break need an anchor from after the break."""
+    page_keys = [phrase_key(t) for t in pdf_page_texts(pdf)]
+    problems = []
+    for ex in gold["examples"]:
+        if len(ex["pages"]) < 2:
+            continue
+        found = {n for phrase in ex["anchors"] for n in find_phrase_pages(phrase, page_keys)}
+        if not any(n > ex["pages"][0] for n in found):
+            problems.append(f"{ex['title']!r}: no anchor after its page break")
+    return problems
+
+
 def build_one(path: Path) -> dict[str, Any]:
     src = load_source(path)
     pdf = PDF_DIR / src["file"]
@@ -508,6 +619,7 @@ def build_one(path: Path) -> dict[str, Any]:
         raise ValueError(f"unknown generator {src['generator']}")
     gold = build_gold(src, pdf)
     problems = check_gold_against_text(gold, pdf)
+    problems += check_later_anchor(gold, pdf)
     if problems:
         raise ValueError(f"{src['file']}: " + "; ".join(problems))
     pages = gold["pages"]
@@ -530,8 +642,10 @@ def main(argv: list[str]) -> int:
             print(f"FAIL {path.name}: {exc}", file=sys.stderr)
             continue
         size = (PDF_DIR / gold["file"]).stat().st_size
-        print(f"{gold['file']}: {gold['generator']}, {gold['page_size']}, {gold['pages']} pages, "
-              f"{len(gold['examples'])} examples, {size // 1024} kB")
+        print(
+            f"{gold['file']}: {gold['generator']}, {gold['page_size']}, {gold['pages']} pages, "
+            f"{len(gold['examples'])} examples, {size // 1024} kB"
+        )
     return 1 if failed else 0
 
 

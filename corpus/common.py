@@ -1,7 +1,7 @@
 """Small helpers shared by the corpus build scripts: writing gold JSON and checking it.
 
-A gold file describes one PDF of the sample corpus (see the schema in the corpus README of the
-build scripts). Its anchors and context phrases must be verbatim words of the rendered PDF; the
+A gold file describes one PDF of the sample corpus (its keys are checked by ``validate_gold``).
+Its anchors and context phrases must be verbatim words of the rendered PDF; the
 check here compares them with the text of each page as ``pdftotext -raw`` gives it, after
 undoing hyphenated line ends and collapsing whitespace.
 """
@@ -50,9 +50,9 @@ def pdf_page_texts(pdf_path: Path) -> list[str]:
 
 
 def pdf_page_count(pdf_path: Path) -> int:
-    out = subprocess.run(
-        ["pdfinfo", str(pdf_path)], check=True, capture_output=True
-    ).stdout.decode("utf-8", "replace")
+    out = subprocess.run(["pdfinfo", str(pdf_path)], check=True, capture_output=True).stdout.decode(
+        "utf-8", "replace"
+    )
     match = re.search(r"^Pages:\s+(\d+)", out, re.MULTILINE)
     if not match:
         raise ValueError(f"no page count for {pdf_path}")
@@ -75,8 +75,18 @@ def _words(phrase: str) -> int:
 def validate_gold(gold: dict[str, Any]) -> list[str]:
     """Schema problems of a gold record (empty list when it is valid)."""
     problems: list[str] = []
-    for key in ("file", "kind", "title", "date", "pages", "generator", "page_size", "scanned",
-                "examples", "context_phrases"):
+    for key in (
+        "file",
+        "kind",
+        "title",
+        "date",
+        "pages",
+        "generator",
+        "page_size",
+        "scanned",
+        "examples",
+        "context_phrases",
+    ):
         if key not in gold:
             problems.append(f"missing key {key}")
     if problems:
@@ -96,8 +106,20 @@ def validate_gold(gold: dict[str, Any]) -> list[str]:
             problems.append(f"context phrase length: {phrase!r}")
     for n, ex in enumerate(gold["examples"], start=1):
         where = f"example {n}"
-        for key in ("title", "team", "municipalities", "places", "focus_areas", "interventions",
-                    "actors", "persons", "inspired_by", "stage", "anchors", "pages"):
+        for key in (
+            "title",
+            "team",
+            "municipalities",
+            "places",
+            "focus_areas",
+            "interventions",
+            "actors",
+            "persons",
+            "inspired_by",
+            "stage",
+            "anchors",
+            "pages",
+        ):
             if key not in ex:
                 problems.append(f"{where}: missing {key}")
         if any(k not in ex for k in ("focus_areas", "anchors", "pages", "persons", "stage")):
@@ -149,8 +171,9 @@ def check_gold_against_text(gold: dict[str, Any], pdf_path: Path) -> list[str]:
             if not found:
                 problems.append(f"example {n}: anchor not in PDF: {phrase!r}")
             elif not set(found) & set(ex.get("pages", [])):
-                problems.append(f"example {n}: anchor {phrase!r} on pages {found}, "
-                                f"not on {ex.get('pages')}")
+                problems.append(
+                    f"example {n}: anchor {phrase!r} on pages {found}, not on {ex.get('pages')}"
+                )
     for phrase in gold.get("context_phrases", []):
         if not find_phrase_pages(phrase, page_keys):
             problems.append(f"context phrase not in PDF: {phrase!r}")

@@ -16,8 +16,21 @@ ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "corpus"
 PDFS = sorted((CORPUS / "pdf").glob("nyhetsbrev-*.pdf"))
 SOURCES = sorted((CORPUS / "sources" / "newsletters").glob("*.yaml"))
-COUNTY = {"Aneby", "Eksjö", "Gislaved", "Gnosjö", "Habo", "Jönköping", "Mullsjö", "Nässjö",
-          "Sävsjö", "Tranås", "Vaggeryd", "Vetlanda", "Värnamo"}
+COUNTY = {
+    "Aneby",
+    "Eksjö",
+    "Gislaved",
+    "Gnosjö",
+    "Habo",
+    "Jönköping",
+    "Mullsjö",
+    "Nässjö",
+    "Sävsjö",
+    "Tranås",
+    "Vaggeryd",
+    "Vetlanda",
+    "Värnamo",
+}
 
 
 def _load(name: str) -> ModuleType:
@@ -90,8 +103,7 @@ def test_gold_examples_are_plausible(pdf: Path, golds: dict[str, dict[str, Any]]
     assert 3 <= len(gold["context_phrases"]) <= 6
     for ex in gold["examples"]:
         assert ex["focus_areas"], ex["title"]
-        assert set(ex["focus_areas"]) <= {"Fullföljda studier", "Psykisk hälsa",
-                                         "Fysisk aktivitet"}
+        assert set(ex["focus_areas"]) <= {"Fullföljda studier", "Psykisk hälsa", "Fysisk aktivitet"}
         assert ex["municipalities"], ex["title"]
         assert 3 <= len(ex["anchors"]) <= 5
         assert ex["pages"] == sorted(ex["pages"])
@@ -100,7 +112,10 @@ def test_gold_examples_are_plausible(pdf: Path, golds: dict[str, dict[str, Any]]
 
 @pytest.mark.parametrize("pdf", PDFS, ids=[p.stem for p in PDFS])
 def test_anchors_are_in_the_source_text(
-    pdf: Path, golds: dict[str, dict[str, Any]], sources: dict[str, dict], common: ModuleType,
+    pdf: Path,
+    golds: dict[str, dict[str, Any]],
+    sources: dict[str, dict],
+    common: ModuleType,
     builder: ModuleType,
 ) -> None:
     gold, src = golds[pdf.name], sources[pdf.name]
@@ -117,8 +132,9 @@ def test_anchors_are_in_the_source_text(
 
 
 def test_corpus_covers_the_county(golds: dict[str, dict[str, Any]]) -> None:
-    municipalities = {m for g in golds.values() for ex in g["examples"]
-                      for m in ex["municipalities"]}
+    municipalities = {
+        m for g in golds.values() for ex in g["examples"] for m in ex["municipalities"]
+    }
     if len(golds) >= 10:
         assert municipalities >= COUNTY
     else:
