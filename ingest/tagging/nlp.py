@@ -52,6 +52,8 @@ class Engine:
     heads: dict[str, list[tuple[str, str]]]  # single-word trigger lemma → (kind, value)
     parts: dict[str, list[tuple[str, str]]]  # "*"-trigger lemma → (kind, value)
     gaz_keys: dict[int, str]  # match id → canonical gazetteer name
+    near: list[tuple[str, str, str, str]]  # kind, value, lemma a, lemma b (same sentence)
+    prefixed: list[tuple[str, str, tuple[str, ...], str]]  # kind, value, lemmas, last prefix
 
     def doc(self, text: str) -> Doc:
         return self.nlp(text)
@@ -68,6 +70,8 @@ class Engine:
                 if key not in seen:
                     seen.add(key)
                     hits.append(Hit(kind, value, start, end))
+        hits.extend(self._prefixed(doc, seen))
+        hits.extend(self._near(doc, seen))
         exact = {(h.kind, i) for h in hits for i in range(h.start, h.end)}
         for i, token in enumerate(doc):
             text = token.text
@@ -82,12 +86,62 @@ class Engine:
                     hits.append(Hit(kind, value, i, i + 1, via))
         return hits
 
+    def _prefixed(self, doc: Doc, seen: set) -> list[Hit]:
+        """Triggers like "prova på-" that end inside a hyphenated word ("på-veckor")."""
+        out: list[Hit] = []
+        for kind, value, lemmas, prefix in self.prefixed:
+            n = len(lemmas)
+            for i in range(len(doc) - n):
+                if doc[i + n].lower_.startswith(prefix) and all(
+                    doc[i + k].lemma_ == lem for k, lem in enumerate(lemmas)
+                ):
+                    key = (kind, value, i, i + n + 1)
+                    if key not in seen:
+                        seen.add(key)
+                        out.append(Hit(kind, value, i, i + n + 1))
+        return out
+
+    def _near(self, doc: Doc, seen: set) -> list[Hit]:
+        """Two trigger words in the same sentence ("upptäcka … tidigt")."""
+        if not self.near:
+            return []
+        sent = sentence_ids(doc)
+        where: dict[str, list[int]] = {}
+        for i, tok in enumerate(doc):
+            where.setdefault(tok.lemma_, []).append(i)
+        out: list[Hit] = []
+        for kind, value, a, b in self.near:
+            for i in where.get(a, ()):
+                for j in where.get(b, ()):
+                    if i != j and sent[i] == sent[j]:
+                        lo, hi = min(i, j), max(i, j) + 1
+                        key = (kind, value, lo, hi)
+                        if key not in seen and hi - lo <= 25:
+                            seen.add(key)
+                            out.append(Hit(kind, value, lo, hi, "near"))
+        return out
+
     def places(self, doc: Doc) -> list[Hit]:
         """Gazetteer hits (case-sensitive surface forms incl. genitive), no context filter yet."""
         return [
             Hit(GAZ, self.gaz_keys[match_id], start, end)
             for match_id, start, end in self.gaz_matcher(doc)
         ]
+
+
+_SENT_END = frozenset({".", "!", "?"})
+
+
+def sentence_ids(doc: Doc) -> list[int]:
+    """Sentence number of every token (ends at . ! ? and blank lines)."""
+    ids: list[int] = []
+    sid = 0
+    for tok in doc:
+        ids.append(sid)
+        newline = tok.is_space and "\n" in tok.text
+        if tok.text in _SENT_END or "\n\n" in tok.text_with_ws or newline:
+            sid += 1
+    return ids
 
 
 @lru_cache(maxsize=100_000)
@@ -140,8 +194,13 @@ def get() -> Engine:
     gaz_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
     heads: dict[str, list[tuple[str, str]]] = {}
     parts: dict[str, list[tuple[str, str]]] = {}
+    prefixed: list[tuple[str, str, tuple[str, ...], str]] = []
     for kind, value, trigger in _rules():
         key = f"{kind}\t{value}"
+        if trigger.endswith("-") and " " in trigger:
+            *words, last = trigger.split()
+            prefixed.append((kind, value, tuple(lemmatize(w) for w in words), last.lower()))
+            continue
         star = trigger.startswith("*")
         text = trigger.lstrip("*")
         doc = nlp(text)
@@ -164,7 +223,13 @@ def get() -> Engine:
         key = f"{GAZ}\t{name}"
         gaz_matcher.add(key, [nlp.make_doc(f) for f in forms])
         gaz_keys[nlp.vocab.strings[key]] = name
-    return Engine(nlp, lemma_matcher, lower_matcher, gaz_matcher, heads, parts, gaz_keys)
+    near = [
+        ("intervention", item.name, lemmatize(a.split()[0]), lemmatize(b.split()[0]))
+        for item in taxonomy().interventions
+        for a, b in item.near
+    ]
+    return Engine(nlp, lemma_matcher, lower_matcher, gaz_matcher, heads, parts, gaz_keys,
+                  near, prefixed)
 
 
 def load() -> None:

@@ -26,7 +26,7 @@ from ingest.model import (
 )
 from ingest.tagging import nlp
 from ingest.tagging.gazetteer import municipality_of
-from ingest.tagging.nlp import INSP_FROM, INSP_TO, Hit
+from ingest.tagging.nlp import INSP_FROM, INSP_TO, Hit, sentence_ids
 from ingest.tagging.persons import find_persons
 from ingest.tagging.places import Mention, find_mentions
 from ingest.tagging.taxonomy import taxonomy
@@ -37,7 +37,6 @@ INSPIRATION_WINDOW = 16
 TITLE_WEIGHT = 3.0  # tokens after an inspiration expression
 FOCUS_THRESHOLD = 2
 STAGE_PRIORITY = ("avslutad", "pågående", "startad", "planerad")
-_SENT_END = frozenset({".", "!", "?"})
 _GRADES = re.compile(
     r"\b(?:årskurs|åk|år)\s*(\d{1,2})(?:\s*(?:[-–]|till|och)\s*(\d{1,2}))?(?!\s*år)",
     re.IGNORECASE,
@@ -71,20 +70,9 @@ class _Tags:
         return out
 
 
-def _sentence_ids(doc: Doc) -> list[int]:
-    ids: list[int] = []
-    sid = 0
-    for tok in doc:
-        ids.append(sid)
-        newline = tok.is_space and "\n" in tok.text
-        if tok.text in _SENT_END or "\n\n" in tok.text_with_ws or newline:
-            sid += 1
-    return ids
-
-
 def _inspiration(doc: Doc, hits: list[Hit], mentions: list[Mention]) -> tuple[set[int], set[int]]:
     """Indices of mentions that are sources of inspiration / places that took after the work."""
-    sent = _sentence_ids(doc)
+    sent = sentence_ids(doc)
     inspired: set[int] = set()
     followers: set[int] = set()
     from_hits = [h for h in hits if h.kind == INSP_FROM]
@@ -183,7 +171,15 @@ def _add_taxonomy(doc: Doc, tags: _Tags, hits: list[Hit]) -> None:
     focus_score: dict[str, int] = defaultdict(int)
     focus_spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
     stage_spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    counts: dict[str, int] = defaultdict(int)
     for h in hits:
+        if h.kind == INTERVENTION:
+            counts[h.value] += 1
+    for h in hits:
+        if h.kind == INTERVENTION:
+            item = tax.intervention(h.value)
+            if item and counts[h.value] < item.min_hits:
+                continue
         start, end = h.span(doc)
         if h.kind == FOCUS_AREA:
             focus_score[h.value] += 2 if h.end - h.start > 1 else 1

@@ -25,6 +25,8 @@ class Intervention:
     focus_areas: tuple[str, ...]
     description: str
     triggers: tuple[str, ...]
+    near: tuple[tuple[str, str], ...] = ()  # two words in one sentence
+    min_hits: int = 1
 
 
 @dataclass(frozen=True)
@@ -79,6 +81,8 @@ def taxonomy() -> Taxonomy:
             focus_areas=_strs(i.get("focus_areas")),
             description=i.get("description", ""),
             triggers=_strs(i.get("triggers")),
+            near=tuple((str(a), str(b)) for a, b in i.get("near") or []),
+            min_hits=int(i.get("min_hits", 1)),
         )
         for i in data["interventions"]
     )
