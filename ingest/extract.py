@@ -103,10 +103,11 @@ def _page_words(page: pdfium.PdfPage, number: int, height: float, fonts: _FontCa
             words.append(Word(text, x0, top, x1, bottom, size, bold_chars * 2 > len(chars), number))
             chars.clear()
 
+    spaced = False  # a space was seen since the last character of the current word
     for i in range(count):
         code = get_unicode(raw, i)
         if code in (32, 13, 10, 9, 0, 0xA0, 0xFFFE, 0x2002, 0x2003, 0x2009):
-            flush()
+            spaced = True
             continue
         # pdfium reports a hyphen that ends a line as 0x02
         char = "-" if code == 2 else chr(code)
@@ -123,6 +124,9 @@ def _page_words(page: pdfium.PdfPage, number: int, height: float, fonts: _FontCa
             same_line = abs(c_top - top) < 0.35 * max(size, c_size)
             if not same_line or gap > 0.25 * c_size or gap < -2.0 * c_size:
                 flush()
+            elif spaced and not (char in ",.;:!?)" and gap < 0.12 * c_size):
+                flush()  # a real space; punctuation set in another font stays attached
+        spaced = False
         if not chars:
             x0, top, x1, bottom, size, bold_chars = (
                 rect.left,

@@ -71,7 +71,8 @@ def _fragments(words: list[Word]) -> list[Line]:
             tol = 0.4 * max(line.size, word.size)
             if abs(line.bottom - word.bottom) < tol or abs(line.top - word.top) < tol:
                 gap = word.x0 - line.x1
-                if -0.5 * word.size < gap < 1.0 * max(line.size, word.size):
+                small = min(line.size, word.size)
+                if -0.5 * small < gap < 0.8 * small:
                     line.words.append(word)
                     line.x1 = max(line.x1, word.x1)
                     line.top = min(line.top, word.top)

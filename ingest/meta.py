@@ -90,40 +90,79 @@ def date_from_filename(name: str) -> str | None:
     return _fmt(int(m.group(1))) if m else None
 
 
-def find_date(head: list[str], rest: list[str], filename: str, meta_year: int | None) -> str | None:
+def find_date(
+    head: list[str],
+    rest: list[str],
+    filename: str,
+    meta_year: int | None,
+    upcoming: list[str] | None = None,
+) -> str | None:
     """The document's date.
 
     ``head`` is the title area and intro (before the first example), ``rest`` the remaining
     text. The first date found in the head wins; a day without a year takes the year from the
-    file name, the text or the file's metadata.
+    file name, the dates of coming meetings (``upcoming``: the document was written before
+    them), the text or the file's metadata.
     """
     from_name = date_from_filename(filename)
-    year_hint: int | None = None
-    if from_name:
-        year_hint = int(from_name[:4])
-    else:
-        for text in head + rest:
-            m = YEAR.search(text)
-            if m:
-                year_hint = int(m.group(1))
-                break
+    year_hint = int(from_name[:4]) if from_name else _likely_year(head + rest)
+    first_meeting = _first_full_date(upcoming or [])
     if year_hint is None:
         year_hint = meta_year
     for text in head:
         found = _date_in(text, year_hint)
         if found:
+            if first_meeting and not from_name and not _has_year(text) and len(found) == 10:
+                found = _before(found, first_meeting)
             return found
     if from_name:
         return from_name
-    for text in rest[:12]:
-        found = _date_in(text, year_hint)
-        if found:
-            return found
     for text in head:
         m = SEASON_YEAR.search(text) or YEAR.search(text)
         if m:
             return _fmt(int(m.group(1)))
+    for text in rest[:12]:
+        found = _date_in(text, year_hint)
+        if found:
+            return found
     return _fmt(meta_year) if meta_year else None
+
+
+def _has_year(text: str) -> bool:
+    return bool(YEAR.search(text))
+
+
+def _first_full_date(texts: list[str]) -> tuple[int, int, int] | None:
+    dates = [
+        (int(m.group(3)), MONTHS[m.group(2).lower()], int(m.group(1)))
+        for text in texts
+        for m in FULL_DATE.finditer(text)
+    ]
+    return min(dates) if dates else None
+
+
+def _before(found: str, meeting: tuple[int, int, int]) -> str:
+    """Give a day and month the year that places it just before the first coming meeting."""
+    month, day = int(found[5:7]), int(found[8:10])
+    year = meeting[0] if (month, day) <= meeting[1:] else meeting[0] - 1
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _likely_year(texts: list[str]) -> int | None:
+    """The year most often written with a month (meeting dates), else any most frequent year."""
+    dated: dict[int, int] = {}
+    plain: dict[int, int] = {}
+    for text in texts:
+        for m in FULL_DATE.finditer(text):
+            dated[int(m.group(3))] = dated.get(int(m.group(3)), 0) + 1
+        for m in MONTH_YEAR.finditer(text):
+            dated[int(m.group(2))] = dated.get(int(m.group(2)), 0) + 1
+        for m in YEAR.finditer(text):
+            plain[int(m.group(1))] = plain.get(int(m.group(1)), 0) + 1
+    counts = dated or plain
+    if not counts:
+        return None
+    return max(counts.items(), key=lambda kv: (kv[1], kv[0]))[0]
 
 
 def _date_in(text: str, year_hint: int | None) -> str | None:

@@ -3,44 +3,73 @@
 from __future__ import annotations
 
 import hashlib
+import io
 import re
 from pathlib import Path
 
 import pypdfium2 as pdfium
 
 from ingest import checks, meta, ocr
-from ingest.errors import CorruptPdfError, EncryptedPdfError, NoPagesError, TooManyPagesError
+from ingest.errors import (
+    CorruptPdfError,
+    EncryptedPdfError,
+    IngestError,
+    NoPagesError,
+    TooManyPagesError,
+)
 from ingest.extract import PageContent, read_pages
 from ingest.headings import assign_levels
 from ingest.layout import Block, Line, blocks_from_lines, body_size, page_lines
-from ingest.model import Document, Example
+from ingest.model import Document, Example, Section
 from ingest.running import drop_running
-from ingest.segment import block_text, segment_newsletter, segment_poster
-from ingest.text import set_vocabulary
-
-try:
-    from ingest.tagging import tag_document
-except ImportError:  # until the tagger lands
-
-    def tag_document(doc: Document) -> None:
-        return None
-
+from ingest.segment import block_text, is_meeting_list, segment_newsletter, segment_poster
+from ingest.tagging import tag_document
+from ingest.text import join_lines, set_vocabulary
 
 MAX_PAGES = 200
 
 
-def open_pdf(data: bytes) -> pdfium.PdfDocument:
+ENCRYPTED_MESSAGE = (
+    "PDF-filen är lösenordsskyddad och kan inte läsas. Ta bort lösenordet och ladda upp filen igen."
+)
+CORRUPT_MESSAGE = "PDF-filen är skadad eller ofullständig och kan inte läsas."
+NO_PAGES_MESSAGE = "PDF-filen innehåller inga sidor."
+
+
+def open_pdf(data: bytes, max_pages: int = MAX_PAGES) -> pdfium.PdfDocument:
     """Open PDF bytes with pdfium, translating its failures into ingest errors."""
     try:
         return pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
-        code = getattr(exc, "err_code", None)
-        if code == 4 or "password" in str(exc).lower():
-            raise EncryptedPdfError(
-                "PDF-filen är lösenordsskyddad och kan inte läsas. "
-                "Ta bort lösenordet och ladda upp filen igen."
-            ) from exc
-        raise CorruptPdfError("PDF-filen är skadad eller ofullständig och kan inte läsas.") from exc
+        # pdfium's error code can be stale (a previous file's), so ask a second parser why
+        raise _diagnose(data, max_pages) from exc
+
+
+def _diagnose(data: bytes, max_pages: int) -> IngestError:
+    """Why pdfium refused a file, according to pdfminer."""
+    from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdfparser import PDFParser
+
+    try:
+        document = PDFDocument(PDFParser(io.BytesIO(data)))
+        count = 0
+        for _ in PDFPage.create_pages(document):
+            count += 1
+            if count > max_pages:
+                return TooManyPagesError(
+                    f"PDF-filen har fler än {max_pages} sidor; "
+                    f"högst {max_pages} sidor kan läsas in."
+                )
+    except (PDFPasswordIncorrect, PDFEncryptionError):
+        return EncryptedPdfError(ENCRYPTED_MESSAGE)
+    except Exception:  # noqa: BLE001 - pdfminer's syntax errors and everything else
+        if re.search(rb"/Encrypt\s", data[-4096:]) or b"/Encrypt" in data[:4096]:
+            return EncryptedPdfError(ENCRYPTED_MESSAGE)
+        return CorruptPdfError(CORRUPT_MESSAGE)
+    if count == 0:
+        return NoPagesError(NO_PAGES_MESSAGE)
+    return CorruptPdfError(CORRUPT_MESSAGE)
 
 
 def _meta_year(pdf: pdfium.PdfDocument) -> int | None:
@@ -53,6 +82,17 @@ def _meta_year(pdf: pdfium.PdfDocument) -> int | None:
         if m:
             return int(m.group(1))
     return None
+
+
+def _unbox_heading_bars(blocks: list[Block]) -> None:
+    """A frame around nothing but a heading is a coloured heading bar, not a sidebar."""
+    by_box: dict[tuple[int, int], list[Block]] = {}
+    for block in blocks:
+        if block.box is not None:
+            by_box.setdefault((block.page, block.box), []).append(block)
+    for members in by_box.values():
+        if len(members) == 1 and members[0].heading_level and len(members[0].words) <= 20:
+            members[0].box = None
 
 
 def _title_block(blocks: list[Block]) -> Block | None:
@@ -75,11 +115,11 @@ def read_pdf(path: Path, filename: str | None = None, max_pages: int = MAX_PAGES
 
 def read_bytes(data: bytes, filename: str, max_pages: int = MAX_PAGES) -> Document:
     sha = hashlib.sha256(data).hexdigest()
-    pdf = open_pdf(data)
+    pdf = open_pdf(data, max_pages)
     try:
         count = len(pdf)
         if count == 0:
-            raise NoPagesError("PDF-filen innehåller inga sidor.")
+            raise NoPagesError(NO_PAGES_MESSAGE)
         if count > max_pages:
             raise TooManyPagesError(
                 f"PDF-filen har {count} sidor; högst {max_pages} sidor kan läsas in."
@@ -123,11 +163,12 @@ def build_document(
         region = max((line.region for line in lines), default=region) + 1
         per_page.append(lines)
     body = body_size([line for page in per_page for line in page])
-    per_page = drop_running(per_page, [p.height for p in pages], body)
+    per_page, furniture = drop_running(per_page, [p.height for p in pages], body)
     lines = [line for page in per_page for line in page]
     set_vocabulary(line.text for line in lines)
     blocks = blocks_from_lines(lines, body)
     assign_levels(blocks, body)
+    _unbox_heading_bars(blocks)
     title_block = _title_block(blocks)
     title = block_text(title_block) if title_block else ""
     first_text = " ".join(block_text(b) for b in blocks if b.page == 1)
@@ -140,6 +181,9 @@ def build_document(
         seg = segment_newsletter(blocks, title_block)
         if kind == "document" and len(seg.examples) >= 2 and len(pages) >= 2:
             kind = "newsletter"
+    if furniture:
+        text = "\n".join(join_lines([line.text]) for line in furniture)
+        seg.context.append(Section(heading="Sidhuvud och sidfot", text=text))
     doc_id = sha[:16]
     if not title:
         title = seg.examples[0].title if kind == "poster" and seg.examples else Path(filename).stem
@@ -148,8 +192,9 @@ def build_document(
         if not block.heading_level and len(block.words) > 25:
             break  # the title area ends where running text begins
         head_texts.append(block_text(block))
-    rest = [block_text(b) for b in blocks[:80]]
-    date = meta.find_date(head_texts, rest, filename, meta_year)
+    rest = [block_text(b) for b in blocks]
+    upcoming = [s.text for s in seg.context if is_meeting_list(s.text)]
+    date = meta.find_date(head_texts, rest, filename, meta_year, upcoming)
     examples = [
         Example(
             id=f"{doc_id}-{n}",

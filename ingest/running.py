@@ -18,9 +18,13 @@ def _key(text: str) -> str:
     return _DIGITS.sub("#", " ".join(text.lower().split()))
 
 
-def drop_running(pages: list[list[Line]], heights: list[float], body: float) -> list[list[Line]]:
-    """Remove header/footer lines that repeat on several pages, bare page numbers, small print
-    at the foot of a page and small headers above the text of the following pages."""
+def drop_running(
+    pages: list[list[Line]], heights: list[float], body: float
+) -> tuple[list[list[Line]], list[Line]]:
+    """Split off running headers and footers: lines in the page margins that repeat on several
+    pages, small print at the foot of a page and small headers above the text of later pages.
+    Returns the remaining lines per page and the split-off lines (once each, for the context);
+    bare page numbers are dropped."""
     counts: dict[str, set[int]] = {}
     for lines, height in zip(pages, heights, strict=True):
         for line in lines:
@@ -28,20 +32,27 @@ def drop_running(pages: list[list[Line]], heights: list[float], body: float) -> 
                 counts.setdefault(_key(line.text), set()).add(line.page)
     repeated = {key for key, seen in counts.items() if len(seen) >= 2}
     out: list[list[Line]] = []
+    furniture: list[Line] = []
+    seen: set[str] = set()
     for lines, height in zip(pages, heights, strict=True):
         kept = []
         for line in lines:
             if _in_margin(line, height):
                 text = line.text.strip()
-                if _key(text) in repeated or PAGE_NUMBER.match(text):
+                if PAGE_NUMBER.match(text):
                     continue
                 small = line.size < 0.95 * body
                 at_foot = line.top > (1 - MARGIN) * height
-                if small and (at_foot or line.page > 1) and _alone(line, lines):
+                if _key(text) in repeated or (
+                    small and (at_foot or line.page > 1) and _alone(line, lines)
+                ):
+                    if _key(text) not in seen:
+                        seen.add(_key(text))
+                        furniture.append(line)
                     continue
             kept.append(line)
         out.append(kept)
-    return out
+    return out, furniture
 
 
 def _in_margin(line: Line, height: float) -> bool:

@@ -148,6 +148,13 @@ INTRO_TEXT = re.compile(
     r"|\blärandenätverket (?:träffades|samlades)|\bårets första nyhetsbrev",
     re.IGNORECASE,
 )
+SEASON_HEADING = re.compile(
+    r"^(?:hösten|våren|sommaren|vintern|höstens|vårens|terminens|årets)"
+    r"(?: \d{4})?(?: (?:träffar|datum|lärandeseminarier|nätverksträffar))?(?: \d{4})?$"
+)
+DATE_MENTION = re.compile(
+    r"\b\d{1,2} (?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)[a-zä]*\b", re.IGNORECASE
+)
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 PHONE = re.compile(r"(?<!\d)(?:\+46|0)\d{1,3}[- ]?\d{2,3}[ ]?\d{2}[ ]?\d{2,3}(?!\d)")
 DASH_SPLIT = re.compile(r"\s+[–—-]\s+|:\s*")
@@ -168,7 +175,15 @@ def is_subheading(text: str) -> bool:
 
 def is_context_heading(text: str) -> bool:
     key = _norm(text)
-    return len(key.split()) <= 8 and _starts_with(key, CONTEXT_HEADINGS)
+    return len(key.split()) <= 8 and (
+        _starts_with(key, CONTEXT_HEADINGS) or bool(SEASON_HEADING.match(key))
+    )
+
+
+def is_meeting_list(text: str) -> bool:
+    """Dates of coming meetings: several dated lines or bullets."""
+    dates = DATE_MENTION.findall(text)
+    return len(dates) >= 2 and len(text.split()) <= 15 * len(dates)
 
 
 def contact_count(text: str) -> int:
@@ -324,7 +339,7 @@ def segment_newsletter(blocks: list[Block], title_block: Block | None) -> Segmen
                 close()  # a contact list ends the team's part
             ctx.add(text)
             continue
-        if words <= 60 and GREETINGS.search(text):
+        if (words <= 60 and GREETINGS.search(text)) or is_meeting_list(text):
             close()
             ctx.add(text)
             continue

@@ -1,0 +1,177 @@
+"""Reading PDFs in child processes that can be killed: time and memory limits.
+
+``Reader`` owns a pebble process pool. Its workers load the tagger once, then read one PDF per
+task under an address-space limit; a task that runs too long is killed and its worker replaced.
+Whatever happens in the child, the caller gets a Document or an ``ingest.errors`` exception.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import gc
+import logging
+import os
+import resource
+import signal
+from pathlib import Path
+from types import TracebackType
+
+from pebble import ProcessExpired, ProcessPool
+
+from ingest import checks
+from ingest.errors import CorruptPdfError, IngestError, ParseTimeoutError, ResourceLimitError
+from ingest.model import Document
+
+log = logging.getLogger(__name__)
+
+TIMEOUT = 120.0  # seconds for one PDF (OCR of a scanned page takes a few seconds)
+MEMORY_LIMIT = 1536 * 1024 * 1024  # address space a worker may add beyond its start size
+MAX_TASKS = 200  # recycle a worker after this many files
+
+
+def _vm_size() -> int:
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmSize:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
+def _init_worker(memory_limit: int | None) -> None:
+    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    from ingest.tagging import load
+
+    load()  # the spaCy pipeline and tables, once per worker
+    if memory_limit:
+        limit = _vm_size() + memory_limit
+        _, hard = resource.getrlimit(resource.RLIMIT_AS)
+        if hard != resource.RLIM_INFINITY:
+            limit = min(limit, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    gc.collect()
+    gc.freeze()
+
+
+def _read_in_worker(
+    path: str | None, data: bytes | None, filename: str, max_pages: int
+) -> Document:
+    from ingest import pipeline
+
+    try:
+        if data is None:
+            assert path is not None
+            return pipeline.read_pdf(Path(path), filename, max_pages=max_pages)
+        return pipeline.read_bytes(data, filename, max_pages=max_pages)
+    except IngestError:
+        raise
+    except MemoryError:
+        raise ResourceLimitError(
+            "PDF-filen kräver för mycket minne för att läsas (den kan vara en så kallad "
+            "komprimeringsbomb eller vara onormalt uppbyggd)."
+        ) from None
+    except RecursionError:
+        raise CorruptPdfError("PDF-filen är onormalt uppbyggd och kan inte läsas.") from None
+    except Exception as exc:  # noqa: BLE001 - anything else from the parser means a bad file
+        log.warning("could not read %s: %r", filename, exc)
+        raise CorruptPdfError(
+            "PDF-filen är skadad eller har ett format som inte kan läsas."
+        ) from None
+
+
+class Reader:
+    """A pool of PDF-reading child processes; use as a context manager."""
+
+    def __init__(
+        self,
+        workers: int = 1,
+        timeout: float = TIMEOUT,
+        memory_limit: int | None = MEMORY_LIMIT,
+        max_pages: int = 200,
+        max_bytes: int = checks.MAX_BYTES,
+        max_tasks: int = MAX_TASKS,
+    ) -> None:
+        self.workers = workers
+        self.timeout = timeout
+        self.memory_limit = memory_limit
+        self.max_pages = max_pages
+        self.max_bytes = max_bytes
+        self.max_tasks = max_tasks
+        self._pool: ProcessPool | None = None
+
+    def __enter__(self) -> Reader:
+        self._ensure_pool()
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def _ensure_pool(self) -> ProcessPool:
+        if self._pool is None or not self._pool.active:
+            self._pool = ProcessPool(
+                max_workers=self.workers,
+                max_tasks=self.max_tasks,
+                initializer=_init_worker,
+                initargs=(self.memory_limit,),
+            )
+        return self._pool
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.stop()
+            self._pool.join(timeout=10)
+            self._pool = None
+
+    def read(self, path: Path | str, filename: str | None = None) -> Document:
+        """Read one PDF file in a child process; raises only ``ingest.errors`` exceptions."""
+        path = Path(path)
+        checks.check_file(path, self.max_bytes)
+        return self._run(str(path), None, filename or path.name)
+
+    def read_bytes(self, data: bytes, filename: str) -> Document:
+        """Read an uploaded PDF given as bytes."""
+        checks.check_bytes(data, self.max_bytes)
+        return self._run(None, data, filename)
+
+    def _run(self, path: str | None, data: bytes | None, filename: str) -> Document:
+        pool = self._ensure_pool()
+        future = pool.schedule(
+            _read_in_worker, args=(path, data, filename, self.max_pages), timeout=self.timeout
+        )
+        try:
+            return future.result()
+        except IngestError:
+            raise
+        except concurrent.futures.TimeoutError:
+            raise ParseTimeoutError(
+                f"Det tog för lång tid att läsa PDF-filen (mer än {self.timeout:.0f} sekunder). "
+                "Filen kan vara skadad eller onormalt uppbyggd."
+            ) from None
+        except ProcessExpired as exc:
+            log.warning("reader process for %s ended with %s", filename, exc.exitcode)
+            if exc.exitcode in (-signal.SIGSEGV, -signal.SIGBUS, -signal.SIGILL):
+                raise CorruptPdfError(
+                    "PDF-filen fick läsaren att krascha; filen är troligen skadad."
+                ) from None
+            raise ResourceLimitError(
+                "PDF-filen kräver för mycket minne eller resurser för att läsas."
+            ) from None
+        except MemoryError:
+            raise ResourceLimitError("PDF-filen kräver för mycket minne för att läsas.") from None
+        except Exception as exc:  # noqa: BLE001 - the contract: only ingest errors leave here
+            log.warning("reader failed for %s: %r", filename, exc)
+            raise CorruptPdfError("PDF-filen kunde inte läsas.") from None
+
+
+def read_file(path: Path | str, filename: str | None = None) -> Document:
+    """Read one PDF in a one-off child process."""
+    with Reader(workers=1) as reader:
+        return reader.read(path, filename)
