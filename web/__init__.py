@@ -81,7 +81,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.extensions["exempelbanken"] = LibraryHolder(data_dir)
     csrf.init_app(app)
 
-    from web import errors, filters, security
+    from web import appcli, errors, filters, security
     from web.views import api, concepts, coordinator, examples, search
 
     security.init_app(app)
@@ -93,4 +93,5 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(coordinator.bp)
     app.register_blueprint(api.bp)
     init_limiter(app)
+    appcli.init_app(app)
     return app
