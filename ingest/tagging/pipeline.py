@@ -36,7 +36,7 @@ MAX_EVIDENCE = 20
 INSPIRATION_WINDOW = 16
 TITLE_WEIGHT = 3.0  # tokens after an inspiration expression
 FOCUS_THRESHOLD = 2
-STAGE_PRIORITY = ("avslutad", "pågående", "startad", "planerad")
+STAGE_PRIORITY = ("pågående", "startad", "planerad", "avslutad")
 _GRADES = re.compile(
     r"\b(?:årskurs|åk|år)\s*(\d{1,2})(?:\s*(?:[-–]|till|och)\s*(\d{1,2}))?(?!\s*år)",
     re.IGNORECASE,
@@ -128,7 +128,9 @@ def _select_own(
     return {k for k in ranked if k == ranked[0] or (score[k] >= 0.8 * top and score[k] >= 3)}
 
 
-def _analyse(text: str, title_munis: tuple[str, ...] = ()) -> tuple[Doc, _Tags]:
+def _analyse(
+    text: str, title_munis: tuple[str, ...] = (), title_stages: tuple[str, ...] = ()
+) -> tuple[Doc, _Tags]:
     engine = nlp.get()
     doc = engine.doc(text)
     tags = _Tags(text)
@@ -159,14 +161,16 @@ def _analyse(text: str, title_munis: tuple[str, ...] = ()) -> tuple[Doc, _Tags]:
         m = mentions[n]
         if m.municipality not in selected:
             tags.add(INSPIRED_BY, m.municipality, m.char_start, m.char_end)
-    _add_taxonomy(doc, tags, hits)
+    _add_taxonomy(doc, tags, hits, title_stages)
     _add_ages(tags, text)
     for name, start, end in find_teams(doc):
         tags.add(TEAM, name, start, end)
     return doc, tags
 
 
-def _add_taxonomy(doc: Doc, tags: _Tags, hits: list[Hit]) -> None:
+def _add_taxonomy(
+    doc: Doc, tags: _Tags, hits: list[Hit], title_stages: tuple[str, ...] = ()
+) -> None:
     tax = taxonomy()
     focus_score: dict[str, int] = defaultdict(int)
     focus_spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
@@ -197,9 +201,13 @@ def _add_taxonomy(doc: Doc, tags: _Tags, hits: list[Hit]) -> None:
         if focus_score[area] >= FOCUS_THRESHOLD:
             for s, e in focus_spans[area]:
                 tags.add(FOCUS_AREA, area, s, e)
-    if stage_spans:
-        best = max(stage_spans, key=lambda s: (len(stage_spans[s]), -STAGE_PRIORITY.index(s)))
-        for s, e in stage_spans[best]:
+    score = {s: len(v) + TITLE_WEIGHT * title_stages.count(s) for s, v in stage_spans.items()}
+    for s in title_stages:
+        score.setdefault(s, TITLE_WEIGHT)
+    if score:
+        best = max(score, key=lambda s: (score[s], -STAGE_PRIORITY.index(s)))
+        tags.add(STAGE, best)
+        for s, e in stage_spans.get(best, ()):
             tags.add(STAGE, best, s, e)
 
 
@@ -221,7 +229,9 @@ def tag_example(example: Example, hints: list[str] | None = None) -> None:
     """
     engine = nlp.get()
     title_munis = tuple(_municipalities_in(example.title))
-    _, tags = _analyse(example.text, title_munis)
+    title_doc = engine.doc(example.title or "")
+    title_stages = tuple(h.value for h in engine.match(title_doc) if h.kind == STAGE)
+    _, tags = _analyse(example.text, title_munis, title_stages)
     title_teams = find_teams(engine.doc(example.title)) if example.title else []
     text_teams = [t for (k, t) in tags.evidence if k == TEAM]
     team = title_teams[0][0] if title_teams else (text_teams[0] if text_teams else None)
