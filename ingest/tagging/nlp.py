@@ -73,11 +73,11 @@ class Engine:
         hits.extend(self._prefixed(doc, seen))
         hits.extend(self._near(doc, seen))
         exact = {(h.kind, i) for h in hits for i in range(h.start, h.end)}
-        for i, token in enumerate(doc):
-            text = token.text
+        tv = view(doc)
+        for i, text in enumerate(tv.text):
             if len(text) < 6 or not text[0].isalpha():
                 continue
-            for kind, value, via in _compound_rules(token.lemma_, self.heads, self.parts):
+            for kind, value, via in _compound_rules(tv.lemma[i], self.heads, self.parts):
                 if (kind, i) in exact:
                     continue
                 key = (kind, value, i, i + 1)
@@ -89,11 +89,12 @@ class Engine:
     def _prefixed(self, doc: Doc, seen: set) -> list[Hit]:
         """Triggers like "prova på-" that end inside a hyphenated word ("på-veckor")."""
         out: list[Hit] = []
+        tv = view(doc)
         for kind, value, lemmas, prefix in self.prefixed:
             n = len(lemmas)
-            for i in range(len(doc) - n):
-                if doc[i + n].lower_.startswith(prefix) and all(
-                    doc[i + k].lemma_ == lem for k, lem in enumerate(lemmas)
+            for i in range(len(tv.text) - n):
+                if tv.lower[i + n].startswith(prefix) and all(
+                    tv.lemma[i + k] == lem for k, lem in enumerate(lemmas)
                 ):
                     key = (kind, value, i, i + n + 1)
                     if key not in seen:
@@ -105,10 +106,11 @@ class Engine:
         """Two trigger words in the same sentence ("upptäcka … tidigt")."""
         if not self.near:
             return []
-        sent = sentence_ids(doc)
+        tv = view(doc)
+        sent = tv.sent
         where: dict[str, list[int]] = {}
-        for i, tok in enumerate(doc):
-            where.setdefault(tok.lemma_, []).append(i)
+        for i, lemma in enumerate(tv.lemma):
+            where.setdefault(lemma, []).append(i)
         out: list[Hit] = []
         for kind, value, a, b in self.near:
             for i in where.get(a, ()):
@@ -132,16 +134,47 @@ class Engine:
 _SENT_END = frozenset({".", "!", "?"})
 
 
-def sentence_ids(doc: Doc) -> list[int]:
-    """Sentence number of every token (ends at . ! ? and blank lines)."""
-    ids: list[int] = []
+@dataclass
+class TokenView:
+    """Plain lists of token attributes (iterating spaCy tokens repeatedly is slow)."""
+
+    text: list[str]
+    lower: list[str]
+    lemma: list[str]
+    idx: list[int]
+    ws: list[str]
+    sent: list[int]
+
+
+def view(doc: Doc) -> TokenView:
+    """The token lists of a doc, built once and kept in doc.user_data."""
+    cached = doc.user_data.get("tv")
+    if cached is not None:
+        return cached
+    text: list[str] = []
+    lemma: list[str] = []
+    idx: list[int] = []
+    ws: list[str] = []
+    sent: list[int] = []
     sid = 0
     for tok in doc:
-        ids.append(sid)
-        newline = tok.is_space and "\n" in tok.text
-        if tok.text in _SENT_END or "\n\n" in tok.text_with_ws or newline:
+        t = tok.text
+        w = tok.whitespace_
+        text.append(t)
+        lemma.append(tok.lemma_)
+        idx.append(tok.idx)
+        ws.append(w)
+        sent.append(sid)
+        if t in _SENT_END or (not t.strip() and "\n" in t) or "\n" in w:
             sid += 1
-    return ids
+    tv = TokenView(text, [t.lower() for t in text], lemma, idx, ws, sent)
+    doc.user_data["tv"] = tv
+    return tv
+
+
+def sentence_ids(doc: Doc) -> list[int]:
+    """Sentence number of every token (ends at . ! ? and line breaks)."""
+    return view(doc).sent
 
 
 @lru_cache(maxsize=100_000)

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
+from ingest.tagging.nlp import view
 from ingest.tagging.resources import FIRSTNAMES_FILE, read_words
 from ingest.tagging.taxonomy import taxonomy
 
@@ -126,12 +127,14 @@ def find_persons(doc: Doc) -> list[Person]:
     """Persons named in the text, with roles when stated next to the name."""
     out: list[Person] = []
     n = len(doc)
+    firsts = first_names()
+    candidates = [i for i, t in enumerate(view(doc).text) if t in firsts]
     i = 0
-    while i < n:
-        tok = doc[i]
-        if not _is_first(tok):
-            i += 1
+    for cand in candidates:
+        if cand < i:
             continue
+        i = cand
+        tok = doc[i]
         # "Kurt och Lisa Berg"
         if (i + 3 < n and doc[i + 1].lower_ == "och" and _is_first(doc[i + 2])
                 and _is_surname(doc[i + 3]) and not _is_first(doc[i + 3])):

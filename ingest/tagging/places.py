@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 
 from ingest.tagging.gazetteer import names
 from ingest.tagging.lemmas import is_known, lemmatize
-from ingest.tagging.nlp import Engine
+from ingest.tagging.nlp import Engine, view
 
 PLACE_PREPOSITIONS = frozenset({"i", "från", "till", "inom", "utanför", "kring", "runt", "mot"})
 MUNICIPALITY_WORDS = frozenset({"kommun", "kommuns", "kommunen", "kommunens", "stad"})
@@ -70,9 +70,9 @@ def find_mentions(engine: Engine, doc: Doc, skip_tokens: set[int]) -> list[Menti
         used.update(toks)
         cs, ce = hit.span(doc)
         out.append(Mention(place.name, place.municipality, place.kind, hit.start, hit.end, cs, ce))
-    for i, tok in enumerate(doc):
-        text = tok.text
-        if i in used or i in skip_tokens or len(text) < 7 or not text[0].isupper():
+    tv = view(doc)
+    for i, text in enumerate(tv.text):
+        if len(text) < 7 or not text[0].isupper() or i in used or i in skip_tokens:
             continue
         if not text.isalpha():
             continue
@@ -80,6 +80,6 @@ def find_mentions(engine: Engine, doc: Doc, skip_tokens: set[int]) -> list[Menti
         if name:
             place = gaz[name]
             out.append(Mention(place.name, place.municipality, place.kind, i, i + 1,
-                               tok.idx, tok.idx + len(text)))
+                               tv.idx[i], tv.idx[i] + len(text)))
     out.sort(key=lambda m: m.start)
     return out

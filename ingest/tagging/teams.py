@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 from ingest.tagging.compounds import split_compound
 from ingest.tagging.gazetteer import names
 from ingest.tagging.lemmas import is_known, lemmatize
+from ingest.tagging.nlp import view
 
 # Lemmas of words that name a unit a team can belong to (longest first for suffix tests).
 UNIT_HEADS = tuple(sorted((
@@ -72,35 +73,36 @@ def _cap(text: str) -> str:
 def find_teams(doc: Doc) -> list[tuple[str, int, int]]:
     """Unit names in the text: (name as written, start char, end char), in order."""
     gaz = names()
+    tv = view(doc)
     out: list[tuple[str, int, int]] = []
-    n = len(doc)
-    for i, tok in enumerate(doc):
-        text = tok.text
-        lemma = tok.lemma_
+    n = len(tv.text)
+    for i, text in enumerate(tv.text):
         if not text[:1].isalpha():
             continue
+        lemma = tv.lemma[i]
+        start = tv.idx[i]
         # "Familjecentralen i Rydaholm"
-        if lemma in STANDALONE_UNITS and i + 2 < n and doc[i + 1].lower_ in ("i", "på") \
-                and doc[i + 2].text in gaz and (text[0].isupper() or text.lower() != lemma):
-            end = doc[i + 2].idx + len(doc[i + 2].text)
-            out.append((_cap(doc[i:i + 3].text), tok.idx, end))
+        if lemma in STANDALONE_UNITS and i + 2 < n and tv.lower[i + 1] in ("i", "på") \
+                and tv.text[i + 2] in gaz and (text[0].isupper() or text.lower() != lemma):
+            end = tv.idx[i + 2] + len(tv.text[i + 2])
+            out.append((_cap(doc.text[start:end]), start, end))
             continue
         # "Rydaholms familjecentral"
-        if i + 1 < n and doc[i + 1].lemma_ in STANDALONE_UNITS and text.endswith("s") \
-                and (text[:-1] in gaz or text in gaz) and doc[i + 1].text.islower():
-            end = doc[i + 1].idx + len(doc[i + 1].text)
-            out.append((doc[i:i + 2].text, tok.idx, end))
+        if i + 1 < n and tv.lemma[i + 1] in STANDALONE_UNITS and text.endswith("s") \
+                and (text[:-1] in gaz or text in gaz) and tv.text[i + 1].islower():
+            end = tv.idx[i + 1] + len(tv.text[i + 1])
+            out.append((doc.text[start:end], start, end))
             continue
         # "Attarpsskolan", "Sandagymnasiet"
         if text[0].isupper() and len(text) > 6:
             unit = _unit_of(lemma)
             if not unit or not unit[0] or len(unit[0]) < 3:
                 continue
-            sentence_start = i == 0 or doc[i - 1].text in (".", "!", "?", ":", "\n") \
-                or "\n" in doc[i - 1].text_with_ws
+            sentence_start = i == 0 or tv.text[i - 1] in (".", "!", "?", ":") \
+                or "\n" in tv.text[i - 1] or "\n" in tv.ws[i - 1]
             if sentence_start and (is_known(lemma) or len(split_compound(lemma)) > 1):
                 continue
             if is_known(lemma):
                 continue
-            out.append((text, tok.idx, tok.idx + len(text)))
+            out.append((text, start, start + len(text)))
     return out
