@@ -1,0 +1,168 @@
+"""The UI in a real Chromium: search, filters, an example with its source page, and the
+coordinator's upload → review → correction → replace round trip."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from werkzeug.serving import make_server
+
+from .conftest import ARTIFACTS, PASSWORD, USER, close_app, make_app, renamed_pdf
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Chromium is not installed")
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture(scope="module")
+def live_server(web_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    data_dir = tmp_path_factory.mktemp("browser") / "data"
+    shutil.copytree(web_store, data_dir)
+    app = make_app(data_dir)
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    thread.join(5)
+    close_app(app)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def artifacts_dir() -> Path:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    return ARTIFACTS
+
+
+def shot(page, name: str) -> None:  # noqa: ANN001
+    page.screenshot(path=str(ARTIFACTS / f"web-{name}.png"), full_page=True)
+
+
+def test_search_and_filter(page, live_server: str) -> None:  # noqa: ANN001
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.goto(live_server + "/")
+    page.get_by_label("Vad vill ni arbeta med?").fill("hembesök")
+    page.get_by_role("button", name="Sök", exact=True).click()
+    page.wait_for_url(re.compile(r"q=hembes"))
+    hits = page.locator("ol.hits > li")
+    assert hits.count() >= 1
+    assert page.locator("ol.hits mark").count() >= 1
+    total_before = int(re.search(r"(\d+) exempel", page.locator("#traffar").inner_text())[1])
+    shot(page, "search")
+
+    checkbox = page.locator("#facet-dokumenttyp input[type=checkbox]").first
+    value = checkbox.get_attribute("value")
+    checkbox.check()  # the script submits the form on change
+    page.wait_for_url(re.compile(r"dokumenttyp="))
+    assert page.locator("#facet-dokumenttyp input[type=checkbox]:checked").count() == 1
+    assert value in page.locator(".active-filters").inner_text()
+    total_after = int(re.search(r"(\d+) exempel", page.locator("#traffar").inner_text())[1])
+    assert total_after <= total_before
+    shot(page, "search-filtered")
+    assert not errors, errors  # no CSP violations or script errors
+
+
+def test_example_with_source_thumbnail(page, live_server: str) -> None:  # noqa: ANN001
+    page.goto(live_server + "/?q=närvaro")
+    page.locator("ol.hits h3 a").first.click()
+    page.wait_for_url(re.compile(r"/exempel/"))
+    assert page.locator("h1").inner_text()
+    thumb = page.locator("img.thumb")
+    thumb.scroll_into_view_if_needed()
+    page.wait_for_function(
+        "() => { const i = document.querySelector('img.thumb'); "
+        "return i && i.complete && i.naturalWidth > 0; }"
+    )
+    assert thumb.evaluate("i => i.naturalWidth") >= 300
+    shot(page, "example")
+
+
+def test_keyboard_skip_link_and_phone_layout(page, live_server: str) -> None:  # noqa: ANN001
+    page.set_viewport_size({"width": 375, "height": 740})
+    page.goto(live_server + "/")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("() => document.activeElement.textContent")
+    assert "Hoppa till innehållet" in focused
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 380
+    shot(page, "phone")
+    page.goto(live_server + "/koncept")
+    page.locator(".concept-list h2 a").first.click()
+    page.wait_for_url(re.compile(r"/koncept/"))
+    assert page.locator("svg.tilemap-svg .tile").count() == 13
+    shot(page, "concept-phone")
+
+
+def test_coordinator_upload_review_correct_replace(
+    page, live_server: str, corpus_pdfs: list[Path]  # noqa: ANN001
+) -> None:
+    page.goto(live_server + "/logga-in")
+    page.get_by_label("Användarnamn").fill(USER)
+    page.get_by_label("Lösenord").fill(PASSWORD)
+    page.get_by_role("button", name="Logga in").click()
+    page.wait_for_url(re.compile(r"/samordnare$"))
+
+    page.goto(live_server + "/samordnare/ladda-upp")
+    source = next(p for p in corpus_pdfs if p.name.startswith("poster-"))
+    content = renamed_pdf(source)
+    page.locator("#filer").set_input_files(
+        [
+            {"name": "ny-affisch.pdf", "mimeType": "application/pdf", "buffer": content},
+            {"name": "inte-pdf.pdf", "mimeType": "application/pdf", "buffer": b"hej hej"},
+        ]
+    )
+    page.get_by_role("button", name="Ladda upp").click()
+    page.locator(".upload-done").wait_for(timeout=120_000)
+    results = page.locator(".upload-results li")
+    assert results.count() == 2
+    assert page.locator(".upload-results li.upload-ok").count() == 1
+    assert page.locator(".upload-results li.upload-error").count() == 1
+    assert page.locator("progress").first.evaluate("p => p.value") == 100
+    shot(page, "upload")
+
+    page.locator(".upload-results li.upload-ok a").click()
+    page.wait_for_url(re.compile(r"/samordnare/dokument/"))
+    review_url = page.url
+    first = page.locator("article.review-example").first
+    first.get_by_label("Typ").select_option("intervention")
+    first.get_by_label("Värde").fill("läxhjälp")
+    first.get_by_role("button", name="Lägg till").click()
+    page.wait_for_url(re.compile(r"/samordnare/dokument/"))
+    first = page.locator("article.review-example").first
+    corrected = first.locator(".review-tags li", has_text="läxhjälp")
+    assert corrected.locator(".badge").inner_text() == "rättad"
+    shot(page, "review")
+
+    # read the same file again: the correction is applied to the new reading
+    page.locator("#ersatt-fil").set_input_files(
+        {"name": "ny-affisch.pdf", "mimeType": "application/pdf", "buffer": content}
+    )
+    page.get_by_role("button", name="Ersätt dokumentet").click()
+    page.wait_for_load_state()
+    assert page.url.split("#")[0] == review_url.split("#")[0]
+    assert "ersattes" in page.locator(".flashes").inner_text()
+    first = page.locator("article.review-example").first
+    assert first.locator(".review-tags li", has_text="läxhjälp").count() == 1
+    shot(page, "review-after-replace")
