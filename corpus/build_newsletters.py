@@ -607,10 +607,11 @@ def check_later_anchor(gold: dict[str, Any], pdf: Path) -> list[str]:
     return problems
 
 
-def build_one(path: Path) -> dict[str, Any]:
+def build_one(path: Path, pdf_dir: Path = PDF_DIR, gold_dir: Path = GOLD_DIR) -> dict[str, Any]:
+    """Render one source into ``pdf_dir``, check it and write its gold JSON into ``gold_dir``."""
     src = load_source(path)
-    pdf = PDF_DIR / src["file"]
-    PDF_DIR.mkdir(parents=True, exist_ok=True)
+    pdf = pdf_dir / src["file"]
+    pdf_dir.mkdir(parents=True, exist_ok=True)
     if src["generator"] == "reportlab":
         render_reportlab(src, pdf)
     elif src["generator"] == "weasyprint":
@@ -625,7 +626,7 @@ def build_one(path: Path) -> dict[str, Any]:
     pages = gold["pages"]
     if not 2 <= pages <= 6:
         raise ValueError(f"{src['file']}: {pages} pages, expected 2–6")
-    write_gold(GOLD_DIR / (pdf.stem + ".json"), gold)
+    write_gold(gold_dir / (pdf.stem + ".json"), gold)
     return gold
 
 

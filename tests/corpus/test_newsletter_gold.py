@@ -139,3 +139,17 @@ def test_corpus_covers_the_county(golds: dict[str, dict[str, Any]]) -> None:
         assert municipalities >= COUNTY
     else:
         assert municipalities & COUNTY
+
+
+@pytest.mark.parametrize("generator", ["reportlab", "weasyprint"])
+def test_rebuild_gives_identical_files(
+    generator: str, sources: dict[str, dict], builder: ModuleType, tmp_path: Path
+) -> None:
+    name = next(f for f, s in sorted(sources.items()) if s["generator"] == generator)
+    source = next(p for p in SOURCES if yaml.safe_load(p.read_text("utf-8"))["file"] == name)
+    builder.build_one(source, pdf_dir=tmp_path, gold_dir=tmp_path)
+    assert (tmp_path / name).read_bytes() == (CORPUS / "pdf" / name).read_bytes()
+    gold_name = Path(name).stem + ".json"
+    assert (tmp_path / gold_name).read_text("utf-8") == (CORPUS / "gold" / gold_name).read_text(
+        "utf-8"
+    )
