@@ -1,0 +1,50 @@
+"""The shared Swedish lemma lookup and compound splitting."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.tagging import lemmatize, split_compound
+
+
+@pytest.mark.parametrize(
+    ("word", "lemma"),
+    [
+        ("familjecentralerna", "familjecentral"),
+        ("Familjecentralen", "familjecentral"),
+        ("skolnärvaron", "skolnärvaro"),
+        ("hembesöken", "hembesök"),
+        ("vårdnadshavarna", "vårdnadshavare"),
+        ("elevhälsocentralen", "elevhälsocentral"),
+        ("knattegympan", "knattegympa"),
+        ("gemensamma", "gemensam"),
+        ("föräldrar", "förälder"),
+        ("har", "ha"),
+        ("stöd", "stöd"),
+        ("Attarpsskolan", "attarpsskola"),
+        ("BVC-sjuksköterskan", "bvc-sjuksköterska"),
+        ("Rydaholm", "rydaholm"),
+    ],
+)
+def test_lemmatize(word: str, lemma: str) -> None:
+    assert lemmatize(word) == lemma
+
+
+@pytest.mark.parametrize(
+    ("word", "parts"),
+    [
+        ("skolnärvaron", ["skol", "närvaron"]),
+        ("föräldrastödet", ["föräldra", "stödet"]),
+        ("hembesöksprogrammet", ["hembesök", "programmet"]),
+        ("frånvarorutiner", ["frånvaro", "rutiner"]),
+        ("prova-på-aktiviteter", ["prova", "på", "aktiviteter"]),
+    ],
+)
+def test_split_compound(word: str, parts: list[str]) -> None:
+    assert split_compound(word) == parts
+
+
+def test_plain_words_are_not_split() -> None:
+    assert split_compound("kuratorn") == ["kuratorn"]
+    assert split_compound("skola") == ["skola"]
+    assert split_compound("Huskvarna") == ["huskvarna"]

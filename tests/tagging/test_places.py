@@ -1,0 +1,76 @@
+"""Municipalities and places: genitives, localities, ambiguous names, county vs municipality."""
+
+from __future__ import annotations
+
+from ingest.tagging import municipalities, tag_text
+
+
+def values(text: str, kind: str) -> list[str]:
+    return [t.value for t in tag_text(text) if t.kind == kind]
+
+
+def test_all_290_municipalities_with_county() -> None:
+    munis = municipalities()
+    assert len(munis) == 290
+    assert len({name for name, _ in munis}) == 290
+    home = [name for name, county in munis if county == "Jönköpings län"]
+    assert sorted(home) == sorted([
+        "Aneby", "Eksjö", "Gislaved", "Gnosjö", "Habo", "Jönköping", "Mullsjö", "Nässjö",
+        "Sävsjö", "Tranås", "Vaggeryd", "Vetlanda", "Värnamo",
+    ])
+    assert ("Växjö", "Kronobergs län") in munis
+
+
+def test_genitive_and_kommun() -> None:
+    assert values("Nässjös familjecentraler har börjat med gemensamma hembesök.",
+                  "municipality") == ["Nässjö"]
+    assert values("Arbetet sker i Jönköpings kommun sedan i höstas.",
+                  "municipality") == ["Jönköping"]
+
+
+def test_county_is_not_a_municipality() -> None:
+    text = "Region Jönköpings län stöttar teamen. Alla kommuner i Jönköpings län deltar."
+    assert values(text, "municipality") == []
+
+
+def test_localities_map_to_their_municipality() -> None:
+    text = "Familjecentralen i Rydaholm har öppnat igen. Även i Rydaholm kommer fler familjer."
+    assert values(text, "municipality") == ["Värnamo"]
+    assert values(text, "place") == ["Rydaholm"]
+    assert values("Skolorna i Huskvarna och på Öxnehaga deltar.", "municipality") == ["Jönköping"]
+
+
+def test_ambiguous_names_need_context() -> None:
+    assert values("Barnen ska vara med och bestämma. Mark och berg är fina.",
+                  "municipality") == []
+    assert values("Vara med på träffen i Skara!", "municipality") == ["Skara"]
+    assert values("Ett team i Mark har provat samma sak. I Mark fortsätter arbetet.",
+                  "municipality") == ["Mark"]
+
+
+def test_inspiration_is_not_the_own_municipality() -> None:
+    text = (
+        "Gemensamma hembesök startar i Gnosjö. Teamet i Gnosjö tog inspiration från Nässjö "
+        "men anpassade arbetet. Barnhälsovården i Gnosjö gör besöken."
+    )
+    tags = tag_text(text)
+    assert [t.value for t in tags if t.kind == "municipality"] == ["Gnosjö"]
+    assert [t.value for t in tags if t.kind == "inspired_by"] == ["Nässjö"]
+
+
+def test_inspiration_from_a_district_outside_the_county() -> None:
+    text = (
+        "I Landsbro har skolan och fritidsgården slagit sig samman. Idén kommer från en skola "
+        "i Araby i Växjö som teamet besökte under hösten."
+    )
+    tags = tag_text(text)
+    assert [t.value for t in tags if t.kind == "municipality"] == ["Vetlanda"]
+    assert [t.value for t in tags if t.kind == "inspired_by"] == ["Växjö"]
+
+
+def test_a_follower_is_not_the_own_municipality() -> None:
+    text = (
+        "Attarpsskolan i Jönköping skickar sms vid frånvaro. Skolan i Jönköping har mätt "
+        "närvaron varje vecka. Gnosjö har nu kopierat konceptet."
+    )
+    assert values(text, "municipality") == ["Jönköping"]
