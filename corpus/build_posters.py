@@ -62,6 +62,7 @@ PLACE_MUNICIPALITY = {
     "Hestra": "Gislaved", "Furusand": "Habo", "Vrigstad": "Sävsjö", "Stockaryd": "Sävsjö",
     "Gripenberg": "Tranås", "Sommen": "Tranås", "Araby": "Växjö", "Lagan": "Ljungby",
     "Smålandsstenar": "Gislaved", "Anneberg": "Nässjö", "Bondstorp": "Vaggeryd",
+    "Hult": "Eksjö", "Kulltorp": "Gnosjö", "Åsenhöga": "Gnosjö",
 }
 META_AUTHOR = "Bästa platsen att växa upp, leva och bo på"
 META_CREATOR = "Exempelbanken exempelkorpus"
