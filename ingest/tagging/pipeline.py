@@ -30,7 +30,7 @@ from ingest.tagging.nlp import INSP_FROM, INSP_TO, Hit, sentence_ids
 from ingest.tagging.persons import find_persons
 from ingest.tagging.places import Mention, find_mentions
 from ingest.tagging.taxonomy import taxonomy
-from ingest.tagging.teams import find_teams, team_key
+from ingest.tagging.teams import byline_team, find_teams, team_key, team_word_names
 
 MAX_EVIDENCE = 20
 INSPIRATION_WINDOW = 16
@@ -221,23 +221,31 @@ def _find(text: str, phrase: str) -> tuple[int, int] | None:
     return (pos, pos + len(phrase)) if pos >= 0 else None
 
 
-def tag_example(example: Example, hints: list[str] | None = None) -> None:
+def tag_example(
+    example: Example, hints: list[str] | None = None, contacts: list[str] | None = None
+) -> None:
     """Fill example.tags, example.team and example.team_key.
 
     ``hints`` are weaker texts (the example's title is tried first, then these, e.g. the
     document title): they only supply a municipality when the text itself names none.
+    ``contacts`` are texts outside the example that name its own people (a poster's contact
+    box): their persons are added, with evidence only where the name also occurs in the text.
     """
     engine = nlp.get()
     title_munis = tuple(_municipalities_in(example.title))
     title_doc = engine.doc(example.title or "")
     title_stages = tuple(h.value for h in engine.match(title_doc) if h.kind == STAGE)
-    _, tags = _analyse(example.text, title_munis, title_stages)
-    title_teams = find_teams(engine.doc(example.title)) if example.title else []
-    text_teams = [t for (k, t) in tags.evidence if k == TEAM]
-    team = title_teams[0][0] if title_teams else (text_teams[0] if text_teams else None)
+    text_doc, tags = _analyse(example.text, title_munis, title_stages)
+    team = _choose_team(example, hints, text_doc)
     if team and (TEAM, team) not in tags.evidence:
         span = _find(example.text, team)
         tags.add(TEAM, team, *(span or (None, None)))
+    for contact in contacts or []:
+        for p in find_persons(engine.doc(contact)):
+            if (PERSON, p.name) in tags.evidence:
+                continue
+            tags.add(PERSON, p.name, *(_find(example.text, p.name) or (None, None)))
+            tags.roles[p.name] = p.role
     example.team = team
     example.team_key = team_key(team) if team else None
     if not any(k == MUNICIPALITY for k, _ in tags.evidence):
@@ -248,6 +256,22 @@ def tag_example(example: Example, hints: list[str] | None = None) -> None:
                     tags.add(MUNICIPALITY, muni, *(_find(example.text, muni) or (None, None)))
                 break
     example.tags = [t for t in example.tags if t.source != "auto"] + tags.tags()
+
+
+def _choose_team(example: Example, hints: list[str] | None, text_doc: Doc) -> str | None:
+    """A poster byline ("Närvaroteamet Kvarnskolan · Vetlanda kommun") in the first lines of
+    the text or the hints, else a -teamet name, a unit in the title, a unit in the text."""
+    engine = nlp.get()
+    for line in [*example.text.splitlines()[:4], *(hints or [])]:
+        team = byline_team(line)
+        if team:
+            return team
+    title_doc = engine.doc(example.title or "")
+    for found in (team_word_names(title_doc), find_teams(title_doc),
+                  team_word_names(text_doc), find_teams(text_doc)):
+        if found:
+            return found[0][0]
+    return None
 
 
 def _municipalities_in(text: str) -> list[str]:
@@ -270,5 +294,8 @@ def _municipalities_in(text: str) -> list[str]:
 def tag_document(doc: Document) -> None:
     """Tag every example of the document (document title and context as weak hints)."""
     hints = [doc.title]
+    contacts: list[str] = []
+    if doc.kind == "poster" and len(doc.examples) == 1:
+        contacts = [f"{s.heading}\n{s.text}" for s in doc.context]
     for example in doc.examples:
-        tag_example(example, hints)
+        tag_example(example, hints, contacts)

@@ -47,9 +47,16 @@ def _strip_s(word: str) -> str:
 def team_key(name: str) -> str:
     """Normalised identity of a team or unit name (lowercase, "unit:place" when possible)."""
     words = [w for w in _WORD.findall(name.replace("kommun", " ")) if w]
+    if len(words) > 1 and words[0].lower() == "team":
+        words = words[1:]
     lemmas = [lemmatize(w) for w in words]
     if not lemmas:
         return ""
+    # "Familjecentralen Rydaholm", "Hembesöksteamet Bodafors"
+    if len(words) == 2 and words[1][:1].isupper() and (
+        lemmas[0] in STANDALONE_UNITS or lemmas[0].endswith(("team", "grupp"))
+    ):
+        return f"{lemmas[0]}:{_strip_s(lemmas[1])}"
     # "Familjecentralen i Rydaholm", "Öppna förskolan på Råslätt"
     for n, lem in enumerate(lemmas):
         if lem in STANDALONE_UNITS and n + 2 < len(lemmas) + 1 and n + 1 < len(lemmas) and \
@@ -64,6 +71,43 @@ def team_key(name: str) -> str:
         if unit and unit[0] and not is_known(lemmas[0]):
             return f"{unit[1]}:{_strip_s(unit[0])}"
     return " ".join(lemmas)
+
+
+_BYLINE_SEP = re.compile(r"\s+[·•|]\s+")
+
+
+def byline_team(line: str) -> str | None:
+    """Team from a poster byline "Hembesöksteamet Nässjö · Nässjö kommun"."""
+    if not _BYLINE_SEP.search(line):
+        return None
+    first = _BYLINE_SEP.split(line.strip(), maxsplit=1)[0].strip(" ,")
+    first = first.split(",")[0].strip()
+    words = first.split()
+    if not 1 <= len(words) <= 8 or not first[:1].isupper():
+        return None
+    if words[0].lower() == "team" and len(words) > 1:
+        first = " ".join(words[1:])
+    if first.lower().endswith(" kommun") and len(words) <= 3:
+        return first
+    return first
+
+
+def team_word_names(doc: Doc) -> list[tuple[str, int, int]]:
+    """"Närvaroteamet Kvarnskolan", "Samverkansteamet i Eksjö": a -teamet word with its place."""
+    tv = view(doc)
+    out: list[tuple[str, int, int]] = []
+    n = len(tv.text)
+    for i, text in enumerate(tv.text):
+        low = tv.lower[i]
+        if len(low) < 9 or not low.endswith(("teamet", "gruppen")) or not text[0].isupper():
+            continue
+        j = i + 1
+        if j < n and tv.lower[j] in ("i", "på", "vid"):
+            j += 1
+        if j < n and tv.text[j][:1].isupper() and tv.text[j].isalpha():
+            end = tv.idx[j] + len(tv.text[j])
+            out.append((doc.text[tv.idx[i]:end], tv.idx[i], end))
+    return out
 
 
 def _cap(text: str) -> str:
