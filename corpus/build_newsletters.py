@@ -415,13 +415,15 @@ WP_VARIANT_CSS = {
     # The sidebar fills the first column of page 1; the body flows through the other columns.
     "columns": """
 .flow { column-count: %(cols)s; column-gap: 6mm; column-fill: auto; }
-aside { break-after: column; height: %(side_h)smm; box-sizing: border-box; }
+aside { break-after: column; min-height: %(side_h)smm; box-sizing: border-box; }
 """,
     # A full-height box floated beside a single body column on page 1.
     "float": """
-aside { float: %(side_pos)s; width: %(side_w)smm; height: %(side_h)smm;
+aside { float: %(side_pos)s; width: %(side_w)smm; min-height: %(side_h)smm;
         margin-%(side_gap)s: 6mm; box-sizing: border-box; }
+aside p { font-size: 0.88em; }
 .flow { text-align: justify; }
+.flow h2, .flow h4, aside p { text-align: left; }
 """,
 }
 
