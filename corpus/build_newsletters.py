@@ -317,9 +317,17 @@ def render_reportlab(src: dict[str, Any], out: Path) -> None:
         canvas.restoreState()
 
     story: list[Any] = [NextPageTemplate("later")]
+    side_story: list[Any] = []
     for box in src.get("sidebar") or []:
-        story.append(Paragraph(esc(box["heading"]), box_h))
-        story += [Paragraph(esc(t), box_p) for t in as_list(box.get("text"))]
+        side_story.append(Paragraph(esc(box["heading"]), box_h))
+        side_story += [Paragraph(esc(t), box_p) for t in as_list(box.get("text"))]
+    inner_w, inner_h = side_w - 2 * pad, top_first - bottom - 2 * pad
+    needed = sum(
+        f.wrap(inner_w, inner_h)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in side_story
+    )
+    if needed > inner_h:
+        raise ValueError(f"sidebar text needs {needed:.0f} pt, the box holds {inner_h:.0f} pt")
+    story += side_story
     story.append(FrameBreak())
     if src.get("intro_heading"):
         story.append(Paragraph(esc(src["intro_heading"]), h_sec))
@@ -620,6 +628,11 @@ def build_one(path: Path, pdf_dir: Path = PDF_DIR, gold_dir: Path = GOLD_DIR) ->
         render_weasyprint(src, pdf)
     else:
         raise ValueError(f"unknown generator {src['generator']}")
+    first_page = phrase_key(pdf_page_texts(pdf)[0])
+    for box in src.get("sidebar") or []:
+        for text in as_list(box.get("text")):
+            if phrase_key(last_words(text, 5)) not in first_page:
+                raise ValueError(f"{src['file']}: sidebar text runs off page 1: {text[:40]!r}")
     gold = build_gold(src, pdf)
     problems = check_gold_against_text(gold, pdf)
     problems += check_later_anchor(gold, pdf)
