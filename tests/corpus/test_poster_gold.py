@@ -92,3 +92,46 @@ def test_poster_pages_and_text_layer(pdf: Path) -> None:
         words = set(re.findall(r"\w+", text))
         for phrase in gold["examples"][0]["anchors"]:
             assert set(re.findall(r"\w+", phrase)) <= words, phrase
+
+
+def _builder():
+    import importlib.util
+    import sys
+
+    spec = importlib.util.spec_from_file_location("build_posters", CORPUS / "build_posters.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("build_posters", module)  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="session")
+def builder():
+    return _builder()
+
+
+def test_sources_and_gold_are_in_sync(builder) -> None:
+    """Every source has its PDF and the committed gold equals what the source gives."""
+    posters = builder.load_all()
+    assert sorted(f"{p.stem}.pdf" for p in posters) == [p.name for p in POSTERS]
+    for poster in posters:
+        builder.validate_gold(poster)
+        assert builder.gold_record(poster) == gold_for(CORPUS / "pdf" / f"{poster.stem}.pdf")
+
+
+@pytest.mark.slow
+def test_rendering_gives_the_committed_pdfs(builder, tmp_path: Path) -> None:
+    """Re-rendering gives the committed PDFs: all reportlab ones, a few WeasyPrint ones."""
+    posters = [p for p in builder.load_all() if not p.get("scanned")]
+    chosen = [p for p in posters if p.generator == "reportlab"]
+    chosen += [p for p in posters if p.generator == "weasyprint"][:3]
+    for poster in chosen:
+        out = tmp_path / f"{poster.stem}.pdf"
+        {"reportlab": builder.render_reportlab, "weasyprint": builder.render_weasyprint}[
+            poster.generator
+        ](poster, out)
+        committed = CORPUS / "pdf" / f"{poster.stem}.pdf"
+        if poster.generator == "reportlab":
+            assert out.read_bytes() == committed.read_bytes(), poster.stem
+        else:
+            assert page_text(out)[2] == page_text(committed)[2], poster.stem
