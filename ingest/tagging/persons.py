@@ -65,8 +65,22 @@ def _is_surname(token: Token) -> bool:
     )
 
 
+_PLAIN = str.maketrans("éèëáàíüÉÈ", "eeeaaiuEE")
+
+
+@lru_cache(maxsize=20_000)
+def is_first_name(text: str) -> bool:
+    """A listed first name, also without accents (Therése) or hyphenated (Anna-Karin)."""
+    names = first_names()
+    if text in names or text.translate(_PLAIN) in names:
+        return True
+    parts = text.split("-")
+    return len(parts) == 2 and all(p and (p in names or p.translate(_PLAIN) in names)
+                                   for p in parts)
+
+
 def _is_first(token: Token) -> bool:
-    return token.text in first_names()
+    return is_first_name(token.text)
 
 
 def _base_form(token: Token) -> str:
@@ -127,8 +141,7 @@ def find_persons(doc: Doc) -> list[Person]:
     """Persons named in the text, with roles when stated next to the name."""
     out: list[Person] = []
     n = len(doc)
-    firsts = first_names()
-    candidates = [i for i, t in enumerate(view(doc).text) if t in firsts]
+    candidates = [i for i, t in enumerate(view(doc).text) if t[:1].isupper() and is_first_name(t)]
     i = 0
     for cand in candidates:
         if cand < i:

@@ -177,13 +177,15 @@ def _add_taxonomy(
     stage_spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
     counts: dict[str, int] = defaultdict(int)
     for h in hits:
-        if h.kind == INTERVENTION:
-            counts[h.value] += 1
+        if h.kind in (INTERVENTION, ACTOR):
+            counts[f"{h.kind}:{h.value}"] += 1
     for h in hits:
         if h.kind == INTERVENTION:
             item = tax.intervention(h.value)
-            if item and counts[h.value] < item.min_hits:
+            if item and counts[f"{h.kind}:{h.value}"] < item.min_hits:
                 continue
+        if h.kind == ACTOR and counts[f"{h.kind}:{h.value}"] < tax.actor_min_hits.get(h.value, 1):
+            continue
         start, end = h.span(doc)
         if h.kind == FOCUS_AREA:
             focus_score[h.value] += 2 if h.end - h.start > 1 else 1

@@ -37,6 +37,7 @@ class Taxonomy:
     age_groups: dict[str, tuple[str, ...]] = field(default_factory=dict)
     stages: dict[str, tuple[str, ...]] = field(default_factory=dict)
     roles: tuple[str, ...] = ()
+    actor_min_hits: dict[str, int] = field(default_factory=dict)
     inspiration_from: tuple[str, ...] = ()
     inspiration_to: tuple[str, ...] = ()
 
@@ -98,6 +99,7 @@ def taxonomy() -> Taxonomy:
         age_groups={str(k): _strs(v) for k, v in data.get("age_groups", {}).items()},
         stages={k: _strs(v) for k, v in data.get("stages", {}).items()},
         roles=_strs(data.get("roles")),
+        actor_min_hits={str(k): int(v) for k, v in (data.get("actor_min_hits") or {}).items()},
         inspiration_from=_strs(insp.get("from")),
         inspiration_to=_strs(insp.get("to")),
     )
