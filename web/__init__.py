@@ -66,6 +66,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         SEARCH_PER_PAGE=10,
         API_MAX_PER_PAGE=100,
         THUMB_WIDTH=600,
+        SEARCH_CACHE_SECONDS=float(os.environ.get("EXEMPELBANKEN_SEARCH_CACHE_SECONDS", 30)),
         JSON_SORT_KEYS=False,
     )
     if test_config:
@@ -78,7 +79,9 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = _secret_key(data_dir)
 
-    app.extensions["exempelbanken"] = LibraryHolder(data_dir)
+    app.extensions["exempelbanken"] = LibraryHolder(
+        data_dir, float(app.config["SEARCH_CACHE_SECONDS"])
+    )
     csrf.init_app(app)
 
     from web import appcli, errors, filters, security

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import threading
+import time
+from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -11,15 +13,53 @@ from typing import Any
 from flask import current_app
 
 
+class SearchCache:
+    """Recent search results for a short while (identical searches are common: the start page,
+    shared links, paging back). Emptied on every change made through the web; changes made by
+    another process (the command line) show up after at most ``ttl`` seconds."""
+
+    def __init__(self, ttl: float, size: int = 512) -> None:
+        self.ttl = ttl
+        self.size = size
+        self._items: OrderedDict[tuple, tuple[float, Any]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple) -> Any:
+        if self.ttl <= 0:
+            return None
+        with self._lock:
+            item = self._items.get(key)
+            if item is None:
+                return None
+            if time.monotonic() - item[0] > self.ttl:
+                del self._items[key]
+                return None
+            self._items.move_to_end(key)
+            return item[1]
+
+    def put(self, key: tuple, value: Any) -> None:
+        if self.ttl <= 0:
+            return
+        with self._lock:
+            self._items[key] = (time.monotonic(), value)
+            self._items.move_to_end(key)
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+
+
 class LibraryHolder:
     """Opens the Library lazily; ``write_lock`` serialises every change made through the web."""
 
-    def __init__(self, data_dir: Path) -> None:
+    def __init__(self, data_dir: Path, cache_seconds: float = 0) -> None:
         self.data_dir = data_dir
         self._library: Any = None
         self._open_lock = threading.Lock()
         self.write_lock = threading.RLock()
-        self.render_lock = threading.Lock()
+        self.cache = SearchCache(cache_seconds)
 
     def get(self) -> Any:
         if self._library is None:
@@ -52,4 +92,18 @@ def writing() -> Iterator[Any]:
     """The Library, with the app's write lock held (one change at a time)."""
     h = holder()
     with h.write_lock:
-        yield h.get()
+        try:
+            yield h.get()
+        finally:
+            h.cache.clear()
+
+
+def search(q: str, filters: dict[str, list[str]], page: int, per_page: int, sort: str) -> Any:
+    """Library.search through the app's short-lived result cache."""
+    h = holder()
+    key = (q, tuple(sorted((k, tuple(v)) for k, v in filters.items())), page, per_page, sort)
+    result = h.cache.get(key)
+    if result is None:
+        result = h.get().search(q, filters=filters, page=page, per_page=per_page, sort=sort)
+        h.cache.put(key, result)
+    return result

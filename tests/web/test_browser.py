@@ -14,7 +14,11 @@ from werkzeug.serving import make_server
 
 from .conftest import ARTIFACTS, PASSWORD, USER, close_app, make_app, renamed_pdf
 
-pytestmark = pytest.mark.browser
+pytestmark = [
+    pytest.mark.browser,
+    # pytest-playwright's own base_url fixture trips a pytest 9 deprecation warning
+    pytest.mark.filterwarnings("ignore:Session-scoped fixtures defined as instance methods"),
+]
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [

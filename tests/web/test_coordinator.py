@@ -237,6 +237,8 @@ def test_remove_document(writable_app: Flask) -> None:
     library = library_of(writable_app)
     doc = library.documents()[-1]
     url = f"/samordnare/dokument/{doc.id}/ta-bort"
+    listed = client.get("/api/search?per_page=100").json  # now in the search cache
+    assert doc.examples[0].id in {h["id"] for h in listed["results"]}
     unconfirmed = client.post(url, data={"csrf_token": token})
     assert unconfirmed.status_code == 302
     assert library.document(doc.id) is not None
@@ -245,3 +247,6 @@ def test_remove_document(writable_app: Flask) -> None:
     assert library.document(doc.id) is None
     assert client.get(f"/exempel/{doc.examples[0].id}").status_code == 404
     assert client.get(f"/dokument/{doc.id}/original.pdf").status_code == 404
+    after = client.get("/api/search?per_page=100").json  # the cache was emptied
+    assert doc.examples[0].id not in {h["id"] for h in after["results"]}
+    assert after["total"] == listed["total"] - len(doc.examples)

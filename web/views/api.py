@@ -7,7 +7,7 @@ from typing import Any
 
 from flask import Blueprint, Response, current_app, jsonify, request, url_for
 
-from web import params, thumbs, uploads
+from web import library, params, thumbs, uploads
 from web.errors import error_response
 from web.library import get_library
 from web.openapi import build_spec
@@ -56,9 +56,7 @@ def search() -> Response:
         )
     except params.ParamError as exc:
         return error_response(400, str(exc))
-    result = get_library().search(
-        p.q, filters=p.filters, page=p.page, per_page=p.per_page, sort=p.sort
-    )
+    result = library.search(p.q, p.filters, p.page, p.per_page, p.sort)
     return jsonify(search_body(result, p))
 
 

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint, current_app, render_template, request
 
-from web import params
-from web.library import get_library
+from web import library, params
 
 bp = Blueprint("search", __name__)
 
@@ -23,9 +22,7 @@ def index() -> str:
     p = params.parse(
         request.args, current_app.config["SEARCH_PER_PAGE"], current_app.config["API_MAX_PER_PAGE"]
     )
-    result = get_library().search(
-        p.q, filters=p.filters, page=p.page, per_page=p.per_page, sort=p.sort
-    )
+    result = library.search(p.q, p.filters, p.page, p.per_page, p.sort)
     facets = {name: sorted_facet(result.facets.get(name), name) for name in params.FACET_NAMES}
     # keep selected values visible even when they have no hits with the other filters
     for name, values in p.filters.items():
