@@ -36,6 +36,7 @@ MAX_EVIDENCE = 20
 INSPIRATION_WINDOW = 16
 TITLE_WEIGHT = 3.0  # tokens after an inspiration expression
 FOCUS_THRESHOLD = 2
+WEAK_MIN_HITS = 2
 STAGE_PRIORITY = ("pågående", "startad", "planerad", "avslutad")
 _GRADES = re.compile(
     r"\b(?:årskurs|åk|år)\s*(\d{1,2})(?:\s*(?:[-–]|till|och)\s*(\d{1,2}))?(?!\s*år)",
@@ -176,14 +177,19 @@ def _add_taxonomy(
     focus_spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
     stage_spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
     counts: dict[str, int] = defaultdict(int)
+    strong: dict[str, int] = defaultdict(int)
     for h in hits:
         if h.kind in (INTERVENTION, ACTOR):
             counts[f"{h.kind}:{h.value}"] += 1
+            strong[f"{h.kind}:{h.value}"] += h.via in ("phrase", "head")
     for h in hits:
         if h.kind == INTERVENTION:
             item = tax.intervention(h.value)
-            if item and counts[f"{h.kind}:{h.value}"] < item.min_hits:
+            key = f"{h.kind}:{h.value}"
+            if item and counts[key] < item.min_hits:
                 continue
+            if not strong[key] and counts[key] < WEAK_MIN_HITS:
+                continue  # only co-occurrences or compound parts: need more than one
         if h.kind == ACTOR and counts[f"{h.kind}:{h.value}"] < tax.actor_min_hits.get(h.value, 1):
             continue
         start, end = h.span(doc)
