@@ -16,7 +16,7 @@ def _mb(n: int) -> str:
 
 def check_head(head: bytes, size: int, max_bytes: int = MAX_BYTES) -> None:
     if size == 0 or not head.strip(b" \t\r\n\x00"):
-        raise EmptyFileError("Filen är tom.")
+        raise EmptyFileError("Filen är tom och innehåller ingen PDF att läsa in.")
     if size > max_bytes:
         raise TooLargeError(
             f"Filen är för stor ({_mb(size)}); största tillåtna storlek är {_mb(max_bytes)}."

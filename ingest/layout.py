@@ -115,10 +115,11 @@ def _gutters(units: list[_Unit]) -> list[tuple[float, float]]:
     if len(narrow) < 4:
         return []
     spans = sorted((u.x0, u.x1) for u in narrow)
+    min_gap = max(3.0, 0.3 * median(u.size for u in narrow))
     gaps: list[tuple[float, float]] = []
     reach = spans[0][1]
     for x0, x1 in spans[1:]:
-        if x0 > reach + 6:
+        if x0 > reach + min_gap:
             gaps.append((reach, x0))
         reach = max(reach, x1)
     out = []

@@ -8,6 +8,7 @@ Whatever happens in the child, the caller gets a Document or an ``ingest.errors`
 from __future__ import annotations
 
 import concurrent.futures
+import faulthandler
 import gc
 import logging
 import os
@@ -43,6 +44,8 @@ def _vm_size() -> int:
 def _init_worker(memory_limit: int | None) -> None:
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # a hostile file may crash the parser: that is reported to the caller, not dumped to stderr
+    faulthandler.disable()
     from ingest.tagging import load
 
     load()  # the spaCy pipeline and tables, once per worker

@@ -113,6 +113,7 @@ CONTEXT_HEADINGS = (
     "avslutning",
     "sammanfattning av dagen",
 )
+CONTACT_HEADINGS = ("kontakt", "kontakter", "kontaktuppgifter", "kontaktpersoner", "kontaktperson")
 CONTEXT_LABELS = (
     "kontakt",
     "kontaktperson",
@@ -390,21 +391,30 @@ def _intro_to_context(drafts: list[_Draft], ctx: _Context) -> None:
 
 
 def segment_poster(blocks: list[Block], title_block: Block | None, title: str) -> Segmented:
-    """A poster is one example; only contact details stay in the context."""
+    """A poster is one example; only contact details stay in the context.
+
+    Its panels' headings become sections: known ones (Bakgrund, Syfte, Resultat …) and those
+    of the size most panels use; other large lines (a subtitle with team and place) stay text.
+    """
     ctx = _Context()
     draft = _Draft(title=title, level=None)
+    levels: dict[int, int] = {}
+    for block in blocks:
+        if block.heading_level and block is not title_block:
+            levels[block.heading_level] = levels.get(block.heading_level, 0) + 1
+    panel_level = max(levels.items(), key=lambda kv: (kv[1], kv[0]))[0] if levels else None
     in_contact = False
     for block in blocks:
         text = block_text(block)
         if not text:
             continue
-        if block.heading_level:
-            if block is title_block:
-                draft.add(text, block.pages, body=False)
-                continue
-            in_contact = _starts_with(
-                _norm(text), ("kontakt", "kontaktuppgifter", "kontaktpersoner")
-            )
+        if block is title_block:
+            draft.add(text, block.pages, body=False)
+            continue
+        if block.heading_level and (
+            is_subheading(text) or block.heading_level == panel_level or is_context_heading(text)
+        ):
+            in_contact = _starts_with(_norm(text), CONTACT_HEADINGS)
             if in_contact:
                 ctx.heading(text)
             else:
@@ -413,6 +423,6 @@ def segment_poster(blocks: list[Block], title_block: Block | None, title: str) -
         if in_contact or (contact_count(text) and len(text.split()) < 30):
             ctx.add(text)
             continue
-        draft.add(text, block.pages)
+        draft.add(text, block.pages, body=not block.heading_level)
     examples = [draft] if draft.body_chars else []
     return Segmented(examples, [s for s in ctx.sections if s.heading or s.text])

@@ -9,7 +9,7 @@ from contextvars import ContextVar
 HYPHENS = ("-", "\u00ad", "\u2010")
 # after "förskole-" at a line end these words keep the hyphen: "förskole- och skolbarn"
 CONJUNCTIONS = {"och", "eller", "samt", "som", "till", "resp.", "respektive"}
-_WORD = re.compile(r"[\w-]+")
+_WORD = re.compile(r"[\w\-\u2010]+")
 _vocabulary: ContextVar[frozenset[str]] = ContextVar("vocabulary", default=frozenset())
 
 
@@ -48,13 +48,14 @@ def join_lines(lines: list[str]) -> str:
         if not out:
             out = line
             continue
-        if out.endswith(HYPHENS) and len(out) > 1 and out[-2].isalpha():
+        if out.endswith(HYPHENS) and len(out) > 1 and out[-2].isalnum():
             head = out.rstrip("".join(HYPHENS))
             last_word = head.rsplit(" ", 1)[-1]
             next_word = line.split(" ", 1)[0]
             if next_word.lower().rstrip(",.") in CONJUNCTIONS:
                 out = head + "- " + line
-            elif out.endswith("\u00ad") or not _keep_hyphen(last_word, next_word):
+            elif out.endswith(("\u00ad", "\u2010")) or not _keep_hyphen(last_word, next_word):
+                # U+2010 and the soft hyphen come from automatic hyphenation
                 out = head + line
             else:
                 out = head + "-" + line

@@ -1,0 +1,101 @@
+"""Ingestion speed: median milliseconds per page of the whole ingest (read_pdf with layout,
+segmentation, metadata and tagging) next to ``pdftotext`` on the same files, in the same run.
+
+    .venv/bin/python benchmarks/ingest.py [PDF or folder ...] [--repeat 3]
+
+Models are loaded and every file is read once before timing; ``gc.freeze()`` keeps the loaded
+models out of the collector's way, as the reader processes do.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from ingest.pipeline import read_pdf  # noqa: E402
+from ingest.tagging import load  # noqa: E402
+
+
+def _pdfs(args: list[str]) -> list[Path]:
+    paths = [Path(a) for a in args] or [ROOT / "corpus" / "pdf"]
+    out: list[Path] = []
+    for p in paths:
+        out.extend(sorted(p.rglob("*.pdf")) if p.is_dir() else [p])
+    return out
+
+
+def _best(fn, repeat: int) -> float:  # noqa: ANN001
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("paths", nargs="*")
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    pdfs = _pdfs(args.paths)
+    load()
+    pages: dict[Path, int] = {}
+    ocr: dict[Path, bool] = {}
+    for pdf in pdfs:  # warm-up: imports, caches, OCR engine
+        doc = read_pdf(pdf)
+        pages[pdf] = doc.pages
+        ocr[pdf] = bool(doc.ocr_pages)
+    gc.collect()
+    gc.freeze()
+    rows = []
+    for pdf in pdfs:
+        repeat = 1 if ocr[pdf] else args.repeat
+        ours = _best(lambda p=pdf: read_pdf(p), repeat)
+        ref = _best(
+            lambda p=pdf: subprocess.run(
+                ["pdftotext", "-q", str(p), "-"], check=True, stdout=subprocess.DEVNULL
+            ),
+            args.repeat,
+        )
+        rows.append(
+            (pdf.name, pages[pdf], ocr[pdf], ours * 1000 / pages[pdf], ref * 1000 / pages[pdf])
+        )
+    print(f"{'file':48} {'pages':>5} {'ms/page':>9} {'pdftotext':>10} {'ratio':>7}")
+    for name, n, scanned, ours, ref in rows:
+        flag = " (OCR)" if scanned else ""
+        print(f"{name[:48]:48} {n:5d} {ours:9.1f} {ref:10.1f} {ours / ref:7.1f}{flag}")
+    text = [r for r in rows if not r[2]]
+    med_ours = statistics.median(r[3] for r in rows)
+    med_ref = statistics.median(r[4] for r in rows)
+    print()
+    print(
+        f"median ms/page, all {len(rows)} files: ingest {med_ours:.1f}, pdftotext {med_ref:.1f}, "
+        f"ratio {med_ours / med_ref:.1f}x"
+    )
+    if text and len(text) != len(rows):
+        mo = statistics.median(r[3] for r in text)
+        mr = statistics.median(r[4] for r in text)
+        print(
+            f"median ms/page, {len(text)} files with a text layer: ingest {mo:.1f}, "
+            f"pdftotext {mr:.1f}, ratio {mo / mr:.1f}x"
+        )
+    total_pages = sum(r[1] for r in rows)
+    total_ours = sum(r[3] * r[1] for r in rows)
+    total_ref = sum(r[4] * r[1] for r in rows)
+    print(
+        f"overall: {total_pages} pages, ingest {total_ours / total_pages:.1f} ms/page, "
+        f"pdftotext {total_ref / total_pages:.1f} ms/page"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,209 @@
+"""Newsletters and posters in layouts the corpus does not have, drawn with reportlab."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A3, A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Frame,
+    FrameBreak,
+    KeepTogether,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+BODY = ParagraphStyle("body", fontName="Helvetica", fontSize=9.5, leading=12.5, spaceAfter=6)
+H1 = ParagraphStyle(
+    "h1", fontName="Helvetica-Bold", fontSize=13, leading=16, spaceBefore=8, spaceAfter=3
+)
+H2 = ParagraphStyle("h2", fontName="Helvetica-Bold", fontSize=10, leading=13, spaceAfter=1)
+TITLE = ParagraphStyle("title", fontName="Helvetica-Bold", fontSize=24, leading=28)
+SUB = ParagraphStyle("sub", fontName="Helvetica", fontSize=12, leading=15)
+SIDE = ParagraphStyle("side", fontName="Helvetica", fontSize=8.5, leading=11, spaceAfter=4)
+SIDE_HEAD = ParagraphStyle("sidehead", fontName="Helvetica-Bold", fontSize=9, leading=12)
+
+FILLER = (
+    "Arbetet följs upp varje månad i teamet och resultaten delas med ledningen för att "
+    "se vad som behöver justeras innan nästa test. "
+)
+SIDEBAR_PHRASE = "Lärandenätverket samlar förbättringsteam från hela länet"
+INTRO_PHRASE = "Höstens andra träff hölls i Gislaved med sextio deltagare"
+MEETING_PHRASE = "lärandenätverket i Habo med tema mätning"
+
+
+def _footer(canvas, doc) -> None:  # noqa: ANN001
+    width, _ = doc.pagesize
+    canvas.setFont("Helvetica", 7.5)
+    canvas.drawString(40, 25, "Bästa platsen – barn och unga")
+    canvas.drawRightString(width - 40, 25, f"Sida {doc.page}")
+
+
+def three_column_newsletter(path: Path) -> Path:
+    """Full-width banner and intro, a framed sidebar, three columns, bold-run paragraphs, a
+    headed report that runs over a page break, contacts and meeting dates at the end."""
+    width, height = A4
+    doc = BaseDocTemplate(str(path), pagesize=A4, title="Nyhetsbrev")
+    col_w = (width - 80 - 24) / 3
+    top = Frame(40, height - 170, width - 80, 130, id="top")
+    cols = [Frame(40 + i * (col_w + 12), 50, col_w, height - 230, id=f"c{i}") for i in range(3)]
+    later = [Frame(40 + i * (col_w + 12), 50, col_w, height - 100, id=f"l{i}") for i in range(3)]
+    doc.addPageTemplates(
+        [
+            PageTemplate("first", [top, *cols], onPage=_footer, autoNextPageTemplate="later"),
+            PageTemplate("later", later, onPage=_footer),
+        ]
+    )
+    sidebar = Table(
+        [
+            [Paragraph("OM NÄTVERKET", SIDE_HEAD)],
+            [
+                Paragraph(
+                    SIDEBAR_PHRASE + " fyra gånger per år. " + "Coacher stöttar teamen. " * 4, SIDE
+                )
+            ],
+            [Paragraph("SYFTE", SIDE_HEAD)],
+            [Paragraph("Bättre hälsa för barn och unga i alla kommuner. " * 3, SIDE)],
+        ],
+        colWidths=[col_w - 4],
+        style=TableStyle(
+            [
+                ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#e6f0f7")),
+                ("BOX", (0, 0), (-1, -1), 0.8, colors.HexColor("#3a6ea5")),
+            ]
+        ),
+    )
+    story = [
+        Paragraph("Nyhetsbrev Bästa platsen", TITLE),
+        Spacer(1, 4),
+        Paragraph("November 2024", SUB),
+        Spacer(1, 6),
+        Paragraph(INTRO_PHRASE + ". Teamen berättade om sina tester och mätningar. " * 2, BODY),
+        FrameBreak(),
+        sidebar,
+        Spacer(1, 8),
+        Paragraph(
+            "<b>Cykeldagar i Skillingaryd –</b> Fritidsgården och skolan ordnade cykeldagar där "
+            "eleverna fick laga sina cyklar och cykla tillsammans till skolan. " + FILLER * 3,
+            BODY,
+        ),
+        Paragraph(
+            "<b>Läxhjälp i Reftele:</b> Biblioteket i Reftele erbjuder läxhjälp två kvällar i "
+            "veckan med volontärer från föreningslivet. " + FILLER * 4,
+            BODY,
+        ),
+        Paragraph("Föräldracafé på Hovslätt", H1),
+        Paragraph(
+            "Familjecentralen på Hovslätt har startat ett föräldracafé på fredagar dit nyblivna "
+            "föräldrar kan komma utan anmälan. " + FILLER * 2,
+            BODY,
+        ),
+        Paragraph("Nuläge", H2),
+        Paragraph("Tolv familjer kommer till caféet varje vecka. " + FILLER * 3, BODY),
+        Paragraph("Utmaningar på vägen", H2),
+        Paragraph("Det är svårt att nå pappor med små barn. " + FILLER * 4, BODY),
+        Paragraph("Nästa steg", H2),
+        Paragraph("Teamet ska pröva en pappagrupp på lördagar under våren. " + FILLER * 6, BODY),
+        Paragraph("Simskola för nyanlända i Värnamo", H1),
+        Paragraph(
+            "Värnamo kommun erbjuder simskola för nyanlända barn i samarbete med simklubben. "
+            + FILLER * 8,
+            BODY,
+        ),
+        Paragraph(
+            "Simklubbens ledare har gått en kurs i att möta barn som inte har badat förut. "
+            + FILLER * 8,
+            BODY,
+        ),
+        KeepTogether(
+            [
+                Paragraph("Kommande träffar", H1),
+                Paragraph("• Den 4 februari 2025, " + MEETING_PHRASE, BODY),
+                Paragraph("• Den 10 april 2025, lärandenätverket i Vaggeryd", BODY),
+            ]
+        ),
+        Paragraph("Kontakt", H1),
+        Paragraph("Sara Lind, processledare, sara.lind@rjl.se, 010-241 00 01", BODY),
+        Paragraph("Omar Haddad, coach, omar.haddad@rjl.se, 010-241 00 02", BODY),
+    ]
+    doc.build(story)
+    return path
+
+
+def single_column_report(path: Path) -> Path:
+    """One column, headings only, no frames, no date in the file name."""
+    doc = BaseDocTemplate(str(path), pagesize=A4)
+    width, height = A4
+    doc.addPageTemplates(
+        [PageTemplate("p", [Frame(60, 60, width - 120, height - 120)], onPage=_footer)]
+    )
+    story = [
+        Paragraph("Nyhetsbrev från lärandenätverket", TITLE),
+        Paragraph("Mars 2025", SUB),
+        Spacer(1, 10),
+        Paragraph("Läsårets första mätningar", H1),
+        Paragraph(
+            "Den 12 mars träffades lärandenätverket digitalt för att gå igenom läsårets "
+            "första mätningar. " + FILLER,
+            BODY,
+        ),
+        Paragraph("Närvaroteam på Ljungarumsskolan", H1),
+        Paragraph("Ljungarumsskolan i Jönköping har bildat närvaroteam. " + FILLER * 3, BODY),
+        Paragraph("Lärdomar", H2),
+        Paragraph("Tidiga samtal med vårdnadshavare gav mest effekt. " + FILLER * 2, BODY),
+        Paragraph("Rörelsepass i Habo", H1),
+        Paragraph("Alla klasser i Habo har fått korta rörelsepass varje dag. " + FILLER * 3, BODY),
+        Paragraph("Resultat", H2),
+        Paragraph("Andelen elever som rör sig en timme om dagen ökade. " + FILLER, BODY),
+        Paragraph("Med vänliga hälsningar, processledningen", BODY),
+    ]
+    doc.build(story)
+    return path
+
+
+def grid_poster(path: Path) -> Path:
+    """An A3 poster: banner, then framed boxes in a two-column grid, a contact box last."""
+    width, height = A3
+    doc = BaseDocTemplate(str(path), pagesize=A3)
+    col_w = (width - 100) / 2
+    frames = [Frame(40, height - 170, width - 80, 130, id="banner")] + [
+        Frame(40 + i * (col_w + 20), 40, col_w, height - 230, id=f"c{i}") for i in range(2)
+    ]
+    doc.addPageTemplates([PageTemplate("p", frames)])
+
+    def box(heading: str, text: str) -> Table:
+        return Table(
+            [[Paragraph(heading, H1)], [Paragraph(text, BODY)]],
+            colWidths=[col_w - 6],
+            style=TableStyle(
+                [
+                    ("BOX", (0, 0), (-1, -1), 1, colors.HexColor("#2b5d34")),
+                    ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#d8ecd9")),
+                ]
+            ),
+        )
+
+    story = [
+        Paragraph("Utecafé för familjer i Bottnaryd", TITLE),
+        Paragraph("Team Bottnaryd · Jönköpings kommun · Lärandeseminarium 3 juni 2024", SUB),
+        FrameBreak(),
+        box("Bakgrund", "Många familjer i Bottnaryd saknar en mötesplats. " + FILLER * 2),
+        Spacer(1, 12),
+        box("Syfte", "Att fler föräldrar ska lära känna varandra och personalen. " + FILLER),
+        Spacer(1, 12),
+        box("Metod", "Ett utecafé vid skolan varje onsdag under maj och juni. " + FILLER * 2),
+        FrameBreak(),
+        box("Resultat", "Trettio familjer kom minst en gång till utecaféet. " + FILLER * 2),
+        Spacer(1, 12),
+        box("Nästa steg", "Caféet flyttar in i församlingshemmet under hösten. " + FILLER),
+        Spacer(1, 12),
+        box("Kontakt", "Mira Nilsson, mira.nilsson@jonkoping.se, 036-10 20 30"),
+    ]
+    doc.build(story)
+    return path

@@ -1,0 +1,95 @@
+"""Layouts beyond the corpus: three columns with a framed sidebar, a single column, a grid
+poster. The rules are general; these check that they hold on layouts not tuned for."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ingest.model import Document
+from ingest.pipeline import read_pdf
+from tests.ingest import synthetic
+from tests.ingest.matching import contains
+
+
+def _context(doc: Document) -> str:
+    return "\n".join(f"{s.heading}\n{s.text}" for s in doc.context)
+
+
+@pytest.fixture(scope="module")
+def three_columns(tmp_path_factory: pytest.TempPathFactory) -> Document:
+    path = synthetic.three_column_newsletter(tmp_path_factory.mktemp("syn") / "brev.pdf")
+    return read_pdf(path)
+
+
+def test_three_columns_examples(three_columns: Document) -> None:
+    doc = three_columns
+    assert doc.kind == "newsletter"
+    assert doc.date == "2024-11"
+    assert doc.title == "Nyhetsbrev Bästa platsen"
+    assert [e.title for e in doc.examples] == [
+        "Cykeldagar i Skillingaryd",
+        "Läxhjälp i Reftele",
+        "Föräldracafé på Hovslätt",
+        "Simskola för nyanlända i Värnamo",
+    ]
+    cafe = doc.examples[2]
+    assert [s.heading for s in cafe.sections] == ["Nuläge", "Utmaningar på vägen", "Nästa steg"]
+    assert contains(cafe.text, "Teamet ska pröva en pappagrupp på lördagar under våren")
+    assert cafe.sections[2].text.startswith("Teamet ska pröva")
+
+
+def test_three_columns_context(three_columns: Document) -> None:
+    doc = three_columns
+    context = _context(doc)
+    for phrase in (
+        synthetic.SIDEBAR_PHRASE,
+        synthetic.INTRO_PHRASE,
+        synthetic.MEETING_PHRASE,
+        "sara.lind@rjl.se",
+    ):
+        assert contains(context, phrase)
+        assert not any(contains(e.text, phrase) for e in doc.examples), phrase
+    assert not any("Sida" in e.text for e in doc.examples)
+
+
+def test_example_over_page_break(three_columns: Document) -> None:
+    pages = {e.title: e.pages for e in three_columns.examples}
+    assert pages["Cykeldagar i Skillingaryd"] == [1]
+    assert len(pages["Föräldracafé på Hovslätt"]) >= 1
+    last = three_columns.examples[-1]
+    assert last.pages == [1, 2]
+    assert contains(last.text, "gått en kurs i att möta barn som inte har badat förut")
+
+
+def test_single_column(tmp_path: Path) -> None:
+    doc = read_pdf(synthetic.single_column_report(tmp_path / "dokument.pdf"))
+    assert doc.kind == "newsletter"
+    assert doc.date == "2025-03"
+    assert [e.title for e in doc.examples] == [
+        "Närvaroteam på Ljungarumsskolan",
+        "Rörelsepass i Habo",
+    ]
+    assert [s.heading for s in doc.examples[1].sections] == ["Resultat"]
+    assert contains(_context(doc), "träffades lärandenätverket digitalt")
+    assert contains(_context(doc), "Med vänliga hälsningar")
+
+
+def test_grid_poster(tmp_path: Path) -> None:
+    doc = read_pdf(synthetic.grid_poster(tmp_path / "affisch.pdf"))
+    assert doc.kind == "poster"
+    assert doc.date == "2024-06-03"
+    assert len(doc.examples) == 1
+    poster = doc.examples[0]
+    assert poster.title == "Utecafé för familjer i Bottnaryd"
+    assert [s.heading for s in poster.sections] == [
+        "Bakgrund",
+        "Syfte",
+        "Metod",
+        "Resultat",
+        "Nästa steg",
+    ]
+    assert contains(poster.text, "Trettio familjer kom minst en gång till utecaféet")
+    assert not contains(poster.text, "mira.nilsson@jonkoping.se")
+    assert contains(_context(doc), "mira.nilsson@jonkoping.se")
