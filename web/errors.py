@@ -34,7 +34,9 @@ def error_response(status: int, message: str | None = None) -> Response:
     message = message or MESSAGES.get(status, "Fel.")
     if wants_json():
         response = jsonify({"error": message})
-        if status == 401:
+        if status == 401 and "X-CSRFToken" not in request.headers:
+            # tools get the Basic challenge; the upload page's script must not trigger the
+            # browser's own login dialog
             response.headers["WWW-Authenticate"] = 'Basic realm="Exempelbanken", charset="UTF-8"'
     else:
         response = make_response(render_template("error.html", status=status, message=message))

@@ -82,6 +82,8 @@ def test_search_and_filter(page, live_server: str) -> None:  # noqa: ANN001
     checkbox.check()  # the script submits the form on change
     page.wait_for_url(re.compile(r"dokumenttyp="))
     assert page.locator("#facet-dokumenttyp input[type=checkbox]:checked").count() == 1
+    # keyboard focus comes back to the checkbox that was changed
+    assert page.evaluate("() => document.activeElement.value") == value
     assert value in page.locator(".active-filters").inner_text()
     total_after = int(re.search(r"(\d+) exempel", page.locator("#traffar").inner_text())[1])
     assert total_after <= total_before

@@ -197,3 +197,20 @@ def test_phone_viewport_and_focus_styles(client: FlaskClient) -> None:
     css = client.get("/static/style.css").get_data(as_text=True)
     assert ":focus-visible" in css and "@media (max-width" in css
     assert ".skip-link:focus" in css
+
+
+def test_example_page_shows_team_history(client: FlaskClient, library) -> None:  # noqa: ANN001
+    by_team: dict[str, list] = {}
+    for doc in library.documents():
+        for example in doc.examples:
+            if example.team_key:
+                by_team.setdefault(example.team_key, []).append(example)
+    team = max(by_team.values(), key=len)
+    if len(team) < 2:
+        pytest.skip("no team appears twice in the corpus")
+    example = team[0]
+    body = text(client.get(f"/exempel/{example.id}"))
+    assert "Tidigare" in body or "Senare" in body
+    others = [e for e in library.team_history(example.team_key) if e.id != example.id]
+    for other in others:
+        assert other.title in body

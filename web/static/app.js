@@ -2,9 +2,25 @@
 (function () {
   "use strict";
 
-  // Search filters and sort apply as soon as they change.
+  // Search filters and sort apply as soon as they change; keyboard focus returns to the
+  // control that was changed once the new page has loaded.
+  var FOCUS_KEY = "exempelbanken-fokus";
+  try {
+    var again = sessionStorage.getItem(FOCUS_KEY);
+    sessionStorage.removeItem(FOCUS_KEY);
+    var target = again && (
+      document.querySelector('[data-key="' + CSS.escape(again) + '"]') ||
+      document.getElementById(again)
+    );
+    if (target) {
+      target.focus();
+    }
+  } catch (e) { /* storage may be disabled */ }
   document.querySelectorAll(".autosubmit").forEach(function (el) {
     el.addEventListener("change", function () {
+      try {
+        sessionStorage.setItem(FOCUS_KEY, el.dataset.key || el.id);
+      } catch (e) { /* ignore */ }
       if (el.form) {
         el.form.requestSubmit ? el.form.requestSubmit() : el.form.submit();
       }

@@ -108,8 +108,11 @@ def correct_tag(example_id: str) -> Response:
         abort(400)
     if len(value) > MAX_TAG_VALUE:
         abort(400)
+    role = " ".join(request.form.get("role", "").split())[:MAX_NAME] or None
+    if kind != "person":
+        role = None
     with writing() as library:
-        library.correct_tag(example_id, kind, value, action, current_user())
+        library.correct_tag(example_id, kind, value, action, current_user(), role=role)
     verb = "lades till" if action == "add" else "togs bort"
     flash(f"Taggen {value} {verb}.", "ok")
     return redirect(

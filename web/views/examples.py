@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from flask import Blueprint, abort, current_app, render_template, send_file
 from werkzeug.wrappers import Response
@@ -28,6 +29,30 @@ def _tags_by_kind(example: Example) -> dict[str, list[Tag]]:
     return {kind: list(values.values()) for kind, values in grouped.items()}
 
 
+def _team_history(
+    library: Any, example: Example, document: Document | None
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The team's other appearances, split into earlier and later than this one."""
+    if not example.team_key:
+        return [], []
+    own_date = (document.date if document else None) or ""
+    documents: dict[str, Document | None] = {}
+    earlier, later = [], []
+    for other in library.team_history(example.team_key):
+        if other.id == example.id:
+            continue
+        if other.document_id not in documents:
+            documents[other.document_id] = library.document(other.document_id)
+        doc = documents[other.document_id]
+        row = refs.ref(other)
+        row["date"] = doc.date if doc else None
+        row["document"] = {"id": other.document_id, "title": doc.title if doc else ""}
+        (earlier if (row["date"] or "") <= own_date else later).append(row)
+    earlier.sort(key=lambda r: r["date"] or "")
+    later.sort(key=lambda r: r["date"] or "")
+    return earlier, later
+
+
 @bp.get("/exempel/<example_id>")
 def example(example_id: str) -> str:
     library = get_library()
@@ -35,9 +60,7 @@ def example(example_id: str) -> str:
     if item is None:
         abort(404)
     document = library.document(item.document_id)
-    history = []
-    if item.team_key:
-        history = [e for e in library.team_history(item.team_key) if e.id != item.id]
+    earlier, later = _team_history(library, item, document)
     inspired_by, has_inspired = refs.inspiration(library.inspired(item.id))
     similar = refs.refs(library.similar(item.id, limit=5))
     return render_template(
@@ -46,8 +69,8 @@ def example(example_id: str) -> str:
         data=item.to_dict(),
         document=document,
         tags=_tags_by_kind(item),
-        history=refs.refs(history),
-        history_examples=history,
+        earlier=earlier,
+        later=later,
         inspired_by=inspired_by,
         has_inspired=has_inspired,
         similar=similar,
