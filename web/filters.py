@@ -79,6 +79,13 @@ def filter_url(name: str, value: str) -> str:
     return url_for("search.index", **{name: value})
 
 
+def concept_url(name: str) -> str:
+    """The concept page of an intervention."""
+    from search.concepts import slugify
+
+    return url_for("concepts.concept", slug=slugify(name))
+
+
 def is_active(name: str, value: str) -> bool:
     return value in request.args.getlist(name)
 
@@ -96,6 +103,7 @@ def init_app(app: Flask) -> None:
         search_url=search_url,
         toggle_filter_url=toggle_filter_url,
         filter_url=filter_url,
+        concept_url=concept_url,
         is_active=is_active,
         facet_value_label=facet_value_label,
         FACETS=FACETS,

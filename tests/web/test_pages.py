@@ -97,6 +97,9 @@ def test_example_page(client: FlaskClient, library) -> None:  # noqa: ANN001
     for section in example.sections:
         if section.heading:
             assert section.heading in body
+    for name in example.interventions:
+        link = re.search(rf'href="(/koncept/[^"]+)"[^>]*>{re.escape(name)}</a>', body)
+        assert link and client.get(link[1]).status_code == 200, name
     for tag in example.tags:
         assert tag.value in body
         for evidence in tag.evidence[:1]:
@@ -214,3 +217,22 @@ def test_example_page_shows_team_history(client: FlaskClient, library) -> None: 
     others = [e for e in library.team_history(example.team_key) if e.id != example.id]
     for other in others:
         assert other.title in body
+
+
+def test_unexpected_errors_are_500_pages(app: Flask, monkeypatch) -> None:  # noqa: ANN001
+    holder = app.extensions["exempelbanken"]
+    library = holder.get()
+
+    def broken(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        raise RuntimeError("index trasigt")
+
+    monkeypatch.setattr(library, "search", broken)
+    holder.cache.clear()
+    client = app.test_client()
+    api = client.get("/api/search?q=fel-test")
+    assert api.status_code == 500
+    assert api.json == {"error": "Något gick fel på servern."}
+    page = client.get("/?q=fel-test")
+    assert page.status_code == 500
+    assert "Något gick fel" in text(page)
+    assert "index trasigt" not in text(page)

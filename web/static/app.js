@@ -28,7 +28,7 @@
   });
   var filterButton = document.querySelector(".filter-submit");
   if (filterButton) {
-    filterButton.classList.add("visually-hidden");
+    filterButton.hidden = true;
   }
 
   // Upload: send each file on its own to the API and show its progress and result.
