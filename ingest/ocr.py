@@ -1,8 +1,14 @@
-"""Image-only pages: render with pdfium at 300 dpi and read words with boxes via Tesseract."""
+"""Image-only pages: render with pdfium at 300 dpi and read words with boxes via Tesseract.
+
+Words come with their line's size estimate (hOCR ``x_size``), so the same layout code that
+reads text-layer PDFs finds headings and columns in scans too.
+"""
 
 from __future__ import annotations
 
 import os
+import re
+import xml.etree.ElementTree as ET
 
 import pypdfium2 as pdfium
 
@@ -11,6 +17,10 @@ from ingest.extract import Word
 DPI = 300
 LANG = "swe"
 MIN_CONFIDENCE = 30
+LINE_CLASSES = {"ocr_line", "ocr_header", "ocr_textfloat", "ocr_caption"}
+_BBOX = re.compile(r"bbox (\d+) (\d+) (\d+) (\d+)")
+_XSIZE = re.compile(r"x_size ([\d.]+)")
+_CONF = re.compile(r"x_wconf (\d+)")
 
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
@@ -21,38 +31,41 @@ def needs_ocr(char_count: int, image_area: float) -> bool:
 
 
 def page_words(page: pdfium.PdfPage, number: int, dpi: int = DPI) -> list[Word]:
-    """Words of a rendered page in PDF points (top-left origin), with sizes from line heights."""
+    """Words of a rendered page in PDF points (top-left origin), sized by their line."""
     import pytesseract
 
     scale = dpi / 72.0
     image = page.render(scale=scale, grayscale=True).to_pil()
-    data = pytesseract.image_to_data(
-        image, lang=LANG, config="--psm 3", output_type=pytesseract.Output.DICT
-    )
-    rows: dict[tuple[int, int, int], list[int]] = {}
-    for i, text in enumerate(data["text"]):
-        if not text.strip() or float(data["conf"][i]) < MIN_CONFIDENCE:
-            continue
-        key = (data["block_num"][i], data["par_num"][i], data["line_num"][i])
-        rows.setdefault(key, []).append(i)
+    hocr = pytesseract.image_to_pdf_or_hocr(image, lang=LANG, extension="hocr", config="--psm 3")
+    return words_from_hocr(hocr, number, scale)
+
+
+def words_from_hocr(hocr: bytes, number: int, scale: float) -> list[Word]:
+    root = ET.fromstring(hocr)
     words: list[Word] = []
-    for indices in rows.values():
-        line_height = max(data["height"][i] for i in indices) / scale
-        size = line_height / 1.1  # cap height + descender of a line ≈ the font size
-        line_top = min(data["top"][i] for i in indices) / scale
-        line_bottom = max(data["top"][i] + data["height"][i] for i in indices) / scale
-        for i in indices:
-            x0 = data["left"][i] / scale
-            words.append(
-                Word(
-                    data["text"][i].strip(),
-                    x0,
-                    line_top,
-                    x0 + data["width"][i] / scale,
-                    line_bottom,
-                    round(size * 2) / 2,
-                    False,
-                    number,
-                )
-            )
+    for element in root.iter():
+        classes = set(element.get("class", "").split())
+        if not classes & LINE_CLASSES:
+            continue
+        title = element.get("title", "")
+        line_box = _BBOX.search(title)
+        size_match = _XSIZE.search(title)
+        if not line_box:
+            continue
+        top = int(line_box.group(2)) / scale
+        bottom = int(line_box.group(4)) / scale
+        x_size = float(size_match.group(1)) if size_match else (bottom - top) * scale
+        # x_size spans ascenders to descenders, about 1.2 times the font size
+        size = round(x_size / scale / 1.2 * 2) / 2
+        for child in element:
+            if "ocrx_word" not in child.get("class", ""):
+                continue
+            text = "".join(child.itertext()).strip()
+            box = _BBOX.search(child.get("title", ""))
+            conf = _CONF.search(child.get("title", ""))
+            if not text or not box or (conf and int(conf.group(1)) < MIN_CONFIDENCE):
+                continue
+            x0 = int(box.group(1)) / scale
+            x1 = int(box.group(3)) / scale
+            words.append(Word(text, x0, top, x1, bottom, size, False, number))
     return words

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from difflib import SequenceMatcher
 from pathlib import Path
 
 import pytest
@@ -81,6 +82,7 @@ def test_scanned_poster_read_by_ocr(documents: dict[str, Document], name: str) -
     doc, gold = documents[name], GOLD[name]
     assert doc.ocr_pages == [1]
     assert len(doc.examples) == 1
+    assert SequenceMatcher(None, doc.title, gold["title"]).ratio() > 0.9
     text = doc.examples[0].text
     for gold_example in gold["examples"]:
         found = [a for a in gold_example["anchors"] if fuzzy_contains(text, a)]
