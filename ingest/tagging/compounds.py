@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ingest.tagging.lemmas import is_known, load_tables
+from ingest.tagging.lemmas import definite_base, is_known, load_tables
 
 MIN_PART = 3
 
@@ -24,7 +24,9 @@ def _begin_cost(seg: str, strict: bool) -> int | None:
 
 def _is_end(seg: str) -> bool:
     t = load_tables()
-    return len(seg) >= MIN_PART and (seg in t.end or seg in t.forms)
+    return len(seg) >= MIN_PART and (
+        seg in t.end or seg in t.forms or definite_base(seg) is not None
+    )
 
 
 Split = tuple[tuple[str, ...], int]  # parts, number of linking -s- used
@@ -79,7 +81,10 @@ def split_compound(word: str) -> list[str]:
     best = _segment(lower, known, False)
     if best is None:
         return [lower]
-    out = [p[:-1] if (p[-1] == "s" and is_known(p[:-1])) else p for p in best[0][:-1]]
+    out = [
+        p[:-1] if (p[-1] == "s" and len(p) > MIN_PART and is_known(p[:-1])) else p
+        for p in best[0][:-1]
+    ]
     out.append(best[0][-1])
     return out
 

@@ -105,11 +105,34 @@ def simple_lemma(word: str) -> str | None:
     return None
 
 
+_VOWELS = frozenset("aeiouyåäö")
+# (suffix, the base must end in a vowel?) — tried in this order: behandlare-n before gård-en.
+_DEFINITE = (("n", True), ("en", False), ("t", True), ("et", False))
+
+
+def definite_base(word: str) -> str | None:
+    """Base form of a definite noun the table lacks: "behandlaren" → "behandlare"."""
+    t = load_tables()
+    for suffix, vowel in _DEFINITE:
+        base = word[: -len(suffix)]
+        if not word.endswith(suffix) or len(base) < 4 or (base[-1] in _VOWELS) != vowel:
+            continue
+        if base in t.lemmas or base in t.stems:
+            return base
+    return None
+
+
 @lru_cache(maxsize=200_000)
 def lemmatize(word: str) -> str:
     """Lowercase lemma of a Swedish word form (falls back to the lowercase word)."""
     if not word:
         return word
+    if word[0].isupper():
+        from ingest.tagging.gazetteer import surface_forms
+
+        place = surface_forms().get(word)
+        if place:
+            return place.lower()
     hit = simple_lemma(word)
     if hit is not None:
         return hit
@@ -124,7 +147,7 @@ def lemmatize(word: str) -> str:
     parts = split_compound(lower)
     if len(parts) > 1:
         head = _surface_head(lower, parts[-1])
-        head_lemma = simple_lemma(head) or head
+        head_lemma = simple_lemma(head) or definite_base(head) or head
         if head_lemma != head and not _is_inflection(head, head_lemma):
             head_lemma = head
         return lower[: len(lower) - len(head)] + head_lemma

@@ -9,6 +9,7 @@ from spacy.lang.sv.stop_words import STOP_WORDS
 
 from ingest.tagging import nlp
 from ingest.tagging.compounds import split_compound
+from ingest.tagging.persons import is_role
 from ingest.tagging.taxonomy import taxonomy
 
 EXTRA_STOP = frozenset({
@@ -16,21 +17,37 @@ EXTRA_STOP = frozenset({
     "gör", "göra", "får", "få", "kommer", "samt", "via", "bl.a.", "t.ex.", "ca", "år", "vill",
     "ska", "kan", "hur", "vad", "nu", "redan", "genom", "tillsammans", "arbetet", "arbete",
 })
+# Words of time, quantity and the programme itself: never a key phrase of their own.
+FILLER_LEMMAS = frozenset({
+    "vecka", "gång", "tid", "kväll", "dag", "år", "månad", "termin", "genomsnitt", "andel",
+    "procent", "antal", "eftermiddag", "förmiddag", "morgon", "lärandenätverk", "team",
+    "exempel", "kommun", "resultat", "mätning", "höst", "vår", "sommar", "vinter", "deltagare",
+    "varannan", "varje", "per", "hälft", "början", "slut", "del",
+})
+_VERB_ENDINGS = ("ade", "at", "ar", "er", "te", "de", "it", "ats", "ades", "as", "es", "s")
 
 
 @lru_cache(maxsize=1)
 def _known_lemmas() -> frozenset[str]:
     engine = nlp.get()
     out: set[str] = set()
-    for trigger in taxonomy().all_triggers():
-        out.update(t.lemma_ for t in engine.doc(trigger))
-    return frozenset(out)
+    tax = taxonomy()
+    for trigger in (*tax.all_triggers(), *tax.inspiration_from, *tax.inspiration_to):
+        out.update(t.lemma_ for t in engine.doc(trigger) if len(t.text) > 3)
+    return frozenset(out - set(STOP_WORDS))
+
+
+def _is_verb_form(low: str, lemma: str) -> bool:
+    """"presenterade" → "presentera": an inflected verb, not a noun."""
+    return lemma != low and lemma.endswith("a") and low.endswith(_VERB_ENDINGS)
 
 
 def _content(tok) -> bool:  # noqa: ANN001 - spaCy Token
     low = tok.lower_
+    lemma = tok.lemma_
     return (tok.is_alpha or "-" in tok.text) and len(low) >= 3 and low not in STOP_WORDS \
-        and low not in EXTRA_STOP and not tok.text[0].isupper()
+        and low not in EXTRA_STOP and not tok.text[0].isupper() \
+        and lemma not in FILLER_LEMMAS and not _is_verb_form(low, lemma) and not is_role(lemma)
 
 
 def new_phrases(texts: list[str], limit: int = 30) -> list[tuple[str, int]]:
