@@ -40,6 +40,11 @@ def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
 
 
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args: dict) -> dict:
+    return {**browser_context_args, "locale": "sv-SE"}
+
+
 @pytest.fixture(scope="module")
 def live_server(web_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     data_dir = tmp_path_factory.mktemp("browser") / "data"
@@ -113,6 +118,10 @@ def test_keyboard_skip_link_and_phone_layout(page, live_server: str) -> None:  #
     focused = page.evaluate("() => document.activeElement.textContent")
     assert "Hoppa till innehållet" in focused
     assert page.evaluate("() => document.documentElement.scrollWidth") <= 380
+    # filters are folded away above the results and open on demand
+    assert page.locator(".facet-toggle").evaluate("d => d.open") is False
+    page.locator(".facet-toggle > summary").click()
+    assert page.locator("#facet-dokumenttyp input[type=checkbox]").first.is_visible()
     shot(page, "phone")
     page.goto(live_server + "/koncept")
     page.locator(".concept-list h2 a").first.click()

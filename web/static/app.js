@@ -26,6 +26,12 @@
       }
     });
   });
+  // On a phone the filters start folded away above the results (unless some are chosen).
+  var toggle = document.querySelector(".facet-toggle");
+  if (toggle && window.matchMedia && window.matchMedia("(max-width: 50rem)").matches &&
+      !toggle.querySelector("input:checked")) {
+    toggle.open = false;
+  }
   var filterButton = document.querySelector(".filter-submit");
   if (filterButton) {
     filterButton.hidden = true;
