@@ -21,7 +21,8 @@ OVERRIDES = {
     "träning": "träning", "besök": "besök", "hembesök": "hembesök", "föräldrar": "förälder",
     "prova": "prova", "arbetar": "arbeta", "kurator": "kurator", "team": "team",
     "teamet": "team", "teamen": "team", "samverkan": "samverkan", "insats": "insats",
-    "fritid": "fritid", "ung": "ung", "ungas": "ung", "barns": "barn",
+    "fritid": "fritid", "ung": "ung", "ungas": "ung", "barns": "barn", "ska": "ska",
+    "skall": "ska", "skulle": "ska",
 }
 
 

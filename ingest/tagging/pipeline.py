@@ -26,6 +26,7 @@ from ingest.model import (
 )
 from ingest.tagging import nlp
 from ingest.tagging.gazetteer import municipality_of
+from ingest.tagging.lemmas import lemmatize
 from ingest.tagging.nlp import INSP_FROM, INSP_TO, Hit, sentence_ids
 from ingest.tagging.persons import find_persons
 from ingest.tagging.places import Mention, find_mentions
@@ -150,9 +151,9 @@ def _analyse(
     selected = _select_own(mentions, own, title_munis)
     for n in own:
         m = mentions[n]
-        if m.municipality not in selected:
-            continue
-        tags.add(MUNICIPALITY, m.municipality, m.char_start, m.char_end)
+        if m.municipality in selected:
+            tags.add(MUNICIPALITY, m.municipality, m.char_start, m.char_end)
+    for m in mentions:
         if m.kind != "kommun":
             tags.add(PLACE, m.name, m.char_start, m.char_end)
     for muni in title_munis:
@@ -166,7 +167,17 @@ def _analyse(
     _add_ages(tags, text)
     for name, start, end in find_teams(doc):
         tags.add(TEAM, name, start, end)
+        if _is_school(name) and (PLACE, name) not in tags.evidence:
+            tags.add(PLACE, name, start, end)
     return doc, tags
+
+
+def _is_school(name: str) -> bool:
+    """A named school ("Norrskolan", "Vrigstad skola"), a place in its own right."""
+    last = lemmatize(name.split()[-1])
+    return len(name.split()) <= 2 and last.endswith(("skola", "gymnasium")) and \
+        last not in ("förskola",) and name[:1].isupper() and not name.lower().startswith(
+            ("skola", "skolan", "förskola"))
 
 
 def _add_taxonomy(

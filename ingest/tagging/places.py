@@ -78,8 +78,9 @@ def find_mentions(engine: Engine, doc: Doc, skip_tokens: set[int]) -> list[Menti
             continue
         name = _compound_prefix(text)
         if name:
+            # "Öxnehagaskolan": the unit itself is the place, in the prefix's municipality
             place = gaz[name]
-            out.append(Mention(place.name, place.municipality, place.kind, i, i + 1,
+            out.append(Mention(text, place.municipality, "enhet", i, i + 1,
                                tv.idx[i], tv.idx[i] + len(text)))
     out.sort(key=lambda m: m.start)
     return out

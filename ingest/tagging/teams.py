@@ -131,9 +131,13 @@ def find_teams(doc: Doc) -> list[tuple[str, int, int]]:
             end = tv.idx[i + 2] + len(tv.text[i + 2])
             out.append((_cap(doc.text[start:end]), start, end))
             continue
-        # "Rydaholms familjecentral"
-        if i + 1 < n and tv.lemma[i + 1] in STANDALONE_UNITS and text.endswith("s") \
-                and (text[:-1] in gaz or text in gaz) and tv.text[i + 1].islower():
+        # "Rydaholms familjecentral", "Vrigstad skola", "Runnebo skola"
+        named = text in gaz or (text.endswith("s") and text[:-1] in gaz) or (
+            text[0].isupper() and text.isalpha() and i > 0 and tv.text[i - 1][:1].islower()
+            and tv.text[i - 1].isalpha() and not is_known(text.lower())
+        )
+        if i + 1 < n and tv.lemma[i + 1] in STANDALONE_UNITS and named \
+                and tv.text[i + 1].islower():
             end = tv.idx[i + 1] + len(tv.text[i + 1])
             out.append((doc.text[start:end], start, end))
             continue
