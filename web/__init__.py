@@ -66,6 +66,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         SEARCH_PER_PAGE=10,
         API_MAX_PER_PAGE=100,
         THUMB_WIDTH=600,
+        TRUSTED_PROXIES=int(os.environ.get("EXEMPELBANKEN_TRUSTED_PROXIES", 0)),
         SEARCH_CACHE_SECONDS=float(os.environ.get("EXEMPELBANKEN_SEARCH_CACHE_SECONDS", 30)),
         JSON_SORT_KEYS=False,
     )
@@ -78,6 +79,15 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.config["DATA_DIR"] = str(data_dir)
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = _secret_key(data_dir)
+
+    proxies = int(app.config["TRUSTED_PROXIES"])
+    if proxies > 0:
+        # behind a reverse proxy: client address (login rate limit) and scheme from X-Forwarded-*
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        app.wsgi_app = ProxyFix(  # type: ignore[method-assign]
+            app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies
+        )
 
     app.extensions["exempelbanken"] = LibraryHolder(
         data_dir, float(app.config["SEARCH_CACHE_SECONDS"])

@@ -7,7 +7,17 @@ from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlsplit
 
-from flask import Flask, Response, abort, redirect, request, session, url_for
+from flask import (
+    Flask,
+    Response,
+    abort,
+    has_request_context,
+    redirect,
+    request,
+    session,
+    url_for,
+)
+from flask.sessions import SecureCookieSessionInterface
 from flask_wtf.csrf import CSRFError
 
 from web.extensions import csrf
@@ -20,7 +30,28 @@ CSP = (
 )
 
 
+LOOPBACK_HOSTS = {"localhost", "127.0.0.1", "[::1]"}
+
+
+class SessionInterface(SecureCookieSessionInterface):
+    """Session cookies are Secure when SESSION_COOKIE_SECURE is on, except for plain-HTTP
+    requests addressed to this machine's loopback name (``make run`` on 127.0.0.1), where
+    browsers could drop a Secure cookie and with it the login and every form's CSRF token."""
+
+    def get_cookie_secure(self, app: Flask) -> bool:
+        if not app.config["SESSION_COOKIE_SECURE"]:
+            return False
+        if has_request_context() and not request.is_secure:
+            host = request.host.rsplit(":", 1)[0] if not request.host.startswith("[") else (
+                request.host.split("]")[0] + "]"
+            )
+            if host.lower() in LOOPBACK_HOSTS:
+                return False
+        return True
+
+
 def init_app(app: Flask) -> None:
+    app.session_interface = SessionInterface()
     app.before_request(_csrf_for_forms)
     app.after_request(_security_headers)
 

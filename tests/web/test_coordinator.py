@@ -81,6 +81,25 @@ def test_login_is_rate_limited(web_store: Path) -> None:
         close_app(limited)
 
 
+def test_rate_limit_per_client_behind_proxy(web_store: Path) -> None:
+    behind = make_app(web_store, LOGIN_RATE_LIMIT="2/minute", TRUSTED_PROXIES=1)
+    try:
+        client = behind.test_client()
+        token = csrf_token(client)
+
+        def attempt(address: str) -> int:
+            return client.post(
+                "/logga-in",
+                data={"namn": USER, "losenord": "fel", "csrf_token": token},
+                headers={"X-Forwarded-For": address},
+            ).status_code
+
+        assert [attempt("10.0.0.1") for _ in range(3)] == [401, 401, 429]
+        assert attempt("10.0.0.2") == 401  # another client is not punished
+    finally:
+        close_app(behind)
+
+
 def test_default_login_limit_is_ten_per_minute(web_store: Path) -> None:
     app = make_app(web_store)
     assert app.config["LOGIN_RATE_LIMIT"] == "1000/minute"

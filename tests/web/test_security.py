@@ -70,3 +70,28 @@ def test_server_entry_point_uses_waitress(monkeypatch) -> None:  # noqa: ANN001
     app = create_app({"TESTING": True, "DATA_DIR": "/nonexistent-never-opened"})
     server.serve(app, "127.0.0.1", 5099)
     assert calls["threads"] == 8 and calls["port"] == 5099 and calls["app"] is app
+
+
+def test_secure_cookie_in_production_except_plain_loopback(web_store: Path) -> None:
+    from .conftest import PASSWORD, USER, close_app, csrf_token
+
+    app = create_app({"DATA_DIR": str(web_store), "SECRET_KEY": "x"})
+    try:
+        assert app.config["SESSION_COOKIE_SECURE"] is True
+        for base, secure in (
+            ("https://exempel.example", True),
+            ("http://exempel.example", True),
+            ("http://127.0.0.1:5000", False),
+            ("http://localhost:5000", False),
+        ):
+            client = app.test_client()
+            token = csrf_token(client, base + "/logga-in")
+            response = client.post(
+                base + "/logga-in",
+                data={"namn": USER, "losenord": PASSWORD, "csrf_token": token},
+            )
+            cookie = response.headers["Set-Cookie"]
+            assert ("Secure" in cookie) is secure, (base, cookie)
+            assert "HttpOnly" in cookie and "SameSite=Lax" in cookie
+    finally:
+        close_app(app)
