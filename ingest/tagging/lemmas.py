@@ -140,6 +140,10 @@ def lemmatize(word: str) -> str:
     lower = word.lower()
     if not any(c.isalpha() for c in lower):
         return lower
+    t = load_tables()
+    stem = lower[:-1]
+    if lower.endswith(("a", "e")) and len(lower) > 5 and (stem in t.lemmas or stem in t.stems):
+        return stem  # adjective forms the table lacks: nyanlända → nyanländ
     if "-" in lower.strip("-"):
         head_start = lower.rstrip("-").rfind("-") + 1
         return lower[:head_start] + lemmatize(lower[head_start:])
@@ -152,7 +156,6 @@ def lemmatize(word: str) -> str:
         if head_lemma != head and not _is_inflection(head, head_lemma):
             head_lemma = head
         return lower[: len(lower) - len(head)] + head_lemma
-    t = load_tables()
     for i in range(1, len(lower) - 3):
         suffix = lower[i:]
         hit = t.forms.get(suffix)
