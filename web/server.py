@@ -11,6 +11,7 @@ def serve(app: Flask, host: str = "127.0.0.1", port: int = 5000, threads: int = 
 
     # Uploads are capped by MAX_CONTENT_LENGTH in Flask; let waitress accept a bit more so the
     # app, not the server, answers 413 with a proper message.
+    app.extensions["exempelbanken"].get()  # open catalogue and index before the first visitor
     max_body = int(app.config.get("MAX_CONTENT_LENGTH") or 50 * 1024 * 1024) + 1024 * 1024
     waitress_serve(
         app,

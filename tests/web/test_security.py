@@ -60,16 +60,18 @@ def test_cli_runner_sees_the_app(runner) -> None:  # noqa: ANN001
     assert "dokument" in result.output and "exempel" in result.output
 
 
-def test_server_entry_point_uses_waitress(monkeypatch) -> None:  # noqa: ANN001
+def test_server_entry_point_uses_waitress(monkeypatch, tmp_path: Path) -> None:  # noqa: ANN001
     import waitress
 
     from web import server
 
     calls: dict = {}
     monkeypatch.setattr(waitress, "serve", lambda app, **kw: calls.update(kw, app=app))
-    app = create_app({"TESTING": True, "DATA_DIR": "/nonexistent-never-opened"})
+    app = create_app({"TESTING": True, "DATA_DIR": str(tmp_path / "data")})
     server.serve(app, "127.0.0.1", 5099)
     assert calls["threads"] == 8 and calls["port"] == 5099 and calls["app"] is app
+    assert (tmp_path / "data").is_dir()  # the library was opened before serving
+    app.extensions["exempelbanken"].close()
 
 
 def test_secure_cookie_in_production_except_plain_loopback(web_store: Path) -> None:
