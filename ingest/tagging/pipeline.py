@@ -44,7 +44,7 @@ _GRADES = re.compile(
     re.IGNORECASE,
 )
 _AGES = re.compile(r"\b(\d{1,2})\s*(?:[-–]|till)\s*(\d{1,2})\s*år\b|\b(\d{1,2})-åring", re.I)
-_AGE_GROUPS = (("0–6", 0, 5), ("6–12", 6, 12), ("13–18", 13, 19))
+_AGE_GROUPS = (("0–6", 0, 6), ("6–12", 6, 13), ("13–18", 13, 19))  # ages [from, to)
 
 
 class _Tags:
@@ -62,13 +62,15 @@ class _Tags:
 
     def tags(self) -> list[Tag]:
         out: list[Tag] = []
+        seq = {key: n for n, key in enumerate(self.evidence)}
         for (kind, value), spans in self.evidence.items():
             spans = sorted(set(spans))[:MAX_EVIDENCE]
             ev = [Evidence(self.text[s:e], s, e) for s, e in spans]
             out.append(Tag(kind, value, ev, role=self.roles.get(value) if kind == PERSON else None))
         order = {k: n for n, k in enumerate(TAG_KINDS)}
         out.sort(key=lambda t: (order.get(t.kind, 99),
-                                t.evidence[0].start if t.evidence else 1 << 30, t.value))
+                                t.evidence[0].start if t.evidence else 1 << 30,
+                                seq[(t.kind, t.value)]))
         return out
 
 
@@ -94,18 +96,22 @@ def _inspiration(doc: Doc, hits: list[Hit], mentions: list[Mention]) -> tuple[se
 
 
 def _add_ages(tags: _Tags, text: str) -> None:
+    """Age groups from grades ("årskurs 4–5") and ages ("1–5 år", "5-åringar")."""
+    spans: list[tuple[int, int, int, int]] = []  # ages [lo, hi) and the evidence
     for m in _GRADES.finditer(text):
         lo = int(m.group(1))
         hi = int(m.group(2) or lo)
-        for name, a, b in _AGE_GROUPS:
-            if lo + 6 <= b and hi + 6 >= a and hi <= 9:
-                tags.add(AGE_GROUP, name, m.start(), m.end())
+        if hi <= 9 and lo <= hi:
+            spans.append((lo + 6, hi + 7, m.start(), m.end()))
     for m in _AGES.finditer(text):
         lo = int(m.group(1) or m.group(3))
         hi = int(m.group(2) or m.group(3))
+        if lo <= hi <= 25:
+            spans.append((lo, hi if hi > lo else lo + 1, m.start(), m.end()))
+    for lo, hi, start, end in spans:
         for name, a, b in _AGE_GROUPS:
-            if lo <= b and hi >= a and hi <= 25:
-                tags.add(AGE_GROUP, name, m.start(), m.end())
+            if lo < b and hi > a:
+                tags.add(AGE_GROUP, name, start, end)
 
 
 def _select_own(

@@ -95,3 +95,27 @@ def test_new_phrases_surface_unknown_work() -> None:
     phrases = dict(new_phrases(texts))
     assert phrases.get("språkvänsträff") == 3
     assert all("närvaro" not in p for p in phrases)
+
+
+def test_poster_contacts_are_the_examples_persons() -> None:
+    from ingest.model import Section
+
+    doc = Document(id="p", filename="poster.pdf", title="Knattegympa i Anneberg", kind="poster",
+                   date="2024", pages=1)
+    doc.context = [Section("Kontakt", "Therése Lundgren, förskollärare\nJonna Ek, barnmorska")]
+    doc.examples = [Example(id="p-1", document_id="p", title="Knattegympa i Anneberg",
+                            text="Knattegympa i Anneberg\n\nBarnen rör på sig varje vecka.")]
+    tag_document(doc)
+    assert doc.examples[0].persons() == [
+        {"name": "Therése Lundgren", "role": "förskollärare"},
+        {"name": "Jonna Ek", "role": "barnmorska"},
+    ]
+    assert doc.examples[0].municipalities == ["Nässjö"]
+
+
+def test_empty_and_odd_texts() -> None:
+    assert tag_text("") == []
+    assert tag_text(" \n\n ") == []
+    assert tag_text("x" * 50_000) == []
+    tags = tag_text("ÅÄÖ 0–6 år!!! –– ... 036-10 10 10 anna@example.se")
+    assert [t.value for t in tags if t.kind == "age_group"] == ["0–6"]

@@ -30,3 +30,19 @@ def test_tag_example_sets_team_and_key() -> None:
     assert example.team == "Attarpsskolan"
     assert example.team_key == team_key("Attarpskolan")
     assert example.municipalities == ["Jönköping"]
+
+
+def test_unit_and_place_without_preposition() -> None:
+    assert team_key("Familjecentralen Rydaholm") == team_key("Familjecentralen i Rydaholm")
+    assert team_key("Team Familjecentralen Mullsjö") == team_key("Familjecentralen i Mullsjö")
+
+
+def test_team_from_a_poster_byline() -> None:
+    example = Example(
+        id="d-1", document_id="d", title="Varje dag räknas",
+        text="Varje dag räknas\nNärvaroteamet Kvarnskolan · Vetlanda kommun\n\nBakgrund\n"
+             "Frånvaron ökade bland eleverna i årskurs 7.",
+    )
+    tag_example(example)
+    assert example.team == "Närvaroteamet Kvarnskolan"
+    assert example.municipalities == ["Vetlanda"]
