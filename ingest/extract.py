@@ -197,7 +197,20 @@ def _page_boxes(page: pdfium.PdfPage, width: float, height: float) -> tuple[list
         if not fill_mode.value and not stroke.value:
             continue
         rects.append(Box(left, height - top, right, height - bottom))
-    return _merge_boxes(rects), min(image_area, 1.0)
+    return _drop_table_cells(_merge_boxes(rects)), min(image_area, 1.0)
+
+
+def _drop_table_cells(boxes: list[Box]) -> list[Box]:
+    """Rectangles that sit edge to edge beside each other are table cells, not frames."""
+    cells: set[int] = set()
+    for i, a in enumerate(boxes):
+        for j in range(i + 1, len(boxes)):
+            b = boxes[j]
+            overlap = min(a.bottom, b.bottom) - max(a.top, b.top)
+            side_by_side = abs(a.x1 - b.x0) < 2 or abs(b.x1 - a.x0) < 2
+            if side_by_side and overlap > 0.5 * min(a.bottom - a.top, b.bottom - b.top):
+                cells.update((i, j))
+    return [box for i, box in enumerate(boxes) if i not in cells]
 
 
 def read_pages(pdf: pdfium.PdfDocument) -> list[PageContent]:

@@ -101,6 +101,7 @@ class _Unit:
     line: Line | None = None
     box: int | None = None
     size: float = 10.0
+    weight: int = 1  # lines it stands for (a box counts its lines)
 
 
 def _gutters(units: list[_Unit]) -> list[tuple[float, float]]:
@@ -111,7 +112,9 @@ def _gutters(units: list[_Unit]) -> list[tuple[float, float]]:
     width = right - left
     if width <= 0:
         return []
-    narrow = [u for u in units if u.x1 - u.x0 < 0.62 * width]
+    typical = median(u.size for u in units)
+    # large titles may straddle the gutter of the columns below them: they do not count
+    narrow = [u for u in units if u.x1 - u.x0 < 0.62 * width and u.size <= 1.25 * typical]
     if len(narrow) < 4:
         return []
     spans = sorted((u.x0, u.x1) for u in narrow)
@@ -124,16 +127,16 @@ def _gutters(units: list[_Unit]) -> list[tuple[float, float]]:
         reach = max(reach, x1)
     out = []
     for g0, g1 in gaps:
-        lhs = [u for u in narrow if u.x1 <= g0 + 0.5]
-        rhs = [u for u in narrow if u.x0 >= g1 - 0.5]
-        crossing = [u for u in units if u.x0 < g0 and u.x1 > g1]
+        lhs = sum(u.weight for u in narrow if u.x1 <= g0 + 0.5)
+        rhs = sum(u.weight for u in narrow if u.x0 >= g1 - 0.5)
+        crossing = sum(u.weight for u in units if u.x0 < g0 and u.x1 > g1)
         # a real column gutter: text on both sides, few units bridging it
         if (
-            len(lhs) >= 2
-            and len(rhs) >= 2
+            lhs >= 2
+            and rhs >= 2
             and (g0 - left) > 0.12 * width
             and (right - g1) > 0.12 * width
-            and len(crossing) <= max(len(lhs), len(rhs))
+            and crossing <= max(lhs, rhs)
         ):
             out.append((g0, g1))
     return out
@@ -250,6 +253,14 @@ def page_lines(page: PageContent, start_region: int = 0) -> list[Line]:
     """The page's line fragments in reading order, tagged with their box and region."""
     fragments = _fragments(page.words)
     boxes = [b for b in page.boxes if b.area < 0.6 * page.width * page.height]
+    if len(fragments) >= 15:
+        # a frame around (nearly) all the page's text is decoration, not a sidebar
+        boxes = [
+            b
+            for b in boxes
+            if sum(b.contains((f.x0 + f.x1) / 2, (f.top + f.bottom) / 2) for f in fragments)
+            < 0.7 * len(fragments)
+        ]
     in_box: dict[int, list[Line]] = {}
     units: list[_Unit] = []
     for line in fragments:
@@ -266,7 +277,9 @@ def page_lines(page: PageContent, start_region: int = 0) -> list[Line]:
     for i, lines in in_box.items():
         box: Box = boxes[i]
         size = median(line.size for line in lines)
-        units.append(_Unit(box.x0, box.top, box.x1, box.bottom, box=i, size=size))
+        units.append(
+            _Unit(box.x0, box.top, box.x1, box.bottom, box=i, size=size, weight=len(lines))
+        )
     ordered: list[Line] = []
     region = start_region
     for group in _order(units):

@@ -302,6 +302,8 @@ def segment_newsletter(blocks: list[Block], title_block: Block | None) -> Segmen
                 ctx.add(part)
         cur = None
 
+    sidebars, cards = _framed(blocks, title_block)
+    box_of_previous: tuple[int, int] | None = None
     for block in blocks:
         text = block_text(block)
         if not text:
@@ -309,7 +311,11 @@ def segment_newsletter(blocks: list[Block], title_block: Block | None) -> Segmen
         if block is title_block:
             ctx.heading(text)
             continue
-        if block.box is not None:
+        box_key = (block.page, block.box) if block.box is not None else None
+        if box_key != box_of_previous and box_of_previous in cards:
+            close()  # a framed example card ends with its frame
+        box_of_previous = box_key
+        if box_key is not None and box_key in sidebars:
             # framed sidebar: background, aims, approach … never a team's example
             if block.heading_level:
                 ctx.heading(text)
@@ -370,6 +376,54 @@ def segment_newsletter(blocks: list[Block], title_block: Block | None) -> Segmen
     close()
     _intro_to_context(drafts, ctx)
     return Segmented(drafts, [s for s in ctx.sections if s.heading or s.text])
+
+
+def _framed(
+    blocks: list[Block], title_block: Block | None
+) -> tuple[set[tuple[int, int]], set[tuple[int, int]]]:
+    """Framed boxes as (sidebars, example cards); other frames (tables) are read in the flow.
+
+    A box is an example card when it reads like one: a heading (or bold run) that is neither
+    in capitals nor a known context or sub-heading, followed by some running text. A box of
+    short cell-like lines without a title is a table. Any other box is a sidebar.
+    """
+    groups: dict[tuple[int, int], list[Block]] = {}
+    for block in blocks:
+        if block.box is not None:
+            groups.setdefault((block.page, block.box), []).append(block)
+    sidebars: set[tuple[int, int]] = set()
+    cards: set[tuple[int, int]] = set()
+    for key, group in groups.items():
+        if title_block in group:
+            sidebars.add(key)
+            continue
+        first = group[0]
+        title = block_text(first) if first.heading_level else None
+        if title is None:
+            run = bold_run(first)
+            title = title_from_run(run) if run else None
+        body_words = sum(len(b.words) for b in group if not b.heading_level)
+        letters = [c for c in title or "" if c.isalpha()]
+        card = (
+            title is not None
+            and body_words >= 40
+            and not all(c.isupper() for c in letters)
+            and not is_context_heading(title)
+            and not is_subheading(title)
+            and not INTRO_HEADING.search(title)
+        )
+        lines = [line for b in group for line in b.lines]
+        table = (
+            title is None
+            and len(lines) >= 2
+            and sum(len(line.words) for line in lines) < 6 * len(lines)
+            and len({round(line.x0) for line in lines}) >= 2
+        )
+        if card:
+            cards.add(key)
+        elif not table:
+            sidebars.add(key)
+    return sidebars, cards
 
 
 def _intro_to_context(drafts: list[_Draft], ctx: _Context) -> None:

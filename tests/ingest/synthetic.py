@@ -207,3 +207,76 @@ def grid_poster(path: Path) -> Path:
     ]
     doc.build(story)
     return path
+
+
+TABLE_PHRASE = "Andel elever med hög frånvaro"
+
+
+def card_newsletter(path: Path) -> Path:
+    """Two columns of framed example cards, a capitals-headed fact box, and a bordered
+    measurement table inside one example."""
+    width, height = A4
+    doc = BaseDocTemplate(str(path), pagesize=A4)
+    col_w = (width - 100) / 2
+    frames = [Frame(40, height - 130, width - 80, 90, id="top")] + [
+        Frame(40 + i * (col_w + 20), 50, col_w, height - 190, id=f"c{i}") for i in range(2)
+    ]
+    doc.addPageTemplates([PageTemplate("p", frames, onPage=_footer)])
+    framed = TableStyle(
+        [
+            ("BOX", (0, 0), (-1, -1), 0.8, colors.HexColor("#7a4b94")),
+            ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#f4eef8")),
+        ]
+    )
+
+    def card(*flowables) -> Table:  # noqa: ANN002
+        return Table([[f] for f in flowables], colWidths=[col_w - 4], style=framed)
+
+    measurements = Table(
+        [["Mätning", "Augusti", "December"], [TABLE_PHRASE, "14 %", "9 %"]],
+        colWidths=[(col_w - 20) / 2, (col_w - 20) / 4, (col_w - 20) / 4],
+        style=TableStyle(
+            [
+                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#dddddd")),
+                ("BACKGROUND", (0, 1), (-1, 1), colors.HexColor("#f2f2f2")),
+                ("FONTSIZE", (0, 0), (-1, -1), 8),
+            ]
+        ),
+    )
+    story = [
+        Paragraph("Nyhetsbrev Bästa platsen", TITLE),
+        Paragraph("Oktober 2025", SUB),
+        FrameBreak(),
+        card(
+            Paragraph("FAKTA OM SATSNINGEN", SIDE_HEAD),
+            Paragraph("Tretton kommuner och regionen arbetar tillsammans sedan 2019. " * 3, SIDE),
+        ),
+        Spacer(1, 10),
+        card(
+            Paragraph("Mötesplats i Gislaved", H1),
+            Paragraph(
+                "Fritidsgården i Gislaved har öppnat en mötesplats för nyanlända "
+                "föräldrar varje tisdag. " + FILLER * 3,
+                BODY,
+            ),
+        ),
+        Spacer(1, 10),
+        Paragraph("Närvarolyftet i Eksjö", H1),
+        Paragraph(
+            "Skolorna i Eksjö följer frånvaron varje vecka och ringer hem samma dag. " + FILLER * 2,
+            BODY,
+        ),
+        measurements,
+        Paragraph("Nästa steg är att låta eleverna själva föreslå förändringar. " + FILLER, BODY),
+        FrameBreak(),
+        card(
+            Paragraph("Kamratstöd i Mullsjö", H1),
+            Paragraph(
+                "Högstadiet i Mullsjö utbildar elever till kamratstödjare som finns på "
+                "rasterna. " + FILLER * 3,
+                BODY,
+            ),
+        ),
+    ]
+    doc.build(story)
+    return path

@@ -93,3 +93,17 @@ def test_grid_poster(tmp_path: Path) -> None:
     assert contains(poster.text, "Trettio familjer kom minst en gång till utecaféet")
     assert not contains(poster.text, "mira.nilsson@jonkoping.se")
     assert contains(_context(doc), "mira.nilsson@jonkoping.se")
+
+
+def test_framed_example_cards(tmp_path: Path) -> None:
+    doc = read_pdf(synthetic.card_newsletter(tmp_path / "kort.pdf"))
+    assert [e.title for e in doc.examples] == [
+        "Mötesplats i Gislaved",
+        "Närvarolyftet i Eksjö",
+        "Kamratstöd i Mullsjö",
+    ]
+    eksjo = doc.examples[1]
+    assert contains(eksjo.text, synthetic.TABLE_PHRASE)
+    assert contains(eksjo.text, "Nästa steg är att låta eleverna själva föreslå förändringar")
+    assert contains(_context(doc), "Tretton kommuner och regionen arbetar tillsammans")
+    assert not any(contains(e.text, "Tretton kommuner") for e in doc.examples)
