@@ -107,13 +107,14 @@ def evaluate(examples: list[GoldExample], verbose: bool = False) -> dict[str, di
     return scores
 
 
-def throughput(texts: list[str], repeat: int = 5) -> float:
+def throughput(texts: list[str], repeat: int = 5) -> tuple[float, float]:
+    """Words per second of tag_text: (wall clock, this process's CPU time)."""
     words = sum(len(t.split()) for t in texts) * repeat
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     for _ in range(repeat):
         for t in texts:
             tag_text(t)
-    return words / (time.perf_counter() - start)
+    return words / (time.perf_counter() - start), words / (time.process_time() - cpu)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -127,14 +128,16 @@ def main(argv: list[str] | None = None) -> int:
     load_s = time.perf_counter() - t0
     examples = gold_examples()
     scores = evaluate(examples, args.verbose)
-    wps = throughput([g.text for g in examples], args.repeat)
+    wps, cpu_wps = throughput([g.text for g in examples], args.repeat)
     result = {"examples": len(examples), "load_seconds": round(load_s, 2),
-              "words_per_second": round(wps), "scores": scores,
+              "words_per_second": round(wps), "cpu_words_per_second": round(cpu_wps),
+              "scores": scores,
               "targets_met": {k: scores[k][m] >= v for k, (m, v) in TARGETS.items()}}
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=2))
     else:
-        print(f"{len(examples)} gold examples, load {load_s:.2f} s, {wps:,.0f} words/s")
+        print(f"{len(examples)} gold examples, load {load_s:.2f} s, {wps:,.0f} words/s "
+              f"({cpu_wps:,.0f} words per CPU second)")
         print(f"{'kind':16} {'P':>6} {'R':>6} {'F1':>6}   tp  fp  fn")
         for kind, s in scores.items():
             print(f"{kind:16} {s['precision']:6.3f} {s['recall']:6.3f} {s['f1']:6.3f} "

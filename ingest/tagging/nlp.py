@@ -26,8 +26,8 @@ GAZ = "gaz"
 
 @Language.component("sv_lookup_lemmas")
 def _set_lemmas(doc: Doc) -> Doc:
-    for token in doc:
-        token.lemma_ = lemmatize(token.text)
+    """Lookup lemmas on every token; the token lists are kept for the taggers (view)."""
+    view(doc, set_lemmas=True)
     return doc
 
 
@@ -146,10 +146,10 @@ class TokenView:
     sent: list[int]
 
 
-def view(doc: Doc) -> TokenView:
+def view(doc: Doc, set_lemmas: bool = False) -> TokenView:
     """The token lists of a doc, built once and kept in doc.user_data."""
     cached = doc.user_data.get("tv")
-    if cached is not None:
+    if cached is not None and not set_lemmas:
         return cached
     text: list[str] = []
     lemma: list[str] = []
@@ -161,7 +161,12 @@ def view(doc: Doc) -> TokenView:
         t = tok.text
         w = tok.whitespace_
         text.append(t)
-        lemma.append(tok.lemma_)
+        if set_lemmas:
+            lem = lemmatize(t)
+            tok.lemma_ = lem
+            lemma.append(lem)
+        else:
+            lemma.append(tok.lemma_)
         idx.append(tok.idx)
         ws.append(w)
         sent.append(sid)

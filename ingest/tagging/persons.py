@@ -174,4 +174,34 @@ def find_persons(doc: Doc) -> list[Person]:
             i = end_tok
             continue
         i += 1
+    return _merge(out, _unlisted_with_role(doc, {t for p in out for t in p.tokens}))
+
+
+def _unlisted_with_role(doc: Doc, taken: set[int]) -> list[Person]:
+    """Names whose first name is not in the list, only when a role stands right next to them:
+    "Xiomara Lind, rektor", "kuratorn Jelle Ek"."""
+    from ingest.tagging.gazetteer import names
+    from ingest.tagging.lemmas import is_known
+
+    tv = view(doc)
+    gaz = names()
+    out: list[Person] = []
+    n = len(tv.text)
+    for i in range(n - 1):
+        a, b = tv.text[i], tv.text[i + 1]
+        if i in taken or i + 1 in taken or not (a[:1].isupper() and a[1:].islower()):
+            continue
+        if not a.isalpha() or len(a) < 2 or a in gaz or a in NOT_SURNAMES or is_known(a.lower()):
+            continue
+        if not _is_surname(doc[i + 1]) or b in gaz:
+            continue
+        role = _role_after(doc, i + 2) or _role_before(doc, i)
+        if not role:
+            continue
+        end = tv.idx[i + 1] + len(b)
+        out.append(Person(f"{a} {b}", role, tv.idx[i], end, (i, i + 1)))
     return out
+
+
+def _merge(first: list[Person], more: list[Person]) -> list[Person]:
+    return sorted([*first, *more], key=lambda p: p.start) if more else first
