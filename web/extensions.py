@@ -19,5 +19,10 @@ def init_limiter(app: Flask) -> Limiter:
     limiter = Limiter(get_remote_address, app=app)
     view = app.view_functions["coordinator.login"]
     app.view_functions["coordinator.login"] = limiter.limit(_login_limit, methods=["POST"])(view)
+    # failed HTTP Basic logins on the API count against the same budget as the login form
+    upload = app.view_functions["api.upload"]
+    app.view_functions["api.upload"] = limiter.limit(
+        _login_limit, methods=["POST"], deduct_when=lambda response: response.status_code == 401
+    )(upload)
     app.extensions["exempelbanken_limiter"] = limiter
     return limiter

@@ -339,6 +339,7 @@ def build_spec(server_url: str | None = None) -> dict[str, Any]:
                         "413": _error("Filen är för stor eller har för många sidor"),
                         "415": _error("Inte en PDF"),
                         "422": _error("PDF:en kunde inte läsas"),
+                        "429": _error("För många misslyckade inloggningar"),
                     },
                 },
             },

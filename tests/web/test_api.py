@@ -217,3 +217,22 @@ def test_openapi_document(client: FlaskClient) -> None:
         assert name in spec["components"]["schemas"]
     for path in ("/api/search", "/api/examples/{id}", "/api/documents", "/api/concepts"):
         assert path in spec["paths"]
+
+
+def test_failed_basic_logins_are_rate_limited(web_store: Path) -> None:
+    from .conftest import close_app, make_app
+
+    limited: Flask = make_app(web_store, LOGIN_RATE_LIMIT="2/minute")
+    try:
+        client = limited.test_client()
+
+        def post(headers: dict[str, str]) -> int:
+            data = {"file": (io.BytesIO(b""), "tom.pdf")}
+            return client.post(
+                "/api/documents", data=data, headers=headers, content_type="multipart/form-data"
+            ).status_code
+
+        assert post(basic()) == 400  # right password: not counted
+        assert [post(basic(password="fel")) for _ in range(3)] == [401, 401, 429]
+    finally:
+        close_app(limited)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,7 @@ from web import refs, thumbs
 from web.library import get_library
 
 bp = Blueprint("examples", __name__)
+log = logging.getLogger(__name__)
 
 
 def _tags_by_kind(example: Example) -> dict[str, list[Tag]]:
@@ -106,6 +108,9 @@ def page_image(document_id: str, page: int) -> Response:
     try:
         thumbs.render_thumb(Path(original), page, width, target)
     except IndexError:
+        abort(404)
+    except Exception:  # pdfium could not draw the page: no picture rather than an error page
+        log.exception("cannot render page %s of %s", page, doc.id)
         abort(404)
     response = send_file(target, mimetype="image/png", max_age=86400)
     return response
