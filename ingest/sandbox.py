@@ -11,6 +11,7 @@ import concurrent.futures
 import faulthandler
 import gc
 import logging
+import multiprocessing
 import os
 import resource
 import signal
@@ -85,6 +86,16 @@ def _read_in_worker(
         ) from None
 
 
+def _context() -> multiprocessing.context.BaseContext:
+    """Workers start from a clean forkserver: forking a threaded web server is unsafe, and
+    spawning afresh for every worker would re-import everything."""
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["ingest.pipeline"])
+    return context
+
+
 class Reader:
     """A pool of PDF-reading child processes; use as a context manager."""
 
@@ -124,6 +135,7 @@ class Reader:
                 max_tasks=self.max_tasks,
                 initializer=_init_worker,
                 initargs=(self.memory_limit,),
+                context=_context(),
             )
         return self._pool
 
