@@ -53,6 +53,7 @@ class Engine:
     parts: dict[str, list[tuple[str, str]]]  # "*"-trigger lemma → (kind, value)
     gaz_keys: dict[int, str]  # match id → canonical gazetteer name
     near: list[tuple[str, str, str, str]]  # kind, value, lemma a, lemma b (same sentence)
+    ignore: frozenset[str]  # lemmas that never trigger anything
     prefixed: list[tuple[str, str, tuple[str, ...], str]]  # kind, value, lemmas, last prefix
 
     def doc(self, text: str) -> Doc:
@@ -72,10 +73,13 @@ class Engine:
                     hits.append(Hit(kind, value, start, end))
         hits.extend(self._prefixed(doc, seen))
         hits.extend(self._near(doc, seen))
-        exact = {(h.kind, i) for h in hits for i in range(h.start, h.end)}
         tv = view(doc)
+        if self.ignore:
+            hits = [h for h in hits
+                    if not any(tv.lemma[i] in self.ignore for i in range(h.start, h.end))]
+        exact = {(h.kind, i) for h in hits for i in range(h.start, h.end)}
         for i, text in enumerate(tv.text):
-            if len(text) < 6 or not text[0].isalpha():
+            if len(text) < 6 or not text[0].isalpha() or tv.lemma[i] in self.ignore:
                 continue
             for kind, value, via in _compound_rules(tv.lemma[i], self.heads, self.parts):
                 if (kind, i) in exact:
@@ -266,8 +270,9 @@ def get() -> Engine:
         for item in taxonomy().interventions
         for a, b in item.near
     ]
+    ignore = frozenset(lemmatize(w) for w in taxonomy().ignore)
     return Engine(nlp, lemma_matcher, lower_matcher, gaz_matcher, heads, parts, gaz_keys,
-                  near, prefixed)
+                  near, ignore, prefixed)
 
 
 def load() -> None:

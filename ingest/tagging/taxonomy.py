@@ -38,6 +38,7 @@ class Taxonomy:
     stages: dict[str, tuple[str, ...]] = field(default_factory=dict)
     roles: tuple[str, ...] = ()
     actor_min_hits: dict[str, int] = field(default_factory=dict)
+    ignore: tuple[str, ...] = ()
     inspiration_from: tuple[str, ...] = ()
     inspiration_to: tuple[str, ...] = ()
 
@@ -102,4 +103,5 @@ def taxonomy() -> Taxonomy:
         actor_min_hits={str(k): int(v) for k, v in (data.get("actor_min_hits") or {}).items()},
         inspiration_from=_strs(insp.get("from")),
         inspiration_to=_strs(insp.get("to")),
+        ignore=_strs(data.get("ignore")),
     )
