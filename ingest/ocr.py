@@ -15,6 +15,7 @@ import pypdfium2 as pdfium
 from ingest.extract import Word
 
 DPI = 300
+MAX_PIXELS = 40_000_000  # a huge page is rendered at a lower resolution instead
 LANG = "swe"
 MIN_CONFIDENCE = 30
 LINE_CLASSES = {"ocr_line", "ocr_header", "ocr_textfloat", "ocr_caption"}
@@ -34,7 +35,8 @@ def page_words(page: pdfium.PdfPage, number: int, dpi: int = DPI) -> list[Word]:
     """Words of a rendered page in PDF points (top-left origin), sized by their line."""
     import pytesseract
 
-    scale = dpi / 72.0
+    width, height = page.get_size()
+    scale = min(dpi / 72.0, (MAX_PIXELS / max(width * height, 1.0)) ** 0.5)
     image = page.render(scale=scale, grayscale=True).to_pil()
     hocr = pytesseract.image_to_pdf_or_hocr(image, lang=LANG, extension="hocr", config="--psm 3")
     return words_from_hocr(hocr, number, scale)

@@ -27,6 +27,7 @@ from ingest.tagging import tag_document
 from ingest.text import join_lines, set_vocabulary
 
 MAX_PAGES = 200
+MAX_OCR_PAGES = 20
 
 
 ENCRYPTED_MESSAGE = (
@@ -128,29 +129,55 @@ def read_bytes(data: bytes, filename: str, max_pages: int = MAX_PAGES) -> Docume
             pages = read_pages(pdf)
         except pdfium.PdfiumError as exc:
             raise CorruptPdfError("En sida i PDF-filen är skadad och kan inte läsas.") from exc
-        ocr_pages = _ocr_scans(pdf, pages)
+        ocr_pages, warnings = _ocr_scans(pdf, pages)
         meta_year = _meta_year(pdf)
     finally:
         pdf.close()
     doc = build_document(pages, filename, sha, meta_year)
     doc.ocr_pages = ocr_pages
+    doc.warnings.extend(warnings)
     tag_document(doc)
     return doc
 
 
-def _ocr_scans(pdf: pdfium.PdfDocument, pages: list[PageContent]) -> list[int]:
-    done = []
+def _ocr_scans(pdf: pdfium.PdfDocument, pages: list[PageContent]) -> tuple[list[int], list[str]]:
+    """Read image-only pages with OCR (at most MAX_OCR_PAGES); returns pages and warnings."""
+    done: list[int] = []
+    skipped: list[int] = []
     for content in pages:
-        if ocr.needs_ocr(content.char_count, content.image_area):
-            page = pdf[content.number - 1]
-            try:
-                content.words = ocr.page_words(page, content.number)
-            finally:
-                page.close()
-            content.boxes = []
-            content.ocr = True
-            done.append(content.number)
-    return done
+        if not ocr.needs_ocr(content.char_count, content.image_area):
+            continue
+        if len(done) >= MAX_OCR_PAGES:
+            skipped.append(content.number)
+            continue
+        page = pdf[content.number - 1]
+        try:
+            content.words = ocr.page_words(page, content.number)
+        finally:
+            page.close()
+        content.boxes = []
+        content.ocr = True
+        done.append(content.number)
+    warnings = []
+    if done:
+        what = "en inskannad bild" if len(done) == 1 else "inskannade bilder"
+        warnings.append(
+            f"{_pages_sv(done).capitalize()} var {what} och lästes med textigenkänning (OCR); "
+            "texten kan innehålla fel."
+        )
+    if skipped:
+        warnings.append(
+            f"{_pages_sv(skipped).capitalize()} är inskannade och lästes inte: högst "
+            f"{MAX_OCR_PAGES} sidor per fil läses med textigenkänning."
+        )
+    return done, warnings
+
+
+def _pages_sv(numbers: list[int]) -> str:
+    if len(numbers) == 1:
+        return f"sidan {numbers[0]}"
+    shown = ", ".join(str(n) for n in numbers[:10]) + (" …" if len(numbers) > 10 else "")
+    return f"sidorna {shown}"
 
 
 def build_document(
@@ -206,7 +233,13 @@ def build_document(
         )
         for n, draft in enumerate(seg.examples, start=1)
     ]
+    warnings = []
+    if not lines:
+        warnings.append("PDF-filen innehåller ingen läsbar text.")
+    elif not examples:
+        warnings.append("Inga exempel hittades i dokumentet; texten finns under sammanhang.")
     return Document(
+        warnings=warnings,
         id=doc_id,
         filename=filename,
         title=title,

@@ -81,6 +81,7 @@ def test_metadata_without_telling_file_name(name: str) -> None:
 def test_scanned_poster_read_by_ocr(documents: dict[str, Document], name: str) -> None:
     doc, gold = documents[name], GOLD[name]
     assert doc.ocr_pages == [1]
+    assert any("OCR" in w for w in doc.warnings)
     assert len(doc.examples) == 1
     assert SequenceMatcher(None, doc.title, gold["title"]).ratio() > 0.9
     text = doc.examples[0].text

@@ -107,3 +107,16 @@ def test_framed_example_cards(tmp_path: Path) -> None:
     assert contains(eksjo.text, "Nästa steg är att låta eleverna själva föreslå förändringar")
     assert contains(_context(doc), "Tretton kommuner och regionen arbetar tillsammans")
     assert not any(contains(e.text, "Tretton kommuner") for e in doc.examples)
+
+
+def test_blank_page_has_no_examples_and_a_warning(tmp_path: Path) -> None:
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(595, 842)
+    path = tmp_path / "tom-sida.pdf"
+    with path.open("wb") as fh:
+        writer.write(fh)
+    doc = read_pdf(path)
+    assert doc.pages == 1 and doc.examples == [] and doc.kind == "document"
+    assert doc.warnings == ["PDF-filen innehåller ingen läsbar text."]
