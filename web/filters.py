@@ -45,6 +45,12 @@ def swedish_date(value: str | None) -> str:
     return str(value)
 
 
+def capfirst(value: str | None) -> str:
+    """'gemensamma hembesök' -> 'Gemensamma hembesök' (the rest as it is)."""
+    text = str(value or "")
+    return text[:1].upper() + text[1:]
+
+
 def kind_label(value: str | None) -> str:
     return KINDS.get(value or "", value or "")
 
@@ -97,7 +103,7 @@ def highlight(snippet: str | None) -> Markup:
 
 def init_app(app: Flask) -> None:
     app.jinja_env.filters.update(
-        swedish_date=swedish_date, kind_label=kind_label, highlight=highlight
+        swedish_date=swedish_date, kind_label=kind_label, highlight=highlight, capfirst=capfirst
     )
     app.jinja_env.globals.update(
         search_url=search_url,
