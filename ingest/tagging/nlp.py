@@ -21,6 +21,7 @@ from ingest.tagging.taxonomy import taxonomy
 # Rule kinds besides the Tag kinds: inspiration expressions.
 INSP_FROM = "insp_from"
 INSP_TO = "insp_to"
+INSP_BEFORE = "insp_before"
 GAZ = "gaz"
 
 
@@ -222,6 +223,7 @@ def _rules() -> list[tuple[str, str, str]]:
         rules += [("age_group", value, t) for t in triggers]
     rules += [(INSP_FROM, "", t) for t in tax.inspiration_from]
     rules += [(INSP_TO, "", t) for t in tax.inspiration_to]
+    rules += [(INSP_BEFORE, "", t) for t in tax.inspiration_from_before]
     return rules
 
 
@@ -248,9 +250,9 @@ def get() -> Engine:
         doc = nlp(text)
         if star and len(doc) == 1:
             parts.setdefault(doc[0].lemma_, []).append((kind, value))
-        elif len(doc) == 1 and kind not in (INSP_FROM, INSP_TO):
+        elif len(doc) == 1 and kind not in (INSP_FROM, INSP_TO, INSP_BEFORE):
             heads.setdefault(doc[0].lemma_, []).append((kind, value))
-        if kind in (INSP_FROM, INSP_TO):
+        if kind in (INSP_FROM, INSP_TO, INSP_BEFORE):
             lower_matcher.add(key, [nlp.make_doc(text)])
         else:
             lemma_matcher.add(key, [doc])

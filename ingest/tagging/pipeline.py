@@ -27,7 +27,7 @@ from ingest.model import (
 from ingest.tagging import nlp
 from ingest.tagging.gazetteer import municipality_of
 from ingest.tagging.lemmas import lemmatize
-from ingest.tagging.nlp import INSP_FROM, INSP_TO, Hit, sentence_ids
+from ingest.tagging.nlp import INSP_BEFORE, INSP_FROM, INSP_TO, Hit, sentence_ids
 from ingest.tagging.persons import find_persons
 from ingest.tagging.places import Mention, find_mentions
 from ingest.tagging.taxonomy import taxonomy
@@ -84,6 +84,12 @@ def _inspiration(doc: Doc, hits: list[Hit], mentions: list[Mention]) -> tuple[se
     for h in from_hits:
         for n, m in enumerate(mentions):
             if sent[m.start] == sent[h.start] and h.end <= m.start <= h.end + INSPIRATION_WINDOW:
+                inspired.add(n)
+    for h in hits:
+        if h.kind != INSP_BEFORE:
+            continue
+        for n, m in enumerate(mentions):
+            if sent[m.start] == sent[h.start] and h.start - 6 <= m.end <= h.start:
                 inspired.add(n)
     from_tokens = {i for h in from_hits for i in range(h.start, h.end)}
     for h in hits:

@@ -28,9 +28,17 @@ class Mention:
 
 
 def _context_ok(doc: Doc, start: int, end: int) -> bool:
+    """An ambiguous name is a place after "i/från/till …", before "kommun", or in a list
+    right after another place ("i Ingatorp och Hult")."""
     prev = doc[start - 1].lower_ if start > 0 else ""
     nxt = doc[end].lower_ if end < len(doc) else ""
-    return prev in PLACE_PREPOSITIONS or nxt in MUNICIPALITY_WORDS
+    if prev in PLACE_PREPOSITIONS or nxt in MUNICIPALITY_WORDS:
+        return True
+    if prev in ("och", ",") and start >= 2:
+        before = doc[start - 2].text
+        place = names().get(before)
+        return place is not None and not place.ambiguous
+    return False
 
 
 def _county_use(doc: Doc, start: int, end: int) -> bool:

@@ -41,6 +41,7 @@ class Taxonomy:
     ignore: tuple[str, ...] = ()
     inspiration_from: tuple[str, ...] = ()
     inspiration_to: tuple[str, ...] = ()
+    inspiration_from_before: tuple[str, ...] = ()
 
     def intervention(self, name_or_slug: str) -> Intervention | None:
         for item in self.interventions:
@@ -103,5 +104,6 @@ def taxonomy() -> Taxonomy:
         actor_min_hits={str(k): int(v) for k, v in (data.get("actor_min_hits") or {}).items()},
         inspiration_from=_strs(insp.get("from")),
         inspiration_to=_strs(insp.get("to")),
+        inspiration_from_before=_strs(insp.get("from_before")),
         ignore=_strs(data.get("ignore")),
     )
