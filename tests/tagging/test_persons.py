@@ -44,3 +44,10 @@ def test_surname_that_is_a_municipality_stays_a_person() -> None:
         ("Lisa Berg", "familjebehandlare")
     ]
     assert [t.value for t in tags if t.kind == "municipality"] == ["Eksjö"]
+
+
+def test_unlisted_first_name_needs_a_role() -> None:
+    assert persons("Xiomara Lindqvist, rektor på skolan, berättade.") == [
+        ("Xiomara Lindqvist", "rektor")
+    ]
+    assert persons("Vi åkte till Xiomara Lindqvist och åt lunch.") == []

@@ -74,3 +74,17 @@ def test_a_follower_is_not_the_own_municipality() -> None:
         "närvaron varje vecka. Gnosjö har nu kopierat konceptet."
     )
     assert values(text, "municipality") == ["Jönköping"]
+
+
+def test_model_named_before_the_expression() -> None:
+    text = ("Läxhjälpen på biblioteket i Värnamo startades med Borås stadsbibliotek som förebild. "
+            "I Värnamo kommer nu tjugo elever varje vecka.")
+    tags = tag_text(text)
+    assert [t.value for t in tags if t.kind == "municipality"] == ["Värnamo"]
+    assert [t.value for t in tags if t.kind == "inspired_by"] == ["Borås"]
+
+
+def test_ambiguous_locality_in_a_list_of_places() -> None:
+    text = "Förskolorna i Ingatorp och Hult arbetar med tidig upptäckt."
+    assert values(text, "place") == ["Ingatorp", "Hult"]
+    assert values(text, "municipality") == ["Eksjö"]
