@@ -14,6 +14,15 @@ import pypdfium2.raw as pdfium_c
 
 BOLD_MARKERS = ("bold", "black", "heavy", "semibold", "demibold", "extrabold", "ultrabold")
 FORCE_BOLD_FLAG = 1 << 18
+LIGATURES = {
+    0xFB00: "ff",
+    0xFB01: "fi",
+    0xFB02: "fl",
+    0xFB03: "ffi",
+    0xFB04: "ffl",
+    0xFB05: "st",
+    0xFB06: "st",
+}
 
 
 @dataclass(slots=True)
@@ -109,8 +118,10 @@ def _page_words(page: pdfium.PdfPage, number: int, height: float, fonts: _FontCa
         if code in (32, 13, 10, 9, 0, 0xA0, 0xFFFE, 0x2002, 0x2003, 0x2009):
             spaced = True
             continue
+        if code in (0x200B, 0xFEFF):
+            continue  # zero-width characters
         # pdfium reports a hyphen that ends a line as 0x02
-        char = "-" if code == 2 else chr(code)
+        char = "-" if code == 2 else LIGATURES.get(code) or chr(code)
         get_box(raw, i, rect)
         c_top = height - rect.top
         c_bottom = height - rect.bottom
