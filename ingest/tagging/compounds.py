@@ -4,29 +4,24 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ingest.tagging.lemmas import definite_base, is_known, load_tables
+from ingest.tagging.lemmas import definite_base, is_known, load_tables, may_begin, may_end
 
 MIN_PART = 3
 
 
 def _begin_cost(seg: str, strict: bool) -> int | None:
     """0 if ``seg`` may start a compound, 1 if only with a linking -s, None if not at all."""
-    t = load_tables()
     if len(seg) < MIN_PART:
         return None
-    pool = t.strict_begin if strict else t.begin
-    if seg in pool:
+    if may_begin(seg, strict):
         return 0
-    if seg[-1] == "s" and len(seg) > MIN_PART and seg[:-1] in pool:
+    if seg[-1] == "s" and len(seg) > MIN_PART and may_begin(seg[:-1], strict):
         return 1
     return None
 
 
 def _is_end(seg: str) -> bool:
-    t = load_tables()
-    return len(seg) >= MIN_PART and (
-        seg in t.end or seg in t.forms or definite_base(seg) is not None
-    )
+    return len(seg) >= MIN_PART and (may_end(seg) or definite_base(seg) is not None)
 
 
 Split = tuple[tuple[str, ...], int]  # parts, number of linking -s- used

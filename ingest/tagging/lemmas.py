@@ -38,9 +38,8 @@ class _Tables:
     forms: dict[str, str] = {}
     lemmas: frozenset[str] = frozenset()
     stems: frozenset[str] = frozenset()  # hunspell stems (all)
-    begin: frozenset[str] = frozenset()  # may start / be inside a compound
     strict_begin: frozenset[str] = frozenset()  # hunspell's compound-start words only
-    end: frozenset[str] = frozenset()  # may end a compound
+    end: frozenset[str] = frozenset()  # hunspell's compound-end words
     loaded = False
 
 
@@ -80,10 +79,23 @@ def load_tables() -> _Tables:
     _Tables.lemmas = frozenset(lemmas)
     _Tables.stems = frozenset(stems)
     _Tables.strict_begin = frozenset(begin)
-    _Tables.begin = frozenset(begin | {w for w in lemmas if len(w) >= 3 and w.isalpha()})
-    _Tables.end = frozenset(end | stems | lemmas)
+    _Tables.end = frozenset(end)
     _Tables.loaded = True
     return _Tables
+
+
+def may_begin(seg: str, strict: bool) -> bool:
+    """May start a compound: hunspell's compound-start words, or (not strict) any base form."""
+    t = load_tables()
+    if seg in t.strict_begin:
+        return True
+    return not strict and len(seg) >= 3 and seg in t.lemmas and seg.isalpha()
+
+
+def may_end(seg: str) -> bool:
+    """May end a compound: any known form or base form."""
+    t = load_tables()
+    return seg in t.forms or seg in t.lemmas or seg in t.stems or seg in t.end
 
 
 def is_known(word: str) -> bool:
