@@ -43,6 +43,24 @@ def _env_flag(name: str, default: bool) -> bool:
     return value.strip().lower() in {"1", "true", "yes", "on", "ja"}
 
 
+def _static_versions(app: Flask) -> None:
+    """Static URLs carry the file's modification time (?v=...), so browsers may keep them long."""
+    static_dir = Path(app.static_folder or "")
+    versions: dict[str, str] = {}
+
+    @app.url_defaults
+    def _version(endpoint: str, values: dict[str, Any]) -> None:
+        if endpoint != "static" or "filename" not in values or "v" in values:
+            return
+        name = values["filename"]
+        if name not in versions or app.debug:
+            try:
+                versions[name] = str(int((static_dir / name).stat().st_mtime))
+            except OSError:
+                versions[name] = "0"
+        values["v"] = versions[name]
+
+
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     """Application factory. ``test_config`` overrides every setting (DATA_DIR, TESTING ...)."""
     app = Flask(__name__, instance_relative_config=True)
@@ -68,7 +86,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         THUMB_WIDTH=600,
         TRUSTED_PROXIES=int(os.environ.get("EXEMPELBANKEN_TRUSTED_PROXIES", 0)),
         SEARCH_CACHE_SECONDS=float(os.environ.get("EXEMPELBANKEN_SEARCH_CACHE_SECONDS", 30)),
-        JSON_SORT_KEYS=False,
+        SEND_FILE_MAX_AGE_DEFAULT=7 * 24 * 3600,
     )
     if test_config:
         app.config.update(test_config)
@@ -97,6 +115,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     from web import appcli, errors, filters, security
     from web.views import api, concepts, coordinator, examples, search
 
+    _static_versions(app)
     security.init_app(app)
     filters.init_app(app)
     errors.init_app(app)
