@@ -227,6 +227,8 @@ def _add_taxonomy(
                     focus_score[area] += FOCUS_THRESHOLD
                     focus_spans[area].append((start, end))
         elif h.kind == STAGE:
+            if h.value == "planerad" and _in_future_section(doc.text, start):
+                continue  # plans under "Nästa steg" are what comes next, not the stage
             stage_spans[h.value].append((start, end))
     for area in (a.name for a in tax.focus_areas):
         if focus_score[area] >= FOCUS_THRESHOLD:
@@ -240,6 +242,23 @@ def _add_taxonomy(
         tags.add(STAGE, best)
         for s, e in stage_spans.get(best, ()):
             tags.add(STAGE, best, s, e)
+
+
+_FUTURE_HEADINGS = re.compile(
+    r"^\s*(nästa steg|framåt|fortsättning|planer framåt|det här gör vi härnäst|"
+    r"vad händer nu\??|vad gör vi nu\??)\s*:?\s*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_ANY_HEADING = re.compile(r"\n\s*\n")
+
+
+def _in_future_section(text: str, pos: int) -> bool:
+    """True if ``pos`` lies in the paragraph under a "Nästa steg" heading."""
+    for m in _FUTURE_HEADINGS.finditer(text, 0, pos):
+        nxt = _ANY_HEADING.search(text, m.end())
+        if m.end() <= pos and (nxt is None or pos < nxt.start()):
+            return True
+    return False
 
 
 def tag_text(text: str) -> list[Tag]:
