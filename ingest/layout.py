@@ -264,10 +264,11 @@ def page_lines(page: PageContent, start_region: int = 0) -> list[Line]:
     in_box: dict[int, list[Line]] = {}
     units: list[_Unit] = []
     for line in fragments:
-        cx, cy = (line.x0 + line.x1) / 2, (line.top + line.bottom) / 2
+        cy = (line.top + line.bottom) / 2
         best: int | None = None
         for i, box in enumerate(boxes):
-            if box.contains(cx, cy) and (best is None or box.area < boxes[best].area):
+            inside = box.contains(line.x0, cy, pad=3.0) and box.contains(line.x1, cy, pad=3.0)
+            if inside and (best is None or box.area < boxes[best].area):
                 best = i
         if best is None:
             units.append(_Unit(line.x0, line.top, line.x1, line.bottom, line=line, size=line.size))

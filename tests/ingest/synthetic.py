@@ -280,3 +280,50 @@ def card_newsletter(path: Path) -> Path:
     ]
     doc.build(story)
     return path
+
+
+WEASY_FILLER = (
+    "Arbetet följs upp varje månad i teamet och resultaten delas med ledningen för att se vad "
+    "som behöver justeras innan nästa test. "
+)
+
+
+def html_newsletter(path: Path) -> Path:
+    """Made with WeasyPrint from HTML: CSS columns, automatic hyphenation, justified text, a
+    floated fact box, a page-number footer and a date with a day."""
+    from weasyprint import HTML
+
+    f = WEASY_FILLER
+    html = f"""<html lang="sv"><head><style>
+    @page {{ size: A4; margin: 18mm 15mm;
+             @bottom-center {{ content: "Bästa platsen – sida " counter(page); font-size: 8pt }} }}
+    body {{ font-family: DejaVu Sans, sans-serif; font-size: 9.5pt; line-height: 1.35;
+            hyphens: auto; text-align: justify }}
+    h1 {{ font-size: 22pt; margin: 0 }} .date {{ font-size: 12pt; margin-bottom: 6mm }}
+    aside {{ float: right; width: 60mm; background: #eef3e2; padding: 3mm; margin: 0 0 4mm 5mm;
+             font-size: 8.5pt }}
+    .cols {{ clear: both; column-count: 2; column-gap: 8mm }}
+    h2 {{ font-size: 13pt; margin: 4mm 0 1mm }} h3 {{ font-size: 10pt; margin: 2mm 0 0.5mm }}
+    </style></head><body>
+    <h1>Nyhetsbrev för Bästa platsen</h1><div class="date">Den 3 december 2025</div>
+    <aside><b>OM SATSNINGEN</b><p>Satsningen drivs gemensamt av regionen och kommunerna. {f}</p>
+    <b>KONTAKT</b><p>Lisa Berg, lisa.berg@rjl.se</p></aside>
+    <p>Välkomna till vinterns nyhetsbrev! Här berättar vi om vad teamen presenterade på träffen
+    i Vetlanda. {f * 2}</p>
+    <div class="cols">
+    <p><strong>Läsfrämjande i Ekenässjön –</strong> Skolbiblioteket i Ekenässjön har startat
+    bokcirklar för elever i årskurs fyra som läser lite på fritiden. {f * 3}</p>
+    <p><strong>Öppen idrottshall i Stockaryd:</strong> Varje fredagskväll är idrottshallen i
+    Stockaryd öppen för ungdomar med vuxna från föreningarna. {f * 3}</p>
+    <h2>Föräldrastöd på arabiska i Tranås</h2>
+    <p>Familjecentralen i Tranås erbjuder föräldragrupper på arabiska med en kulturtolk som
+    samtalsledare. {f * 2}</p>
+    <h3>Lärdomar</h3><p>Grupperna fylls snabbt när inbjudan sprids muntligt genom föräldrar.
+    {f * 2}</p>
+    <h3>Nästa steg</h3><p>Nästa termin startar en grupp på somaliska med samma upplägg. {f * 8}
+    Det sista stycket handlar om utvärderingen som görs tillsammans med föräldrarna.</p>
+    <h2>Kommande träffar</h2><p>Den 12 februari 2026 träffas lärandenätverket i Aneby.</p>
+    <p>Den 23 april 2026 träffas lärandenätverket i Habo.</p>
+    </div></body></html>"""
+    HTML(string=html).write_pdf(str(path))
+    return path

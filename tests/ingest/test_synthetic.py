@@ -120,3 +120,30 @@ def test_blank_page_has_no_examples_and_a_warning(tmp_path: Path) -> None:
     doc = read_pdf(path)
     assert doc.pages == 1 and doc.examples == [] and doc.kind == "document"
     assert doc.warnings == ["PDF-filen innehåller ingen läsbar text."]
+
+
+def test_html_newsletter(tmp_path: Path) -> None:
+    doc = read_pdf(synthetic.html_newsletter(tmp_path / "vinter.pdf"))
+    assert (doc.kind, doc.date, doc.title) == (
+        "newsletter",
+        "2025-12-03",
+        "Nyhetsbrev för Bästa platsen",
+    )
+    assert [e.title for e in doc.examples] == [
+        "Läsfrämjande i Ekenässjön",
+        "Öppen idrottshall i Stockaryd",
+        "Föräldrastöd på arabiska i Tranås",
+    ]
+    tranas = doc.examples[2]
+    assert [s.heading for s in tranas.sections] == ["Lärdomar", "Nästa steg"]
+    assert contains(tranas.text, "Grupperna fylls snabbt när inbjudan sprids muntligt")
+    assert contains(tranas.text, "utvärderingen som görs tillsammans med föräldrarna")
+    context = _context(doc)
+    for phrase in (
+        "Satsningen drivs gemensamt av regionen",
+        "lisa.berg@rjl.se",
+        "Välkomna till vinterns nyhetsbrev",
+        "träffas lärandenätverket i Aneby",
+    ):
+        assert contains(context, phrase)
+        assert not any(contains(e.text, phrase) for e in doc.examples)
