@@ -38,6 +38,7 @@ INSPIRATION_WINDOW = 16
 TITLE_WEIGHT = 3.0  # tokens after an inspiration expression
 FOCUS_THRESHOLD = 2
 WEAK_MIN_HITS = 2
+NEAR_STRONG_SPAN = 6  # two co-occurring words this close count like a phrase
 STAGE_PRIORITY = ("pågående", "startad", "planerad", "avslutad")
 _GRADES = re.compile(
     r"\b(?:årskurs|åk|år)\s*(\d{1,2})(?:\s*(?:[-–]|till|och)\s*(\d{1,2}))?(?!\s*år)",
@@ -204,7 +205,8 @@ def _add_taxonomy(
     for h in hits:
         if h.kind in (INTERVENTION, ACTOR):
             counts[f"{h.kind}:{h.value}"] += 1
-            strong[f"{h.kind}:{h.value}"] += h.via in ("phrase", "head")
+            close = h.via == "near" and h.end - h.start <= NEAR_STRONG_SPAN
+            strong[f"{h.kind}:{h.value}"] += h.via in ("phrase", "head") or close
     for h in hits:
         if h.kind == INTERVENTION:
             item = tax.intervention(h.value)
