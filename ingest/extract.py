@@ -148,10 +148,15 @@ def _page_words(page: pdfium.PdfPage, number: int, height: float, fonts: _FontCa
                 0,
             )
         else:
-            x1 = max(x1, rect.right)
-            top = min(top, c_top)
-            bottom = max(bottom, c_bottom)
-            size = max(size, c_size)
+            right = rect.right
+            if right > x1:
+                x1 = right
+            if c_top < top:
+                top = c_top
+            if c_bottom > bottom:
+                bottom = c_bottom
+            if c_size > size:
+                size = c_size
         if bold:
             bold_chars += 1
         chars.append(char)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import io
 import re
+import threading
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -28,6 +29,7 @@ from ingest.text import join_lines, set_vocabulary
 
 MAX_PAGES = 200
 MAX_OCR_PAGES = 20
+_PDFIUM_LOCK = threading.Lock()
 
 
 ENCRYPTED_MESSAGE = (
@@ -115,24 +117,26 @@ def read_pdf(path: Path, filename: str | None = None, max_pages: int = MAX_PAGES
 
 
 def read_bytes(data: bytes, filename: str, max_pages: int = MAX_PAGES) -> Document:
+    """Read PDF bytes into a tagged Document (``filename`` is kept and used as a hint)."""
     sha = hashlib.sha256(data).hexdigest()
-    pdf = open_pdf(data, max_pages)
-    try:
-        count = len(pdf)
-        if count == 0:
-            raise NoPagesError(NO_PAGES_MESSAGE)
-        if count > max_pages:
-            raise TooManyPagesError(
-                f"PDF-filen har {count} sidor; högst {max_pages} sidor kan läsas in."
-            )
+    with _PDFIUM_LOCK:  # pdfium is not thread-safe
+        pdf = open_pdf(data, max_pages)
         try:
-            pages = read_pages(pdf)
-        except pdfium.PdfiumError as exc:
-            raise CorruptPdfError("En sida i PDF-filen är skadad och kan inte läsas.") from exc
-        ocr_pages, warnings = _ocr_scans(pdf, pages)
-        meta_year = _meta_year(pdf)
-    finally:
-        pdf.close()
+            count = len(pdf)
+            if count == 0:
+                raise NoPagesError(NO_PAGES_MESSAGE)
+            if count > max_pages:
+                raise TooManyPagesError(
+                    f"PDF-filen har {count} sidor; högst {max_pages} sidor kan läsas in."
+                )
+            try:
+                pages = read_pages(pdf)
+            except pdfium.PdfiumError as exc:
+                raise CorruptPdfError("En sida i PDF-filen är skadad och kan inte läsas.") from exc
+            ocr_pages, warnings = _ocr_scans(pdf, pages)
+            meta_year = _meta_year(pdf)
+        finally:
+            pdf.close()
     doc = build_document(pages, filename, sha, meta_year)
     doc.ocr_pages = ocr_pages
     doc.warnings.extend(warnings)
