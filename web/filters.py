@@ -13,7 +13,7 @@ MONTHS = (
     "januari", "februari", "mars", "april", "maj", "juni",
     "juli", "augusti", "september", "oktober", "november", "december",
 )
-KINDS = {"newsletter": "Nyhetsbrev", "poster": "Affisch", "document": "Dokument"}
+KINDS = {"newsletter": "Nyhetsbrev", "poster": "Poster", "document": "Dokument"}
 STATUS = {"practised": "Arbetar med det", "planned": "Planerar", "none": "Inte ännu"}
 TAG_KINDS = {
     "municipality": "Kommun",
