@@ -60,6 +60,10 @@ class Engine:
     def doc(self, text: str) -> Doc:
         return self.nlp(text)
 
+    def short_doc(self, text: str) -> Doc:
+        """A parsed title or hint; repeated ones (a newsletter's title) are parsed once."""
+        return _short_doc(self.nlp, text)
+
     def match(self, doc: Doc) -> list[Hit]:
         """Taxonomy hits: phrases on LEMMA and LOWER, then compound heads and parts."""
         strings = self.nlp.vocab.strings
@@ -139,6 +143,11 @@ class Engine:
 _SENT_END = frozenset({".", "!", "?"})
 
 
+@lru_cache(maxsize=512)
+def _short_doc(nlp: Language, text: str) -> Doc:
+    return nlp(text)
+
+
 @dataclass
 class TokenView:
     """Plain lists of token attributes (iterating spaCy tokens repeatedly is slow)."""
@@ -149,6 +158,7 @@ class TokenView:
     idx: list[int]
     ws: list[str]
     sent: list[int]
+    src: str  # the doc's text (doc.text is rebuilt from the tokens on every access)
 
 
 def view(doc: Doc, set_lemmas: bool = False) -> TokenView:
@@ -177,7 +187,7 @@ def view(doc: Doc, set_lemmas: bool = False) -> TokenView:
         sent.append(sid)
         if t in _SENT_END or (not t.strip() and "\n" in t) or "\n" in w:
             sid += 1
-    tv = TokenView(text, [t.lower() for t in text], lemma, idx, ws, sent)
+    tv = TokenView(text, [t.lower() for t in text], lemma, idx, ws, sent, doc.text)
     doc.user_data["tv"] = tv
     return tv
 

@@ -27,7 +27,7 @@ from ingest.model import (
 from ingest.tagging import nlp
 from ingest.tagging.gazetteer import municipality_of
 from ingest.tagging.lemmas import lemmatize
-from ingest.tagging.nlp import INSP_BEFORE, INSP_FROM, INSP_TO, Hit, sentence_ids
+from ingest.tagging.nlp import INSP_BEFORE, INSP_FROM, INSP_TO, Hit, sentence_ids, view
 from ingest.tagging.persons import find_persons
 from ingest.tagging.places import Mention, find_mentions
 from ingest.tagging.taxonomy import taxonomy
@@ -229,7 +229,7 @@ def _add_taxonomy(
                     focus_score[area] += FOCUS_THRESHOLD
                     focus_spans[area].append((start, end))
         elif h.kind == STAGE:
-            if h.value == "planerad" and _in_future_section(doc.text, start):
+            if h.value == "planerad" and _in_future_section(view(doc).src, start):
                 continue  # plans under "Nästa steg" are what comes next, not the stage
             stage_spans[h.value].append((start, end))
     for area in (a.name for a in tax.focus_areas):
@@ -285,7 +285,7 @@ def tag_example(
     """
     engine = nlp.get()
     title_munis = tuple(_municipalities_in(example.title))
-    title_doc = engine.doc(example.title or "")
+    title_doc = engine.short_doc(example.title or "")
     title_stages = tuple(h.value for h in engine.match(title_doc) if h.kind == STAGE)
     text_doc, tags = _analyse(example.text, title_munis, title_stages)
     team = _choose_team(example, hints, text_doc)
@@ -293,7 +293,7 @@ def tag_example(
         span = _find(example.text, team)
         tags.add(TEAM, team, *(span or (None, None)))
     for contact in contacts or []:
-        for p in find_persons(engine.doc(contact)):
+        for p in find_persons(engine.short_doc(contact)):
             if (PERSON, p.name) in tags.evidence:
                 continue
             tags.add(PERSON, p.name, *(_find(example.text, p.name) or (None, None)))
@@ -318,7 +318,7 @@ def _choose_team(example: Example, hints: list[str] | None, text_doc: Doc) -> st
         team = byline_team(line)
         if team:
             return team
-    title_doc = engine.doc(example.title or "")
+    title_doc = engine.short_doc(example.title or "")
     for found in (team_word_names(title_doc), find_teams(title_doc),
                   team_word_names(text_doc), find_teams(text_doc)):
         if found:
@@ -330,7 +330,7 @@ def _municipalities_in(text: str) -> list[str]:
     if not text:
         return []
     engine = nlp.get()
-    doc = engine.doc(text)
+    doc = engine.short_doc(text)
     out: list[str] = []
     for m in find_mentions(engine, doc, set()):
         if m.municipality not in out:

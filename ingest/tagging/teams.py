@@ -106,7 +106,7 @@ def team_word_names(doc: Doc) -> list[tuple[str, int, int]]:
             j += 1
         if j < n and tv.text[j][:1].isupper() and tv.text[j].isalpha():
             end = tv.idx[j] + len(tv.text[j])
-            out.append((doc.text[tv.idx[i]:end], tv.idx[i], end))
+            out.append((tv.src[tv.idx[i]:end], tv.idx[i], end))
     return out
 
 
@@ -129,7 +129,7 @@ def find_teams(doc: Doc) -> list[tuple[str, int, int]]:
         if lemma in STANDALONE_UNITS and i + 2 < n and tv.lower[i + 1] in ("i", "på") \
                 and tv.text[i + 2] in gaz and (text[0].isupper() or text.lower() != lemma):
             end = tv.idx[i + 2] + len(tv.text[i + 2])
-            out.append((_cap(doc.text[start:end]), start, end))
+            out.append((_cap(tv.src[start:end]), start, end))
             continue
         # "Rydaholms familjecentral", "Vrigstad skola", "Runnebo skola"
         named = text in gaz or (text.endswith("s") and text[:-1] in gaz) or (
@@ -139,7 +139,7 @@ def find_teams(doc: Doc) -> list[tuple[str, int, int]]:
         if i + 1 < n and tv.lemma[i + 1] in STANDALONE_UNITS and named \
                 and tv.text[i + 1].islower():
             end = tv.idx[i + 1] + len(tv.text[i + 1])
-            out.append((doc.text[start:end], start, end))
+            out.append((tv.src[start:end], start, end))
             continue
         # "Attarpsskolan", "Sandagymnasiet"
         if text[0].isupper() and len(text) > 6:
