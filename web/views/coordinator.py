@@ -29,7 +29,7 @@ MAX_TAG_VALUE = 200
 
 
 @bp.route("/logga-in", methods=["GET", "POST"])
-def login() -> str | Response:
+def login() -> Response | tuple[str, int]:
     error = None
     next_url = request.values.get("nasta", "")
     if request.method == "POST":

@@ -55,6 +55,14 @@ def _team_history(
     return earlier, later
 
 
+def _elsewhere(rows: list[dict[str, Any]], example: Example) -> list[dict[str, Any]]:
+    """Similar examples from other municipalities first, then the rest, never itself."""
+    own = set(example.municipalities)
+    rows = [r for r in rows if r["id"] != example.id]
+    other = [r for r in rows if not own & set(r["municipalities"])]
+    return other + [r for r in rows if r not in other]
+
+
 @bp.get("/exempel/<example_id>")
 def example(example_id: str) -> str:
     library = get_library()
@@ -64,7 +72,7 @@ def example(example_id: str) -> str:
     document = library.document(item.document_id)
     earlier, later = _team_history(library, item, document)
     inspired_by, has_inspired = refs.inspiration(library.inspired(item.id))
-    similar = refs.refs(library.similar(item.id, limit=5))
+    similar = _elsewhere(refs.refs(library.similar(item.id, limit=10)), item)[:5]
     return render_template(
         "example.html",
         example=item,
