@@ -89,6 +89,7 @@ def evaluate(neutral_names: bool = False, verbose: bool = False) -> dict[str, An
         "gold_examples": 0,
         "found_whole": 0,
         "pages_right": 0,
+        "example_title_right": 0,
         "extra_examples": 0,
         "context_phrases": 0,
         "context_leaks": 0,
@@ -123,6 +124,7 @@ def evaluate(neutral_names: bool = False, verbose: bool = False) -> dict[str, An
                 continue
             totals["found_whole"] += 1
             totals["pages_right"] += set(gold_example["pages"]) <= set(example.pages)
+            totals["example_title_right"] += scanned or example.title == gold_example["title"]
             matched.add(example.id)
             pairs.append((gold_example, example))
         extra = [e for e in doc.examples if e.id not in matched]
@@ -158,7 +160,8 @@ def main() -> None:
     print(f"documents: {t['documents']}")
     print(
         f"gold examples found whole: {t['found_whole']}/{t['gold_examples']} "
-        f"(pages right: {t['pages_right']}), extra examples: {t['extra_examples']}"
+        f"(pages right: {t['pages_right']}, titles right: {t['example_title_right']}), "
+        f"extra examples: {t['extra_examples']}"
     )
     print(f"context phrases leaking into examples: {t['context_leaks']}/{t['context_phrases']}")
     print(

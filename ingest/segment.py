@@ -158,7 +158,6 @@ DATE_MENTION = re.compile(
 )
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 PHONE = re.compile(r"(?<!\d)(?:\+46|0)\d{1,3}[- ]?\d{2,3}[ ]?\d{2}[ ]?\d{2,3}(?!\d)")
-DASH_SPLIT = re.compile(r"\s+[–—-]\s+|:\s*")
 
 
 def _norm(text: str) -> str:
@@ -216,8 +215,13 @@ def bold_run(block: Block) -> str | None:
 
 
 def title_from_run(run: str) -> str:
-    title = DASH_SPLIT.split(run.strip(), maxsplit=1)[0].strip()
-    return title.strip(" –—-:.,") or run.strip(" –—-:")
+    """The bold run without the dash or colon that ends it ("Aneby i rörelse – andra året –").
+    A run that goes on past a colon into a sentence keeps only what precedes the colon."""
+    title = run.strip().rstrip(" –—-:.,")
+    head, colon, tail = title.partition(": ")
+    if colon and len(tail.split()) > 6:
+        title = head
+    return title.strip() or run.strip(" –—-:")
 
 
 def continues(previous: str, text: str) -> bool:

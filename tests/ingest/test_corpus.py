@@ -37,6 +37,7 @@ def test_gold_examples_found_whole(documents: dict[str, Document], name: str) ->
         index = example_with_all(texts, gold_example["anchors"])
         assert index is not None, f"{name}: '{gold_example['title']}' not found in one example"
         assert set(gold_example["pages"]) <= set(doc.examples[index].pages)
+        assert doc.examples[index].title == gold_example["title"]
 
 
 @pytest.mark.parametrize("name", TEXT_LAYER)
