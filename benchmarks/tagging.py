@@ -86,6 +86,7 @@ def _gold_values(gold: dict, kind: str) -> set[str]:
 
 def evaluate(examples: list[GoldExample], verbose: bool = False) -> dict[str, dict[str, float]]:
     counts = {k: [0, 0, 0] for k in KINDS}  # tp, fp, fn
+    roles = [0, 0]  # persons found, of them with the gold role
     for gx in examples:
         example = Example(id="x", document_id="x", title=gx.title, text=gx.text)
         tag_example(example, gx.hints)
@@ -97,6 +98,11 @@ def evaluate(examples: list[GoldExample], verbose: bool = False) -> dict[str, di
             if verbose and pred != gold:
                 print(f"[{gx.source}] {gx.title!r} {kind}: "
                       f"missing {sorted(gold - pred)} extra {sorted(pred - gold)}")
+        found = {p["name"]: p["role"] for p in example.persons()}
+        for person in gx.gold.get("persons") or []:
+            if person["name"] in found:
+                roles[0] += 1
+                roles[1] += (found[person["name"]] or None) == (person.get("role") or None)
     scores: dict[str, dict[str, float]] = {}
     for kind, (tp, fp, fn) in counts.items():
         p = tp / (tp + fp) if tp + fp else 1.0
@@ -104,6 +110,8 @@ def evaluate(examples: list[GoldExample], verbose: bool = False) -> dict[str, di
         f = 2 * p * r / (p + r) if p + r else 0.0
         scores[kind] = {"precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3),
                         "tp": tp, "fp": fp, "fn": fn}
+    scores["person_roles"] = {"accuracy": round(roles[1] / roles[0], 3) if roles[0] else 1.0,
+                              "found": roles[0], "right": roles[1]}
     return scores
 
 
@@ -140,6 +148,9 @@ def main(argv: list[str] | None = None) -> int:
               f"({cpu_wps:,.0f} words per CPU second)")
         print(f"{'kind':16} {'P':>6} {'R':>6} {'F1':>6}   tp  fp  fn")
         for kind, s in scores.items():
+            if kind == "person_roles":
+                print(f"person roles: {s['right']}/{s['found']} as in gold ({s['accuracy']:.3f})")
+                continue
             print(f"{kind:16} {s['precision']:6.3f} {s['recall']:6.3f} {s['f1']:6.3f} "
                   f"{s['tp']:4} {s['fp']:3} {s['fn']:3}")
         for kind, (metric, target) in TARGETS.items():

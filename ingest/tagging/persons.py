@@ -23,6 +23,7 @@ _NOT_SURNAMES_TEXT = (
 NOT_SURNAMES = frozenset(_NOT_SURNAMES_TEXT.split())
 ROLE_STOPS = frozenset({",", ".", ";", ":", "(", ")", "och", "samt", "som", "–", "-", "!", "?"})
 ROLE_CUT = frozenset({"på", "vid", "i", "inom", "från", "för", "hos", "med", "och", "till"})
+STOP = frozenset({"en", "ett", "den", "det", "de", "sin", "sitt", "sina", "att", "och", "som"})
 ROLE_MODIFIERS = frozenset({"biträdande", "ansvarig", "ansvariga", "tillförordnad", "t.f."})
 
 
@@ -93,47 +94,78 @@ def _base_form(token: Token) -> str:
 
 
 def _role_before(doc: Doc, i: int) -> str | None:
+    """"kuratorn Eva Ek", "Rektor Linnea Hall", "biträdande rektor Anna Lind"."""
     if i == 0:
         return None
     prev = doc[i - 1]
     if not prev.text.isalpha() and "-" not in prev.text:
         return None
-    if not is_role(prev.lemma_) or prev.text[0].isupper() and i - 1 > 0:
+    if not is_role(prev.lemma_) or prev.text.isupper() and len(prev.text) > 1 and \
+            not prev.text.endswith(("n", "N")):
         return None
     role = _base_form(prev)
+    if role[:1].isupper() and role[1:].islower() and (i < 2 or _sentence_start(doc, i - 1)):
+        role = role.lower()  # "Rektor Linnea Hall" at the start of a sentence
     if i >= 2 and doc[i - 2].text.lower() in ROLE_MODIFIERS:
         role = f"{doc[i - 2].text.lower()} {role}"
     return role
 
 
+def _sentence_start(doc: Doc, i: int) -> bool:
+    if i == 0:
+        return True
+    prev = doc[i - 1]
+    return prev.text in (".", "!", "?", ":") or "\n" in prev.text or "\n" in prev.whitespace_ \
+        or prev.is_space
+
+
 def _role_after(doc: Doc, j: int) -> str | None:
-    """Role after a name ending before token j: ", biträdande rektor på X" / "(kurator)"."""
-    if j >= len(doc):
+    """Role after a name ending before token j: ", biträdande rektor på X", "(kurator)",
+    "som är kurator", "är fritidsledare"."""
+    n = len(doc)
+    if j >= n:
         return None
     k = j
     if doc[k].text in (",", "(", "–"):
         k += 1
-    elif doc[k].lower_ == "som" and k + 1 < len(doc) and doc[k + 1].lower_ in ("är", "arbetar"):
+    elif doc[k].lower_ == "som" and k + 1 < n and doc[k + 1].lower_ in ("är", "arbetar"):
         k += 2
-        if k < len(doc) and doc[k].lower_ == "som":
+        if k < n and doc[k].lower_ == "som":
+            k += 1
+    elif doc[k].lower_ in ("är", "var", "arbetar", "jobbar"):
+        k += 1
+        if k < n and doc[k].lower_ == "som":
             k += 1
     else:
         return None
     words: list[Token] = []
-    while k < len(doc) and len(words) < 6:
+    while k < n and len(words) < 6:
         tok = doc[k]
-        if tok.text in ROLE_STOPS or tok.lower_ in ROLE_CUT or "\n" in tok.text:
+        if tok.text in ROLE_STOPS or "\n" in tok.text or tok.is_space:
             break
-        if tok.is_space:
+        if tok.lower_ in ROLE_CUT:
+            # "samordnare för familjecentralen" keeps one lowercase word after a preposition
+            nxt = doc[k + 1] if k + 1 < n else None
+            if words and tok.lower_ in ("för", "på", "vid", "inom", "i") and nxt is not None \
+                    and nxt.text.isalpha() and nxt.text.islower() and nxt.lower_ not in STOP \
+                    and is_role(words[-1].lemma_):
+                words.extend([tok, nxt])
             break
         words.append(tok)
         k += 1
-    last = max((n for n, w in enumerate(words) if is_role(w.lemma_)), default=-1)
+    last = max((m for m, w in enumerate(words) if is_role(w.lemma_)), default=-1)
     if last < 0:
         return None
+    if words[last].i + 1 < n and is_first_name(doc[words[last].i + 1].text):
+        return None  # ", kuratorn Johan Ek": the next person's role
+    tail = words[last + 1:]
+    if len(tail) == 2 and tail[0].lower_ in ROLE_CUT:
+        last += 2
     words = words[: last + 1]
-    if any(w.text[0].isupper() and n > 0 and not w.text.isupper() for n, w in enumerate(words)):
+    if any(w.text[0].isupper() and m > 0 and not w.text.isupper() for m, w in enumerate(words)):
         return None
+    if len(words) == 1:
+        return _base_form(words[0])
     return doc[words[0].i: words[-1].i + 1].text
 
 
@@ -152,7 +184,7 @@ def find_persons(doc: Doc) -> list[Person]:
         if (i + 3 < n and doc[i + 1].lower_ == "och" and _is_first(doc[i + 2])
                 and _is_surname(doc[i + 3]) and not _is_first(doc[i + 3])):
             surname = doc[i + 3].text
-            role = _role_after(doc, i + 4) or _role_before(doc, i)
+            role = _role_before(doc, i) or _role_after(doc, i + 4)
             start, end = tok.idx, doc[i + 3].idx + len(surname)
             out.append(Person(f"{tok.text} {surname}", role, start, end, (i,)))
             second = doc[i + 2]
@@ -168,7 +200,7 @@ def find_persons(doc: Doc) -> list[Person]:
             end_tok = j + 1
             # double surname "Berg Svensson" is rare in running text; keep one
             name = doc[i:end_tok].text
-            role = _role_after(doc, end_tok) or _role_before(doc, i)
+            role = _role_before(doc, i) or _role_after(doc, end_tok)
             out.append(Person(name, role, tok.idx, doc[end_tok - 1].idx
                               + len(doc[end_tok - 1].text), tuple(range(i, end_tok))))
             i = end_tok
@@ -195,7 +227,7 @@ def _unlisted_with_role(doc: Doc, taken: set[int]) -> list[Person]:
             continue
         if not _is_surname(doc[i + 1]) or b in gaz:
             continue
-        role = _role_after(doc, i + 2) or _role_before(doc, i)
+        role = _role_before(doc, i) or _role_after(doc, i + 2)
         if not role:
             continue
         end = tv.idx[i + 1] + len(b)

@@ -47,7 +47,18 @@ def test_surname_that_is_a_municipality_stays_a_person() -> None:
 
 
 def test_unlisted_first_name_needs_a_role() -> None:
-    assert persons("Xiomara Lindqvist, rektor på skolan, berättade.") == [
+    assert persons("Xiomara Lindqvist, rektor på Tallbacken, berättade.") == [
         ("Xiomara Lindqvist", "rektor")
     ]
     assert persons("Vi åkte till Xiomara Lindqvist och åt lunch.") == []
+
+
+def test_roles_at_sentence_start_and_with_copula() -> None:
+    text = ("Rektor Linnea Hall och fritidsledaren Jonas Berglund berättade. Petra Olsson är "
+            "enhetschef på socialtjänsten i Tranås. Med biträdande rektor Anna Lind, kuratorn "
+            "Johan Ek och två mentorer.")
+    assert persons(text) == [
+        ("Linnea Hall", "rektor"), ("Jonas Berglund", "fritidsledare"),
+        ("Petra Olsson", "enhetschef på socialtjänsten"),
+        ("Anna Lind", "biträdande rektor"), ("Johan Ek", "kurator"),
+    ]
