@@ -238,3 +238,17 @@ def test_unexpected_errors_are_500_pages(app: Flask, monkeypatch) -> None:  # no
     assert page.status_code == 500
     assert "Något gick fel" in text(page)
     assert "index trasigt" not in text(page)
+
+
+def test_pages_work_on_an_empty_library(tmp_path) -> None:  # noqa: ANN001
+    from .conftest import close_app, make_app
+
+    empty = make_app(tmp_path / "tom")
+    try:
+        client = empty.test_client()
+        for url in ("/", "/?q=hembesök", "/koncept", "/kommun", "/kommun/Aneby", "/api/search"):
+            assert client.get(url).status_code == 200, url
+        assert "0 exempel" in text(client.get("/"))
+        assert client.get("/api/documents").json == []
+    finally:
+        close_app(empty)
