@@ -206,7 +206,31 @@ def find_persons(doc: Doc) -> list[Person]:
             i = end_tok
             continue
         i += 1
-    return _merge(out, _unlisted_with_role(doc, {t for p in out for t in p.tokens}))
+    out = _merge(out, _unlisted_with_role(doc, {t for p in out for t in p.tokens}))
+    return _roles_by_first_name(doc, out)
+
+
+def _roles_by_first_name(doc: Doc, persons: list[Person]) -> list[Person]:
+    """"Karin och Per Ek presenterade … Karin är familjebehandlare": a later mention by first
+    name alone gives the role of a person named without one."""
+    firsts: dict[str, int] = {}
+    for n, p in enumerate(persons):
+        first = p.name.split()[0]
+        firsts[first] = -1 if first in firsts else n  # -1: two persons share the first name
+    tv = view(doc)
+    used = {t for p in persons for t in p.tokens}
+    out = list(persons)
+    for i, text in enumerate(tv.text):
+        n = firsts.get(text)
+        if n is None or n < 0 or i in used or out[n].role:
+            continue
+        if i + 1 < len(tv.text) and tv.text[i + 1][:1].isupper():
+            continue  # a full name, already handled
+        role = _role_after(doc, i + 1)
+        if role:
+            p = out[n]
+            out[n] = Person(p.name, role, p.start, p.end, p.tokens)
+    return out
 
 
 def _unlisted_with_role(doc: Doc, taken: set[int]) -> list[Person]:
