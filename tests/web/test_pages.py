@@ -172,10 +172,11 @@ def test_concept_status_colours_match_library(client: FlaskClient, library) -> N
     full = library.concept(concept["slug"])
     page = client.get(f"/koncept/{concept['slug']}").get_data(as_text=True)
     for name, status in full["status"].items():
-        assert re.search(
-            rf'class="tile tile-{status}"[^>]*>\s*<polygon[^>]*></polygon>\s*<text[^>]*>{name}</text>',
-            page,
-        ), (name, status)
+        tile = (
+            rf'class="tile tile-{status}"[^>]*>\s*'
+            rf"<polygon[^>]*></polygon>\s*<text[^>]*>{name}</text>"
+        )
+        assert re.search(tile, page), (name, status)
 
 
 def test_municipality_pages(client: FlaskClient) -> None:
