@@ -258,8 +258,9 @@ class _Draft:
                 sec = self.sections[-1]
                 sec.text = f"{sec.text}\n\n{text}" if sec.text else text
 
-    def section(self, heading: str, pages: list[int]) -> None:
-        self.parts.append(heading)
+    def section(self, heading: str, pages: list[int], in_text: bool = True) -> None:
+        if in_text:
+            self.parts.append(heading)
         self.pages.update(pages)
         self.sections.append(Section(heading=heading, text=""))
 
@@ -361,11 +362,14 @@ def segment_newsletter(blocks: list[Block], title_block: Block | None) -> Segmen
                 close()
                 ctx.add(text)
                 continue
-            if not is_subheading(title_from_run(run)) or cur is None:
+            if is_subheading(title_from_run(run)) and cur is not None:
+                # "Nuläge: Teamet har …" – the paragraph itself carries its heading
+                cur.section(title_from_run(run), block.pages, in_text=False)
+            else:
                 if cur is not None and cur.level is not None and not cur.sections:
                     # "heading, lead text, then bold-titled team paragraphs": the heading
                     # introduces the list; its lead text is context
-                    drafts.remove(cur)
+                    drafts[:] = [d for d in drafts if d is not cur]
                     ctx.heading(cur.title)
                     for part in cur.parts[1:]:
                         ctx.add(part)
@@ -398,7 +402,7 @@ def _framed(
     sidebars: set[tuple[int, int]] = set()
     cards: set[tuple[int, int]] = set()
     for key, group in groups.items():
-        if title_block in group:
+        if any(b is title_block for b in group):
             sidebars.add(key)
             continue
         first = group[0]

@@ -147,3 +147,32 @@ def test_html_newsletter(tmp_path: Path) -> None:
     ):
         assert contains(context, phrase)
         assert not any(contains(e.text, phrase) for e in doc.examples)
+
+
+def test_bold_run_subheadings(tmp_path: Path) -> None:
+    from reportlab.platypus import SimpleDocTemplate
+
+    path = tmp_path / "rubriker.pdf"
+    f = synthetic.FILLER
+    SimpleDocTemplate(str(path)).build(
+        [
+            synthetic.Paragraph("Nyhetsbrev Bästa platsen", synthetic.TITLE),
+            synthetic.Paragraph("April 2026", synthetic.SUB),
+            synthetic.Paragraph("Familjelördagar i Bankeryd", synthetic.H1),
+            synthetic.Paragraph(
+                "Fritidsgården i Bankeryd bjuder in familjer. " + f, synthetic.BODY
+            ),
+            synthetic.Paragraph(
+                "<b>Nuläge:</b> Tjugo familjer kom första gången. " + f, synthetic.BODY
+            ),
+            synthetic.Paragraph(
+                "<b>Nästa steg:</b> Teamet vill fråga barnen vad de önskar. " + f, synthetic.BODY
+            ),
+        ]
+    )
+    doc = read_pdf(path)
+    assert [e.title for e in doc.examples] == ["Familjelördagar i Bankeryd"]
+    example = doc.examples[0]
+    assert [s.heading for s in example.sections] == ["Nuläge", "Nästa steg"]
+    assert example.sections[1].text.startswith("Nästa steg: Teamet vill fråga barnen")
+    assert example.text.count("Nuläge") == 1
