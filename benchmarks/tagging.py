@@ -37,6 +37,7 @@ class GoldExample:
     text: str
     hints: list[str]
     gold: dict
+    poster: bool = False
 
 
 def _example_text(title: str, paragraphs: list[str], sections: list[dict]) -> str:
@@ -59,7 +60,7 @@ def gold_examples(root: Path = SOURCES) -> list[GoldExample]:
                 out.append(GoldExample(path.stem, ex["title"], text, hints, ex["gold"]))
         elif "gold" in data:
             text = _example_text(data["title"], [], data.get("sections") or [])
-            out.append(GoldExample(path.stem, data["title"], text, hints[:1], data["gold"]))
+            out.append(GoldExample(path.stem, data["title"], text, hints[:1], data["gold"], True))
     return out
 
 
@@ -89,7 +90,7 @@ def evaluate(examples: list[GoldExample], verbose: bool = False) -> dict[str, di
     roles = [0, 0]  # persons found, of them with the gold role
     for gx in examples:
         example = Example(id="x", document_id="x", title=gx.title, text=gx.text)
-        tag_example(example, gx.hints)
+        tag_example(example, gx.hints, team_hints=gx.hints if gx.poster else None)
         for kind in KINDS:
             pred, gold = _values(example, kind), _gold_values(gx.gold, kind)
             counts[kind][0] += len(pred & gold)

@@ -274,7 +274,10 @@ def _find(text: str, phrase: str) -> tuple[int, int] | None:
 
 
 def tag_example(
-    example: Example, hints: list[str] | None = None, contacts: list[str] | None = None
+    example: Example,
+    hints: list[str] | None = None,
+    contacts: list[str] | None = None,
+    team_hints: list[str] | None = None,
 ) -> None:
     """Fill example.tags, example.team and example.team_key.
 
@@ -282,13 +285,15 @@ def tag_example(
     document title): they only supply a municipality when the text itself names none.
     ``contacts`` are texts outside the example that name its own people (a poster's contact
     box): their persons are added, with evidence only where the name also occurs in the text.
+    ``team_hints`` are lines that may be a byline naming the team ("Närvaroteamet
+    Kvarnskolan · Vetlanda kommun" under a poster's title).
     """
     engine = nlp.get()
     title_munis = tuple(_municipalities_in(example.title))
     title_doc = engine.short_doc(example.title or "")
     title_stages = tuple(h.value for h in engine.match(title_doc) if h.kind == STAGE)
     text_doc, tags = _analyse(example.text, title_munis, title_stages)
-    team = _choose_team(example, hints, text_doc)
+    team = _choose_team(example, team_hints, text_doc)
     if team and (TEAM, team) not in tags.evidence:
         span = _find(example.text, team)
         tags.add(TEAM, team, *(span or (None, None)))
@@ -347,7 +352,9 @@ def tag_document(doc: Document) -> None:
     """Tag every example of the document (document title and context as weak hints)."""
     hints = [doc.title]
     contacts: list[str] = []
+    team_hints: list[str] = []
     if doc.kind == "poster" and len(doc.examples) == 1:
         contacts = [f"{s.heading}\n{s.text}" for s in doc.context]
+        team_hints = [doc.title]
     for example in doc.examples:
-        tag_example(example, hints, contacts)
+        tag_example(example, hints, contacts, team_hints)
