@@ -161,12 +161,12 @@ def test_coordinator_upload_review_correct_replace(
     page.wait_for_url(re.compile(r"/samordnare/dokument/"))
     review_url = page.url
     first = page.locator("article.review-example").first
-    first.get_by_label("Typ").select_option("intervention")
-    first.get_by_label("Värde").fill("läxhjälp")
+    first.get_by_label("Typ").select_option("place")
+    first.get_by_label("Värde").fill("Prästgårdsängen")
     first.get_by_role("button", name="Lägg till").click()
     page.wait_for_url(re.compile(r"/samordnare/dokument/"))
     first = page.locator("article.review-example").first
-    corrected = first.locator(".review-tags li", has_text="läxhjälp")
+    corrected = first.locator(".review-tags li", has_text="Prästgårdsängen")
     assert corrected.locator(".badge").inner_text() == "rättad"
     shot(page, "review")
 
@@ -179,5 +179,5 @@ def test_coordinator_upload_review_correct_replace(
     assert page.url.split("#")[0] == review_url.split("#")[0]
     assert "ersattes" in page.locator(".flashes").inner_text()
     first = page.locator("article.review-example").first
-    assert first.locator(".review-tags li", has_text="läxhjälp").count() == 1
+    assert first.locator(".review-tags li", has_text="Prästgårdsängen").count() == 1
     shot(page, "review-after-replace")
