@@ -40,6 +40,7 @@ DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?::e|:a)?\s+{_MONTH}(?![\w])", re.IGNORE
 MONTH_YEAR = re.compile(rf"\b{_MONTH}\s+{_YEAR}\b", re.IGNORECASE)
 ISO_DATE = re.compile(r"\b((?:19|20)\d{2})-(\d{2})(?:-(\d{2}))?\b")
 YEAR = re.compile(rf"\b{_YEAR}\b")
+NUMERIC_DATE = re.compile(r"(?<![\d/.])(\d{1,2})/(\d{1,2})(?:[ -]((?:19|20)\d{2}))?(?![\d/])")
 SEASON_YEAR = re.compile(
     rf"\b(?:våren|hösten|sommaren|vintern|vår|höst)\s+{_YEAR}\b", re.IGNORECASE
 )
@@ -110,7 +111,7 @@ def find_date(
     if year_hint is None:
         year_hint = meta_year
     for text in head:
-        found = _date_in(text, year_hint)
+        found = _date_in(text, year_hint, numeric=True)
         if found:
             if first_meeting and not from_name and not _has_year(text) and len(found) == 10:
                 found = _before(found, first_meeting)
@@ -165,7 +166,7 @@ def _likely_year(texts: list[str]) -> int | None:
     return max(counts.items(), key=lambda kv: (kv[1], kv[0]))[0]
 
 
-def _date_in(text: str, year_hint: int | None) -> str | None:
+def _date_in(text: str, year_hint: int | None, numeric: bool = False) -> str | None:
     """The first date written in one text (a day without a year takes ``year_hint``)."""
     best: tuple[int, str | None] | None = None
 
@@ -185,6 +186,12 @@ def _date_in(text: str, year_hint: int | None) -> str | None:
     if best is None and year_hint is not None:
         for m in DAY_MONTH.finditer(text):
             consider(m.start(), _fmt(year_hint, MONTHS[m.group(2).lower()], int(m.group(1))))
+    if best is None and numeric:  # only in the title area: "2/3 av familjerna" is no date
+        for m in NUMERIC_DATE.finditer(text):  # "21/9" or "21/9 2023"
+            day, month = int(m.group(1)), int(m.group(2))
+            year = int(m.group(3)) if m.group(3) else year_hint
+            if year and 1 <= day <= 31 and 1 <= month <= 12:
+                consider(m.start(), _fmt(year, month, day))
     return best[1] if best else None
 
 

@@ -210,7 +210,7 @@ def build_document(
         seg = segment_poster(blocks, title_block, title or Path(filename).stem)
     else:
         seg = segment_newsletter(blocks, title_block)
-        if kind == "document" and len(seg.examples) >= 2 and len(pages) >= 2:
+        if kind == "document" and len(seg.examples) >= 2:
             kind = "newsletter"
     if furniture:
         text = "\n".join(join_lines([line.text]) for line in furniture)

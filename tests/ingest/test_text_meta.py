@@ -45,6 +45,8 @@ def test_normalize() -> None:
         (["Lärandenätverk, hösten 2024"], "x.pdf", "2024"),
         (["Nyhetsbrev"], "nyhetsbrev-2022-10.pdf", "2022-10"),
         (["Rapport 2024-03-12"], "x.pdf", "2024-03-12"),
+        (["Nätverksträff 21/9 2023"], "x.pdf", "2023-09-21"),
+        (["Nätverksträff 21/9"], "traff-2023.pdf", "2023-09-21"),
         (["Inget datum här"], "x.pdf", None),
     ],
 )
