@@ -43,12 +43,28 @@ def _strip_s(word: str) -> str:
     return word[:-1] if len(word) > 3 and word.endswith("s") else word
 
 
+_PLACE_PREPS = ("i", "på", "vid")
+
+
 @lru_cache(maxsize=20_000)
 def team_key(name: str) -> str:
-    """Normalised identity of a team or unit name (lowercase, "unit:place" when possible)."""
+    """Normalised identity of a team or unit name (lowercase, "unit:place" when possible).
+
+    "Attarpsskolan"/"Attarpskolan" → "skola:attarp"; "Familjecentralen i Rydaholm",
+    "Rydaholms familjecentral" and "Familjecentralen Rydaholm" → "familjecentral:rydaholm";
+    for "A och B i X" the first unit counts ("Förskolan och familjecentralen i Anderstorp" →
+    "förskola:anderstorp").
+    """
     words = [w for w in _WORD.findall(name.replace("kommun", " ")) if w]
     if len(words) > 1 and words[0].lower() == "team":
         words = words[1:]
+    if "och" in (w.lower() for w in words[1:]):
+        cut = [w.lower() for w in words].index("och", 1)
+        first, rest = words[:cut], words[cut + 1:]
+        place = rest[-2:] if len(rest) >= 2 and rest[-2].lower() in _PLACE_PREPS else []
+        if not any(w.lower() in _PLACE_PREPS for w in first):
+            first = first + place
+        words = first
     lemmas = [lemmatize(w) for w in words]
     if not lemmas:
         return ""
@@ -57,16 +73,15 @@ def team_key(name: str) -> str:
         lemmas[0] in STANDALONE_UNITS or lemmas[0].endswith(("team", "grupp"))
     ):
         return f"{lemmas[0]}:{_strip_s(lemmas[1])}"
-    # "Familjecentralen i Rydaholm", "Öppna förskolan på Råslätt"
-    for n, lem in enumerate(lemmas):
-        if lem in STANDALONE_UNITS and n + 2 < len(lemmas) + 1 and n + 1 < len(lemmas) and \
-                lemmas[n + 1] in ("i", "på", "vid") and n + 2 < len(lemmas):
-            return f"{lem}:{_strip_s(lemmas[n + 2])}"
-    # "Rydaholms familjecentral"
+    # "Familjecentralen i Rydaholm", "Samverkansteamet i Eksjö", "Elevhälsan i Aneby"
+    for n in range(len(lemmas) - 2):
+        if lemmas[n + 1] in _PLACE_PREPS and words[n + 2][:1].isupper():
+            return f"{lemmas[n]}:{_strip_s(lemmas[n + 2])}"
+    # "Rydaholms familjecentral", "Landsbro skola"
     if len(lemmas) >= 2 and lemmas[-1] in STANDALONE_UNITS:
         return f"{lemmas[-1]}:{_strip_s(words[-2].lower())}"
     # "Attarpsskolan"
-    if len(lemmas) == 1:
+    if len(lemmas) == 1 and lemmas[0] not in STANDALONE_UNITS:
         unit = _unit_of(lemmas[0])
         if unit and unit[0] and not is_known(lemmas[0]):
             return f"{unit[1]}:{_strip_s(unit[0])}"

@@ -46,3 +46,9 @@ def test_team_from_a_poster_byline() -> None:
     tag_example(example)
     assert example.team == "Närvaroteamet Kvarnskolan"
     assert example.municipalities == ["Vetlanda"]
+
+
+def test_joint_units_and_units_with_team_words() -> None:
+    assert team_key("Landsbro skola och fritidsgård") == team_key("Landsbro skola")
+    assert team_key("Samverkansteamet i Eksjö") == team_key("Samverkansteamet Eksjö")
+    assert team_key("Elevhälsocentralen") != team_key("Vårdcentralen")
