@@ -141,7 +141,7 @@ GREETINGS = re.compile(
 )
 INTRO_HEADING = re.compile(
     r"lärandenätverk|nätverksträff|lärandeseminari|nyhetsbrev|välkommen|välkomna|inledning"
-    r"|nytt år|träffen|^om bästa platsen|^hej\b",
+    r"|^om bästa platsen|^hej\b",
     re.IGNORECASE,
 )
 INTRO_TEXT = re.compile(
