@@ -9,7 +9,7 @@ import importlib.util
 from functools import lru_cache
 from pathlib import Path
 
-from ingest.tagging.resources import HUNSPELL_DIC_CANDIDATES
+from ingest.tagging.resources import hunspell_dic
 
 # The lookup table is part-of-speech blind; these forms mean something else in this domain.
 OVERRIDES = {
@@ -47,9 +47,8 @@ def _read_hunspell() -> tuple[set[str], set[str], set[str]]:
     stems: set[str] = set()
     begin: set[str] = set()
     end: set[str] = set()
-    for path in HUNSPELL_DIC_CANDIDATES:
-        if not path.exists():
-            continue
+    path = hunspell_dic()
+    if path is not None:
         lines = path.read_text(encoding="utf-8", errors="replace").splitlines()[1:]
         for line in lines:
             word, _, flags = line.partition("/")
@@ -61,7 +60,6 @@ def _read_hunspell() -> tuple[set[str], set[str], set[str]]:
                 begin.add(word)
             if "Y" in flags:
                 end.add(word)
-        break
     return stems, begin, end
 
 

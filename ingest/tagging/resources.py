@@ -16,6 +16,28 @@ HUNSPELL_DIC_CANDIDATES = (
 )
 
 
+def hunspell_dic() -> Path | None:
+    """The Swedish hunspell word list: Debian's hunspell-sv, else the PyPI package hunspell-sv
+    (looked for in site-packages), else None (compound splitting then uses the lemma table)."""
+    for path in HUNSPELL_DIC_CANDIDATES:
+        if path.exists():
+            return path
+    import site
+    import sys
+
+    roots = [*site.getsitepackages(), site.getusersitepackages(), *sys.path]
+    for root in dict.fromkeys(roots):
+        base = Path(root)
+        if not base.is_dir():
+            continue
+        for pkg in base.glob("hunspell*sv*"):
+            if pkg.is_dir():
+                found = next(iter(sorted(pkg.glob("**/sv_SE.dic"))), None)
+                if found:
+                    return found
+    return None
+
+
 def read_tsv(path: Path) -> list[dict[str, str]]:
     """Rows of a tab-separated file with '#' comment lines and a header row."""
     rows: list[dict[str, str]] = []
