@@ -78,3 +78,9 @@ def test_documents_come_back_tagged(reader: Reader) -> None:
     doc = reader.read(GOOD)
     assert doc.id == doc.sha256[:16]
     assert any(e.tags for e in doc.examples)
+
+
+def test_ocr_runs_inside_the_memory_limit(reader: Reader) -> None:
+    doc = reader.read(SCANNED)
+    assert doc.ocr_pages == [1]
+    assert len(doc.examples) == 1 and doc.examples[0].tags
