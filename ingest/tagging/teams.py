@@ -114,9 +114,14 @@ def team_word_names(doc: Doc) -> list[tuple[str, int, int]]:
     n = len(tv.text)
     for i, text in enumerate(tv.text):
         low = tv.lower[i]
-        if len(low) < 9 or not low.endswith(("teamet", "gruppen")) or not text[0].isupper():
+        if len(low) < 8 or not text[0].isupper():
             continue
+        definite = low.endswith(("teamet", "gruppen"))
         j = i + 1
+        # "Samverkansteam i Stockaryd": an indefinite team word needs "i/på <Place>"
+        if not definite and (not low.endswith(("team", "grupp")) or j >= n
+                             or tv.lower[j] not in ("i", "på")):
+            continue
         if j < n and tv.lower[j] in ("i", "på", "vid"):
             j += 1
         if j < n and tv.text[j][:1].isupper() and tv.text[j].isalpha():
