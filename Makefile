@@ -7,8 +7,9 @@ HOST ?= 127.0.0.1
 PORT ?= 5000
 DATA_DIR ?= instance
 
-# Debian packages: OCR for scanned pages, pdftotext for the benchmark, Chromium for browser tests.
-RUN_PACKAGES := tesseract-ocr tesseract-ocr-swe poppler-utils
+# Debian packages: OCR for scanned pages, pdftotext for the benchmark, the Swedish hunspell
+# dictionary for compound splitting, Chromium and fonts for browser tests and the corpus build.
+RUN_PACKAGES := tesseract-ocr tesseract-ocr-swe poppler-utils hunspell-sv
 TEST_PACKAGES := $(RUN_PACKAGES) chromium fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0
 
 .PHONY: run test install lint corpus bench clean
