@@ -148,6 +148,20 @@ def _order(units: list[_Unit], depth: int = 0) -> list[list[_Unit]]:
     if depth > 6 or len(units) <= 1:
         return [units] if units else []
     gutters = _gutters(units)
+    clean = [g for g in gutters if not any(u.x0 < g[0] - 0.5 and u.x1 > g[1] + 0.5 for u in units)]
+    if clean:
+        # gutters nothing bridges split the region into strips read left to right (a column
+        # beside a heading that spans only the other columns stays whole)
+        strips: list[list[_Unit]] = [[] for _ in range(len(clean) + 1)]
+        for u in units:
+            centre = (u.x0 + u.x1) / 2
+            strips[sum(1 for g in clean if centre > g[0])].append(u)
+        if all(len(strip) < len(units) for strip in strips):
+            ordered: list[list[_Unit]] = []
+            for strip in strips:
+                if strip:
+                    ordered.extend(_order(strip, depth + 1))
+            return ordered
     if gutters:
         bounds = [g[0] for g in gutters]
         spanning: list[_Unit] = []
@@ -160,7 +174,6 @@ def _order(units: list[_Unit], depth: int = 0) -> list[list[_Unit]]:
                     abs(u.x0 - prev.x0) < 2
                     and 0 <= u.top - prev.bottom < 0.6 * u.size
                     and abs(u.size - prev.size) < 0.5
-                    and prev in units
                 ):
                     crosses = True
             if crosses:
@@ -281,9 +294,23 @@ def page_lines(page: PageContent, start_region: int = 0) -> list[Line]:
         units.append(
             _Unit(box.x0, box.top, box.x1, box.bottom, box=i, size=size, weight=len(lines))
         )
+    # page numbers and similar small print in the margins would bridge column gutters
+    margin = 0.06 * page.height
+    furniture = [
+        u
+        for u in units
+        if u.line is not None
+        and ((u.bottom < margin) or (u.top > page.height - margin))
+        and u.x1 - u.x0 < 0.35 * page.width
+    ]
+    if furniture:
+        ids = {id(u) for u in furniture}
+        units = [u for u in units if id(u) not in ids]
+    head = [[u] for u in furniture if u.top < margin]
+    foot = [[u] for u in furniture if u.top >= margin]
     ordered: list[Line] = []
     region = start_region
-    for group in _order(units):
+    for group in head + _order(units) + foot:
         for unit in _rows(group):
             if unit.line is not None:
                 unit.line.region = region

@@ -112,6 +112,18 @@ CONTEXT_HEADINGS = (
     "till sist",
     "avslutning",
     "sammanfattning av dagen",
+    "vill du veta mer",
+    "fokusområden",
+    "fakta",
+    "om satsningen",
+    "visste du att",
+    "träffar",
+    "nätverksträffar",
+    "lärandeseminarier",
+    "kalender",
+    "kalendarium",
+    "möten",
+    "viktiga datum",
 )
 CONTACT_HEADINGS = ("kontakt", "kontakter", "kontaktuppgifter", "kontaktpersoner", "kontaktperson")
 CONTEXT_LABELS = (

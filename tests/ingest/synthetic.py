@@ -327,3 +327,42 @@ def html_newsletter(path: Path) -> Path:
     </div></body></html>"""
     HTML(string=html).write_pdf(str(path))
     return path
+
+
+def spanning_heading_newsletter(path: Path) -> Path:
+    """Three columns: the first holds one example from top to bottom, the other two share an
+    example whose heading spans just those two columns."""
+    width, height = A4
+    col_w = (width - 80 - 24) / 3
+    x2 = 40 + col_w + 12
+    frames = [
+        Frame(40, height - 110, width - 80, 70, id="banner"),
+        Frame(40, 50, col_w, height - 170, id="c1"),
+        Frame(x2, height - 160, 2 * col_w + 12, 40, id="heading"),
+        Frame(x2, 50, col_w, height - 220, id="c2"),
+        Frame(x2 + col_w + 12, 50, col_w, height - 220, id="c3"),
+    ]
+    doc = BaseDocTemplate(str(path), pagesize=A4)
+    doc.addPageTemplates([PageTemplate("p", frames, onPage=_footer)])
+    story = [
+        Paragraph("Nyhetsbrev Bästa platsen", TITLE),
+        Paragraph("Maj 2026", SUB),
+        FrameBreak(),
+        Paragraph(
+            "<b>Kvällsöppet i Tenhult –</b> Skolan i Tenhult håller öppet två kvällar i veckan "
+            "för läxläsning och spel. " + FILLER * 5 + "Sista raden om Tenhult handlar om "
+            "hur kvällarna ska utvärderas tillsammans med eleverna.",
+            BODY,
+        ),
+        FrameBreak(),
+        Paragraph("Simskola för alla barn i Hestra", H1),
+        FrameBreak(),
+        Paragraph(
+            "Hestra har ordnat simskola för barn som inte lärt sig simma i skolan. " + FILLER * 6,
+            BODY,
+        ),
+        Paragraph("Nästa steg", H2),
+        Paragraph("Simskolan ska erbjudas även under sommarlovet. " + FILLER * 4, BODY),
+    ]
+    doc.build(story)
+    return path

@@ -176,3 +176,16 @@ def test_bold_run_subheadings(tmp_path: Path) -> None:
     assert [s.heading for s in example.sections] == ["Nuläge", "Nästa steg"]
     assert example.sections[1].text.startswith("Nästa steg: Teamet vill fråga barnen")
     assert example.text.count("Nuläge") == 1
+
+
+def test_heading_over_two_of_three_columns(tmp_path: Path) -> None:
+    doc = read_pdf(synthetic.spanning_heading_newsletter(tmp_path / "maj.pdf"))
+    assert [e.title for e in doc.examples] == [
+        "Kvällsöppet i Tenhult",
+        "Simskola för alla barn i Hestra",
+    ]
+    tenhult, hestra = doc.examples
+    assert contains(tenhult.text, "hur kvällarna ska utvärderas tillsammans med eleverna")
+    assert not contains(tenhult.text, "Hestra")
+    assert [s.heading for s in hestra.sections] == ["Nästa steg"]
+    assert contains(hestra.text, "Simskolan ska erbjudas även under sommarlovet")
