@@ -23,9 +23,10 @@ from whoosh.searching import Searcher
 from whoosh.writing import IndexWriter
 
 from ingest.model import Example
-from search.schema import build_schema, index_fields
+from search.schema import SCHEMA_VERSION, build_schema, index_fields
 
 POINTER = "CURRENT"
+VERSION_FILE = "SCHEMA_VERSION"
 
 
 class IndexStore:
@@ -67,12 +68,19 @@ class IndexStore:
         name = f"gen-{time.time_ns()}"
         path = self.root / name
         path.mkdir()
+        (path / VERSION_FILE).write_text(SCHEMA_VERSION, encoding="utf-8")
         return name, windex.create_in(str(path), self.schema)
+
+    def _version_ok(self, name: str) -> bool:
+        try:
+            return (self.root / name / VERSION_FILE).read_text(encoding="utf-8") == SCHEMA_VERSION
+        except OSError:
+            return False
 
     def _open(self) -> None:
         name = self._read_pointer()
         ix = None
-        if name and windex.exists_in(str(self.root / name)):
+        if name and windex.exists_in(str(self.root / name)) and self._version_ok(name):
             try:
                 ix = windex.open_dir(str(self.root / name), schema=self.schema)
             except (windex.EmptyIndexError, OSError, ValueError):

@@ -12,20 +12,20 @@ from whoosh import highlight
 from whoosh.qparser import (
     BoostPlugin,
     FieldsPlugin,
-    MultifieldParser,
     OrGroup,
+    QueryParser,
     RangePlugin,
 )
-from whoosh.query import And, Every, FuzzyTerm, NullQuery, Or, Phrase, Query, Term
+from whoosh.query import And, AndMaybe, Every, FuzzyTerm, NullQuery, Or, Phrase, Query, Term
 from whoosh.searching import Searcher
 
-from search.analysis import STOPWORDS, fold, query_words, variants
-from search.schema import FACETS, FIELD_BOOSTS
+from search.analysis import STOPWORDS, fold, query_words, swedish_analyzer, variants
+from search.schema import FACETS
 
 MAX_QUERY_CHARS = 500
 MAX_WORDS = 40
 SNIPPET_CHARS = 240
-SEARCH_FIELDS = list(FIELD_BOOSTS)
+SEARCH_FIELD = "all"
 
 
 @dataclass
@@ -71,9 +71,8 @@ class MarkFormatter(highlight.Formatter):
         return html.escape(text)
 
 
-def _parser(schema: Any) -> MultifieldParser:
-    parser = MultifieldParser(SEARCH_FIELDS, schema, fieldboosts=FIELD_BOOSTS,
-                              group=OrGroup.factory(0.9))
+def _parser(schema: Any) -> QueryParser:
+    parser = QueryParser(SEARCH_FIELD, schema, group=OrGroup.factory(0.9))
     parser.remove_plugin_class(FieldsPlugin)
     parser.remove_plugin_class(RangePlugin)
     parser.remove_plugin_class(BoostPlugin)
@@ -111,24 +110,51 @@ def _lemma_words(text: str) -> list[str]:
     return out
 
 
-def build_query(schema: Any, text: str) -> Query:
-    """Any word may match (OR), documents with all words and with the words next to each
-    other rank higher."""
+# Tag kinds recognised in a query → facet field and boost.
+_QUERY_TAGS = {"intervention": ("insats", 3.0), "focus_area": ("fokus", 0.5),
+               "municipality": ("kommun", 2.0)}
+
+
+def concept_terms(text: str) -> list[Query]:
+    """Interventions, focus areas and municipalities the tagger recognises in the query text
+    ("hur ökar vi närvaron" → närvaroarbete) as boosted facet terms."""
+    try:
+        from ingest.tagging import tag_text  # type: ignore[attr-defined]
+
+        tags = tag_text(text[:MAX_QUERY_CHARS])
+    except Exception:  # noqa: BLE001 - tagging unavailable: plain text search
+        return []
+    out: list[Query] = []
+    seen: set[tuple[str, str]] = set()
+    for tag in tags:
+        if tag.kind in _QUERY_TAGS and (tag.kind, tag.value) not in seen:
+            seen.add((tag.kind, tag.value))
+            boost = _QUERY_TAGS[tag.kind][1]
+            words = _lemma_words(tag.value)
+            if len(words) == 1:
+                out.append(Term("tags", words[0], boost=boost))
+            elif words:
+                out.append(Phrase("tags", words, slop=2, boost=boost))
+    return out
+
+
+def build_query(schema: Any, text: str) -> tuple[Query, Query]:
+    """(matching, ranking) queries. Any word may match (OR); among the matches, documents with
+    the words next to each other and documents tagged with an intervention the query describes
+    rank higher (the ranking query matches exactly the same documents)."""
     base = parse(schema, text)
     if base is NullQuery or isinstance(base, type(NullQuery)):
-        return base
+        return base, base
     if any(c in text for c in '"*?') or re.search(r"\b(AND|OR|NOT)\b", text):
-        return base  # the user wrote query syntax: respect it
+        return base, base  # the user wrote query syntax: respect it
     words = _lemma_words(text)
-    if len(words) < 2:
-        return base
-    parts: list[Query] = [base]
-    all_words = [Or([Term(f, w, boost=FIELD_BOOSTS[f]) for f in ("title", "tags", "text")])
-                 for w in words]
-    parts.append(And(all_words, boost=1.5))
-    for fieldname, boost in (("title", 3.0), ("text", 2.0), ("tags", 2.0)):
-        parts.append(Phrase(fieldname, words, slop=2, boost=boost))
-    return Or(parts)
+    extras: list[Query] = concept_terms(text)
+    if len(words) >= 2:
+        extras.append(Phrase(SEARCH_FIELD, words, slop=2, boost=2.0))
+        extras.append(Phrase("title", words, slop=2, boost=3.0))
+    if not extras:
+        return base, base
+    return base, AndMaybe(base, Or(extras) if len(extras) > 1 else extras[0])
 
 
 def filter_query(filters: dict[str, list[str]] | None) -> Query | None:
@@ -216,22 +242,49 @@ def hit_dict(stored: dict[str, Any], score: float | None, snippet: str) -> dict[
     }
 
 
+_ANALYZER = swedish_analyzer()
+
+
+def _highlight_terms(searcher: Searcher, q: Query) -> frozenset[str]:
+    if isinstance(q, Every):
+        return frozenset()
+    try:
+        pairs = q.existing_terms(searcher.reader(), expand=True)
+    except Exception:  # noqa: BLE001
+        pairs = q.all_terms()
+    out = set()
+    for fieldname, text in pairs:
+        if fieldname in (SEARCH_FIELD, "title", "tags", "text"):
+            out.add(text.decode("utf-8") if isinstance(text, bytes) else text)
+    return frozenset(out)
+
+
+def make_snippet(text: str, terms: frozenset[str]) -> str:
+    """Up to two fragments of the text around the matched words, words in <mark>."""
+    try:
+        return highlight.highlight(
+            text, terms, _ANALYZER,
+            highlight.ContextFragmenter(maxchars=SNIPPET_CHARS, surround=70),
+            MarkFormatter(), top=2, mode="index")
+    except Exception:  # noqa: BLE001 - a snippet must never break a search
+        return ""
+
+
 # --- spelling --------------------------------------------------------------------------------
 
 
 def _known(searcher: Searcher, word: str) -> bool:
     reader = searcher.reader()
     for term in dict.fromkeys([word, variants(word, False)[0]]):
-        for fieldname in ("text", "title", "tags", "team"):
-            if reader.doc_frequency(fieldname, term) > 0:
-                return True
+        if reader.doc_frequency(SEARCH_FIELD, term) > 0:
+            return True
     return False
 
 
 def _best_candidate(searcher: Searcher, word: str) -> str | None:
     maxdist = 1 if len(word) <= 4 else 2
     try:
-        cands = searcher.suggest("text", word, limit=6, maxdist=maxdist, prefix=1)
+        cands = searcher.suggest(SEARCH_FIELD, word, limit=6, maxdist=maxdist, prefix=1)
     except Exception:  # noqa: BLE001
         return None
     cands = [c for c in cands if c not in STOPWORDS and c != word and len(c) > 2]
@@ -265,8 +318,7 @@ def fuzzy_query(text: str) -> Query:
     terms: list[Query] = []
     for word in query_words(text)[:MAX_WORDS]:
         dist = 1 if len(word) <= 5 else 2
-        for fieldname in ("title", "text", "tags"):
-            terms.append(FuzzyTerm(fieldname, word, maxdist=dist, prefixlength=1))
+        terms.append(FuzzyTerm(SEARCH_FIELD, word, maxdist=dist, prefixlength=1))
     return Or(terms) if terms else NullQuery
 
 
@@ -274,8 +326,8 @@ def fuzzy_query(text: str) -> Query:
 
 
 def _run(searcher: Searcher, q: Query, fq: Query | None, page: int, per_page: int,
-         sort: str, highlight_hits: bool = True) -> tuple[int, list[dict[str, Any]],
-                                                          dict[str, dict[str, int]]]:
+         sort: str, rank: Query | None = None) -> tuple[int, list[dict[str, Any]],
+                                                     dict[str, dict[str, int]]]:
     if isinstance(q, Every) and fq is None:
         docs: set[int] | None = None
         total = searcher.doc_count()
@@ -287,22 +339,18 @@ def _run(searcher: Searcher, q: Query, fq: Query | None, page: int, per_page: in
     start = (page - 1) * per_page
     if total == 0 or start >= total:
         return total, [], facets
-    kwargs: dict[str, Any] = {"limit": start + per_page, "filter": fq, "terms": True}
+    # optimize=False: Whoosh's block-quality skipping can loop forever on some OR queries.
+    kwargs: dict[str, Any] = {"limit": start + per_page, "filter": fq, "terms": True,
+                              "optimize": False}
     if sort == "date" or isinstance(q, Every):
         kwargs["sortedby"] = "date"
         kwargs["reverse"] = True
-    results = searcher.search(q, **kwargs)
-    results.fragmenter = highlight.ContextFragmenter(maxchars=SNIPPET_CHARS, surround=70)
-    results.formatter = MarkFormatter()
+    results = searcher.search(rank if rank is not None else q, **kwargs)
+    terms = _highlight_terms(searcher, q)
     hits = []
     for hit in results[start:start + per_page]:
         stored = hit.fields()
-        snippet = ""
-        if highlight_hits and not isinstance(q, Every):
-            try:
-                snippet = hit.highlights("text", top=2)
-            except Exception:  # noqa: BLE001 - a snippet must never break a search
-                snippet = ""
+        snippet = make_snippet(stored.get("text", ""), terms) if terms else ""
         if not snippet:
             snippet = plain_snippet(stored.get("text", ""))
         score = hit.score if not kwargs.get("sortedby") else None
@@ -333,17 +381,19 @@ def search(searcher: Searcher, schema: Any, text: str | None,
         message = f"Sökfrågan var mycket lång och har kortats till {len(raw)} tecken."
 
     fq = filter_query(filters)
+    rank: Query | None = None
     if not raw:
         q: Query = Every()
     elif not any(c.isalnum() for c in raw):
         q = Every()
         message = "Sökningen innehöll inga ord. Alla exempel visas."
     else:
-        q = build_query(schema, raw)
+        q, rank = build_query(schema, raw)
         if q is NullQuery or isinstance(q, type(NullQuery)):
-            q = Every()
-            message = message or ("Sökningen innehöll bara vanliga småord. Alla exempel visas – "
-                       "prova med ord som beskriver arbetet, till exempel skolnärvaro.")
+            q, rank = Every(), None
+            message = message or (
+                "Sökningen innehöll bara vanliga småord. Alla exempel visas – "
+                "prova med ord som beskriver arbetet, till exempel skolnärvaro.")
 
     suggestion = None
     corrected = False
@@ -351,11 +401,11 @@ def search(searcher: Searcher, schema: Any, text: str | None,
         suggestion = suggest(searcher, raw)
     total, hits, facets = 0, [], {}
     if suggestion:
-        cq = build_query(schema, suggestion)
-        total, hits, facets = _run(searcher, cq, fq, page, per_page, sort)
+        cq, crank = build_query(schema, suggestion)
+        total, hits, facets = _run(searcher, cq, fq, page, per_page, sort, crank)
         corrected = total > 0
     if not corrected:
-        total, hits, facets = _run(searcher, q, fq, page, per_page, sort)
+        total, hits, facets = _run(searcher, q, fq, page, per_page, sort, rank)
         if total == 0 and raw and not isinstance(q, Every):
             total, hits, facets = _run(searcher, fuzzy_query(raw), fq, page, per_page, sort)
             if total:

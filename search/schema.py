@@ -14,8 +14,14 @@ FACETS = ("kommun", "fokus", "insats", "aktor", "ar", "dokumenttyp")
 
 KIND_LABELS = {"newsletter": "Nyhetsbrev", "poster": "Poster", "document": "Dokument"}
 
-# Fields searched by a query and their boosts (title and tags above the body).
-FIELD_BOOSTS = {"title": 4.0, "tags": 2.5, "team": 2.0, "sections": 1.5, "text": 1.0}
+# Bump when the schema or the analysis changes: an index of another version is rebuilt.
+SCHEMA_VERSION = "3"
+
+# Queries run against one combined field "all"; the title is repeated TITLE_REPEAT times and
+# the tags TAG_REPEAT times in it, which weights them above the body (cheaper than searching
+# five fields with boosts).
+TITLE_REPEAT = 3
+TAG_REPEAT = 2
 
 
 def build_schema() -> Schema:
@@ -37,6 +43,7 @@ def build_schema() -> Schema:
         sections=text(),
         tags=text(),
         text=text(stored=True),
+        all=text(),
         kommun=facet(),
         fokus=facet(),
         insats=facet(),
@@ -68,14 +75,20 @@ def index_fields(example: Example, doc: dict[str, Any]) -> dict[str, Any]:
         t.value for t in example.tags
         if t.kind in (MUNICIPALITY, PLACE, FOCUS_AREA, INTERVENTION, ACTOR, "age_group")
     ]
+    title = example.title or ""
+    tags = " ".join(dict.fromkeys(tag_values))
+    sections = " ".join(s.heading for s in example.sections if s.heading)
+    combined = " \n ".join([title] * TITLE_REPEAT + [example.team or "", sections]
+                            + [tags] * TAG_REPEAT + [example.text or ""])
     return {
         "id": example.id,
         "document_id": example.document_id,
         "title": example.title or "",
         "team": example.team or "",
-        "sections": " ".join(s.heading for s in example.sections if s.heading),
-        "tags": " ".join(dict.fromkeys(tag_values)),
+        "sections": sections,
+        "tags": tags,
         "text": example.text or "",
+        "all": combined,
         "kommun": _clean(example.municipalities),
         "fokus": _clean(example.focus_areas),
         "insats": _clean(example.interventions),

@@ -1,0 +1,230 @@
+"""Query latency on synthetic catalogues, Whoosh (the real search path) next to SQLite FTS5.
+
+For each size (default 1k, 10k, 50k examples) a catalogue of Swedish-ish examples is generated
+from a vocabulary (Zipf-distributed words, random facets), indexed with the production schema
+and analyzer, and loaded into an FTS5 table with the same texts. Every query then computes the
+total, facet counts over all matches and the top 10 with highlighted snippets — in Whoosh via
+``search.query.search`` (what Library.search runs), in FTS5 via MATCH + bm25 + snippet() and a
+GROUP BY over a facet table.
+
+    .venv/bin/python benchmarks/search.py [--sizes 1000,10000,50000] [--queries 200]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from ingest.model import Example, Tag  # noqa: E402
+from search import query as search_query  # noqa: E402
+from search.concepts import COUNTY, FALLBACK_INTERVENTIONS  # noqa: E402
+from search.index import IndexStore  # noqa: E402
+
+
+def _split(text: str) -> list[str]:
+    return text.split()
+
+
+REAL_WORDS = _split("""
+skola skolan skolor skolorna elev eleven elever eleverna närvaro närvaron frånvaro frånvaron
+vårdnadshavare vårdnadshavaren föräldrar föräldrarna förälder barn barnen barnet familj
+familjen familjer familjecentral familjecentralen hembesök hembesöken socialtjänst
+socialtjänsten barnhälsovård sjuksköterska kurator rektor mentor mentorn team teamet
+samverkan samarbete stöd stödet grupp grupper gruppen träff träffar mötesplats kafé
+fritidsgård fritidsgården förening föreningar idrott aktivitet aktiviteter rörelse cykel
+cykla cyklar skolväg rast rasten raster lek lekar kamrat kamrater kamratstöd läxhjälp
+bibliotek biblioteket förskola förskolan förskoleklass överlämning övergång trygghet
+trygghetscirkeln hälsa psykisk ohälsa fysisk studier fullföljda mätning mätningar resultat
+lärdomar utmaningar nästa steg bakgrund syfte metod enkät enkäten svar intervju uppföljning
+rutin rutiner sms kontakt kontakter vecka veckor månad månader termin terminen år året
+kommun kommunen region regionen länet satsning arbete arbetet arbetssätt modell förbättring
+test prövning utbildning personal pedagoger lärare lärarna tidig upptäckt signaler risk
+nyanlända mammor pappor språk tolk sommar höst vår vinter kväll kvällar helg lördag
+""")
+FILLER = _split("och i att en som på för med till av det är de har vi man om från inte")
+SYLLABLES = _split("ka lo ve ni strö mar gå bel tu sko rå fin da lek sam hed ar ing el mö "
+                   "bru tor vik sjö berg lund ny gam hus gård by dal näs holm ås kull fors")
+
+
+def build_vocabulary(size: int = 6000, seed: int = 3) -> list[str]:
+    """Word list in frequency order: a few very common words, the real domain words in the
+    middle ranks, then a long tail of made-up Swedish-looking words."""
+    rng = random.Random(seed)
+    made: set[str] = set()
+    while len(made) < size:
+        made.add("".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4))))
+    tail = sorted(made - set(REAL_WORDS))
+    rng.shuffle(tail)
+    return tail[:20] + REAL_WORDS + tail[20:]
+
+
+WORDS = build_vocabulary()
+_WEIGHTS = [1 / (i + 1) ** 0.9 for i in range(len(WORDS))]
+ACTORS = ["skola", "socialtjänst", "barnhälsovård", "fritidsgård", "förening", "elevhälsa",
+          "vårdnadshavare", "familjecentral", "bibliotek", "mödrahälsovård"]
+KINDS = ["newsletter", "poster"]
+
+
+def zipf_words(rng: random.Random, n: int) -> list[str]:
+    return rng.choices(WORDS, cum_weights=_CUM, k=n)
+
+
+_CUM = []
+_total = 0.0
+for _w in _WEIGHTS:
+    _total += _w
+    _CUM.append(_total)
+
+
+def make_text(rng: random.Random, n_words: int) -> str:
+    out = []
+    for word in zipf_words(rng, n_words):
+        out.append(word)
+        if rng.random() < 0.35:
+            out.append(rng.choice(FILLER))
+        if rng.random() < 0.07:
+            out[-1] += "."
+    return " ".join(out).capitalize() + "."
+
+
+def make_examples(size: int, seed: int = 7) -> list[tuple[Example, dict]]:
+    rng = random.Random(seed)
+    rows = []
+    for n in range(size):
+        doc_id = f"{n // 5:016x}"
+        kommun = rng.sample(COUNTY, k=rng.choice([1, 1, 1, 2]))
+        insats = rng.sample(FALLBACK_INTERVENTIONS, k=rng.choice([1, 2, 3]))
+        fokus = rng.sample(["Fullföljda studier", "Psykisk hälsa", "Fysisk aktivitet"],
+                           k=rng.choice([1, 1, 2]))
+        aktor = rng.sample(ACTORS, k=rng.choice([1, 2, 3]))
+        tags = ([Tag("municipality", k) for k in kommun] + [Tag("intervention", i) for i in insats]
+                + [Tag("focus_area", f) for f in fokus] + [Tag("actor", a) for a in aktor])
+        title = " ".join(zipf_words(rng, rng.randint(3, 7))).capitalize()
+        ex = Example(id=f"{doc_id}-{n % 5 + 1}", document_id=doc_id, title=title,
+                     text=make_text(rng, rng.randint(80, 220)), tags=tags)
+        year = rng.randint(2019, 2025)
+        meta = {"id": doc_id, "title": f"Nyhetsbrev {year}", "filename": f"nb-{doc_id}.pdf",
+                "kind": rng.choice(KINDS), "date": f"{year}-{rng.randint(1, 12):02d}"}
+        rows.append((ex, meta))
+    return rows
+
+
+def make_queries(count: int, seed: int = 11) -> list[str]:
+    rng = random.Random(seed)
+    queries = []
+    for _ in range(count):
+        k = rng.choice([1, 1, 2, 2, 3])
+        queries.append(" ".join(rng.sample(REAL_WORDS, k=k)))
+    return queries
+
+
+def percentiles(values: list[float]) -> tuple[float, float]:
+    values = sorted(values)
+    p50 = statistics.median(values)
+    p95 = values[min(len(values) - 1, int(round(0.95 * (len(values) - 1))))]
+    return p50, p95
+
+
+# --- Whoosh -----------------------------------------------------------------------------------
+
+
+def build_whoosh(rows: list[tuple[Example, dict]], folder: Path) -> IndexStore:
+    store = IndexStore(folder)
+    store.rebuild(iter(rows))
+    return store
+
+
+def run_whoosh(store: IndexStore, queries: list[str]) -> list[float]:
+    searcher = store.searcher()
+    search_query.search(searcher, store.schema, "skola")  # warm caches (facets, lemma tables)
+    times = []
+    for text in queries:
+        t0 = time.perf_counter()
+        result = search_query.search(searcher, store.schema, text, per_page=10)
+        assert result.facets is not None
+        times.append((time.perf_counter() - t0) * 1000)
+    return times
+
+
+# --- SQLite FTS5 ------------------------------------------------------------------------------
+
+
+def build_fts(rows: list[tuple[Example, dict]], path: Path) -> sqlite3.Connection:
+    con = sqlite3.connect(path)
+    con.execute("CREATE VIRTUAL TABLE ex USING fts5(title, text, "
+                "tokenize='unicode61 remove_diacritics 2')")
+    con.execute("CREATE TABLE facet (eid INTEGER, name TEXT, value TEXT)")
+    with con:
+        for rowid, (ex, meta) in enumerate(rows, start=1):
+            con.execute("INSERT INTO ex(rowid, title, text) VALUES (?,?,?)",
+                        (rowid, ex.title, ex.text))
+            values = ([("kommun", v) for v in ex.municipalities]
+                      + [("fokus", v) for v in ex.focus_areas]
+                      + [("insats", v) for v in ex.interventions]
+                      + [("aktor", v) for v in ex.values("actor")]
+                      + [("ar", meta["date"][:4]), ("dokumenttyp", meta["kind"])])
+            con.executemany("INSERT INTO facet VALUES (?,?,?)",
+                            [(rowid, k, v) for k, v in values])
+    con.execute("CREATE INDEX facet_eid ON facet(eid)")
+    return con
+
+
+def run_fts(con: sqlite3.Connection, queries: list[str]) -> list[float]:
+    times = []
+    for text in queries:
+        match = " OR ".join(f'"{w}"' for w in text.split())
+        t0 = time.perf_counter()
+        total = con.execute("SELECT count(*) FROM ex WHERE ex MATCH ?", (match,)).fetchone()[0]
+        con.execute(
+            "SELECT f.name, f.value, count(*) FROM ex JOIN facet f ON f.eid = ex.rowid "
+            "WHERE ex MATCH ? GROUP BY f.name, f.value", (match,)).fetchall()
+        con.execute(
+            "SELECT rowid, title, snippet(ex, 1, '<mark>', '</mark>', ' … ', 24), bm25(ex) "
+            "FROM ex WHERE ex MATCH ? ORDER BY bm25(ex) LIMIT 10", (match,)).fetchall()
+        times.append((time.perf_counter() - t0) * 1000)
+        assert total >= 0
+    return times
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", default="1000,10000,50000")
+    parser.add_argument("--queries", type=int, default=200)
+    args = parser.parse_args(argv)
+    sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    queries = make_queries(args.queries)
+    targets = {10_000: 25.0, 50_000: 100.0}
+    print(f"{'size':>7} {'build s':>8} {'whoosh p50':>11} {'p95':>7} {'fts5 p50':>9} {'p95':>7}"
+          f"  target p95")
+    ok = True
+    for size in sizes:
+        rows = make_examples(size)
+        with tempfile.TemporaryDirectory(prefix="bench-search-") as tmp:
+            t0 = time.perf_counter()
+            store = build_whoosh(rows, Path(tmp) / "index")
+            build_s = time.perf_counter() - t0
+            con = build_fts(rows, Path(tmp) / "fts.sqlite3")
+            w50, w95 = percentiles(run_whoosh(store, queries))
+            f50, f95 = percentiles(run_fts(con, queries))
+            con.close()
+            store.close()
+        target = targets.get(size)
+        mark = "" if target is None else (f"≤ {target:.0f} ms " + ("ok" if w95 <= target
+                                                                   else "MISSED"))
+        ok = ok and (target is None or w95 <= target)
+        print(f"{size:>7} {build_s:>8.1f} {w50:>9.1f}ms {w95:>5.1f}ms {f50:>7.1f}ms "
+              f"{f95:>5.1f}ms  {mark}", flush=True)
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
