@@ -12,6 +12,8 @@ def is_heading_block(block: Block, body: float) -> bool:
     if not words or len(words) > MAX_HEADING_WORDS or len(block.lines) > 3:
         return False
     text = " ".join(w.text for w in words)
+    if not any(c.isalnum() for c in text):
+        return False  # a lone bullet or rule
     if block.size > body * 1.12:
         return True
     if block.bold:

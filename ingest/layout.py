@@ -14,6 +14,7 @@ from statistics import median
 from ingest.extract import Box, PageContent, Word
 
 RUN_IN_ENDS = ("–", "—", "-", ":")
+BULLETS = {"•", "·", "◦", "▪", "■", "●", "○", "-", "–", "*", "»", "›", "✓", "✔"}
 
 
 @dataclass(slots=True)
@@ -117,14 +118,26 @@ def _gutters(units: list[_Unit]) -> list[tuple[float, float]]:
     narrow = [u for u in units if u.x1 - u.x0 < 0.62 * width and u.size <= 1.25 * typical]
     if len(narrow) < 4:
         return []
-    spans = sorted((u.x0, u.x1) for u in narrow)
     min_gap = max(3.0, 0.3 * median(u.size for u in narrow))
+    # x-ranges that (almost) no line covers: a footer or one odd line may bridge a gutter
+    total = sum(u.weight for u in narrow)
+    thresh = max(1, int(0.03 * total))
+    events = sorted([(u.x0, u.weight) for u in narrow] + [(u.x1, -u.weight) for u in narrow])
     gaps: list[tuple[float, float]] = []
-    reach = spans[0][1]
-    for x0, x1 in spans[1:]:
-        if x0 > reach + min_gap:
-            gaps.append((reach, x0))
-        reach = max(reach, x1)
+    cover = 0
+    low_start: float | None = None
+    seen_text = False
+    for x, delta in events:
+        before = cover
+        cover += delta
+        if before > thresh and cover <= thresh and seen_text:
+            low_start = x
+        elif before <= thresh and cover > thresh:
+            if low_start is not None and x - low_start > min_gap:
+                gaps.append((low_start, x))
+            low_start = None
+        if cover > thresh:
+            seen_text = True
     out = []
     for g0, g1 in gaps:
         lhs = sum(u.weight for u in narrow if u.x1 <= g0 + 0.5)
@@ -251,7 +264,7 @@ def _merge_rows(lines: list[Line]) -> list[Line]:
             and prev.box == line.box
             and abs(prev.bottom - line.bottom) < 0.4 * max(prev.size, line.size)
             and line.x0 > prev.x1
-            and abs(prev.size - line.size) < 1.0
+            and (abs(prev.size - line.size) < 1.0 or prev.text in BULLETS)
         ):
             prev.words.extend(line.words)
             prev.x1 = line.x1

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ingest.layout import Block
+from ingest.layout import Block, Line
 from ingest.model import Section
 from ingest.text import join_lines
 
@@ -398,6 +398,12 @@ def segment_newsletter(blocks: list[Block], title_block: Block | None) -> Segmen
     return Segmented(drafts, [s for s in ctx.sections if s.heading or s.text])
 
 
+def _has_cell_gap(line: Line) -> bool:
+    """Words far apart on one line: cells of a table row."""
+    words = line.words
+    return any(b.x0 - a.x1 > 1.5 * line.size for a, b in zip(words, words[1:], strict=False))
+
+
 def _framed(
     blocks: list[Block], title_block: Block | None
 ) -> tuple[set[tuple[int, int]], set[tuple[int, int]]]:
@@ -436,8 +442,8 @@ def _framed(
         table = (
             title is None
             and len(lines) >= 2
-            and sum(len(line.words) for line in lines) < 6 * len(lines)
-            and len({round(line.x0) for line in lines}) >= 2
+            and sum(len(line.words) for line in lines) < 8 * len(lines)
+            and 2 * sum(_has_cell_gap(line) for line in lines) >= len(lines)
         )
         if card:
             cards.add(key)
@@ -485,8 +491,16 @@ def segment_poster(blocks: list[Block], title_block: Block | None, title: str) -
         if block is title_block:
             draft.add(text, block.pages, body=False)
             continue
-        if block.heading_level and (
-            is_subheading(text) or block.heading_level == panel_level or is_context_heading(text)
+        in_banner = (
+            title_block is not None
+            and block.box is not None
+            and (block.page, block.box) == (title_block.page, title_block.box)
+        )
+        panel_heading = block.heading_level == panel_level and len(block.words) <= 8
+        if (
+            block.heading_level
+            and not in_banner
+            and (is_subheading(text) or panel_heading or is_context_heading(text))
         ):
             in_contact = _starts_with(_norm(text), CONTACT_HEADINGS)
             if in_contact:

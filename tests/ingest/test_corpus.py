@@ -106,3 +106,22 @@ def test_headed_sections_kept(documents: dict[str, Document]) -> None:
     """Sub-headings such as Nuläge and Nästa steg become sections of their example."""
     headings = {s.heading for doc in documents.values() for e in doc.examples for s in e.sections}
     assert {"Nuläge", "Nästa steg"} <= headings
+
+
+POSTERS = sorted(name for name, g in GOLD.items() if g["kind"] == "poster")
+
+
+@pytest.mark.parametrize("name", POSTERS)
+def test_poster_panels_in_reading_order(documents: dict[str, Document], name: str) -> None:
+    """Panels read column by column: background first, aims before method, next steps late."""
+    headings = [s.heading.lower() for s in documents[name].examples[0].sections]
+    assert headings[0] == "bakgrund"
+
+    def first(prefix: str) -> int | None:
+        return next((i for i, h in enumerate(headings) if h.startswith(prefix)), None)
+
+    aims, method, lessons = first("syfte"), first("vad gjorde"), first("lärdomar")
+    if aims is not None and method is not None:
+        assert aims < method
+    if method is not None and lessons is not None:
+        assert method < lessons
