@@ -187,6 +187,7 @@ def _pages_sv(numbers: list[int]) -> str:
 def build_document(
     pages: list[PageContent], filename: str, sha: str, meta_year: int | None = None
 ) -> Document:
+    """Words of every page → lines in reading order → blocks → examples, context, metadata."""
     per_page: list[list[Line]] = []
     region = 0
     for content in pages:
