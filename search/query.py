@@ -19,6 +19,7 @@ from whoosh.qparser import (
 from whoosh.query import And, AndMaybe, Every, FuzzyTerm, NullQuery, Or, Phrase, Query, Term
 from whoosh.searching import Searcher
 
+from search import fastrank
 from search.analysis import STOPWORDS, fold, query_words, swedish_analyzer, variants
 from search.schema import FACETS
 
@@ -139,22 +140,38 @@ def concept_terms(text: str) -> list[Query]:
 
 
 def build_query(schema: Any, text: str) -> tuple[Query, Query]:
+    match, rank, _ = build_queries(schema, text)
+    return match, rank
+
+
+def is_plain(text: str) -> bool:
+    """Words only: no quotes, wildcards or operators."""
+    return not (any(c in text for c in '"*?()[]{}^~:\\') or re.search(r"\b(AND|OR|NOT)\b", text))
+
+
+def build_queries(schema: Any, text: str) -> tuple[Query, Query, Query | None]:
     """(matching, ranking) queries. Any word may match (OR); among the matches, documents with
     the words next to each other and documents tagged with an intervention the query describes
     rank higher (the ranking query matches exactly the same documents)."""
     base = parse(schema, text)
     if base is NullQuery or isinstance(base, type(NullQuery)):
-        return base, base
-    if any(c in text for c in '"*?') or re.search(r"\b(AND|OR|NOT)\b", text):
-        return base, base  # the user wrote query syntax: respect it
+        return base, base, None
+    if not is_plain(text):
+        return base, base, None  # the user wrote query syntax: respect it
     words = _lemma_words(text)
     extras: list[Query] = concept_terms(text)
     if len(words) >= 2:
         extras.append(Phrase(SEARCH_FIELD, words, slop=2, boost=2.0))
         extras.append(Phrase("title", words, slop=2, boost=3.0))
     if not extras:
-        return base, base
-    return base, AndMaybe(base, Or(extras) if len(extras) > 1 else extras[0])
+        return base, base, None
+    extra = Or(extras) if len(extras) > 1 else extras[0]
+    return base, AndMaybe(base, extra), extra
+
+
+def plain_terms(text: str) -> list[list[str]]:
+    """The terms of each query word, as the parser makes them for a plain query."""
+    return [list(variants(w, False)) for w in query_words(text)[:MAX_WORDS]]
 
 
 def filter_query(filters: dict[str, list[str]] | None) -> Query | None:
@@ -325,9 +342,41 @@ def fuzzy_query(text: str) -> Query:
 # --- the search itself -----------------------------------------------------------------------
 
 
+CANDIDATES = 60
+
+
+def _run_fast(searcher: Searcher, q: Query, fq: Query | None, page: int, per_page: int,
+              words: list[list[str]], extra: Query | None
+              ) -> tuple[int, list[dict[str, Any]], dict[str, dict[str, int]]]:
+    allowed = set(searcher.docs_for_query(fq)) if fq is not None else None
+    start = (page - 1) * per_page
+    matched, best = fastrank.rank(searcher, SEARCH_FIELD, words, allowed,
+                                  top=start + per_page + CANDIDATES)
+    facets = facet_counts(searcher, matched)
+    total = len(matched)
+    if not best or start >= total:
+        return total, [], facets
+    scores = {d: sc for sc, d in best}
+    if extra is not None:
+        bonus = searcher.search(extra, filter=set(scores), limit=len(scores), optimize=False)
+        for hit in bonus:
+            scores[hit.docnum] += hit.score
+    ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[start:start + per_page]
+    terms = _highlight_terms(searcher, q)
+    hits = []
+    for docnum, score in ranked:
+        stored = searcher.stored_fields(docnum)
+        snippet = make_snippet(stored.get("text", ""), terms) if terms else ""
+        hits.append(hit_dict(stored, score, snippet or plain_snippet(stored.get("text", ""))))
+    return total, hits, facets
+
+
 def _run(searcher: Searcher, q: Query, fq: Query | None, page: int, per_page: int,
-         sort: str, rank: Query | None = None) -> tuple[int, list[dict[str, Any]],
-                                                     dict[str, dict[str, int]]]:
+         sort: str, rank: Query | None = None, words: list[list[str]] | None = None,
+         extra: Query | None = None) -> tuple[int, list[dict[str, Any]],
+                                              dict[str, dict[str, int]]]:
+    if words and sort != "date" and not isinstance(q, Every):
+        return _run_fast(searcher, q, fq, page, per_page, words, extra)
     if isinstance(q, Every) and fq is None:
         docs: set[int] | None = None
         total = searcher.doc_count()
@@ -382,13 +431,14 @@ def search(searcher: Searcher, schema: Any, text: str | None,
 
     fq = filter_query(filters)
     rank: Query | None = None
+    extra: Query | None = None
     if not raw:
         q: Query = Every()
     elif not any(c.isalnum() for c in raw):
         q = Every()
         message = "Sökningen innehöll inga ord. Alla exempel visas."
     else:
-        q, rank = build_query(schema, raw)
+        q, rank, extra = build_queries(schema, raw)
         if q is NullQuery or isinstance(q, type(NullQuery)):
             q, rank = Every(), None
             message = message or (
@@ -401,11 +451,14 @@ def search(searcher: Searcher, schema: Any, text: str | None,
         suggestion = suggest(searcher, raw)
     total, hits, facets = 0, [], {}
     if suggestion:
-        cq, crank = build_query(schema, suggestion)
-        total, hits, facets = _run(searcher, cq, fq, page, per_page, sort, crank)
+        cq, crank, cextra = build_queries(schema, suggestion)
+        cwords = plain_terms(suggestion) if is_plain(suggestion) else None
+        total, hits, facets = _run(searcher, cq, fq, page, per_page, sort, crank, cwords,
+                                   cextra)
         corrected = total > 0
     if not corrected:
-        total, hits, facets = _run(searcher, q, fq, page, per_page, sort, rank)
+        words = plain_terms(raw) if raw and is_plain(raw) and not isinstance(q, Every) else None
+        total, hits, facets = _run(searcher, q, fq, page, per_page, sort, rank, words, extra)
         if total == 0 and raw and not isinstance(q, Every):
             total, hits, facets = _run(searcher, fuzzy_query(raw), fq, page, per_page, sort)
             if total:

@@ -1,0 +1,96 @@
+"""Fast path for plain word queries: BM25 straight from the posting blocks.
+
+Whoosh scores every matching document through a tree of matcher objects, which costs
+milliseconds per thousand matches. For a plain query (words, no syntax) the matching set is
+the union of the words' term postings, so this module reads those postings block by block,
+computes BM25 (same k1/b as Whoosh) with a bonus for documents matching more of the words, and
+returns the matching set (for facets) plus the best candidates (to be re-ranked with the
+phrase and concept clauses by Whoosh on that small set).
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from typing import Any
+
+from whoosh.searching import Searcher
+
+K1 = 1.2
+B = 0.75
+COORD = 0.25  # score × (1 + COORD × (words matched − 1))
+
+
+def _lengths(searcher: Searcher, fieldname: str) -> list[float]:
+    cached = getattr(searcher, "_eb_lengths", None)
+    if cached is not None:
+        return cached
+    reader = searcher.reader()
+    lengths = [float(reader.doc_field_length(i, fieldname, 0) or 0)
+               for i in range(reader.doc_count_all())]
+    searcher._eb_lengths = lengths  # type: ignore[attr-defined]
+    return lengths
+
+
+def _blocks(searcher: Searcher, fieldname: str, term: str) -> list[tuple[Any, Any]]:
+    """(ids, weights) arrays per posting block, ids as top-level document numbers."""
+    out: list[tuple[Any, Any]] = []
+    for sub, offset in searcher.leaf_searchers():
+        reader = sub.reader()
+        if (fieldname, term) not in reader:
+            continue
+        m = reader.postings(fieldname, term)
+        read_ids = getattr(m, "_read_ids", None)
+        if read_ids is None:  # not the on-disk matcher: the slow, public way
+            ids, weights = [], []
+            while m.is_active():
+                ids.append(m.id() + offset)
+                weights.append(m.weight())
+                m.next()
+            out.append((ids, weights))
+            continue
+        while m.is_active():
+            m._read_ids()
+            m._read_weights()
+            ids = m._ids
+            if offset:
+                ids = [d + offset for d in ids]
+            out.append((ids, m._weights))
+            m._next_block()
+    return out
+
+
+def rank(searcher: Searcher, fieldname: str, words: list[list[str]], allowed: set[int] | None,
+         top: int) -> tuple[set[int], list[tuple[float, int]]]:
+    """Match and score. ``words``: the terms of each query word (any of them matches the word).
+    Returns (matching document numbers, best ``top`` (score, docnum) pairs, best first)."""
+    reader = searcher.reader()
+    n_docs = max(1, searcher.doc_count())
+    total_len = reader.field_length(fieldname) or 1
+    avg = total_len / n_docs
+    lengths = _lengths(searcher, fieldname)
+    size = len(lengths)
+    scores = [0.0] * size
+    seen_words: dict[int, int] = {}
+    for w_index, terms in enumerate(words):
+        bit = 1 << min(w_index, 30)
+        for term in dict.fromkeys(terms):
+            df = reader.doc_frequency(fieldname, term)
+            if not df:
+                continue
+            idf = math.log(n_docs / (df + 1)) + 1.0
+            for ids, weights in _blocks(searcher, fieldname, term):
+                for d, tf in zip(ids, weights, strict=False):
+                    norm = K1 * (1 - B + B * lengths[d] / avg)
+                    scores[d] += idf * tf * (K1 + 1) / (tf + norm)
+                    seen_words[d] = seen_words.get(d, 0) | bit
+    matched = set(seen_words)
+    if reader.has_deletions():
+        matched = {d for d in matched if not reader.is_deleted(d)}
+    if allowed is not None:
+        matched &= allowed
+    best = heapq.nlargest(
+        top,
+        ((scores[d] * (1 + COORD * (bin(seen_words[d]).count("1") - 1)), d) for d in matched),
+    )
+    return matched, best
