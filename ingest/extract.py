@@ -62,6 +62,7 @@ class PageContent:
     words: list[Word] = field(default_factory=list)
     boxes: list[Box] = field(default_factory=list)
     image_area: float = 0.0  # share of the page covered by images (0..1)
+    small_paths: int = 0  # glyph-sized vector shapes (text converted to outlines)
     ocr: bool = False
 
     @property
@@ -194,9 +195,10 @@ def _merge_boxes(rects: list[Box]) -> list[Box]:
     return boxes
 
 
-def _page_boxes(page: pdfium.PdfPage, width: float, height: float) -> tuple[list[Box], float]:
+def _page_boxes(page: pdfium.PdfPage, width: float, height: float) -> tuple[list[Box], float, int]:
     rects: list[Box] = []
     image_area = 0.0
+    small = 0
     page_area = width * height
     fill_mode = ctypes.c_int()
     stroke = ctypes.c_int()
@@ -208,12 +210,13 @@ def _page_boxes(page: pdfium.PdfPage, width: float, height: float) -> tuple[list
             image_area += max(w, 0) * max(h, 0) / page_area
             continue
         if w < 40 or h < 14 or w * h > 0.6 * page_area:
+            small += w < 40 and h < 40
             continue
         pdfium_c.FPDFPath_GetDrawMode(obj.raw, fill_mode, stroke)
         if not fill_mode.value and not stroke.value:
             continue
         rects.append(Box(left, height - top, right, height - bottom))
-    return _drop_table_cells(_merge_boxes(rects)), min(image_area, 1.0)
+    return _drop_table_cells(_merge_boxes(rects)), min(image_area, 1.0), small
 
 
 def _drop_table_cells(boxes: list[Box]) -> list[Box]:
@@ -239,7 +242,9 @@ def read_pages(pdf: pdfium.PdfDocument) -> list[PageContent]:
             width, height = page.get_size()
             content = PageContent(index + 1, width, height)
             content.words = _page_words(page, index + 1, height, fonts)
-            content.boxes, content.image_area = _page_boxes(page, width, height)
+            content.boxes, content.image_area, content.small_paths = _page_boxes(
+                page, width, height
+            )
         finally:
             page.close()
         pages.append(content)

@@ -26,9 +26,10 @@ _CONF = re.compile(r"x_wconf (\d+)")
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
 
-def needs_ocr(char_count: int, image_area: float) -> bool:
-    """A page with (almost) no text layer but a large picture is a scan."""
-    return char_count < 20 and image_area > 0.25
+def needs_ocr(char_count: int, image_area: float, small_paths: int = 0) -> bool:
+    """A page with (almost) no text layer but a large picture is a scan; one with hundreds of
+    glyph-sized shapes instead of text has its letters converted to outlines."""
+    return char_count < 20 and (image_area > 0.25 or small_paths > 100)
 
 
 def page_words(page: pdfium.PdfPage, number: int, dpi: int = DPI) -> list[Word]:

@@ -149,7 +149,7 @@ def _ocr_scans(pdf: pdfium.PdfDocument, pages: list[PageContent]) -> tuple[list[
     done: list[int] = []
     skipped: list[int] = []
     for content in pages:
-        if not ocr.needs_ocr(content.char_count, content.image_area):
+        if not ocr.needs_ocr(content.char_count, content.image_area, content.small_paths):
             continue
         if len(done) >= MAX_OCR_PAGES:
             skipped.append(content.number)
@@ -164,14 +164,13 @@ def _ocr_scans(pdf: pdfium.PdfDocument, pages: list[PageContent]) -> tuple[list[
         done.append(content.number)
     warnings = []
     if done:
-        what = "en inskannad bild" if len(done) == 1 else "inskannade bilder"
         warnings.append(
-            f"{_pages_sv(done).capitalize()} var {what} och lästes med textigenkänning (OCR); "
-            "texten kan innehålla fel."
+            f"{_pages_sv(done).capitalize()} saknade textlager och lästes med textigenkänning "
+            "(OCR); texten kan innehålla fel."
         )
     if skipped:
         warnings.append(
-            f"{_pages_sv(skipped).capitalize()} är inskannade och lästes inte: högst "
+            f"{_pages_sv(skipped).capitalize()} saknar textlager och lästes inte: högst "
             f"{MAX_OCR_PAGES} sidor per fil läses med textigenkänning."
         )
     return done, warnings

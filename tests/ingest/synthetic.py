@@ -366,3 +366,64 @@ def spanning_heading_newsletter(path: Path) -> Path:
     ]
     doc.build(story)
     return path
+
+
+OUTLINE_LINES = [
+    "Bakgrund",
+    "Familjerna i Gällaryd saknade en mötesplats",
+    "Syfte",
+    "Fler föräldrar ska träffa varandra varje vecka",
+    "Resultat",
+    "Tjugo familjer kom till den öppna förskolan",
+]
+
+
+def outlined_poster(path: Path) -> Path:
+    """A poster whose letters are vector outlines, not text (as some design tools export)."""
+    from fontTools.pens.basePen import BasePen
+    from fontTools.ttLib import TTFont
+    from reportlab.pdfgen.canvas import Canvas
+
+    font = TTFont("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+    glyphs = font.getGlyphSet()
+    cmap = font.getBestCmap()
+    units = font["head"].unitsPerEm
+
+    class Pen(BasePen):
+        def __init__(self, path, x: float, y: float, scale: float) -> None:  # noqa: ANN001
+            super().__init__(glyphs)
+            self.p, self.x, self.y, self.s = path, x, y, scale
+
+        def _pt(self, pt):  # noqa: ANN001, ANN202
+            return self.x + pt[0] * self.s, self.y + pt[1] * self.s
+
+        def _moveTo(self, pt) -> None:  # noqa: ANN001, N802
+            self.p.moveTo(*self._pt(pt))
+
+        def _lineTo(self, pt) -> None:  # noqa: ANN001, N802
+            self.p.lineTo(*self._pt(pt))
+
+        def _curveToOne(self, a, b, c) -> None:  # noqa: ANN001, N802
+            self.p.curveTo(*self._pt(a), *self._pt(b), *self._pt(c))
+
+        def _closePath(self) -> None:  # noqa: N802
+            self.p.close()
+
+    width, height = A4
+    canvas = Canvas(str(path), pagesize=A4)
+    y = height - 80
+    for line in ["Utomhuscafé i Gällaryd", *OUTLINE_LINES]:
+        size = 26 if y == height - 80 else (15 if line in ("Bakgrund", "Syfte", "Resultat") else 11)
+        x = 60.0
+        scale = size / units
+        for char in line:
+            name = cmap.get(ord(char))
+            if name is None:
+                continue
+            path_obj = canvas.beginPath()
+            glyphs[name].draw(Pen(path_obj, x, y, scale))
+            canvas.drawPath(path_obj, stroke=0, fill=1)
+            x += glyphs[name].width * scale
+        y -= size * 2.2
+    canvas.save()
+    return path

@@ -189,3 +189,11 @@ def test_heading_over_two_of_three_columns(tmp_path: Path) -> None:
     assert not contains(tenhult.text, "Hestra")
     assert [s.heading for s in hestra.sections] == ["Nästa steg"]
     assert contains(hestra.text, "Simskolan ska erbjudas även under sommarlovet")
+
+
+def test_text_as_outlines_is_read_with_ocr(tmp_path: Path) -> None:
+    doc = read_pdf(synthetic.outlined_poster(tmp_path / "konturer.pdf"))
+    assert doc.ocr_pages == [1]
+    text = "\n".join(e.text for e in doc.examples) + _context(doc)
+    for line in synthetic.OUTLINE_LINES:
+        assert contains(text, line), line
