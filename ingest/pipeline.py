@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import logging
 import re
 import threading
 from pathlib import Path
@@ -53,9 +54,14 @@ def _diagnose(data: bytes, max_pages: int) -> IngestError:
     from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
     from pdfminer.pdfpage import PDFPage
     from pdfminer.pdfparser import PDFParser
+    from pdfminer.pdftypes import resolve1
 
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)  # its warnings are ours to give
+    declared: object = None
     try:
         document = PDFDocument(PDFParser(io.BytesIO(data)))
+        pages_node = resolve1(document.catalog.get("Pages"))
+        declared = resolve1(pages_node.get("Count")) if isinstance(pages_node, dict) else None
         count = 0
         for _ in PDFPage.create_pages(document):
             count += 1
@@ -70,7 +76,7 @@ def _diagnose(data: bytes, max_pages: int) -> IngestError:
         if re.search(rb"/Encrypt\s", data[-4096:]) or b"/Encrypt" in data[:4096]:
             return EncryptedPdfError(ENCRYPTED_MESSAGE)
         return CorruptPdfError(CORRUPT_MESSAGE)
-    if count == 0:
+    if count == 0 and declared == 0:
         return NoPagesError(NO_PAGES_MESSAGE)
     return CorruptPdfError(CORRUPT_MESSAGE)
 

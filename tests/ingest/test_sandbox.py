@@ -84,3 +84,26 @@ def test_ocr_runs_inside_the_memory_limit(reader: Reader) -> None:
     doc = reader.read(SCANNED)
     assert doc.ocr_pages == [1]
     assert len(doc.examples) == 1 and doc.examples[0].tags
+
+
+def test_damaged_bytes_give_documents_or_ingest_errors() -> None:
+    """Random byte damage to real PDFs: the pipeline returns a Document or an IngestError."""
+    import random
+
+    from ingest.pipeline import read_bytes
+
+    rng = random.Random(7)
+    sources = [GOOD, ROOT / "corpus/pdf/nyhetsbrev-2024-02.pdf"]
+    outcomes: set[str] = set()
+    for _ in range(60):
+        data = bytearray(rng.choice(sources).read_bytes())
+        for _ in range(rng.randint(1, 20)):
+            data[rng.randrange(len(data))] = rng.randrange(256)
+        if rng.random() < 0.2:
+            data = data[: rng.randrange(len(data))]
+        try:
+            read_bytes(bytes(data), "skadad.pdf")
+            outcomes.add("document")
+        except errors.IngestError as exc:
+            outcomes.add(type(exc).__name__)
+    assert outcomes <= {"document", "CorruptPdfError"}
