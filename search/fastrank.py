@@ -21,15 +21,19 @@ B = 0.75
 COORD = 0.25  # score × (1 + COORD × (words matched − 1))
 
 
-def _lengths(searcher: Searcher, fieldname: str) -> list[float]:
-    cached = getattr(searcher, "_eb_lengths", None)
+def _norms(searcher: Searcher, fieldname: str) -> list[float]:
+    """K1 × (1 − B + B × length / average length) per document (cached per searcher)."""
+    cached = getattr(searcher, "_eb_norms", None)
     if cached is not None:
         return cached
     reader = searcher.reader()
     lengths = [float(reader.doc_field_length(i, fieldname, 0) or 0)
                for i in range(reader.doc_count_all())]
-    searcher._eb_lengths = lengths  # type: ignore[attr-defined]
-    return lengths
+    avg = (sum(lengths) / len(lengths)) if lengths else 1.0
+    avg = avg or 1.0
+    norms = [K1 * (1 - B + B * length / avg) for length in lengths]
+    searcher._eb_norms = norms  # type: ignore[attr-defined]
+    return norms
 
 
 def _blocks(searcher: Searcher, fieldname: str, term: str) -> list[tuple[Any, Any]]:
@@ -66,31 +70,53 @@ def rank(searcher: Searcher, fieldname: str, words: list[list[str]], allowed: se
     Returns (matching document numbers, best ``top`` (score, docnum) pairs, best first)."""
     reader = searcher.reader()
     n_docs = max(1, searcher.doc_count())
-    total_len = reader.field_length(fieldname) or 1
-    avg = total_len / n_docs
-    lengths = _lengths(searcher, fieldname)
-    size = len(lengths)
+    norms = _norms(searcher, fieldname)
+    size = len(norms)
     scores = [0.0] * size
-    seen_words: dict[int, int] = {}
+    mask = [0] * size
+    matched: set[int] = set()
     for w_index, terms in enumerate(words):
         bit = 1 << min(w_index, 30)
         for term in dict.fromkeys(terms):
             df = reader.doc_frequency(fieldname, term)
             if not df:
                 continue
-            idf = math.log(n_docs / (df + 1)) + 1.0
+            c = (math.log(n_docs / (df + 1)) + 1.0) * (K1 + 1)
             for ids, weights in _blocks(searcher, fieldname, term):
+                matched.update(ids)
                 for d, tf in zip(ids, weights, strict=False):
-                    norm = K1 * (1 - B + B * lengths[d] / avg)
-                    scores[d] += idf * tf * (K1 + 1) / (tf + norm)
-                    seen_words[d] = seen_words.get(d, 0) | bit
-    matched = set(seen_words)
+                    scores[d] += c * tf / (tf + norms[d])
+                    mask[d] |= bit
     if reader.has_deletions():
         matched = {d for d in matched if not reader.is_deleted(d)}
     if allowed is not None:
         matched &= allowed
     best = heapq.nlargest(
         top,
-        ((scores[d] * (1 + COORD * (bin(seen_words[d]).count("1") - 1)), d) for d in matched),
+        ((scores[d] * (1 + COORD * (mask[d].bit_count() - 1)), d) for d in matched),
     )
     return matched, best
+
+
+def bonus(searcher: Searcher, q: Any, docnums: set[int]) -> dict[int, float]:
+    """Scores of ``q`` for a few documents only (skipping straight to each of them)."""
+    out: dict[int, float] = {}
+    for sub, offset in searcher.leaf_searchers():
+        end = offset + sub.doc_count_all()
+        local = sorted(d - offset for d in docnums if offset <= d < end)
+        if not local:
+            continue
+        try:
+            m = q.matcher(sub, sub.context())
+        except Exception:  # noqa: BLE001 - a bonus is optional
+            continue
+        for d in local:
+            if not m.is_active():
+                break
+            if m.id() < d:
+                m.skip_to(d)
+                if not m.is_active():
+                    break
+            if m.id() == d:
+                out[d + offset] = m.score()
+    return out

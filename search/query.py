@@ -358,9 +358,8 @@ def _run_fast(searcher: Searcher, q: Query, fq: Query | None, page: int, per_pag
         return total, [], facets
     scores = {d: sc for sc, d in best}
     if extra is not None:
-        bonus = searcher.search(extra, filter=set(scores), limit=len(scores), optimize=False)
-        for hit in bonus:
-            scores[hit.docnum] += hit.score
+        for docnum, extra_score in fastrank.bonus(searcher, extra, set(scores)).items():
+            scores[docnum] += extra_score
     ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[start:start + per_page]
     terms = _highlight_terms(searcher, q)
     hits = []
