@@ -161,7 +161,6 @@ def build_queries(schema: Any, text: str) -> tuple[Query, Query, Query | None]:
     words = _lemma_words(text)
     extras: list[Query] = concept_terms(text)
     if len(words) >= 2:
-        extras.append(Phrase(SEARCH_FIELD, words, slop=2, boost=2.0))
         extras.append(Phrase("title", words, slop=2, boost=3.0))
     if not extras:
         return base, base, None
@@ -276,15 +275,54 @@ def _highlight_terms(searcher: Searcher, q: Query) -> frozenset[str]:
     return frozenset(out)
 
 
+_WORD = re.compile(r"\w+(?:[-:]\w+)*")
+
+
 def make_snippet(text: str, terms: frozenset[str]) -> str:
-    """Up to two fragments of the text around the matched words, words in <mark>."""
-    try:
-        return highlight.highlight(
-            text, terms, _ANALYZER,
-            highlight.ContextFragmenter(maxchars=SNIPPET_CHARS, surround=70),
-            MarkFormatter(), top=2, mode="index")
-    except Exception:  # noqa: BLE001 - a snippet must never break a search
+    """Up to two fragments of the text around the matched words, words in <mark>, the rest
+    HTML-escaped. A word matches when any of its index terms is a query term."""
+    if not text:
         return ""
+    hits: list[tuple[int, int]] = []
+    for m in _WORD.finditer(text):
+        word = m.group().lower()
+        if word in STOPWORDS:
+            continue
+        if word in terms or not terms.isdisjoint(variants(word, True)):
+            hits.append((m.start(), m.end()))
+    if not hits:
+        return ""
+    # Windows of SNIPPET_CHARS around hits; take the two with the most hits.
+    half = SNIPPET_CHARS // 2
+    windows = []
+    for start, _ in hits:
+        lo = max(0, start - half // 2)
+        hi = min(len(text), lo + half)
+        count = sum(1 for s, e in hits if s >= lo and e <= hi)
+        windows.append((count, lo, hi))
+    chosen: list[tuple[int, int]] = []
+    for _, lo, hi in sorted(windows, key=lambda w: (-w[0], w[1])):
+        if all(hi <= c_lo or lo >= c_hi for c_lo, c_hi in chosen):
+            chosen.append((lo, hi))
+        if len(chosen) == 2:
+            break
+    parts = []
+    for lo, hi in sorted(chosen):
+        # widen to word boundaries
+        while lo > 0 and text[lo - 1].isalnum():
+            lo -= 1
+        while hi < len(text) and text[hi].isalnum():
+            hi += 1
+        out, pos = [], lo
+        for s_, e_ in hits:
+            if s_ >= lo and e_ <= hi:
+                out.append(html.escape(text[pos:s_]))
+                out.append("<mark>" + html.escape(text[s_:e_]) + "</mark>")
+                pos = e_
+        out.append(html.escape(text[pos:hi]))
+        frag = " ".join("".join(out).split())
+        parts.append(("… " if lo > 0 else "") + frag + (" …" if hi < len(text) else ""))
+    return " ".join(parts).replace("… …", "…")
 
 
 # --- spelling --------------------------------------------------------------------------------
@@ -342,7 +380,7 @@ def fuzzy_query(text: str) -> Query:
 # --- the search itself -----------------------------------------------------------------------
 
 
-CANDIDATES = 60
+CANDIDATES = 30
 
 
 def _run_fast(searcher: Searcher, q: Query, fq: Query | None, page: int, per_page: int,
