@@ -22,7 +22,7 @@ from typing import Any
 from ingest.errors import CorruptPdfError, EmptyFileError, IngestError, NotPdfError
 from ingest.model import Document, Example
 from search import edits, users
-from search import query as q
+from search import query as squery
 from search.catalogue import Catalogue, title_key
 from search.concepts import ConceptView
 from search.errors import DuplicateError, InvalidRequestError, NotFoundError
@@ -416,13 +416,14 @@ class Library:
 
     # --- reading -------------------------------------------------------------------------------
 
-    def search(self, q_text: str | None = "", filters: dict[str, list[str]] | None = None,
+    def search(self, q: str | None = "", filters: dict[str, list[str]] | None = None,
                page: int = 1, per_page: int = 10, sort: str = "relevance") -> SearchResult:
+        """Search the examples; an empty query browses all of them, newest first."""
         searcher = self.index.searcher()
-        return q.search(searcher, self.index.schema, q_text, filters or {}, page, per_page, sort)
+        return squery.search(searcher, self.index.schema, q, filters or {}, page, per_page, sort)
 
     def similar(self, example_id: str, limit: int = 5) -> list[dict[str, Any]]:
-        return q.similar(self.index.searcher(), example_id, limit)
+        return squery.similar(self.index.searcher(), example_id, limit)
 
     def example(self, id: str) -> Example | None:  # noqa: A002
         return self.catalogue.example(id)

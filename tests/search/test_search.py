@@ -123,3 +123,24 @@ def test_similar_examples(small_library) -> None:
     similar = small_library.similar(source["id"], limit=3)
     assert similar and similar[0]["title"] == "Gemensamma hembesök startar i Gnosjö"
     assert all(h["id"] != source["id"] for h in similar)
+
+
+def test_query_with_filters(small_library) -> None:
+    result = small_library.search("hembesök", {"kommun": ["Gnosjö"]})
+    assert titles(result) == ["Gemensamma hembesök startar i Gnosjö"]
+    assert result.facets["kommun"] == {"Gnosjö": 1}
+    none = small_library.search("hembesök", {"kommun": ["Habo"]})
+    assert none.total == 0 and none.hits == []
+
+
+def test_query_pagination_is_stable(small_library) -> None:
+    all_hits = [h["id"] for h in small_library.search("skolan", per_page=50).hits]
+    paged = []
+    for page in (1, 2, 3):
+        paged += [h["id"] for h in small_library.search("skolan", per_page=1, page=page).hits]
+    assert paged == all_hits[:3]
+
+
+def test_search_result_to_dict(small_library) -> None:
+    data = small_library.search("hembesök").to_dict()
+    assert {"query", "total", "results", "facets", "suggestion", "page", "pages"} <= set(data)

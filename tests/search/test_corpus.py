@@ -1,0 +1,52 @@
+"""The library on the real corpus PDFs (ingested once per test run)."""
+
+from __future__ import annotations
+
+import pytest
+
+from search.library import Library
+
+
+@pytest.fixture(scope="module")
+def corpus_library(corpus_store):
+    library = Library(corpus_store)
+    yield library
+    library.close()
+
+
+def test_every_pdf_stored(corpus_library, corpus_pdfs) -> None:
+    assert len(corpus_library.documents()) == len(corpus_pdfs)
+    assert corpus_library.search("").total == corpus_library.example_count() > 0
+
+
+def test_reingest_skips_identical(corpus_library, corpus_pdfs) -> None:
+    report = corpus_library.ingest_paths(corpus_pdfs[:2])
+    assert report.documents == [] and len(report.skipped) == 2
+
+
+def test_compound_and_phrase_on_corpus(corpus_library) -> None:
+    titles = [h["title"].lower() for h in corpus_library.search("skolnärvaro").hits[:5]]
+    assert sum("närvaro" in t for t in titles) >= 3
+
+
+def test_without_swedish_letters_on_corpus(corpus_library) -> None:
+    hits = corpus_library.search("nassjo").hits
+    assert hits and "Nässjö" in hits[0]["municipalities"]
+
+
+def test_facets_on_corpus(corpus_library) -> None:
+    result = corpus_library.search("")
+    assert set(result.facets["dokumenttyp"]) <= {"Nyhetsbrev", "Poster", "Dokument"}
+    assert sum(result.facets["dokumenttyp"].values()) == result.total
+    assert "Jönköping" in result.facets["kommun"]
+
+
+def test_original_stored(corpus_library) -> None:
+    doc = corpus_library.documents()[0]
+    path = corpus_library.original_path(doc.id)
+    assert path is not None and path.read_bytes()[:5] == b"%PDF-"
+
+
+def test_concept_on_corpus(corpus_library) -> None:
+    concept = corpus_library.concept("gemensamma-hembesok")
+    assert concept is not None and concept["status"]["Nässjö"] == "practised"
