@@ -16,6 +16,11 @@ from typing import Any
 
 from whoosh.searching import Searcher
 
+try:
+    import numpy as np
+except ImportError:  # pragma: no cover - numpy comes with spaCy
+    np = None  # type: ignore[assignment]
+
 K1 = 1.2
 B = 0.75
 COORD = 0.25  # score × (1 + COORD × (words matched − 1))
@@ -66,6 +71,58 @@ def _blocks(searcher: Searcher, fieldname: str, term: str) -> list[tuple[Any, An
 
 def rank(searcher: Searcher, fieldname: str, words: list[list[str]], allowed: set[int] | None,
          top: int) -> tuple[set[int], list[tuple[float, int]]]:
+    """Match and score (numpy when available, else plain Python)."""
+    if np is not None:
+        return _rank_numpy(searcher, fieldname, words, allowed, top)
+    return _rank_python(searcher, fieldname, words, allowed, top)
+
+
+def _rank_numpy(searcher: Searcher, fieldname: str, words: list[list[str]],
+                allowed: set[int] | None, top: int
+                ) -> tuple[set[int], list[tuple[float, int]]]:
+    reader = searcher.reader()
+    n_docs = max(1, searcher.doc_count())
+    norms = getattr(searcher, "_eb_norms_np", None)
+    if norms is None:
+        norms = np.asarray(_norms(searcher, fieldname), dtype=np.float64)
+        searcher._eb_norms_np = norms  # type: ignore[attr-defined]
+    size = len(norms)
+    scores = np.zeros(size, dtype=np.float64)
+    coord = np.zeros(size, dtype=np.int32)
+    for terms in words:
+        seen = np.zeros(size, dtype=bool)
+        for term in dict.fromkeys(terms):
+            df = reader.doc_frequency(fieldname, term)
+            if not df:
+                continue
+            c = (math.log(n_docs / (df + 1)) + 1.0) * (K1 + 1)
+            for ids, weights in _blocks(searcher, fieldname, term):
+                idx = np.asarray(ids, dtype=np.int64)
+                tf = np.asarray(weights, dtype=np.float64)
+                scores[idx] += c * tf / (tf + norms[idx])
+                seen[idx] = True
+        coord += seen
+    matched_idx = np.flatnonzero(coord)
+    if reader.has_deletions() and len(matched_idx):
+        matched_idx = np.array([d for d in matched_idx.tolist() if not reader.is_deleted(d)],
+                               dtype=np.int64)
+    if allowed is not None and len(matched_idx):
+        keep = np.zeros(size, dtype=bool)
+        keep[np.fromiter(allowed, dtype=np.int64, count=len(allowed))] = True
+        matched_idx = matched_idx[keep[matched_idx]]
+    if not len(matched_idx):
+        return set(), []
+    final = scores[matched_idx] * (1 + COORD * (coord[matched_idx] - 1))
+    k = min(top, len(matched_idx))
+    part = np.argpartition(-final, k - 1)[:k]
+    order = part[np.argsort(-final[part], kind="stable")]
+    best = [(float(final[i]), int(matched_idx[i])) for i in order]
+    return set(matched_idx.tolist()), best
+
+
+def _rank_python(searcher: Searcher, fieldname: str, words: list[list[str]],
+                 allowed: set[int] | None, top: int
+                 ) -> tuple[set[int], list[tuple[float, int]]]:
     """Match and score. ``words``: the terms of each query word (any of them matches the word).
     Returns (matching document numbers, best ``top`` (score, docnum) pairs, best first)."""
     reader = searcher.reader()
