@@ -50,3 +50,14 @@ def test_original_stored(corpus_library) -> None:
 def test_concept_on_corpus(corpus_library) -> None:
     concept = corpus_library.concept("gemensamma-hembesok")
     assert concept is not None and concept["status"]["Nässjö"] == "practised"
+
+
+def test_non_pdf_and_corrupt_pdf_are_errors(corpus_library, tmp_path) -> None:
+    before = corpus_library.example_count()
+    (tmp_path / "anteckning.txt").write_text("inte en pdf", encoding="utf-8")
+    (tmp_path / "trasig.pdf").write_bytes(b"%PDF-1.4\n" + b"\x00" * 200)
+    report = corpus_library.ingest_paths([tmp_path])
+    assert report.documents == []
+    assert {e["code"] for e in report.errors} <= {"not_pdf", "corrupt", "no_pages", "unreadable"}
+    assert len(report.errors) == 2
+    assert corpus_library.example_count() == before
