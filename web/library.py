@@ -10,7 +10,10 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from flask import current_app
+from flask import abort, current_app
+
+from ingest.model import Document, Example
+from web.thumbs import DOCUMENT_ID
 
 
 class SearchCache:
@@ -85,6 +88,21 @@ def holder() -> LibraryHolder:
 def get_library() -> Any:
     """The app's search.library.Library."""
     return holder().get()
+
+
+def document_or_404(document_id: str) -> Document:
+    """The stored document with this id, or a 404 (ids are checked before any lookup)."""
+    document = get_library().document(document_id) if DOCUMENT_ID.match(document_id) else None
+    if document is None:
+        abort(404)
+    return document
+
+
+def example_or_404(example_id: str) -> Example:
+    example = get_library().example(example_id)
+    if example is None:
+        abort(404)
+    return example
 
 
 @contextmanager

@@ -16,9 +16,9 @@ from flask import (
 )
 from werkzeug.wrappers import Response
 
-from ingest.model import TAG_KINDS, Document, Example
+from ingest.model import TAG_KINDS
 from web import thumbs, uploads
-from web.library import get_library, writing
+from web.library import document_or_404, example_or_404, get_library, writing
 from web.security import current_user, log_in, log_out, login_required, safe_next
 
 bp = Blueprint("coordinator", __name__)
@@ -74,33 +74,17 @@ def upload() -> str | tuple[str, int]:
     return render_template("upload.html", outcomes=outcomes), status
 
 
-def _document_or_404(document_id: str) -> Document:
-    if not thumbs.DOCUMENT_ID.match(document_id):
-        abort(404)
-    document = get_library().document(document_id)
-    if document is None:
-        abort(404)
-    return document
-
-
 @bp.get("/samordnare/dokument/<document_id>")
 @login_required
 def review(document_id: str) -> str:
-    document = _document_or_404(document_id)
+    document = document_or_404(document_id)
     return render_template("review.html", document=document, tag_kinds=TAG_KINDS)
-
-
-def _example_or_404(example_id: str) -> Example:
-    example = get_library().example(example_id)
-    if example is None:
-        abort(404)
-    return example
 
 
 @bp.post("/samordnare/exempel/<example_id>/taggar")
 @login_required
 def correct_tag(example_id: str) -> Response:
-    example = _example_or_404(example_id)
+    example = example_or_404(example_id)
     kind = request.form.get("kind", "")
     value = " ".join(request.form.get("value", "").split())
     action = request.form.get("action", "")
@@ -123,7 +107,7 @@ def correct_tag(example_id: str) -> Response:
 @bp.post("/samordnare/dokument/<document_id>/sla-ihop")
 @login_required
 def merge(document_id: str) -> Response:
-    document = _document_or_404(document_id)
+    document = document_or_404(document_id)
     own = {e.id for e in document.examples}
     ids = [i for i in request.form.getlist("ids") if i in own]
     if len(ids) < 2:
@@ -138,7 +122,7 @@ def merge(document_id: str) -> Response:
 @bp.post("/samordnare/exempel/<example_id>/dela")
 @login_required
 def split(example_id: str) -> Response:
-    example = _example_or_404(example_id)
+    example = example_or_404(example_id)
     try:
         index = int(request.form.get("section", ""))
     except ValueError:
@@ -154,7 +138,7 @@ def split(example_id: str) -> Response:
 @bp.post("/samordnare/dokument/<document_id>/ersatt")
 @login_required
 def replace(document_id: str) -> str | tuple[str, int] | Response:
-    document = _document_or_404(document_id)
+    document = document_or_404(document_id)
     file = request.files.get("file")
     if file is None or not file.filename:
         flash("Välj en PDF-fil som ska ersätta dokumentet.", "fel")
@@ -170,7 +154,7 @@ def replace(document_id: str) -> str | tuple[str, int] | Response:
 @bp.post("/samordnare/dokument/<document_id>/ta-bort")
 @login_required
 def remove(document_id: str) -> Response:
-    document = _document_or_404(document_id)
+    document = document_or_404(document_id)
     if request.form.get("bekrafta") != "ja":
         flash("Kryssa i rutan för att bekräfta borttagningen.", "fel")
         return redirect(url_for("coordinator.review", document_id=document_id))

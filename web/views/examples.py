@@ -12,7 +12,7 @@ from werkzeug.wrappers import Response
 
 from ingest.model import Document, Example, Tag
 from web import refs, thumbs
-from web.library import get_library
+from web.library import document_or_404, get_library
 
 bp = Blueprint("examples", __name__)
 log = logging.getLogger(__name__)
@@ -87,24 +87,15 @@ def example(example_id: str) -> str:
     )
 
 
-def _document_or_404(document_id: str) -> Document:
-    if not thumbs.DOCUMENT_ID.match(document_id):
-        abort(404)
-    document = get_library().document(document_id)
-    if document is None:
-        abort(404)
-    return document
-
-
 @bp.get("/dokument/<document_id>")
 def document(document_id: str) -> str:
-    doc = _document_or_404(document_id)
+    doc = document_or_404(document_id)
     return render_template("document.html", document=doc)
 
 
 @bp.get("/dokument/<document_id>/sida/<int:page>.png")
 def page_image(document_id: str, page: int) -> Response:
-    doc = _document_or_404(document_id)
+    doc = document_or_404(document_id)
     if page < 1 or page > max(doc.pages, 1):
         abort(404)
     original = get_library().original_path(doc.id)
@@ -126,7 +117,7 @@ def page_image(document_id: str, page: int) -> Response:
 
 @bp.get("/dokument/<document_id>/original.pdf")
 def original(document_id: str) -> Response:
-    doc = _document_or_404(document_id)
+    doc = document_or_404(document_id)
     path = get_library().original_path(doc.id)
     if path is None or not Path(path).is_file():
         abort(404)
