@@ -211,15 +211,40 @@ def _facet_postings(searcher: Searcher) -> dict[str, dict[str, frozenset[int]]]:
     return out
 
 
+def _facet_arrays(searcher: Searcher, postings: dict[str, dict[str, frozenset[int]]]
+                  ) -> dict[str, dict[str, Any]] | None:
+    np = fastrank.np
+    if np is None:
+        return None
+    cached = getattr(searcher, "_eb_facet_arrays", None)
+    if cached is None:
+        cached = {name: {value: np.fromiter(sorted(ids), dtype=np.int64, count=len(ids))
+                         for value, ids in values.items()}
+                  for name, values in postings.items()}
+        searcher._eb_facet_arrays = cached  # type: ignore[attr-defined]
+    return cached
+
+
 def facet_counts(searcher: Searcher, docs: set[int] | None) -> dict[str, dict[str, int]]:
     """Counts per facet value over the matched documents (None: every document)."""
     postings = _facet_postings(searcher)
+    arrays = _facet_arrays(searcher, postings)
+    mask = None
+    if docs is not None and arrays is not None and fastrank.np is not None:
+        np = fastrank.np
+        mask = np.zeros(searcher.reader().doc_count_all(), dtype=bool)
+        if docs:
+            mask[np.fromiter(docs, dtype=np.int64, count=len(docs))] = True
     result: dict[str, dict[str, int]] = {}
     for name in FACETS:
         counts: dict[str, int] = {}
         for value, ids in postings[name].items():
-            n = len(ids) if docs is None else len(ids & docs) if len(ids) < len(docs) \
-                else len(docs & ids)
+            if docs is None:
+                n = len(ids)
+            elif mask is not None and arrays is not None:
+                n = int(fastrank.np.count_nonzero(mask[arrays[name][value]]))
+            else:
+                n = len(ids & docs) if len(ids) < len(docs) else len(docs & ids)
             if n:
                 counts[value] = n
         if name == "ar":
@@ -278,17 +303,22 @@ def _highlight_terms(searcher: Searcher, q: Query) -> frozenset[str]:
 _WORD = re.compile(r"\w+(?:[-:]\w+)*")
 
 
-def make_snippet(text: str, terms: frozenset[str]) -> str:
+def make_snippet(text: str, terms: frozenset[str], memo: dict[str, bool] | None = None) -> str:
     """Up to two fragments of the text around the matched words, words in <mark>, the rest
-    HTML-escaped. A word matches when any of its index terms is a query term."""
+    HTML-escaped. A word matches when any of its index terms is a query term. ``memo`` caches
+    that decision per word across the hits of one query."""
     if not text:
         return ""
+    memo = {} if memo is None else memo
     hits: list[tuple[int, int]] = []
     for m in _WORD.finditer(text):
         word = m.group().lower()
-        if word in STOPWORDS:
-            continue
-        if word in terms or not terms.isdisjoint(variants(word, True)):
+        found = memo.get(word)
+        if found is None:
+            found = word not in STOPWORDS and (
+                word in terms or not terms.isdisjoint(variants(word, True)))
+            memo[word] = found
+        if found:
             hits.append((m.start(), m.end()))
     if not hits:
         return ""
@@ -400,10 +430,11 @@ def _run_fast(searcher: Searcher, q: Query, fq: Query | None, page: int, per_pag
             scores[docnum] += extra_score
     ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[start:start + per_page]
     terms = _highlight_terms(searcher, q)
+    memo: dict[str, bool] = {}
     hits = []
     for docnum, score in ranked:
         stored = searcher.stored_fields(docnum)
-        snippet = make_snippet(stored.get("text", ""), terms) if terms else ""
+        snippet = make_snippet(stored.get("text", ""), terms, memo) if terms else ""
         hits.append(hit_dict(stored, score, snippet or plain_snippet(stored.get("text", ""))))
     return total, hits, facets
 
@@ -433,10 +464,11 @@ def _run(searcher: Searcher, q: Query, fq: Query | None, page: int, per_page: in
         kwargs["reverse"] = True
     results = searcher.search(rank if rank is not None else q, **kwargs)
     terms = _highlight_terms(searcher, q)
+    memo: dict[str, bool] = {}
     hits = []
     for hit in results[start:start + per_page]:
         stored = hit.fields()
-        snippet = make_snippet(stored.get("text", ""), terms) if terms else ""
+        snippet = make_snippet(stored.get("text", ""), terms, memo) if terms else ""
         if not snippet:
             snippet = plain_snippet(stored.get("text", ""))
         score = hit.score if not kwargs.get("sortedby") else None
