@@ -7,13 +7,9 @@ the same position → an ASCII-folded variant (å/ä → a, ö → o) at the sam
 
 from __future__ import annotations
 
-import gzip
-import json
-import threading
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from functools import lru_cache
-from pathlib import Path
 
 from whoosh.analysis import (
     Composable,
@@ -24,6 +20,11 @@ from whoosh.analysis import (
     Token,
 )
 from whoosh.lang.stopwords import stoplists
+
+from ingest.tagging import lemmatize as _lemmatize
+from ingest.tagging import split_compound as _split
+from ingest.tagging.lemmas import is_known as _is_known
+from ingest.tagging.lemmas import simple_lemma
 
 # Words that carry no meaning in a search ("hur ökar vi närvaron i skolan").
 STOPWORDS = frozenset(stoplists["sv"]) - {"sitta"} | {
@@ -46,116 +47,11 @@ def fold(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(c))
 
 
-# --- lemma and compound lookups -------------------------------------------------------------
-
-_fallback_lock = threading.Lock()
-_fallback_table: dict[str, str] | None = None
-
-
-def _fallback_lemmas() -> dict[str, str]:
-    """spaCy's Swedish lemma table, used only while ingest.tagging has no lemmatize."""
-    global _fallback_table
-    with _fallback_lock:
-        if _fallback_table is None:
-            try:
-                import spacy_lookups_data
-
-                path = Path(spacy_lookups_data.__file__).parent / "data" / "sv_lemma_lookup.json.gz"
-                with gzip.open(path, "rt", encoding="utf-8") as fh:
-                    raw = json.load(fh)
-                _fallback_table = {k.lower(): v.lower() for k, v in raw.items() if k.islower()}
-            except (ImportError, OSError, ValueError):
-                _fallback_table = {}
-        return _fallback_table
-
-
-def _fallback_lemmatize(word: str) -> str:
-    word = word.lower()
-    table = _fallback_lemmas()
-    if word in table:
-        return table[word]
-    parts = _split_point(word)
-    if parts is None:
-        return word
-    mod, head = parts
-    return mod + table.get(head, head)
-
-
-_lexicon: set[str] | None = None
-
-
-def _split_point(word: str) -> tuple[str, str] | None:
-    """(modifier as written, head) of a compound, longest known head first."""
-    global _lexicon
-    if _lexicon is None:
-        table = _fallback_lemmas()
-        _lexicon = set(table) | set(table.values())
-    lex = _lexicon
-    known = word in lex
-    if known and len(word) < 10:
-        return None
-    min_part = 4 if known else 3
-    for i in range(min_part, len(word) - min_part + 1):
-        head, mod = word[i:], word[:i]
-        if head in lex and _modifier(mod, min_part):
-            return mod, head
-    return None
-
-
-def _modifier(mod: str, min_part: int) -> str | None:
-    lex = _lexicon or set()
-    cands = [mod, mod + "a", mod + "e", mod + "r"]
-    if mod.endswith("s"):
-        cands.append(mod[:-1])
-    if mod.endswith(("o", "e")):
-        cands.append(mod[:-1] + "a")
-    for cand in cands:
-        if len(cand) >= min_part and cand in lex:
-            return cand
-    return None
-
-
-def _fallback_split(word: str) -> list[str]:
-    word = word.lower()
-    parts = _split_point(word)
-    if parts is None:
-        return [word]
-    mod, head = parts
-    return [_modifier(mod, 3) or mod, head]
-
-
-def _fallback_known(word: str) -> bool:
-    if _lexicon is None:
-        _split_point("")
-    return word in (_lexicon or set())
-
-
-def _resolve() -> tuple[Callable[[str], str], Callable[[str], list[str]], Callable[[str], bool]]:
-    """The shared tagging lookups when present, else the local fallbacks."""
-    try:
-        from ingest.tagging import lemmatize, split_compound  # type: ignore[attr-defined]
-    except ImportError:
-        try:
-            from ingest.tagging.compounds import split_compound  # type: ignore[no-redef]
-            from ingest.tagging.lemmas import lemmatize  # type: ignore[no-redef]
-        except ImportError:
-            return _fallback_lemmatize, _fallback_split, _fallback_known
-    try:
-        from ingest.tagging.lemmas import is_known
-    except ImportError:
-        is_known = _fallback_known
-    return lemmatize, split_compound, is_known
-
-
-_lemmatize, _split, _is_known = _resolve()
+# --- lemma and compound lookups (shared with the tagger) -------------------------------------
 
 
 def _simple_word(word: str) -> bool:
     """A plain known form (skolan, kommunen) that must not be cut into parts."""
-    try:
-        from ingest.tagging.lemmas import simple_lemma
-    except ImportError:
-        return _fallback_known(word) and len(word) < 10
     return simple_lemma(word) is not None and len(word) < 10
 
 

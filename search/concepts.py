@@ -8,24 +8,12 @@ from collections import defaultdict
 from typing import Any
 
 from ingest.model import INSPIRED_BY, INTERVENTION, MUNICIPALITY, STAGE
+from ingest.tagging import home_municipalities
+from ingest.tagging import taxonomy as load_taxonomy
 from search.catalogue import Catalogue
 
-COUNTY = (
-    "Aneby", "Eksjö", "Gislaved", "Gnosjö", "Habo", "Jönköping", "Mullsjö", "Nässjö",
-    "Sävsjö", "Tranås", "Vaggeryd", "Vetlanda", "Värnamo",
-)
+COUNTY = tuple(home_municipalities())
 PLANNED = "planerad"
-
-# Used only when ingest.tagging offers no taxonomy.
-FALLBACK_INTERVENTIONS = (
-    "gemensamma hembesök", "utökat hembesöksprogram", "närvaroarbete", "föräldrastöd i grupp",
-    "Trygghetscirkeln", "öppen förskola", "familjecentral", "allaktivitetshus",
-    "elevhälsocentral", "prova-på-aktiviteter", "aktiv skolväg", "knattegympa",
-    "samverkansteam", "tidig upptäckt", "brukarmedverkan", "läxhjälp",
-    "mötesplats för nyanlända föräldrar", "rastaktiviteter", "överlämning förskola–skola",
-    "kamratstöd",
-)
-
 
 def slugify(name: str) -> str:
     text = name.lower().replace("å", "a").replace("ä", "a").replace("ö", "o")
@@ -34,38 +22,13 @@ def slugify(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
 
 
-def _get(item: Any, key: str, default: Any = None) -> Any:
-    if isinstance(item, dict):
-        return item.get(key, default)
-    return getattr(item, key, default)
-
-
 def taxonomy() -> list[dict[str, Any]]:
     """Interventions as dicts: slug, name, focus_areas, description."""
-    items: list[Any] = []
-    try:
-        from ingest.tagging import taxonomy as load  # type: ignore[attr-defined]
-
-        tax = load()
-        items = list(_get(tax, "interventions", None) or (tax if isinstance(tax, list) else []))
-    except Exception:  # noqa: BLE001 - tagging not available: the built-in list
-        items = []
-    out = []
-    for item in items:
-        name = item if isinstance(item, str) else _get(item, "name")
-        if not name:
-            continue
-        out.append({
-            "slug": (None if isinstance(item, str) else _get(item, "slug")) or slugify(name),
-            "name": name,
-            "focus_areas": list((None if isinstance(item, str)
-                                 else _get(item, "focus_areas")) or []),
-            "description": (None if isinstance(item, str) else _get(item, "description")) or "",
-        })
-    if not out:
-        out = [{"slug": slugify(n), "name": n, "focus_areas": [], "description": ""}
-               for n in FALLBACK_INTERVENTIONS]
-    return out
+    return [
+        {"slug": item.slug, "name": item.name, "focus_areas": list(item.focus_areas),
+         "description": item.description}
+        for item in load_taxonomy().interventions
+    ]
 
 
 class ConceptView:

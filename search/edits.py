@@ -11,19 +11,11 @@ from collections.abc import Iterable
 from typing import Any
 
 from ingest.model import STAGE, TEAM, Document, Evidence, Example, Tag
+from ingest.tagging import team_key
 from search.catalogue import title_key
 
 MERGE = "_merge"
 SPLIT = "_split"
-
-
-def _team_key(name: str) -> str:
-    try:
-        from ingest.tagging import team_key  # type: ignore[attr-defined]
-
-        return team_key(name)
-    except Exception:  # noqa: BLE001 - tagging not available: a plain normalisation
-        return title_key(name)
 
 
 def apply_tag(ex: Example, kind: str, value: str, action: str, role: str | None = None) -> bool:
@@ -39,7 +31,7 @@ def apply_tag(ex: Example, kind: str, value: str, action: str, role: str | None 
         ex.tags = [t for t in ex.tags if t.kind != kind or t.value == value]
     existing = [t for t in ex.tags if t.kind == kind and t.value == value]
     if kind == TEAM:
-        ex.team, ex.team_key = value, _team_key(value)
+        ex.team, ex.team_key = value, team_key(value)
     if existing:
         for t in existing:
             t.source = "coordinator"

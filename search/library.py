@@ -19,8 +19,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ingest.errors import CorruptPdfError, EmptyFileError, IngestError, NotPdfError
+from ingest.errors import IngestError
 from ingest.model import Document, Example
+from ingest.sandbox import Reader
+from ingest.tagging import tag_document
 from search import edits, users
 from search import query as squery
 from search.catalogue import Catalogue, title_key
@@ -43,28 +45,6 @@ class IngestReport:
                 "errors": self.errors}
 
 
-class _PipelineReader:
-    """In-process reading with ingest.pipeline.read_pdf (when no sandboxed Reader exists)."""
-
-    def read(self, path: Path, filename: str | None = None) -> Document:
-        data = Path(path).read_bytes()
-        if not data:
-            raise EmptyFileError("Filen är tom.")
-        if not data.lstrip()[:5].startswith(b"%PDF-"):
-            raise NotPdfError("Filen är ingen PDF.")
-        from ingest.pipeline import read_pdf  # type: ignore[import-not-found]
-
-        try:
-            return read_pdf(Path(path), filename)
-        except IngestError:
-            raise
-        except Exception as exc:  # noqa: BLE001 - an unreadable PDF is an ingest error
-            raise CorruptPdfError(f"PDF-filen kunde inte läsas: {exc}") from exc
-
-    def close(self) -> None:
-        pass
-
-
 class Library:
     def __init__(self, data_dir: Path | str, reader: Any = None) -> None:
         self.data_dir = Path(data_dir)
@@ -74,7 +54,7 @@ class Library:
         self._depth = 0
         self._lock_file: Any = None
         self._reader = reader
-        self._own_reader: Any = None
+        self._own_reader: Reader | None = None
         self.catalogue = Catalogue(self.data_dir / "catalogue.sqlite3")
         with self._writing():
             self.index = IndexStore(self.data_dir / "index")
@@ -84,11 +64,7 @@ class Library:
 
     def close(self) -> None:
         if self._own_reader is not None:
-            with suppress(Exception):
-                if hasattr(self._own_reader, "__exit__"):
-                    self._own_reader.__exit__(None, None, None)
-                else:
-                    self._own_reader.close()
+            self._own_reader.close()
             self._own_reader = None
         self.index.close()
         self.catalogue.close()
@@ -188,15 +164,7 @@ class Library:
         if self._reader is not None:
             return self._reader
         if self._own_reader is None:
-            try:
-                from ingest.sandbox import Reader  # type: ignore[import-not-found]
-
-                reader = Reader()
-                if hasattr(reader, "__enter__"):
-                    reader = reader.__enter__() or reader
-                self._own_reader = reader
-            except ImportError:
-                self._own_reader = _PipelineReader()
+            self._own_reader = Reader()
         return self._own_reader
 
     def _store(self, doc: Document, data: bytes, replace: list[str]) -> Document:
@@ -282,10 +250,12 @@ class Library:
         return report
 
     def add_upload(self, filename: str, data: bytes, replace_id: str | None = None) -> Document:
+        """Read and store an uploaded PDF. With ``replace_id`` it takes that document's place
+        (the same bytes are read again: a way to re-run ingestion), keeping corrections."""
         filename = Path((filename or "").replace("\\", "/")).name or "dokument.pdf"
         sha = hashlib.sha256(data).hexdigest()
         existing = self.catalogue.document_by_sha(sha)
-        if existing is not None:
+        if existing is not None and existing["id"] != replace_id:
             raise DuplicateError(
                 f"Filen finns redan i exempelbanken som {existing['filename']}.", existing["id"])
         if replace_id is not None and self.catalogue.document_row(replace_id) is None:
@@ -301,8 +271,9 @@ class Library:
             with suppress(OSError):
                 os.unlink(tmp)
         with self._writing():
-            if self.catalogue.document_by_sha(sha) is not None:
-                raise DuplicateError("Filen finns redan i exempelbanken.")
+            existing = self.catalogue.document_by_sha(sha)
+            if existing is not None and existing["id"] != replace_id:
+                raise DuplicateError("Filen finns redan i exempelbanken.", existing["id"])
             replace = [r["id"] for r in self.catalogue.documents_by_filename(doc.filename)]
             if replace_id and replace_id not in replace:
                 replace.append(replace_id)
@@ -330,8 +301,6 @@ class Library:
             return count
 
     def _retag_all(self) -> None:
-        from ingest.tagging import tag_document  # type: ignore[attr-defined]
-
         for row in self.catalogue.document_rows():
             doc = self.catalogue.load_document(row["id"])
             if doc is None:

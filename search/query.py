@@ -19,6 +19,7 @@ from whoosh.qparser import (
 from whoosh.query import And, AndMaybe, Every, FuzzyTerm, NullQuery, Or, Phrase, Query, Term
 from whoosh.searching import Searcher
 
+from ingest.tagging import tag_text
 from search import fastrank
 from search.analysis import STOPWORDS, fold, query_words, swedish_analyzer, variants
 from search.schema import FACETS
@@ -119,12 +120,7 @@ _QUERY_TAGS = {"intervention": ("insats", 3.0), "focus_area": ("fokus", 0.5),
 def concept_terms(text: str) -> list[Query]:
     """Interventions, focus areas and municipalities the tagger recognises in the query text
     ("hur ökar vi närvaron" → närvaroarbete) as boosted facet terms."""
-    try:
-        from ingest.tagging import tag_text  # type: ignore[attr-defined]
-
-        tags = tag_text(text[:MAX_QUERY_CHARS])
-    except Exception:  # noqa: BLE001 - tagging unavailable: plain text search
-        return []
+    tags = tag_text(text[:MAX_QUERY_CHARS])
     out: list[Query] = []
     seen: set[tuple[str, str]] = set()
     for tag in tags:

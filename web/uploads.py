@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 from typing import Any
@@ -33,20 +32,6 @@ def clean_filename(name: str | None) -> str:
     return base[:200] or "uppladdad.pdf"
 
 
-def _same_bytes(library: Any, document_id: str, data: bytes) -> bool:
-    document = library.document(document_id)
-    return document is not None and document.sha256 == hashlib.sha256(data).hexdigest()
-
-
-def _reread(library: Any, document_id: str, data: bytes) -> Document:
-    """Replacing a document with identical bytes reads it again (new reader, same corrections):
-    the stored version is removed and the file ingested anew under its stored name, so the
-    corrections kept for that name are applied again."""
-    document = library.document(document_id)
-    library.remove_document(document_id)
-    return library.add_upload(document.filename, data)
-
-
 def store(file: FileStorage, replace_id: str | None = None) -> UploadOutcome:
     """Ingest one uploaded file; never raises for bad input (the outcome says what happened)."""
     filename = clean_filename(file.filename)
@@ -55,10 +40,7 @@ def store(file: FileStorage, replace_id: str | None = None) -> UploadOutcome:
         if not data:
             raise EmptyFileError("Filen är tom.")
         with writing() as library:
-            if replace_id and _same_bytes(library, replace_id, data):
-                document = _reread(library, replace_id, data)
-            else:
-                document = library.add_upload(filename, data, replace_id=replace_id)
+            document = library.add_upload(filename, data, replace_id=replace_id)
     except DuplicateError as exc:
         return UploadOutcome(filename, 409, error=exc.message, existing_id=exc.existing_id)
     except (IngestError, LibraryError) as exc:

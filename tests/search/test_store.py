@@ -90,6 +90,24 @@ def test_correction_survives_replacement(tmp_path, reader) -> None:
     lib.close()
 
 
+def test_replacing_with_the_same_bytes_reads_again_and_keeps_corrections(tmp_path, reader):
+    lib = _library(tmp_path, reader)
+    doc, data = make_document("nb.pdf", EXAMPLES_A)
+    reader.add(doc, data)
+    lib.add_upload("nb.pdf", data)
+    ex_id = next(e.id for e in doc.examples if e.title == "Sätt Aneby i rörelse")
+    lib.correct_tag(ex_id, "municipality", "Eksjö", "add", user="anna")
+
+    again = lib.add_upload("nb.pdf", data, replace_id=doc.id)
+    assert again.id == doc.id
+    assert "Eksjö" in lib.example(ex_id).municipalities
+    assert lib.original_path(doc.id).read_bytes() == data
+    assert lib.search("").total == 3
+    with pytest.raises(DuplicateError):  # without replace_id the same bytes stay a duplicate
+        lib.add_upload("nb.pdf", data)
+    lib.close()
+
+
 def test_correction_survives_reindex_with_retag(tmp_path, reader) -> None:
     pytest.importorskip("ingest.tagging", reason="tagging not available")
     from ingest import tagging
