@@ -5,13 +5,16 @@ Everything is built once per process (``get()``) and reused; ``load()`` warms it
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
+import numpy
 import spacy
+from spacy.attrs import IDX, LEMMA, ORTH, SPACY
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from ingest.tagging.compounds import split_compound
 from ingest.tagging.gazetteer import surface_forms
@@ -25,11 +28,51 @@ INSP_BEFORE = "insp_before"
 GAZ = "gaz"
 
 
-@Language.component("sv_lookup_lemmas")
-def _set_lemmas(doc: Doc) -> Doc:
-    """Lookup lemmas on every token; the token lists are kept for the taggers (view)."""
-    view(doc, set_lemmas=True)
-    return doc
+class LookupLemmas:
+    """Pipeline component: lookup lemmas on every token, read from and written to doc arrays.
+
+    Creating spaCy Token objects is slow, so the token attributes are read with
+    ``doc.to_array`` once, lemmas are written back with ``doc.from_array`` and the plain
+    token lists are kept for the taggers (see ``view``). Each distinct token text is
+    looked up once per process.
+    """
+
+    def __init__(self, vocab: Vocab) -> None:
+        self.strings = vocab.strings
+        self.known: dict[int, tuple[str, str, str, int]] = {}  # orth → text, lower, lemma, id
+
+    def _entry(self, orth: int) -> tuple[str, str, str, int]:
+        entry = self.known.get(orth)
+        if entry is None:
+            text = self.strings[orth]
+            lemma = lemmatize(text)
+            entry = (text, text.lower(), lemma, self.strings.add(lemma))
+            self.known[orth] = entry
+        return entry
+
+    def __call__(self, doc: Doc) -> Doc:
+        orths, idx, spaces = _columns(doc, [ORTH, IDX, SPACY])
+        entries = [self._entry(orth) for orth in orths]
+        lemma_ids = numpy.array([e[3] for e in entries], dtype=numpy.uint64)
+        doc.from_array([LEMMA], lemma_ids.reshape(-1, 1))
+        text = [e[0] for e in entries]
+        ws = [" " if sp else "" for sp in spaces]
+        doc.user_data["tv"] = _token_view(
+            text, [e[1] for e in entries], [e[2] for e in entries], idx, ws
+        )
+        return doc
+
+
+@Language.factory("sv_lookup_lemmas")
+def _make_lookup_lemmas(nlp: Language, name: str) -> LookupLemmas:
+    return LookupLemmas(nlp.vocab)
+
+
+def _columns(doc: Doc, attrs: list[int]) -> list[list[int]]:
+    """One plain list per attribute (``doc.to_array`` without Token objects)."""
+    if len(doc) == 0:
+        return [[] for _ in attrs]
+    return doc.to_array(attrs).T.tolist()
 
 
 @dataclass(frozen=True)
@@ -41,7 +84,8 @@ class Hit:
     via: str = "phrase"  # phrase | head | part
 
     def span(self, doc: Doc) -> tuple[int, int]:
-        return doc[self.start].idx, doc[self.end - 1].idx + len(doc[self.end - 1].text)
+        tv = view(doc)
+        return tv.idx[self.start], tv.idx[self.end - 1] + len(tv.text[self.end - 1])
 
 
 @dataclass
@@ -56,6 +100,12 @@ class Engine:
     near: list[tuple[str, str, str, str]]  # kind, value, lemma a, lemma b (same sentence)
     ignore: frozenset[str]  # lemmas that never trigger anything
     prefixed: list[tuple[str, str, tuple[str, ...], str]]  # kind, value, lemmas, last prefix
+    indexed: frozenset[str] = frozenset()  # lemmas of the near and prefixed rules
+    compound_rules: dict[str, tuple[tuple[str, str, str], ...]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        near = {lemma for *_, a, b in self.near for lemma in (a, b)}
+        self.indexed = frozenset(near | {lemmas[0] for _, _, lemmas, _ in self.prefixed})
 
     def doc(self, text: str) -> Doc:
         return self.nlp(text)
@@ -76,17 +126,19 @@ class Engine:
                 if key not in seen:
                     seen.add(key)
                     hits.append(Hit(kind, value, start, end))
-        hits.extend(self._prefixed(doc, seen))
-        hits.extend(self._near(doc, seen))
         tv = view(doc)
+        where = self._positions(tv)
+        hits.extend(self._prefixed(tv, where, seen))
+        hits.extend(self._near(tv, where, seen))
         if self.ignore:
             hits = [h for h in hits
                     if not any(tv.lemma[i] in self.ignore for i in range(h.start, h.end))]
         exact = {(h.kind, i) for h in hits for i in range(h.start, h.end)}
         for i, text in enumerate(tv.text):
-            if len(text) < 6 or not text[0].isalpha() or tv.lemma[i] in self.ignore:
-                continue
-            for kind, value, via in _compound_rules(tv.lemma[i], self.heads, self.parts):
+            rules = self.compound_rules.get(text)
+            if rules is None:
+                rules = self.compound_rules[text] = self._compound_rules_of(text, tv.lemma[i])
+            for kind, value, via in rules:
                 if (kind, i) in exact:
                     continue
                 key = (kind, value, i, i + 1)
@@ -95,13 +147,28 @@ class Engine:
                     hits.append(Hit(kind, value, i, i + 1, via))
         return hits
 
-    def _prefixed(self, doc: Doc, seen: set) -> list[Hit]:
+    def _compound_rules_of(self, text: str, lemma: str) -> tuple[tuple[str, str, str], ...]:
+        """Head and part rules of a compound token (none for short or ignored words)."""
+        if len(text) < 6 or not text[0].isalpha() or lemma in self.ignore:
+            return ()
+        return tuple(_compound_rules(lemma, self.heads, self.parts))
+
+    def _positions(self, tv: TokenView) -> dict[str, list[int]]:
+        """Token indices of the lemmas that start a "near" or prefixed rule."""
+        where: dict[str, list[int]] = {}
+        for i, lemma in enumerate(tv.lemma):
+            if lemma in self.indexed:
+                where.setdefault(lemma, []).append(i)
+        return where
+
+    def _prefixed(self, tv: TokenView, where: dict[str, list[int]], seen: set) -> list[Hit]:
         """Triggers like "prova på-" that end inside a hyphenated word ("på-veckor")."""
         out: list[Hit] = []
-        tv = view(doc)
         for kind, value, lemmas, prefix in self.prefixed:
             n = len(lemmas)
-            for i in range(len(tv.text) - n):
+            for i in where.get(lemmas[0], ()):
+                if i >= len(tv.text) - n:
+                    break
                 if tv.lower[i + n].startswith(prefix) and all(
                     tv.lemma[i + k] == lem for k, lem in enumerate(lemmas)
                 ):
@@ -111,15 +178,9 @@ class Engine:
                         out.append(Hit(kind, value, i, i + n + 1))
         return out
 
-    def _near(self, doc: Doc, seen: set) -> list[Hit]:
+    def _near(self, tv: TokenView, where: dict[str, list[int]], seen: set) -> list[Hit]:
         """Two trigger words in the same sentence ("upptäcka … tidigt")."""
-        if not self.near:
-            return []
-        tv = view(doc)
         sent = tv.sent
-        where: dict[str, list[int]] = {}
-        for i, lemma in enumerate(tv.lemma):
-            where.setdefault(lemma, []).append(i)
         out: list[Hit] = []
         for kind, value, a, b in self.near:
             for i in where.get(a, ()):
@@ -161,35 +222,36 @@ class TokenView:
     src: str  # the doc's text (doc.text is rebuilt from the tokens on every access)
 
 
-def view(doc: Doc, set_lemmas: bool = False) -> TokenView:
+def view(doc: Doc) -> TokenView:
     """The token lists of a doc, built once and kept in doc.user_data."""
     cached = doc.user_data.get("tv")
-    if cached is not None and not set_lemmas:
+    if cached is not None:
         return cached
-    text: list[str] = []
-    lemma: list[str] = []
-    idx: list[int] = []
-    ws: list[str] = []
+    strings = doc.vocab.strings
+    orths, lemmas, idx, spaces = _columns(doc, [ORTH, LEMMA, IDX, SPACY])
+    text = [strings[orth] for orth in orths]
+    ws = [" " if sp else "" for sp in spaces]
+    tv = _token_view(text, [t.lower() for t in text], [strings[lem] for lem in lemmas], idx, ws)
+    doc.user_data["tv"] = tv
+    return tv
+
+
+def _token_view(
+    text: list[str], lower: list[str], lemma: list[str], idx: list[int], ws: list[str]
+) -> TokenView:
+    src = "".join([t + w for t, w in zip(text, ws, strict=True)])
+    return TokenView(text, lower, lemma, idx, ws, _sentences(text, ws), src)
+
+
+def _sentences(text: list[str], ws: list[str]) -> list[int]:
+    """Sentence number of every token: a sentence ends at . ! ? and at line breaks."""
     sent: list[int] = []
     sid = 0
-    for tok in doc:
-        t = tok.text
-        w = tok.whitespace_
-        text.append(t)
-        if set_lemmas:
-            lem = lemmatize(t)
-            tok.lemma_ = lem
-            lemma.append(lem)
-        else:
-            lemma.append(tok.lemma_)
-        idx.append(tok.idx)
-        ws.append(w)
+    for t, w in zip(text, ws, strict=True):
         sent.append(sid)
         if t in _SENT_END or (not t.strip() and "\n" in t) or "\n" in w:
             sid += 1
-    tv = TokenView(text, [t.lower() for t in text], lemma, idx, ws, sent, doc.text)
-    doc.user_data["tv"] = tv
-    return tv
+    return sent
 
 
 def sentence_ids(doc: Doc) -> list[int]:

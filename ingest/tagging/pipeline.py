@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -332,8 +333,14 @@ def _choose_team(example: Example, hints: list[str] | None, text_doc: Doc) -> st
 
 
 def _municipalities_in(text: str) -> list[str]:
+    """Municipalities named in a title or hint (a document's title is asked once per example)."""
+    return list(_municipalities_in_cached(text))
+
+
+@lru_cache(maxsize=512)
+def _municipalities_in_cached(text: str) -> tuple[str, ...]:
     if not text:
-        return []
+        return ()
     engine = nlp.get()
     doc = engine.short_doc(text)
     out: list[str] = []
@@ -345,7 +352,7 @@ def _municipalities_in(text: str) -> list[str]:
             muni = municipality_of(name)
             if muni and muni not in out:
                 out.append(muni)
-    return out
+    return tuple(out)
 
 
 def tag_document(doc: Document) -> None:

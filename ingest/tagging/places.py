@@ -4,6 +4,7 @@ are also common words ("i Mark", "Vara kommun") and without "Region Jönköpings
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -48,6 +49,7 @@ def _county_use(doc: Doc, start: int, end: int) -> bool:
     return nxt in COUNTY_WORDS or prev == "region"
 
 
+@lru_cache(maxsize=50_000)
 def _compound_prefix(text: str) -> str | None:
     """"Rydaholmsskolan" → "Rydaholm" when the rest is a plain word (skolan, familjecentralen)."""
     gaz = names()

@@ -30,6 +30,7 @@ STANDALONE_UNITS = frozenset({
 _WORD = re.compile(r"[\wåäöÅÄÖéü-]+")
 
 
+@lru_cache(maxsize=50_000)
 def _unit_of(lemma: str) -> tuple[str, str] | None:
     """(prefix, unit) when the lemma ends with a unit word: attarpsskola → (attarps, skola)."""
     for head in UNIT_HEADS:
@@ -130,12 +131,28 @@ def team_word_names(doc: Doc) -> list[tuple[str, int, int]]:
     return out
 
 
+def _is_named(text: str, before: str) -> bool:
+    """A place or a name-like word ("Rydaholms", "Runnebo") that can name the unit after it."""
+    gaz = names()
+    return text in gaz or (text.endswith("s") and text[:-1] in gaz) or (
+        text[0].isupper() and text.isalpha() and before[:1].islower()
+        and before.isalpha() and not is_known(text.lower())
+    )
+
+
 def _cap(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
 def find_teams(doc: Doc) -> list[tuple[str, int, int]]:
     """Unit names in the text: (name as written, start char, end char), in order."""
+    found = doc.user_data.get("teams")
+    if found is None:
+        found = doc.user_data["teams"] = _find_teams(doc)
+    return list(found)
+
+
+def _find_teams(doc: Doc) -> list[tuple[str, int, int]]:
     gaz = names()
     tv = view(doc)
     out: list[tuple[str, int, int]] = []
@@ -152,12 +169,8 @@ def find_teams(doc: Doc) -> list[tuple[str, int, int]]:
             out.append((_cap(tv.src[start:end]), start, end))
             continue
         # "Rydaholms familjecentral", "Vrigstad skola", "Runnebo skola"
-        named = text in gaz or (text.endswith("s") and text[:-1] in gaz) or (
-            text[0].isupper() and text.isalpha() and i > 0 and tv.text[i - 1][:1].islower()
-            and tv.text[i - 1].isalpha() and not is_known(text.lower())
-        )
-        if i + 1 < n and tv.lemma[i + 1] in STANDALONE_UNITS and named \
-                and tv.text[i + 1].islower():
+        unit_next = i + 1 < n and tv.lemma[i + 1] in STANDALONE_UNITS and tv.text[i + 1].islower()
+        if unit_next and _is_named(text, tv.text[i - 1] if i > 0 else ""):
             end = tv.idx[i + 1] + len(tv.text[i + 1])
             out.append((tv.src[start:end], start, end))
             continue
