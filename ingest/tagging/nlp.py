@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate, compress
+from typing import NamedTuple
 
 import numpy
 import spacy
@@ -28,6 +30,23 @@ INSP_BEFORE = "insp_before"
 GAZ = "gaz"
 
 
+class TokenInfo(NamedTuple):
+    """What the taggers need of a token text (the same for every occurrence)."""
+
+    text: str
+    lower: str
+    lemma: str
+    lemma_id: int  # the lemma's hash in the vocab's string store
+    cap: bool  # starts with an uppercase letter
+    ends_sentence: bool  # . ! ? or a line break
+
+
+def _ends_sentence(text: str) -> bool:
+    """. ! ? or a whitespace token with a line break (spaCy keeps line breaks in whitespace
+    tokens; a token's own trailing whitespace is one space at most)."""
+    return text in _SENT_END or ("\n" in text and not text.strip())
+
+
 class LookupLemmas:
     """Pipeline component: lookup lemmas on every token, read from and written to doc arrays.
 
@@ -39,27 +58,27 @@ class LookupLemmas:
 
     def __init__(self, vocab: Vocab) -> None:
         self.strings = vocab.strings
-        self.known: dict[int, tuple[str, str, str, int]] = {}  # orth → text, lower, lemma, id
+        self.known: dict[int, TokenInfo] = {}  # orth id → info
 
-    def _entry(self, orth: int) -> tuple[str, str, str, int]:
-        entry = self.known.get(orth)
-        if entry is None:
-            text = self.strings[orth]
-            lemma = lemmatize(text)
-            entry = (text, text.lower(), lemma, self.strings.add(lemma))
-            self.known[orth] = entry
-        return entry
+    def _info(self, orth: int) -> TokenInfo:
+        text = self.strings[orth]
+        lemma = lemmatize(text)
+        info = TokenInfo(text, text.lower(), lemma, self.strings.add(lemma),
+                         text[:1].isupper(), _ends_sentence(text))
+        self.known[orth] = info
+        return info
 
     def __call__(self, doc: Doc) -> Doc:
         orths, idx, spaces = _columns(doc, [ORTH, IDX, SPACY])
-        entries = [self._entry(orth) for orth in orths]
-        lemma_ids = numpy.array([e[3] for e in entries], dtype=numpy.uint64)
-        doc.from_array([LEMMA], lemma_ids.reshape(-1, 1))
-        text = [e[0] for e in entries]
+        known = self.known
+        infos = [known[orth] if orth in known else self._info(orth) for orth in orths]
+        if not infos:
+            doc.user_data["tv"] = _token_view([], [], [], [], [], [], [])
+            return doc
+        text, lower, lemma, lemma_ids, cap, ends = (list(c) for c in zip(*infos, strict=True))
+        doc.from_array([LEMMA], numpy.array(lemma_ids, dtype=numpy.uint64).reshape(-1, 1))
         ws = [" " if sp else "" for sp in spaces]
-        doc.user_data["tv"] = _token_view(
-            text, [e[1] for e in entries], [e[2] for e in entries], idx, ws
-        )
+        doc.user_data["tv"] = _token_view(text, lower, lemma, idx, ws, cap, ends)
         return doc
 
 
@@ -75,8 +94,7 @@ def _columns(doc: Doc, attrs: list[int]) -> list[list[int]]:
     return doc.to_array(attrs).T.tolist()
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     kind: str
     value: str
     start: int  # token index
@@ -102,26 +120,38 @@ class Engine:
     prefixed: list[tuple[str, str, tuple[str, ...], str]]  # kind, value, lemmas, last prefix
     indexed: frozenset[str] = frozenset()  # lemmas of the near and prefixed rules
     compound_rules: dict[str, tuple[tuple[str, str, str], ...]] = field(default_factory=dict)
+    rule_names: dict[int, tuple[str, str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         near = {lemma for *_, a, b in self.near for lemma in (a, b)}
-        self.indexed = frozenset(near | {lemmas[0] for _, _, lemmas, _ in self.prefixed})
+        prefixed = {lemmas[0] for _, _, lemmas, _ in self.prefixed}
+        self.indexed = frozenset(near | prefixed | self.ignore)
+        self.lemmas: LookupLemmas = self.nlp.get_pipe("sv_lookup_lemmas")
 
     def doc(self, text: str) -> Doc:
-        return self.nlp(text)
+        """The text tokenized and lemmatised: the same as ``nlp(text)``, with the pipeline's one
+        component called directly (spaCy's per-call overhead is large for short texts)."""
+        return self.lemmas(self.nlp.make_doc(text))
 
     def short_doc(self, text: str) -> Doc:
         """A parsed title or hint; repeated ones (a newsletter's title) are parsed once."""
-        return _short_doc(self.nlp, text)
+        return _short_doc(text)
+
+    def _rule(self, match_id: int) -> tuple[str, str]:
+        """(kind, value) of a phrase matcher rule."""
+        rule = self.rule_names.get(match_id)
+        if rule is None:
+            kind, _, value = self.nlp.vocab.strings[match_id].partition("\t")
+            rule = self.rule_names[match_id] = (kind, value)
+        return rule
 
     def match(self, doc: Doc) -> list[Hit]:
         """Taxonomy hits: phrases on LEMMA and LOWER, then compound heads and parts."""
-        strings = self.nlp.vocab.strings
         seen: set[tuple[str, str, int, int]] = set()
         hits: list[Hit] = []
         for matcher in (self.lemma_matcher, self.lower_matcher):
             for match_id, start, end in matcher(doc):
-                kind, _, value = strings[match_id].partition("\t")
+                kind, value = self._rule(match_id)
                 key = (kind, value, start, end)
                 if key not in seen:
                     seen.add(key)
@@ -130,14 +160,12 @@ class Engine:
         where = self._positions(tv)
         hits.extend(self._prefixed(tv, where, seen))
         hits.extend(self._near(tv, where, seen))
-        if self.ignore:
-            hits = [h for h in hits
-                    if not any(tv.lemma[i] in self.ignore for i in range(h.start, h.end))]
-        exact = {(h.kind, i) for h in hits for i in range(h.start, h.end)}
-        for i, text in enumerate(tv.text):
-            rules = self.compound_rules.get(text)
-            if rules is None:
-                rules = self.compound_rules[text] = self._compound_rules_of(text, tv.lemma[i])
+        ignored = {i for lemma in self.ignore for i in where.get(lemma, ())}
+        if ignored:
+            hits = [h for h in hits if ignored.isdisjoint(range(h.start, h.end))]
+        compounds = self._compound_tokens(tv)
+        exact = {(h.kind, i) for h in hits for i in range(h.start, h.end)} if compounds else set()
+        for i, rules in compounds:
             for kind, value, via in rules:
                 if (kind, i) in exact:
                     continue
@@ -147,6 +175,16 @@ class Engine:
                     hits.append(Hit(kind, value, i, i + 1, via))
         return hits
 
+    def _compound_tokens(self, tv: TokenView) -> list[tuple[int, tuple[tuple[str, str, str], ...]]]:
+        """(token index, rules) of the tokens with compound head or part rules, in order."""
+        cache = self.compound_rules
+        new = set(tv.text).difference(cache)  # (checks each text against the dict)
+        if new:
+            lemma_of = dict(zip(tv.text, tv.lemma, strict=True))
+            for text in new:
+                cache[text] = self._compound_rules_of(text, lemma_of[text])
+        return [(i, cache[text]) for i, text in enumerate(tv.text) if cache[text]]
+
     def _compound_rules_of(self, text: str, lemma: str) -> tuple[tuple[str, str, str], ...]:
         """Head and part rules of a compound token (none for short or ignored words)."""
         if len(text) < 6 or not text[0].isalpha() or lemma in self.ignore:
@@ -154,11 +192,11 @@ class Engine:
         return tuple(_compound_rules(lemma, self.heads, self.parts))
 
     def _positions(self, tv: TokenView) -> dict[str, list[int]]:
-        """Token indices of the lemmas that start a "near" or prefixed rule."""
+        """Token indices of the lemmas of the near, prefixed and ignore rules."""
         where: dict[str, list[int]] = {}
-        for i, lemma in enumerate(tv.lemma):
-            if lemma in self.indexed:
-                where.setdefault(lemma, []).append(i)
+        indexed = self.indexed
+        for i in [i for i, lemma in enumerate(tv.lemma) if lemma in indexed]:
+            where.setdefault(tv.lemma[i], []).append(i)
         return where
 
     def _prefixed(self, tv: TokenView, where: dict[str, list[int]], seen: set) -> list[Hit]:
@@ -205,8 +243,8 @@ _SENT_END = frozenset({".", "!", "?"})
 
 
 @lru_cache(maxsize=512)
-def _short_doc(nlp: Language, text: str) -> Doc:
-    return nlp(text)
+def _short_doc(text: str) -> Doc:
+    return get().doc(text)
 
 
 @dataclass
@@ -220,6 +258,7 @@ class TokenView:
     ws: list[str]
     sent: list[int]
     src: str  # the doc's text (doc.text is rebuilt from the tokens on every access)
+    caps: list[int]  # indices of the tokens that start with an uppercase letter
 
 
 def view(doc: Doc) -> TokenView:
@@ -231,27 +270,26 @@ def view(doc: Doc) -> TokenView:
     orths, lemmas, idx, spaces = _columns(doc, [ORTH, LEMMA, IDX, SPACY])
     text = [strings[orth] for orth in orths]
     ws = [" " if sp else "" for sp in spaces]
-    tv = _token_view(text, [t.lower() for t in text], [strings[lem] for lem in lemmas], idx, ws)
+    tv = _token_view(text, [t.lower() for t in text], [strings[lem] for lem in lemmas], idx, ws,
+                     [t[:1].isupper() for t in text], [_ends_sentence(t) for t in text])
     doc.user_data["tv"] = tv
     return tv
 
 
 def _token_view(
-    text: list[str], lower: list[str], lemma: list[str], idx: list[int], ws: list[str]
+    text: list[str],
+    lower: list[str],
+    lemma: list[str],
+    idx: list[int],
+    ws: list[str],
+    cap: list[bool],
+    ends: list[bool],
 ) -> TokenView:
     src = "".join([t + w for t, w in zip(text, ws, strict=True)])
-    return TokenView(text, lower, lemma, idx, ws, _sentences(text, ws), src)
-
-
-def _sentences(text: list[str], ws: list[str]) -> list[int]:
-    """Sentence number of every token: a sentence ends at . ! ? and at line breaks."""
-    sent: list[int] = []
-    sid = 0
-    for t, w in zip(text, ws, strict=True):
-        sent.append(sid)
-        if t in _SENT_END or (not t.strip() and "\n" in t) or "\n" in w:
-            sid += 1
-    return sent
+    caps = list(compress(range(len(text)), cap))
+    # a token's sentence number counts the sentence ends before it
+    sent = list(accumulate(ends[:-1], initial=0)) if text else []
+    return TokenView(text, lower, lemma, idx, ws, sent, src, caps)
 
 
 def sentence_ids(doc: Doc) -> list[int]:
@@ -299,11 +337,27 @@ def _rules() -> list[tuple[str, str, str]]:
     return rules
 
 
+# Tokenizer special cases that only restate the default tokenization of a whitespace chunk.
+_LINE_BREAK_RULES = ("\n", "\t")
+
+
+def _without_line_break_rules(rules: dict) -> dict:
+    """The tokenizer's special cases without the lone line break and tab.
+
+    spaCy stops caching the tokenization of text chunks for the rest of a doc once it has
+    met a special case, so one line break ("Rubrik\ntext") made every later word of the text
+    go through the slow affix search again on every call. The tokens are the same without
+    these two rules (tests/tagging/test_speed.py compares them with the stock tokenizer).
+    """
+    return {k: v for k, v in rules.items() if k not in _LINE_BREAK_RULES}
+
+
 @lru_cache(maxsize=1)
 def get() -> Engine:
     """The process-wide engine (built on first use, about 2 s)."""
     load_tables()
     nlp = spacy.blank("sv")
+    nlp.tokenizer.rules = _without_line_break_rules(nlp.tokenizer.rules)
     nlp.add_pipe("sv_lookup_lemmas")
     lemma_matcher = PhraseMatcher(nlp.vocab, attr="LEMMA")
     lower_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")

@@ -173,7 +173,8 @@ def find_persons(doc: Doc) -> list[Person]:
     """Persons named in the text, with roles when stated next to the name."""
     out: list[Person] = []
     n = len(doc)
-    candidates = [i for i, t in enumerate(view(doc).text) if t[:1].isupper() and is_first_name(t)]
+    tv = view(doc)
+    candidates = [i for i in tv.caps if is_first_name(tv.text[i])]
     i = 0
     for cand in candidates:
         if cand < i:
@@ -220,8 +221,8 @@ def _roles_by_first_name(doc: Doc, persons: list[Person]) -> list[Person]:
     tv = view(doc)
     used = {t for p in persons for t in p.tokens}
     out = list(persons)
-    for i, text in enumerate(tv.text):
-        n = firsts.get(text)
+    for i in tv.caps:  # first names are capitalised
+        n = firsts.get(tv.text[i])
         if n is None or n < 0 or i in used or out[n].role:
             continue
         if i + 1 < len(tv.text) and tv.text[i + 1][:1].isupper():
@@ -243,9 +244,11 @@ def _unlisted_with_role(doc: Doc, taken: set[int]) -> list[Person]:
     gaz = names()
     out: list[Person] = []
     n = len(tv.text)
-    for i in range(n - 1):
+    for i in tv.caps:
+        if i + 1 >= n:
+            break
         a, b = tv.text[i], tv.text[i + 1]
-        if i in taken or i + 1 in taken or not (a[:1].isupper() and a[1:].islower()):
+        if i in taken or i + 1 in taken or not a[1:].islower():
             continue
         if not a.isalpha() or len(a) < 2 or a in gaz or a in NOT_SURNAMES or is_known(a.lower()):
             continue

@@ -194,6 +194,9 @@ def _is_school(name: str) -> bool:
             ("skola", "skolan", "förskola"))
 
 
+_TAXONOMY_KINDS = frozenset({FOCUS_AREA, INTERVENTION, ACTOR, AGE_GROUP, STAGE})
+
+
 def _add_taxonomy(
     doc: Doc, tags: _Tags, hits: list[Hit], title_stages: tuple[str, ...] = ()
 ) -> None:
@@ -201,22 +204,24 @@ def _add_taxonomy(
     focus_score: dict[str, int] = defaultdict(int)
     focus_spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
     stage_spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    counts: dict[str, int] = defaultdict(int)
-    strong: dict[str, int] = defaultdict(int)
+    counts: dict[tuple[str, str], int] = defaultdict(int)
+    strong: dict[tuple[str, str], int] = defaultdict(int)
     for h in hits:
         if h.kind in (INTERVENTION, ACTOR):
-            counts[f"{h.kind}:{h.value}"] += 1
             close = h.via == "near" and h.end - h.start <= NEAR_STRONG_SPAN
-            strong[f"{h.kind}:{h.value}"] += h.via in ("phrase", "head") or close
+            counts[(h.kind, h.value)] += 1
+            strong[(h.kind, h.value)] += h.via in ("phrase", "head") or close
     for h in hits:
+        if h.kind not in _TAXONOMY_KINDS:
+            continue  # inspiration expressions
         if h.kind == INTERVENTION:
             item = tax.intervention(h.value)
-            key = f"{h.kind}:{h.value}"
+            key = (h.kind, h.value)
             if item and counts[key] < item.min_hits:
                 continue
             if not strong[key] and counts[key] < WEAK_MIN_HITS:
                 continue  # only co-occurrences or compound parts: need more than one
-        if h.kind == ACTOR and counts[f"{h.kind}:{h.value}"] < tax.actor_min_hits.get(h.value, 1):
+        if h.kind == ACTOR and counts[(h.kind, h.value)] < tax.actor_min_hits.get(h.value, 1):
             continue
         start, end = h.span(doc)
         if h.kind == FOCUS_AREA:

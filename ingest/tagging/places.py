@@ -81,8 +81,9 @@ def find_mentions(engine: Engine, doc: Doc, skip_tokens: set[int]) -> list[Menti
         cs, ce = hit.span(doc)
         out.append(Mention(place.name, place.municipality, place.kind, hit.start, hit.end, cs, ce))
     tv = view(doc)
-    for i, text in enumerate(tv.text):
-        if len(text) < 7 or not text[0].isupper() or i in used or i in skip_tokens:
+    for i in tv.caps:
+        text = tv.text[i]
+        if len(text) < 7 or i in used or i in skip_tokens:
             continue
         if not text.isalpha():
             continue

@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 from ingest.tagging.compounds import split_compound
 from ingest.tagging.gazetteer import names
 from ingest.tagging.lemmas import is_known, lemmatize
-from ingest.tagging.nlp import view
+from ingest.tagging.nlp import TokenView, view
 
 # Lemmas of words that name a unit a team can belong to (longest first for suffix tests).
 UNIT_HEADS = tuple(sorted((
@@ -113,9 +113,9 @@ def team_word_names(doc: Doc) -> list[tuple[str, int, int]]:
     tv = view(doc)
     out: list[tuple[str, int, int]] = []
     n = len(tv.text)
-    for i, text in enumerate(tv.text):
+    for i in tv.caps:
         low = tv.lower[i]
-        if len(low) < 8 or not text[0].isupper():
+        if len(low) < 8:
             continue
         definite = low.endswith(("teamet", "gruppen"))
         j = i + 1
@@ -152,12 +152,22 @@ def find_teams(doc: Doc) -> list[tuple[str, int, int]]:
     return list(found)
 
 
+def _team_candidates(tv: TokenView) -> list[int]:
+    """Tokens that may start a unit name: a unit word, the word before one, or a long
+    capitalised word (in order)."""
+    units = [i for i, lemma in enumerate(tv.lemma) if lemma in STANDALONE_UNITS]
+    before = [i - 1 for i in units if i > 0]
+    long_caps = [i for i in tv.caps if len(tv.text[i]) > 6]
+    return sorted({*units, *before, *long_caps})
+
+
 def _find_teams(doc: Doc) -> list[tuple[str, int, int]]:
     gaz = names()
     tv = view(doc)
     out: list[tuple[str, int, int]] = []
     n = len(tv.text)
-    for i, text in enumerate(tv.text):
+    for i in _team_candidates(tv):
+        text = tv.text[i]
         if not text[:1].isalpha():
             continue
         lemma = tv.lemma[i]
