@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT))
 
 from ingest.model import Example, Tag  # noqa: E402
 from search import query as search_query  # noqa: E402
-from search.concepts import COUNTY, FALLBACK_INTERVENTIONS  # noqa: E402
+from search.concepts import COUNTY, taxonomy  # noqa: E402
 from search.index import IndexStore  # noqa: E402
 
 
@@ -72,6 +72,7 @@ _WEIGHTS = [1 / (i + 1) ** 0.9 for i in range(len(WORDS))]
 ACTORS = ["skola", "socialtjänst", "barnhälsovård", "fritidsgård", "förening", "elevhälsa",
           "vårdnadshavare", "familjecentral", "bibliotek", "mödrahälsovård"]
 KINDS = ["newsletter", "poster"]
+INTERVENTIONS = [item["name"] for item in taxonomy()]
 
 
 def zipf_words(rng: random.Random, n: int) -> list[str]:
@@ -102,7 +103,7 @@ def make_examples(size: int, seed: int = 7) -> list[tuple[Example, dict]]:
     for n in range(size):
         doc_id = f"{n // 5:016x}"
         kommun = rng.sample(COUNTY, k=rng.choice([1, 1, 1, 2]))
-        insats = rng.sample(FALLBACK_INTERVENTIONS, k=rng.choice([1, 2, 3]))
+        insats = rng.sample(INTERVENTIONS, k=rng.choice([1, 2, 3]))
         fokus = rng.sample(["Fullföljda studier", "Psykisk hälsa", "Fysisk aktivitet"],
                            k=rng.choice([1, 1, 2]))
         aktor = rng.sample(ACTORS, k=rng.choice([1, 2, 3]))
