@@ -2,8 +2,11 @@
 
 Reads every example (text and gold tags) from corpus/sources/**/*.yaml, tags its text with
 ingest.tagging and prints precision, recall and F1 per tag kind, plus words per second.
+Then reads the corpus PDFs (corpus/pdf, without scanned ones) with the whole ingest and tags
+the same documents again on their own: milliseconds per page of tagging beside the whole
+ingest (layout, segmentation and tagging), in the same run.
 
-    .venv/bin/python benchmarks/tagging.py [--json] [--verbose] [--repeat N]
+    .venv/bin/python benchmarks/tagging.py [--json] [--verbose] [--repeat N] [--no-corpus]
 """
 
 from __future__ import annotations
@@ -20,10 +23,12 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from ingest.model import Example  # noqa: E402
-from ingest.tagging import load, tag_example, tag_text, team_key  # noqa: E402
+from ingest.model import Document, Example  # noqa: E402
+from ingest.tagging import load, tag_document, tag_example, tag_text, team_key  # noqa: E402
+from ingest.tagging.pipeline import forget_short_texts  # noqa: E402
 
 SOURCES = ROOT / "corpus" / "sources"
+PDFS = ROOT / "corpus" / "pdf"
 KINDS = ("municipalities", "places", "focus_areas", "interventions", "actors", "persons",
          "inspired_by", "stage", "team")
 TARGETS = {"municipalities": ("f1", 0.95), "focus_areas": ("f1", 0.85),
@@ -126,11 +131,44 @@ def throughput(texts: list[str], repeat: int = 5) -> tuple[float, float]:
     return words / (time.perf_counter() - start), words / (time.process_time() - cpu)
 
 
+def _best_of(repeat: int, run) -> float:
+    """Fastest of ``repeat`` runs in seconds (the others were slowed by something else)."""
+    best = float("inf")
+    for _ in range(repeat):
+        forget_short_texts()  # every run parses the titles again, as a first ingest does
+        start = time.perf_counter()
+        run()
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def corpus_timing(repeat: int = 5) -> dict[str, float]:
+    """Whole ingest (read_pdf) and tagging alone (tag_document) on the same corpus PDFs."""
+    from ingest.pipeline import read_pdf
+
+    paths = [p for p in sorted(PDFS.glob("*.pdf")) if "skannad" not in p.name]
+    docs: list[Document] = []
+
+    def ingest() -> None:
+        docs[:] = [read_pdf(p) for p in paths]
+
+    ingest_s = _best_of(max(2, repeat // 2), ingest)
+    tag_s = _best_of(repeat, lambda: [tag_document(d) for d in docs])
+    pages = sum(d.pages for d in docs)
+    words = sum(len(e.text.split()) for d in docs for e in d.examples)
+    return {"documents": len(docs), "pages": pages, "words": words,
+            "ingest_ms_per_page": round(1000 * ingest_s / pages, 2),
+            "tagging_ms_per_page": round(1000 * tag_s / pages, 2),
+            "tagging_words_per_second": round(words / tag_s),
+            "tagging_share_of_ingest": round(tag_s / ingest_s, 3)}
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--verbose", action="store_true")
     ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--no-corpus", action="store_true", help="skip the corpus PDF timing")
     args = ap.parse_args(argv)
     t0 = time.perf_counter()
     load()
@@ -142,6 +180,8 @@ def main(argv: list[str] | None = None) -> int:
               "words_per_second": round(wps), "cpu_words_per_second": round(cpu_wps),
               "scores": scores,
               "targets_met": {k: scores[k][m] >= v for k, (m, v) in TARGETS.items()}}
+    if not args.no_corpus and PDFS.is_dir():
+        result["corpus"] = corpus_timing(args.repeat)
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=2))
     else:
@@ -157,6 +197,12 @@ def main(argv: list[str] | None = None) -> int:
         for kind, (metric, target) in TARGETS.items():
             ok = "ok" if scores[kind][metric] >= target else "BELOW"
             print(f"target {kind} {metric} ≥ {target}: {scores[kind][metric]:.3f} {ok}")
+        c = result.get("corpus")
+        if c:
+            print(f"corpus: {c['documents']} PDFs, {c['pages']} pages, {c['words']:,} words: "
+                  f"whole ingest {c['ingest_ms_per_page']:.2f} ms/page, tagging "
+                  f"{c['tagging_ms_per_page']:.2f} ms/page ({c['tagging_words_per_second']:,} "
+                  f"words/s, {100 * c['tagging_share_of_ingest']:.1f} % of the ingest)")
     return 0
 
 

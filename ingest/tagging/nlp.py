@@ -151,7 +151,7 @@ class Engine:
         hits: list[Hit] = []
         for matcher in (self.lemma_matcher, self.lower_matcher):
             for match_id, start, end in matcher(doc):
-                kind, value = self._rule(match_id)
+                kind, value = self.rule_names.get(match_id) or self._rule(match_id)
                 key = (kind, value, start, end)
                 if key not in seen:
                     seen.add(key)
@@ -245,6 +245,10 @@ _SENT_END = frozenset({".", "!", "?"})
 @lru_cache(maxsize=512)
 def _short_doc(text: str) -> Doc:
     return get().doc(text)
+
+
+def forget_short_docs() -> None:
+    _short_doc.cache_clear()
 
 
 @dataclass

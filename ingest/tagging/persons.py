@@ -248,6 +248,8 @@ def _unlisted_with_role(doc: Doc, taken: set[int]) -> list[Person]:
         if i + 1 >= n:
             break
         a, b = tv.text[i], tv.text[i + 1]
+        if not b[:1].isupper():
+            continue  # a surname is capitalised
         if i in taken or i + 1 in taken or not a[1:].islower():
             continue
         if not a.isalpha() or len(a) < 2 or a in gaz or a in NOT_SURNAMES or is_known(a.lower()):

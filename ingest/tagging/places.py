@@ -31,12 +31,13 @@ class Mention:
 def _context_ok(doc: Doc, start: int, end: int) -> bool:
     """An ambiguous name is a place after "i/från/till …", before "kommun", or in a list
     right after another place ("i Ingatorp och Hult")."""
-    prev = doc[start - 1].lower_ if start > 0 else ""
-    nxt = doc[end].lower_ if end < len(doc) else ""
+    tv = view(doc)
+    prev = tv.lower[start - 1] if start > 0 else ""
+    nxt = tv.lower[end] if end < len(tv.lower) else ""
     if prev in PLACE_PREPOSITIONS or nxt in MUNICIPALITY_WORDS:
         return True
     if prev in ("och", ",") and start >= 2:
-        before = doc[start - 2].text
+        before = tv.text[start - 2]
         place = names().get(before)
         return place is not None and not place.ambiguous
     return False
@@ -44,8 +45,9 @@ def _context_ok(doc: Doc, start: int, end: int) -> bool:
 
 def _county_use(doc: Doc, start: int, end: int) -> bool:
     """"Jönköpings län", "Region Jönköpings län", "Kalmar läns" are counties, not municipalities."""
-    nxt = doc[end].lower_ if end < len(doc) else ""
-    prev = doc[start - 1].lower_ if start > 0 else ""
+    tv = view(doc)
+    nxt = tv.lower[end] if end < len(tv.lower) else ""
+    prev = tv.lower[start - 1] if start > 0 else ""
     return nxt in COUNTY_WORDS or prev == "region"
 
 

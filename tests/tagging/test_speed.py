@@ -97,3 +97,15 @@ def test_repeated_tagging_gives_the_same_tags() -> None:
     tag_example(again, ["Nyhetsbrev Nässjö"])
     assert example.tags == again.tags
     assert example.team_key == again.team_key
+
+
+def test_age_pattern_as_written_plainly(texts: list[str]) -> None:
+    import re
+
+    from ingest.tagging.pipeline import _AGES
+
+    plain = re.compile(r"\b(\d{1,2})\s*(?:[-–]|till)\s*(\d{1,2})\s*år\b|\b(\d{1,2})-åring", re.I)
+    samples = [*texts, "3-5 år, 1 till 5 ÅR och 5-åringar; år 4-6; 12–18 år. 7-ÅRINGAR 100-200 år"]
+    for text in samples:
+        ours = [(m.span(), m.groups()) for m in _AGES.finditer(text)]
+        assert ours == [(m.span(), m.groups()) for m in plain.finditer(text)]
