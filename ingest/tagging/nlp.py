@@ -69,16 +69,20 @@ class LookupLemmas:
         return info
 
     def __call__(self, doc: Doc) -> Doc:
+        return self.annotate(doc)
+
+    def annotate(self, doc: Doc, text: str | None = None) -> Doc:
+        """Set the lemmas and keep the token lists; ``text`` is the doc's text if known."""
         orths, idx, spaces = _columns(doc, [ORTH, IDX, SPACY])
         known = self.known
         infos = [known[orth] if orth in known else self._info(orth) for orth in orths]
         if not infos:
-            doc.user_data["tv"] = _token_view([], [], [], [], [], [], [])
+            doc.user_data["tv"] = _token_view([], [], [], [], [], [], [], text)
             return doc
-        text, lower, lemma, lemma_ids, cap, ends = (list(c) for c in zip(*infos, strict=True))
+        words, lower, lemma, lemma_ids, cap, ends = (list(c) for c in zip(*infos, strict=True))
         doc.from_array([LEMMA], numpy.array(lemma_ids, dtype=numpy.uint64).reshape(-1, 1))
         ws = [" " if sp else "" for sp in spaces]
-        doc.user_data["tv"] = _token_view(text, lower, lemma, idx, ws, cap, ends)
+        doc.user_data["tv"] = _token_view(words, lower, lemma, idx, ws, cap, ends, text)
         return doc
 
 
@@ -131,7 +135,7 @@ class Engine:
     def doc(self, text: str) -> Doc:
         """The text tokenized and lemmatised: the same as ``nlp(text)``, with the pipeline's one
         component called directly (spaCy's per-call overhead is large for short texts)."""
-        return self.lemmas(self.nlp.make_doc(text))
+        return self.lemmas.annotate(self.nlp.make_doc(text), text)
 
     def short_doc(self, text: str) -> Doc:
         """A parsed title or hint; repeated ones (a newsletter's title) are parsed once."""
@@ -147,15 +151,10 @@ class Engine:
 
     def match(self, doc: Doc) -> list[Hit]:
         """Taxonomy hits: phrases on LEMMA and LOWER, then compound heads and parts."""
-        seen: set[tuple[str, str, int, int]] = set()
-        hits: list[Hit] = []
-        for matcher in (self.lemma_matcher, self.lower_matcher):
-            for match_id, start, end in matcher(doc):
-                kind, value = self.rule_names.get(match_id) or self._rule(match_id)
-                key = (kind, value, start, end)
-                if key not in seen:
-                    seen.add(key)
-                    hits.append(Hit(kind, value, start, end))
+        # both matchers mostly find the same phrases: keep each (rule, start, end) once, in order
+        found = dict.fromkeys([*self.lemma_matcher(doc), *self.lower_matcher(doc)])
+        hits = [Hit(*self._rule(match_id), start, end) for match_id, start, end in found]
+        seen: set[tuple[str, str, int, int]] = {hit[:4] for hit in hits}  # kind, value, start, end
         tv = view(doc)
         where = self._positions(tv)
         hits.extend(self._prefixed(tv, where, seen))
@@ -288,8 +287,10 @@ def _token_view(
     ws: list[str],
     cap: list[bool],
     ends: list[bool],
+    src: str | None = None,
 ) -> TokenView:
-    src = "".join([t + w for t, w in zip(text, ws, strict=True)])
+    if src is None:  # the tokens with their whitespace give back the text
+        src = "".join([t + w for t, w in zip(text, ws, strict=True)])
     caps = list(compress(range(len(text)), cap))
     # a token's sentence number counts the sentence ends before it
     sent = list(accumulate(ends[:-1], initial=0)) if text else []

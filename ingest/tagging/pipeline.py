@@ -56,20 +56,20 @@ class _Tags:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.evidence: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
+        # (kind, value) → evidence spans (a dict keeps them unique)
+        self.evidence: dict[tuple[str, str], dict[tuple[int, int], None]] = defaultdict(dict)
         self.roles: dict[str, str | None] = {}
 
     def add(self, kind: str, value: str, start: int | None = None, end: int | None = None) -> None:
         spans = self.evidence[(kind, value)]
-        if start is not None and end is not None and (start, end) not in spans:
-            spans.append((start, end))
+        if start is not None and end is not None:
+            spans[(start, end)] = None
 
     def tags(self) -> list[Tag]:
         out: list[Tag] = []
         seq = {key: n for n, key in enumerate(self.evidence)}
         for (kind, value), spans in self.evidence.items():
-            spans = sorted(set(spans))[:MAX_EVIDENCE]
-            ev = [Evidence(self.text[s:e], s, e) for s, e in spans]
+            ev = [Evidence(self.text[s:e], s, e) for s, e in sorted(spans)[:MAX_EVIDENCE]]
             out.append(Tag(kind, value, ev, role=self.roles.get(value) if kind == PERSON else None))
         order = {k: n for n, k in enumerate(TAG_KINDS)}
         out.sort(key=lambda t: (order.get(t.kind, 99),
