@@ -41,6 +41,9 @@ class TokenInfo(NamedTuple):
     ends_sentence: bool  # . ! ? or a line break
 
 
+_SENT_END = frozenset({".", "!", "?"})
+
+
 def _ends_sentence(text: str) -> bool:
     """. ! ? or a whitespace token with a line break (spaCy keeps line breaks in whitespace
     tokens; a token's own trailing whitespace is one space at most)."""
@@ -122,7 +125,8 @@ class Engine:
     near: list[tuple[str, str, str, str]]  # kind, value, lemma a, lemma b (same sentence)
     ignore: frozenset[str]  # lemmas that never trigger anything
     prefixed: list[tuple[str, str, tuple[str, ...], str]]  # kind, value, lemmas, last prefix
-    indexed: frozenset[str] = frozenset()  # lemmas of the near and prefixed rules
+    indexed: frozenset[str] = frozenset()  # lemmas of the near, prefixed and ignore rules
+    # caches filled while tagging: token text → its compound rules, match id → (kind, value)
     compound_rules: dict[str, tuple[tuple[str, str, str], ...]] = field(default_factory=dict)
     rule_names: dict[int, tuple[str, str]] = field(default_factory=dict)
 
@@ -177,7 +181,7 @@ class Engine:
     def _compound_tokens(self, tv: TokenView) -> list[tuple[int, tuple[tuple[str, str, str], ...]]]:
         """(token index, rules) of the tokens with compound head or part rules, in order."""
         cache = self.compound_rules
-        new = set(tv.text).difference(cache)  # (checks each text against the dict)
+        new = set(tv.text).difference(cache)  # (set - cache.keys() would copy every key)
         if new:
             lemma_of = dict(zip(tv.text, tv.lemma, strict=True))
             for text in new:
@@ -236,9 +240,6 @@ class Engine:
             Hit(GAZ, self.gaz_keys[match_id], start, end)
             for match_id, start, end in self.gaz_matcher(doc)
         ]
-
-
-_SENT_END = frozenset({".", "!", "?"})
 
 
 @lru_cache(maxsize=512)
