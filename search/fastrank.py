@@ -10,16 +10,11 @@ phrase and concept clauses by Whoosh on that small set).
 
 from __future__ import annotations
 
-import heapq
 import math
 from typing import Any
 
+import numpy as np
 from whoosh.searching import Searcher
-
-try:
-    import numpy as np
-except ImportError:  # pragma: no cover - numpy comes with spaCy
-    np = None  # type: ignore[assignment]
 
 K1 = 1.2
 B = 0.75
@@ -71,15 +66,7 @@ def _blocks(searcher: Searcher, fieldname: str, term: str) -> list[tuple[Any, An
 
 def rank(searcher: Searcher, fieldname: str, words: list[list[str]], allowed: set[int] | None,
          top: int) -> tuple[set[int], list[tuple[float, int]]]:
-    """Match and score (numpy when available, else plain Python)."""
-    if np is not None:
-        return _rank_numpy(searcher, fieldname, words, allowed, top)
-    return _rank_python(searcher, fieldname, words, allowed, top)
-
-
-def _rank_numpy(searcher: Searcher, fieldname: str, words: list[list[str]],
-                allowed: set[int] | None, top: int
-                ) -> tuple[set[int], list[tuple[float, int]]]:
+    """The matching documents (any word) and the ``top`` best (score, docnum), best first."""
     reader = searcher.reader()
     n_docs = max(1, searcher.doc_count())
     norms = getattr(searcher, "_eb_norms_np", None)
@@ -118,41 +105,6 @@ def _rank_numpy(searcher: Searcher, fieldname: str, words: list[list[str]],
     order = part[np.argsort(-final[part], kind="stable")]
     best = [(float(final[i]), int(matched_idx[i])) for i in order]
     return set(matched_idx.tolist()), best
-
-
-def _rank_python(searcher: Searcher, fieldname: str, words: list[list[str]],
-                 allowed: set[int] | None, top: int
-                 ) -> tuple[set[int], list[tuple[float, int]]]:
-    """Match and score. ``words``: the terms of each query word (any of them matches the word).
-    Returns (matching document numbers, best ``top`` (score, docnum) pairs, best first)."""
-    reader = searcher.reader()
-    n_docs = max(1, searcher.doc_count())
-    norms = _norms(searcher, fieldname)
-    size = len(norms)
-    scores = [0.0] * size
-    mask = [0] * size
-    matched: set[int] = set()
-    for w_index, terms in enumerate(words):
-        bit = 1 << min(w_index, 30)
-        for term in dict.fromkeys(terms):
-            df = reader.doc_frequency(fieldname, term)
-            if not df:
-                continue
-            c = (math.log(n_docs / (df + 1)) + 1.0) * (K1 + 1)
-            for ids, weights in _blocks(searcher, fieldname, term):
-                matched.update(ids)
-                for d, tf in zip(ids, weights, strict=False):
-                    scores[d] += c * tf / (tf + norms[d])
-                    mask[d] |= bit
-    if reader.has_deletions():
-        matched = {d for d in matched if not reader.is_deleted(d)}
-    if allowed is not None:
-        matched &= allowed
-    best = heapq.nlargest(
-        top,
-        ((scores[d] * (1 + COORD * (mask[d].bit_count() - 1)), d) for d in matched),
-    )
-    return matched, best
 
 
 def bonus(searcher: Searcher, q: Any, docnums: set[int]) -> dict[int, float]:

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
 from whoosh import highlight
 from whoosh.qparser import (
     BoostPlugin,
@@ -208,10 +209,7 @@ def _facet_postings(searcher: Searcher) -> dict[str, dict[str, frozenset[int]]]:
 
 
 def _facet_arrays(searcher: Searcher, postings: dict[str, dict[str, frozenset[int]]]
-                  ) -> dict[str, dict[str, Any]] | None:
-    np = fastrank.np
-    if np is None:
-        return None
+                  ) -> dict[str, dict[str, np.ndarray]]:
     cached = getattr(searcher, "_eb_facet_arrays", None)
     if cached is None:
         cached = {name: {value: np.fromiter(sorted(ids), dtype=np.int64, count=len(ids))
@@ -226,8 +224,7 @@ def facet_counts(searcher: Searcher, docs: set[int] | None) -> dict[str, dict[st
     postings = _facet_postings(searcher)
     arrays = _facet_arrays(searcher, postings)
     mask = None
-    if docs is not None and arrays is not None and fastrank.np is not None:
-        np = fastrank.np
+    if docs is not None:
         mask = np.zeros(searcher.reader().doc_count_all(), dtype=bool)
         if docs:
             mask[np.fromiter(docs, dtype=np.int64, count=len(docs))] = True
@@ -235,12 +232,7 @@ def facet_counts(searcher: Searcher, docs: set[int] | None) -> dict[str, dict[st
     for name in FACETS:
         counts: dict[str, int] = {}
         for value, ids in postings[name].items():
-            if docs is None:
-                n = len(ids)
-            elif mask is not None and arrays is not None:
-                n = int(fastrank.np.count_nonzero(mask[arrays[name][value]]))
-            else:
-                n = len(ids & docs) if len(ids) < len(docs) else len(docs & ids)
+            n = len(ids) if mask is None else int(np.count_nonzero(mask[arrays[name][value]]))
             if n:
                 counts[value] = n
         if name == "ar":
