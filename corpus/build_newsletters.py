@@ -23,6 +23,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from common import (  # noqa: E402
+    TAG_KEYS,
     check_gold_against_text,
     find_phrase_pages,
     pdf_page_count,
@@ -37,18 +38,7 @@ GOLD_DIR = HERE / "gold"
 FIXED_DATE = dt.datetime(2025, 1, 1, 12, 0, 0)
 AUTHOR = "Region Jönköpings län – Bästa platsen"
 
-GOLD_KEYS = (
-    "team",
-    "municipalities",
-    "places",
-    "focus_areas",
-    "interventions",
-    "actors",
-    "persons",
-    "inspired_by",
-    "stage",
-    "anchors",
-)
+GOLD_KEYS = (*TAG_KEYS, "anchors")
 
 
 # --------------------------------------------------------------------------- source helpers

@@ -19,6 +19,11 @@ STAGES = ("planerad", "startad", "pågående", "avslutad")
 KINDS = ("newsletter", "poster")
 GENERATORS = ("reportlab", "weasyprint")
 PAGE_SIZES = ("A4", "A3")
+# The gold fields of an example besides title, anchors and pages, in schema order.
+TAG_KEYS = (
+    "team", "municipalities", "places", "focus_areas", "interventions", "actors", "persons",
+    "inspired_by", "stage",
+)
 
 _HYPHEN_BREAK = re.compile(r"[\u00ad\u2010\u2011-]\s*")
 _SPACE = re.compile(r"\s+")
@@ -106,20 +111,7 @@ def validate_gold(gold: dict[str, Any]) -> list[str]:
             problems.append(f"context phrase length: {phrase!r}")
     for n, ex in enumerate(gold["examples"], start=1):
         where = f"example {n}"
-        for key in (
-            "title",
-            "team",
-            "municipalities",
-            "places",
-            "focus_areas",
-            "interventions",
-            "actors",
-            "persons",
-            "inspired_by",
-            "stage",
-            "anchors",
-            "pages",
-        ):
+        for key in ("title", *TAG_KEYS, "anchors", "pages"):
             if key not in ex:
                 problems.append(f"{where}: missing {key}")
         if any(k not in ex for k in ("focus_areas", "anchors", "pages", "persons", "stage")):
