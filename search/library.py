@@ -22,7 +22,7 @@ from typing import Any
 from ingest.errors import IngestError
 from ingest.model import Document, Example
 from ingest.sandbox import Reader
-from ingest.tagging import tag_document
+from ingest.tagging import new_phrases, tag_document
 from search import edits, users
 from search import query as squery
 from search.catalogue import Catalogue, title_key
@@ -428,6 +428,11 @@ class Library:
 
     def municipality(self, name: str) -> dict[str, Any] | None:
         return ConceptView(self.catalogue).municipality(name)
+
+    def new_phrases(self, limit: int = 30) -> list[tuple[str, int]]:
+        """Frequent phrases of the stored examples that the taxonomy does not know yet: the
+        candidates for new interventions, as (phrase, number of examples)."""
+        return new_phrases([ex.text for ex, _ in self.catalogue.iter_examples()], limit=limit)
 
     def corrections(self, filename: str | None = None) -> list[dict[str, Any]]:
         if filename is None:

@@ -43,6 +43,19 @@ def test_login_and_logout(client: FlaskClient) -> None:
     assert client.get("/samordnare").status_code == 302
 
 
+def test_home_lists_phrases_missing_from_the_taxonomy(client: FlaskClient) -> None:
+    login(client)
+    library = library_of(client.application)
+    phrases = library.new_phrases(limit=25)
+    assert phrases, "the corpus has recurring phrases outside the taxonomy"
+    taxonomy_names = {c["name"].lower() for c in library.concepts()}
+    assert not {p.lower() for p, _ in phrases} & taxonomy_names
+    page = unescape(client.get("/samordnare").get_data(as_text=True))
+    assert "Nya fraser som inte finns i taxonomin" in page
+    phrase, count = phrases[0]
+    assert f"{phrase}</a>" in page and f"({count} exempel)" in page
+
+
 def test_login_does_not_redirect_off_site(client: FlaskClient) -> None:
     token = csrf_token(client)
     for target in ("https://evil.example/", "//evil.example/", "/\\evil.example"):

@@ -54,9 +54,11 @@ def logout() -> Response:
 @bp.get("/samordnare")
 @login_required
 def home() -> str:
-    documents = get_library().documents()
-    documents = sorted(documents, key=lambda d: (d.date or "", d.title), reverse=True)
-    return render_template("coordinator.html", documents=documents)
+    library = get_library()
+    documents = sorted(library.documents(), key=lambda d: (d.date or "", d.title), reverse=True)
+    return render_template(
+        "coordinator.html", documents=documents, phrases=library.new_phrases(limit=25)
+    )
 
 
 @bp.route("/samordnare/ladda-upp", methods=["GET", "POST"])
