@@ -29,6 +29,8 @@ MAX_QUERY_CHARS = 500
 MAX_WORDS = 40
 SNIPPET_CHARS = 240
 SEARCH_FIELD = "all"
+# The same words without positions: BM25 over its smaller posting blocks (search.fastrank).
+RANK_FIELD = "rank"
 
 
 @dataclass
@@ -406,7 +408,7 @@ def _run_fast(searcher: Searcher, q: Query, fq: Query | None, page: int, per_pag
               ) -> tuple[int, list[dict[str, Any]], dict[str, dict[str, int]]]:
     allowed = set(searcher.docs_for_query(fq)) if fq is not None else None
     start = (page - 1) * per_page
-    matched, best = fastrank.rank(searcher, SEARCH_FIELD, words, allowed,
+    matched, best = fastrank.rank(searcher, RANK_FIELD, words, allowed,
                                   top=start + per_page + CANDIDATES)
     facets = facet_counts(searcher, matched)
     total = len(matched)

@@ -15,7 +15,7 @@ FACETS = ("kommun", "fokus", "insats", "aktor", "ar", "dokumenttyp")
 KIND_LABELS = {"newsletter": "Nyhetsbrev", "poster": "Poster", "document": "Dokument"}
 
 # Bump when the schema or the analysis changes: an index of another version is rebuilt.
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 
 # Queries run against one combined field "all"; the title is repeated TITLE_REPEAT times and
 # the tags TAG_REPEAT times in it, which weights them above the body (cheaper than searching
@@ -44,6 +44,7 @@ def build_schema() -> Schema:
         tags=text(),
         text=text(stored=True),
         all=text(),
+        rank=TEXT(analyzer=analyzer, phrase=False),
         kommun=facet(),
         fokus=facet(),
         insats=facet(),
@@ -89,6 +90,7 @@ def index_fields(example: Example, doc: dict[str, Any]) -> dict[str, Any]:
         "tags": tags,
         "text": example.text or "",
         "all": combined,
+        "rank": combined,
         "kommun": _clean(example.municipalities),
         "fokus": _clean(example.focus_areas),
         "insats": _clean(example.interventions),
