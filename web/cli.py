@@ -143,12 +143,14 @@ def show(example_id: str, as_json: bool, data_dir: Path) -> None:
 
 
 @main.command()
+@click.option("--retag", is_flag=True,
+              help="Tagga om alla exempel först (samordnarnas rättelser behålls).")
 @_data_dir_option
-def reindex(data_dir: Path) -> None:
+def reindex(retag: bool, data_dir: Path) -> None:
     """Bygg om sökindexet från katalogen."""
     with _library(data_dir) as library:
-        library.reindex()
-    click.echo("Indexet är ombyggt.")
+        count = library.reindex(retag=retag)
+    click.echo(f"Indexet är ombyggt ({count} exempel).")
 
 
 @main.command()

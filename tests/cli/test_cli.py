@@ -109,6 +109,20 @@ def test_add_user_then_reindex(runner, tmp_path):
     assert runner.invoke(main, ["reindex", "--data-dir", data_dir]).exit_code == 0
 
 
+def test_reindex_with_retag_keeps_the_examples(runner, corpus_pdfs, tmp_path):
+    data_dir = str(tmp_path)
+    first = run_json(runner, "ingest", str(corpus_pdfs[0]), "--json", "--data-dir", data_dir)
+    example_id = first["documents"][0]["examples"][0]["id"]
+    before = run_json(runner, "show", example_id, "--json", "--data-dir", data_dir)
+    result = runner.invoke(main, ["reindex", "--retag", "--data-dir", data_dir])
+    assert result.exit_code == 0, result.output
+    n = len(first["documents"][0]["examples"])
+    assert f"({n} exempel)" in result.output
+    after = run_json(runner, "show", example_id, "--json", "--data-dir", data_dir)
+    assert after["municipalities"] == before["municipalities"]
+    assert after["text"] == before["text"]
+
+
 def test_data_dir_from_environment(runner, tmp_path, monkeypatch):
     monkeypatch.setenv("EXEMPELBANKEN_DATA_DIR", str(tmp_path / "fran-miljon"))
     result = runner.invoke(main, ["search", "", "--json"])
