@@ -11,21 +11,14 @@ from pathlib import Path
 import pdfplumber
 import pytest
 
+from ingest import model
+from ingest.tagging import home_municipalities, taxonomy
+
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 POSTERS = sorted((CORPUS / "pdf").glob("poster-*.pdf"))
-FOCUS_AREAS = {"Fullföljda studier", "Psykisk hälsa", "Fysisk aktivitet"}
-INTERVENTIONS = {
-    "gemensamma hembesök", "utökat hembesöksprogram", "närvaroarbete", "föräldrastöd i grupp",
-    "Trygghetscirkeln", "öppen förskola", "familjecentral", "allaktivitetshus",
-    "elevhälsocentral", "prova-på-aktiviteter", "aktiv skolväg", "knattegympa",
-    "samverkansteam", "tidig upptäckt", "brukarmedverkan", "läxhjälp",
-    "mötesplats för nyanlända föräldrar", "rastaktiviteter", "överlämning förskola–skola",
-    "kamratstöd",
-}
-COUNTY = {
-    "Aneby", "Eksjö", "Gislaved", "Gnosjö", "Habo", "Jönköping", "Mullsjö", "Nässjö", "Sävsjö",
-    "Tranås", "Vaggeryd", "Vetlanda", "Värnamo",
-}
+FOCUS_AREAS = set(model.FOCUS_AREAS)
+INTERVENTIONS = {item.name for item in taxonomy().interventions}
+COUNTY = set(home_municipalities())
 
 
 def gold_for(pdf: Path) -> dict:
