@@ -7,10 +7,15 @@ HOST ?= 127.0.0.1
 PORT ?= 5000
 DATA_DIR ?= instance
 
-# Debian packages: OCR for scanned pages, pdftotext for the benchmark, the Swedish hunspell
-# dictionary for compound splitting, Chromium and fonts for browser tests and the corpus build.
+# Debian packages. Every system file or program the code or the tests use must come from one of
+# these lists: tests/system_files.py checks that with dpkg on every `make test`.
+# run: OCR for scanned pages, the Swedish hunspell dictionary for compound splitting, pdftotext
+# for the benchmark; corpus: fonts, Pango (WeasyPrint) and poppler for rendering and checking
+# the bundled PDFs; test: those, Chromium for the browser tests and make (tests run `make run`).
 RUN_PACKAGES := tesseract-ocr tesseract-ocr-swe poppler-utils hunspell-sv
-TEST_PACKAGES := $(RUN_PACKAGES) chromium fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0
+CORPUS_PACKAGES := $(RUN_PACKAGES) fonts-liberation fonts-dejavu-core fonts-dejavu-extra \
+	libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
+TEST_PACKAGES := $(CORPUS_PACKAGES) chromium make
 
 .PHONY: run test install lint corpus bench clean
 
@@ -38,6 +43,7 @@ lint: $(INSTALLED)
 	$(BIN)/ruff check .
 
 corpus: $(INSTALLED)
+	@scripts/install-system-packages.sh $(CORPUS_PACKAGES)
 	$(BIN)/python corpus/build_newsletters.py
 	$(BIN)/python corpus/build_posters.py
 

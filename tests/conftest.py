@@ -7,6 +7,9 @@ from pathlib import Path
 
 import pytest
 
+# fails the session when a test opens a system file from a package the Makefile does not install
+pytest_plugins = ["pytester", "tests.system_files"]
+
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS_PDF = ROOT / "corpus" / "pdf"
 CORPUS_GOLD = ROOT / "corpus" / "gold"

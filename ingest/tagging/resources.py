@@ -11,8 +11,6 @@ FIRSTNAMES_FILE = DATA_DIR / "firstnames.txt"
 TAXONOMY_FILE = DATA_DIR / "taxonomy.yaml"
 HUNSPELL_DIC_CANDIDATES = (
     Path("/usr/share/hunspell/sv_SE.dic"),
-    Path("/usr/share/myspell/sv_SE.dic"),
-    Path("/usr/share/hunspell/sv_FI.dic"),
 )
 
 
