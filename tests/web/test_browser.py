@@ -140,6 +140,13 @@ def test_coordinator_upload_review_correct_replace(
     page.wait_for_url(re.compile(r"/samordnare$"))
 
     page.goto(live_server + "/samordnare/ladda-upp")
+    # the file control speaks Swedish, not the browser's language ("Choose files")
+    picker = page.locator(".file-picker")
+    assert picker.locator("label").inner_text() == "Välj filer …"
+    assert picker.locator(".file-chosen").inner_text() == "Ingen fil vald"
+    assert page.locator("#filer").bounding_box()["width"] <= 1
+    page.get_by_role("button", name="Ladda upp").click()
+    assert picker.locator(".file-chosen").inner_text() == "Välj minst en fil först."
     source = next(p for p in corpus_pdfs if p.name.startswith("poster-"))
     content = renamed_pdf(source)
     page.locator("#filer").set_input_files(
@@ -148,6 +155,7 @@ def test_coordinator_upload_review_correct_replace(
             {"name": "inte-pdf.pdf", "mimeType": "application/pdf", "buffer": b"hej hej"},
         ]
     )
+    assert picker.locator(".file-chosen").inner_text() == "2 filer valda"
     page.get_by_role("button", name="Ladda upp").click()
     page.locator(".upload-done").wait_for(timeout=120_000)
     results = page.locator(".upload-results li")

@@ -37,6 +37,48 @@
     filterButton.hidden = true;
   }
 
+  // The browser draws a file input in its own language ("Choose files"); this one speaks
+  // Swedish. The input stays in the page (focusable, the form works without this script).
+  function swedishFilePicker(input) {
+    var picker = document.createElement("span");
+    picker.className = "file-picker";
+    var choose = document.createElement("label");
+    choose.htmlFor = input.id;
+    choose.className = "button secondary";
+    choose.textContent = input.multiple ? "Välj filer …" : "Välj fil …";
+    var chosen = document.createElement("span");
+    chosen.id = input.id + "-valda";
+    chosen.className = "file-chosen";
+    chosen.setAttribute("aria-live", "polite");
+    function show() {
+      var files = input.files || [];
+      chosen.classList.remove("error");
+      chosen.textContent = files.length === 0 ? "Ingen fil vald" :
+        files.length === 1 ? files[0].name : files.length + " filer valda";
+    }
+    input.classList.add("file-input");
+    input.setAttribute("aria-describedby", chosen.id);
+    input.addEventListener("change", show);
+    picker.appendChild(choose);
+    picker.appendChild(chosen);
+    input.parentNode.insertBefore(picker, input.nextSibling);
+    show();
+    if (input.form && input.required) {
+      // the browser's own "select a file" bubble is not in Swedish either
+      input.form.noValidate = true;
+      input.form.addEventListener("submit", function (ev) {
+        if (!input.files || !input.files.length) {
+          ev.preventDefault();
+          ev.stopImmediatePropagation();
+          chosen.textContent = input.multiple ? "Välj minst en fil först." : "Välj en fil först.";
+          chosen.classList.add("error");
+          input.focus();
+        }
+      });
+    }
+  }
+  document.querySelectorAll("input[type=file][id]").forEach(swedishFilePicker);
+
   // Upload: send each file on its own to the API and show its progress and result.
   var form = document.getElementById("uppladdning");
   if (!form || !window.FormData || !window.XMLHttpRequest) {
@@ -145,6 +187,7 @@
     }, Promise.resolve()).then(function () {
       button.disabled = false;
       input.value = "";
+      input.dispatchEvent(new Event("change"));
       var done = document.createElement("p");
       done.className = "upload-done";
       done.textContent = "Klart.";
