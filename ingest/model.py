@@ -1,7 +1,7 @@
 """The records that flow between the stages: Document, Example, Section, Tag.
 
 Ingestion fills them, tagging adds Tags, search/ stores them. They are plain dataclasses; the
-JSON shapes of the outside contract (shared CONTRACT.md) come from ``to_dict``.
+JSON shapes of the outside contract (docs/CONTRACT.md) come from ``to_dict``.
 """
 
 from __future__ import annotations

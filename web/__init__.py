@@ -10,6 +10,8 @@ from typing import Any
 
 from flask import Flask
 
+from search.datadir import ENV_VAR as DATA_DIR_ENV
+from search.datadir import resolve_data_dir
 from web.extensions import csrf, init_limiter
 from web.library import LibraryHolder
 
@@ -66,7 +68,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app = Flask(__name__, instance_relative_config=True)
     testing = bool(test_config and test_config.get("TESTING"))
     app.config.from_mapping(
-        DATA_DIR=os.environ.get("EXEMPELBANKEN_DATA_DIR", app.instance_path),
+        DATA_DIR=os.environ.get(DATA_DIR_ENV) or app.instance_path,
         MAX_CONTENT_LENGTH=int(
             os.environ.get("EXEMPELBANKEN_MAX_UPLOAD", DEFAULT_MAX_UPLOAD)
         ),
@@ -93,7 +95,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.json.ensure_ascii = False
     app.json.sort_keys = False
 
-    data_dir = Path(app.config["DATA_DIR"])
+    data_dir = resolve_data_dir(app.config["DATA_DIR"])  # absolute from here on
     app.config["DATA_DIR"] = str(data_dir)
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = _secret_key(data_dir)

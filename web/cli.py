@@ -1,27 +1,35 @@
-"""The ``exempelbanken`` command line (see the README and the contract in CONTRACT.md)."""
+"""The ``exempelbanken`` command line (see the README and the contract in docs/CONTRACT.md)."""
 
 from __future__ import annotations
 
 import functools
 import json
-import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
+from click.core import ParameterSource
+from tqdm import tqdm
 
-DEFAULT_DATA_DIR = "instance"
+from search.datadir import resolve_data_dir
+
+if TYPE_CHECKING:
+    from search.library import IngestEvent
+
+MIN_PASSWORD_LENGTH = 8
 
 
 def _data_dir_option(command: Callable[..., Any]) -> Callable[..., Any]:
-    """Every command takes --data-dir (env EXEMPELBANKEN_DATA_DIR, else ./instance)."""
+    """Every command takes --data-dir (env EXEMPELBANKEN_DATA_DIR, else ./instance), made
+    absolute before the command sees it."""
 
     @click.option(
         "--data-dir",
         type=click.Path(file_okay=False, path_type=Path),
-        default=lambda: os.environ.get("EXEMPELBANKEN_DATA_DIR", DEFAULT_DATA_DIR),
+        default=None,
+        callback=lambda _ctx, _param, value: resolve_data_dir(value),
         show_default="EXEMPELBANKEN_DATA_DIR eller ./instance",
         help="Katalog för katalog, index och originalfiler.",
     )
@@ -42,6 +50,95 @@ def _print_json(data: Any) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
 
+def _fail(message: str, code: int = 2) -> NoReturn:
+    """Stop with a Swedish error message on stderr."""
+    click.echo(f"Fel: {message}", err=True)
+    sys.exit(code)
+
+
+def _stderr_is_tty() -> bool:
+    return sys.stderr.isatty()
+
+
+# --- ingest progress -------------------------------------------------------------------------
+
+_OUTCOME_WORDS = {"read": "inläst", "skipped": "hoppade", "error": "fel"}
+
+
+def _pages_text(pages: int) -> str:
+    return f"{pages} {'sida' if pages == 1 else 'sidor'}"
+
+
+def _duration_text(seconds: float) -> str:
+    if seconds < 60:
+        return f"{seconds:.1f} s"
+    minutes, rest = divmod(round(seconds), 60)
+    return f"{minutes} min {rest} s"
+
+
+def _progress_line(event: IngestEvent) -> str:
+    """One plain line for a finished file: ``[3/38] inläst  fil.pdf: Titel (4 sidor, ...)``."""
+    counter = f"[{event.index}/{event.total}] {_OUTCOME_WORDS[event.outcome]:<7}"
+    if event.outcome == "read":
+        details = f"{_pages_text(event.pages)}, {event.examples} exempel, {event.seconds:.2f} s"
+        return f"{counter} {Path(event.path).name}: {event.message} ({details})"
+    shown = event.path if event.outcome == "error" else Path(event.path).name
+    return f"{counter} {shown}: {event.message} ({event.seconds:.2f} s)"
+
+
+def _summary_line(summary: dict[str, Any]) -> str:
+    """The closing line of ``ingest`` in Swedish, from ``IngestReport.summary()``."""
+    return (
+        f"Klart: {summary['documents']} dokument inlästa, {summary['examples']} exempel, "
+        f"{summary['skipped']} hoppade, {summary['errors']} fel, "
+        f"{_pages_text(summary['pages'])}, {_duration_text(summary['seconds'])}."
+    )
+
+
+class _ProgressLines:
+    """Not a terminal: one line per finished file, errors on stderr."""
+
+    def __call__(self, event: IngestEvent) -> None:
+        if event.outcome != "started":
+            click.echo(_progress_line(event), err=event.outcome == "error")
+
+    def close(self) -> None:
+        pass
+
+
+class _ProgressBar:
+    """A terminal: a tqdm bar on stderr with files done, pages read and the current file."""
+
+    def __init__(self, show_errors: bool) -> None:
+        self._bar: tqdm | None = None
+        self._pages = 0
+        self._show_errors = show_errors
+
+    def __call__(self, event: IngestEvent) -> None:
+        if self._bar is None:
+            self._bar = tqdm(total=event.total, desc="Läser in", file=sys.stderr,
+                             dynamic_ncols=True,
+                             bar_format="{desc} {n_fmt}/{total_fmt} filer |{bar}| "
+                                        "[{elapsed}<{remaining}{postfix}]")
+        if event.outcome != "started":
+            self._pages += event.pages
+            if event.outcome == "error" and self._show_errors:
+                self._bar.write(_progress_line(event), file=sys.stderr)
+            self._bar.update(1)
+        self._bar.set_postfix_str(f"{_pages_text(self._pages)}, {Path(event.path).name}")
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.close()
+
+
+def _ingest_progress(as_json: bool) -> _ProgressBar | _ProgressLines | None:
+    """A bar on a terminal; plain lines otherwise, none at all for --json off a terminal."""
+    if _stderr_is_tty():
+        return _ProgressBar(show_errors=not as_json)
+    return None if as_json else _ProgressLines()
+
+
 @click.group()
 @click.version_option(package_name="exempelbanken")
 def main() -> None:
@@ -53,24 +150,30 @@ def main() -> None:
 @click.option("--json", "as_json", is_flag=True, help="Skriv resultatet som JSON.")
 @_data_dir_option
 def ingest(paths: tuple[Path, ...], as_json: bool, data_dir: Path) -> None:
-    """Läs in PDF-filer (filer eller mappar, rekursivt)."""
-    with _library(data_dir) as library:
-        report = library.ingest_paths(list(paths))
+    """Läs in PDF-filer (filer eller mappar, rekursivt).
+
+    Avslutas med status 0 när varje fil lästes in eller hoppades över, 1 när någon fil gav fel.
+    """
+    progress = _ingest_progress(as_json)
+    try:
+        with _library(data_dir) as library:
+            report = library.ingest_paths(list(paths), progress=progress)
+    finally:
+        if progress is not None:
+            progress.close()
     if as_json:
         _print_json(
             {
                 "documents": [doc.to_dict() for doc in report.documents],
                 "skipped": report.skipped,
                 "errors": report.errors,
+                "summary": report.summary(),
             }
         )
-        return
-    for doc in report.documents:
-        click.echo(f"inläst   {doc.filename}: {doc.title} ({len(doc.examples)} exempel)")
-    for item in report.skipped:
-        click.echo(f"hoppade  {item['path']}: {item['reason']}")
-    for item in report.errors:
-        click.echo(f"fel      {item['path']}: {item['error']}", err=True)
+    else:
+        click.echo(_summary_line(report.summary()))
+    if report.errors:
+        sys.exit(1)
 
 
 @main.command("search")
@@ -184,21 +287,43 @@ def tag(file: Any, as_json: bool, data_dir: Path) -> None:
         click.echo(f"{t.kind:13} {t.value}  {quoted}")
 
 
+def _password_from_stdin() -> str:
+    """The first line of standard input, without its line ending."""
+    line = sys.stdin.readline()
+    return line.removesuffix("\n").removesuffix("\r")
+
+
+def _password(given: str | None, from_stdin: bool) -> str:
+    """The password from --password-stdin, --password, EXEMPELBANKEN_PASSWORD or a prompt."""
+    if from_stdin:
+        source = click.get_current_context().get_parameter_source("password")
+        if source is ParameterSource.COMMANDLINE:
+            _fail("Ange antingen --password eller --password-stdin, inte båda.")
+        return _password_from_stdin()
+    if given is not None:
+        return given
+    return click.prompt("Lösenord", hide_input=True, confirmation_prompt="Upprepa lösenordet")
+
+
+def _check_password(password: str, from_stdin: bool) -> None:
+    if not password:
+        where = " (första raden på standard input)" if from_stdin else ""
+        _fail(f"Lösenordet är tomt{where}.")
+    if len(password) < MIN_PASSWORD_LENGTH:
+        _fail(f"Lösenordet måste ha minst {MIN_PASSWORD_LENGTH} tecken.")
+
+
 @main.command("add-user")
 @click.argument("name")
-@click.option(
-    "--password",
-    prompt=True,
-    hide_input=True,
-    confirmation_prompt=True,
-    envvar="EXEMPELBANKEN_PASSWORD",
-    help="Lösenord (frågas efter om det inte anges).",
-)
+@click.option("--password", envvar="EXEMPELBANKEN_PASSWORD",
+              help="Lösenord (annars EXEMPELBANKEN_PASSWORD, --password-stdin eller en fråga).")
+@click.option("--password-stdin", is_flag=True,
+              help="Läs lösenordet från första raden på standard input.")
 @_data_dir_option
-def add_user(name: str, password: str, data_dir: Path) -> None:
+def add_user(name: str, password: str | None, password_stdin: bool, data_dir: Path) -> None:
     """Skapa eller byt lösenord för ett samordnarkonto."""
-    if len(password) < 8:
-        raise click.BadParameter("lösenordet måste ha minst 8 tecken", param_hint="--password")
+    password = _password(password, password_stdin)
+    _check_password(password, password_stdin)
     with _library(data_dir) as library:
         library.add_user(name, password)
     click.echo(f"Kontot {name} är sparat.")

@@ -1,4 +1,4 @@
-"""The JSON API under /api (see CONTRACT.md and /api/openapi.json)."""
+"""The JSON API under /api (see docs/CONTRACT.md and /api/openapi.json)."""
 
 from __future__ import annotations
 
