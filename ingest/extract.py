@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from ingest.unicode import clean_word, is_noncharacter
+
 BOLD_MARKERS = ("bold", "black", "heavy", "semibold", "demibold", "extrabold", "ultrabold")
 FORCE_BOLD_FLAG = 1 << 18
 LIGATURES = {
@@ -23,6 +25,13 @@ LIGATURES = {
     0xFB05: "st",
     0xFB06: "st",
 }
+# code units that separate words
+SPACES = frozenset((32, 13, 10, 9, 0, 0xA0, 0xFFFE, 0x2002, 0x2003, 0x2009))
+# code units that are no text: zero-width characters, control codes (pdfium's 2 is a hyphen)
+# and the noncharacters of the Basic Multilingual Plane
+DROPPED = frozenset(
+    (0x200B, 0xFEFF, 0xFFFF, 1, *range(3, 32), *range(0xFDD0, 0xFDF0))
+) - SPACES
 
 
 @dataclass(slots=True)
@@ -92,6 +101,25 @@ class _FontCache:
         return bold
 
 
+def _starts_char(code: int, chars: list[str], spaced: bool) -> bool:
+    """Whether a surrogate or astral code unit starts a character of its own (with its own
+    box). pdfium gives an emoji as two entries, its UTF-16 halves, with the same box: the
+    high half starts the character, the low half right after it completes it in place.
+    Unpaired halves, noncharacters and codes beyond Unicode are dropped (a high half whose
+    partner never comes is removed from its word by ``clean_word``)."""
+    if code < 0xDC00:
+        return True  # a high half
+    if code < 0xE000:  # a low half
+        if chars and not spaced and "\ud800" <= chars[-1] <= "\udbff":
+            joined = 0x10000 + ((ord(chars[-1]) - 0xD800) << 10) + (code - 0xDC00)
+            if is_noncharacter(joined):
+                chars.pop()
+            else:
+                chars[-1] = chr(joined)
+        return False
+    return code <= 0x10FFFF and not is_noncharacter(code)
+
+
 def _page_words(page: pdfium.PdfPage, number: int, height: float, fonts: _FontCache) -> list[Word]:
     textpage = page.get_textpage()
     raw = textpage.raw
@@ -110,17 +138,23 @@ def _page_words(page: pdfium.PdfPage, number: int, height: float, fonts: _FontCa
     def flush() -> None:
         if chars:
             text = "".join(chars)
-            words.append(Word(text, x0, top, x1, bottom, size, bold_chars * 2 > len(chars), number))
+            if not text.isascii():
+                text = clean_word(text)
+            if text:
+                bold = bold_chars * 2 > len(chars)
+                words.append(Word(text, x0, top, x1, bottom, size, bold, number))
             chars.clear()
 
     spaced = False  # a space was seen since the last character of the current word
     for i in range(count):
         code = get_unicode(raw, i)
-        if code in (32, 13, 10, 9, 0, 0xA0, 0xFFFE, 0x2002, 0x2003, 0x2009):
+        if code in SPACES:
             spaced = True
             continue
-        if code in (0x200B, 0xFEFF):
-            continue  # zero-width characters
+        if code in DROPPED:
+            continue
+        if (0xD800 <= code < 0xE000 or code > 0xFFFF) and not _starts_char(code, chars, spaced):
+            continue
         # pdfium reports a hyphen that ends a line as 0x02
         char = "-" if code == 2 else LIGATURES.get(code) or chr(code)
         get_box(raw, i, rect)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import asdict
 from datetime import UTC, datetime
@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ingest.model import Document, Example, Section
+from search.errors import InvalidTextError
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
@@ -79,6 +80,21 @@ CREATE TABLE IF NOT EXISTS meta (
 """
 
 
+def check_text(values: Iterable[object], what: str) -> None:
+    """Refuse, with a clear error, strings that SQLite cannot take as UTF-8."""
+    for value in values:
+        if not isinstance(value, str):
+            continue
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            code = ord(value[exc.start])
+            raise InvalidTextError(
+                f"{what} kan inte sparas: texten innehåller ett ogiltigt tecken "
+                f"(U+{code:04X}, en ensam halva av ett UTF-16-teckenpar)."
+            ) from None
+
+
 def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
@@ -86,6 +102,35 @@ def now() -> str:
 def title_key(title: str) -> str:
     """Normalised example title used to find an example again after re-ingestion."""
     return " ".join("".join(c for c in title.lower() if c.isalnum() or c.isspace()).split())
+
+
+INSERT_EXAMPLE = (
+    "INSERT INTO examples (id, document_id, seq, title, team, team_key, data) "
+    "VALUES (?,?,?,?,?,?,?)"
+)
+INSERT_TAG = (
+    "INSERT INTO tags (example_id, kind, value, role, source, evidence) VALUES (?,?,?,?,?,?)"
+)
+
+
+def _example_row(ex: Example, seq: int = 0) -> tuple[Any, ...]:
+    """The examples row of ``ex`` (id, document_id, seq, title, team, team_key, data), checked."""
+    row = (ex.id, ex.document_id, seq, ex.title, ex.team, ex.team_key,
+           json.dumps(ex.to_dict(), ensure_ascii=False))
+    check_text(row, "Exemplet")
+    return row
+
+
+def _tag_rows(ex: Example) -> list[tuple[Any, ...]]:
+    """The tags rows of ``ex``, checked."""
+    rows = [
+        (ex.id, t.kind, t.value, t.role, t.source,
+         json.dumps([asdict(e) for e in t.evidence], ensure_ascii=False))
+        for t in ex.tags
+    ]
+    for row in rows:
+        check_text(row, "En tagg")
+    return rows
 
 
 class Catalogue:
@@ -137,45 +182,36 @@ class Catalogue:
     # --- documents -------------------------------------------------------------------------
 
     def insert_document(self, con: sqlite3.Connection, doc: Document) -> None:
-        """Insert a document with its examples and tags, flagged as not yet indexed."""
+        """Insert a document with its examples and tags, flagged as not yet indexed. Every
+        string is checked before anything is written (``InvalidTextError``)."""
         data = doc.to_dict()
         data.pop("examples")
+        row = (doc.id, doc.filename, doc.title, doc.kind, doc.date, doc.pages, doc.sha256,
+               json.dumps(data, ensure_ascii=False), now())
+        check_text(row, "Dokumentet")
+        examples = [_example_row(ex, seq) for seq, ex in enumerate(doc.examples, start=1)]
+        tags = [tag for ex in doc.examples for tag in _tag_rows(ex)]
         con.execute(
             "INSERT INTO documents (id, filename, title, kind, date, pages, sha256, data, "
             "indexed, added_at) VALUES (?,?,?,?,?,?,?,?,0,?)",
-            (doc.id, doc.filename, doc.title, doc.kind, doc.date, doc.pages, doc.sha256,
-             json.dumps(data, ensure_ascii=False), now()),
+            row,
         )
-        for seq, ex in enumerate(doc.examples, start=1):
-            self.insert_example(con, ex, seq)
+        con.executemany(INSERT_EXAMPLE, examples)
+        con.executemany(INSERT_TAG, tags)
 
     def insert_example(self, con: sqlite3.Connection, ex: Example, seq: int) -> None:
-        con.execute(
-            "INSERT INTO examples (id, document_id, seq, title, team, team_key, data) "
-            "VALUES (?,?,?,?,?,?,?)",
-            (ex.id, ex.document_id, seq, ex.title, ex.team, ex.team_key,
-             json.dumps(ex.to_dict(), ensure_ascii=False)),
-        )
-        self._insert_tags(con, ex)
-
-    def _insert_tags(self, con: sqlite3.Connection, ex: Example) -> None:
-        con.executemany(
-            "INSERT INTO tags (example_id, kind, value, role, source, evidence) "
-            "VALUES (?,?,?,?,?,?)",
-            [
-                (ex.id, t.kind, t.value, t.role, t.source,
-                 json.dumps([asdict(e) for e in t.evidence], ensure_ascii=False))
-                for t in ex.tags
-            ],
-        )
+        row, tags = _example_row(ex, seq), _tag_rows(ex)
+        con.execute(INSERT_EXAMPLE, row)
+        con.executemany(INSERT_TAG, tags)
 
     def update_example(self, con: sqlite3.Connection, ex: Example) -> None:
+        row, tags = _example_row(ex), _tag_rows(ex)
         con.execute(
             "UPDATE examples SET title=?, team=?, team_key=?, data=? WHERE id=?",
-            (ex.title, ex.team, ex.team_key, json.dumps(ex.to_dict(), ensure_ascii=False), ex.id),
+            (*row[3:], ex.id),
         )
         con.execute("DELETE FROM tags WHERE example_id=?", (ex.id,))
-        self._insert_tags(con, ex)
+        con.executemany(INSERT_TAG, tags)
 
     def delete_document(self, con: sqlite3.Connection, doc_id: str) -> None:
         con.execute("DELETE FROM documents WHERE id=?", (doc_id,))
@@ -291,6 +327,7 @@ class Catalogue:
     def add_correction(self, con: sqlite3.Connection, filename: str, title: str, kind: str,
                        value: str, role: str | None, action: str, user: str | None) -> None:
         key = title_key(title)
+        check_text((filename, key, kind, value, role, action, user), "Rättelsen")
         # A new correction of the same tag replaces the earlier one.
         con.execute(
             "DELETE FROM corrections WHERE filename=? AND title_key=? AND kind=? AND value=?",
@@ -314,4 +351,5 @@ class Catalogue:
         return row[0] if row else None
 
     def set_meta(self, con: sqlite3.Connection, key: str, value: str) -> None:
+        check_text((key, value), "Värdet")
         con.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?,?)", (key, value))

@@ -31,3 +31,10 @@ class NotFoundError(LibraryError):
 class InvalidRequestError(LibraryError):
     code = "invalid"
     status = 400
+
+
+class InvalidTextError(InvalidRequestError):
+    """Text that is not valid Unicode (a lone UTF-16 surrogate half) and cannot be stored."""
+
+    code = "invalid_text"
+    status = 422

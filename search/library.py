@@ -13,11 +13,12 @@ import json
 import os
 import tempfile
 import threading
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from ingest.errors import IngestError
 from ingest.model import Document, Example
@@ -27,11 +28,30 @@ from search import edits, users
 from search import query as squery
 from search.catalogue import Catalogue, title_key
 from search.concepts import ConceptView
+from search.datadir import resolve_data_dir
 from search.errors import DuplicateError, InvalidRequestError, NotFoundError
 from search.index import IndexStore
 from search.query import SearchResult
 
-__all__ = ["IngestReport", "Library", "SearchResult"]
+__all__ = ["IngestEvent", "IngestReport", "Library", "SearchResult"]
+
+IngestOutcome = Literal["started", "read", "skipped", "error"]
+
+
+@dataclass(frozen=True)
+class IngestEvent:
+    """Progress of ``Library.ingest_paths``: one ``started`` event when a file is taken up,
+    then exactly one ``read``, ``skipped`` or ``error`` event when it is done."""
+
+    index: int  # 1-based position of the file in the batch
+    total: int  # files in the batch, paths that do not exist included
+    path: str
+    outcome: IngestOutcome
+    pages: int = 0  # pages read (``read`` only)
+    examples: int = 0  # examples stored (``read`` only)
+    seconds: float = 0.0  # time spent on this file
+    message: str = ""  # the title when read, the reason when skipped, the error text on error
+    code: str = ""  # the error code on error (missing, unreadable, store_failed, ...)
 
 
 @dataclass
@@ -39,15 +59,65 @@ class IngestReport:
     documents: list[Document] = field(default_factory=list)
     skipped: list[dict[str, str]] = field(default_factory=list)
     errors: list[dict[str, str]] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def pages(self) -> int:
+        return sum(d.pages for d in self.documents)
+
+    def add_error(self, path: Path | str, message: str, code: str) -> None:
+        self.errors.append({"path": str(path), "error": message, "code": code})
+
+    def summary(self) -> dict[str, Any]:
+        """Counts of the batch: documents read, their examples and pages, skipped, errors."""
+        return {
+            "documents": len(self.documents),
+            "examples": sum(len(d.examples) for d in self.documents),
+            "skipped": len(self.skipped),
+            "errors": len(self.errors),
+            "pages": self.pages,
+            "seconds": round(self.seconds, 2),
+        }
 
     def to_dict(self) -> dict[str, Any]:
         return {"documents": [d.to_dict() for d in self.documents], "skipped": self.skipped,
-                "errors": self.errors}
+                "errors": self.errors, "summary": self.summary()}
+
+
+def _collect_files(paths: list[Path]) -> tuple[list[Path], list[Path]]:
+    """The files to ingest (folders recursively, hidden files left out) and the missing paths."""
+    files: list[Path] = []
+    missing: list[Path] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            files.extend(sorted(f for f in p.rglob("*")
+                                if f.is_file() and not f.name.startswith(".")))
+        elif p.exists():
+            files.append(p)
+        else:
+            missing.append(p)
+    return files, missing
+
+
+def _finished_event(report: IngestReport, outcome: IngestOutcome, index: int, total: int,
+                    path: Path, seconds: float) -> IngestEvent:
+    """The event for a file just done, from the entry ``ingest_paths`` added to ``report``."""
+    done = {"index": index, "total": total, "path": str(path), "outcome": outcome,
+            "seconds": seconds}
+    if outcome == "read":
+        doc = report.documents[-1]
+        return IngestEvent(**done, pages=doc.pages, examples=len(doc.examples),
+                           message=doc.title)
+    if outcome == "skipped":
+        return IngestEvent(**done, message=report.skipped[-1]["reason"])
+    error = report.errors[-1]
+    return IngestEvent(**done, message=error["error"], code=error["code"])
 
 
 class Library:
     def __init__(self, data_dir: Path | str, reader: Any = None) -> None:
-        self.data_dir = Path(data_dir)
+        self.data_dir = resolve_data_dir(data_dir)
         self.data_dir.mkdir(parents=True, exist_ok=True)
         (self.data_dir / "originals").mkdir(exist_ok=True)
         self._thread_lock = threading.RLock()
@@ -182,13 +252,18 @@ class Library:
         corrections.sort(key=lambda r: r["id"])
         edits.reapply(doc, corrections)
         self._store_original(sha, data)
-        with self.catalogue.transaction() as con:
-            for row in old_rows:
-                self.catalogue.delete_document(con, row["id"])
-            for name in filenames[1:]:
-                con.execute("UPDATE corrections SET filename=? WHERE filename=?",
-                            (doc.filename, name))
-            self.catalogue.insert_document(con, doc)
+        try:
+            with self.catalogue.transaction() as con:
+                for row in old_rows:
+                    self.catalogue.delete_document(con, row["id"])
+                for name in filenames[1:]:
+                    con.execute("UPDATE corrections SET filename=? WHERE filename=?",
+                                (doc.filename, name))
+                self.catalogue.insert_document(con, doc)
+        except BaseException:
+            # rolled back: the original goes too, unless a stored document has these bytes
+            self._drop_original(sha)
+            raise
         self._index_document(doc.id, remove=[r["id"] for r in old_rows])
         for row in old_rows:
             if row["sha256"] != sha:
@@ -200,54 +275,81 @@ class Library:
         doc.filename = filename
         return doc
 
-    def ingest_paths(self, paths: list[Path], reader: Any = None) -> IngestReport:
+    def ingest_paths(self, paths: list[Path], reader: Any = None,
+                     progress: Callable[[IngestEvent], None] | None = None) -> IngestReport:
+        """Read and store PDFs (files or folders, recursively), one file at a time.
+
+        A file that cannot be found, read or stored becomes an entry in ``errors`` and the batch
+        goes on. ``progress``, if given, is called as the files are processed (IngestEvent).
+        """
+        started = time.perf_counter()
         report = IngestReport()
-        files: list[Path] = []
-        for raw in paths:
-            p = Path(raw)
-            if p.is_dir():
-                files.extend(sorted(f for f in p.rglob("*")
-                                    if f.is_file() and not f.name.startswith(".")))
-            elif p.exists():
-                files.append(p)
-            else:
-                report.errors.append({"path": str(p), "error": "Filen finns inte.",
-                                      "code": "missing"})
-        for path in files:
-            try:
-                data = path.read_bytes()
-            except OSError as exc:
-                report.errors.append({"path": str(path), "error": f"Filen kunde inte läsas: "
-                                      f"{exc.strerror or exc}", "code": "unreadable"})
-                continue
-            sha = hashlib.sha256(data).hexdigest()
+        files, missing = _collect_files(paths)
+        total = len(missing) + len(files)
+        notify = progress or (lambda event: None)
+        for index, path in enumerate(missing, start=1):
+            report.add_error(path, "Filen finns inte.", "missing")
+            notify(IngestEvent(index, total, str(path), "error", message="Filen finns inte.",
+                               code="missing"))
+        for index, path in enumerate(files, start=len(missing) + 1):
+            notify(IngestEvent(index, total, str(path), "started"))
+            file_started = time.perf_counter()
+            outcome = self._ingest_file(path, reader, report)
+            notify(_finished_event(report, outcome, index, total, path,
+                                   time.perf_counter() - file_started))
+        report.seconds = time.perf_counter() - started
+        return report
+
+    def _ingest_file(self, path: Path, reader: Any, report: IngestReport) -> IngestOutcome:
+        """Read and store one file, recording the result in ``report``."""
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            report.add_error(path, f"Filen kunde inte läsas: {exc.strerror or exc}",
+                             "unreadable")
+            return "error"
+        sha = hashlib.sha256(data).hexdigest()
+        existing = self.catalogue.document_by_sha(sha)
+        if existing is not None:
+            report.skipped.append({
+                "path": str(path),
+                "reason": f"Identisk fil finns redan ({existing['filename']}).",
+                "document_id": existing["id"],
+            })
+            return "skipped"
+        try:
+            doc = self._read(reader or self._get_reader(), path, path.name)
+        except IngestError as exc:
+            report.add_error(path, exc.message, exc.code)
+            return "error"
+        except Exception as exc:  # noqa: BLE001 - one bad file must not stop the rest
+            report.add_error(path, f"Filen kunde inte läsas in: {exc}", "unreadable")
+            return "error"
+        return self._store_read_file(path, doc, data, sha, report)
+
+    def _store_read_file(self, path: Path, doc: Document, data: bytes, sha: str,
+                         report: IngestReport) -> IngestOutcome:
+        """Store one document read by ``ingest_paths``; a failure is an error for that file."""
+        with self._writing():
             existing = self.catalogue.document_by_sha(sha)
-            if existing is not None:
+            if existing is not None:  # stored by another writer while this file was read
                 report.skipped.append({
                     "path": str(path),
                     "reason": f"Identisk fil finns redan ({existing['filename']}).",
                     "document_id": existing["id"],
                 })
-                continue
+                return "skipped"
             try:
-                doc = self._read(reader or self._get_reader(), path, path.name)
-            except IngestError as exc:
-                report.errors.append({"path": str(path), "error": exc.message,
-                                      "code": exc.code})
-                continue
-            except Exception as exc:  # noqa: BLE001 - one bad file must not stop the rest
-                report.errors.append({"path": str(path),
-                                      "error": f"Filen kunde inte läsas in: {exc}",
-                                      "code": "unreadable"})
-                continue
-            with self._writing():
-                if self.catalogue.document_by_sha(sha) is not None:
-                    report.skipped.append({"path": str(path),
-                                           "reason": "Identisk fil finns redan."})
-                    continue
                 same_name = [r["id"] for r in self.catalogue.documents_by_filename(doc.filename)]
-                report.documents.append(self._store(doc, data, same_name))
-        return report
+                stored = self._store(doc, data, same_name)
+            except Exception as exc:  # noqa: BLE001 - one file that cannot be stored, not all
+                with suppress(Exception):
+                    self._drop_original(sha)
+                report.add_error(path, "Filen lästes in men kunde inte sparas "
+                                 f"({type(exc).__name__}: {exc}).", "store_failed")
+                return "error"
+        report.documents.append(stored)
+        return "read"
 
     def add_upload(self, filename: str, data: bytes, replace_id: str | None = None) -> Document:
         """Read and store an uploaded PDF. With ``replace_id`` it takes that document's place
