@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ingest.model import Document, Example, Section
+from search.datadir import ensure_private_file
 from search.errors import InvalidTextError
 
 SCHEMA = """
@@ -31,7 +32,8 @@ CREATE TABLE IF NOT EXISTS documents (
     sha256 TEXT NOT NULL UNIQUE,
     data TEXT NOT NULL,
     indexed INTEGER NOT NULL DEFAULT 0,
-    added_at TEXT NOT NULL
+    added_at TEXT NOT NULL,
+    lineage TEXT  -- the first version's id: a replacement keeps it, and with it corrections
 );
 CREATE INDEX IF NOT EXISTS documents_filename ON documents(filename);
 CREATE TABLE IF NOT EXISTS examples (
@@ -57,7 +59,8 @@ CREATE INDEX IF NOT EXISTS tags_example ON tags(example_id);
 CREATE INDEX IF NOT EXISTS tags_kind_value ON tags(kind, value);
 CREATE TABLE IF NOT EXISTS corrections (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
-    filename TEXT NOT NULL,
+    lineage TEXT,  -- the document (all its versions) the correction belongs to
+    filename TEXT NOT NULL,  -- for people reading the table: the file at correction time
     title_key TEXT NOT NULL,
     kind TEXT NOT NULL,
     value TEXT NOT NULL,
@@ -66,7 +69,6 @@ CREATE TABLE IF NOT EXISTS corrections (
     user TEXT,
     created_at TEXT NOT NULL
 );
-CREATE INDEX IF NOT EXISTS corrections_file ON corrections(filename);
 CREATE TABLE IF NOT EXISTS users (
     name TEXT PRIMARY KEY,
     password_hash TEXT NOT NULL,
@@ -141,7 +143,26 @@ class Catalogue:
         self._local = threading.local()
         self._all: list[sqlite3.Connection] = []
         self._all_lock = threading.Lock()
+        ensure_private_file(path)  # 0600: it holds the password hashes
         self.conn().executescript(SCHEMA)
+        self._migrate()
+
+    def _migrate(self) -> None:
+        """Catalogues from before document lineages: every document starts its own lineage,
+        and a correction belongs to the newest document that had its file name."""
+        con = self.conn()
+        for table in ("documents", "corrections"):
+            columns = {r["name"] for r in con.execute(f"PRAGMA table_info({table})")}
+            if "lineage" not in columns:
+                con.execute(f"ALTER TABLE {table} ADD COLUMN lineage TEXT")
+        with self.transaction() as tx:
+            tx.execute("UPDATE documents SET lineage=id WHERE lineage IS NULL")
+            tx.execute(
+                "UPDATE corrections SET lineage=(SELECT d.lineage FROM documents d "
+                "WHERE d.filename=corrections.filename ORDER BY d.added_at DESC LIMIT 1) "
+                "WHERE lineage IS NULL")
+        con.execute("DROP INDEX IF EXISTS corrections_file")
+        con.execute("CREATE INDEX IF NOT EXISTS corrections_lineage ON corrections(lineage)")
 
     # --- connections ---------------------------------------------------------------------
 
@@ -181,19 +202,21 @@ class Catalogue:
 
     # --- documents -------------------------------------------------------------------------
 
-    def insert_document(self, con: sqlite3.Connection, doc: Document) -> None:
-        """Insert a document with its examples and tags, flagged as not yet indexed. Every
-        string is checked before anything is written (``InvalidTextError``)."""
+    def insert_document(self, con: sqlite3.Connection, doc: Document,
+                        lineage: str | None = None) -> None:
+        """Insert a document with its examples and tags, flagged as not yet indexed; a new
+        version of a document passes the ``lineage`` of the one it replaces. Every string is
+        checked before anything is written (``InvalidTextError``)."""
         data = doc.to_dict()
         data.pop("examples")
         row = (doc.id, doc.filename, doc.title, doc.kind, doc.date, doc.pages, doc.sha256,
-               json.dumps(data, ensure_ascii=False), now())
+               json.dumps(data, ensure_ascii=False), now(), lineage or doc.id)
         check_text(row, "Dokumentet")
         examples = [_example_row(ex, seq) for seq, ex in enumerate(doc.examples, start=1)]
         tags = [tag for ex in doc.examples for tag in _tag_rows(ex)]
         con.execute(
             "INSERT INTO documents (id, filename, title, kind, date, pages, sha256, data, "
-            "indexed, added_at) VALUES (?,?,?,?,?,?,?,?,0,?)",
+            "indexed, added_at, lineage) VALUES (?,?,?,?,?,?,?,?,0,?,?)",
             row,
         )
         con.executemany(INSERT_EXAMPLE, examples)
@@ -226,11 +249,6 @@ class Catalogue:
 
     def document_by_sha(self, sha: str) -> sqlite3.Row | None:
         return self.conn().execute("SELECT * FROM documents WHERE sha256=?", (sha,)).fetchone()
-
-    def documents_by_filename(self, filename: str) -> list[sqlite3.Row]:
-        return self.conn().execute(
-            "SELECT * FROM documents WHERE filename=? ORDER BY added_at", (filename,)
-        ).fetchall()
 
     def document_rows(self) -> list[sqlite3.Row]:
         return self.conn().execute(
@@ -324,24 +342,30 @@ class Catalogue:
 
     # --- corrections -----------------------------------------------------------------------
 
-    def add_correction(self, con: sqlite3.Connection, filename: str, title: str, kind: str,
+    def add_correction(self, con: sqlite3.Connection, doc_id: str, title: str, kind: str,
                        value: str, role: str | None, action: str, user: str | None) -> None:
+        """A coordinator's correction of an example of ``doc_id``, kept for every later
+        version of that document (its lineage)."""
+        doc = con.execute("SELECT lineage, filename FROM documents WHERE id=?",
+                          (doc_id,)).fetchone()
+        lineage, filename = (doc["lineage"], doc["filename"]) if doc else (doc_id, "")
         key = title_key(title)
         check_text((filename, key, kind, value, role, action, user), "Rättelsen")
         # A new correction of the same tag replaces the earlier one.
         con.execute(
-            "DELETE FROM corrections WHERE filename=? AND title_key=? AND kind=? AND value=?",
-            (filename, key, kind, value),
+            "DELETE FROM corrections WHERE lineage=? AND title_key=? AND kind=? AND value=?",
+            (lineage, key, kind, value),
         )
         con.execute(
-            "INSERT INTO corrections (filename, title_key, kind, value, role, action, user, "
-            "created_at) VALUES (?,?,?,?,?,?,?,?)",
-            (filename, key, kind, value, role, action, user, now()),
+            "INSERT INTO corrections (lineage, filename, title_key, kind, value, role, action, "
+            "user, created_at) VALUES (?,?,?,?,?,?,?,?,?)",
+            (lineage, filename, key, kind, value, role, action, user, now()),
         )
 
-    def corrections_for(self, filename: str) -> list[sqlite3.Row]:
+    def corrections_for(self, lineage: str) -> list[sqlite3.Row]:
+        """The corrections of a document lineage (``documents.lineage``), oldest first."""
         return self.conn().execute(
-            "SELECT * FROM corrections WHERE filename=? ORDER BY id", (filename,)
+            "SELECT * FROM corrections WHERE lineage=? ORDER BY id", (lineage,)
         ).fetchall()
 
     # --- meta ------------------------------------------------------------------------------

@@ -38,3 +38,36 @@ class InvalidTextError(InvalidRequestError):
 
     code = "invalid_text"
     status = 422
+
+
+class StorageError(LibraryError):
+    """Writing to the data directory failed; nothing of the file was kept."""
+
+    code = "storage_failed"
+    status = 500
+
+
+class StorageFullError(StorageError):
+    """The disk (or quota) is full; nothing of the file was kept, a retry later can succeed."""
+
+    code = "storage_full"
+    status = 507
+
+
+FULL_MESSAGE = ("Det finns inte tillräckligt med lagringsutrymme för att spara filen just nu. "
+                "Ingenting sparades; försök igen senare.")
+FAILED_MESSAGE = "Filen kunde inte sparas ({}). Ingenting sparades; försök igen."
+
+
+def storage_error(exc: BaseException) -> LibraryError:
+    """The error to report for an exception raised while writing a document."""
+    import errno
+    import sqlite3
+
+    if isinstance(exc, LibraryError):
+        return exc
+    full = (isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT)) or (
+        isinstance(exc, sqlite3.OperationalError) and "full" in str(exc).lower())
+    if full:
+        return StorageFullError(FULL_MESSAGE)
+    return StorageError(FAILED_MESSAGE.format(f"{type(exc).__name__}: {exc}"))

@@ -161,7 +161,11 @@ class IndexStore:
         except BaseException:
             w.cancel()
             raise
-        w.commit()
+        try:
+            w.commit()
+        except BaseException:
+            abandon(w)
+            raise
 
     def rebuild(self, examples: Iterable[tuple[Example, dict[str, Any]]]) -> int:
         """Build a fresh generation from ``examples`` and swap it in atomically."""
@@ -207,3 +211,20 @@ def _close_quietly(searcher: Searcher) -> None:
 
 
 __all__ = ["IndexStore", "Term"]
+
+
+def abandon(writer: Any) -> None:
+    """After a failed commit (a full disk, say): unlock the index and delete the files of the
+    unfinished segment, which Whoosh would otherwise keep (and their space) until the next
+    commit. The index stays as it was before the writer started."""
+    segment = getattr(writer, "newsegment", None)
+    try:
+        writer.cancel()
+    except Exception:  # noqa: BLE001 - the segment files may be half-closed
+        with suppress(Exception):
+            writer._finish()  # what cancel() ends with: temp files gone, lock released
+    if segment is None:
+        return
+    for name in segment.list_files(writer.storage):
+        with suppress(OSError):
+            writer.storage.delete_file(name)

@@ -10,7 +10,9 @@ from __future__ import annotations
 import fcntl
 import hashlib
 import json
+import logging
 import os
+import shutil
 import tempfile
 import threading
 import time
@@ -28,12 +30,25 @@ from search import edits, users
 from search import query as squery
 from search.catalogue import Catalogue, title_key
 from search.concepts import ConceptView
-from search.datadir import resolve_data_dir
-from search.errors import DuplicateError, InvalidRequestError, NotFoundError
+from search.datadir import ensure_private_dir, resolve_data_dir
+from search.errors import (
+    FULL_MESSAGE,
+    DuplicateError,
+    InvalidRequestError,
+    LibraryError,
+    NotFoundError,
+    StorageFullError,
+    storage_error,
+)
 from search.index import IndexStore
 from search.query import SearchResult
 
 __all__ = ["IngestEvent", "IngestReport", "Library", "SearchResult"]
+
+log = logging.getLogger(__name__)
+
+RESERVE_BYTES = 2 * 1024 * 1024  # disk kept free for taking back a failed write
+MIN_FREE_BYTES = 32 * 1024 * 1024  # uploads are refused (507) below this much free space
 
 IngestOutcome = Literal["started", "read", "skipped", "error"]
 
@@ -51,7 +66,7 @@ class IngestEvent:
     examples: int = 0  # examples stored (``read`` only)
     seconds: float = 0.0  # time spent on this file
     message: str = ""  # the title when read, the reason when skipped, the error text on error
-    code: str = ""  # the error code on error (missing, unreadable, store_failed, ...)
+    code: str = ""  # the error code on error (missing, unreadable, storage_failed, ...)
 
 
 @dataclass
@@ -120,15 +135,18 @@ class Library:
         self.data_dir = resolve_data_dir(data_dir)
         self.data_dir.mkdir(parents=True, exist_ok=True)
         (self.data_dir / "originals").mkdir(exist_ok=True)
+        ensure_private_dir(self.data_dir)  # 0700/0600: the catalogue holds password hashes
         self._thread_lock = threading.RLock()
         self._depth = 0
         self._lock_file: Any = None
         self._reader = reader
         self._own_reader: Reader | None = None
+        self.min_free_bytes = MIN_FREE_BYTES
         self.catalogue = Catalogue(self.data_dir / "catalogue.sqlite3")
         with self._writing():
             self.index = IndexStore(self.data_dir / "index")
             self.reconcile()
+            self._keep_reserve()
 
     # --- lifecycle ---------------------------------------------------------------------------
 
@@ -210,11 +228,16 @@ class Library:
             return
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.replace(tmp, path)
+        except BaseException:
+            with suppress(OSError):
+                os.unlink(tmp)
+            raise
 
     def original_path(self, document_id: str) -> Path | None:
         row = self.catalogue.document_row(document_id)
@@ -237,38 +260,89 @@ class Library:
             self._own_reader = Reader()
         return self._own_reader
 
-    def _store(self, doc: Document, data: bytes, replace: list[str]) -> Document:
-        """Store a freshly read document, replacing older versions, keeping corrections."""
+    def _store(self, doc: Document, data: bytes, replace_id: str | None = None) -> Document:
+        """Store a freshly read document: a new one, or the new version of ``replace_id``
+        (which keeps that document's corrections).
+
+        All or nothing: when a write fails (a full disk, say), catalogue, index and originals
+        are left as they were and a ``StorageError`` says why; a retry later can succeed.
+        """
         sha = hashlib.sha256(data).hexdigest()
         doc.sha256 = sha
         if not doc.id:
             doc.id = sha[:16]
-        old_rows = [self.catalogue.document_row(r) for r in replace]
-        old_rows = [r for r in old_rows if r is not None]
-        filenames = list(dict.fromkeys([doc.filename] + [r["filename"] for r in old_rows]))
-        corrections = []
-        for name in filenames:
-            corrections.extend(self.catalogue.corrections_for(name))
-        corrections.sort(key=lambda r: r["id"])
-        edits.reapply(doc, corrections)
-        self._store_original(sha, data)
+        old = self.catalogue.load_document(replace_id) if replace_id else None
+        lineage = self.catalogue.document_row(old.id)["lineage"] if old else doc.id
+        edits.reapply(doc, self.catalogue.corrections_for(lineage))
+        self._keep_reserve()
+        try:
+            self._store_original(sha, data)
+            with self.catalogue.transaction() as con:
+                if old is not None:
+                    self.catalogue.delete_document(con, old.id)
+                self.catalogue.insert_document(con, doc, lineage)
+        except Exception as exc:
+            self._drop_original(sha)  # unless a stored document has these bytes
+            raise storage_error(exc) from exc
+        try:
+            self._index_document(doc.id, remove=[old.id] if old else [])
+        except Exception as exc:
+            self._undo_store(doc, old, lineage)
+            raise storage_error(exc) from exc
+        if old is not None and old.sha256 != sha:
+            self._drop_original(old.sha256)
+        return doc
+
+    def _undo_store(self, doc: Document, old: Document | None, lineage: str) -> None:
+        """Take back a document whose indexing failed, restoring the version it replaced (the
+        index still has that one: a failed index write is cancelled). Best effort: if even this
+        fails, the document stays flagged as unindexed and ``reconcile`` indexes it later."""
+        with suppress(OSError):
+            self._reserve_file().unlink()  # room for the rollback on a full disk
         try:
             with self.catalogue.transaction() as con:
-                for row in old_rows:
-                    self.catalogue.delete_document(con, row["id"])
-                for name in filenames[1:]:
-                    con.execute("UPDATE corrections SET filename=? WHERE filename=?",
-                                (doc.filename, name))
-                self.catalogue.insert_document(con, doc)
-        except BaseException:
-            # rolled back: the original goes too, unless a stored document has these bytes
-            self._drop_original(sha)
-            raise
-        self._index_document(doc.id, remove=[r["id"] for r in old_rows])
-        for row in old_rows:
-            if row["sha256"] != sha:
-                self._drop_original(row["sha256"])
-        return doc
+                self.catalogue.delete_document(con, doc.id)
+                if old is not None:
+                    self.catalogue.insert_document(con, old, lineage)
+            if old is not None:
+                self.catalogue.set_indexed([old.id])
+            self._drop_original(doc.sha256)
+        except Exception:  # noqa: BLE001 - the original error is what the caller reports
+            log.warning("could not take back %s after a failed index write", doc.id,
+                        exc_info=True)
+        self._keep_reserve()
+
+    # --- free space ----------------------------------------------------------------------------
+
+    def _reserve_file(self) -> Path:
+        return self.data_dir / "reserve"
+
+    def _keep_reserve(self) -> None:
+        """Keep RESERVE_BYTES of disk in a file of our own, given up when a failed write must
+        be taken back on a full disk (even a SQLite delete needs room). Best effort."""
+        path = self._reserve_file()
+        if path.exists() and path.stat().st_size >= RESERVE_BYTES:
+            return
+        try:
+            with open(path, "wb") as fh:
+                fh.write(b"\0" * RESERVE_BYTES)
+                fh.flush()
+                os.fsync(fh.fileno())
+        except OSError:
+            with suppress(OSError):
+                path.unlink()
+
+    def _check_free_space(self, size: int) -> None:
+        """Refuse early, before reading, when the disk has too little room for a file of
+        ``size`` bytes (the original, its catalogue rows and index entries, with a margin)."""
+        if self.min_free_bytes <= 0:
+            return
+        try:
+            free = shutil.disk_usage(self.data_dir).free
+        except OSError:
+            return
+        if free < self.min_free_bytes + 3 * size:
+            raise StorageFullError(FULL_MESSAGE)
 
     def _read(self, reader: Any, path: Path, filename: str) -> Document:
         doc = reader.read(path, filename)
@@ -340,46 +414,67 @@ class Library:
                 })
                 return "skipped"
             try:
-                same_name = [r["id"] for r in self.catalogue.documents_by_filename(doc.filename)]
-                stored = self._store(doc, data, same_name)
-            except Exception as exc:  # noqa: BLE001 - one file that cannot be stored, not all
-                with suppress(Exception):
-                    self._drop_original(sha)
-                report.add_error(path, "Filen lästes in men kunde inte sparas "
-                                 f"({type(exc).__name__}: {exc}).", "store_failed")
+                stored = self._store(doc, data)
+            except LibraryError as exc:  # one file that cannot be stored, not the batch
+                report.add_error(path, exc.message, exc.code)
                 return "error"
         report.documents.append(stored)
         return "read"
 
     def add_upload(self, filename: str, data: bytes, replace_id: str | None = None) -> Document:
-        """Read and store an uploaded PDF. With ``replace_id`` it takes that document's place
-        (the same bytes are read again: a way to re-run ingestion), keeping corrections."""
+        """Read and store an uploaded PDF as a new document, whatever its name: file names may
+        repeat. With ``replace_id`` it takes that document's place, keeping its corrections
+        (the same bytes are read again: a way to re-run ingestion)."""
         filename = Path((filename or "").replace("\\", "/")).name or "dokument.pdf"
         sha = hashlib.sha256(data).hexdigest()
         existing = self.catalogue.document_by_sha(sha)
+        if existing is not None and not existing["indexed"] and existing["id"] != replace_id:
+            return self._finish_indexing(existing["id"])  # a retry after a failed write
         if existing is not None and existing["id"] != replace_id:
             raise DuplicateError(
                 f"Filen finns redan i exempelbanken som {existing['filename']}.", existing["id"])
         if replace_id is not None and self.catalogue.document_row(replace_id) is None:
             raise NotFoundError("Dokumentet som skulle ersättas finns inte.")
-        tmp_dir = self.data_dir / "tmp"
-        tmp_dir.mkdir(exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=tmp_dir, suffix=".pdf")
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-            doc = self._read(self._get_reader(), Path(tmp), filename)
-        finally:
-            with suppress(OSError):
-                os.unlink(tmp)
+        self._check_free_space(len(data))
+        doc = self._read_upload(data, filename)
         with self._writing():
             existing = self.catalogue.document_by_sha(sha)
             if existing is not None and existing["id"] != replace_id:
                 raise DuplicateError("Filen finns redan i exempelbanken.", existing["id"])
-            replace = [r["id"] for r in self.catalogue.documents_by_filename(doc.filename)]
-            if replace_id and replace_id not in replace:
-                replace.append(replace_id)
-            return self._store(doc, data, replace)
+            return self._store(doc, data, replace_id)
+
+    def _read_upload(self, data: bytes, filename: str) -> Document:
+        """Read uploaded bytes through a temporary file (the reader's child process opens it
+        rather than receiving the bytes); a failure to write it is a storage error."""
+        tmp_dir = self.data_dir / "tmp"
+        tmp: str | None = None
+        try:
+            tmp_dir.mkdir(exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=tmp_dir, suffix=".pdf")
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+        except OSError as exc:
+            if tmp is not None:
+                with suppress(OSError):
+                    os.unlink(tmp)
+            raise storage_error(exc) from exc
+        try:
+            return self._read(self._get_reader(), Path(tmp), filename)
+        finally:
+            with suppress(OSError):
+                os.unlink(tmp)
+
+    def _finish_indexing(self, doc_id: str) -> Document:
+        """Index a stored document whose indexing failed earlier (it is flagged unindexed)."""
+        with self._writing():
+            try:
+                self._index_document(doc_id)
+            except Exception as exc:
+                raise storage_error(exc) from exc
+            doc = self.catalogue.load_document(doc_id)
+            if doc is None:
+                raise NotFoundError("Dokumentet finns inte.")
+            return doc
 
     def remove_document(self, document_id: str) -> bool:
         with self._writing():
@@ -410,7 +505,7 @@ class Library:
             for ex in doc.examples:
                 ex.tags, ex.team, ex.team_key = [], None, None
             tag_document(doc)
-            edits.reapply(doc, self.catalogue.corrections_for(doc.filename))
+            edits.reapply(doc, self.catalogue.corrections_for(row["lineage"]))
             self._rewrite(doc, index=False)
 
     # --- edits ---------------------------------------------------------------------------------
@@ -448,7 +543,7 @@ class Library:
             ex = next(e for e in doc.examples if e.id == example_id)
             edits.apply_tag(ex, kind, value, action, role)
             with self.catalogue.transaction() as con:
-                self.catalogue.add_correction(con, doc.filename, ex.title, kind, value, role,
+                self.catalogue.add_correction(con, doc.id, ex.title, kind, value, role,
                                               action, user)
             self._rewrite(doc)
             return ex
@@ -463,7 +558,7 @@ class Library:
             keys = [title_key(e.title) for e in doc.examples if e.id in set(ids)]
             merged = edits.merge(doc, ids)
             with self.catalogue.transaction() as con:
-                self.catalogue.add_correction(con, doc.filename, merged.title, edits.MERGE,
+                self.catalogue.add_correction(con, doc.id, merged.title, edits.MERGE,
                                               json.dumps(keys, ensure_ascii=False), None,
                                               "add", user)
             self._rewrite(doc)
@@ -480,7 +575,7 @@ class Library:
             except ValueError as exc:
                 raise InvalidRequestError(str(exc)) from exc
             with self.catalogue.transaction() as con:
-                self.catalogue.add_correction(con, doc.filename, title, edits.SPLIT,
+                self.catalogue.add_correction(con, doc.id, title, edits.SPLIT,
                                               str(int(section_index)), None, "add", user)
             self._rewrite(doc)
             return parts
@@ -535,13 +630,6 @@ class Library:
         """Frequent phrases of the stored examples that the taxonomy does not know yet: the
         candidates for new interventions, as (phrase, number of examples)."""
         return new_phrases([ex.text for ex, _ in self.catalogue.iter_examples()], limit=limit)
-
-    def corrections(self, filename: str | None = None) -> list[dict[str, Any]]:
-        if filename is None:
-            rows = self.catalogue.conn().execute("SELECT * FROM corrections ORDER BY id")
-        else:
-            rows = self.catalogue.corrections_for(filename)
-        return [dict(r) for r in rows]
 
     # --- users ---------------------------------------------------------------------------------
 

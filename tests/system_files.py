@@ -79,11 +79,26 @@ def owners(paths: Iterable[str]) -> dict[str, set[str]]:
     """Path -> the packages that own it (an empty set when no installed package does)."""
     result: dict[str, set[str]] = {}
     for path in dict.fromkeys(paths):
-        found = _dpkg_search(path)
-        if not found and os.path.realpath(path) != path:
-            found = _dpkg_search(os.path.realpath(path))
+        found: set[str] = set()
+        for candidate in _aliases(path):
+            found = _dpkg_search(candidate)
+            if found:
+                break
         result[path] = found
     return result
+
+
+def _aliases(path: str) -> list[str]:
+    """The path, its real path, and its other name on a merged-/usr system (dpkg knows
+    /bin/mount, a program looks up /usr/bin/mount)."""
+    names = [path, os.path.realpath(path)]
+    for short, merged in (("/bin/", "/usr/bin/"), ("/sbin/", "/usr/sbin/"), ("/lib/", "/usr/lib/")):
+        for name in list(names):
+            if name.startswith(merged):
+                names.append(short + name[len(merged):])
+            elif name.startswith(short):
+                names.append(merged + name[len(short):])
+    return list(dict.fromkeys(names))
 
 
 def _dpkg_search(pattern: str) -> set[str]:

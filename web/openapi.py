@@ -330,7 +330,16 @@ def build_spec(server_url: str | None = None) -> dict[str, Any]:
                         },
                     },
                     "responses": {
-                        "201": _json(_ref("Document"), "Dokumentet är inläst"),
+                        "201": _json({"allOf": [_ref("Document"), {
+                            "type": "object",
+                            "required": ["stored_as", "replaces"],
+                            "properties": {
+                                "stored_as": {"type": "string", "enum": ["new", "replacement"],
+                                              "description": "Nytt dokument eller ny version."},
+                                "replaces": {"type": "string", "nullable": True,
+                                             "description": "Id för dokumentet som ersattes."},
+                            },
+                        }]}, "Dokumentet är inläst"),
                         "400": _error("Ingen fil eller tom fil"),
                         "401": _error("Inloggning krävs"),
                         "403": _error("Behörighet eller CSRF-token saknas"),
@@ -340,6 +349,8 @@ def build_spec(server_url: str | None = None) -> dict[str, Any]:
                         "415": _error("Inte en PDF"),
                         "422": _error("PDF:en kunde inte läsas"),
                         "429": _error("För många misslyckade inloggningar"),
+                        "500": _error("Filen kunde inte sparas; ingenting sparades"),
+                        "507": _error("Lagringsutrymmet är fullt; ingenting sparades"),
                     },
                 },
             },

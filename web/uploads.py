@@ -23,6 +23,7 @@ class UploadOutcome:
     document: Document | None = None
     error: str | None = None
     existing_id: str | None = None
+    replaced_id: str | None = None  # the document this upload took the place of
 
 
 def clean_filename(name: str | None) -> str:
@@ -48,12 +49,14 @@ def store(file: FileStorage, replace_id: str | None = None) -> UploadOutcome:
     if replace_id:
         thumbs.drop_thumbs(Path(current_app.config["DATA_DIR"]), replace_id)
     thumbs.drop_thumbs(Path(current_app.config["DATA_DIR"]), document.id)
-    return UploadOutcome(filename, 201, document=document)
+    return UploadOutcome(filename, 201, document=document, replaced_id=replace_id)
 
 
 def outcome_json(outcome: UploadOutcome) -> dict[str, Any]:
     if outcome.document is not None:
-        return outcome.document.to_dict()
+        return {**outcome.document.to_dict(),
+                "stored_as": "replacement" if outcome.replaced_id else "new",
+                "replaces": outcome.replaced_id}
     body: dict[str, Any] = {"error": outcome.error}
     if outcome.existing_id:
         body["document_id"] = outcome.existing_id

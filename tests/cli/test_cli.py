@@ -247,10 +247,10 @@ def test_store_failure_is_an_error_for_that_file_only(runner, inbox, tmp_path, m
     failing = SMALL_BATCH[1]
     insert = Catalogue.insert_document
 
-    def insert_or_fail(self, con, doc):
+    def insert_or_fail(self, con, doc, lineage=None):
         if doc.filename == failing:
             raise sqlite3.OperationalError("disk I/O error")
-        return insert(self, con, doc)
+        return insert(self, con, doc, lineage)
 
     monkeypatch.setattr(Catalogue, "insert_document", insert_or_fail)
     report = run_json(runner, "ingest", str(inbox), "--json", "--data-dir", str(data_dir),
@@ -258,7 +258,7 @@ def test_store_failure_is_an_error_for_that_file_only(runner, inbox, tmp_path, m
     assert [d["filename"] for d in report["documents"]] == [SMALL_BATCH[0], SMALL_BATCH[2]]
     assert len(report["errors"]) == 1
     error = report["errors"][0]
-    assert error["path"] == str(inbox / failing) and error["code"] == "store_failed"
+    assert error["path"] == str(inbox / failing) and error["code"] == "storage_failed"
     assert "kunde inte sparas" in error["error"] and "disk I/O error" in error["error"]
     assert report["summary"]["errors"] == 1 and report["summary"]["documents"] == 2
     assert stored_counts(data_dir)[0] == 2

@@ -70,18 +70,31 @@ def test_correction_survives_replacement(tmp_path, reader) -> None:
     assert "Eksjö" in lib.example(ex_id).municipalities
     assert lib.search("", {"kommun": ["Eksjö"]}).total == 1
 
-    # A corrected version of the same newsletter (same file name, new bytes) replaces it.
+    # Another newsletter with the same file name (another municipality's "nyhetsbrev.pdf")
+    # is a new document: the first one and its corrections stay, nothing carries over.
+    other, other_data = make_document("nyhetsbrev.pdf", EXAMPLES_A, salt="annan")
+    reader.add(other, other_data)
+    second = lib.add_upload("nyhetsbrev.pdf", other_data)
+    assert second.id != doc.id and lib.document(doc.id) is not None
+    assert lib.original_path(doc.id) is not None
+    other_aneby = next(e for e in second.examples if e.title == "Sätt Aneby i rörelse")
+    assert "Eksjö" not in other_aneby.municipalities
+    assert lib.search("", {"kommun": ["Eksjö"]}).total == 1
+    assert lib.search("").total == 6
+
+    # A new version chosen explicitly (replace_id) takes the first one's place, keeping its
+    # corrections.
     new_doc, new_data = make_document("nyhetsbrev.pdf", EXAMPLES_A, salt="v2")
     reader.add(new_doc, new_data)
-    replaced = lib.add_upload("nyhetsbrev.pdf", new_data)
+    replaced = lib.add_upload("nyhetsbrev.pdf", new_data, replace_id=doc.id)
     assert lib.document(doc.id) is None and lib.original_path(doc.id) is None
     aneby = next(e for e in replaced.examples if e.title == "Sätt Aneby i rörelse")
     assert "Eksjö" in aneby.municipalities
     assert "aktiv skolväg" not in aneby.interventions
     assert lib.search("", {"kommun": ["Eksjö"]}).total == 1
-    assert lib.search("").total == 3
+    assert lib.search("").total == 6
 
-    # Replacing by id under another file name keeps them too.
+    # Replacing again under another file name keeps them too.
     third, third_data = make_document("nyhetsbrev-ny.pdf", EXAMPLES_A, salt="v3")
     reader.add(third, third_data)
     lib.add_upload("nyhetsbrev-ny.pdf", third_data, replace_id=replaced.id)
@@ -139,7 +152,7 @@ def test_merge_and_split_survive_replacement(tmp_path, reader) -> None:
     assert len(parts) == 2 and lib.search("").total == 3
     new_doc, new_data = make_document("nb.pdf", EXAMPLES_A, salt="v2")
     reader.add(new_doc, new_data)
-    again = lib.add_upload("nb.pdf", new_data)
+    again = lib.add_upload("nb.pdf", new_data, replace_id=doc.id)
     assert len(again.examples) == 3
     assert "hembesök" in again.examples[0].text
     lib.close()
