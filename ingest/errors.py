@@ -56,3 +56,10 @@ class ParseTimeoutError(IngestError):
 class ResourceLimitError(IngestError):
     code = "resource_limit"
     status = 422
+
+
+class ReaderUnavailableError(IngestError):
+    """The reading processes themselves failed (not the file): a retry may succeed."""
+
+    code = "reader_unavailable"
+    status = 503

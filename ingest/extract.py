@@ -73,6 +73,7 @@ class PageContent:
     image_area: float = 0.0  # share of the page covered by images (0..1)
     small_paths: int = 0  # glyph-sized vector shapes (text converted to outlines)
     ocr: bool = False
+    unreadable: bool = False  # pdfium could not load the page: it is left out
 
     @property
     def char_count(self) -> int:
@@ -267,11 +268,16 @@ def _drop_table_cells(boxes: list[Box]) -> list[Box]:
 
 
 def read_pages(pdf: pdfium.PdfDocument) -> list[PageContent]:
-    """Words (with font size and boldness) and framing boxes of every page."""
+    """Words (with font size and boldness) and framing boxes of every page. A page pdfium
+    cannot load is marked ``unreadable`` and the others are still read."""
     fonts = _FontCache()
     pages: list[PageContent] = []
     for index in range(len(pdf)):
-        page = pdf[index]
+        try:
+            page = pdf[index]
+        except pdfium.PdfiumError:
+            pages.append(PageContent(index + 1, 0.0, 0.0, unreadable=True))
+            continue
         try:
             width, height = page.get_size()
             content = PageContent(index + 1, width, height)

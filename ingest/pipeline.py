@@ -73,11 +73,21 @@ def _diagnose(data: bytes, max_pages: int) -> IngestError:
     except (PDFPasswordIncorrect, PDFEncryptionError):
         return EncryptedPdfError(ENCRYPTED_MESSAGE)
     except Exception:  # noqa: BLE001 - pdfminer's syntax errors and everything else
-        if re.search(rb"/Encrypt\s", data[-4096:]) or b"/Encrypt" in data[:4096]:
-            return EncryptedPdfError(ENCRYPTED_MESSAGE)
-        return CorruptPdfError(CORRUPT_MESSAGE)
+        return _encrypted_or_corrupt(data)
     if count == 0 and declared == 0:
         return NoPagesError(NO_PAGES_MESSAGE)
+    return _encrypted_or_corrupt(data)
+
+
+# an encryption dictionary referenced from a trailer or cross-reference stream: pdfminer may
+# rebuild a broken xref table without it, pdfium then (rightly) asks for a password
+_ENCRYPT_REF = re.compile(rb"/Encrypt\s*\d+\s+\d+\s+R")
+
+
+def _encrypted_or_corrupt(data: bytes) -> IngestError:
+    if _ENCRYPT_REF.search(data) or re.search(rb"/Encrypt\s", data[-4096:]) \
+            or b"/Encrypt" in data[:4096]:
+        return EncryptedPdfError(ENCRYPTED_MESSAGE)
     return CorruptPdfError(CORRUPT_MESSAGE)
 
 
@@ -139,7 +149,9 @@ def read_bytes(data: bytes, filename: str, max_pages: int = MAX_PAGES) -> Docume
                 pages = read_pages(pdf)
             except pdfium.PdfiumError as exc:
                 raise CorruptPdfError("En sida i PDF-filen är skadad och kan inte läsas.") from exc
+            pages, skipped = _readable(pages)
             ocr_pages, warnings = _ocr_scans(pdf, pages)
+            warnings = skipped + warnings
             meta_year = _meta_year(pdf)
         finally:
             pdf.close()
@@ -148,6 +160,17 @@ def read_bytes(data: bytes, filename: str, max_pages: int = MAX_PAGES) -> Docume
     doc.warnings.extend(warnings)
     tag_document(doc)
     return doc
+
+
+def _readable(pages: list[PageContent]) -> tuple[list[PageContent], list[str]]:
+    """The pages pdfium could load, and a warning for each one it could not; a file with no
+    readable page at all is corrupt."""
+    readable = [p for p in pages if not p.unreadable]
+    if not readable:
+        raise CorruptPdfError("Ingen sida i PDF-filen kan läsas; filen är skadad.")
+    warnings = [f"Sida {p.number} är skadad och kunde inte läsas; resten av filen lästes in."
+                for p in pages if p.unreadable]
+    return readable, warnings
 
 
 def _ocr_scans(pdf: pdfium.PdfDocument, pages: list[PageContent]) -> tuple[list[int], list[str]]:

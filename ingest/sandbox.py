@@ -15,13 +15,20 @@ import multiprocessing
 import os
 import resource
 import signal
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from types import TracebackType
 
 from pebble import ProcessExpired, ProcessPool
 
 from ingest import checks
-from ingest.errors import CorruptPdfError, IngestError, ParseTimeoutError, ResourceLimitError
+from ingest.errors import (
+    CorruptPdfError,
+    IngestError,
+    ParseTimeoutError,
+    ReaderUnavailableError,
+    ResourceLimitError,
+)
 from ingest.model import Document
 
 log = logging.getLogger(__name__)
@@ -181,6 +188,12 @@ class Reader:
             ) from None
         except MemoryError:
             raise ResourceLimitError("PDF-filen kräver för mycket minne för att läsas.") from None
+        except BrokenProcessPool as exc:  # the workers could not start: not the file's fault
+            log.warning("reader pool broken while reading %s: %r", filename, exc)
+            self.close()  # the next file gets a fresh pool
+            raise ReaderUnavailableError(
+                "Läsaren kunde inte starta just nu; filen lästes inte. Försök igen om en stund."
+            ) from None
         except Exception as exc:  # noqa: BLE001 - the contract: only ingest errors leave here
             log.warning("reader failed for %s: %r", filename, exc)
             raise CorruptPdfError("PDF-filen kunde inte läsas.") from None
