@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import functools
+import hmac
+import unicodedata
 from collections.abc import Callable
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from flask import (
     Flask,
@@ -20,6 +22,7 @@ from flask import (
 from flask.sessions import SecureCookieSessionInterface
 from flask_wtf.csrf import CSRFError
 
+from search import users
 from web.extensions import csrf
 from web.library import get_library
 
@@ -31,6 +34,8 @@ CSP = (
 
 
 LOOPBACK_HOSTS = {"localhost", "127.0.0.1", "[::1]"}
+SESSION_TOKEN = "sid"  # the user's session token (search.users) at login
+MAX_DECODE_ROUNDS = 4  # %25-encoded layers of a `nasta` target looked through
 
 
 class SessionInterface(SecureCookieSessionInterface):
@@ -52,13 +57,29 @@ class SessionInterface(SecureCookieSessionInterface):
 
 def init_app(app: Flask) -> None:
     app.session_interface = SessionInterface()
+    app.before_request(_check_session)
     app.before_request(_csrf_for_forms)
     app.after_request(_security_headers)
 
 
+def _check_session() -> None:
+    """A session is valid while it holds the user's current session token: logging out or a
+    new password replaces the token, so a session cookie copied before then stops working."""
+    if request.endpoint == "static" or "user" not in session:
+        return
+    user = session.get("user")
+    token = session.get(SESSION_TOKEN)
+    current = None
+    if isinstance(user, str) and user and isinstance(token, str) and token:
+        current = users.session_token(get_library().catalogue, user)
+    if current is None or not hmac.compare_digest(token.encode(), current.encode()):
+        session.clear()
+
+
 def _csrf_for_forms() -> None:
-    """Every non-API form post needs the CSRF token; the API checks its own (see api_user)."""
-    if request.path.startswith("/api/"):
+    """Every non-API form post needs the CSRF token; the API checks its own (see api_user).
+    A request that matches no route (404) or method (405) gets that error, not a CSRF one."""
+    if request.path.startswith("/api/") or request.routing_exception is not None:
         return
     csrf.protect()
 
@@ -82,27 +103,54 @@ def current_user() -> str | None:
     return user if isinstance(user, str) and user else None
 
 
-def log_in(name: str) -> None:
+def log_in(name: str) -> bool:
+    """Start a new session for ``name``; False (and no session) if the user is gone."""
     session.clear()
+    token = users.session_token(get_library().catalogue, name)
+    if token is None:
+        return False
     session["user"] = name
+    session[SESSION_TOKEN] = token
     session.permanent = True
+    return True
 
 
 def log_out() -> None:
+    """End the session here and on the server: every session of the user stops working."""
+    user = current_user()
+    if user is not None:
+        users.end_sessions(get_library().catalogue, user)
     session.clear()
+
+
+def _is_plain_local_path(target: str) -> bool:
+    """An absolute path on this site: no scheme or host, no ``//`` or backslash that a browser
+    could read as another host, no control character (CR/LF would split the header)."""
+    if not target.startswith("/") or target.startswith("//") or "\\" in target:
+        return False
+    if any(unicodedata.category(char) == "Cc" for char in target):
+        return False
+    parts = urlsplit(target)
+    return not (parts.scheme or parts.netloc)
+
+
+def is_local_target(target: str) -> bool:
+    """``target`` and every percent-decoding of it are plain local paths."""
+    for _ in range(MAX_DECODE_ROUNDS):
+        if not _is_plain_local_path(target):
+            return False
+        decoded = unquote(target)
+        if decoded == target:
+            return True
+        target = decoded
+    return False  # encoded more times than any link of ours
 
 
 def safe_next(target: str | None) -> str:
     """A local path to go to after login; anything else goes to the coordinator start page."""
-    default = url_for("coordinator.home")
-    if not target:
-        return default
-    parts = urlsplit(target)
-    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
-        return default
-    if "\\" in target:
-        return default
-    return target
+    if target and is_local_target(target):
+        return target
+    return url_for("coordinator.home")
 
 
 def login_required(view: Callable[..., Any]) -> Callable[..., Any]:

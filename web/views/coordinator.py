@@ -35,8 +35,7 @@ def login() -> Response | tuple[str, int]:
     if request.method == "POST":
         name = request.form.get("namn", "").strip()[:MAX_NAME]
         password = request.form.get("losenord", "")[:MAX_PASSWORD]
-        if name and password and get_library().check_user(name, password):
-            log_in(name)
+        if name and password and get_library().check_user(name, password) and log_in(name):
             flash(f"Inloggad som {name}.", "ok")
             return redirect(safe_next(next_url))
         error = "Fel användarnamn eller lösenord."
