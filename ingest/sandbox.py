@@ -49,6 +49,17 @@ def _vm_size() -> int:
     return 0
 
 
+def limit_address_space(extra: int | None) -> None:
+    """Let this (child) process grow by at most ``extra`` bytes beyond its size now."""
+    if not extra:
+        return
+    limit = _vm_size() + extra
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
 def _init_worker(memory_limit: int | None) -> None:
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -57,12 +68,7 @@ def _init_worker(memory_limit: int | None) -> None:
     from ingest.tagging import load
 
     load()  # the spaCy pipeline and tables, once per worker
-    if memory_limit:
-        limit = _vm_size() + memory_limit
-        _, hard = resource.getrlimit(resource.RLIMIT_AS)
-        if hard != resource.RLIM_INFINITY:
-            limit = min(limit, hard)
-        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    limit_address_space(memory_limit)
     gc.collect()
     gc.freeze()
 

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 from ingest.errors import IngestError
 from ingest.model import Document, Example
@@ -30,6 +30,7 @@ from search import edits, users
 from search import query as squery
 from search.catalogue import Catalogue, title_key
 from search.concepts import ConceptView
+from search.consistency import CheckReport, MissingOriginal, duplicates, orphan_files
 from search.datadir import ensure_private_dir, resolve_data_dir
 from search.errors import (
     FULL_MESSAGE,
@@ -40,10 +41,11 @@ from search.errors import (
     StorageFullError,
     storage_error,
 )
-from search.index import IndexStore
+from search.fallback import catalogue_search
+from search.index import IndexFault, IndexStore, is_disk_full, is_index_error
 from search.query import SearchResult
 
-__all__ = ["IngestEvent", "IngestReport", "Library", "SearchResult"]
+__all__ = ["CheckReport", "IngestEvent", "IngestReport", "Library", "SearchResult"]
 
 log = logging.getLogger(__name__)
 
@@ -79,6 +81,12 @@ class IngestReport:
     @property
     def pages(self) -> int:
         return sum(d.pages for d in self.documents)
+
+    def add_skipped(self, path: Path | str, existing: Any) -> None:
+        """A file whose bytes are stored already (``existing``: its catalogue row)."""
+        self.skipped.append({"path": str(path),
+                             "reason": f"Identisk fil finns redan ({existing['filename']}).",
+                             "document_id": existing["id"]})
 
     def add_error(self, path: Path | str, message: str, code: str) -> None:
         self.errors.append({"path": str(path), "error": message, "code": code})
@@ -184,29 +192,24 @@ class Library:
     # --- consistency -----------------------------------------------------------------------
 
     def reconcile(self) -> dict[str, int]:
-        """Repair the index from the catalogue: unflagged documents, missing or extra entries."""
+        """Repair the index from the catalogue: a missing or broken index is rebuilt (in the
+        background when ``heal_in_background``), unflagged documents are indexed, missing or
+        extra entries added or removed. Never fails for the index's sake: a rebuild that
+        cannot be done now is logged and tried again on the next fault."""
+        report = {"reindexed_documents": 0, "added": 0, "removed": 0}
+        if not self.repair_index:
+            return report
         with self._writing():
-            report = {"reindexed_documents": 0, "added": 0, "removed": 0}
-            if self.index.created and self.catalogue.example_count():
-                self.index.rebuild(self.catalogue.iter_examples())
-                self.catalogue.set_indexed([r["id"] for r in self.catalogue.document_rows()])
-                report["added"] = self.catalogue.example_count()
-                self.index.created = False
+            self.index.on_fault = self._on_index_fault
+            if not self.index.usable:
+                if self.heal_index("opened") and not self.heal_in_background:
+                    report["added"] = self.catalogue.example_count()
                 return report
-            self.index.created = False
-            pending = self.catalogue.unindexed()
-            for doc_id in pending:
-                self._index_document(doc_id)
-            report["reindexed_documents"] = len(pending)
-            if self.index.doc_count() != self.catalogue.example_count():
-                in_index = self.index.indexed_ids()
-                in_catalogue = self.catalogue.example_ids()
-                extra = in_index - in_catalogue
-                missing = in_catalogue - in_index
-                rows = [(ex, meta) for ex, meta in self.catalogue.iter_examples()
-                        if ex.id in missing]
-                self.index.replace([], extra, rows)
-                report["added"], report["removed"] = len(rows), len(extra)
+            try:
+                self._reconcile_entries(report)
+            except IndexFault as exc:
+                self.heal_index(str(exc))
+            self.index.collect_garbage()
             return report
 
     def _index_document(self, doc_id: str, remove: list[str] | tuple[str, ...] = ()) -> None:
@@ -385,11 +388,7 @@ class Library:
         sha = hashlib.sha256(data).hexdigest()
         existing = self.catalogue.document_by_sha(sha)
         if existing is not None:
-            report.skipped.append({
-                "path": str(path),
-                "reason": f"Identisk fil finns redan ({existing['filename']}).",
-                "document_id": existing["id"],
-            })
+            report.add_skipped(path, existing)
             return "skipped"
         try:
             doc = self._read(reader or self._get_reader(), path, path.name)
@@ -407,11 +406,7 @@ class Library:
         with self._writing():
             existing = self.catalogue.document_by_sha(sha)
             if existing is not None:  # stored by another writer while this file was read
-                report.skipped.append({
-                    "path": str(path),
-                    "reason": f"Identisk fil finns redan ({existing['filename']}).",
-                    "document_id": existing["id"],
-                })
+                report.add_skipped(path, existing)
                 return "skipped"
             try:
                 stored = self._store(doc, data)
@@ -493,9 +488,7 @@ class Library:
         with self._writing():
             if retag:
                 self._retag_all()
-            count = self.index.rebuild(self.catalogue.iter_examples())
-            self.catalogue.set_indexed([r["id"] for r in self.catalogue.document_rows()])
-            return count
+            return self._rebuild_index()
 
     def _retag_all(self) -> None:
         for row in self.catalogue.document_rows():
@@ -584,12 +577,12 @@ class Library:
 
     def search(self, q: str | None = "", filters: dict[str, list[str]] | None = None,
                page: int = 1, per_page: int = 10, sort: str = "relevance") -> SearchResult:
-        """Search the examples; an empty query browses all of them, newest first."""
-        searcher = self.index.searcher()
-        return squery.search(searcher, self.index.schema, q, filters or {}, page, per_page, sort)
+        """Search the examples; an empty query browses all of them, newest first. While the
+        index is rebuilt the catalogue answers (see ``_search_healing``)."""
+        return self._search_healing(q, filters or {}, page, per_page, sort)
 
     def similar(self, example_id: str, limit: int = 5) -> list[dict[str, Any]]:
-        return squery.similar(self.index.searcher(), example_id, limit)
+        return self._similar_healing(example_id, limit)
 
     def example(self, id: str) -> Example | None:  # noqa: A002
         return self.catalogue.example(id)
@@ -644,3 +637,167 @@ class Library:
 
     def list_users(self) -> list[dict[str, str]]:
         return users.list_users(self.catalogue)
+
+    # --- index faults: the index heals itself from the catalogue -----------------------------
+
+    # The web keeps answering while a broken index is rebuilt in a background thread (its
+    # LibraryHolder opens a subclass with this set); the command line rebuilds at once.
+    heal_in_background: ClassVar[bool] = False
+    # False: opened to inspect only (``check``): reconcile leaves everything as it finds it.
+    repair_index: ClassVar[bool] = True
+    HEAL_RETRY_SECONDS: ClassVar[float] = 5.0  # after a failed rebuild, before the next try
+    HEAL_WAIT_SECONDS: ClassVar[float] = 0.25  # a search waits this long for a rebuild
+
+    def _reconcile_entries(self, report: dict[str, int]) -> None:
+        """Index unflagged documents; add missing and remove extra index entries."""
+        pending = self.catalogue.unindexed()
+        for doc_id in pending:
+            self._index_document(doc_id)
+        report["reindexed_documents"] = len(pending)
+        if self.index.doc_count() != self.catalogue.example_count():
+            in_index = self.index.indexed_ids()
+            in_catalogue = self.catalogue.example_ids()
+            extra = in_index - in_catalogue
+            missing = in_catalogue - in_index
+            rows = [(ex, meta) for ex, meta in self.catalogue.iter_examples()
+                    if ex.id in missing]
+            self.index.replace([], extra, rows)
+            report["added"], report["removed"] = len(rows), len(extra)
+
+    def _rebuild_index(self) -> int:
+        """Rebuild the index from the catalogue (write lock held) and flag every document
+        indexed; once more when the new generation vanished while it was written."""
+        for attempt in (1, 2):
+            try:
+                count = self.index.rebuild(self.catalogue.iter_examples())
+                break
+            except Exception as exc:
+                if attempt == 2 or not is_index_error(exc) or is_disk_full(exc):
+                    raise
+                log.info("index rebuild failed, trying once more: %s", exc)
+        self.catalogue.set_indexed([r["id"] for r in self.catalogue.document_rows()])
+        return count
+
+    def _on_index_fault(self, exc: BaseException) -> None:
+        """An index write met a broken index (``IndexStore.on_fault``): rebuild it from the
+        catalogue, which already holds the change being written."""
+        self.heal_index(str(exc))
+
+    def heal_index(self, reason: str = "", wait: bool | None = None) -> bool:
+        """Rebuild a missing or broken index from the catalogue, once: while a rebuild runs,
+        or for a few seconds after one failed, no other starts. In a background thread when
+        ``heal_in_background`` (unless ``wait``), else at once. True when one was started."""
+        index = self.index
+        if not index.heal_lock.acquire(blocking=False):
+            return False
+        if time.monotonic() - index.heal_failed_at < self.HEAL_RETRY_SECONDS:
+            index.heal_lock.release()
+            return False
+        log.info("rebuilding the search index from the catalogue: %s", reason)
+        if not (self.heal_in_background if wait is None else not wait):
+            self._heal_and_release()
+            return True
+        thread = threading.Thread(target=self._heal_and_release, name="exempelbanken-heal",
+                                  daemon=True)
+        thread.start()
+        index.heal_thread = thread  # once started: others may join it
+        return True
+
+    def _heal_and_release(self) -> None:
+        try:
+            with self._writing():
+                if not self.index.usable:  # else another process rebuilt it meanwhile
+                    count = self._rebuild_index()
+                    log.info("search index rebuilt from the catalogue: %d examples", count)
+        except Exception:  # noqa: BLE001 - logged; the next fault tries again
+            self.index.heal_failed_at = time.monotonic()
+            log.exception("the search index could not be rebuilt")
+        finally:
+            self.index.heal_lock.release()
+
+    def index_rebuilding(self) -> bool:
+        """The index is unusable or being rebuilt: searches are answered from the catalogue."""
+        return self.index.heal_lock.locked() or not self.index.usable
+
+    def wait_for_index(self, timeout: float = 60.0) -> bool:
+        """Wait for a background rebuild to end; True when the index is usable."""
+        thread = self.index.heal_thread
+        if thread is not None:
+            thread.join(timeout)
+        return self.index.usable
+
+    def _with_index(self, run: Callable[[Any], Any], fallback: Callable[[], Any]) -> Any:
+        """``run`` with a searcher. When the index fails it is rebuilt and ``fallback``
+        answers meanwhile; on the command line the rebuild is waited for and ``run`` repeated.
+        In the background a search first waits a moment: a small index is back by then, and
+        searches that wait leave the processor to the rebuild."""
+        try:
+            return self.index.run(run)
+        except IndexFault as exc:
+            started = self.heal_index(str(exc))
+            back = (self.wait_for_index(self.HEAL_WAIT_SECONDS) if self.heal_in_background
+                    else started)
+            if back:
+                with suppress(IndexFault):
+                    return self.index.run(run)
+        return fallback()
+
+    def _search_healing(self, q: str | None, filters: dict[str, list[str]], page: int,
+                        per_page: int, sort: str) -> SearchResult:
+        return self._with_index(
+            lambda s: squery.search(s, self.index.schema, q, filters, page, per_page, sort),
+            lambda: catalogue_search(self.catalogue, q, filters, page, per_page, sort))
+
+    def _similar_healing(self, example_id: str, limit: int) -> list[dict[str, Any]]:
+        return self._with_index(lambda s: squery.similar(s, example_id, limit), list)
+
+    # --- check: do catalogue, index and originals agree? --------------------------------------
+
+    def check(self, repair: bool = False) -> CheckReport:
+        """Compare catalogue, index and original files (see ``search.consistency``). With
+        ``repair``, when something was found: rebuild the index and delete orphan files, then
+        check again (``remaining``); a missing original cannot be recreated: it stays."""
+        with self._writing():
+            report = self._find_problems()
+            if repair:
+                report.repaired = self._repair(report) if not report.ok else []
+                report.remaining = self._find_problems().problems() if not report.ok else []
+            return report
+
+    def _find_problems(self) -> CheckReport:
+        rows = self.catalogue.document_rows()
+        report = CheckReport(documents=len(rows), examples=self.catalogue.example_count())
+        report.missing_originals = [
+            MissingOriginal(r["id"], r["filename"], r["sha256"]) for r in rows
+            if not self._original_file(r["sha256"]).is_file()]
+        report.orphan_files = orphan_files(self.data_dir, [r["sha256"] for r in rows])
+        report.unindexed_documents = sorted(self.catalogue.unindexed())
+        report.index_problem = self.index.verify_on_disk(deep=True)
+        if report.index_problem is not None:
+            return report
+        try:
+            ids = self.index.run(
+                lambda s: [s.stored_fields(n)["id"] for n in s.reader().all_doc_ids()])
+        except IndexFault as exc:
+            report.index_problem = str(exc)
+            return report
+        in_catalogue = self.catalogue.example_ids()
+        report.index_entries = len(ids)
+        report.missing_from_index = sorted(in_catalogue - set(ids))
+        report.extra_in_index = sorted(set(ids) - in_catalogue)
+        report.duplicates_in_index = duplicates(ids)
+        return report
+
+    def _repair(self, report: CheckReport) -> list[str]:
+        """Fix what the catalogue can fix; what was done, in Swedish. The index is rebuilt
+        whatever was found (cheap, and it then surely matches the catalogue)."""
+        count = self._rebuild_index()
+        done = [f"Sökindexet byggdes om från katalogen ({count} exempel)."]
+        removed = 0
+        for name in report.orphan_files:
+            with suppress(OSError):
+                (self.data_dir / name).unlink()
+                removed += 1
+        if removed:
+            done.append(f"{removed} fil(er) som inget dokument använder togs bort.")
+        return done

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import itertools
 import math
 import re
 from dataclasses import dataclass, field
@@ -17,7 +18,18 @@ from whoosh.qparser import (
     QueryParser,
     RangePlugin,
 )
-from whoosh.query import And, AndMaybe, Every, FuzzyTerm, NullQuery, Or, Phrase, Query, Term
+from whoosh.query import (
+    And,
+    AndMaybe,
+    Every,
+    FuzzyTerm,
+    MultiTerm,
+    NullQuery,
+    Or,
+    Phrase,
+    Query,
+    Term,
+)
 from whoosh.searching import Searcher
 
 from ingest.tagging import tag_text
@@ -25,8 +37,17 @@ from search import fastrank
 from search.analysis import STOPWORDS, fold, query_words, swedish_analyzer, variants
 from search.schema import FACETS
 
-MAX_QUERY_CHARS = 500
-MAX_WORDS = 40
+# Limits on a query: what it may cost is bounded by these, whatever a client sends.
+MAX_QUERY_CHARS = 200  # after whitespace is collapsed
+MAX_INPUT_CHARS = 100 * MAX_QUERY_CHARS  # read of a longer query before it is cut
+MAX_WORDS = 32  # words and operators, phrase words included
+MAX_PHRASE_WORDS = 10  # words inside one pair of quotes
+MAX_WILDCARD_TERMS = 2  # terms with * or ?
+MIN_WILDCARD_PREFIX = 3  # letters before the first * or ?: "skol*", never "*a" or "sk*"
+MAX_FUZZY_WORDS = 8  # words looked up by similar spelling when nothing matched
+MAX_SUGGEST_WORDS = 8  # unknown words given a "menade du" candidate
+MAX_FUZZY_TERMS = 20  # index words one misspelled word may stand for
+MAX_EXPANSIONS = 1000  # index words one wildcard term may stand for
 SNIPPET_CHARS = 240
 SEARCH_FIELD = "all"
 # The same words without positions: BM25 over its smaller posting blocks (search.fastrank).
@@ -85,6 +106,130 @@ def _parser(schema: Any) -> QueryParser:
 
 
 _SPECIAL = re.compile(r"[\"'()\[\]{}^~:*?\\/+<>=!]")
+
+
+# --- limits ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LimitedQuery:
+    """A query within the limits, and the limits the original broke (Swedish)."""
+
+    text: str
+    broken: tuple[tuple[str, str], ...] = ()  # (the rule, what was done about it)
+
+    @property
+    def rule(self) -> str | None:
+        """The rules the query broke: the API's 400 message."""
+        return " ".join(rule for rule, _ in self.broken) or None
+
+    @property
+    def message(self) -> str | None:
+        """The rules and what was done: the notice shown with the results."""
+        return " ".join(f"{rule} {done}" for rule, done in self.broken) or None
+
+
+TOO_LONG = (f"Sökfrågan får vara högst {MAX_QUERY_CHARS} tecken.", "Den har kortats.")
+TOO_MANY_WORDS = (f"Sökfrågan får ha högst {MAX_WORDS} ord.",
+                  f"Bara de första {MAX_WORDS} orden söks.")
+LONG_PHRASE = (f"En fras inom citattecken får ha högst {MAX_PHRASE_WORDS} ord.",
+               f"Bara frasens första {MAX_PHRASE_WORDS} ord söks.")
+SHORT_WILDCARD = (f"Jokertecken (* och ?) fungerar bara efter minst {MIN_WILDCARD_PREFIX} "
+                  "bokstäver, till exempel skol*.", "Jokertecknen har tagits bort.")
+MANY_WILDCARDS = (f"Högst {MAX_WILDCARD_TERMS} ord med jokertecken per sökning.",
+                  "De övriga söks som vanliga ord.")
+
+# a phrase (its closing quote may be missing) or a run of anything else
+_TOKEN = re.compile(r'"[^"]*(?:"|$)|[^\s"]+')
+_WILDCARD = re.compile(r"[*?]")
+# a question mark ending a word is punctuation ("hur ökar vi närvaron?"), not a wildcard
+_QUESTION_MARK = re.compile(r"(?<=\w)\?+(?=[\s)]|$)")
+
+
+def _cut(text: str, limit: int) -> str:
+    """At most ``limit`` characters, cut before a word when there is a space to cut at."""
+    if len(text) <= limit:
+        return text
+    head = text[:limit]
+    if text[limit] != " " and " " in head:
+        head = head.rsplit(" ", 1)[0]
+    return head.rstrip()
+
+
+def _phrase_words(token: str) -> list[str] | None:
+    """The words of a quoted phrase token, None for any other token."""
+    return token.strip('"').split() if token.startswith('"') else None
+
+
+def _limit_phrases(tokens: list[str]) -> bool:
+    changed = False
+    for i, token in enumerate(tokens):
+        words = _phrase_words(token)
+        if words is not None and len(words) > MAX_PHRASE_WORDS:
+            tokens[i] = '"' + " ".join(words[:MAX_PHRASE_WORDS]) + '"'
+            changed = True
+    return changed
+
+
+def _limit_words(tokens: list[str]) -> bool:
+    budget, kept = MAX_WORDS, []
+    for token in tokens:
+        words = _phrase_words(token)
+        size = len(words) if words is not None else 1
+        if size <= budget:
+            kept.append(token)
+            budget -= size
+        elif words is not None and budget > 0:
+            kept.append('"' + " ".join(words[:budget]) + '"')
+            budget = 0
+    changed = kept != tokens
+    tokens[:] = kept
+    return changed
+
+
+def _wildcard_prefix_ok(token: str) -> bool:
+    core = token.lstrip("(+-'")
+    literal = re.match(r"\w*", core)
+    return literal is not None and len(literal.group()) >= MIN_WILDCARD_PREFIX
+
+
+def _limit_wildcards(tokens: list[str]) -> list[tuple[str, str]]:
+    broken: list[tuple[str, str]] = []
+    allowed = MAX_WILDCARD_TERMS
+    for i, token in enumerate(tokens):
+        if token.startswith('"') or not _WILDCARD.search(_QUESTION_MARK.sub("", token)):
+            continue
+        if not _wildcard_prefix_ok(token):
+            problem = SHORT_WILDCARD
+        elif allowed > 0:
+            allowed -= 1
+            continue
+        else:
+            problem = MANY_WILDCARDS
+        tokens[i] = _WILDCARD.sub("", token)
+        if problem not in broken:
+            broken.append(problem)
+    return broken
+
+
+def limit_query(original: str) -> LimitedQuery:
+    """The query within MAX_QUERY_CHARS, MAX_WORDS, MAX_PHRASE_WORDS and the wildcard rules
+    (whitespace collapsed), and the rules it broke. A query within the limits comes back as
+    it was; one over them is cut (at a word), its phrases shortened and its bad wildcards
+    taken out, so a query never costs more than the limits allow."""
+    text = " ".join(original[:MAX_INPUT_CHARS].split())
+    tokens = _TOKEN.findall(text)
+    broken = [LONG_PHRASE] if _limit_phrases(tokens) else []
+    if _limit_words(tokens):
+        broken.append(TOO_MANY_WORDS)
+    broken += _limit_wildcards(tokens)
+    if broken:
+        text = " ".join(t for t in tokens if t)
+    if len(text) > MAX_QUERY_CHARS or len(original) > MAX_INPUT_CHARS:
+        text = _cut(text, MAX_QUERY_CHARS)
+        # one note for a long text: cut to its first words
+        broken = [TOO_LONG, *(b for b in broken if b != TOO_MANY_WORDS)]
+    return LimitedQuery(text, tuple(broken))
 
 
 def parse(schema: Any, text: str) -> Query:
@@ -378,9 +523,13 @@ def suggest(searcher: Searcher, text: str) -> str | None:
     """The query with unknown words replaced by the nearest words in the index."""
     changed = False
     out = text
+    looked_up = 0
     for word in query_words(text)[:MAX_WORDS]:
         if not word.isalpha() or _known(searcher, word):
             continue
+        looked_up += 1
+        if looked_up > MAX_SUGGEST_WORDS:
+            break
         cand = _best_candidate(searcher, word)
         if cand:
             out = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", cand, out, count=1,
@@ -389,12 +538,26 @@ def suggest(searcher: Searcher, text: str) -> str | None:
     return out if changed and out.strip().lower() != text.strip().lower() else None
 
 
+def _fuzzy_terms(word: str) -> FuzzyTerm:
+    return FuzzyTerm(SEARCH_FIELD, word, maxdist=1 if len(word) <= 5 else 2, prefixlength=1)
+
+
 def fuzzy_query(text: str) -> Query:
-    terms: list[Query] = []
-    for word in query_words(text)[:MAX_WORDS]:
-        dist = 1 if len(word) <= 5 else 2
-        terms.append(FuzzyTerm(SEARCH_FIELD, word, maxdist=dist, prefixlength=1))
+    terms: list[Query] = [_fuzzy_terms(w) for w in query_words(text)[:MAX_FUZZY_WORDS]]
     return Or(terms) if terms else NullQuery
+
+
+def fuzzy_words(searcher: Searcher, text: str) -> list[list[str]]:
+    """Index words spelled like each of the query's first MAX_FUZZY_WORDS words (at most
+    MAX_FUZZY_TERMS each), looked up once: the fast ranking takes them as plain words."""
+    reader = searcher.reader()
+    groups = []
+    for word in list(dict.fromkeys(query_words(text)))[:MAX_FUZZY_WORDS]:
+        found = itertools.islice(_fuzzy_terms(word).expanded_terms(reader), MAX_FUZZY_TERMS)
+        terms = [t.decode("utf-8") if isinstance(t, bytes) else t for _, t in found]
+        if terms:
+            groups.append(terms)
+    return groups
 
 
 # --- the search itself -----------------------------------------------------------------------
@@ -466,11 +629,7 @@ def _run(searcher: Searcher, q: Query, fq: Query | None, page: int, per_page: in
     return total, hits, facets
 
 
-def search(searcher: Searcher, schema: Any, text: str | None,
-           filters: dict[str, list[str]] | None = None, page: int = 1, per_page: int = 10,
-           sort: str = "relevance") -> SearchResult:
-    raw = (text or "").strip()
-    message = None
+def _paging(page: Any, per_page: Any, sort: Any) -> tuple[int, int, str]:
     try:
         page = max(1, int(page))
     except (TypeError, ValueError):
@@ -479,54 +638,105 @@ def search(searcher: Searcher, schema: Any, text: str | None,
         per_page = min(100, max(1, int(per_page)))
     except (TypeError, ValueError):
         per_page = 10
-    sort = sort if sort in ("relevance", "date") else "relevance"
-    filters = {k: [v for v in (vals if isinstance(vals, list | tuple) else [vals]) if v]
+    return page, per_page, sort if sort in ("relevance", "date") else "relevance"
+
+
+def _clean_filters(filters: dict[str, Any] | None) -> dict[str, list[str]]:
+    cleaned = {k: [v for v in (vals if isinstance(vals, list | tuple) else [vals]) if v]
                for k, vals in (filters or {}).items() if k in FACETS}
-    filters = {k: v for k, v in filters.items() if v}
+    return {k: v for k, v in cleaned.items() if v}
 
-    if len(raw) > MAX_QUERY_CHARS:
-        raw = raw[:MAX_QUERY_CHARS].rsplit(" ", 1)[0]
-        message = f"Sökfrågan var mycket lång och har kortats till {len(raw)} tecken."
 
+NO_WORDS = "Sökningen innehöll inga ord. Alla exempel visas."
+ONLY_STOPWORDS = ("Sökningen innehöll bara vanliga småord. Alla exempel visas – "
+                  "prova med ord som beskriver arbetet, till exempel skolnärvaro.")
+FUZZY_HITS = "Inga exakta träffar – visar exempel med liknande ord."
+NO_HITS = ("Inga exempel matchade sökningen. Prova färre eller andra ord, "
+           "eller ta bort något filter.")
+
+
+def _user_query(schema: Any, text: str) -> tuple[Query, Query | None, Query | None, str | None]:
+    """(matching, ranking, extra) queries for the text, and a note when it has no words."""
+    if not text:
+        return Every(), None, None, None
+    if not any(c.isalnum() for c in text):
+        return Every(), None, None, NO_WORDS
+    q, rank, extra = build_queries(schema, text)
+    if q is NullQuery or isinstance(q, type(NullQuery)):
+        return Every(), None, None, ONLY_STOPWORDS
+    return q, rank, extra, None
+
+
+def _term_texts(searcher: Searcher, q: Query) -> list[str] | None:
+    """The index words a word of the query stands for: a term, its variants (an OR of terms)
+    or a wildcard's expansion; None for anything else (phrases, AND, NOT, other fields)."""
+    if isinstance(q, Term) and q.fieldname == SEARCH_FIELD:
+        return [q.text]
+    if isinstance(q, MultiTerm) and q.field() == SEARCH_FIELD:
+        found = itertools.islice(q.expanded_terms(searcher.reader()), MAX_EXPANSIONS)
+        return [t.decode("utf-8") if isinstance(t, bytes) else t for _, t in found]
+    if type(q) is Or:
+        texts = [_term_texts(searcher, sub) for sub in q.subqueries]
+        return None if None in texts else [t for sub in texts for t in sub or []]
+    return None
+
+
+def _words(searcher: Searcher, text: str, q: Query) -> list[list[str]] | None:
+    """The terms of each word of a query that is words OR-ed together (plain words, or words
+    with wildcards: their index words), for the fast ranking; None for any other query."""
+    if not text or isinstance(q, Every):
+        return None
+    if is_plain(text):
+        return plain_terms(text)
+    parts = q.subqueries if type(q) is Or else [q]
+    groups = [_term_texts(searcher, part) for part in parts]
+    if None in groups:
+        return None
+    return [g for g in groups if g] or None
+
+
+def _run_fuzzy(searcher: Searcher, text: str, fq: Query | None, page: int, per_page: int,
+               sort: str) -> tuple[int, list[dict[str, Any]], dict[str, dict[str, int]]]:
+    """The search again with words spelled like the query's (when it found nothing)."""
+    groups = fuzzy_words(searcher, text)
+    if not groups:
+        return 0, [], {}
+    q = Or([Term(SEARCH_FIELD, term) for terms in groups for term in terms])
+    return _run(searcher, q, fq, page, per_page, sort, None, groups)
+
+
+def search(searcher: Searcher, schema: Any, text: str | None,
+           filters: dict[str, list[str]] | None = None, page: int = 1, per_page: int = 10,
+           sort: str = "relevance") -> SearchResult:
+    """One page of results for a query within the limits (``limit_query``: a query over
+    them is cut and the result's message says so), the facets over all of them, and a
+    "menade du" suggestion when words are unknown."""
+    limited = limit_query(text or "")
+    words_text = _QUESTION_MARK.sub("", limited.text)  # the text the query is built from
+    page, per_page, sort = _paging(page, per_page, sort)
+    filters = _clean_filters(filters)
     fq = filter_query(filters)
-    rank: Query | None = None
-    extra: Query | None = None
-    if not raw:
-        q: Query = Every()
-    elif not any(c.isalnum() for c in raw):
-        q = Every()
-        message = "Sökningen innehöll inga ord. Alla exempel visas."
-    else:
-        q, rank, extra = build_queries(schema, raw)
-        if q is NullQuery or isinstance(q, type(NullQuery)):
-            q, rank = Every(), None
-            message = message or (
-                "Sökningen innehöll bara vanliga småord. Alla exempel visas – "
-                "prova med ord som beskriver arbetet, till exempel skolnärvaro.")
+    q, rank, extra, note = _user_query(schema, words_text)
 
-    suggestion = None
+    suggestion = suggest(searcher, words_text) if not isinstance(q, Every) else None
     corrected = False
-    if raw and not isinstance(q, Every):
-        suggestion = suggest(searcher, raw)
     total, hits, facets = 0, [], {}
     if suggestion:
         cq, crank, cextra = build_queries(schema, suggestion)
-        cwords = plain_terms(suggestion) if is_plain(suggestion) else None
-        total, hits, facets = _run(searcher, cq, fq, page, per_page, sort, crank, cwords,
-                                   cextra)
+        total, hits, facets = _run(searcher, cq, fq, page, per_page, sort, crank,
+                                   _words(searcher, suggestion, cq), cextra)
         corrected = total > 0
     if not corrected:
-        words = plain_terms(raw) if raw and is_plain(raw) and not isinstance(q, Every) else None
-        total, hits, facets = _run(searcher, q, fq, page, per_page, sort, rank, words, extra)
-        if total == 0 and raw and not isinstance(q, Every):
-            total, hits, facets = _run(searcher, fuzzy_query(raw), fq, page, per_page, sort)
-            if total:
-                message = "Inga exakta träffar – visar exempel med liknande ord."
-    if total == 0 and not message:
-        message = ("Inga exempel matchade sökningen. Prova färre eller andra ord, "
-                   "eller ta bort något filter.")
+        total, hits, facets = _run(searcher, q, fq, page, per_page, sort, rank,
+                                   _words(searcher, words_text, q), extra)
+        if total == 0 and not isinstance(q, Every):
+            total, hits, facets = _run_fuzzy(searcher, words_text, fq, page, per_page, sort)
+            note = FUZZY_HITS if total else note
+    if total == 0 and not (note or limited.message):
+        note = NO_HITS
+    message = " ".join(m for m in (limited.message, note) if m) or None
     pages = math.ceil(total / per_page) if total else 0
-    return SearchResult(query=text or "", total=total, hits=hits, facets=facets,
+    return SearchResult(query=limited.text, total=total, hits=hits, facets=facets,
                         suggestion=suggestion, page=page, pages=pages, per_page=per_page,
                         sort=sort, filters=filters, corrected=corrected, message=message)
 

@@ -343,5 +343,60 @@ def serve(host: str, port: int, data_dir: Path) -> None:
     serve_app(app, host, port)
 
 
+
+def _inspecting_library(data_dir: Path):  # -> search.library.Library
+    """The library opened without repairing anything at open, so ``check`` sees what is."""
+    from search.library import Library
+
+    class Inspecting(Library):
+        repair_index = False
+
+    return Inspecting(data_dir)
+
+
+def _print_check(report: Any) -> None:
+    entries = "–" if report.index_entries is None else report.index_entries
+    click.echo(f"Katalogen: {report.documents} dokument, {report.examples} exempel. "
+               f"Sökindexet: {entries} poster.")
+    problems = report.problems()
+    if not problems:
+        click.echo("Katalog, sökindex och originalfiler stämmer överens.")
+        return
+    click.echo(f"Hittade {len(problems)} avvikelse(r):")
+    for line in problems:
+        click.echo(f"  - {line}")
+    if report.remaining is None:
+        click.echo("Kör med --repair för att rätta det som går att rätta från katalogen.")
+        return
+    for line in report.repaired:
+        click.echo(f"Rättat: {line}")
+    if report.remaining:
+        click.echo("Kvar efter reparationen:", err=True)
+        for line in report.remaining:
+            click.echo(f"  - {line}", err=True)
+    else:
+        click.echo("Allt är rättat.")
+
+
+@main.command()
+@click.option("--repair", is_flag=True,
+              help="Rätta det som går från katalogen: bygg om sökindexet, ta bort "
+                   "föräldralösa filer.")
+@click.option("--json", "as_json", is_flag=True, help="Skriv rapporten som JSON.")
+@_data_dir_option
+def check(repair: bool, as_json: bool, data_dir: Path) -> None:
+    """Jämför katalog, sökindex och originalfiler.
+
+    Avslutas med status 0 när allt stämmer (med --repair: när allt gick att rätta), annars 1.
+    """
+    with _inspecting_library(data_dir) as library:
+        report = library.check(repair=repair)
+    if as_json:
+        _print_json(report.to_dict())
+    else:
+        _print_check(report)
+    sys.exit(report.exit_code())
+
+
 if __name__ == "__main__":
     main()

@@ -10,10 +10,12 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from flask import abort, current_app
+from flask import Response, abort, after_this_request, current_app, flash, request
 
 from ingest.model import Document, Example
 from web.thumbs import DOCUMENT_ID
+
+INDEX_STATUS_HEADER = "X-Index-Status"  # "rebuilding" while searches come from the catalogue
 
 
 class SearchCache:
@@ -68,10 +70,8 @@ class LibraryHolder:
         if self._library is None:
             with self._open_lock:
                 if self._library is None:
-                    from search.library import Library
-
                     self.data_dir.mkdir(parents=True, exist_ok=True)
-                    self._library = Library(self.data_dir)
+                    self._library = _web_library_class()(self.data_dir)
         return self._library
 
     def close(self) -> None:
@@ -79,6 +79,17 @@ class LibraryHolder:
             if self._library is not None:
                 self._library.close()
                 self._library = None
+
+
+def _web_library_class() -> type:
+    """search.library.Library as the web opens it: a missing or broken index is rebuilt in a
+    background thread while the catalogue answers searches (the command line waits instead)."""
+    from search.library import Library
+
+    class WebLibrary(Library):
+        heal_in_background = True
+
+    return WebLibrary
 
 
 def holder() -> LibraryHolder:
@@ -123,5 +134,28 @@ def search(q: str, filters: dict[str, list[str]], page: int, per_page: int, sort
     result = h.cache.get(key)
     if result is None:
         result = h.get().search(q, filters=filters, page=page, per_page=per_page, sort=sort)
-        h.cache.put(key, result)
+        if _from_catalogue(result):
+            _tell_rebuilding()
+        else:
+            h.cache.put(key, result)
     return result
+
+
+def _from_catalogue(result: Any) -> bool:
+    """Answered from the catalogue while the index is rebuilt (not kept in the cache)."""
+    from search.fallback import NOTICE
+
+    return getattr(result, "message", None) == NOTICE
+
+
+def _tell_rebuilding() -> None:
+    """Say so: a notice on the page, a header in the API (its body has no message field)."""
+    if request.path.startswith("/api/"):
+        @after_this_request
+        def _header(response: Response) -> Response:
+            response.headers[INDEX_STATUS_HEADER] = "rebuilding"
+            return response
+    else:
+        from search.fallback import NOTICE
+
+        flash(NOTICE, "info")

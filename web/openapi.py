@@ -244,7 +244,7 @@ def build_spec(server_url: str | None = None) -> dict[str, Any]:
             "in": "query",
             "required": False,
             "description": "Sökord (svenska, böjningsformer och sammansättningar matchas).",
-            "schema": {"type": "string", "maxLength": 500},
+            "schema": {"type": "string", "maxLength": 200},
         },
         *(_filter_param(name) for name, _ in FACETS),
         {
@@ -285,6 +285,7 @@ def build_spec(server_url: str | None = None) -> dict[str, Any]:
                     "responses": {
                         "200": _json(_ref("SearchResponse"), "Träffar, facetter och sidinfo"),
                         "400": _error("Ogiltig parameter"),
+                        "429": _error("För många sökningar från samma klient"),
                     },
                 }
             },

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 
 from werkzeug.datastructures import MultiDict
 
+from search import query
+
 FACETS: tuple[tuple[str, str], ...] = (
     ("kommun", "Kommun"),
     ("fokus", "Fokusområde"),
@@ -16,7 +18,7 @@ FACETS: tuple[tuple[str, str], ...] = (
 )
 FACET_NAMES = tuple(name for name, _ in FACETS)
 SORTS = ("relevance", "date")
-MAX_QUERY = 500
+MAX_QUERY = query.MAX_QUERY_CHARS
 MAX_VALUES = 20
 MAX_VALUE_LENGTH = 200
 MAX_PAGE = 1000
@@ -33,6 +35,8 @@ class SearchParams:
     page: int = 1
     per_page: int = 10
     sort: str = "relevance"
+    notice: str | None = None  # the query was over the limits and has been shortened
+    dropped: bool = False  # filter values were left out (too long or too many)
 
 
 def _int(args: MultiDict, name: str, default: int, low: int, high: int, strict: bool) -> int:
@@ -55,29 +59,10 @@ def _int(args: MultiDict, name: str, default: int, low: int, high: int, strict: 
 def parse(args: MultiDict, per_page: int, max_per_page: int, strict: bool = False) -> SearchParams:
     """Parse q, the facet filters, page, per_page and sort. ``strict`` raises ParamError instead
     of silently correcting (the API is strict, the HTML page forgiving)."""
-    q = " ".join(args.get("q", "").split())
-    if len(q) > MAX_QUERY:
-        if strict:
-            raise ParamError(f"q får vara högst {MAX_QUERY} tecken.")
-        q = q[:MAX_QUERY]
-    filters: dict[str, list[str]] = {}
-    for name in FACET_NAMES:
-        values: list[str] = []
-        for raw in args.getlist(name):
-            value = raw.strip()
-            if not value or value in values:
-                continue
-            if len(value) > MAX_VALUE_LENGTH:
-                if strict:
-                    raise ParamError(f"{name} är för långt.")
-                continue
-            values.append(value)
-        if len(values) > MAX_VALUES:
-            if strict:
-                raise ParamError(f"Högst {MAX_VALUES} värden för {name}.")
-            values = values[:MAX_VALUES]
-        if values:
-            filters[name] = values
+    limited = query.limit_query(args.get("q", ""))
+    if strict and limited.rule:
+        raise ParamError(limited.rule)
+    filters, dropped = _filters(args, strict)
     page = _int(args, "page", 1, 1, MAX_PAGE, strict)
     size = _int(args, "per_page", per_page, 1, max_per_page, strict) if strict else per_page
     sort = args.get("sort", "relevance") or "relevance"
@@ -85,4 +70,31 @@ def parse(args: MultiDict, per_page: int, max_per_page: int, strict: bool = Fals
         if strict:
             raise ParamError("sort måste vara relevance eller date.")
         sort = "relevance"
-    return SearchParams(q=q, filters=filters, page=page, per_page=size, sort=sort)
+    return SearchParams(q=limited.text, filters=filters, page=page, per_page=size, sort=sort,
+                        notice=limited.message, dropped=dropped)
+
+
+def _filters(args: MultiDict, strict: bool) -> tuple[dict[str, list[str]], bool]:
+    """The facet filters, and whether any value was left out."""
+    filters: dict[str, list[str]] = {}
+    dropped = False
+    for name in FACET_NAMES:
+        values: dict[str, None] = {}  # in order, without repeats
+        for raw in args.getlist(name):
+            value = raw.strip()
+            if not value or value in values:
+                continue
+            if len(value) > MAX_VALUE_LENGTH:
+                if strict:
+                    raise ParamError(f"{name} är för långt.")
+                dropped = True
+                continue
+            if len(values) == MAX_VALUES:
+                if strict:
+                    raise ParamError(f"Högst {MAX_VALUES} värden för {name}.")
+                dropped = True
+                break
+            values[value] = None
+        if values:
+            filters[name] = list(values)
+    return filters, dropped

@@ -106,8 +106,13 @@ def create_server(app: Flask, **options: Any) -> Any:
 def server_options(app: Flask, host: str, port: int, threads: int = 8) -> dict[str, Any]:
     """waitress settings for ``app``."""
     max_body = int(app.config.get("MAX_CONTENT_LENGTH") or DEFAULT_MAX_BODY) + BODY_MARGIN
-    return {"host": host, "port": port, "threads": threads, "max_request_body_size": max_body,
-            "ident": "Exempelbanken", "channel_timeout": 120}
+    options = {"host": host, "port": port, "threads": threads, "max_request_body_size": max_body,
+               "ident": "Exempelbanken", "channel_timeout": 120}
+    if int(app.config.get("TRUSTED_PROXIES") or 0) > 0:
+        # waitress drops X-Forwarded-* by default; behind our own proxy ProxyFix reads them, so
+        # the login and search limits count per client, not per proxy
+        options["clear_untrusted_proxy_headers"] = False
+    return options
 
 
 def serve(app: Flask, host: str = "127.0.0.1", port: int = 5000, threads: int = 8) -> None:

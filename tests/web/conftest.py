@@ -27,6 +27,7 @@ def make_app(data_dir: Path, **overrides: object) -> Flask:
         "DATA_DIR": str(data_dir),
         "SECRET_KEY": "test-secret",
         "LOGIN_RATE_LIMIT": "1000/minute",
+        "SEARCH_RATE_LIMIT": "100000/minute",
     }
     config.update(overrides)
     return create_app(config)

@@ -12,6 +12,7 @@ from werkzeug.wrappers import Response
 
 from ingest.model import Document, Example, Tag
 from web import refs, thumbs
+from web.errors import error_response
 from web.library import document_or_404, get_library
 
 bp = Blueprint("examples", __name__)
@@ -95,6 +96,8 @@ def document(document_id: str) -> str:
 
 @bp.get("/dokument/<document_id>/sida/<int:page>.png")
 def page_image(document_id: str, page: int) -> Response:
+    """The page's picture, drawn outside the web process and cached; 404 when the page cannot
+    be drawn (remembered), 503 when too many pages are being drawn."""
     doc = document_or_404(document_id)
     if page < 1 or page > max(doc.pages, 1):
         abort(404)
@@ -104,15 +107,16 @@ def page_image(document_id: str, page: int) -> Response:
     data_dir = Path(current_app.config["DATA_DIR"])
     width = int(current_app.config["THUMB_WIDTH"])
     target = thumbs.thumb_path(data_dir, doc.id, page, width)
+    limits = thumbs.RenderLimits.from_config(current_app.config)
     try:
-        thumbs.render_thumb(Path(original), page, width, target)
-    except IndexError:
+        picture = thumbs.page_picture(Path(original), page, width, target, limits)
+    except thumbs.Busy:
+        response = error_response(503, "Sidbilden kan inte visas just nu. Försök igen om en stund.")
+        response.headers["Retry-After"] = "10"
+        return response
+    if picture is None:
         abort(404)
-    except Exception:  # pdfium could not draw the page: no picture rather than an error page
-        log.exception("cannot render page %s of %s", page, doc.id)
-        abort(404)
-    response = send_file(target, mimetype="image/png", max_age=86400)
-    return response
+    return send_file(picture, mimetype="image/png", max_age=86400)
 
 
 @bp.get("/dokument/<document_id>/original.pdf")
