@@ -172,6 +172,8 @@ SCHEMAS: dict[str, Any] = {
             "results": {"type": "array", "items": _ref("Hit")},
             "facets": _ref("Facets"),
             "suggestion": {"type": "string", "nullable": True, "description": "Menade du"},
+            "message": {"type": "string", "nullable": True,
+                        "description": "En notis: förkortad fråga, index som byggs om …"},
             "page": {"type": "integer"},
             "pages": {"type": "integer"},
             "per_page": {"type": "integer"},

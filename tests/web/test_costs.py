@@ -157,11 +157,30 @@ def test_failed_page_answers_404_from_a_marker(starved_app: Flask) -> None:
     assert not [p for p in thumbs_dir(starved_app).iterdir() if p.suffix == ".part"]
 
 
+def slow_page_pdf() -> bytes:
+    """A small PDF whose page takes seconds to draw: one form of 2,000 circles, drawn 60 times."""
+    from reportlab.pdfgen import canvas
+
+    out = io.BytesIO()
+    pdf = canvas.Canvas(out, pagesize=(595, 842))
+    pdf.setFont("Helvetica", 11)
+    pdf.drawString(72, 780, "Ringar i skolans konstprojekt om trygghet på rasten i Habo.")
+    pdf.beginForm("ringar")
+    for i in range(2000):
+        pdf.circle((i * 37) % 595, (i * 53) % 842, 5 + i % 30, fill=0)
+    pdf.endForm()
+    for _ in range(60):
+        pdf.doForm("ringar")
+    pdf.showPage()
+    pdf.save()
+    return out.getvalue()
+
+
 def test_timed_out_page_answers_404_from_a_marker(writable_store: Path) -> None:
-    app = make_app(writable_store, THUMB_RENDER_TIMEOUT=0.001)
+    app = make_app(writable_store, THUMB_RENDER_TIMEOUT=0.2)
     try:
         client = app.test_client()
-        document = upload(client, huge_page_pdf(), "lang-sida.pdf")
+        document = upload(client, slow_page_pdf(), "langsam-sida.pdf")
         url = f"/dokument/{document['id']}/sida/1.png"
         assert client.get(url).status_code == 404
         assert list(thumbs_dir(app).glob(f"{document['id']}-1-*.failed"))

@@ -37,6 +37,7 @@ def search_body(result: Any, p: params.SearchParams) -> dict[str, Any]:
         "results": result.hits,
         "facets": result.facets,
         "suggestion": result.suggestion,
+        "message": result.message,
         "page": result.page,
         "pages": result.pages,
         "per_page": p.per_page,
