@@ -28,7 +28,6 @@ import json
 import os
 import re
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -40,27 +39,11 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
+from loopback import QUERIES, free_port
+
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus" / "pdf"
 USER, PASSWORD = "kaos", "kaos-losenord-1"
-QUERIES = [
-    {"q": "skolnärvaro"},
-    {"q": "hembesök socialtjänst"},
-    {"q": "få barn att röra på sig"},
-    {"q": "föräldrastöd", "sort": "date"},
-    {"q": "", "fokus": "Psykisk hälsa"},
-    {"q": "familjecentral", "kommun": "Värnamo"},
-    {"q": "trygghetscirkeln"},
-    {"q": "läxhjälp bibliotek"},
-    {"q": ""},
-    {"q": "", "page": "2"},
-]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def command() -> list[str]:
