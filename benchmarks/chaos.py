@@ -39,7 +39,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
-from loopback import QUERIES, free_port
+from loopback import QUERIES, free_port, wait_until_serving
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus" / "pdf"
@@ -79,16 +79,8 @@ def start_server(data_dir: Path, port: int, log: Path) -> subprocess.Popen:
             "--data-dir", str(data_dir)]
     proc = subprocess.Popen(args, cwd=ROOT, env=environment(), stdout=subprocess.DEVNULL,
                             stderr=open(log, "wb"))  # noqa: SIM115 - lives as long as proc
-    deadline = time.monotonic() + 90
-    while time.monotonic() < deadline:
-        try:
-            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
-            conn.request("GET", "/api/search?q=test")
-            if conn.getresponse().status == 200:
-                conn.close()
-                return proc
-        except OSError:
-            time.sleep(0.2)
+    if wait_until_serving(port, 90):
+        return proc
     proc.kill()
     raise RuntimeError("server did not start: " + log.read_text(errors="replace")[-2000:])
 

@@ -1,8 +1,10 @@
-"""What the benchmarks that drive a real server on loopback share: the queries and a port."""
+"""What the benchmarks that drive a real server on loopback share: queries, a port, a wait."""
 
 from __future__ import annotations
 
+import http.client
 import socket
+import time
 
 # searches a new team might make: words, phrases, filters, sorting and paging
 QUERIES = [
@@ -24,3 +26,20 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+def wait_until_serving(port: int, seconds: float) -> bool:
+    """Whether a server on ``port`` answers a search with 200 within ``seconds``."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+            conn.request("GET", "/api/search?q=test")
+            ok = conn.getresponse().status == 200
+            conn.close()
+            if ok:
+                return True
+        except OSError:
+            pass
+        time.sleep(0.2)
+    return False

@@ -24,7 +24,7 @@ import time
 from pathlib import Path
 from urllib.parse import urlencode
 
-from loopback import QUERIES, free_port
+from loopback import QUERIES, free_port, wait_until_serving
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -54,16 +54,8 @@ def start_server(data_dir: Path, port: int, cache_seconds: float) -> subprocess.
         [sys.executable, "-c", code], cwd=ROOT, env=env,
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
     )
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
-            conn.request("GET", "/api/search?q=test")
-            if conn.getresponse().status == 200:
-                conn.close()
-                return proc
-        except OSError:
-            time.sleep(0.2)
+    if wait_until_serving(port, 60):
+        return proc
     proc.kill()
     raise RuntimeError("server did not start: " + proc.stderr.read().decode()[-2000:])
 

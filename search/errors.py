@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import errno
+import sqlite3
+
 
 class LibraryError(Exception):
     code = "error"
@@ -61,9 +64,6 @@ FAILED_MESSAGE = "Filen kunde inte sparas ({}). Ingenting sparades; försök ige
 
 def storage_error(exc: BaseException) -> LibraryError:
     """The error to report for an exception raised while writing a document."""
-    import errno
-    import sqlite3
-
     if isinstance(exc, LibraryError):
         return exc
     full = (isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT)) or (

@@ -39,11 +39,10 @@ DATA_SUFFIXES = (".ttf", ".otf", ".ttc", ".pfb", ".dic", ".aff", ".traineddata")
 # programs that libraries start on the project's behalf (module imported -> program run)
 LIBRARY_PROGRAMS = {"pytesseract": "tesseract"}
 # what the standard library probes for and does well without; used when present, never needed
-OPTIONAL_PROBES = {
-    "/usr/bin/gcc": "ctypes.util.find_library asks the compiler for names ldconfig lacks",
-    "/usr/bin/ld": "ctypes.util.find_library asks the linker for names ldconfig lacks",
-    "/etc/mime.types": "mimetypes reads it when present, else uses Python's own table",
-}
+# standard-library modules that probe for optional system files and programs and do well
+# without them: ctypes.util.find_library asks the compiler and linker for names ldconfig lacks,
+# mimetypes reads the system's type table when there is one
+PROBING_MODULES = (os.sep + os.path.join("ctypes", "util.py"), os.sep + "mimetypes.py")
 SUBPROCESS_CALLS = {"run", "Popen", "check_output", "check_call", "call", "which"}
 SKIP_DIRS = {".venv", ".git", "node_modules", "build", "instance", "__pycache__"}
 # this check and its tests name paths as examples, not to use them
@@ -270,16 +269,26 @@ class OpenedFiles:
         if isinstance(path, bytes):
             path = os.fsdecode(path)
         if isinstance(path, str) and path.startswith(SYSTEM_ROOTS) and \
-                not path.startswith(self._own):
+                not path.startswith(self._own) and not _probed_by_stdlib():
             self.files.setdefault(os.path.normpath(path), event)
 
     def findings(self, allowed: set[str]) -> list[Finding]:
-        present = {p: w for p, w in self.files.items()
-                   if os.path.exists(p) and p not in OPTIONAL_PROBES}
+        present = {p: w for p, w in self.files.items() if os.path.exists(p)}
         for name in self.libraries:
             for path in _library_paths(name):
                 present.setdefault(path, "ctypes.dlopen")
         return unprovided(present, allowed, must_exist=False)
+
+
+def _probed_by_stdlib(depth: int = 40) -> bool:
+    """Whether the event comes from one of the PROBING_MODULES (looked up only for events
+    that name a system path, so the hook stays cheap)."""
+    frame = sys._getframe(2)
+    while frame is not None and depth > 0:
+        if frame.f_code.co_filename.endswith(PROBING_MODULES):
+            return True
+        frame, depth = frame.f_back, depth - 1
+    return False
 
 
 def _library_paths(name: str) -> list[str]:

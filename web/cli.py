@@ -162,14 +162,7 @@ def ingest(paths: tuple[Path, ...], as_json: bool, data_dir: Path) -> None:
         if progress is not None:
             progress.close()
     if as_json:
-        _print_json(
-            {
-                "documents": [doc.to_dict() for doc in report.documents],
-                "skipped": report.skipped,
-                "errors": report.errors,
-                "summary": report.summary(),
-            }
-        )
+        _print_json(report.to_dict())
     else:
         click.echo(_summary_line(report.summary()))
     if report.errors:
