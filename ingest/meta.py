@@ -4,36 +4,16 @@ from __future__ import annotations
 
 import re
 
-MONTHS = {
-    "januari": 1,
-    "jan": 1,
-    "februari": 2,
-    "feb": 2,
-    "mars": 3,
-    "mar": 3,
-    "april": 4,
-    "apr": 4,
-    "maj": 5,
-    "juni": 6,
-    "jun": 6,
-    "juli": 7,
-    "jul": 7,
-    "augusti": 8,
-    "aug": 8,
-    "september": 9,
-    "sept": 9,
-    "sep": 9,
-    "oktober": 10,
-    "okt": 10,
-    "november": 11,
-    "nov": 11,
-    "december": 12,
-    "dec": 12,
-}
-_MONTH = (
-    r"(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december"
-    r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|okt|nov|dec)\.?"
+from ingest.lexicon import (
+    MONTH_ABBREVIATIONS,
+    MONTH_NUMBERS,
+    MONTHS,
+    POSTER_HEADINGS,
+    SEASONS_DEFINITE,
 )
+
+_MONTH = rf"({'|'.join((*MONTHS, *MONTH_ABBREVIATIONS))})\.?"
+_SEASON = "|".join((*SEASONS_DEFINITE, "vår", "höst"))  # also "vår 2024", "höst 2024"
 _YEAR = r"((?:19|20)\d{2})"
 FULL_DATE = re.compile(rf"\b(\d{{1,2}})(?::e|:a)?\s+{_MONTH}\s+{_YEAR}\b", re.IGNORECASE)
 DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?::e|:a)?\s+{_MONTH}(?![\w])", re.IGNORECASE)
@@ -41,28 +21,10 @@ MONTH_YEAR = re.compile(rf"\b{_MONTH}\s+{_YEAR}\b", re.IGNORECASE)
 ISO_DATE = re.compile(r"\b((?:19|20)\d{2})-(\d{2})(?:-(\d{2}))?\b")
 YEAR = re.compile(rf"\b{_YEAR}\b")
 NUMERIC_DATE = re.compile(r"(?<![\d/.])(\d{1,2})/(\d{1,2})(?:[ -]((?:19|20)\d{2}))?(?![\d/])")
-SEASON_YEAR = re.compile(
-    rf"\b(?:våren|hösten|sommaren|vintern|vår|höst)\s+{_YEAR}\b", re.IGNORECASE
-)
+SEASON_YEAR = re.compile(rf"\b(?:{_SEASON})\s+{_YEAR}\b", re.IGNORECASE)
 
 NEWSLETTER_WORDS = re.compile(r"\bnyhetsbrev\w*|\bnewsletter", re.IGNORECASE)
 POSTER_WORDS = re.compile(r"\bposter\b|\baffisch", re.IGNORECASE)
-POSTER_HEADINGS = (
-    "bakgrund",
-    "syfte",
-    "mål",
-    "metod",
-    "vad gjorde vi",
-    "mätning",
-    "resultat",
-    "lärdomar",
-    "nästa steg",
-    "kontakt",
-    "genomförande",
-    "förändringsidé",
-    "slutsats",
-    "teamet",
-)
 
 
 def _fmt(year: int, month: int | None = None, day: int | None = None) -> str | None:
@@ -86,7 +48,7 @@ def date_from_filename(name: str) -> str | None:
         return _fmt(int(m.group(1)), int(m.group(2)), int(m.group(3)) if m.group(3) else None)
     m = MONTH_YEAR.search(stem.replace("-", " ").replace("_", " "))
     if m:
-        return _fmt(int(m.group(2)), MONTHS[m.group(1).lower()])
+        return _fmt(int(m.group(2)), MONTH_NUMBERS[m.group(1).lower()])
     m = re.search(r"(?<!\d)((?:19|20)\d{2})(?!\d)", stem)
     return _fmt(int(m.group(1))) if m else None
 
@@ -135,7 +97,7 @@ def _has_year(text: str) -> bool:
 
 def _first_full_date(texts: list[str]) -> tuple[int, int, int] | None:
     dates = [
-        (int(m.group(3)), MONTHS[m.group(2).lower()], int(m.group(1)))
+        (int(m.group(3)), MONTH_NUMBERS[m.group(2).lower()], int(m.group(1)))
         for text in texts
         for m in FULL_DATE.finditer(text)
     ]
@@ -176,16 +138,17 @@ def _date_in(text: str, year_hint: int | None, numeric: bool = False) -> str | N
             best = (pos, value)
 
     for m in FULL_DATE.finditer(text):
-        consider(m.start(), _fmt(int(m.group(3)), MONTHS[m.group(2).lower()], int(m.group(1))))
+        month = MONTH_NUMBERS[m.group(2).lower()]
+        consider(m.start(), _fmt(int(m.group(3)), month, int(m.group(1))))
     for m in MONTH_YEAR.finditer(text):
         if not _preceded_by_day(text, m.start()):
-            consider(m.start(), _fmt(int(m.group(2)), MONTHS[m.group(1).lower()]))
+            consider(m.start(), _fmt(int(m.group(2)), MONTH_NUMBERS[m.group(1).lower()]))
     for m in ISO_DATE.finditer(text):
         day = int(m.group(3)) if m.group(3) else None
         consider(m.start(), _fmt(int(m.group(1)), int(m.group(2)), day))
     if best is None and year_hint is not None:
         for m in DAY_MONTH.finditer(text):
-            consider(m.start(), _fmt(year_hint, MONTHS[m.group(2).lower()], int(m.group(1))))
+            consider(m.start(), _fmt(year_hint, MONTH_NUMBERS[m.group(2).lower()], int(m.group(1))))
     if best is None and numeric:  # only in the title area: "2/3 av familjerna" is no date
         for m in NUMERIC_DATE.finditer(text):  # "21/9" or "21/9 2023"
             day, month = int(m.group(1)), int(m.group(2))

@@ -14,136 +14,18 @@ import re
 from dataclasses import dataclass, field
 
 from ingest.layout import Block, Line
+from ingest.lexicon import (
+    CONTACT_HEADINGS,
+    CONTEXT_HEADINGS,
+    CONTEXT_LABELS,
+    MONTH_STEMS,
+    PERIOD_GENITIVES,
+    SEASONS_DEFINITE,
+    SECTION_HEADINGS,
+)
 from ingest.model import Section
 from ingest.text import join_lines
 
-SUBHEADINGS = (
-    "nuläge",
-    "nulägesanalys",
-    "positiva lärdomar",
-    "lärdomar",
-    "utmaningar",
-    "utmaning",
-    "nästa steg",
-    "bakgrund",
-    "syfte",
-    "mål",
-    "målsättning",
-    "metod",
-    "metoder",
-    "resultat",
-    "mätning",
-    "mätningar",
-    "vad gjorde vi",
-    "vad har vi gjort",
-    "så gjorde vi",
-    "genomförande",
-    "erfarenheter",
-    "framgångsfaktorer",
-    "hinder",
-    "tips",
-    "målgrupp",
-    "aktiviteter",
-    "förändringsidé",
-    "förändringsidéer",
-    "förbättringsidé",
-    "uppföljning",
-    "slutsats",
-    "slutsatser",
-    "effekter",
-    "vad har vi lärt oss",
-    "det här har vi lärt oss",
-    "planering",
-    "status",
-    "framåt",
-    "kommentar",
-    "insats",
-    "arbetssätt",
-    "team",
-    "teamet",
-    "deltagare",
-    "problem",
-    "analys",
-    "idé",
-    "plan",
-    "utvärdering",
-    "förutsättningar",
-    "samverkan",
-    "vinster",
-)
-CONTEXT_HEADINGS = (
-    "kommande träff",
-    "kommande lärandeseminarier",
-    "kommande",
-    "nästa träff",
-    "nästa nätverksträff",
-    "nästa lärandeseminarium",
-    "datum",
-    "kontakt",
-    "kontakter",
-    "kontaktuppgifter",
-    "kontaktpersoner",
-    "välkommen",
-    "välkomna",
-    "hälsningar",
-    "processledare",
-    "processledning",
-    "coacher",
-    "coachstöd",
-    "våra coacher",
-    "inledning",
-    "om bästa platsen",
-    "om nätverket",
-    "om lärandenätverket",
-    "dagens program",
-    "program",
-    "agenda",
-    "save the date",
-    "boka in",
-    "anmälan",
-    "mer information",
-    "läs mer",
-    "länkar",
-    "tack",
-    "redaktion",
-    "ansvarig utgivare",
-    "frågor",
-    "har du frågor",
-    "till sist",
-    "avslutning",
-    "sammanfattning av dagen",
-    "vill du veta mer",
-    "fokusområden",
-    "fakta",
-    "om satsningen",
-    "visste du att",
-    "träffar",
-    "nätverksträffar",
-    "lärandeseminarier",
-    "kalender",
-    "kalendarium",
-    "möten",
-    "viktiga datum",
-)
-CONTACT_HEADINGS = ("kontakt", "kontakter", "kontaktuppgifter", "kontaktpersoner", "kontaktperson")
-CONTEXT_LABELS = (
-    "kontakt",
-    "kontaktperson",
-    "kontaktpersoner",
-    "datum",
-    "tid",
-    "plats",
-    "nästa träff",
-    "anmälan",
-    "obs",
-    "e-post",
-    "mejl",
-    "telefon",
-    "tel",
-    "webb",
-    "läs mer",
-    "länk",
-)
 GREETINGS = re.compile(
     r"^(?:varma |vänliga |många |bästa )?hälsning(?:ar)?\b|^med vänlig(?:a)? hälsning|^vi ses\b"
     r"|^välkomn[ae]\b|^välkommen\b|^hjärtligt välkomn|^trevlig (?:sommar|jul|helg|höst|vår)"
@@ -162,11 +44,11 @@ INTRO_TEXT = re.compile(
     re.IGNORECASE,
 )
 SEASON_HEADING = re.compile(
-    r"^(?:hösten|våren|sommaren|vintern|höstens|vårens|terminens|årets)"
+    rf"^(?:{'|'.join((*SEASONS_DEFINITE, *PERIOD_GENITIVES))})"
     r"(?: \d{4})?(?: (?:träffar|datum|lärandeseminarier|nätverksträffar))?(?: \d{4})?$"
 )
 DATE_MENTION = re.compile(
-    r"\b\d{1,2} (?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)[a-zä]*\b", re.IGNORECASE
+    rf"\b\d{{1,2}} (?:{'|'.join(MONTH_STEMS)})[a-zä]*\b", re.IGNORECASE
 )
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 PHONE = re.compile(r"(?<!\d)(?:\+46|0)\d{1,3}[- ]?\d{2,3}[ ]?\d{2}[ ]?\d{2,3}(?!\d)")
@@ -182,7 +64,7 @@ def _starts_with(key: str, prefixes: tuple[str, ...]) -> bool:
 
 def is_subheading(text: str) -> bool:
     key = _norm(text)
-    return len(key.split()) <= 6 and _starts_with(key, SUBHEADINGS)
+    return len(key.split()) <= 6 and _starts_with(key, SECTION_HEADINGS)
 
 
 def is_context_heading(text: str) -> bool:

@@ -5,9 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ingest.lexicon import COUNTY, COUNTY_MUNICIPALITIES
 from ingest.tagging.resources import MUNICIPALITIES_FILE, PLACES_FILE, read_tsv
-
-HOME_COUNTY = "Jönköpings län"
 
 
 @dataclass(frozen=True)
@@ -18,7 +17,7 @@ class Municipality:
 
     @property
     def in_home_county(self) -> bool:
-        return self.county == HOME_COUNTY
+        return self.county == COUNTY
 
 
 @dataclass(frozen=True)
@@ -44,7 +43,7 @@ def municipalities() -> list[tuple[str, str]]:
 
 def home_municipalities() -> list[str]:
     """The 13 municipalities of Jönköpings län."""
-    return [m.name for m in municipality_records() if m.in_home_county]
+    return list(COUNTY_MUNICIPALITIES)
 
 
 @lru_cache(maxsize=1)

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
+from ingest.lexicon import COMMON_HEADINGS, MONTHS, NAME_BREAK_WORDS, WEEKDAYS
 from ingest.tagging.nlp import view
 from ingest.tagging.resources import FIRSTNAMES_FILE, read_words
 from ingest.tagging.taxonomy import taxonomy
@@ -16,14 +17,14 @@ from ingest.tagging.taxonomy import taxonomy
 _NOT_SURNAMES_TEXT = (
     "Och Eller Men Som Att Det Den De Vi Jag Du Han Hon Hen Har Är Var Kommer Ska Kan "
     "Region Kommun Kommunen Länet Skolan Familjecentralen Nyhetsbrev Kontakt Tel Telefon "
-    "E-post Mejl Mail Bakgrund Syfte Mål Metod Resultat Lärdomar Nuläge Utmaningar Nästa "
-    "Steg Positiva Januari Februari Mars April Maj Juni Juli Augusti September Oktober "
-    "November December Måndag Tisdag Onsdag Torsdag Fredag Lördag Söndag"
+    "E-post Mejl Mail"
 )
-NOT_SURNAMES = frozenset(_NOT_SURNAMES_TEXT.split())
+NOT_SURNAMES = frozenset(_NOT_SURNAMES_TEXT.split()) | frozenset(
+    word.capitalize()
+    for word in (*" ".join(COMMON_HEADINGS).split(), *MONTHS, *WEEKDAYS)
+)
 ROLE_STOPS = frozenset({",", ".", ";", ":", "(", ")", "och", "samt", "som", "–", "-", "!", "?"})
 ROLE_CUT = frozenset({"på", "vid", "i", "inom", "från", "för", "hos", "med", "och", "till"})
-STOP = frozenset({"en", "ett", "den", "det", "de", "sin", "sitt", "sina", "att", "och", "som"})
 ROLE_MODIFIERS = frozenset({"biträdande", "ansvarig", "ansvariga", "tillförordnad", "t.f."})
 
 
@@ -147,8 +148,8 @@ def _role_after(doc: Doc, j: int) -> str | None:
             # "samordnare för familjecentralen" keeps one lowercase word after a preposition
             nxt = doc[k + 1] if k + 1 < n else None
             if words and tok.lower_ in ("för", "på", "vid", "inom", "i") and nxt is not None \
-                    and nxt.text.isalpha() and nxt.text.islower() and nxt.lower_ not in STOP \
-                    and is_role(words[-1].lemma_):
+                    and nxt.text.isalpha() and nxt.text.islower() \
+                    and nxt.lower_ not in NAME_BREAK_WORDS and is_role(words[-1].lemma_):
                 words.extend([tok, nxt])
             break
         words.append(tok)

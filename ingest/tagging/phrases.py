@@ -7,23 +7,12 @@ from functools import lru_cache
 
 from spacy.lang.sv.stop_words import STOP_WORDS
 
+from ingest.lexicon import FILLER_LEMMAS, PHRASE_STOPWORDS
 from ingest.tagging import nlp
 from ingest.tagging.compounds import split_compound
 from ingest.tagging.persons import is_role
 from ingest.tagging.taxonomy import taxonomy
 
-EXTRA_STOP = frozenset({
-    "också", "mycket", "många", "nya", "ny", "nytt", "bra", "olika", "flera", "ökat", "sätt",
-    "gör", "göra", "får", "få", "kommer", "samt", "via", "bl.a.", "t.ex.", "ca", "år", "vill",
-    "ska", "kan", "hur", "vad", "nu", "redan", "genom", "tillsammans", "arbetet", "arbete",
-})
-# Words of time, quantity and the programme itself: never a key phrase of their own.
-FILLER_LEMMAS = frozenset({
-    "vecka", "gång", "tid", "kväll", "dag", "år", "månad", "termin", "genomsnitt", "andel",
-    "procent", "antal", "eftermiddag", "förmiddag", "morgon", "lärandenätverk", "team",
-    "exempel", "kommun", "resultat", "mätning", "höst", "vår", "sommar", "vinter", "deltagare",
-    "varannan", "varje", "per", "hälft", "början", "slut", "del",
-})
 _VERB_ENDINGS = ("ade", "at", "ar", "er", "te", "de", "it", "ats", "ades", "as", "es", "s")
 
 
@@ -46,7 +35,7 @@ def _content(tok) -> bool:  # noqa: ANN001 - spaCy Token
     low = tok.lower_
     lemma = tok.lemma_
     return (tok.is_alpha or "-" in tok.text) and len(low) >= 3 and low not in STOP_WORDS \
-        and low not in EXTRA_STOP and not tok.text[0].isupper() \
+        and low not in PHRASE_STOPWORDS and not tok.text[0].isupper() \
         and lemma not in FILLER_LEMMAS and not _is_verb_form(low, lemma) and not is_role(lemma)
 
 

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
+from ingest.lexicon import FUTURE_HEADINGS
 from ingest.model import (
     ACTOR,
     AGE_GROUP,
@@ -255,9 +256,10 @@ def _add_taxonomy(
             tags.add(STAGE, best, s, e)
 
 
-_FUTURE_HEADINGS = re.compile(
-    r"^\s*(nästa steg|framåt|fortsättning|planer framåt|det här gör vi härnäst|"
-    r"vad händer nu\??|vad gör vi nu\??)\s*:?\s*$",
+_FUTURE_HEADINGS = re.compile(  # the question mark of "vad händer nu?" is optional
+    r"^\s*("
+    + "|".join(h.removesuffix("?") + (r"\??" if h.endswith("?") else "") for h in FUTURE_HEADINGS)
+    + r")\s*:?\s*$",
     re.IGNORECASE | re.MULTILINE,
 )
 _ANY_HEADING = re.compile(r"\n\s*\n")

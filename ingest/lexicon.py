@@ -1,0 +1,135 @@
+"""Swedish words the reader, the search and the web pages share, kept in one place.
+
+Calendar words (months, weekdays, seasons), the headings of newsletters and posters, stop and
+filler words, and the county with its 13 municipalities. Plain tuples and frozensets only, so
+every layer (ingest, search, web, corpus) can import them. Words are lowercase unless a list
+says otherwise; tuples keep the order their users depend on.
+"""
+
+from __future__ import annotations
+
+# --- calendar ----------------------------------------------------------------------------------
+
+MONTHS = (
+    "januari", "februari", "mars", "april", "maj", "juni",
+    "juli", "augusti", "september", "oktober", "november", "december",
+)
+# Abbreviations written in dates ("8 feb. 2024", "sept 2023"); "sept" before "sep" for regexes.
+MONTH_ABBREVIATIONS = (
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept", "sep", "okt", "nov", "dec",
+)
+# The first three letters of every month: "12 sep", "3 maj", "14 februari" all start with one.
+MONTH_STEMS = tuple(month[:3] for month in MONTHS)
+# Month name or abbreviation → month number (1–12).
+MONTH_NUMBERS: dict[str, int] = {
+    **{month: number for number, month in enumerate(MONTHS, start=1)},
+    **{
+        abbr: next(n for n, month in enumerate(MONTHS, start=1) if month.startswith(abbr))
+        for abbr in MONTH_ABBREVIATIONS
+    },
+}
+
+WEEKDAYS = ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag")
+
+SEASONS = ("vår", "sommar", "höst", "vinter")
+# "hösten 2024", "Våren"
+SEASONS_DEFINITE = ("våren", "hösten", "sommaren", "vintern")
+# Whose meetings a heading lists: "Höstens träffar", "Terminens lärandeseminarier".
+PERIOD_GENITIVES = ("höstens", "vårens", "terminens", "årets")
+
+# --- headings ----------------------------------------------------------------------------------
+
+# Headings inside one team's example: they start a section of it ("Nuläge", "Nästa steg").
+SECTION_HEADINGS = (
+    "nuläge", "nulägesanalys", "positiva lärdomar", "lärdomar", "utmaningar", "utmaning",
+    "nästa steg", "bakgrund", "syfte", "mål", "målsättning", "metod", "metoder", "resultat",
+    "mätning", "mätningar", "vad gjorde vi", "vad har vi gjort", "så gjorde vi", "genomförande",
+    "erfarenheter", "framgångsfaktorer", "hinder", "tips", "målgrupp", "aktiviteter",
+    "förändringsidé", "förändringsidéer", "förbättringsidé", "uppföljning", "slutsats",
+    "slutsatser", "effekter", "vad har vi lärt oss", "det här har vi lärt oss", "planering",
+    "status", "framåt", "kommentar", "insats", "arbetssätt", "team", "teamet", "deltagare",
+    "problem", "analys", "idé", "plan", "utvärdering", "förutsättningar", "samverkan", "vinster",
+)
+# The headings nearly every example uses, on posters and in the newsletters' status reports.
+COMMON_HEADINGS = (
+    "bakgrund", "syfte", "mål", "metod", "resultat", "lärdomar",
+    "nuläge", "positiva lärdomar", "utmaningar", "nästa steg",
+)
+# Headings of a poster's panels: three of them on one page make it a poster.
+POSTER_HEADINGS = (
+    "bakgrund", "syfte", "mål", "metod", "vad gjorde vi", "mätning", "resultat", "lärdomar",
+    "nästa steg", "kontakt", "genomförande", "förändringsidé", "slutsats", "teamet",
+)
+# Headings of what comes next in an example: plans there are not the example's stage.
+FUTURE_HEADINGS = (
+    "nästa steg", "framåt", "fortsättning", "planer framåt", "det här gör vi härnäst",
+    "vad händer nu?", "vad gör vi nu?",
+)
+CONTACT_HEADINGS = ("kontakt", "kontakter", "kontaktuppgifter", "kontaktpersoner", "kontaktperson")
+# Headings of the document's own parts, not of an example: meetings, contacts, greetings.
+CONTEXT_HEADINGS = (
+    "kommande träff", "kommande lärandeseminarier", "kommande", "nästa träff",
+    "nästa nätverksträff", "nästa lärandeseminarium", "datum", "kontakt", "kontakter",
+    "kontaktuppgifter", "kontaktpersoner", "välkommen", "välkomna", "hälsningar", "processledare",
+    "processledning", "coacher", "coachstöd", "våra coacher", "inledning", "om bästa platsen",
+    "om nätverket", "om lärandenätverket", "dagens program", "program", "agenda", "save the date",
+    "boka in", "anmälan", "mer information", "läs mer", "länkar", "tack", "redaktion",
+    "ansvarig utgivare", "frågor", "har du frågor", "till sist", "avslutning",
+    "sammanfattning av dagen", "vill du veta mer", "fokusområden", "fakta", "om satsningen",
+    "visste du att", "träffar", "nätverksträffar", "lärandeseminarier", "kalender", "kalendarium",
+    "möten", "viktiga datum",
+)
+# Run-in labels of the document's own parts ("Datum: 5 februari", "E-post: …").
+CONTEXT_LABELS = (
+    "kontakt", "kontaktperson", "kontaktpersoner", "datum", "tid", "plats", "nästa träff",
+    "anmälan", "obs", "e-post", "mejl", "telefon", "tel", "webb", "läs mer", "länk",
+)
+
+# --- stop and filler words ---------------------------------------------------------------------
+
+# Swedish function words, question words among them (the Snowball stop list without "sitta").
+FUNCTION_WORDS = frozenset({
+    "alla", "allt", "att", "av", "blev", "bli", "blir", "blivit", "de", "dem", "den", "denna",
+    "deras", "dess", "dessa", "det", "detta", "dig", "din", "dina", "ditt", "du", "där", "då",
+    "efter", "ej", "eller", "en", "er", "era", "ert", "ett", "från", "för", "ha", "hade", "han",
+    "hans", "har", "henne", "hennes", "hon", "honom", "hur", "här", "i", "icke", "ingen", "inom",
+    "inte", "jag", "ju", "kan", "kunde", "man", "med", "mellan", "men", "mig", "min", "mina",
+    "mitt", "mot", "mycket", "ni", "nu", "när", "någon", "något", "några", "och", "om", "oss", "på",
+    "samma", "sedan", "sig", "sin", "sina", "själv", "skulle", "som", "så", "sådan", "sådana",
+    "sådant", "till", "under", "upp", "ut", "utan", "vad", "var", "vara", "varför", "varit",
+    "varje", "vars", "vart", "vem", "vi", "vid", "vilka", "vilkas", "vilken", "vilket", "vår",
+    "våra", "vårt", "än", "är", "åt", "över",
+})
+# Words that carry no meaning in a search ("hur ökar vi närvaron i skolan", "tips på …").
+SEARCH_FILLER_WORDS = frozenset({
+    "ska", "vill", "kunna", "göra", "gör", "gjorde", "får", "fick", "också", "ni", "mer",
+    "dom", "sen", "bara", "hos", "genom", "både", "bör", "the", "and", "of", "to",
+    "finns", "sätt", "tips", "exempel",
+})
+# Dropped from the search index and from queries.
+SEARCH_STOPWORDS = FUNCTION_WORDS | SEARCH_FILLER_WORDS
+# Articles, pronouns and conjunctions after a name: never the start of a role.
+NAME_BREAK_WORDS = frozenset({"en", "ett", "den", "det", "de", "sin", "sitt", "sina", "att", "och",
+                              "som"})
+# Never part of a new key phrase (on top of spaCy's Swedish stop words).
+PHRASE_STOPWORDS = frozenset({
+    "också", "mycket", "många", "nya", "ny", "nytt", "bra", "olika", "flera", "ökat", "sätt",
+    "gör", "göra", "får", "få", "kommer", "samt", "via", "bl.a.", "t.ex.", "ca", "år", "vill",
+    "ska", "kan", "hur", "vad", "nu", "redan", "genom", "tillsammans", "arbetet", "arbete",
+})
+# Lemmas of time, quantity and the programme itself: never a key phrase of their own.
+FILLER_LEMMAS = frozenset({
+    "vecka", "gång", "tid", "kväll", "dag", "år", "månad", "termin", "genomsnitt", "andel",
+    "procent", "antal", "eftermiddag", "förmiddag", "morgon", "lärandenätverk", "team",
+    "exempel", "kommun", "resultat", "mätning", "deltagare",
+    "varannan", "varje", "per", "hälft", "början", "slut", "del",
+}) | frozenset(SEASONS)
+
+# --- the county ----------------------------------------------------------------------------------
+
+COUNTY = "Jönköpings län"
+# Its 13 municipalities in alphabetical order (ingest/data/municipalities.tsv agrees).
+COUNTY_MUNICIPALITIES = (
+    "Aneby", "Eksjö", "Gislaved", "Gnosjö", "Habo", "Jönköping", "Mullsjö",
+    "Nässjö", "Sävsjö", "Tranås", "Vaggeryd", "Vetlanda", "Värnamo",
+)
