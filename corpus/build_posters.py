@@ -48,10 +48,6 @@ STAGE_CUES = {
     "pågående": r"\bpågående\b",
     "avslutad": r"\b(avslutad|avslutades)\b",
 }
-COUNTY = (
-    "Aneby", "Eksjö", "Gislaved", "Gnosjö", "Habo", "Jönköping", "Mullsjö", "Nässjö", "Sävsjö",
-    "Tranås", "Vaggeryd", "Vetlanda", "Värnamo",
-)
 # Villages, districts and schools named on the posters -> municipality (for validating gold).
 PLACE_MUNICIPALITY = {
     "Huskvarna": "Jönköping", "Öxnehaga": "Jönköping", "Råslätt": "Jönköping",

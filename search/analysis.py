@@ -19,19 +19,14 @@ from whoosh.analysis import (
     StopFilter,
     Token,
 )
-from whoosh.lang.stopwords import stoplists
 
+from ingest.lexicon import SEARCH_STOPWORDS
 from ingest.tagging import lemmatize as _lemmatize
 from ingest.tagging import split_compound as _split
 from ingest.tagging.lemmas import is_known as _is_known
 from ingest.tagging.lemmas import simple_lemma
 
-# Words that carry no meaning in a search ("hur ökar vi närvaron i skolan").
-STOPWORDS = frozenset(stoplists["sv"]) - {"sitta"} | {
-    "ska", "vill", "kunna", "göra", "gör", "gjorde", "får", "fick", "också", "ni", "mer",
-    "dom", "sen", "bara", "hos", "genom", "både", "bör", "the", "and", "of", "to",
-    "finns", "sätt", "tips", "exempel",
-}
+STOPWORDS = SEARCH_STOPWORDS  # dropped on the index and the query side
 
 TOKEN_PATTERN = r"\w+(?:[-:]\w+)*"
 MIN_PART = 3

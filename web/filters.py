@@ -7,12 +7,9 @@ from typing import Any
 from flask import Flask, request, url_for
 from markupsafe import Markup
 
+from ingest.lexicon import MONTHS
 from web.params import FACET_NAMES, FACETS
 
-MONTHS = (
-    "januari", "februari", "mars", "april", "maj", "juni",
-    "juli", "augusti", "september", "oktober", "november", "december",
-)
 KINDS = {"newsletter": "Nyhetsbrev", "poster": "Poster", "document": "Dokument"}
 STATUS = {"practised": "Arbetar med det", "planned": "Planerar", "none": "Inte ännu"}
 TAG_KINDS = {

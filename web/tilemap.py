@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from ingest.lexicon import COUNTY_MUNICIPALITIES
+
 # (column, row) in an offset grid: odd rows are shifted half a tile to the right.
 POSITIONS: dict[str, tuple[int, int]] = {
     "Mullsjö": (0, 0),
@@ -21,10 +23,7 @@ POSITIONS: dict[str, tuple[int, int]] = {
     "Värnamo": (1, 3),
     "Vetlanda": (2, 3),
 }
-COUNTY_SORTED = (
-    "Aneby", "Eksjö", "Gislaved", "Gnosjö", "Habo", "Jönköping", "Mullsjö",
-    "Nässjö", "Sävsjö", "Tranås", "Vaggeryd", "Vetlanda", "Värnamo",
-)
+COUNTY_SORTED = COUNTY_MUNICIPALITIES
 RADIUS = 46.0
 PAD = 8.0
 STATUS_MARK = {"practised": "✓", "planned": "…", "none": "–"}
