@@ -12,25 +12,13 @@ import pdfplumber
 import pytest
 import yaml
 
+from ingest.lexicon import COUNTY_MUNICIPALITIES
+
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "corpus"
 PDFS = sorted((CORPUS / "pdf").glob("nyhetsbrev-*.pdf"))
 SOURCES = sorted((CORPUS / "sources" / "newsletters").glob("*.yaml"))
-COUNTY = {
-    "Aneby",
-    "Eksjö",
-    "Gislaved",
-    "Gnosjö",
-    "Habo",
-    "Jönköping",
-    "Mullsjö",
-    "Nässjö",
-    "Sävsjö",
-    "Tranås",
-    "Vaggeryd",
-    "Vetlanda",
-    "Värnamo",
-}
+COUNTY = set(COUNTY_MUNICIPALITIES)
 
 
 def _load(name: str) -> ModuleType:
