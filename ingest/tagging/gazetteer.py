@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ingest.lexicon import COUNTY, COUNTY_MUNICIPALITIES
+from ingest.lexicon import COUNTY_MUNICIPALITIES
 from ingest.tagging.resources import MUNICIPALITIES_FILE, PLACES_FILE, read_tsv
 
 
@@ -14,10 +14,6 @@ class Municipality:
     name: str
     county: str
     ambiguous: bool = False
-
-    @property
-    def in_home_county(self) -> bool:
-        return self.county == COUNTY
 
 
 @dataclass(frozen=True)
