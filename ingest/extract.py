@@ -7,6 +7,7 @@ downwards), like most layout code expects.
 from __future__ import annotations
 
 import ctypes
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import pypdfium2 as pdfium
@@ -122,42 +123,19 @@ def _starts_char(code: int, chars: list[str], spaced: bool) -> bool:
 
 
 def _page_words(page: pdfium.PdfPage, number: int, height: float, fonts: _FontCache) -> list[Word]:
+    """The page's words: characters that sit close together on one line, between spaces."""
     textpage = page.get_textpage()
     raw = textpage.raw
-    count = pdfium_c.FPDFText_CountChars(raw)
     rect = pdfium_c.FS_RECTF()
-    get_unicode = pdfium_c.FPDFText_GetUnicode
     get_box = pdfium_c.FPDFText_GetLooseCharBox
     get_size = pdfium_c.FPDFText_GetFontSize
+    is_bold = fonts.is_bold
     words: list[Word] = []
-    chars: list[str] = []
+    chars: list[str] = []  # the word being read
     x0 = top = x1 = bottom = 0.0
     size = 0.0
     bold_chars = 0
-    is_bold = fonts.is_bold
-
-    def flush() -> None:
-        if chars:
-            text = "".join(chars)
-            if not text.isascii():
-                text = clean_word(text)
-            if text:
-                bold = bold_chars * 2 > len(chars)
-                words.append(Word(text, x0, top, x1, bottom, size, bold, number))
-            chars.clear()
-
-    spaced = False  # a space was seen since the last character of the current word
-    for i in range(count):
-        code = get_unicode(raw, i)
-        if code in SPACES:
-            spaced = True
-            continue
-        if code in DROPPED:
-            continue
-        if (0xD800 <= code < 0xE000 or code > 0xFFFF) and not _starts_char(code, chars, spaced):
-            continue
-        # pdfium reports a hyphen that ends a line as 0x02
-        char = "-" if code == 2 else LIGATURES.get(code) or chr(code)
+    for i, char, spaced in _page_chars(raw, chars):
         get_box(raw, i, rect)
         c_top = height - rect.top
         c_bottom = height - rect.bottom
@@ -169,20 +147,14 @@ def _page_words(page: pdfium.PdfPage, number: int, height: float, fonts: _FontCa
         if chars:
             gap = rect.left - x1
             same_line = abs(c_top - top) < 0.35 * max(size, c_size)
-            if not same_line or gap > 0.25 * c_size or gap < -2.0 * c_size:
-                flush()
-            elif spaced and not (char in ",.;:!?)" and gap < 0.12 * c_size):
-                flush()  # a real space; punctuation set in another font stays attached
-        spaced = False
+            # another line, a gap, or a real space (punctuation set in another font stays)
+            if (not same_line or gap > 0.25 * c_size or gap < -2.0 * c_size) or (
+                spaced and not (char in ",.;:!?)" and gap < 0.12 * c_size)
+            ):
+                _end_word(words, chars, bold_chars, (x0, top, x1, bottom, size), number)
         if not chars:
-            x0, top, x1, bottom, size, bold_chars = (
-                rect.left,
-                c_top,
-                rect.right,
-                c_bottom,
-                c_size,
-                0,
-            )
+            x0, top, x1, bottom, size = rect.left, c_top, rect.right, c_bottom, c_size
+            bold_chars = 0
         else:
             right = rect.right
             if right > x1:
@@ -196,9 +168,52 @@ def _page_words(page: pdfium.PdfPage, number: int, height: float, fonts: _FontCa
         if bold:
             bold_chars += 1
         chars.append(char)
-    flush()
+    _end_word(words, chars, bold_chars, (x0, top, x1, bottom, size), number)
     textpage.close()
     return words
+
+
+def _page_chars(
+    raw: pdfium_c.FPDF_TEXTPAGE, chars: list[str]
+) -> Iterator[tuple[int, str, bool]]:
+    """The text page's characters: (index, character, whether a space came before it).
+
+    Spaces, control codes and noncharacters are skipped; a low surrogate half completes the
+    last character of ``chars`` (the word being read) in place and is not given.
+    """
+    get_unicode = pdfium_c.FPDFText_GetUnicode
+    spaced = False  # a space was seen since the last character of the current word
+    for i in range(pdfium_c.FPDFText_CountChars(raw)):
+        code = get_unicode(raw, i)
+        if code in SPACES:
+            spaced = True
+            continue
+        if code in DROPPED:
+            continue
+        if (0xD800 <= code < 0xE000 or code > 0xFFFF) and not _starts_char(code, chars, spaced):
+            continue
+        # pdfium reports a hyphen that ends a line as 0x02
+        yield i, "-" if code == 2 else LIGATURES.get(code) or chr(code), spaced
+        spaced = False
+
+
+def _end_word(
+    words: list[Word],
+    chars: list[str],
+    bold_chars: int,
+    box: tuple[float, float, float, float, float],
+    number: int,
+) -> None:
+    """Add the word being read (``chars`` in ``box``: x0, top, x1, bottom and size) to
+    ``words``, and empty ``chars`` for the next one."""
+    if chars:
+        text = "".join(chars)
+        if not text.isascii():
+            text = clean_word(text)
+        if text:
+            bold = bold_chars * 2 > len(chars)
+            words.append(Word(text, *box, bold, number))
+        chars.clear()
 
 
 def _merge_boxes(rects: list[Box]) -> list[Box]:

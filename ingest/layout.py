@@ -161,68 +161,102 @@ def _order(units: list[_Unit], depth: int = 0) -> list[list[_Unit]]:
     if depth > 6 or len(units) <= 1:
         return [units] if units else []
     gutters = _gutters(units)
-    clean = [g for g in gutters if not any(u.x0 < g[0] - 0.5 and u.x1 > g[1] + 0.5 for u in units)]
+    clean = [g for g in gutters if not any(_bridges(u, g) for u in units)]
     if clean:
         # gutters nothing bridges split the region into strips read left to right (a column
         # beside a heading that spans only the other columns stays whole)
-        strips: list[list[_Unit]] = [[] for _ in range(len(clean) + 1)]
-        for u in units:
-            centre = (u.x0 + u.x1) / 2
-            strips[sum(1 for g in clean if centre > g[0])].append(u)
+        strips = _split_at(units, [g[0] for g in clean])
         if all(len(strip) < len(units) for strip in strips):
-            ordered: list[list[_Unit]] = []
-            for strip in strips:
-                if strip:
-                    ordered.extend(_order(strip, depth + 1))
-            return ordered
+            return [region for strip in strips if strip for region in _order(strip, depth + 1)]
     if gutters:
-        bounds = [g[0] for g in gutters]
-        spanning: list[_Unit] = []
-        for u in units:
-            crosses = any(u.x0 < g0 - 0.5 and u.x1 > g1 + 0.5 for g0, g1 in gutters)
-            if not crosses and spanning and u.line is not None and spanning[-1].line is not None:
-                prev = spanning[-1]
-                # the short last line of a full-width paragraph
-                if (
-                    abs(u.x0 - prev.x0) < 2
-                    and 0 <= u.top - prev.bottom < 0.6 * u.size
-                    and abs(u.size - prev.size) < 0.5
-                ):
-                    crosses = True
-            if crosses:
-                spanning.append(u)
-        span_ids = {id(u) for u in spanning}
-        out: list[list[_Unit]] = []
-        band: list[_Unit] = []
+        return _order_bands(units, gutters, depth)
+    return _order_rows(units, depth)
 
-        def flush_band() -> None:
-            if not band:
-                return
-            columns: list[list[_Unit]] = [[] for _ in range(len(bounds) + 1)]
-            for u in band:
-                centre = (u.x0 + u.x1) / 2
-                col = sum(1 for b in bounds if centre > b)
-                columns[col].append(u)
-            for col_units in columns:
-                if col_units:
-                    if len(col_units) == len(units):  # no progress: avoid endless recursion
-                        out.append(sorted(col_units, key=lambda u: (u.top, u.x0)))
-                    else:
-                        out.extend(_order(col_units, depth + 1))
-            band.clear()
 
-        for u in units:
-            if id(u) in span_ids:
-                flush_band()
-                if out and out[-1] and id(out[-1][-1]) in span_ids and u.box is None:
-                    out[-1].append(u)
-                else:
-                    out.append([u])
-            else:
-                band.append(u)
-        flush_band()
-        return out
-    # no gutter: cut at horizontal whitespace running across the whole region
+def _bridges(unit: _Unit, gutter: tuple[float, float]) -> bool:
+    return unit.x0 < gutter[0] - 0.5 and unit.x1 > gutter[1] + 0.5
+
+
+def _split_at(units: list[_Unit], bounds: list[float]) -> list[list[_Unit]]:
+    """Units by the strip between left bounds their centre falls into."""
+    strips: list[list[_Unit]] = [[] for _ in range(len(bounds) + 1)]
+    for u in units:
+        centre = (u.x0 + u.x1) / 2
+        strips[sum(1 for b in bounds if centre > b)].append(u)
+    return strips
+
+
+def _order_bands(
+    units: list[_Unit], gutters: list[tuple[float, float]], depth: int
+) -> list[list[_Unit]]:
+    """Units that span the gutters cut the region into bands, each read column by column."""
+    spanning = _spanning(units, gutters)
+    span_ids = {id(u) for u in spanning}
+    bounds = [g[0] for g in gutters]
+    out: list[list[_Unit]] = []
+    band: list[_Unit] = []
+    for u in units:
+        if id(u) not in span_ids:
+            band.append(u)
+            continue
+        out.extend(_order_band(band, bounds, len(units), depth))
+        band = []
+        if out and out[-1] and id(out[-1][-1]) in span_ids and u.box is None:
+            out[-1].append(u)
+        else:
+            out.append([u])
+    out.extend(_order_band(band, bounds, len(units), depth))
+    return out
+
+
+def _spanning(units: list[_Unit], gutters: list[tuple[float, float]]) -> list[_Unit]:
+    """Units that bridge a gutter, and the short last lines of full-width paragraphs."""
+    spanning: list[_Unit] = []
+    for u in units:
+        crosses = any(_bridges(u, g) for g in gutters)
+        if not crosses and spanning and u.line is not None and spanning[-1].line is not None:
+            crosses = _ends_paragraph(u, spanning[-1])
+        if crosses:
+            spanning.append(u)
+    return spanning
+
+
+def _ends_paragraph(unit: _Unit, prev: _Unit) -> bool:
+    """The short last line of a full-width paragraph, right under it."""
+    return (
+        abs(unit.x0 - prev.x0) < 2
+        and 0 <= unit.top - prev.bottom < 0.6 * unit.size
+        and abs(unit.size - prev.size) < 0.5
+    )
+
+
+def _order_band(
+    band: list[_Unit], bounds: list[float], region_size: int, depth: int
+) -> list[list[_Unit]]:
+    """A band between spanning units, column by column."""
+    out: list[list[_Unit]] = []
+    for col_units in _split_at(band, bounds):
+        if not col_units:
+            continue
+        if len(col_units) == region_size:  # no progress: avoid endless recursion
+            out.append(sorted(col_units, key=lambda u: (u.top, u.x0)))
+        else:
+            out.extend(_order(col_units, depth + 1))
+    return out
+
+
+def _order_rows(units: list[_Unit], depth: int) -> list[list[_Unit]]:
+    """No gutter: cut at horizontal whitespace running across the whole region."""
+    rows = _split_at_whitespace(units)
+    if len(rows) == 1:
+        return [units]
+    out: list[list[_Unit]] = []
+    for row in rows:
+        out.extend(_order(row, depth + 1) if _gutters(row) else [row])
+    return out
+
+
+def _split_at_whitespace(units: list[_Unit]) -> list[list[_Unit]]:
     rows: list[list[_Unit]] = [[units[0]]]
     reach = units[0].bottom
     for u in units[1:]:
@@ -231,12 +265,7 @@ def _order(units: list[_Unit], depth: int = 0) -> list[list[_Unit]]:
         else:
             rows[-1].append(u)
         reach = max(reach, u.bottom)
-    if len(rows) == 1:
-        return [units]
-    out = []
-    for row in rows:
-        out.extend(_order(row, depth + 1) if _gutters(row) else [row])
-    return out
+    return rows
 
 
 def _rows(units: list[_Unit]) -> list[_Unit]:
@@ -278,6 +307,14 @@ def _merge_rows(lines: list[Line]) -> list[Line]:
 def page_lines(page: PageContent, start_region: int = 0) -> list[Line]:
     """The page's line fragments in reading order, tagged with their box and region."""
     fragments = _fragments(page.words)
+    boxes = _frames(page, fragments)
+    units, in_box = _units(fragments, boxes)
+    units, head, foot = _split_off_margin_print(units, page)
+    return _merge_rows(_read_regions(head + _order(units) + foot, in_box, start_region))
+
+
+def _frames(page: PageContent, fragments: list[Line]) -> list[Box]:
+    """The frames that may hold a sidebar or a panel."""
     boxes = [b for b in page.boxes if b.area < 0.6 * page.width * page.height]
     if len(fragments) >= 15:
         # a frame around (nearly) all the page's text is decoration, not a sidebar
@@ -287,15 +324,27 @@ def page_lines(page: PageContent, start_region: int = 0) -> list[Line]:
             if sum(b.contains((f.x0 + f.x1) / 2, (f.top + f.bottom) / 2) for f in fragments)
             < 0.7 * len(fragments)
         ]
+    return boxes
+
+
+def _innermost_box(line: Line, boxes: list[Box]) -> int | None:
+    """The index of the smallest frame the line lies in, if any."""
+    cy = (line.top + line.bottom) / 2
+    best: int | None = None
+    for i, box in enumerate(boxes):
+        inside = box.contains(line.x0, cy, pad=3.0) and box.contains(line.x1, cy, pad=3.0)
+        if inside and (best is None or box.area < boxes[best].area):
+            best = i
+    return best
+
+
+def _units(fragments: list[Line], boxes: list[Box]) -> tuple[list[_Unit], dict[int, list[Line]]]:
+    """A unit for each fragment outside the frames and one for each frame, and the frames'
+    lines by frame."""
     in_box: dict[int, list[Line]] = {}
     units: list[_Unit] = []
     for line in fragments:
-        cy = (line.top + line.bottom) / 2
-        best: int | None = None
-        for i, box in enumerate(boxes):
-            inside = box.contains(line.x0, cy, pad=3.0) and box.contains(line.x1, cy, pad=3.0)
-            if inside and (best is None or box.area < boxes[best].area):
-                best = i
+        best = _innermost_box(line, boxes)
         if best is None:
             units.append(_Unit(line.x0, line.top, line.x1, line.bottom, line=line, size=line.size))
         else:
@@ -307,7 +356,14 @@ def page_lines(page: PageContent, start_region: int = 0) -> list[Line]:
         units.append(
             _Unit(box.x0, box.top, box.x1, box.bottom, box=i, size=size, weight=len(lines))
         )
-    # page numbers and similar small print in the margins would bridge column gutters
+    return units, in_box
+
+
+def _split_off_margin_print(
+    units: list[_Unit], page: PageContent
+) -> tuple[list[_Unit], list[list[_Unit]], list[list[_Unit]]]:
+    """Page numbers and similar small print in the margins would bridge column gutters: the
+    other units, and those at the head and at the foot of the page, one region each."""
     margin = 0.06 * page.height
     furniture = [
         u
@@ -321,27 +377,40 @@ def page_lines(page: PageContent, start_region: int = 0) -> list[Line]:
         units = [u for u in units if id(u) not in ids]
     head = [[u] for u in furniture if u.top < margin]
     foot = [[u] for u in furniture if u.top >= margin]
+    return units, head, foot
+
+
+def _read_regions(
+    groups: list[list[_Unit]], in_box: dict[int, list[Line]], start_region: int
+) -> list[Line]:
+    """The lines of the ordered groups, each numbered with its region (a frame's columns are
+    regions of their own)."""
     ordered: list[Line] = []
     region = start_region
-    for group in head + _order(units) + foot:
+    for group in groups:
         for unit in _rows(group):
             if unit.line is not None:
                 unit.line.region = region
                 ordered.append(unit.line)
             elif unit.box is not None:
-                box_units = [
-                    _Unit(x.x0, x.top, x.x1, x.bottom, line=x, size=x.size)
-                    for x in in_box[unit.box]
-                ]
-                for sub in _order(box_units):
-                    region += 1
-                    for u in _rows(sub):
-                        assert u.line is not None
-                        u.line.region = region
-                        ordered.append(u.line)
-                region += 1
+                box_lines, region = _read_box(in_box[unit.box], region)
+                ordered.extend(box_lines)
         region += 1
-    return _merge_rows(ordered)
+    return ordered
+
+
+def _read_box(lines: list[Line], region: int) -> tuple[list[Line], int]:
+    """A frame's lines in reading order, numbered with regions after ``region``; the number
+    after the last one used."""
+    ordered: list[Line] = []
+    box_units = [_Unit(x.x0, x.top, x.x1, x.bottom, line=x, size=x.size) for x in lines]
+    for sub in _order(box_units):
+        region += 1
+        for u in _rows(sub):
+            assert u.line is not None
+            u.line.region = region
+            ordered.append(u.line)
+    return ordered, region + 1
 
 
 def body_size(lines: list[Line]) -> float:

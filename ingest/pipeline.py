@@ -24,7 +24,13 @@ from ingest.headings import assign_levels
 from ingest.layout import Block, Line, blocks_from_lines, body_size, page_lines
 from ingest.model import Document, Example, Section
 from ingest.running import drop_running
-from ingest.segment import block_text, is_meeting_list, segment_newsletter, segment_poster
+from ingest.segment import (
+    Segmented,
+    block_text,
+    is_meeting_list,
+    segment_newsletter,
+    segment_poster,
+)
 from ingest.tagging import tag_document
 from ingest.text import join_lines, set_vocabulary
 
@@ -216,63 +222,23 @@ def build_document(
     pages: list[PageContent], filename: str, sha: str, meta_year: int | None = None
 ) -> Document:
     """Words of every page → lines in reading order → blocks → examples, context, metadata."""
-    per_page: list[list[Line]] = []
-    region = 0
-    for content in pages:
-        lines = page_lines(content, start_region=region)
-        region = max((line.region for line in lines), default=region) + 1
-        per_page.append(lines)
-    body = body_size([line for page in per_page for line in page])
-    per_page, furniture = drop_running(per_page, [p.height for p in pages], body)
-    lines = [line for page in per_page for line in page]
-    set_vocabulary(line.text for line in lines)
-    blocks = blocks_from_lines(lines, body)
-    assign_levels(blocks, body)
-    _unbox_heading_bars(blocks)
+    lines, furniture, body = _reading_lines(pages)
+    blocks = _blocks(lines, body)
     title_block = _title_block(blocks)
     title = block_text(title_block) if title_block else ""
-    first_text = " ".join(block_text(b) for b in blocks if b.page == 1)
-    headings = [block_text(b) for b in blocks if b.heading_level]
-    size = (pages[0].width, pages[0].height) if pages else (595.0, 842.0)
-    kind = meta.guess_kind(first_text, headings, len(pages), filename, size)
-    if kind == "poster":
-        seg = segment_poster(blocks, title_block, title or Path(filename).stem)
-    else:
-        seg = segment_newsletter(blocks, title_block)
-        if kind == "document" and len(seg.examples) >= 2:
-            kind = "newsletter"
+    seg, kind = _segment(blocks, title_block, title, pages, filename)
     if furniture:
         text = "\n".join(join_lines([line.text]) for line in furniture)
         seg.context.append(Section(heading="Sidhuvud och sidfot", text=text))
     doc_id = sha[:16]
     if not title:
         title = seg.examples[0].title if kind == "poster" and seg.examples else Path(filename).stem
-    head_texts = [title]
-    for block in blocks[:8]:
-        if not block.heading_level and len(block.words) > 25:
-            break  # the title area ends where running text begins
-        head_texts.append(block_text(block))
-    rest = [block_text(b) for b in blocks]
     upcoming = [s.text for s in seg.context if is_meeting_list(s.text)]
-    date = meta.find_date(head_texts, rest, filename, meta_year, upcoming)
-    examples = [
-        Example(
-            id=f"{doc_id}-{n}",
-            document_id=doc_id,
-            title=draft.title,
-            text="\n\n".join(draft.parts),
-            sections=draft.sections,
-            pages=sorted(draft.pages),
-        )
-        for n, draft in enumerate(seg.examples, start=1)
-    ]
-    warnings = []
-    if not lines:
-        warnings.append("PDF-filen innehåller ingen läsbar text.")
-    elif not examples:
-        warnings.append("Inga exempel hittades i dokumentet; texten finns under sammanhang.")
+    rest = [block_text(b) for b in blocks]
+    date = meta.find_date(_head_texts(title, blocks), rest, filename, meta_year, upcoming)
+    examples = _examples(seg, doc_id)
     return Document(
-        warnings=warnings,
+        warnings=_warnings(lines, examples),
         id=doc_id,
         filename=filename,
         title=title,
@@ -283,3 +249,79 @@ def build_document(
         context=seg.context,
         examples=examples,
     )
+
+
+def _reading_lines(pages: list[PageContent]) -> tuple[list[Line], list[Line], float]:
+    """Every page's lines in reading order without running headers and footers; those, and the
+    body text size."""
+    per_page: list[list[Line]] = []
+    region = 0
+    for content in pages:
+        lines = page_lines(content, start_region=region)
+        region = max((line.region for line in lines), default=region) + 1
+        per_page.append(lines)
+    body = body_size([line for page in per_page for line in page])
+    per_page, furniture = drop_running(per_page, [p.height for p in pages], body)
+    return [line for page in per_page for line in page], furniture, body
+
+
+def _blocks(lines: list[Line], body: float) -> list[Block]:
+    """Paragraphs and headings with their levels (the document's words decide hyphens)."""
+    set_vocabulary(line.text for line in lines)
+    blocks = blocks_from_lines(lines, body)
+    assign_levels(blocks, body)
+    _unbox_heading_bars(blocks)
+    return blocks
+
+
+def _segment(
+    blocks: list[Block],
+    title_block: Block | None,
+    title: str,
+    pages: list[PageContent],
+    filename: str,
+) -> tuple[Segmented, str]:
+    """Examples and context, cut by the document's kind; a document with two examples or more
+    is a newsletter."""
+    first_text = " ".join(block_text(b) for b in blocks if b.page == 1)
+    headings = [block_text(b) for b in blocks if b.heading_level]
+    size = (pages[0].width, pages[0].height) if pages else (595.0, 842.0)
+    kind = meta.guess_kind(first_text, headings, len(pages), filename, size)
+    if kind == "poster":
+        return segment_poster(blocks, title_block, title or Path(filename).stem), kind
+    seg = segment_newsletter(blocks, title_block)
+    if kind == "document" and len(seg.examples) >= 2:
+        kind = "newsletter"
+    return seg, kind
+
+
+def _head_texts(title: str, blocks: list[Block]) -> list[str]:
+    """The title and the texts of the title area, where a date is looked for first."""
+    head_texts = [title]
+    for block in blocks[:8]:
+        if not block.heading_level and len(block.words) > 25:
+            break  # the title area ends where running text begins
+        head_texts.append(block_text(block))
+    return head_texts
+
+
+def _examples(seg: Segmented, doc_id: str) -> list[Example]:
+    return [
+        Example(
+            id=f"{doc_id}-{n}",
+            document_id=doc_id,
+            title=draft.title,
+            text="\n\n".join(draft.parts),
+            sections=draft.sections,
+            pages=sorted(draft.pages),
+        )
+        for n, draft in enumerate(seg.examples, start=1)
+    ]
+
+
+def _warnings(lines: list[Line], examples: list[Example]) -> list[str]:
+    if not lines:
+        return ["PDF-filen innehåller ingen läsbar text."]
+    if not examples:
+        return ["Inga exempel hittades i dokumentet; texten finns under sammanhang."]
+    return []

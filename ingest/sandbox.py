@@ -203,9 +203,3 @@ class Reader:
         except Exception as exc:  # noqa: BLE001 - the contract: only ingest errors leave here
             log.warning("reader failed for %s: %r", filename, exc)
             raise CorruptPdfError("PDF-filen kunde inte läsas.") from None
-
-
-def read_file(path: Path | str, filename: str | None = None) -> Document:
-    """Read one PDF in a one-off child process."""
-    with Reader(workers=1) as reader:
-        return reader.read(path, filename)

@@ -187,97 +187,136 @@ def block_text(block: Block) -> str:
 
 
 def segment_newsletter(blocks: list[Block], title_block: Block | None) -> Segmented:
-    drafts: list[_Draft] = []
-    ctx = _Context()
-    cur: _Draft | None = None
-
-    def close() -> None:
-        """End the current example; a heading with (almost) nothing under it is context."""
-        nonlocal cur
-        if cur is not None and cur.body_chars < 40 and drafts and drafts[-1] is cur:
-            drafts.pop()
-            ctx.heading(cur.title)
-            for part in cur.parts[1:]:
-                ctx.add(part)
-        cur = None
-
-    sidebars, cards = _framed(blocks, title_block)
-    box_of_previous: tuple[int, int] | None = None
+    """Team examples and context of a newsletter, block by block in reading order."""
+    reader = _NewsletterReader(blocks, title_block)
     for block in blocks:
+        reader.read(block)
+    reader.close()
+    _intro_to_context(reader.drafts, reader.ctx)
+    return Segmented(reader.drafts, [s for s in reader.ctx.sections if s.heading or s.text])
+
+
+class _NewsletterReader:
+    """Sorts a newsletter's blocks into the example being read, a new one or the context."""
+
+    def __init__(self, blocks: list[Block], title_block: Block | None) -> None:
+        self.drafts: list[_Draft] = []
+        self.ctx = _Context()
+        self.cur: _Draft | None = None
+        self.title_block = title_block
+        self.sidebars, self.cards = _framed(blocks, title_block)
+        self.box_of_previous: tuple[int, int] | None = None
+
+    def read(self, block: Block) -> None:
         text = block_text(block)
         if not text:
-            continue
-        if block is title_block:
-            ctx.heading(text)
-            continue
+            return
+        if block is self.title_block:
+            self.ctx.heading(text)
+            return
+        box_key = self._follow_frame(block)
+        if box_key is not None and box_key in self.sidebars:
+            self._read_sidebar(block, text)
+        elif block.heading_level:
+            self._read_heading(block, text)
+        elif not self._context_paragraph(text):
+            self._read_paragraph(block, text)
+
+    def close(self) -> None:
+        """End the current example; a heading with (almost) nothing under it is context."""
+        cur = self.cur
+        if cur is not None and cur.body_chars < 40 and self.drafts and self.drafts[-1] is cur:
+            self.drafts.pop()
+            self._demote(cur)
+        self.cur = None
+
+    def _demote(self, draft: _Draft) -> None:
+        """An example's heading and text moved to the context."""
+        self.ctx.heading(draft.title)
+        for part in draft.parts[1:]:
+            self.ctx.add(part)
+
+    def _follow_frame(self, block: Block) -> tuple[int, int] | None:
+        """The block's frame; a framed example card ends with its frame."""
         box_key = (block.page, block.box) if block.box is not None else None
-        if box_key != box_of_previous and box_of_previous in cards:
-            close()  # a framed example card ends with its frame
-        box_of_previous = box_key
-        if box_key is not None and box_key in sidebars:
-            # framed sidebar: background, aims, approach … never a team's example
-            if block.heading_level:
-                ctx.heading(text)
-            else:
-                ctx.add(text)
-            continue
+        if box_key != self.box_of_previous and self.box_of_previous in self.cards:
+            self.close()
+        self.box_of_previous = box_key
+        return box_key
+
+    def _read_sidebar(self, block: Block, text: str) -> None:
+        """Framed sidebar: background, aims, approach … never a team's example."""
         if block.heading_level:
-            if is_context_heading(text) or (not drafts and INTRO_HEADING.search(text)):
-                close()
-                ctx.heading(text)
-            elif is_subheading(text) or (
-                cur is not None and cur.level is not None and block.heading_level > cur.level
-            ):
-                if cur is not None:
-                    cur.section(text, block.pages)
-                else:
-                    ctx.heading(text)
+            self.ctx.heading(text)
+        else:
+            self.ctx.add(text)
+
+    def _read_heading(self, block: Block, text: str) -> None:
+        cur = self.cur
+        if is_context_heading(text) or (not self.drafts and INTRO_HEADING.search(text)):
+            self.close()
+            self.ctx.heading(text)
+        elif is_subheading(text) or (
+            cur is not None and cur.level is not None and block.heading_level > cur.level
+        ):
+            if cur is not None:
+                cur.section(text, block.pages)
             else:
-                close()
-                cur = _Draft(title=text, level=block.heading_level)
-                cur.add(text, block.pages, body=False)
-                drafts.append(cur)
-            continue
+                self.ctx.heading(text)
+        else:
+            draft = _Draft(title=text, level=block.heading_level)
+            self._start(draft)
+            draft.add(text, block.pages, body=False)
+
+    def _start(self, draft: _Draft) -> None:
+        self.close()
+        self.cur = draft
+        self.drafts.append(draft)
+
+    def _context_paragraph(self, text: str) -> bool:
+        """Contact details, greetings and lists of coming meetings go to the context."""
         contacts = contact_count(text)
         words = len(text.split())
         if contacts and (contacts >= 2 or words < 40 or contacts * 25 >= words):
             if contacts >= 2:
-                close()  # a contact list ends the team's part
-            ctx.add(text)
-            continue
+                self.close()  # a contact list ends the team's part
+            self.ctx.add(text)
+            return True
         if (words <= 60 and GREETINGS.search(text)) or is_meeting_list(text):
-            close()
-            ctx.add(text)
-            continue
+            self.close()
+            self.ctx.add(text)
+            return True
+        return False
+
+    def _read_paragraph(self, block: Block, text: str) -> None:
         run = bold_run(block)
         if run is not None:
-            label = _norm(title_from_run(run))
+            title = title_from_run(run)
+            label = _norm(title)
             if _starts_with(label, CONTEXT_LABELS) or is_context_heading(label):
-                close()
-                ctx.add(text)
-                continue
-            if is_subheading(title_from_run(run)) and cur is not None:
-                # "Nuläge: Teamet har …" – the paragraph itself carries its heading
-                cur.section(title_from_run(run), block.pages, in_text=False)
-            else:
-                if cur is not None and cur.level is not None and not cur.sections:
-                    # "heading, lead text, then bold-titled team paragraphs": the heading
-                    # introduces the list; its lead text is context
-                    drafts[:] = [d for d in drafts if d is not cur]
-                    ctx.heading(cur.title)
-                    for part in cur.parts[1:]:
-                        ctx.add(part)
-                    cur = None
-                close()
-                cur = _Draft(title=title_from_run(run), level=None)
-                drafts.append(cur)
-        if cur is not None:
-            cur.add(text, block.pages)
+                self.close()
+                self.ctx.add(text)
+                return
+            self._open_by_bold_run(title, block)
+        if self.cur is not None:
+            self.cur.add(text, block.pages)
         else:
-            ctx.add(text)
-    close()
-    _intro_to_context(drafts, ctx)
-    return Segmented(drafts, [s for s in ctx.sections if s.heading or s.text])
+            self.ctx.add(text)
+
+    def _open_by_bold_run(self, title: str, block: Block) -> None:
+        """A bold-titled paragraph starts an example, or a section when its title is one."""
+        cur = self.cur
+        if is_subheading(title) and cur is not None:
+            # "Nuläge: Teamet har …" – the paragraph itself carries its heading
+            cur.section(title, block.pages, in_text=False)
+            return
+        if cur is not None and cur.level is not None and not cur.sections:
+            # "heading, lead text, then bold-titled team paragraphs": the heading
+            # introduces the list; its lead text is context
+            self.drafts[:] = [d for d in self.drafts if d is not cur]
+            self._demote(cur)
+            self.cur = None
+        self._start(_Draft(title=title, level=None))
 
 
 def _has_cell_gap(line: Line) -> bool:

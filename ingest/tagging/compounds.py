@@ -82,8 +82,3 @@ def split_compound(word: str) -> list[str]:
     ]
     out.append(best[0][-1])
     return out
-
-
-def compound_head(word: str) -> str:
-    """Last part of the compound (the word itself if not a compound)."""
-    return split_compound(word)[-1]

@@ -32,7 +32,7 @@ from ingest.tagging.lemmas import lemmatize
 from ingest.tagging.nlp import INSP_BEFORE, INSP_FROM, INSP_TO, Hit, sentence_ids, view
 from ingest.tagging.persons import find_persons
 from ingest.tagging.places import Mention, find_mentions
-from ingest.tagging.taxonomy import taxonomy
+from ingest.tagging.taxonomy import Taxonomy, taxonomy
 from ingest.tagging.teams import byline_team, find_teams, team_key, team_word_names
 
 MAX_EVIDENCE = 20
@@ -203,29 +203,15 @@ _TAXONOMY_KINDS = frozenset({FOCUS_AREA, INTERVENTION, ACTOR, AGE_GROUP, STAGE})
 def _add_taxonomy(
     doc: Doc, tags: _Tags, hits: list[Hit], title_stages: tuple[str, ...] = ()
 ) -> None:
+    """Interventions, actors, age groups, focus areas and the stage, from the taxonomy's hits."""
     tax = taxonomy()
     tv = view(doc)
+    counts, strong = _hit_counts(hits)
     focus_score: dict[str, int] = defaultdict(int)
     focus_spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
     stage_spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    counts: dict[tuple[str, str], int] = defaultdict(int)
-    strong: dict[tuple[str, str], int] = defaultdict(int)
     for h in hits:
-        if h.kind in (INTERVENTION, ACTOR):
-            close = h.via == "near" and h.end - h.start <= NEAR_STRONG_SPAN
-            counts[(h.kind, h.value)] += 1
-            strong[(h.kind, h.value)] += h.via in ("phrase", "head") or close
-    for h in hits:
-        if h.kind not in _TAXONOMY_KINDS:
-            continue  # inspiration expressions
-        if h.kind == INTERVENTION:
-            item = tax.intervention(h.value)
-            key = (h.kind, h.value)
-            if item and counts[key] < item.min_hits:
-                continue
-            if not strong[key] and counts[key] < WEAK_MIN_HITS:
-                continue  # only co-occurrences or compound parts: need more than one
-        if h.kind == ACTOR and counts[(h.kind, h.value)] < tax.actor_min_hits.get(h.value, 1):
+        if not _counts_as_tag(h, tax, counts, strong):
             continue
         start, end = tv.idx[h.start], tv.idx[h.end - 1] + len(tv.text[h.end - 1])
         if h.kind == FOCUS_AREA:
@@ -233,19 +219,69 @@ def _add_taxonomy(
             focus_spans[h.value].append((start, end))
         elif h.kind in (INTERVENTION, ACTOR, AGE_GROUP):
             tags.add(h.kind, h.value, start, end)
-            if h.kind == INTERVENTION:
-                item = tax.intervention(h.value)
-                for area in item.focus_areas if item else ():
-                    focus_score[area] += FOCUS_THRESHOLD
-                    focus_spans[area].append((start, end))
+            item = tax.intervention(h.value) if h.kind == INTERVENTION else None
+            for area in item.focus_areas if item else ():
+                focus_score[area] += FOCUS_THRESHOLD
+                focus_spans[area].append((start, end))
         elif h.kind == STAGE:
             if h.value == "planerad" and _in_future_section(tv.src, start):
                 continue  # plans under "Nästa steg" are what comes next, not the stage
             stage_spans[h.value].append((start, end))
+    _add_focus_areas(tags, tax, focus_score, focus_spans)
+    _add_stage(tags, stage_spans, title_stages)
+
+
+def _hit_counts(
+    hits: list[Hit],
+) -> tuple[dict[tuple[str, str], int], dict[tuple[str, str], int]]:
+    """Hits per intervention and actor: all of them, and the strong ones (phrases, heads and
+    words close together)."""
+    counts: dict[tuple[str, str], int] = defaultdict(int)
+    strong: dict[tuple[str, str], int] = defaultdict(int)
+    for h in hits:
+        if h.kind in (INTERVENTION, ACTOR):
+            close = h.via == "near" and h.end - h.start <= NEAR_STRONG_SPAN
+            counts[(h.kind, h.value)] += 1
+            strong[(h.kind, h.value)] += h.via in ("phrase", "head") or close
+    return counts, strong
+
+
+def _counts_as_tag(
+    h: Hit,
+    tax: Taxonomy,
+    counts: dict[tuple[str, str], int],
+    strong: dict[tuple[str, str], int],
+) -> bool:
+    """A taxonomy hit, of an intervention or actor found often (or strongly) enough."""
+    if h.kind not in _TAXONOMY_KINDS:
+        return False  # inspiration expressions
+    key = (h.kind, h.value)
+    if h.kind == INTERVENTION:
+        item = tax.intervention(h.value)
+        if item and counts[key] < item.min_hits:
+            return False
+        if not strong[key] and counts[key] < WEAK_MIN_HITS:
+            return False  # only co-occurrences or compound parts: need more than one
+    return not (h.kind == ACTOR and counts[key] < tax.actor_min_hits.get(h.value, 1))
+
+
+def _add_focus_areas(
+    tags: _Tags,
+    tax: Taxonomy,
+    focus_score: dict[str, int],
+    focus_spans: dict[str, list[tuple[int, int]]],
+) -> None:
+    """The focus areas that scored enough, in the taxonomy's order."""
     for area in (a.name for a in tax.focus_areas):
         if focus_score[area] >= FOCUS_THRESHOLD:
             for s, e in focus_spans[area]:
                 tags.add(FOCUS_AREA, area, s, e)
+
+
+def _add_stage(
+    tags: _Tags, stage_spans: dict[str, list[tuple[int, int]]], title_stages: tuple[str, ...]
+) -> None:
+    """The stage most spoken of (the title counts extra), with its evidence."""
     score = {s: len(v) + TITLE_WEIGHT * title_stages.count(s) for s, v in stage_spans.items()}
     for s in title_stages:
         score.setdefault(s, TITLE_WEIGHT)

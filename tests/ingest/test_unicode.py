@@ -12,7 +12,7 @@ import pytest
 
 from ingest.extract import Word, read_pages
 from ingest.pipeline import read_pdf
-from ingest.unicode import clean_text, clean_word
+from ingest.unicode import clean_word
 from tests.ingest.astral import EMOJI, PARTY, SMILE, THUMBS_UP, decomposed_pdf, emoji_newsletter
 
 
@@ -30,43 +30,6 @@ def _words(path: Path) -> list[Word]:
 
 
 # --- the cleaning itself -------------------------------------------------------------------
-
-
-def test_surrogate_pairs_are_joined() -> None:
-    assert clean_text("Vi firar \ud83c\udf89 idag") == f"Vi firar {PARTY} idag"
-    assert clean_text("\ud83d\udc4d\ud83d\ude0a") == THUMBS_UP + SMILE
-
-
-def test_stray_surrogates_are_dropped() -> None:
-    assert clean_text("a\ud83cb") == "ab"  # high half without its low half
-    assert clean_text("a\ude0ab") == "ab"  # low half alone
-    assert clean_text("\ude0a\ud83d") == ""  # halves in the wrong order
-    assert clean_text("\ud83d\ud83d\ude0a") == SMILE  # one stray, then a pair
-
-
-def test_valid_text_is_unchanged() -> None:
-    text = f"Förskolan i Ödeshög {PARTY}\tårskurs 4–5\nnästa steg"
-    assert clean_text(text) == text
-
-
-def test_text_is_nfc() -> None:
-    assert clean_text("Cafe\u0301") == "Café"
-    assert clean_text("A\u030angermanland") == "Ångermanland"
-    assert clean_text("\u212b") == "Å"  # ANGSTROM SIGN
-
-
-def test_invalid_code_points_are_dropped() -> None:
-    assert clean_text("a\ufffeb\uffffc\ufdd0d\U0001fffee") == "abcde"
-    assert clean_text("a\x00b\x07c\x1bd\x0ce") == "abcde"
-    assert clean_text("rad ett\r\nrad två\rrad tre") == "rad ett\nrad två\nrad tre"
-
-
-def test_cleaned_text_is_always_encodable() -> None:
-    nasty = "".join(chr(c) for c in range(0, 0x110000, 97))  # every kind of code point
-    cleaned = clean_text(nasty + "\ud83d")
-    cleaned.encode("utf-8")
-    assert unicodedata.is_normalized("NFC", cleaned)
-    assert clean_text(cleaned) == cleaned
 
 
 def test_clean_word() -> None:
