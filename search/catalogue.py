@@ -115,7 +115,7 @@ INSERT_TAG = (
 )
 
 
-def _example_row(ex: Example, seq: int = 0) -> tuple[Any, ...]:
+def _example_row(ex: Example, seq: int) -> tuple[Any, ...]:
     """The examples row of ``ex`` (id, document_id, seq, title, team, team_key, data), checked."""
     row = (ex.id, ex.document_id, seq, ex.title, ex.team, ex.team_key,
            json.dumps(ex.to_dict(), ensure_ascii=False))
@@ -227,15 +227,6 @@ class Catalogue:
         con.execute(INSERT_EXAMPLE, row)
         con.executemany(INSERT_TAG, tags)
 
-    def update_example(self, con: sqlite3.Connection, ex: Example) -> None:
-        row, tags = _example_row(ex), _tag_rows(ex)
-        con.execute(
-            "UPDATE examples SET title=?, team=?, team_key=?, data=? WHERE id=?",
-            (*row[3:], ex.id),
-        )
-        con.execute("DELETE FROM tags WHERE example_id=?", (ex.id,))
-        con.executemany(INSERT_TAG, tags)
-
     def delete_document(self, con: sqlite3.Connection, doc_id: str) -> None:
         con.execute("DELETE FROM documents WHERE id=?", (doc_id,))
 
@@ -291,10 +282,6 @@ class Catalogue:
     def example(self, ex_id: str) -> Example | None:
         row = self.conn().execute("SELECT data FROM examples WHERE id=?", (ex_id,)).fetchone()
         return Example.from_dict(json.loads(row[0])) if row else None
-
-    def example_seq(self, ex_id: str) -> int | None:
-        row = self.conn().execute("SELECT seq FROM examples WHERE id=?", (ex_id,)).fetchone()
-        return row[0] if row else None
 
     def iter_examples(self) -> Iterator[tuple[Example, dict[str, Any]]]:
         """Every example with its document's metadata, in document order."""
@@ -367,13 +354,3 @@ class Catalogue:
         return self.conn().execute(
             "SELECT * FROM corrections WHERE lineage=? ORDER BY id", (lineage,)
         ).fetchall()
-
-    # --- meta ------------------------------------------------------------------------------
-
-    def get_meta(self, key: str) -> str | None:
-        row = self.conn().execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
-        return row[0] if row else None
-
-    def set_meta(self, con: sqlite3.Connection, key: str, value: str) -> None:
-        check_text((key, value), "Värdet")
-        con.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?,?)", (key, value))

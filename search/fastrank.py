@@ -11,7 +11,9 @@ phrase and concept clauses by Whoosh on that small set).
 from __future__ import annotations
 
 import math
+import threading
 from typing import Any
+from weakref import WeakKeyDictionary
 
 import numpy as np
 from whoosh.searching import Searcher
@@ -21,19 +23,35 @@ B = 0.75
 COORD = 0.25  # score × (1 + COORD × (words matched − 1))
 
 
-def _norms(searcher: Searcher, fieldname: str) -> list[float]:
-    """K1 × (1 − B + B × length / average length) per document (cached per searcher)."""
-    cached = getattr(searcher, "_eb_norms", None)
-    if cached is not None:
+class _NormCache:
+    """Per-document BM25 length norms per searcher and field. Held by the searchers weakly:
+    they go with the searcher (a new generation or new commits mean a new searcher)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._norms: WeakKeyDictionary[Searcher, dict[str, np.ndarray]] = WeakKeyDictionary()
+
+    def get(self, searcher: Searcher, fieldname: str) -> np.ndarray:
+        with self._lock:
+            cached = self._norms.get(searcher, {}).get(fieldname)
+        if cached is None:
+            cached = _norms(searcher, fieldname)
+            with self._lock:
+                self._norms.setdefault(searcher, {})[fieldname] = cached
         return cached
+
+
+def _norms(searcher: Searcher, fieldname: str) -> np.ndarray:
+    """K1 × (1 − B + B × length / average length) per document."""
     reader = searcher.reader()
-    lengths = [float(reader.doc_field_length(i, fieldname, 0) or 0)
-               for i in range(reader.doc_count_all())]
-    avg = (sum(lengths) / len(lengths)) if lengths else 1.0
-    avg = avg or 1.0
-    norms = [K1 * (1 - B + B * length / avg) for length in lengths]
-    searcher._eb_norms = norms  # type: ignore[attr-defined]
-    return norms
+    # as Whoosh's BM25F: stored (approximate) lengths, the exact average over all documents
+    lengths = np.fromiter((reader.doc_field_length(i, fieldname, 1)
+                           for i in range(reader.doc_count_all())), dtype=np.float64)
+    avg = searcher.avg_field_length(fieldname) or 1.0
+    return K1 * (1 - B + B * lengths / avg)
+
+
+_NORMS = _NormCache()
 
 
 def _blocks(searcher: Searcher, fieldname: str, term: str) -> list[tuple[Any, Any]]:
@@ -68,11 +86,8 @@ def rank(searcher: Searcher, fieldname: str, words: list[list[str]], allowed: se
          top: int) -> tuple[set[int], list[tuple[float, int]]]:
     """The matching documents (any word) and the ``top`` best (score, docnum), best first."""
     reader = searcher.reader()
-    n_docs = max(1, searcher.doc_count())
-    norms = getattr(searcher, "_eb_norms_np", None)
-    if norms is None:
-        norms = np.asarray(_norms(searcher, fieldname), dtype=np.float64)
-        searcher._eb_norms_np = norms  # type: ignore[attr-defined]
+    n_docs = max(1, searcher.doc_count_all())  # as Whoosh's idf
+    norms = _NORMS.get(searcher, fieldname)
     size = len(norms)
     scores = np.zeros(size, dtype=np.float64)
     coord = np.zeros(size, dtype=np.int32)

@@ -43,7 +43,8 @@ from whoosh.searching import Searcher
 from whoosh.writing import IndexWriter
 
 from ingest.model import Example
-from search.schema import SCHEMA_VERSION, build_schema, index_fields
+from search.schema import build_schema, index_fields
+from search.version import index_version
 
 log = logging.getLogger(__name__)
 
@@ -248,7 +249,7 @@ class IndexStore:
         name = f"gen-{time.time_ns()}"
         path = self.root / name
         path.mkdir()
-        (path / VERSION_FILE).write_text(SCHEMA_VERSION, encoding="utf-8")
+        (path / VERSION_FILE).write_text(index_version(), encoding="utf-8")
         return name, _storage(path).create_index(self.schema, indexname=INDEX_NAME)
 
     def _open_generation(self, name: str) -> _Generation:
@@ -258,7 +259,7 @@ class IndexStore:
             version = (path / VERSION_FILE).read_text(encoding="utf-8")
         except OSError as exc:
             raise IndexFault(MISSING) from exc
-        if version != SCHEMA_VERSION:
+        if version != index_version():
             raise IndexFault("Sökindexet är av en äldre version.")
         ix = FileIndex(_storage(path), schema=self.schema, indexname=INDEX_NAME)
         try:

@@ -14,8 +14,9 @@ FACETS = ("kommun", "fokus", "insats", "aktor", "ar", "dokumenttyp")
 
 KIND_LABELS = {"newsletter": "Nyhetsbrev", "poster": "Poster", "document": "Dokument"}
 
-# Bump when the schema or the analysis changes: an index of another version is rebuilt.
-SCHEMA_VERSION = "4"
+# One input of the index version (search.version), which also hashes the fields, the analysis
+# and its tables: bump it for a change in what goes into the index that neither shows.
+FORMAT_VERSION = "4"
 
 # Queries run against one combined field "all"; the title is repeated TITLE_REPEAT times and
 # the tags TAG_REPEAT times in it, which weights them above the body (cheaper than searching

@@ -105,9 +105,3 @@ def get_user(catalogue: Catalogue, name: str) -> dict[str, str] | None:
 def list_users(catalogue: Catalogue) -> list[dict[str, str]]:
     return [dict(r) for r in catalogue.conn().execute(
         "SELECT name, role, created_at FROM users ORDER BY name")]
-
-
-def remove_user(catalogue: Catalogue, name: str) -> bool:
-    with catalogue.transaction() as con:
-        cur = con.execute("DELETE FROM users WHERE name=?", (name,))
-    return cur.rowcount > 0

@@ -1,0 +1,142 @@
+"""search.fastrank ranks as Whoosh does: on the index of the real corpus, for varied queries
+with and without filters, its top 10 equals Whoosh's own BM25F ranking with the same
+coordination bonus. It reads private members of Whoosh's matcher, so it is tied to the Whoosh
+version pinned in pyproject.toml."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterator
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any
+
+import pytest
+from whoosh.query import Or, Term
+from whoosh.scoring import BM25F
+from whoosh.searching import Searcher
+
+from search import fastrank, query
+from search.index import IndexStore
+
+ROOT = Path(__file__).resolve().parents[2]
+PRIVATE_MEMBERS = ("_read_ids", "_read_weights", "_ids", "_weights", "_next_block")
+TOP = 10
+
+WORDS = [
+    "skolnärvaro", "hembesök", "trygghetscirkeln", "läxhjälp", "kamratstödjare",
+    "familjecentralen", "föräldrar", "socialtjänsten", "Nässjö", "rörelse",
+    "hur ökar vi närvaron i skolan", "föräldrastöd i grupp", "tidig upptäckt psykisk ohälsa",
+    "fysisk aktivitet på rasten", "överlämning förskola skola",
+    "samverkan skola socialtjänst", "öppen förskola för nyanlända", "få barn att röra på sig",
+    "skol*", "familj* socialtjänst", "närvar*", "hembes* föräldrar",
+]
+FILTERED = [
+    ("skolnärvaro", {"kommun": ["Jönköping"]}),
+    ("föräldrastöd", {"fokus": ["Psykisk hälsa"]}),
+    ("barn familj", {"ar": ["2024"], "dokumenttyp": ["Nyhetsbrev"]}),
+    ("fysisk aktivitet", {"fokus": ["Fysisk aktivitet"], "kommun": ["Eksjö"]}),
+    ("skol*", {"aktor": ["elevhälsa"]}),
+    ("samverkan", {"insats": ["tidig upptäckt"]}),
+]
+CASES = [(text, {}) for text in WORDS] + FILTERED
+# Quoted phrases are not ranked by fastrank: Whoosh ranks them by itself.
+PHRASES = ['"öppen förskola"', '"tidig upptäckt"', '"föräldrastöd i grupp" skola']
+
+
+@pytest.fixture(scope="module")
+def store(corpus_store: Path) -> Iterator[IndexStore]:
+    index = IndexStore(corpus_store / "index")
+    yield index
+    index.close()
+
+
+@pytest.fixture(scope="module")
+def searcher(store: IndexStore) -> Iterator[Searcher]:
+    with store.ix.searcher(weighting=BM25F(B=fastrank.B, K1=fastrank.K1)) as s:
+        yield s
+
+
+def _ordered(ranked: list[tuple[float, int]]) -> list[tuple[float, int]]:
+    """Best first; equal scores by document number, as search.query orders them."""
+    return sorted(ranked, key=lambda sd: (-round(sd[0], 9), sd[1]))
+
+
+def _whoosh_ranking(searcher: Searcher, words: list[list[str]], fq: Any
+                    ) -> list[tuple[float, int]]:
+    """Whoosh's BM25F over the same terms, times fastrank's bonus for the words matched."""
+    q = Or([Or([Term(query.RANK_FIELD, t) for t in dict.fromkeys(terms)]) for terms in words])
+    out = []
+    for hit in searcher.search(q, limit=None, filter=fq, terms=True, optimize=False):
+        matched = {t.decode("utf-8") for _, t in hit.matched_terms()}
+        n = sum(1 for terms in words if matched.intersection(terms))
+        out.append((hit.score * (1 + fastrank.COORD * (n - 1)), hit.docnum))
+    return _ordered(out)
+
+
+def _fast_ranking(searcher: Searcher, words: list[list[str]], fq: Any
+                  ) -> tuple[set[int], list[tuple[float, int]]]:
+    allowed = set(searcher.docs_for_query(fq)) if fq is not None else None
+    matched, best = fastrank.rank(searcher, query.RANK_FIELD, words, allowed,
+                                  top=TOP + query.CANDIDATES)
+    return matched, _ordered(best)
+
+
+def _ids(searcher: Searcher, ranked: list[tuple[float, int]]) -> list[str]:
+    return [searcher.stored_fields(d)["id"] for _, d in ranked[:TOP]]
+
+
+@pytest.mark.parametrize(("text", "filters"), CASES, ids=[f"{t} {f}" for t, f in CASES])
+def test_fastrank_ranks_as_whoosh(store: IndexStore, searcher: Searcher, text: str,
+                                  filters: dict[str, list[str]]) -> None:
+    q, _, _, _ = query._user_query(store.schema, text)
+    words = query._words(searcher, text, q)
+    assert words, f"{text!r} should take the fast path"
+    fq = query.filter_query(filters)
+    matched, fast = _fast_ranking(searcher, words, fq)
+    slow = _whoosh_ranking(searcher, words, fq)
+    assert fast and len(matched) == len(slow)
+    assert _ids(searcher, fast) == _ids(searcher, slow)
+    for (a, _), (b, _) in zip(fast[:TOP], slow[:TOP], strict=True):
+        assert a == pytest.approx(b, rel=1e-9)
+
+
+def test_the_cases_really_differ(searcher: Searcher, store: IndexStore) -> None:
+    """The queries find different things: the comparison is not of one ranking 30 times."""
+    tops = set()
+    for text, filters in CASES:
+        q, _, _, _ = query._user_query(store.schema, text)
+        fq = query.filter_query(filters)
+        tops.add(tuple(_ids(searcher, _fast_ranking(searcher, query._words(searcher, text, q),
+                                                    fq)[1])))
+    assert len(tops) >= len(CASES) - 3
+
+
+@pytest.mark.parametrize("text", PHRASES)
+def test_phrases_are_ranked_by_whoosh(store: IndexStore, searcher: Searcher, text: str) -> None:
+    q, _, _, _ = query._user_query(store.schema, text)
+    assert query._words(searcher, text, q) is None
+
+
+def test_fastrank_reads_whoosh_block_postings(searcher: Searcher) -> None:
+    """The on-disk matcher still has the members fastrank reads (else it falls back to the
+    slow, public way without saying so)."""
+    sub, _ = searcher.leaf_searchers()[0]
+    matcher = sub.reader().postings(query.RANK_FIELD, "skola")
+    missing = [name for name in PRIVATE_MEMBERS if not hasattr(matcher, name)]
+    assert not missing, f"Whoosh's matcher lacks {missing}: re-check search/fastrank.py"
+
+
+def test_whoosh_is_the_version_fastrank_was_checked_against() -> None:
+    deps = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    pins = [d for d in deps["project"]["dependencies"] if d.lower().startswith("whoosh-reloaded")]
+    assert len(pins) == 1
+    match = re.fullmatch(r"whoosh-reloaded==([\w.]+)", pins[0].replace(" ", ""), re.I)
+    assert match, f"pin Whoosh-Reloaded exactly in pyproject.toml (now {pins[0]!r})"
+    pinned, installed = match.group(1), version("Whoosh-Reloaded")
+    assert installed == pinned, (
+        f"Whoosh-Reloaded {installed} is installed, pyproject.toml pins {pinned}: "
+        f"search/fastrank.py reads private members of Whoosh's matcher "
+        f"({', '.join(PRIVATE_MEMBERS)}) and must be re-checked against {installed} "
+        f"(run tests/search/test_fastrank.py) before the pin is moved.")
