@@ -7,7 +7,8 @@ from typing import Any
 
 from flask import Blueprint, Response, current_app, jsonify, request, url_for
 
-from web import library, params, thumbs, uploads
+from search.ids import is_document_id
+from web import library, params, uploads
 from web.errors import error_response
 from web.library import get_library
 from web.openapi import build_spec
@@ -83,7 +84,7 @@ def documents() -> Response:
 
 @bp.get("/documents/<document_id>")
 def document(document_id: str) -> Response:
-    doc = get_library().document(document_id) if thumbs.DOCUMENT_ID.match(document_id) else None
+    doc = get_library().document(document_id) if is_document_id(document_id) else None
     if doc is None:
         return error_response(404, "Dokumentet finns inte.")
     return jsonify(_document_summary(doc))
@@ -100,7 +101,7 @@ def upload() -> Response:
         return error_response(400, "Fältet file med en PDF-fil saknas.")
     replace_id = request.form.get("replace") or None
     if replace_id is not None and (
-        not thumbs.DOCUMENT_ID.match(replace_id) or get_library().document(replace_id) is None
+        not is_document_id(replace_id) or get_library().document(replace_id) is None
     ):
         return error_response(404, "Dokumentet som ska ersättas finns inte.")
     outcome = uploads.store(file, replace_id=replace_id)

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from flask import (
     Blueprint,
     abort,
-    current_app,
     flash,
     redirect,
     render_template,
@@ -17,7 +14,7 @@ from flask import (
 from werkzeug.wrappers import Response
 
 from ingest.model import TAG_KINDS
-from web import thumbs, uploads
+from web import uploads
 from web.library import document_or_404, example_or_404, get_library, writing
 from web.security import current_user, log_in, log_out, login_required, safe_next
 
@@ -161,6 +158,5 @@ def remove(document_id: str) -> Response:
         return redirect(url_for("coordinator.review", document_id=document_id))
     with writing() as library:
         library.remove_document(document.id)
-    thumbs.drop_thumbs(Path(current_app.config["DATA_DIR"]), document.id)
     flash(f"Dokumentet {document.title} togs bort.", "ok")
     return redirect(url_for("coordinator.home"))
