@@ -667,11 +667,13 @@ class Library:
     def check_user(self, name: str, password: str) -> bool:
         return users.check_user(self.catalogue, name, password)
 
-    def get_user(self, name: str) -> dict[str, str] | None:
-        return users.get_user(self.catalogue, name)
+    def session_token(self, name: str) -> str | None:
+        """The user's current session token (see ``search.users``); None for no such user."""
+        return users.session_token(self.catalogue, name)
 
-    def list_users(self) -> list[dict[str, str]]:
-        return users.list_users(self.catalogue)
+    def end_sessions(self, name: str) -> None:
+        """End every session of the user (a new session token)."""
+        users.end_sessions(self.catalogue, name)
 
     # --- index faults: the index heals itself from the catalogue -----------------------------
 

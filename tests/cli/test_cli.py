@@ -363,7 +363,7 @@ def test_add_user_rejects_bad_passwords_clearly(runner, tmp_path, args, stdin, m
     assert result.exit_code == 2
     assert result.stderr.startswith("Fel: ") and message in result.stderr
     with Library(tmp_path) as library:
-        assert library.get_user("anna") is None
+        assert library.session_token("anna") is None  # no such user
 
 
 def test_console_script_add_user_with_password_stdin(tmp_path):
