@@ -95,7 +95,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     )
     csrf.init_app(app)
 
-    from web import appcli, errors, filters, security
+    from web import errors, filters, security
     from web.views import api, concepts, coordinator, examples, search
 
     _static_versions(app)
@@ -108,5 +108,4 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(coordinator.bp)
     app.register_blueprint(api.bp)
     init_limiter(app)
-    appcli.init_app(app)
     return app
