@@ -10,6 +10,7 @@ from flask import Blueprint, Response, current_app, jsonify, request, url_for
 from search.ids import is_document_id
 from web import library, params, uploads
 from web.errors import error_response
+from web.extensions import api_login_limit, search_limit
 from web.library import get_library
 from web.openapi import build_spec
 from web.security import ApiAuthError, api_user
@@ -48,6 +49,7 @@ def search_body(result: Any, p: params.SearchParams) -> dict[str, Any]:
 
 
 @bp.get("/search")
+@search_limit
 def search() -> Response:
     try:
         p = params.parse(
@@ -91,6 +93,7 @@ def document(document_id: str) -> Response:
 
 
 @bp.post("/documents")
+@api_login_limit
 def upload() -> Response:
     try:
         api_user()

@@ -15,6 +15,7 @@ from werkzeug.wrappers import Response
 
 from ingest.model import TAG_KINDS
 from web import uploads
+from web.extensions import login_limit
 from web.library import document_or_404, example_or_404, get_library, writing
 from web.security import current_user, log_in, log_out, login_required, safe_next
 
@@ -26,6 +27,7 @@ MAX_TAG_VALUE = 200
 
 
 @bp.route("/logga-in", methods=["GET", "POST"])
+@login_limit
 def login() -> Response | tuple[str, int]:
     error = None
     next_url = request.values.get("nasta", "")
