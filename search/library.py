@@ -13,6 +13,7 @@ import json
 import logging
 import os
 import shutil
+import sqlite3
 import tempfile
 import threading
 import time
@@ -253,7 +254,7 @@ class Library:
                 self._original_file(sha).unlink()
             pages.drop_pictures(self.data_dir, document_id_for(sha))
 
-    def _document_row(self, document_id: str) -> Any:
+    def _document_row(self, document_id: str) -> sqlite3.Row | None:
         """The catalogue row of a document; None for no such document or no document id."""
         if not is_document_id(document_id):
             return None
