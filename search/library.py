@@ -13,6 +13,7 @@ import json
 import logging
 import os
 import shutil
+import sqlite3
 import tempfile
 import threading
 import time
@@ -26,7 +27,7 @@ from ingest.errors import IngestError
 from ingest.model import Document, Example
 from ingest.sandbox import Reader
 from ingest.tagging import new_phrases, tag_document
-from search import edits, users
+from search import edits, pages, users
 from search import query as squery
 from search.catalogue import Catalogue, title_key
 from search.concepts import ConceptView
@@ -42,6 +43,8 @@ from search.errors import (
     storage_error,
 )
 from search.fallback import catalogue_search
+from search.files import StoredFile, open_stored
+from search.ids import document_id_for, is_document_id
 from search.index import IndexFault, IndexStore, is_disk_full, is_index_error
 from search.query import SearchResult
 
@@ -226,6 +229,8 @@ class Library:
         return self.data_dir / "originals" / sha[:2] / f"{sha}.pdf"
 
     def _store_original(self, sha: str, data: bytes) -> None:
+        """Keep ``data`` by its hash; pages of these bytes are drawn afresh from now on."""
+        pages.drop_pictures(self.data_dir, document_id_for(sha))
         path = self._original_file(sha)
         if path.exists():
             return
@@ -242,17 +247,48 @@ class Library:
                 os.unlink(tmp)
             raise
 
-    def original_path(self, document_id: str) -> Path | None:
-        row = self.catalogue.document_row(document_id)
-        if row is None:
-            return None
-        path = self._original_file(row["sha256"])
-        return path if path.exists() else None
-
     def _drop_original(self, sha: str) -> None:
+        """Delete the file of ``sha`` and its page pictures, unless a document still uses it."""
         if self.catalogue.document_by_sha(sha) is None:
             with suppress(OSError):
                 self._original_file(sha).unlink()
+            pages.drop_pictures(self.data_dir, document_id_for(sha))
+
+    def _document_row(self, document_id: str) -> sqlite3.Row | None:
+        """The catalogue row of a document; None for no such document or no document id."""
+        if not is_document_id(document_id):
+            return None
+        return self.catalogue.document_row(document_id)
+
+    def original(self, document_id: str) -> bytes | None:
+        """The stored PDF of a document; None when there is no such document or its file is
+        missing."""
+        stored = self.open_original(document_id)
+        return stored.read() if stored is not None else None
+
+    def open_original(self, document_id: str) -> StoredFile | None:
+        """The stored PDF of a document opened for reading (its ETag is the file's SHA-256);
+        None when there is no such document or its file is missing."""
+        row = self._document_row(document_id)
+        if row is None:
+            return None
+        return open_stored(self._original_file(row["sha256"]), etag=row["sha256"])
+
+    def page_image(self, document_id: str, page: int, width: int,
+                   limits: pages.RenderLimits | None = None) -> StoredFile | None:
+        """The PNG picture of page ``page`` (from 1) of a document, ``width`` pixels wide: drawn
+        once, then kept. None when there is no such document or page, its original is missing
+        or the page cannot be drawn; ``pages.Busy`` when too many pages are being drawn."""
+        row = self._document_row(document_id)
+        if row is None or not 1 <= page <= max(row["pages"], 1):
+            return None
+        original = self._original_file(row["sha256"])
+        if not original.is_file():
+            return None
+        target = pages.picture_path(self.data_dir, row["id"], page, width)
+        picture = pages.page_picture(original, page, width, target,
+                                     limits or pages.RenderLimits())
+        return open_stored(picture) if picture is not None else None
 
     # --- ingestion ---------------------------------------------------------------------------
 
@@ -273,7 +309,7 @@ class Library:
         sha = hashlib.sha256(data).hexdigest()
         doc.sha256 = sha
         if not doc.id:
-            doc.id = sha[:16]
+            doc.id = document_id_for(sha)
         old = self.catalogue.load_document(replace_id) if replace_id else None
         lineage = self.catalogue.document_row(old.id)["lineage"] if old else doc.id
         edits.reapply(doc, self.catalogue.corrections_for(lineage))
@@ -632,11 +668,13 @@ class Library:
     def check_user(self, name: str, password: str) -> bool:
         return users.check_user(self.catalogue, name, password)
 
-    def get_user(self, name: str) -> dict[str, str] | None:
-        return users.get_user(self.catalogue, name)
+    def session_token(self, name: str) -> str | None:
+        """The user's current session token (see ``search.users``); None for no such user."""
+        return users.session_token(self.catalogue, name)
 
-    def list_users(self) -> list[dict[str, str]]:
-        return users.list_users(self.catalogue)
+    def end_sessions(self, name: str) -> None:
+        """End every session of the user (a new session token)."""
+        users.end_sessions(self.catalogue, name)
 
     # --- index faults: the index heals itself from the catalogue -----------------------------
 

@@ -93,15 +93,3 @@ def check_user(catalogue: Catalogue, name: str, password: str) -> bool:
         check_password_hash(generate_password_hash("x"), password or "")
         return False
     return check_password_hash(row[0], password or "")
-
-
-def get_user(catalogue: Catalogue, name: str) -> dict[str, str] | None:
-    row = catalogue.conn().execute(
-        "SELECT name, role, created_at FROM users WHERE name=?", ((name or "").strip(),)
-    ).fetchone()
-    return dict(row) if row else None
-
-
-def list_users(catalogue: Catalogue) -> list[dict[str, str]]:
-    return [dict(r) for r in catalogue.conn().execute(
-        "SELECT name, role, created_at FROM users ORDER BY name")]

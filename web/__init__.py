@@ -4,7 +4,6 @@ and the JSON API under /api."""
 from __future__ import annotations
 
 import os
-import secrets
 from pathlib import Path
 from typing import Any
 
@@ -12,30 +11,12 @@ from flask import Flask
 
 from search.datadir import ENV_VAR as DATA_DIR_ENV
 from search.datadir import resolve_data_dir
+from search.secret import stored_secret_key
 from web.extensions import csrf, init_limiter
 from web.library import LibraryHolder
 
 DEFAULT_MAX_UPLOAD = 50 * 1024 * 1024
-
-
-def _secret_key(instance_path: Path) -> str:
-    """EXEMPELBANKEN_SECRET_KEY, else a random key kept in instance/secret_key."""
-    from_env = os.environ.get("EXEMPELBANKEN_SECRET_KEY")
-    if from_env:
-        return from_env
-    key_file = instance_path / "secret_key"
-    try:
-        key = key_file.read_text(encoding="utf-8").strip()
-        if key:
-            return key
-    except FileNotFoundError:
-        pass
-    key = secrets.token_hex(32)
-    instance_path.mkdir(parents=True, exist_ok=True)
-    fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write(key)
-    return key
+SECRET_KEY_ENV = "EXEMPELBANKEN_SECRET_KEY"
 
 
 def _env_flag(name: str, default: bool) -> bool:
@@ -97,8 +78,8 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
 
     data_dir = resolve_data_dir(app.config["DATA_DIR"])  # absolute from here on
     app.config["DATA_DIR"] = str(data_dir)
-    if not app.config.get("SECRET_KEY"):
-        app.config["SECRET_KEY"] = _secret_key(data_dir)
+    if not app.config.get("SECRET_KEY"):  # else the environment's, else the data directory's
+        app.config["SECRET_KEY"] = os.environ.get(SECRET_KEY_ENV) or stored_secret_key(data_dir)
 
     proxies = int(app.config["TRUSTED_PROXIES"])
     if proxies > 0:
@@ -114,7 +95,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     )
     csrf.init_app(app)
 
-    from web import appcli, errors, filters, security
+    from web import errors, filters, security
     from web.views import api, concepts, coordinator, examples, search
 
     _static_versions(app)
@@ -127,5 +108,4 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(coordinator.bp)
     app.register_blueprint(api.bp)
     init_limiter(app)
-    appcli.init_app(app)
     return app

@@ -1,4 +1,12 @@
-"""The ``exempelbanken`` command line (see the README and the contract in docs/CONTRACT.md)."""
+"""The ``exempelbanken`` command line (see the README and the contract in docs/CONTRACT.md): the
+one command line of the project, operators' commands (``status``) included.
+
+A plain click group rather than Flask's ``FlaskGroup``: every command works on a data directory
+(``--data-dir``) and most never need the web app (``ingest``, ``search``, ``tag``, ``check``), so
+none pays for building it, none gets Flask's own commands and options (``run``, ``shell``,
+``routes``, ``--app``, ``--env-file``) that the contract does not know, and ``serve`` builds the
+app itself from the data directory it was given.
+"""
 
 from __future__ import annotations
 
@@ -320,6 +328,17 @@ def add_user(name: str, password: str | None, password_stdin: bool, data_dir: Pa
     with _library(data_dir) as library:
         library.add_user(name, password)
     click.echo(f"Kontot {name} är sparat.")
+
+
+@main.command()
+@_data_dir_option
+def status(data_dir: Path) -> None:
+    """Visa datakatalog och antal dokument och exempel."""
+    with _library(data_dir) as library:
+        documents = library.documents()
+    examples = sum(len(d.examples) for d in documents)
+    click.echo(f"Datakatalog: {data_dir}")
+    click.echo(f"{len(documents)} dokument, {examples} exempel")
 
 
 @main.command()

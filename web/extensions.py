@@ -1,15 +1,23 @@
-"""Flask extensions shared by the blueprints (initialised in create_app)."""
+"""Flask extensions shared by the blueprints: made once here, bound to each app in create_app.
+
+The limiter's decorators sit on the views they limit (``login_limit``, ``api_login_limit`` and
+``search_limit`` below); the limits themselves are read from the app's config at request time.
+Counts are kept per client address (behind a proxy TRUSTED_PROXIES makes that the client's, not
+the proxy's) in RATELIMIT_STORAGE_URI, ``memory://``: this process. ``init_limiter`` opens that
+storage, so every app made in a process (the tests make many) starts from fresh counts.
+"""
 
 from __future__ import annotations
 
 import os
 
-from flask import Flask, current_app
+from flask import Flask, Response, current_app
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_wtf.csrf import CSRFProtect
 
 csrf = CSRFProtect()
+limiter = Limiter(get_remote_address)
 
 SEARCH_RATE_LIMIT = "120/minute"  # searches per client address, the page and the API together
 SEARCH_RATE_LIMIT_ENV = "EXEMPELBANKEN_SEARCH_RATE_LIMIT"
@@ -23,27 +31,23 @@ def _search_limit() -> str:
     return current_app.config["SEARCH_RATE_LIMIT"]
 
 
-def _limit_searches(app: Flask, limiter: Limiter) -> None:
-    """One budget per client for the search page and the search API (a 429 when spent)."""
+def _failed_login(response: Response) -> bool:
+    return response.status_code == 401
+
+
+# One budget of login attempts per client (LOGIN_RATE_LIMIT): every POST of the login form, and
+# the failed HTTP Basic logins of API writes.
+login_limit = limiter.shared_limit(_login_limit, scope="login", methods=["POST"])
+api_login_limit = limiter.shared_limit(
+    _login_limit, scope="login", methods=["POST"], deduct_when=_failed_login
+)
+# One budget per client for the search page and the search API (SEARCH_RATE_LIMIT).
+search_limit = limiter.shared_limit(_search_limit, scope="search")
+
+
+def init_limiter(app: Flask) -> None:
+    """Bind the limiter to ``app``; SEARCH_RATE_LIMIT defaults to the environment's."""
     app.config.setdefault(
         "SEARCH_RATE_LIMIT", os.environ.get(SEARCH_RATE_LIMIT_ENV) or SEARCH_RATE_LIMIT
     )
-    shared = limiter.shared_limit(_search_limit, scope="search")
-    for endpoint in ("search.index", "api.search"):
-        app.view_functions[endpoint] = shared(app.view_functions[endpoint])
-
-
-def init_limiter(app: Flask) -> Limiter:
-    """A limiter per app (its own memory storage): login attempts and searches per client
-    address (behind a proxy, TRUSTED_PROXIES makes that the client's, not the proxy's)."""
-    limiter = Limiter(get_remote_address, app=app)
-    view = app.view_functions["coordinator.login"]
-    app.view_functions["coordinator.login"] = limiter.limit(_login_limit, methods=["POST"])(view)
-    # failed HTTP Basic logins on the API count against the same budget as the login form
-    upload = app.view_functions["api.upload"]
-    app.view_functions["api.upload"] = limiter.limit(
-        _login_limit, methods=["POST"], deduct_when=lambda response: response.status_code == 401
-    )(upload)
-    _limit_searches(app, limiter)
-    app.extensions["exempelbanken_limiter"] = limiter
-    return limiter
+    limiter.init_app(app)

@@ -13,7 +13,7 @@ from typing import Any
 from flask import Response, abort, after_this_request, current_app, flash, request
 
 from ingest.model import Document, Example
-from web.thumbs import DOCUMENT_ID
+from search.ids import is_document_id
 
 INDEX_STATUS_HEADER = "X-Index-Status"  # "rebuilding" while searches come from the catalogue
 
@@ -70,7 +70,6 @@ class LibraryHolder:
         if self._library is None:
             with self._open_lock:
                 if self._library is None:
-                    self.data_dir.mkdir(parents=True, exist_ok=True)
                     self._library = _web_library_class()(self.data_dir)
         return self._library
 
@@ -103,7 +102,7 @@ def get_library() -> Any:
 
 def document_or_404(document_id: str) -> Document:
     """The stored document with this id, or a 404 (ids are checked before any lookup)."""
-    document = get_library().document(document_id) if DOCUMENT_ID.match(document_id) else None
+    document = get_library().document(document_id) if is_document_id(document_id) else None
     if document is None:
         abort(404)
     return document

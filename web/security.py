@@ -12,7 +12,6 @@ from urllib.parse import unquote, urlsplit
 from flask import (
     Flask,
     Response,
-    abort,
     has_request_context,
     redirect,
     request,
@@ -22,7 +21,6 @@ from flask import (
 from flask.sessions import SecureCookieSessionInterface
 from flask_wtf.csrf import CSRFError
 
-from search import users
 from web.extensions import csrf
 from web.library import get_library
 
@@ -71,7 +69,7 @@ def _check_session() -> None:
     token = session.get(SESSION_TOKEN)
     current = None
     if isinstance(user, str) and user and isinstance(token, str) and token:
-        current = users.session_token(get_library().catalogue, user)
+        current = get_library().session_token(user)
     if current is None or not hmac.compare_digest(token.encode(), current.encode()):
         session.clear()
 
@@ -106,7 +104,7 @@ def current_user() -> str | None:
 def log_in(name: str) -> bool:
     """Start a new session for ``name``; False (and no session) if the user is gone."""
     session.clear()
-    token = users.session_token(get_library().catalogue, name)
+    token = get_library().session_token(name)
     if token is None:
         return False
     session["user"] = name
@@ -119,7 +117,7 @@ def log_out() -> None:
     """End the session here and on the server: every session of the user stops working."""
     user = current_user()
     if user is not None:
-        users.end_sessions(get_library().catalogue, user)
+        get_library().end_sessions(user)
     session.clear()
 
 
@@ -187,11 +185,4 @@ def api_user() -> str:
         csrf.protect()
     except CSRFError as exc:
         raise ApiAuthError(403, "CSRF-token saknas eller är ogiltig.") from exc
-    return user
-
-
-def require_coordinator_form() -> str:
-    user = current_user()
-    if user is None:
-        abort(401)
     return user

@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path, PurePath
+from pathlib import PurePath
 from typing import Any
 
-from flask import current_app
 from werkzeug.datastructures import FileStorage
 
 from ingest.errors import EmptyFileError, IngestError
 from ingest.model import Document
 from search.errors import DuplicateError, LibraryError
-from web import thumbs
 from web.library import writing
 
 
@@ -46,9 +44,6 @@ def store(file: FileStorage, replace_id: str | None = None) -> UploadOutcome:
         return UploadOutcome(filename, 409, error=exc.message, existing_id=exc.existing_id)
     except (IngestError, LibraryError) as exc:
         return UploadOutcome(filename, exc.status, error=exc.message)
-    if replace_id:
-        thumbs.drop_thumbs(Path(current_app.config["DATA_DIR"]), replace_id)
-    thumbs.drop_thumbs(Path(current_app.config["DATA_DIR"]), document.id)
     return UploadOutcome(filename, 201, document=document, replaced_id=replace_id)
 
 

@@ -122,6 +122,21 @@ def test_search_and_show_on_the_corpus(runner, corpus_store):
     assert example["text"] and example["sections"] is not None
 
 
+def test_status_counts_documents_and_examples(runner, corpus_store, tmp_path):
+    with Library(corpus_store) as library:
+        documents = len(library.documents())
+        examples = library.example_count()
+    result = runner.invoke(main, ["status", "--data-dir", str(corpus_store)])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines() == [f"Datakatalog: {corpus_store}",
+                                          f"{documents} dokument, {examples} exempel"]
+    assert documents > 0 and examples > 0
+
+    empty = runner.invoke(main, ["status", "--data-dir", str(tmp_path / "tom")])
+    assert empty.exit_code == 0, empty.output
+    assert empty.output.splitlines()[-1] == "0 dokument, 0 exempel"
+
+
 def test_show_unknown_example_fails_clearly(runner, tmp_path):
     result = runner.invoke(main, ["show", "finns-inte", "--data-dir", str(tmp_path)])
     assert result.exit_code == 1
@@ -363,7 +378,7 @@ def test_add_user_rejects_bad_passwords_clearly(runner, tmp_path, args, stdin, m
     assert result.exit_code == 2
     assert result.stderr.startswith("Fel: ") and message in result.stderr
     with Library(tmp_path) as library:
-        assert library.get_user("anna") is None
+        assert library.session_token("anna") is None  # no such user
 
 
 def test_console_script_add_user_with_password_stdin(tmp_path):

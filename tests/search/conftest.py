@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from ingest.model import Document, Example, Section, Tag
+from search.ids import document_id_for
 
 # (title, text, municipalities, focus areas, interventions, stage, inspired_by, team)
 EXAMPLES_A = [
@@ -68,7 +69,7 @@ def make_document(filename: str, specs: list[tuple], date: str = "2023-01",
     """A Document plus the bytes it stands for (id = sha256 of those bytes)."""
     data = f"%PDF-1.4 {filename} {date} {salt}".encode()
     sha = hashlib.sha256(data).hexdigest()
-    doc_id = sha[:16]
+    doc_id = document_id_for(sha)
     doc = Document(id=doc_id, filename=filename, title=f"Nyhetsbrev {date}", kind=kind,
                    date=date, pages=2, sha256=sha,
                    examples=[make_example(doc_id, n, s) for n, s in enumerate(specs, start=1)])

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
+
 import pytest
 
+from search.ids import document_id_for, is_document_id
 from search.library import Library
 
 
@@ -43,8 +46,21 @@ def test_facets_on_corpus(corpus_library) -> None:
 
 def test_original_stored(corpus_library) -> None:
     doc = corpus_library.documents()[0]
-    path = corpus_library.original_path(doc.id)
-    assert path is not None and path.read_bytes()[:5] == b"%PDF-"
+    data = corpus_library.original(doc.id)
+    assert data is not None and data[:5] == b"%PDF-"
+    assert hashlib.sha256(data).hexdigest() == doc.sha256
+    with corpus_library.open_original(doc.id) as stored:
+        assert stored.size == len(data) and stored.etag == doc.sha256
+        assert stored.stream.read(5) == b"%PDF-"
+    assert corpus_library.original("0000000000000000") is None
+    assert corpus_library.original("../../etc/passwd") is None
+
+
+def test_document_ids_are_minted_by_search_ids(corpus_library) -> None:
+    """The reading pipeline (ingest never imports search) gives the ids search.ids makes."""
+    for doc in corpus_library.documents():
+        assert doc.id == document_id_for(doc.sha256) and is_document_id(doc.id)
+        assert all(ex.id.startswith(f"{doc.id}-") for ex in doc.examples)
 
 
 def test_concept_on_corpus(corpus_library) -> None:

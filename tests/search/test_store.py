@@ -52,7 +52,7 @@ def test_upload_duplicate_raises(tmp_path, reader) -> None:
     doc, data = make_document("a.pdf", EXAMPLES_A)
     reader.add(doc, data)
     stored = lib.add_upload("a.pdf", data)
-    assert stored.id == doc.id and lib.original_path(doc.id).read_bytes() == data
+    assert stored.id == doc.id and lib.original(doc.id) == data
     with pytest.raises(DuplicateError) as err:
         lib.add_upload("annat-namn.pdf", data)
     assert err.value.status == 409
@@ -76,7 +76,7 @@ def test_correction_survives_replacement(tmp_path, reader) -> None:
     reader.add(other, other_data)
     second = lib.add_upload("nyhetsbrev.pdf", other_data)
     assert second.id != doc.id and lib.document(doc.id) is not None
-    assert lib.original_path(doc.id) is not None
+    assert lib.original(doc.id) is not None
     other_aneby = next(e for e in second.examples if e.title == "Sätt Aneby i rörelse")
     assert "Eksjö" not in other_aneby.municipalities
     assert lib.search("", {"kommun": ["Eksjö"]}).total == 1
@@ -87,7 +87,7 @@ def test_correction_survives_replacement(tmp_path, reader) -> None:
     new_doc, new_data = make_document("nyhetsbrev.pdf", EXAMPLES_A, salt="v2")
     reader.add(new_doc, new_data)
     replaced = lib.add_upload("nyhetsbrev.pdf", new_data, replace_id=doc.id)
-    assert lib.document(doc.id) is None and lib.original_path(doc.id) is None
+    assert lib.document(doc.id) is None and lib.original(doc.id) is None
     aneby = next(e for e in replaced.examples if e.title == "Sätt Aneby i rörelse")
     assert "Eksjö" in aneby.municipalities
     assert "aktiv skolväg" not in aneby.interventions
@@ -114,7 +114,7 @@ def test_replacing_with_the_same_bytes_reads_again_and_keeps_corrections(tmp_pat
     again = lib.add_upload("nb.pdf", data, replace_id=doc.id)
     assert again.id == doc.id
     assert "Eksjö" in lib.example(ex_id).municipalities
-    assert lib.original_path(doc.id).read_bytes() == data
+    assert lib.original(doc.id) == data
     assert lib.search("").total == 3
     with pytest.raises(DuplicateError):  # without replace_id the same bytes stay a duplicate
         lib.add_upload("nb.pdf", data)

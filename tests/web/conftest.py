@@ -62,11 +62,6 @@ def client(app: Flask) -> FlaskClient:
 
 
 @pytest.fixture()
-def runner(app: Flask):  # noqa: ANN201 - FlaskCliRunner
-    return app.test_cli_runner()
-
-
-@pytest.fixture()
 def writable_store(web_store: Path, tmp_path: Path) -> Path:
     """A private copy of the store for tests that upload, correct or remove."""
     target = tmp_path / "data"

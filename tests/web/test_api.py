@@ -236,3 +236,29 @@ def test_failed_basic_logins_are_rate_limited(web_store: Path) -> None:
         assert [post(basic(password="fel")) for _ in range(3)] == [401, 401, 429]
     finally:
         close_app(limited)
+
+
+def test_login_form_and_basic_logins_share_one_budget(web_store: Path) -> None:
+    from .conftest import close_app, csrf_token, make_app
+
+    limited: Flask = make_app(web_store, LOGIN_RATE_LIMIT="3/minute")
+    try:
+        client = limited.test_client()
+        token = csrf_token(client)
+
+        def form() -> int:
+            data = {"namn": USER, "losenord": "fel", "csrf_token": token}
+            return client.post("/logga-in", data=data).status_code
+
+        def api() -> int:
+            data = {"file": (io.BytesIO(b""), "tom.pdf")}
+            return client.post("/api/documents", data=data, headers=basic(password="fel"),
+                               content_type="multipart/form-data").status_code
+
+        assert [form(), api(), api(), api()] == [401, 401, 401, 429]
+        assert form() == 429
+        other = client.post("/api/documents", headers=basic(password="fel"),
+                            environ_base={"REMOTE_ADDR": "10.1.2.3"})
+        assert other.status_code == 401  # another client has its own budget
+    finally:
+        close_app(limited)

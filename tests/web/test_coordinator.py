@@ -201,7 +201,7 @@ def test_tag_correction_survives_replacing_with_same_file(writable_app: Flask) -
         assert response.status_code == 302
         assert removed_value.value not in library.example(example.id).values(removed_value.kind)
 
-    original = library.original_path(doc.id).read_bytes()
+    original = library.original(doc.id)
     replaced = client.post(
         f"/samordnare/dokument/{doc.id}/ersatt",
         data={"csrf_token": token, "file": (io.BytesIO(original), doc.filename)},

@@ -357,13 +357,13 @@ def test_one_drawing_per_page_at_a_time(writable_app: Flask, render_spy: RenderS
 
 
 def test_drawings_in_all_are_bounded(writable_app: Flask, render_spy: RenderSpy) -> None:
-    from web import thumbs
+    from search import pages
 
     document = upload(writable_app.test_client(), pages_pdf(8), "atta-sidor.pdf")
     urls = [f"/dokument/{document['id']}/sida/{n}.png" for n in range(1, 9)]
     assert _get_all(writable_app, urls) == [200] * 8
     assert render_spy.calls == 8
-    assert render_spy.most <= thumbs.MAX_RENDERS
+    assert render_spy.most <= pages.MAX_RENDERS
 
 
 def test_search_rate_limit_from_the_environment(

@@ -194,8 +194,9 @@ def test_stored_originals_are_private(tmp_path: Path, loose_umask: None) -> None
     with Library(data_dir) as library:
         report = library.ingest_paths([pdf])
         assert not report.errors, report.errors
-        original = library.original_path(report.documents[0].id)
-        assert original is not None
+        sha = report.documents[0].sha256
+        original = data_dir / "originals" / sha[:2] / f"{sha}.pdf"
+        assert original.is_file()
         assert _mode(original) == 0o600
     with Library(data_dir):  # what was created since the last open is tightened at open
         _assert_private(data_dir)

@@ -255,3 +255,33 @@ def test_pages_work_on_an_empty_library(tmp_path) -> None:  # noqa: ANN001
         assert client.get("/api/documents").json == []
     finally:
         close_app(empty)
+
+
+@pytest.mark.parametrize("kind", ["sida/1.png", "original.pdf"])
+def test_page_image_and_pdf_answer_conditional_and_range_requests(
+    client: FlaskClient, library, kind: str  # noqa: ANN001
+) -> None:
+    doc = library.documents()[0]
+    url = f"/dokument/{doc.id}/{kind}"
+    full = client.get(url)
+    assert full.status_code == 200
+    headers = full.headers
+    assert int(headers["Content-Length"]) == len(full.data)
+    assert headers["ETag"] and headers["Last-Modified"] and headers["Expires"]
+    assert "public" in headers["Cache-Control"] and "max-age=" in headers["Cache-Control"]
+    assert headers["Accept-Ranges"] == "bytes"
+    assert headers["Content-Disposition"].startswith("inline; filename=")
+    assert client.get(url, headers={"If-None-Match": headers["ETag"]}).status_code == 304
+    since = client.get(url, headers={"If-Modified-Since": headers["Last-Modified"]})
+    assert since.status_code == 304
+    part = client.get(url, headers={"Range": "bytes=0-99"})
+    assert part.status_code == 206 and part.data == full.data[:100]
+    too_far = client.get(url, headers={"Range": f"bytes={len(full.data) + 10}-"})
+    assert too_far.status_code == 416
+
+
+def test_original_pdf_etag_is_its_sha256(client: FlaskClient, library) -> None:  # noqa: ANN001
+    doc = library.documents()[0]
+    response = client.get(f"/dokument/{doc.id}/original.pdf")
+    assert response.headers["ETag"] == f'"{doc.sha256}"'
+    assert response.headers["Cache-Control"] == "public, max-age=3600"

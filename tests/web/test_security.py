@@ -54,12 +54,6 @@ def test_data_dir_from_environment(tmp_path: Path, monkeypatch) -> None:  # noqa
     assert app.config["MAX_CONTENT_LENGTH"] == 50 * 1024 * 1024
 
 
-def test_cli_runner_sees_the_app(runner) -> None:  # noqa: ANN001
-    result = runner.invoke(args=["status"])
-    assert result.exit_code == 0, result.output
-    assert "dokument" in result.output and "exempel" in result.output
-
-
 def test_server_entry_point_uses_waitress(monkeypatch, tmp_path: Path) -> None:  # noqa: ANN001
     import waitress
 

@@ -7,8 +7,10 @@ from typing import Any
 
 from flask import Blueprint, Response, current_app, jsonify, request, url_for
 
-from web import library, params, thumbs, uploads
+from search.ids import is_document_id
+from web import library, params, uploads
 from web.errors import error_response
+from web.extensions import api_login_limit, search_limit
 from web.library import get_library
 from web.openapi import build_spec
 from web.security import ApiAuthError, api_user
@@ -47,6 +49,7 @@ def search_body(result: Any, p: params.SearchParams) -> dict[str, Any]:
 
 
 @bp.get("/search")
+@search_limit
 def search() -> Response:
     try:
         p = params.parse(
@@ -83,13 +86,14 @@ def documents() -> Response:
 
 @bp.get("/documents/<document_id>")
 def document(document_id: str) -> Response:
-    doc = get_library().document(document_id) if thumbs.DOCUMENT_ID.match(document_id) else None
+    doc = get_library().document(document_id) if is_document_id(document_id) else None
     if doc is None:
         return error_response(404, "Dokumentet finns inte.")
     return jsonify(_document_summary(doc))
 
 
 @bp.post("/documents")
+@api_login_limit
 def upload() -> Response:
     try:
         api_user()
@@ -100,7 +104,7 @@ def upload() -> Response:
         return error_response(400, "Fältet file med en PDF-fil saknas.")
     replace_id = request.form.get("replace") or None
     if replace_id is not None and (
-        not thumbs.DOCUMENT_ID.match(replace_id) or get_library().document(replace_id) is None
+        not is_document_id(replace_id) or get_library().document(replace_id) is None
     ):
         return error_response(404, "Dokumentet som ska ersättas finns inte.")
     outcome = uploads.store(file, replace_id=replace_id)

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from flask import (
     Blueprint,
     abort,
-    current_app,
     flash,
     redirect,
     render_template,
@@ -17,7 +14,8 @@ from flask import (
 from werkzeug.wrappers import Response
 
 from ingest.model import TAG_KINDS
-from web import thumbs, uploads
+from web import uploads
+from web.extensions import login_limit
 from web.library import document_or_404, example_or_404, get_library, writing
 from web.security import current_user, log_in, log_out, login_required, safe_next
 
@@ -29,6 +27,7 @@ MAX_TAG_VALUE = 200
 
 
 @bp.route("/logga-in", methods=["GET", "POST"])
+@login_limit
 def login() -> Response | tuple[str, int]:
     error = None
     next_url = request.values.get("nasta", "")
@@ -161,6 +160,5 @@ def remove(document_id: str) -> Response:
         return redirect(url_for("coordinator.review", document_id=document_id))
     with writing() as library:
         library.remove_document(document.id)
-    thumbs.drop_thumbs(Path(current_app.config["DATA_DIR"]), document.id)
     flash(f"Dokumentet {document.title} togs bort.", "ok")
     return redirect(url_for("coordinator.home"))

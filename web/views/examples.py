@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import logging
 from dataclasses import replace
-from pathlib import Path
 from typing import Any
 
-from flask import Blueprint, abort, current_app, render_template, send_file
+from flask import Blueprint, abort, current_app, render_template, request, send_file
+from werkzeug.exceptions import RequestedRangeNotSatisfiable
 from werkzeug.wrappers import Response
 
 from ingest.model import Document, Example, Tag
-from web import refs, thumbs
+from search import pages
+from search.files import StoredFile
+from web import refs
 from web.errors import error_response
 from web.library import document_or_404, get_library
 
@@ -99,33 +101,38 @@ def page_image(document_id: str, page: int) -> Response:
     """The page's picture, drawn outside the web process and cached; 404 when the page cannot
     be drawn (remembered), 503 when too many pages are being drawn."""
     doc = document_or_404(document_id)
-    if page < 1 or page > max(doc.pages, 1):
-        abort(404)
-    original = get_library().original_path(doc.id)
-    if original is None or not Path(original).is_file():
-        abort(404)
-    data_dir = Path(current_app.config["DATA_DIR"])
     width = int(current_app.config["THUMB_WIDTH"])
-    target = thumbs.thumb_path(data_dir, doc.id, page, width)
-    limits = thumbs.RenderLimits.from_config(current_app.config)
+    limits = pages.RenderLimits.from_config(current_app.config)
     try:
-        picture = thumbs.page_picture(Path(original), page, width, target, limits)
-    except thumbs.Busy:
+        picture = get_library().page_image(doc.id, page, width, limits)
+    except pages.Busy:
         response = error_response(503, "Sidbilden kan inte visas just nu. Försök igen om en stund.")
         response.headers["Retry-After"] = "10"
         return response
     if picture is None:
         abort(404)
-    return send_file(picture, mimetype="image/png", max_age=86400)
+    return _send(picture, "image/png", 86400, f"{doc.id}-{page}-{width}.png")
 
 
 @bp.get("/dokument/<document_id>/original.pdf")
 def original(document_id: str) -> Response:
     doc = document_or_404(document_id)
-    path = get_library().original_path(doc.id)
-    if path is None or not Path(path).is_file():
+    stored = get_library().open_original(doc.id)
+    if stored is None:
         abort(404)
     name = doc.filename if doc.filename.lower().endswith(".pdf") else f"{doc.id}.pdf"
-    return send_file(
-        path, mimetype="application/pdf", as_attachment=False, download_name=name, max_age=3600
-    )
+    return _send(stored, "application/pdf", 3600, name)
+
+
+def _send(stored: StoredFile, mimetype: str, max_age: int, name: str) -> Response:
+    """``send_file`` for a file the library opened, shown inline: Content-Length, ETag,
+    Last-Modified, ranges and 304 answers as for a file sent from disk."""
+    response = send_file(stored.stream, mimetype=mimetype, download_name=name, max_age=max_age,
+                         etag=stored.etag, last_modified=stored.modified, conditional=False)
+    response.content_length = stored.size
+    try:
+        return response.make_conditional(request, accept_ranges=True,
+                                         complete_length=stored.size)
+    except RequestedRangeNotSatisfiable:
+        stored.close()
+        raise

@@ -6,6 +6,7 @@ from flask import Blueprint, current_app, flash, redirect, render_template, requ
 from werkzeug.wrappers import Response
 
 from web import library, params
+from web.extensions import search_limit
 
 bp = Blueprint("search", __name__)
 
@@ -31,6 +32,7 @@ def canonical_url(p: params.SearchParams) -> str:
 
 
 @bp.get("/")
+@search_limit
 def index() -> str | Response:
     p = params.parse(
         request.args, current_app.config["SEARCH_PER_PAGE"], current_app.config["API_MAX_PER_PAGE"]

@@ -1,6 +1,8 @@
-"""Page thumbnails: one PNG per document page, drawn in a child process with time, memory and
-pixel limits (ingest.render) and cached on disk. A page that could not be drawn is remembered
-by a marker file next to where its picture would be, so it is not tried again.
+"""Pictures of document pages: one PNG per page and width, drawn from the stored original in a
+child process with time, memory and pixel limits (ingest.render) and kept in the data
+directory's ``thumbs/``. A page that could not be drawn is remembered by a marker file next to
+where its picture would be, so it is not tried again. ``search.library.Library.page_image`` is
+the way in; the library drops a document's pictures with its original.
 
 At most one drawing of the same page at a time, and at most MAX_RENDERS in all per process;
 a request that cannot get its turn within WAIT seconds gets ``Busy``."""
@@ -9,7 +11,6 @@ from __future__ import annotations
 
 import logging
 import os
-import re
 import tempfile
 import threading
 from collections.abc import Iterator, Mapping
@@ -19,8 +20,9 @@ from pathlib import Path
 from typing import Any
 
 from ingest import render
+from search.ids import is_document_id
 
-DOCUMENT_ID = re.compile(r"^[0-9a-f]{16}$")
+FOLDER = "thumbs"
 MAX_RENDERS = 2  # pages drawn at the same time by one web process
 WAIT = 10.0  # seconds a request waits for a drawing slot before it is told to come back
 FAILED_SUFFIX = ".failed"
@@ -81,10 +83,10 @@ _pages = _PageLocks()
 _slots = threading.BoundedSemaphore(MAX_RENDERS)
 
 
-def thumb_path(data_dir: Path, document_id: str, page: int, width: int) -> Path:
-    if not DOCUMENT_ID.match(document_id):
+def picture_path(data_dir: Path, document_id: str, page: int, width: int) -> Path:
+    if not is_document_id(document_id):
         raise ValueError("bad document id")
-    return data_dir / "thumbs" / f"{document_id}-{page}-{width}.png"
+    return data_dir / FOLDER / f"{document_id}-{page}-{width}.png"
 
 
 def failed_marker(target: Path) -> Path:
@@ -134,11 +136,10 @@ def page_picture(
     return target
 
 
-def drop_thumbs(data_dir: Path, document_id: str) -> None:
-    """Forget cached pages (and pages that could not be drawn) of a removed or replaced
-    document."""
-    if not DOCUMENT_ID.match(document_id):
+def drop_pictures(data_dir: Path, document_id: str) -> None:
+    """Forget the pictures (and pages that could not be drawn) of a document."""
+    if not is_document_id(document_id):
         return
     for pattern in (f"{document_id}-*.png", f"{document_id}-*{FAILED_SUFFIX}"):
-        for path in (data_dir / "thumbs").glob(pattern):
+        for path in (data_dir / FOLDER).glob(pattern):
             path.unlink(missing_ok=True)
