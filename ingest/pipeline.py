@@ -21,6 +21,7 @@ from ingest.errors import (
 )
 from ingest.extract import PageContent, read_pages
 from ingest.headings import assign_levels
+from ingest.ids import document_id_for
 from ingest.layout import Block, Line, blocks_from_lines, body_size, page_lines
 from ingest.model import Document, Example, Section
 from ingest.running import drop_running
@@ -230,7 +231,7 @@ def build_document(
     if furniture:
         text = "\n".join(join_lines([line.text]) for line in furniture)
         seg.context.append(Section(heading="Sidhuvud och sidfot", text=text))
-    doc_id = sha[:16]
+    doc_id = document_id_for(sha)
     if not title:
         title = seg.examples[0].title if kind == "poster" and seg.examples else Path(filename).stem
     upcoming = [s.text for s in seg.context if is_meeting_list(s.text)]

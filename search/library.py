@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any, ClassVar, Literal
 
 from ingest.errors import IngestError
+from ingest.ids import document_id_for, is_document_id
 from ingest.model import Document, Example
 from ingest.sandbox import Reader
 from ingest.tagging import new_phrases, tag_document
@@ -44,7 +45,6 @@ from search.errors import (
 )
 from search.fallback import catalogue_search
 from search.files import StoredFile, open_stored
-from search.ids import document_id_for, is_document_id
 from search.index import IndexFault, IndexStore, is_disk_full, is_index_error
 from search.query import SearchResult
 

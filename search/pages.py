@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from ingest import render
-from search.ids import is_document_id
+from ingest.ids import is_document_id
 
 FOLDER = "thumbs"
 MAX_RENDERS = 2  # pages drawn at the same time by one web process

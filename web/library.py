@@ -12,8 +12,8 @@ from typing import Any
 
 from flask import Response, abort, after_this_request, current_app, flash, request
 
+from ingest.ids import is_document_id
 from ingest.model import Document, Example
-from search.ids import is_document_id
 
 INDEX_STATUS_HEADER = "X-Index-Status"  # "rebuilding" while searches come from the catalogue
 

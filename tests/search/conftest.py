@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from ingest.ids import document_id_for
 from ingest.model import Document, Example, Section, Tag
-from search.ids import document_id_for
 
 # (title, text, municipalities, focus areas, interventions, stage, inspired_by, team)
 EXAMPLES_A = [

@@ -6,7 +6,7 @@ import hashlib
 
 import pytest
 
-from search.ids import document_id_for, is_document_id
+from ingest.ids import document_id_for, is_document_id
 from search.library import Library
 
 
@@ -56,8 +56,8 @@ def test_original_stored(corpus_library) -> None:
     assert corpus_library.original("../../etc/passwd") is None
 
 
-def test_document_ids_are_minted_by_search_ids(corpus_library) -> None:
-    """The reading pipeline (ingest never imports search) gives the ids search.ids makes."""
+def test_document_ids_are_minted_in_one_place(corpus_library) -> None:
+    """The reading pipeline and the library both name documents by ingest.ids."""
     for doc in corpus_library.documents():
         assert doc.id == document_id_for(doc.sha256) and is_document_id(doc.id)
         assert all(ex.id.startswith(f"{doc.id}-") for ex in doc.examples)

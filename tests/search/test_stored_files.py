@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from ingest.ids import document_id_for, is_document_id
 from search import pages
-from search.ids import document_id_for, is_document_id
 from search.library import Library
 from search.secret import stored_secret_key
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from flask import Blueprint, Response, current_app, jsonify, request, url_for
 
-from search.ids import is_document_id
+from ingest.ids import is_document_id
 from web import library, params, uploads
 from web.errors import error_response
 from web.extensions import api_login_limit, search_limit

@@ -1,8 +1,7 @@
 """Document ids: the first 16 hex digits of the SHA-256 of a document's bytes.
 
-The one place in ``search`` and ``web`` that mints and recognises them. ``ingest`` never imports
-``search``, so its reading pipeline writes the same rule once more (``ingest.pipeline``);
-tests/search/test_corpus.py holds the two together.
+The one place that mints and recognises them: the reading pipeline names the document it reads,
+the library names what it stores, and search and web check an id before any lookup or file name.
 """
 
 from __future__ import annotations
