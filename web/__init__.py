@@ -47,6 +47,21 @@ def _static_versions(app: Flask) -> None:
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     """Application factory. ``test_config`` overrides every setting (DATA_DIR, TESTING ...)."""
     app = Flask(__name__, instance_relative_config=True)
+    _configure(app, test_config)
+    data_dir = resolve_data_dir(app.config["DATA_DIR"])  # absolute from here on
+    app.config["DATA_DIR"] = str(data_dir)
+    if not app.config.get("SECRET_KEY"):  # else the environment's, else the data directory's
+        app.config["SECRET_KEY"] = os.environ.get(SECRET_KEY_ENV) or stored_secret_key(data_dir)
+    _trust_proxies(app)
+    app.extensions["exempelbanken"] = LibraryHolder(
+        data_dir, float(app.config["SEARCH_CACHE_SECONDS"])
+    )
+    _register(app)
+    return app
+
+
+def _configure(app: Flask, test_config: dict[str, Any] | None) -> None:
+    """The settings: defaults, some read from the environment, then ``test_config``."""
     testing = bool(test_config and test_config.get("TESTING"))
     app.config.from_mapping(
         DATA_DIR=os.environ.get(DATA_DIR_ENV) or app.instance_path,
@@ -76,28 +91,24 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.json.ensure_ascii = False
     app.json.sort_keys = False
 
-    data_dir = resolve_data_dir(app.config["DATA_DIR"])  # absolute from here on
-    app.config["DATA_DIR"] = str(data_dir)
-    if not app.config.get("SECRET_KEY"):  # else the environment's, else the data directory's
-        app.config["SECRET_KEY"] = os.environ.get(SECRET_KEY_ENV) or stored_secret_key(data_dir)
 
+def _trust_proxies(app: Flask) -> None:
+    """Behind a reverse proxy: client address (login rate limit) and scheme from X-Forwarded-*."""
     proxies = int(app.config["TRUSTED_PROXIES"])
     if proxies > 0:
-        # behind a reverse proxy: client address (login rate limit) and scheme from X-Forwarded-*
         from werkzeug.middleware.proxy_fix import ProxyFix
 
         app.wsgi_app = ProxyFix(  # type: ignore[method-assign]
             app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies
         )
 
-    app.extensions["exempelbanken"] = LibraryHolder(
-        data_dir, float(app.config["SEARCH_CACHE_SECONDS"])
-    )
-    csrf.init_app(app)
 
+def _register(app: Flask) -> None:
+    """Extensions, template filters, error pages and the blueprints."""
     from web import errors, filters, security
     from web.views import api, concepts, coordinator, examples, search
 
+    csrf.init_app(app)
     _static_versions(app)
     security.init_app(app)
     filters.init_app(app)
@@ -108,4 +119,3 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(coordinator.bp)
     app.register_blueprint(api.bp)
     init_limiter(app)
-    return app
