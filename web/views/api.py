@@ -109,4 +109,6 @@ def municipality(name: str) -> Response:
 
 @bp.get("/openapi.json")
 def openapi() -> Response:
-    return jsonify(build_spec())
+    config = current_app.config
+    return jsonify(build_spec(per_page=config["SEARCH_PER_PAGE"],
+                              max_per_page=config["API_MAX_PER_PAGE"]))
