@@ -19,7 +19,9 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import Any, ClassVar, Protocol
+from typing import Any, ClassVar, Protocol, TypeVar
+
+from whoosh.searching import Searcher
 
 from ingest.errors import IngestError
 from ingest.model import Document
@@ -61,6 +63,7 @@ __all__ = ["CheckReport", "DocumentReader", "IngestEvent", "IngestReport", "Libr
            "SearchResult"]
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 RESERVE_BYTES = 2 * 1024 * 1024  # disk kept free for taking back a failed write
 MIN_FREE_BYTES = 32 * 1024 * 1024  # uploads are refused (507) below this much free space
@@ -695,7 +698,7 @@ class Library:
             thread.join(timeout)
         return self.index.usable
 
-    def _with_index(self, run: Callable[[Any], Any], fallback: Callable[[], Any]) -> Any:
+    def _with_index(self, run: Callable[[Searcher], T], fallback: Callable[[], T]) -> T:
         """``run`` with a searcher. When the index fails it is rebuilt and ``fallback``
         answers meanwhile; on the command line the rebuild is waited for and ``run`` repeated.
         In the background a search first waits a moment: a small index is back by then, and

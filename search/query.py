@@ -354,14 +354,17 @@ def plain_snippet(text: str) -> str:
 
 
 def make_hit(stored: dict[str, Any], score: float | None, snippet: str) -> Hit:
-    """A hit from an example's stored index fields (``search.schema.index_fields``)."""
+    """A hit from an example's stored index fields (``search.schema.index_fields``), which
+    were written from validated records: constructed without validating them again (on every
+    search, for every hit)."""
     doc = stored.get("doc") or {}
-    return Hit(
+    return Hit.model_construct(
         id=stored["id"],
         title=stored.get("title", ""),
         team=stored.get("team") or None,
-        document=DocumentRef(id=doc.get("id") or "", title=doc.get("title") or "",
-                             filename=doc.get("filename") or ""),
+        document=DocumentRef.model_construct(id=doc.get("id") or "",
+                                             title=doc.get("title") or "",
+                                             filename=doc.get("filename") or ""),
         municipalities=list(doc.get("municipalities", [])),
         focus_areas=list(doc.get("focus_areas", [])),
         interventions=list(doc.get("interventions", [])),
@@ -716,11 +719,11 @@ def search(searcher: Searcher, schema: Any, text: str | None,
         found, fuzzy_note = _run_query(searcher, words_text, (q, rank, extra), at)
         note = fuzzy_note or note
     total, hits, facets = found
-    return SearchResult(query=limited.text, total=total, hits=hits, facets=facets,
-                        suggestion=suggestion, page=page,
-                        pages=math.ceil(total / per_page) if total else 0, per_page=per_page,
-                        sort=sort, filters=filters, corrected=corrected,
-                        message=_message(limited, note, total))
+    # made here from typed parts: not validated again on every search
+    return SearchResult.model_construct(
+        query=limited.text, total=total, hits=hits, facets=facets, suggestion=suggestion,
+        page=page, pages=math.ceil(total / per_page) if total else 0, per_page=per_page,
+        sort=sort, filters=filters, corrected=corrected, message=_message(limited, note, total))
 
 
 def similar(searcher: Searcher, example_id: str, limit: int = 5) -> list[Hit]:

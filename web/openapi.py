@@ -34,6 +34,10 @@ MODELS: tuple[type[BaseModel], ...] = (
     records.Municipality,
 )
 
+# Names the published description has always used for some records.
+PUBLISHED_NAMES = {"ErrorBody": "Error", "SearchResult": "SearchResponse",
+                   "DocumentEntry": "Document"}
+
 FILTER_EXAMPLES = {
     "kommun": "Kommun, t.ex. Nässjö",
     "fokus": "Fokusområde, t.ex. Psykisk hälsa",
@@ -69,6 +73,8 @@ def _openapi30(node: Any) -> Any:
             node.update(rest[0])
         node["nullable"] = True
     node.pop("title", None)  # pydantic's titles are the English field names
+    if "$ref" in node:
+        node["$ref"] = _ref_to(node["$ref"].rsplit("/", 1)[-1])["$ref"]
     if "const" in node:
         node["enum"] = [node.pop("const")]
     if "examples" in node:
@@ -80,18 +86,23 @@ def _by_name(schemas: dict[str, Any]) -> dict[str, Any]:
     return {name: _openapi30(schema) for name, schema in schemas.items()}
 
 
+def _ref_to(name: str) -> dict[str, str]:
+    return {"$ref": REF.format(model=PUBLISHED_NAMES.get(name, name))}
+
+
 @cache
 def schemas() -> dict[str, Any]:
     """components/schemas: every record the API answers with, and the records inside them."""
     _, top = models_json_schema([(m, "serialization") for m in MODELS], ref_template=REF)
-    return _by_name(top.get("$defs", {}))
+    return {PUBLISHED_NAMES.get(name, name): schema
+            for name, schema in _by_name(top.get("$defs", {})).items()}
 
 
 # --- operations --------------------------------------------------------------------------------
 
 
 def _ref(model: type[BaseModel]) -> dict[str, str]:
-    return {"$ref": REF.format(model=model.__name__)}
+    return _ref_to(model.__name__)
 
 
 def _json(schema: dict[str, Any], description: str) -> dict[str, Any]:
@@ -226,7 +237,7 @@ def build_spec(server_url: str | None = None, per_page: int = 10,
         info={"description": (
             "Sökbara exempel från lärandenätverket Bästa platsen att växa upp, leva och bo "
             "på (Region Jönköpings län). Fältnamn på engelska, värden på svenska.")},
-        servers=[{"url": server_url}] if server_url else [])
+        **({"servers": [{"url": server_url}]} if server_url else {}))
     for name, schema in schemas().items():
         spec.components.schema(name, schema)
     spec.components.security_scheme("basicAuth", {"type": "http", "scheme": "basic"})
