@@ -144,6 +144,10 @@ class Example(Record):
             "sections": ex.sections, "text": ex.text, "pages": ex.pages, "tags": ex.tags,
         })
 
+    def values(self, kind: str) -> list[str]:
+        """Distinct tag values of one kind, in first-seen order (as ``model.Example``)."""
+        return list(dict.fromkeys(tag.value for tag in self.tags if tag.kind == kind))
+
     def to_model(self) -> model.Example:
         return model.Example(
             id=self.id, document_id=self.document_id, title=self.title, text=self.text,
