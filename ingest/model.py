@@ -1,12 +1,13 @@
 """The records that flow between the stages: Document, Example, Section, Tag.
 
 Ingestion fills them, tagging adds Tags, search/ stores them. They are plain dataclasses; the
-JSON shapes of the outside contract (docs/CONTRACT.md) come from ``to_dict``.
+JSON shapes of the outside contract (docs/CONTRACT.md) are the pydantic models of
+``ingest.records``, built from these.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 Kind = Literal["newsletter", "poster", "document"]
@@ -94,49 +95,16 @@ class Example:
         return [{"name": name, "role": role} for name, role in seen.items()]
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "document_id": self.document_id,
-            "title": self.title,
-            "team": self.team,
-            "team_key": self.team_key,
-            "municipalities": self.municipalities,
-            "places": self.values(PLACE),
-            "focus_areas": self.focus_areas,
-            "interventions": self.interventions,
-            "actors": self.values(ACTOR),
-            "persons": self.persons(),
-            "inspired_by": self.values(INSPIRED_BY),
-            "age_groups": self.values(AGE_GROUP),
-            "stage": next(iter(self.values(STAGE)), None),
-            "sections": [asdict(s) for s in self.sections],
-            "text": self.text,
-            "pages": list(self.pages),
-            "tags": [asdict(t) for t in self.tags],
-        }
+        """The contract's JSON shape: ``ingest.records.Example``."""
+        from ingest.records import Example as ExampleRecord
+
+        return ExampleRecord.of(self).model_dump()
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Example:
-        return cls(
-            id=data["id"],
-            document_id=data["document_id"],
-            title=data["title"],
-            text=data["text"],
-            sections=[Section(**s) for s in data.get("sections", [])],
-            pages=list(data.get("pages", [])),
-            team=data.get("team"),
-            team_key=data.get("team_key"),
-            tags=[
-                Tag(
-                    kind=t["kind"],
-                    value=t["value"],
-                    evidence=[Evidence(**e) for e in t.get("evidence", [])],
-                    role=t.get("role"),
-                    source=t.get("source", "auto"),
-                )
-                for t in data.get("tags", [])
-            ],
-        )
+        from ingest.records import Example as ExampleRecord
+
+        return ExampleRecord.model_validate(data).to_model()
 
 
 @dataclass
@@ -154,32 +122,13 @@ class Document:
     warnings: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "filename": self.filename,
-            "title": self.title,
-            "kind": self.kind,
-            "date": self.date,
-            "pages": self.pages,
-            "sha256": self.sha256,
-            "ocr_pages": list(self.ocr_pages),
-            "warnings": list(self.warnings),
-            "context": [asdict(s) for s in self.context],
-            "examples": [e.to_dict() for e in self.examples],
-        }
+        """The contract's JSON shape: ``ingest.records.Document``."""
+        from ingest.records import Document as DocumentRecord
+
+        return DocumentRecord.of(self).model_dump()
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Document:
-        return cls(
-            id=data["id"],
-            filename=data["filename"],
-            title=data["title"],
-            kind=data["kind"],
-            date=data.get("date"),
-            pages=data["pages"],
-            sha256=data.get("sha256", ""),
-            context=[Section(**s) for s in data.get("context", [])],
-            examples=[Example.from_dict(e) for e in data.get("examples", [])],
-            ocr_pages=list(data.get("ocr_pages", [])),
-            warnings=list(data.get("warnings", [])),
-        )
+        from ingest.records import Document as DocumentRecord
+
+        return DocumentRecord.model_validate(data).to_model()

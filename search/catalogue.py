@@ -17,7 +17,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from ingest.model import Document, Example, Section
+from ingest.model import Document, Example
+from ingest.records import Document as DocumentRecord
+from ingest.records import Example as ExampleRecord
 from search.datadir import ensure_private_file
 from search.errors import InvalidTextError
 
@@ -115,10 +117,18 @@ INSERT_TAG = (
 )
 
 
-def _example_row(ex: Example, seq: int) -> tuple[Any, ...]:
+def dump_example(ex: Example) -> str:
+    """The stored JSON of an example: its contract shape (``ingest.records.Example``)."""
+    return json.dumps(ExampleRecord.of(ex).model_dump(), ensure_ascii=False)
+
+
+def load_example(data: str | bytes) -> Example:
+    return ExampleRecord.model_validate_json(data).to_model()
+
+
+def _example_row(ex: Example, seq: int = 0) -> tuple[Any, ...]:
     """The examples row of ``ex`` (id, document_id, seq, title, team, team_key, data), checked."""
-    row = (ex.id, ex.document_id, seq, ex.title, ex.team, ex.team_key,
-           json.dumps(ex.to_dict(), ensure_ascii=False))
+    row = (ex.id, ex.document_id, seq, ex.title, ex.team, ex.team_key, dump_example(ex))
     check_text(row, "Exemplet")
     return row
 
@@ -207,8 +217,7 @@ class Catalogue:
         """Insert a document with its examples and tags, flagged as not yet indexed; a new
         version of a document passes the ``lineage`` of the one it replaces. Every string is
         checked before anything is written (``InvalidTextError``)."""
-        data = doc.to_dict()
-        data.pop("examples")
+        data = DocumentRecord.of(doc).model_dump(exclude={"examples"})
         row = (doc.id, doc.filename, doc.title, doc.kind, doc.date, doc.pages, doc.sha256,
                json.dumps(data, ensure_ascii=False), now(), lineage or doc.id)
         check_text(row, "Dokumentet")
@@ -253,15 +262,9 @@ class Catalogue:
         row = self.document_row(doc_id)
         if row is None:
             return None
-        data = json.loads(row["data"])
-        data["examples"] = self.examples_of(doc_id) if with_examples else []
-        doc = Document(
-            id=data["id"], filename=data["filename"], title=data["title"], kind=data["kind"],
-            date=data.get("date"), pages=data["pages"], sha256=data.get("sha256", ""),
-            context=[Section(**s) for s in data.get("context", [])],
-            ocr_pages=list(data.get("ocr_pages", [])), warnings=list(data.get("warnings", [])),
-        )
-        doc.examples = [Example.from_dict(e) for e in data["examples"]]
+        doc = DocumentRecord.model_validate_json(row["data"]).to_model()
+        if with_examples:
+            doc.examples = self.examples_of(doc_id)
         return doc
 
     def doc_meta(self, doc_id: str) -> dict[str, Any] | None:
@@ -272,16 +275,16 @@ class Catalogue:
 
     # --- examples --------------------------------------------------------------------------
 
-    def examples_of(self, doc_id: str) -> list[dict[str, Any]]:
+    def examples_of(self, doc_id: str) -> list[Example]:
         return [
-            json.loads(r[0]) for r in self.conn().execute(
+            load_example(r[0]) for r in self.conn().execute(
                 "SELECT data FROM examples WHERE document_id=? ORDER BY seq", (doc_id,)
             )
         ]
 
     def example(self, ex_id: str) -> Example | None:
         row = self.conn().execute("SELECT data FROM examples WHERE id=?", (ex_id,)).fetchone()
-        return Example.from_dict(json.loads(row[0])) if row else None
+        return load_example(row[0]) if row else None
 
     def iter_examples(self) -> Iterator[tuple[Example, dict[str, Any]]]:
         """Every example with its document's metadata, in document order."""
@@ -292,7 +295,7 @@ class Catalogue:
         for row in cur:
             meta = {"id": row[1], "title": row[2], "filename": row[3], "kind": row[4],
                     "date": row[5]}
-            yield Example.from_dict(json.loads(row[0])), meta
+            yield load_example(row[0]), meta
 
     def example_count(self) -> int:
         return self.conn().execute("SELECT COUNT(*) FROM examples").fetchone()[0]
@@ -307,7 +310,7 @@ class Catalogue:
             "ORDER BY COALESCE(d.date, ''), e.seq", (team_key,)
         ).fetchall()
         return [
-            (Example.from_dict(json.loads(r[0])),
+            (load_example(r[0]),
              {"id": r[1], "title": r[2], "filename": r[3], "kind": r[4], "date": r[5]})
             for r in rows
         ]

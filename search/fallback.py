@@ -8,7 +8,6 @@ from the source of truth, with the same result shape and facets. Results carry `
 
 from __future__ import annotations
 
-import json
 import re
 import threading
 import time
@@ -17,18 +16,18 @@ import weakref
 from collections import Counter
 from typing import Any
 
-from ingest.model import Example
 from search.analysis import query_words, variants
 from search.catalogue import Catalogue
 from search.query import (
     MAX_QUERY_CHARS,
     MAX_WORDS,
-    SearchResult,
-    hit_dict,
+    make_hit,
     make_snippet,
     plain_snippet,
     plain_terms,
 )
+from search.records import Example as ExampleRecord
+from search.records import SearchResult
 from search.schema import FACETS, index_fields
 
 NOTICE = ("Sökindexet byggs om … Under tiden söks exemplen direkt i katalogen, "
@@ -68,7 +67,7 @@ class _Prepared:
                 "ORDER BY COALESCE(d.date, '') DESC, d.id, e.seq LIMIT ?", (MAX_SCANNED,)):
             meta = {"id": row[1], "title": row[2], "filename": row[3], "kind": row[4],
                     "date": row[5]}
-            fields = index_fields(Example.from_dict(json.loads(row[0])), meta)
+            fields = index_fields(ExampleRecord.model_validate_json(row[0]).to_model(), meta)
             texts = {name: _folded(str(fields.get(name) or "")) for name, _ in _WEIGHTS}
             self.rows.append((texts, fields))
 
@@ -149,7 +148,7 @@ def catalogue_search(catalogue: Catalogue, text: str | None,
     hits = []
     for _, fields in matched[start:start + per_page]:
         snippet = make_snippet(fields["text"], terms, memo) if terms else ""
-        hits.append(hit_dict(fields, None, snippet or plain_snippet(fields["text"])))
+        hits.append(make_hit(fields, None, snippet or plain_snippet(fields["text"])))
     total = len(matched)
     return SearchResult(query=text or "", total=total, hits=hits,
                         facets=_facets([f for _, f in matched]), page=page,

@@ -19,13 +19,14 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, ClassVar, Literal
+from typing import Any, ClassVar, Protocol, TypeVar
+
+from whoosh.searching import Searcher
 
 from ingest.errors import IngestError
 from ingest.ids import document_id_for, is_document_id
-from ingest.model import Document, Example
+from ingest.model import Document
 from ingest.sandbox import Reader
 from ingest.tagging import new_phrases, tag_document
 from search import edits, pages, users
@@ -46,68 +47,34 @@ from search.errors import (
 from search.fallback import catalogue_search
 from search.files import StoredFile, open_stored
 from search.index import IndexFault, IndexStore, is_disk_full, is_index_error
-from search.query import SearchResult
+from search.records import (
+    Concept,
+    ConceptItem,
+    Hit,
+    IngestEvent,
+    IngestOutcome,
+    IngestReport,
+    Inspiration,
+    Municipality,
+    MunicipalityItem,
+    SearchResult,
+)
+from search.records import Document as DocumentRecord
+from search.records import Example as ExampleRecord
 
-__all__ = ["CheckReport", "IngestEvent", "IngestReport", "Library", "SearchResult"]
+__all__ = ["CheckReport", "DocumentReader", "IngestEvent", "IngestReport", "Library",
+           "SearchResult"]
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 RESERVE_BYTES = 2 * 1024 * 1024  # disk kept free for taking back a failed write
 MIN_FREE_BYTES = 32 * 1024 * 1024  # uploads are refused (507) below this much free space
 
-IngestOutcome = Literal["started", "read", "skipped", "error"]
+class DocumentReader(Protocol):
+    """Reads a PDF into a Document (``ingest.sandbox.Reader``, or a stand-in in tests)."""
 
-
-@dataclass(frozen=True)
-class IngestEvent:
-    """Progress of ``Library.ingest_paths``: one ``started`` event when a file is taken up,
-    then exactly one ``read``, ``skipped`` or ``error`` event when it is done."""
-
-    index: int  # 1-based position of the file in the batch
-    total: int  # files in the batch, paths that do not exist included
-    path: str
-    outcome: IngestOutcome
-    pages: int = 0  # pages read (``read`` only)
-    examples: int = 0  # examples stored (``read`` only)
-    seconds: float = 0.0  # time spent on this file
-    message: str = ""  # the title when read, the reason when skipped, the error text on error
-    code: str = ""  # the error code on error (missing, unreadable, storage_failed, ...)
-
-
-@dataclass
-class IngestReport:
-    documents: list[Document] = field(default_factory=list)
-    skipped: list[dict[str, str]] = field(default_factory=list)
-    errors: list[dict[str, str]] = field(default_factory=list)
-    seconds: float = 0.0
-
-    @property
-    def pages(self) -> int:
-        return sum(d.pages for d in self.documents)
-
-    def add_skipped(self, path: Path | str, existing: Any) -> None:
-        """A file whose bytes are stored already (``existing``: its catalogue row)."""
-        self.skipped.append({"path": str(path),
-                             "reason": f"Identisk fil finns redan ({existing['filename']}).",
-                             "document_id": existing["id"]})
-
-    def add_error(self, path: Path | str, message: str, code: str) -> None:
-        self.errors.append({"path": str(path), "error": message, "code": code})
-
-    def summary(self) -> dict[str, Any]:
-        """Counts of the batch: documents read, their examples and pages, skipped, errors."""
-        return {
-            "documents": len(self.documents),
-            "examples": sum(len(d.examples) for d in self.documents),
-            "skipped": len(self.skipped),
-            "errors": len(self.errors),
-            "pages": self.pages,
-            "seconds": round(self.seconds, 2),
-        }
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"documents": [d.to_dict() for d in self.documents], "skipped": self.skipped,
-                "errors": self.errors, "summary": self.summary()}
+    def read(self, path: Path, filename: str) -> Document: ...
 
 
 def _collect_files(paths: list[Path]) -> tuple[list[Path], list[Path]]:
@@ -136,13 +103,13 @@ def _finished_event(report: IngestReport, outcome: IngestOutcome, index: int, to
         return IngestEvent(**done, pages=doc.pages, examples=len(doc.examples),
                            message=doc.title)
     if outcome == "skipped":
-        return IngestEvent(**done, message=report.skipped[-1]["reason"])
+        return IngestEvent(**done, message=report.skipped[-1].reason)
     error = report.errors[-1]
-    return IngestEvent(**done, message=error["error"], code=error["code"])
+    return IngestEvent(**done, message=error.error, code=error.code)
 
 
 class Library:
-    def __init__(self, data_dir: Path | str, reader: Any = None) -> None:
+    def __init__(self, data_dir: Path | str, reader: DocumentReader | None = None) -> None:
         self.data_dir = resolve_data_dir(data_dir)
         self.data_dir.mkdir(parents=True, exist_ok=True)
         (self.data_dir / "originals").mkdir(exist_ok=True)
@@ -292,7 +259,7 @@ class Library:
 
     # --- ingestion ---------------------------------------------------------------------------
 
-    def _get_reader(self) -> Any:
+    def _get_reader(self) -> DocumentReader:
         if self._reader is not None:
             return self._reader
         if self._own_reader is None:
@@ -383,12 +350,12 @@ class Library:
         if free < self.min_free_bytes + 3 * size:
             raise StorageFullError(FULL_MESSAGE)
 
-    def _read(self, reader: Any, path: Path, filename: str) -> Document:
+    def _read(self, reader: DocumentReader, path: Path, filename: str) -> Document:
         doc = reader.read(path, filename)
         doc.filename = filename
         return doc
 
-    def ingest_paths(self, paths: list[Path], reader: Any = None,
+    def ingest_paths(self, paths: list[Path], reader: DocumentReader | None = None,
                      progress: Callable[[IngestEvent], None] | None = None) -> IngestReport:
         """Read and store PDFs (files or folders, recursively), one file at a time.
 
@@ -402,10 +369,10 @@ class Library:
         notify = progress or (lambda event: None)
         for index, path in enumerate(missing, start=1):
             report.add_error(path, "Filen finns inte.", "missing")
-            notify(IngestEvent(index, total, str(path), "error", message="Filen finns inte.",
-                               code="missing"))
+            notify(IngestEvent(index=index, total=total, path=str(path), outcome="error",
+                               message="Filen finns inte.", code="missing"))
         for index, path in enumerate(files, start=len(missing) + 1):
-            notify(IngestEvent(index, total, str(path), "started"))
+            notify(IngestEvent(index=index, total=total, path=str(path), outcome="started"))
             file_started = time.perf_counter()
             outcome = self._ingest_file(path, reader, report)
             notify(_finished_event(report, outcome, index, total, path,
@@ -413,7 +380,8 @@ class Library:
         report.seconds = time.perf_counter() - started
         return report
 
-    def _ingest_file(self, path: Path, reader: Any, report: IngestReport) -> IngestOutcome:
+    def _ingest_file(self, path: Path, reader: DocumentReader | None,
+                     report: IngestReport) -> IngestOutcome:
         """Read and store one file, recording the result in ``report``."""
         try:
             data = path.read_bytes()
@@ -424,7 +392,7 @@ class Library:
         sha = hashlib.sha256(data).hexdigest()
         existing = self.catalogue.document_by_sha(sha)
         if existing is not None:
-            report.add_skipped(path, existing)
+            report.add_skipped(path, existing["filename"], existing["id"])
             return "skipped"
         try:
             doc = self._read(reader or self._get_reader(), path, path.name)
@@ -442,17 +410,18 @@ class Library:
         with self._writing():
             existing = self.catalogue.document_by_sha(sha)
             if existing is not None:  # stored by another writer while this file was read
-                report.add_skipped(path, existing)
+                report.add_skipped(path, existing["filename"], existing["id"])
                 return "skipped"
             try:
                 stored = self._store(doc, data)
             except LibraryError as exc:  # one file that cannot be stored, not the batch
                 report.add_error(path, exc.message, exc.code)
                 return "error"
-        report.documents.append(stored)
+        report.documents.append(DocumentRecord.of(stored))
         return "read"
 
-    def add_upload(self, filename: str, data: bytes, replace_id: str | None = None) -> Document:
+    def add_upload(self, filename: str, data: bytes,
+                   replace_id: str | None = None) -> DocumentRecord:
         """Read and store an uploaded PDF as a new document, whatever its name: file names may
         repeat. With ``replace_id`` it takes that document's place, keeping its corrections
         (the same bytes are read again: a way to re-run ingestion)."""
@@ -460,7 +429,8 @@ class Library:
         sha = hashlib.sha256(data).hexdigest()
         existing = self.catalogue.document_by_sha(sha)
         if existing is not None and not existing["indexed"] and existing["id"] != replace_id:
-            return self._finish_indexing(existing["id"])  # a retry after a failed write
+            # a retry after a failed write
+            return DocumentRecord.of(self._finish_indexing(existing["id"]))
         if existing is not None and existing["id"] != replace_id:
             raise DuplicateError(
                 f"Filen finns redan i exempelbanken som {existing['filename']}.", existing["id"])
@@ -472,7 +442,7 @@ class Library:
             existing = self.catalogue.document_by_sha(sha)
             if existing is not None and existing["id"] != replace_id:
                 raise DuplicateError("Filen finns redan i exempelbanken.", existing["id"])
-            return self._store(doc, data, replace_id)
+            return DocumentRecord.of(self._store(doc, data, replace_id))
 
     def _read_upload(self, data: bytes, filename: str) -> Document:
         """Read uploaded bytes through a temporary file (the reader's child process opens it
@@ -557,7 +527,7 @@ class Library:
         return doc
 
     def correct_tag(self, example_id: str, kind: str, value: str, action: str = "add",
-                    user: str | None = None, role: str | None = None) -> Example:
+                    user: str | None = None, role: str | None = None) -> ExampleRecord:
         from ingest.model import TAG_KINDS
 
         value = (value or "").strip()
@@ -575,9 +545,9 @@ class Library:
                 self.catalogue.add_correction(con, doc.id, ex.title, kind, value, role,
                                               action, user)
             self._rewrite(doc)
-            return ex
+            return ExampleRecord.of(ex)
 
-    def merge_examples(self, ids: list[str], user: str | None = None) -> Example:
+    def merge_examples(self, ids: list[str], user: str | None = None) -> ExampleRecord:
         if len(ids) < 2:
             raise InvalidRequestError("Välj minst två exempel att slå ihop.")
         with self._writing():
@@ -591,10 +561,10 @@ class Library:
                                               json.dumps(keys, ensure_ascii=False), None,
                                               "add", user)
             self._rewrite(doc)
-            return merged
+            return ExampleRecord.of(merged)
 
     def split_example(self, id: str, section_index: int, user: str | None = None  # noqa: A002
-                      ) -> list[Example]:
+                      ) -> list[ExampleRecord]:
         with self._writing():
             doc = self._doc_of(id)
             ex = next(e for e in doc.examples if e.id == id)
@@ -607,7 +577,7 @@ class Library:
                 self.catalogue.add_correction(con, doc.id, title, edits.SPLIT,
                                               str(int(section_index)), None, "add", user)
             self._rewrite(doc)
-            return parts
+            return [ExampleRecord.of(part) for part in parts]
 
     # --- reading -------------------------------------------------------------------------------
 
@@ -617,42 +587,44 @@ class Library:
         index is rebuilt the catalogue answers (see ``_search_healing``)."""
         return self._search_healing(q, filters or {}, page, per_page, sort)
 
-    def similar(self, example_id: str, limit: int = 5) -> list[dict[str, Any]]:
+    def similar(self, example_id: str, limit: int = 5) -> list[Hit]:
         return self._similar_healing(example_id, limit)
 
-    def example(self, id: str) -> Example | None:  # noqa: A002
-        return self.catalogue.example(id)
+    def example(self, id: str) -> ExampleRecord | None:  # noqa: A002
+        ex = self.catalogue.example(id)
+        return ExampleRecord.of(ex) if ex is not None else None
 
-    def document(self, id: str) -> Document | None:  # noqa: A002
-        return self.catalogue.load_document(id)
+    def document(self, id: str) -> DocumentRecord | None:  # noqa: A002
+        doc = self.catalogue.load_document(id)
+        return DocumentRecord.of(doc) if doc is not None else None
 
-    def documents(self) -> list[Document]:
+    def documents(self) -> list[DocumentRecord]:
         docs = []
         for row in self.catalogue.document_rows():
             doc = self.catalogue.load_document(row["id"])
             if doc is not None:
-                docs.append(doc)
+                docs.append(DocumentRecord.of(doc))
         return docs
 
     def example_count(self) -> int:
         return self.catalogue.example_count()
 
-    def team_history(self, team_key: str) -> list[Example]:
-        return [ex for ex, _ in self.catalogue.examples_by_team(team_key)]
+    def team_history(self, team_key: str) -> list[ExampleRecord]:
+        return [ExampleRecord.of(ex) for ex, _ in self.catalogue.examples_by_team(team_key)]
 
-    def inspired(self, example_id: str) -> dict[str, Any] | None:
+    def inspired(self, example_id: str) -> Inspiration | None:
         return ConceptView(self.catalogue).inspired(example_id)
 
-    def concepts(self) -> list[dict[str, Any]]:
+    def concepts(self) -> list[ConceptItem]:
         return ConceptView(self.catalogue).concepts()
 
-    def concept(self, slug: str) -> dict[str, Any] | None:
+    def concept(self, slug: str) -> Concept | None:
         return ConceptView(self.catalogue).concept(slug)
 
-    def municipalities(self) -> list[dict[str, Any]]:
+    def municipalities(self) -> list[MunicipalityItem]:
         return ConceptView(self.catalogue).municipalities()
 
-    def municipality(self, name: str) -> dict[str, Any] | None:
+    def municipality(self, name: str) -> Municipality | None:
         return ConceptView(self.catalogue).municipality(name)
 
     def new_phrases(self, limit: int = 30) -> list[tuple[str, int]]:
@@ -764,7 +736,7 @@ class Library:
             thread.join(timeout)
         return self.index.usable
 
-    def _with_index(self, run: Callable[[Any], Any], fallback: Callable[[], Any]) -> Any:
+    def _with_index(self, run: Callable[[Searcher], T], fallback: Callable[[], T]) -> T:
         """``run`` with a searcher. When the index fails it is rebuilt and ``fallback``
         answers meanwhile; on the command line the rebuild is waited for and ``run`` repeated.
         In the background a search first waits a moment: a small index is back by then, and
@@ -786,7 +758,7 @@ class Library:
             lambda s: squery.search(s, self.index.schema, q, filters, page, per_page, sort),
             lambda: catalogue_search(self.catalogue, q, filters, page, per_page, sort))
 
-    def _similar_healing(self, example_id: str, limit: int) -> list[dict[str, Any]]:
+    def _similar_healing(self, example_id: str, limit: int) -> list[Hit]:
         return self._with_index(lambda s: squery.similar(s, example_id, limit), list)
 
     # --- check: do catalogue, index and originals agree? --------------------------------------

@@ -6,11 +6,10 @@ import html
 import itertools
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from whoosh import highlight
 from whoosh.qparser import (
     BoostPlugin,
     FieldsPlugin,
@@ -34,7 +33,8 @@ from whoosh.searching import Searcher
 
 from ingest.tagging import tag_text
 from search import fastrank
-from search.analysis import STOPWORDS, fold, query_words, swedish_analyzer, variants
+from search.analysis import STOPWORDS, fold, query_words, variants
+from search.records import DocumentRef, Hit, SearchResult
 from search.schema import FACETS
 
 # Limits on a query: what it may cost is bounded by these, whatever a client sends.
@@ -49,52 +49,10 @@ MAX_SUGGEST_WORDS = 8  # unknown words given a "menade du" candidate
 MAX_FUZZY_TERMS = 20  # index words one misspelled word may stand for
 MAX_EXPANSIONS = 1000  # index words one wildcard term may stand for
 SNIPPET_CHARS = 240
+MAX_PER_PAGE = 100  # hits on one page
 SEARCH_FIELD = "all"
 # The same words without positions: BM25 over its smaller posting blocks (search.fastrank).
 RANK_FIELD = "rank"
-
-
-@dataclass
-class SearchResult:
-    query: str
-    total: int
-    hits: list[dict[str, Any]]
-    facets: dict[str, dict[str, int]]
-    suggestion: str | None = None
-    page: int = 1
-    pages: int = 0
-    per_page: int = 10
-    sort: str = "relevance"
-    filters: dict[str, list[str]] = field(default_factory=dict)
-    corrected: bool = False  # hits are for ``suggestion`` because the query found nothing
-    message: str | None = None  # a Swedish note for the user (shortened query, ...)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "query": self.query,
-            "total": self.total,
-            "page": self.page,
-            "pages": self.pages,
-            "per_page": self.per_page,
-            "sort": self.sort,
-            "suggestion": self.suggestion,
-            "corrected": self.corrected,
-            "message": self.message,
-            "results": self.hits,
-            "facets": self.facets,
-        }
-
-
-class MarkFormatter(highlight.Formatter):
-    """Wraps matched words in <mark> and HTML-escapes everything."""
-
-    between = " … "
-
-    def format_token(self, text: str, token: Any, replace: bool = False) -> str:
-        return "<mark>" + html.escape(highlight.get_text(text, token, replace)) + "</mark>"
-
-    def _text(self, text: str) -> str:
-        return html.escape(text)
 
 
 def _parser(schema: Any) -> QueryParser:
@@ -283,11 +241,6 @@ def concept_terms(text: str) -> list[Query]:
     return out
 
 
-def build_query(schema: Any, text: str) -> tuple[Query, Query]:
-    match, rank, _ = build_queries(schema, text)
-    return match, rank
-
-
 def is_plain(text: str) -> bool:
     """Words only: no quotes, wildcards or operators."""
     return not (any(c in text for c in '"*?()[]{}^~:\\') or re.search(r"\b(AND|OR|NOT)\b", text))
@@ -400,25 +353,26 @@ def plain_snippet(text: str) -> str:
     return html.escape(text[: cut if cut > 0 else SNIPPET_CHARS]) + " …"
 
 
-def hit_dict(stored: dict[str, Any], score: float | None, snippet: str) -> dict[str, Any]:
+def make_hit(stored: dict[str, Any], score: float | None, snippet: str) -> Hit:
+    """A hit from an example's stored index fields (``search.schema.index_fields``), which
+    were written from validated records: constructed without validating them again (on every
+    search, for every hit)."""
     doc = stored.get("doc") or {}
-    return {
-        "id": stored["id"],
-        "title": stored.get("title", ""),
-        "team": stored.get("team") or None,
-        "document": {"id": doc.get("id"), "title": doc.get("title"),
-                     "filename": doc.get("filename")},
-        "municipalities": list(doc.get("municipalities", [])),
-        "focus_areas": list(doc.get("focus_areas", [])),
-        "interventions": list(doc.get("interventions", [])),
-        "score": round(float(score), 4) if score is not None and math.isfinite(score) else 0.0,
-        "snippet": snippet,
-        "date": doc.get("date"),
-        "kind": doc.get("kind"),
-    }
-
-
-_ANALYZER = swedish_analyzer()
+    return Hit.model_construct(
+        id=stored["id"],
+        title=stored.get("title", ""),
+        team=stored.get("team") or None,
+        document=DocumentRef.model_construct(id=doc.get("id") or "",
+                                             title=doc.get("title") or "",
+                                             filename=doc.get("filename") or ""),
+        municipalities=list(doc.get("municipalities", [])),
+        focus_areas=list(doc.get("focus_areas", [])),
+        interventions=list(doc.get("interventions", [])),
+        score=round(float(score), 4) if score is not None and math.isfinite(score) else 0.0,
+        snippet=snippet,
+        date=doc.get("date"),
+        kind=doc.get("kind"),
+    )
 
 
 def _highlight_terms(searcher: Searcher, q: Query) -> frozenset[str]:
@@ -542,11 +496,6 @@ def _fuzzy_terms(word: str) -> FuzzyTerm:
     return FuzzyTerm(SEARCH_FIELD, word, maxdist=1 if len(word) <= 5 else 2, prefixlength=1)
 
 
-def fuzzy_query(text: str) -> Query:
-    terms: list[Query] = [_fuzzy_terms(w) for w in query_words(text)[:MAX_FUZZY_WORDS]]
-    return Or(terms) if terms else NullQuery
-
-
 def fuzzy_words(searcher: Searcher, text: str) -> list[list[str]]:
     """Index words spelled like each of the query's first MAX_FUZZY_WORDS words (at most
     MAX_FUZZY_TERMS each), looked up once: the fast ranking takes them as plain words."""
@@ -568,7 +517,7 @@ CANDIDATES = 30
 
 def _run_fast(searcher: Searcher, q: Query, fq: Query | None, page: int, per_page: int,
               words: list[list[str]], extra: Query | None
-              ) -> tuple[int, list[dict[str, Any]], dict[str, dict[str, int]]]:
+              ) -> tuple[int, list[Hit], dict[str, dict[str, int]]]:
     allowed = set(searcher.docs_for_query(fq)) if fq is not None else None
     start = (page - 1) * per_page
     matched, best = fastrank.rank(searcher, RANK_FIELD, words, allowed,
@@ -588,13 +537,13 @@ def _run_fast(searcher: Searcher, q: Query, fq: Query | None, page: int, per_pag
     for docnum, score in ranked:
         stored = searcher.stored_fields(docnum)
         snippet = make_snippet(stored.get("text", ""), terms, memo) if terms else ""
-        hits.append(hit_dict(stored, score, snippet or plain_snippet(stored.get("text", ""))))
+        hits.append(make_hit(stored, score, snippet or plain_snippet(stored.get("text", ""))))
     return total, hits, facets
 
 
 def _run(searcher: Searcher, q: Query, fq: Query | None, page: int, per_page: int,
          sort: str, rank: Query | None = None, words: list[list[str]] | None = None,
-         extra: Query | None = None) -> tuple[int, list[dict[str, Any]],
+         extra: Query | None = None) -> tuple[int, list[Hit],
                                               dict[str, dict[str, int]]]:
     if words and sort != "date" and not isinstance(q, Every):
         return _run_fast(searcher, q, fq, page, per_page, words, extra)
@@ -625,7 +574,7 @@ def _run(searcher: Searcher, q: Query, fq: Query | None, page: int, per_page: in
         if not snippet:
             snippet = plain_snippet(stored.get("text", ""))
         score = hit.score if not kwargs.get("sortedby") else None
-        hits.append(hit_dict(stored, score, snippet))
+        hits.append(make_hit(stored, score, snippet))
     return total, hits, facets
 
 
@@ -635,7 +584,7 @@ def _paging(page: Any, per_page: Any, sort: Any) -> tuple[int, int, str]:
     except (TypeError, ValueError):
         page = 1
     try:
-        per_page = min(100, max(1, int(per_page)))
+        per_page = min(MAX_PER_PAGE, max(1, int(per_page)))
     except (TypeError, ValueError):
         per_page = 10
     return page, per_page, sort if sort in ("relevance", "date") else "relevance"
@@ -696,13 +645,59 @@ def _words(searcher: Searcher, text: str, q: Query) -> list[list[str]] | None:
 
 
 def _run_fuzzy(searcher: Searcher, text: str, fq: Query | None, page: int, per_page: int,
-               sort: str) -> tuple[int, list[dict[str, Any]], dict[str, dict[str, int]]]:
+               sort: str) -> tuple[int, list[Hit], dict[str, dict[str, int]]]:
     """The search again with words spelled like the query's (when it found nothing)."""
     groups = fuzzy_words(searcher, text)
     if not groups:
         return 0, [], {}
     q = Or([Term(SEARCH_FIELD, term) for terms in groups for term in terms])
     return _run(searcher, q, fq, page, per_page, sort, None, groups)
+
+
+Found = tuple[int, list[Hit], dict[str, dict[str, int]]]  # total, one page of hits, facets
+
+
+@dataclass(frozen=True)
+class _Page:
+    """Which hits to fetch: the filter query and the page, its size and order."""
+
+    fq: Query | None
+    page: int
+    per_page: int
+    sort: str
+
+    def run(self, searcher: Searcher, q: Query, rank: Query | None,
+            words: list[list[str]] | None, extra: Query | None) -> Found:
+        return _run(searcher, q, self.fq, self.page, self.per_page, self.sort, rank, words,
+                    extra)
+
+
+def _run_suggestion(searcher: Searcher, schema: Any, suggestion: str, at: _Page
+                    ) -> Found | None:
+    """The hits of the "menade du" suggestion; None when it finds nothing either."""
+    q, rank, extra = build_queries(schema, suggestion)
+    found = at.run(searcher, q, rank, _words(searcher, suggestion, q), extra)
+    return found if found[0] > 0 else None
+
+
+def _run_query(searcher: Searcher, text: str, queries: tuple[Query, Query | None, Query | None],
+               at: _Page) -> tuple[Found, str | None]:
+    """The hits of the query; when it finds nothing, those of similarly spelled words (and
+    a note saying so)."""
+    q, rank, extra = queries
+    found = at.run(searcher, q, rank, _words(searcher, text, q), extra)
+    if found[0] == 0 and not isinstance(q, Every):
+        found = _run_fuzzy(searcher, text, at.fq, at.page, at.per_page, at.sort)
+        return found, FUZZY_HITS if found[0] else None
+    return found, None
+
+
+def _message(limited: LimitedQuery, note: str | None, total: int) -> str | None:
+    """The notes for the user: what was cut from the query, and why the hits are what they
+    are (no words, similar words, nothing found)."""
+    if total == 0 and not (note or limited.message):
+        note = NO_HITS
+    return " ".join(m for m in (limited.message, note) if m) or None
 
 
 def search(searcher: Searcher, schema: Any, text: str | None,
@@ -715,33 +710,23 @@ def search(searcher: Searcher, schema: Any, text: str | None,
     words_text = _QUESTION_MARK.sub("", limited.text)  # the text the query is built from
     page, per_page, sort = _paging(page, per_page, sort)
     filters = _clean_filters(filters)
-    fq = filter_query(filters)
+    at = _Page(filter_query(filters), page, per_page, sort)
     q, rank, extra, note = _user_query(schema, words_text)
-
     suggestion = suggest(searcher, words_text) if not isinstance(q, Every) else None
-    corrected = False
-    total, hits, facets = 0, [], {}
-    if suggestion:
-        cq, crank, cextra = build_queries(schema, suggestion)
-        total, hits, facets = _run(searcher, cq, fq, page, per_page, sort, crank,
-                                   _words(searcher, suggestion, cq), cextra)
-        corrected = total > 0
-    if not corrected:
-        total, hits, facets = _run(searcher, q, fq, page, per_page, sort, rank,
-                                   _words(searcher, words_text, q), extra)
-        if total == 0 and not isinstance(q, Every):
-            total, hits, facets = _run_fuzzy(searcher, words_text, fq, page, per_page, sort)
-            note = FUZZY_HITS if total else note
-    if total == 0 and not (note or limited.message):
-        note = NO_HITS
-    message = " ".join(m for m in (limited.message, note) if m) or None
-    pages = math.ceil(total / per_page) if total else 0
-    return SearchResult(query=limited.text, total=total, hits=hits, facets=facets,
-                        suggestion=suggestion, page=page, pages=pages, per_page=per_page,
-                        sort=sort, filters=filters, corrected=corrected, message=message)
+    found = _run_suggestion(searcher, schema, suggestion, at) if suggestion else None
+    corrected = found is not None
+    if found is None:
+        found, fuzzy_note = _run_query(searcher, words_text, (q, rank, extra), at)
+        note = fuzzy_note or note
+    total, hits, facets = found
+    # made here from typed parts: not validated again on every search
+    return SearchResult.model_construct(
+        query=limited.text, total=total, hits=hits, facets=facets, suggestion=suggestion,
+        page=page, pages=math.ceil(total / per_page) if total else 0, per_page=per_page,
+        sort=sort, filters=filters, corrected=corrected, message=_message(limited, note, total))
 
 
-def similar(searcher: Searcher, example_id: str, limit: int = 5) -> list[dict[str, Any]]:
+def similar(searcher: Searcher, example_id: str, limit: int = 5) -> list[Hit]:
     docnum = searcher.document_number(id=example_id)
     if docnum is None:
         return []
@@ -751,5 +736,5 @@ def similar(searcher: Searcher, example_id: str, limit: int = 5) -> list[dict[st
         results = searcher.more_like(docnum, "text", text=text, top=limit, numterms=20)
     except Exception:  # noqa: BLE001
         return []
-    return [hit_dict(h.fields(), h.score, plain_snippet(h.fields().get("text", "")))
+    return [make_hit(h.fields(), h.score, plain_snippet(h.fields().get("text", "")))
             for h in results]

@@ -24,7 +24,7 @@ from tqdm import tqdm
 from search.datadir import resolve_data_dir
 
 if TYPE_CHECKING:
-    from search.library import IngestEvent
+    from search.records import IngestEvent, IngestSummary
 
 MIN_PASSWORD_LENGTH = 8
 
@@ -94,12 +94,12 @@ def _progress_line(event: IngestEvent) -> str:
     return f"{counter} {shown}: {event.message} ({event.seconds:.2f} s)"
 
 
-def _summary_line(summary: dict[str, Any]) -> str:
+def _summary_line(summary: IngestSummary) -> str:
     """The closing line of ``ingest`` in Swedish, from ``IngestReport.summary()``."""
     return (
-        f"Klart: {summary['documents']} dokument inlästa, {summary['examples']} exempel, "
-        f"{summary['skipped']} hoppade, {summary['errors']} fel, "
-        f"{_pages_text(summary['pages'])}, {_duration_text(summary['seconds'])}."
+        f"Klart: {summary.documents} dokument inlästa, {summary.examples} exempel, "
+        f"{summary.skipped} hoppade, {summary.errors} fel, "
+        f"{_pages_text(summary.pages)}, {_duration_text(summary.seconds)}."
     )
 
 
@@ -170,7 +170,7 @@ def ingest(paths: tuple[Path, ...], as_json: bool, data_dir: Path) -> None:
         if progress is not None:
             progress.close()
     if as_json:
-        _print_json(report.to_dict())
+        _print_json(report.model_dump())
     else:
         click.echo(_summary_line(report.summary()))
     if report.errors:
@@ -203,22 +203,16 @@ def search_command(
     with _library(data_dir) as library:
         result = library.search(query, filters=filters, page=1, per_page=limit)
     if as_json:
-        _print_json(
-            {
-                "query": result.query,
-                "total": result.total,
-                "results": result.hits,
-                "facets": result.facets,
-                "suggestion": result.suggestion,
-            }
-        )
+        from search.records import CLI_SEARCH_FIELDS
+
+        _print_json(result.model_dump(include=CLI_SEARCH_FIELDS))
         return
     if result.suggestion:
         click.echo(f"Menade du: {result.suggestion}")
     click.echo(f"{result.total} träffar")
     for hit in result.hits:
-        places = ", ".join(hit["municipalities"]) or "–"
-        click.echo(f"{hit['id']}  {hit['title']}  [{places}]")
+        places = ", ".join(hit.municipalities) or "–"
+        click.echo(f"{hit.id}  {hit.title}  [{places}]")
 
 
 @main.command()

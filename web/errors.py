@@ -14,6 +14,7 @@ from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError, default_exceptions
 
 from search.errors import LibraryError
+from search.records import ErrorBody
 
 log = logging.getLogger(__name__)
 
@@ -63,7 +64,7 @@ def wants_json() -> bool:
 def error_response(status: int, message: str | None = None) -> Response:
     message = message or message_for(status)
     if wants_json():
-        response = jsonify({"error": message})
+        response = jsonify(ErrorBody(error=message).model_dump(exclude_none=True))
         if status == 401 and "X-CSRFToken" not in request.headers:
             # tools get the Basic challenge; the upload page's script must not trigger the
             # browser's own login dialog

@@ -8,12 +8,12 @@ from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
 
 from flask import Response, abort, after_this_request, current_app, flash, request
 
 from ingest.ids import is_document_id
-from ingest.model import Document, Example
+from search.library import Library
+from search.records import Document, Example, SearchResult
 
 INDEX_STATUS_HEADER = "X-Index-Status"  # "rebuilding" while searches come from the catalogue
 
@@ -26,10 +26,10 @@ class SearchCache:
     def __init__(self, ttl: float, size: int = 512) -> None:
         self.ttl = ttl
         self.size = size
-        self._items: OrderedDict[tuple, tuple[float, Any]] = OrderedDict()
+        self._items: OrderedDict[tuple, tuple[float, SearchResult]] = OrderedDict()
         self._lock = threading.Lock()
 
-    def get(self, key: tuple) -> Any:
+    def get(self, key: tuple) -> SearchResult | None:
         if self.ttl <= 0:
             return None
         with self._lock:
@@ -42,7 +42,7 @@ class SearchCache:
             self._items.move_to_end(key)
             return item[1]
 
-    def put(self, key: tuple, value: Any) -> None:
+    def put(self, key: tuple, value: SearchResult) -> None:
         if self.ttl <= 0:
             return
         with self._lock:
@@ -61,16 +61,16 @@ class LibraryHolder:
 
     def __init__(self, data_dir: Path, cache_seconds: float = 0) -> None:
         self.data_dir = data_dir
-        self._library: Any = None
+        self._library: Library | None = None
         self._open_lock = threading.Lock()
         self.write_lock = threading.RLock()
         self.cache = SearchCache(cache_seconds)
 
-    def get(self) -> Any:
+    def get(self) -> Library:
         if self._library is None:
             with self._open_lock:
                 if self._library is None:
-                    self._library = _web_library_class()(self.data_dir)
+                    self._library = WebLibrary(self.data_dir)
         return self._library
 
     def close(self) -> None:
@@ -80,22 +80,18 @@ class LibraryHolder:
                 self._library = None
 
 
-def _web_library_class() -> type:
+class WebLibrary(Library):
     """search.library.Library as the web opens it: a missing or broken index is rebuilt in a
     background thread while the catalogue answers searches (the command line waits instead)."""
-    from search.library import Library
 
-    class WebLibrary(Library):
-        heal_in_background = True
-
-    return WebLibrary
+    heal_in_background = True
 
 
 def holder() -> LibraryHolder:
     return current_app.extensions["exempelbanken"]
 
 
-def get_library() -> Any:
+def get_library() -> Library:
     """The app's search.library.Library."""
     return holder().get()
 
@@ -116,7 +112,7 @@ def example_or_404(example_id: str) -> Example:
 
 
 @contextmanager
-def writing() -> Iterator[Any]:
+def writing() -> Iterator[Library]:
     """The Library, with the app's write lock held (one change at a time)."""
     h = holder()
     with h.write_lock:
@@ -126,7 +122,8 @@ def writing() -> Iterator[Any]:
             h.cache.clear()
 
 
-def search(q: str, filters: dict[str, list[str]], page: int, per_page: int, sort: str) -> Any:
+def search(q: str, filters: dict[str, list[str]], page: int, per_page: int,
+           sort: str) -> SearchResult:
     """Library.search through the app's short-lived result cache."""
     h = holder()
     key = (q, tuple(sorted((k, tuple(v)) for k, v in filters.items())), page, per_page, sort)
@@ -140,11 +137,11 @@ def search(q: str, filters: dict[str, list[str]], page: int, per_page: int, sort
     return result
 
 
-def _from_catalogue(result: Any) -> bool:
+def _from_catalogue(result: SearchResult) -> bool:
     """Answered from the catalogue while the index is rebuilt (not kept in the cache)."""
     from search.fallback import NOTICE
 
-    return getattr(result, "message", None) == NOTICE
+    return result.message == NOTICE
 
 
 def _tell_rebuilding() -> None:

@@ -1,436 +1,249 @@
-"""The OpenAPI 3.0 description of the JSON API, served at /api/openapi.json."""
+"""The OpenAPI 3.0 description of the JSON API, served at /api/openapi.json.
+
+Built with apispec from the records the API answers with (``search.records``: their pydantic
+JSON Schema) and from the routes below, whose parameter limits and enums are those the code
+checks (``web.params``, ``search.schema``). apispec rather than spectree or flask-openapi3: it
+only writes the description, so the views, their Swedish error bodies and status codes stay as
+they are (spectree's decorators validate requests with their own 422 answers, flask-openapi3
+replaces the app and blueprint classes); it needs no running app (the description is also read
+without one); and it writes OpenAPI 3.0.3, the version the contract promises.
+"""
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
-from web.params import FACETS, MAX_PAGE
+from apispec import APISpec
+from pydantic import BaseModel
+from pydantic.json_schema import models_json_schema
+
+from search import records
+from search.query import MAX_PER_PAGE
+from search.schema import KIND_LABELS
+from web.params import FACETS, MAX_PAGE, MAX_QUERY, MAX_VALUE_LENGTH, MAX_VALUES, SORTS
+
+REF = "#/components/schemas/{model}"
+NULL = {"type": "null"}
+NAMED = ("properties", "$defs", "patternProperties")  # keys naming schemas, not keywords
+
+# Every record the API answers with, by its name in components/schemas.
+MODELS: tuple[type[BaseModel], ...] = (
+    records.ErrorBody, records.Example, records.DocumentEntry, records.Upload,
+    records.SearchResult, records.ConceptItem, records.Concept, records.MunicipalityItem,
+    records.Municipality,
+)
+
+# Names the published description has always used for some records.
+PUBLISHED_NAMES = {"ErrorBody": "Error", "SearchResult": "SearchResponse",
+                   "DocumentEntry": "Document"}
+
+FILTER_EXAMPLES = {
+    "kommun": "Kommun, t.ex. Nässjö",
+    "fokus": "Fokusområde, t.ex. Psykisk hälsa",
+    "insats": "Insats, t.ex. gemensamma hembesök",
+    "aktor": "Aktör, t.ex. socialtjänst",
+    "ar": "År, t.ex. 2023",
+    "dokumenttyp": "Dokumenttyp",
+}
+FILTER_ENUMS = {"dokumenttyp": sorted(KIND_LABELS.values())}
 
 
-def _ref(name: str) -> dict[str, str]:
-    return {"$ref": f"#/components/schemas/{name}"}
+# --- JSON Schema (2020-12, pydantic) → OpenAPI 3.0 schema --------------------------------------
 
 
-def _strings() -> dict[str, Any]:
-    return {"type": "array", "items": {"type": "string"}}
+def _openapi30(node: Any) -> Any:
+    """pydantic's JSON Schema as OpenAPI 3.0 has it: ``nullable`` for ``null`` alternatives,
+    ``enum`` for ``const``, one ``example`` for ``examples``."""
+    if isinstance(node, list):
+        return [_openapi30(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    node = {key: _by_name(value) if key in NAMED else _openapi30(value)
+            for key, value in node.items()}
+    options = node.get("anyOf")
+    if options and NULL in options:
+        rest = [option for option in options if option != NULL]
+        del node["anyOf"]
+        if len(rest) > 1:
+            node["anyOf"] = rest
+        elif "$ref" in rest[0]:
+            node["allOf"] = rest  # OpenAPI 3.0 ignores siblings of a $ref
+        else:
+            node.update(rest[0])
+        node["nullable"] = True
+    node.pop("title", None)  # pydantic's titles are the English field names
+    if "$ref" in node:
+        node["$ref"] = _ref_to(node["$ref"].rsplit("/", 1)[-1])["$ref"]
+    if "const" in node:
+        node["enum"] = [node.pop("const")]
+    if "examples" in node:
+        node["example"] = node.pop("examples")[0]
+    return node
+
+
+def _by_name(schemas: dict[str, Any]) -> dict[str, Any]:
+    return {name: _openapi30(schema) for name, schema in schemas.items()}
+
+
+def _ref_to(name: str) -> dict[str, str]:
+    return {"$ref": REF.format(model=PUBLISHED_NAMES.get(name, name))}
+
+
+@cache
+def schemas() -> dict[str, Any]:
+    """components/schemas: every record the API answers with, and the records inside them."""
+    _, top = models_json_schema([(m, "serialization") for m in MODELS], ref_template=REF)
+    return {PUBLISHED_NAMES.get(name, name): schema
+            for name, schema in _by_name(top.get("$defs", {})).items()}
+
+
+# --- operations --------------------------------------------------------------------------------
+
+
+def _ref(model: type[BaseModel]) -> dict[str, str]:
+    return _ref_to(model.__name__)
 
 
 def _json(schema: dict[str, Any], description: str) -> dict[str, Any]:
     return {"description": description, "content": {"application/json": {"schema": schema}}}
 
 
-def _error(description: str) -> dict[str, Any]:
-    return _json(_ref("Error"), description)
-
-
-NULLABLE_STRING = {"type": "string", "nullable": True}
-
-SCHEMAS: dict[str, Any] = {
-    "Error": {
-        "type": "object",
-        "required": ["error"],
-        "properties": {
-            "error": {"type": "string", "description": "Felmeddelande på svenska."},
-            "document_id": {"type": "string", "description": "Befintligt dokument (vid 409)."},
-        },
-    },
-    "Section": {
-        "type": "object",
-        "required": ["heading", "text"],
-        "properties": {"heading": {"type": "string"}, "text": {"type": "string"}},
-    },
-    "Person": {
-        "type": "object",
-        "required": ["name", "role"],
-        "properties": {"name": {"type": "string"}, "role": NULLABLE_STRING},
-    },
-    "Evidence": {
-        "type": "object",
-        "required": ["text", "start", "end"],
-        "properties": {
-            "text": {"type": "string"},
-            "start": {"type": "integer"},
-            "end": {"type": "integer"},
-        },
-    },
-    "Tag": {
-        "type": "object",
-        "required": ["kind", "value"],
-        "properties": {
-            "kind": {
-                "type": "string",
-                "enum": [
-                    "municipality", "place", "team", "person", "focus_area", "intervention",
-                    "actor", "inspired_by", "age_group", "stage",
-                ],
-            },
-            "value": {"type": "string"},
-            "role": NULLABLE_STRING,
-            "source": {"type": "string"},
-            "evidence": {"type": "array", "items": _ref("Evidence")},
-        },
-    },
-    "Example": {
-        "type": "object",
-        "required": [
-            "id", "document_id", "title", "team", "municipalities", "places", "focus_areas",
-            "interventions", "actors", "persons", "inspired_by", "sections", "text", "pages",
-        ],
-        "properties": {
-            "id": {"type": "string", "example": "3f2a9c0d1e4b5a6c-1"},
-            "document_id": {"type": "string"},
-            "title": {"type": "string"},
-            "team": NULLABLE_STRING,
-            "team_key": NULLABLE_STRING,
-            "municipalities": _strings(),
-            "places": _strings(),
-            "focus_areas": {
-                "type": "array",
-                "items": {
-                    "type": "string",
-                    "enum": ["Fullföljda studier", "Psykisk hälsa", "Fysisk aktivitet"],
-                },
-            },
-            "interventions": _strings(),
-            "actors": _strings(),
-            "persons": {"type": "array", "items": _ref("Person")},
-            "inspired_by": _strings(),
-            "age_groups": _strings(),
-            "stage": NULLABLE_STRING,
-            "sections": {"type": "array", "items": _ref("Section")},
-            "text": {"type": "string"},
-            "pages": {"type": "array", "items": {"type": "integer"}},
-            "tags": {"type": "array", "items": _ref("Tag")},
-        },
-    },
-    "Document": {
-        "type": "object",
-        "required": ["id", "filename", "title", "kind", "date", "pages", "context", "examples"],
-        "properties": {
-            "id": {"type": "string", "pattern": "^[0-9a-f]{16}$"},
-            "filename": {"type": "string"},
-            "title": {"type": "string"},
-            "kind": {"type": "string", "enum": ["newsletter", "poster", "document"]},
-            "date": {
-                "type": "string",
-                "nullable": True,
-                "description": "YYYY-MM-DD, YYYY-MM eller YYYY",
-            },
-            "pages": {"type": "integer", "minimum": 0},
-            "sha256": {"type": "string"},
-            "ocr_pages": {"type": "array", "items": {"type": "integer"}},
-            "warnings": _strings(),
-            "context": {"type": "array", "items": _ref("Section")},
-            "examples": {"type": "array", "items": _ref("Example")},
-            "url": {"type": "string"},
-            "original_url": {"type": "string"},
-        },
-    },
-    "DocumentRef": {
-        "type": "object",
-        "required": ["id", "title", "filename"],
-        "properties": {
-            "id": {"type": "string"},
-            "title": {"type": "string"},
-            "filename": {"type": "string"},
-        },
-    },
-    "Hit": {
-        "type": "object",
-        "required": [
-            "id", "title", "document", "municipalities", "focus_areas", "interventions",
-            "score", "snippet",
-        ],
-        "properties": {
-            "id": {"type": "string"},
-            "title": {"type": "string"},
-            "document": _ref("DocumentRef"),
-            "municipalities": _strings(),
-            "focus_areas": _strings(),
-            "interventions": _strings(),
-            "score": {"type": "number"},
-            "snippet": {
-                "type": "string",
-                "description": "HTML-escapad text där träffarna är inramade med <mark>.",
-            },
-        },
-    },
-    "Facets": {
-        "type": "object",
-        "description": "Antal träffar per värde för varje facett.",
-        "properties": {
-            name: {"type": "object", "additionalProperties": {"type": "integer"}}
-            for name, _ in FACETS
-        },
-    },
-    "SearchResponse": {
-        "type": "object",
-        "required": ["query", "total", "results", "facets"],
-        "properties": {
-            "query": {"type": "string"},
-            "total": {"type": "integer", "minimum": 0},
-            "results": {"type": "array", "items": _ref("Hit")},
-            "facets": _ref("Facets"),
-            "suggestion": {"type": "string", "nullable": True, "description": "Menade du"},
-            "message": {"type": "string", "nullable": True,
-                        "description": "En notis: förkortad fråga, index som byggs om …"},
-            "page": {"type": "integer"},
-            "pages": {"type": "integer"},
-            "per_page": {"type": "integer"},
-            "sort": {"type": "string"},
-            "filters": {"type": "object", "additionalProperties": _strings()},
-        },
-    },
-    "Concept": {
-        "type": "object",
-        "description": "En insats i länet: var den används, planeras eller saknas.",
-        "properties": {
-            "slug": {"type": "string"},
-            "name": {"type": "string"},
-            "description": NULLABLE_STRING,
-            "focus_areas": _strings(),
-            "status": {
-                "type": "object",
-                "additionalProperties": {
-                    "oneOf": [
-                        {"type": "string", "enum": ["practised", "planned", "none"]},
-                        {"type": "object"},
-                    ]
-                },
-            },
-        },
-    },
-    "Municipality": {
-        "type": "object",
-        "properties": {"name": {"type": "string"}},
-    },
-}
-
-FILTER_DESCRIPTIONS = {
-    "kommun": "Kommun, t.ex. Nässjö",
-    "fokus": "Fokusområde, t.ex. Psykisk hälsa",
-    "insats": "Insats, t.ex. gemensamma hembesök",
-    "aktor": "Aktör, t.ex. socialtjänst",
-    "ar": "År, t.ex. 2023",
-    "dokumenttyp": "newsletter, poster eller document",
-}
-
-
-def _filter_param(name: str) -> dict[str, Any]:
-    return {
-        "name": name,
-        "in": "query",
-        "required": False,
-        "description": FILTER_DESCRIPTIONS[name] + " (kan upprepas; värdena kombineras).",
-        "schema": {"type": "array", "items": {"type": "string", "maxLength": 200}},
-        "style": "form",
-        "explode": True,
-    }
+def _answers(ok: tuple[int, dict[str, Any], str], errors: dict[int, str]) -> dict[str, Any]:
+    status, schema, description = ok
+    answers = {str(status): _json(schema, description)}
+    answers.update({str(code): _json(_ref(records.ErrorBody), text)
+                    for code, text in errors.items()})
+    return answers
 
 
 def _path_param(name: str, description: str) -> dict[str, Any]:
-    return {
-        "name": name,
-        "in": "path",
-        "required": True,
-        "description": description,
-        "schema": {"type": "string"},
-    }
+    return {"name": name, "in": "path", "required": True, "description": description,
+            "schema": {"type": "string"}}
 
 
-def build_spec(server_url: str | None = None) -> dict[str, Any]:
-    """The whole OpenAPI document."""
-    search_params = [
-        {
-            "name": "q",
-            "in": "query",
-            "required": False,
-            "description": "Sökord (svenska, böjningsformer och sammansättningar matchas).",
-            "schema": {"type": "string", "maxLength": 200},
-        },
+def _query_param(name: str, schema: dict[str, Any], description: str = "") -> dict[str, Any]:
+    param = {"name": name, "in": "query", "required": False, "schema": schema}
+    return {**param, "description": description} if description else param
+
+
+def _filter_param(name: str) -> dict[str, Any]:
+    item: dict[str, Any] = {"type": "string", "maxLength": MAX_VALUE_LENGTH}
+    if name in FILTER_ENUMS:
+        item["enum"] = FILTER_ENUMS[name]
+    return {**_query_param(name, {"type": "array", "items": item, "maxItems": MAX_VALUES},
+                           f"{FILTER_EXAMPLES[name]} (kan upprepas; värdena kombineras)."),
+            "style": "form", "explode": True}
+
+
+def search_parameters(per_page: int, max_per_page: int) -> list[dict[str, Any]]:
+    return [
+        _query_param("q", {"type": "string", "maxLength": MAX_QUERY},
+                     "Sökord (svenska, böjningsformer och sammansättningar matchas)."),
         *(_filter_param(name) for name, _ in FACETS),
-        {
-            "name": "page",
-            "in": "query",
-            "required": False,
-            "schema": {"type": "integer", "minimum": 1, "maximum": MAX_PAGE, "default": 1},
-        },
-        {
-            "name": "per_page",
-            "in": "query",
-            "required": False,
-            "schema": {"type": "integer", "minimum": 1, "maximum": 100, "default": 10},
-        },
-        {
-            "name": "sort",
-            "in": "query",
-            "required": False,
-            "schema": {"type": "string", "enum": ["relevance", "date"], "default": "relevance"},
-        },
+        _query_param("page", {"type": "integer", "minimum": 1, "maximum": MAX_PAGE,
+                              "default": 1}),
+        _query_param("per_page", {"type": "integer", "minimum": 1,
+                                  "maximum": max_per_page, "default": per_page}),
+        _query_param("sort", {"type": "string", "enum": list(SORTS), "default": SORTS[0]}),
     ]
-    spec: dict[str, Any] = {
-        "openapi": "3.0.3",
-        "info": {
-            "title": "Exempelbanken API",
-            "version": "1.0.0",
-            "description": (
-                "Sökbara exempel från lärandenätverket Bästa platsen att växa upp, leva och bo "
-                "på (Region Jönköpings län). Fältnamn på engelska, värden på svenska."
-            ),
-        },
-        "paths": {
-            "/api/search": {
-                "get": {
-                    "operationId": "search",
-                    "summary": "Sök bland exemplen",
-                    "parameters": search_params,
-                    "responses": {
-                        "200": _json(_ref("SearchResponse"), "Träffar, facetter och sidinfo"),
-                        "400": _error("Ogiltig parameter"),
-                        "429": _error("För många sökningar från samma klient"),
-                    },
-                }
-            },
-            "/api/examples/{id}": {
-                "get": {
-                    "operationId": "getExample",
-                    "summary": "Ett exempel",
-                    "parameters": [_path_param("id", "Exemplets id, t.ex. 3f2a9c0d1e4b5a6c-1")],
-                    "responses": {
-                        "200": _json(_ref("Example"), "Exemplet"),
-                        "404": _error("Finns inte"),
-                    },
-                }
-            },
-            "/api/documents": {
-                "get": {
-                    "operationId": "listDocuments",
-                    "summary": "Alla inlästa dokument",
-                    "responses": {
-                        "200": _json({"type": "array", "items": _ref("Document")}, "Dokumenten")
-                    },
-                },
-                "post": {
-                    "operationId": "uploadDocument",
-                    "summary": "Ladda upp en PDF (samordnare)",
-                    "security": [{"basicAuth": []}, {"sessionCsrf": []}],
-                    "requestBody": {
-                        "required": True,
-                        "content": {
-                            "multipart/form-data": {
-                                "schema": {
-                                    "type": "object",
-                                    "required": ["file"],
-                                    "properties": {
-                                        "file": {"type": "string", "format": "binary"},
-                                        "replace": {
-                                            "type": "string",
-                                            "description": "Id för ett dokument som ersätts.",
-                                        },
-                                    },
-                                }
-                            }
-                        },
-                    },
-                    "responses": {
-                        "201": _json({"allOf": [_ref("Document"), {
-                            "type": "object",
-                            "required": ["stored_as", "replaces"],
-                            "properties": {
-                                "stored_as": {"type": "string", "enum": ["new", "replacement"],
-                                              "description": "Nytt dokument eller ny version."},
-                                "replaces": {"type": "string", "nullable": True,
-                                             "description": "Id för dokumentet som ersattes."},
-                            },
-                        }]}, "Dokumentet är inläst"),
-                        "400": _error("Ingen fil eller tom fil"),
-                        "401": _error("Inloggning krävs"),
-                        "403": _error("Behörighet eller CSRF-token saknas"),
-                        "404": _error("Dokumentet som ska ersättas finns inte"),
-                        "409": _error("Samma fil finns redan"),
-                        "413": _error("Filen är för stor eller har för många sidor"),
-                        "415": _error("Inte en PDF"),
-                        "422": _error("PDF:en kunde inte läsas"),
-                        "429": _error("För många misslyckade inloggningar"),
-                        "500": _error("Filen kunde inte sparas; ingenting sparades"),
-                        "507": _error("Lagringsutrymmet är fullt; ingenting sparades"),
-                    },
-                },
-            },
-            "/api/documents/{id}": {
-                "get": {
-                    "operationId": "getDocument",
-                    "summary": "Ett dokument med dess exempel och sammanhang",
-                    "parameters": [_path_param("id", "16 hexadecimala tecken")],
-                    "responses": {
-                        "200": _json(_ref("Document"), "Dokumentet"),
-                        "404": _error("Finns inte"),
-                    },
-                }
-            },
-            "/api/concepts": {
-                "get": {
-                    "operationId": "listConcepts",
-                    "summary": "Alla insatser (koncept)",
-                    "responses": {
-                        "200": _json({"type": "array", "items": _ref("Concept")}, "Koncepten")
-                    },
-                }
-            },
-            "/api/concepts/{slug}": {
-                "get": {
-                    "operationId": "getConcept",
-                    "summary": "Ett koncept: status i länets 13 kommuner, tidslinje, inspiration",
-                    "parameters": [_path_param("slug", "t.ex. gemensamma-hembesok")],
-                    "responses": {
-                        "200": _json(_ref("Concept"), "Konceptet"),
-                        "404": _error("Finns inte"),
-                    },
-                }
-            },
-            "/api/municipalities": {
-                "get": {
-                    "operationId": "listMunicipalities",
-                    "summary": "Kommuner med exempel",
-                    "responses": {
-                        "200": _json(
-                            {"type": "array", "items": _ref("Municipality")}, "Kommunerna"
-                        )
-                    },
-                }
-            },
-            "/api/municipalities/{name}": {
-                "get": {
-                    "operationId": "getMunicipality",
-                    "summary": "En kommun: dess exempel och koncept den ännu inte prövat",
-                    "parameters": [_path_param("name", "t.ex. Nässjö")],
-                    "responses": {
-                        "200": _json(_ref("Municipality"), "Kommunen"),
-                        "404": _error("Finns inte"),
-                    },
-                }
-            },
-            "/api/openapi.json": {
-                "get": {
-                    "operationId": "openapi",
-                    "summary": "Den här beskrivningen",
-                    "responses": {"200": _json({"type": "object"}, "OpenAPI 3.0")},
-                }
-            },
-        },
-        "components": {
-            "schemas": SCHEMAS,
-            "securitySchemes": {
-                "basicAuth": {"type": "http", "scheme": "basic"},
-                "sessionCsrf": {
-                    "type": "apiKey",
-                    "in": "header",
-                    "name": "X-CSRFToken",
-                    "description": "Inloggad session (cookie) plus CSRF-token från sidorna.",
-                },
-            },
-        },
+
+
+UPLOAD_FORM = {
+    "type": "object",
+    "required": ["file"],
+    "properties": {
+        "file": {"type": "string", "format": "binary"},
+        "replace": {"type": "string", "description": "Id för ett dokument som ersätts."},
+    },
+}
+
+UPLOAD_ERRORS = {
+    400: "Ingen fil eller tom fil",
+    401: "Inloggning krävs",
+    403: "Behörighet eller CSRF-token saknas",
+    404: "Dokumentet som ska ersättas finns inte",
+    409: "Samma fil finns redan",
+    413: "Filen är för stor eller har för många sidor",
+    415: "Inte en PDF",
+    422: "PDF:en kunde inte läsas",
+    429: "För många misslyckade inloggningar",
+    500: "Filen kunde inte sparas; ingenting sparades",
+    507: "Lagringsutrymmet är fullt; ingenting sparades",
+}
+
+
+def _list_of(model: type[BaseModel]) -> dict[str, Any]:
+    return {"type": "array", "items": _ref(model)}
+
+
+def paths(per_page: int, max_per_page: int) -> dict[str, dict[str, Any]]:
+    """Every route of the API (web.views.api) with its parameters and answers."""
+    not_found = {404: "Finns inte"}
+    return {
+        "/api/search": {"get": {
+            "operationId": "search", "summary": "Sök bland exemplen",
+            "parameters": search_parameters(per_page, max_per_page),
+            "responses": _answers((200, _ref(records.SearchResult),
+                                   "Träffar, facetter och sidinfo"),
+                                  {400: "Ogiltig parameter",
+                                   429: "För många sökningar från samma klient"})}},
+        "/api/examples/{id}": {"get": {
+            "operationId": "getExample", "summary": "Ett exempel",
+            "parameters": [_path_param("id", "Exemplets id, t.ex. 3f2a9c0d1e4b5a6c-1")],
+            "responses": _answers((200, _ref(records.Example), "Exemplet"), not_found)}},
+        "/api/documents": {
+            "get": {"operationId": "listDocuments", "summary": "Alla inlästa dokument",
+                    "responses": _answers((200, _list_of(records.DocumentEntry),
+                                           "Dokumenten"), {})},
+            "post": {"operationId": "uploadDocument", "summary": "Ladda upp en PDF (samordnare)",
+                     "security": [{"basicAuth": []}, {"sessionCsrf": []}],
+                     "requestBody": {"required": True,
+                                     "content": {"multipart/form-data": {"schema": UPLOAD_FORM}}},
+                     "responses": _answers((201, _ref(records.Upload), "Dokumentet är inläst"),
+                                           UPLOAD_ERRORS)}},
+        "/api/documents/{id}": {"get": {
+            "operationId": "getDocument", "summary": "Ett dokument med dess exempel och sammanhang",
+            "parameters": [_path_param("id", "16 hexadecimala tecken")],
+            "responses": _answers((200, _ref(records.DocumentEntry), "Dokumentet"), not_found)}},
+        "/api/concepts": {"get": {
+            "operationId": "listConcepts", "summary": "Alla insatser (koncept)",
+            "responses": _answers((200, _list_of(records.ConceptItem), "Koncepten"), {})}},
+        "/api/concepts/{slug}": {"get": {
+            "operationId": "getConcept",
+            "summary": "Ett koncept: status i länets 13 kommuner, tidslinje, inspiration",
+            "parameters": [_path_param("slug", "t.ex. gemensamma-hembesok")],
+            "responses": _answers((200, _ref(records.Concept), "Konceptet"), not_found)}},
+        "/api/municipalities": {"get": {
+            "operationId": "listMunicipalities", "summary": "Kommuner med exempel",
+            "responses": _answers((200, _list_of(records.MunicipalityItem), "Kommunerna"), {})}},
+        "/api/municipalities/{name}": {"get": {
+            "operationId": "getMunicipality",
+            "summary": "En kommun: dess exempel och koncept den ännu inte prövat",
+            "parameters": [_path_param("name", "t.ex. Nässjö")],
+            "responses": _answers((200, _ref(records.Municipality), "Kommunen"), not_found)}},
+        "/api/openapi.json": {"get": {
+            "operationId": "openapi", "summary": "Den här beskrivningen",
+            "responses": _answers((200, {"type": "object"}, "OpenAPI 3.0"), {})}},
     }
-    if server_url:
-        spec["servers"] = [{"url": server_url}]
-    return spec
+
+
+def build_spec(server_url: str | None = None, per_page: int = 10,
+               max_per_page: int = MAX_PER_PAGE) -> dict[str, Any]:
+    """The whole OpenAPI document; ``per_page`` and ``max_per_page`` as the app is set up
+    (SEARCH_PER_PAGE, API_MAX_PER_PAGE)."""
+    spec = APISpec(
+        title="Exempelbanken API", version="1.0.0", openapi_version="3.0.3",
+        info={"description": (
+            "Sökbara exempel från lärandenätverket Bästa platsen att växa upp, leva och bo "
+            "på (Region Jönköpings län). Fältnamn på engelska, värden på svenska.")},
+        **({"servers": [{"url": server_url}]} if server_url else {}))
+    for name, schema in schemas().items():
+        spec.components.schema(name, schema)
+    spec.components.security_scheme("basicAuth", {"type": "http", "scheme": "basic"})
+    spec.components.security_scheme("sessionCsrf", {
+        "type": "apiKey", "in": "header", "name": "X-CSRFToken",
+        "description": "Inloggad session (cookie) plus CSRF-token från sidorna."})
+    for path, operations in paths(per_page, min(max_per_page, MAX_PER_PAGE)).items():
+        spec.path(path=path, operations=operations)
+    return spec.to_dict()

@@ -9,8 +9,8 @@ from typing import Any
 from werkzeug.datastructures import FileStorage
 
 from ingest.errors import EmptyFileError, IngestError
-from ingest.model import Document
 from search.errors import DuplicateError, LibraryError
+from search.records import Document, ErrorBody, Upload
 from web.library import writing
 
 
@@ -48,11 +48,10 @@ def store(file: FileStorage, replace_id: str | None = None) -> UploadOutcome:
 
 
 def outcome_json(outcome: UploadOutcome) -> dict[str, Any]:
+    """The API's answer: the stored document (``Upload``) or the error (``ErrorBody``)."""
     if outcome.document is not None:
-        return {**outcome.document.to_dict(),
-                "stored_as": "replacement" if outcome.replaced_id else "new",
-                "replaces": outcome.replaced_id}
-    body: dict[str, Any] = {"error": outcome.error}
-    if outcome.existing_id:
-        body["document_id"] = outcome.existing_id
-    return body
+        return Upload.model_construct(
+            **outcome.document.__dict__, replaces=outcome.replaced_id,
+            stored_as="replacement" if outcome.replaced_id else "new").model_dump()
+    return ErrorBody(error=outcome.error or "", document_id=outcome.existing_id
+                     ).model_dump(exclude_none=True)

@@ -2,50 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, is_dataclass
 from typing import Any
 
 from flask import Blueprint, Response, current_app, jsonify, request, url_for
 
 from ingest.ids import is_document_id
+from search.records import Document, DocumentEntry
 from web import library, params, uploads
 from web.errors import error_response
 from web.extensions import api_login_limit, search_limit
 from web.library import get_library
 from web.openapi import build_spec
 from web.security import ApiAuthError, api_user
-from web.views.concepts import concept_view
 
 bp = Blueprint("api", __name__, url_prefix="/api")
-
-
-def jsonable(value: Any) -> Any:
-    """Library results may hold records (Example, Document): turn them into contract JSON."""
-    if isinstance(value, dict):
-        return {str(k): jsonable(v) for k, v in value.items()}
-    if isinstance(value, list | tuple | set):
-        return [jsonable(v) for v in value]
-    if hasattr(value, "to_dict"):
-        return value.to_dict()
-    if is_dataclass(value) and not isinstance(value, type):
-        return asdict(value)
-    return value
-
-
-def search_body(result: Any, p: params.SearchParams) -> dict[str, Any]:
-    return {
-        "query": result.query,
-        "total": result.total,
-        "results": result.hits,
-        "facets": result.facets,
-        "suggestion": result.suggestion,
-        "message": result.message,
-        "page": result.page,
-        "pages": result.pages,
-        "per_page": p.per_page,
-        "sort": p.sort,
-        "filters": p.filters,
-    }
 
 
 @bp.get("/search")
@@ -61,7 +31,7 @@ def search() -> Response:
     except params.ParamError as exc:
         return error_response(400, str(exc))
     result = library.search(p.q, p.filters, p.page, p.per_page, p.sort)
-    return jsonify(search_body(result, p))
+    return jsonify(result.model_dump())
 
 
 @bp.get("/examples/<example_id>")
@@ -69,19 +39,19 @@ def example(example_id: str) -> Response:
     item = get_library().example(example_id)
     if item is None:
         return error_response(404, "Exemplet finns inte.")
-    return jsonify(item.to_dict())
+    return jsonify(item.model_dump())
 
 
-def _document_summary(doc: Any) -> dict[str, Any]:
-    data = doc.to_dict()
-    data["url"] = url_for("api.document", document_id=doc.id)
-    data["original_url"] = url_for("examples.original", document_id=doc.id)
-    return data
+def _document_entry(doc: Document) -> dict[str, Any]:
+    """The document with its addresses (built from the validated document as it is)."""
+    return DocumentEntry.model_construct(
+        **doc.__dict__, url=url_for("api.document", document_id=doc.id),
+        original_url=url_for("examples.original", document_id=doc.id)).model_dump()
 
 
 @bp.get("/documents")
 def documents() -> Response:
-    return jsonify([_document_summary(d) for d in get_library().documents()])
+    return jsonify([_document_entry(d) for d in get_library().documents()])
 
 
 @bp.get("/documents/<document_id>")
@@ -89,7 +59,7 @@ def document(document_id: str) -> Response:
     doc = get_library().document(document_id) if is_document_id(document_id) else None
     if doc is None:
         return error_response(404, "Dokumentet finns inte.")
-    return jsonify(_document_summary(doc))
+    return jsonify(_document_entry(doc))
 
 
 @bp.post("/documents")
@@ -117,7 +87,7 @@ def upload() -> Response:
 
 @bp.get("/concepts")
 def concepts() -> Response:
-    return jsonify(jsonable(get_library().concepts()))
+    return jsonify([c.model_dump() for c in get_library().concepts()])
 
 
 @bp.get("/concepts/<slug>")
@@ -125,14 +95,12 @@ def concept(slug: str) -> Response:
     data = get_library().concept(slug)
     if data is None:
         return error_response(404, "Konceptet finns inte.")
-    body = jsonable(data)
-    body.setdefault("status", concept_view(data)["statuses"])
-    return jsonify(body)
+    return jsonify(data.model_dump())
 
 
 @bp.get("/municipalities")
 def municipalities() -> Response:
-    return jsonify(jsonable(get_library().municipalities()))
+    return jsonify([m.model_dump() for m in get_library().municipalities()])
 
 
 @bp.get("/municipalities/<name>")
@@ -140,9 +108,11 @@ def municipality(name: str) -> Response:
     data = get_library().municipality(name)
     if data is None:
         return error_response(404, "Kommunen finns inte.")
-    return jsonify(jsonable(data))
+    return jsonify(data.model_dump())
 
 
 @bp.get("/openapi.json")
 def openapi() -> Response:
-    return jsonify(build_spec())
+    config = current_app.config
+    return jsonify(build_spec(per_page=config["SEARCH_PER_PAGE"],
+                              max_per_page=config["API_MAX_PER_PAGE"]))

@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import replace
-from typing import Any
 
 from flask import Blueprint, abort, current_app, render_template, request, send_file
 from werkzeug.exceptions import RequestedRangeNotSatisfiable
 from werkzeug.wrappers import Response
 
-from ingest.model import Document, Example, Tag
 from search import pages
 from search.files import StoredFile
-from web import refs
+from search.library import Library
+from search.records import Document, Example, ExampleSummary, Hit, Tag
 from web.errors import error_response
 from web.library import document_or_404, get_library
 
@@ -30,13 +28,13 @@ def _tags_by_kind(example: Example) -> dict[str, list[Tag]]:
             seen[tag.value].evidence.extend(tag.evidence)
             seen[tag.value].role = seen[tag.value].role or tag.role
         else:
-            seen[tag.value] = replace(tag, evidence=list(tag.evidence))
+            seen[tag.value] = tag.model_copy(update={"evidence": list(tag.evidence)})
     return {kind: list(values.values()) for kind, values in grouped.items()}
 
 
 def _team_history(
-    library: Any, example: Example, document: Document | None
-) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    library: Library, example: Example, document: Document | None
+) -> tuple[list[ExampleSummary], list[ExampleSummary]]:
     """The team's other appearances, split into earlier and later than this one."""
     if not example.team_key:
         return [], []
@@ -48,22 +46,19 @@ def _team_history(
             continue
         if other.document_id not in documents:
             documents[other.document_id] = library.document(other.document_id)
-        doc = documents[other.document_id]
-        row = refs.ref(other)
-        row["date"] = doc.date if doc else None
-        row["document"] = {"id": other.document_id, "title": doc.title if doc else ""}
-        (earlier if (row["date"] or "") <= own_date else later).append(row)
-    earlier.sort(key=lambda r: r["date"] or "")
-    later.sort(key=lambda r: r["date"] or "")
+        row = ExampleSummary.of(other, documents[other.document_id])
+        (earlier if (row.date or "") <= own_date else later).append(row)
+    earlier.sort(key=lambda r: r.date or "")
+    later.sort(key=lambda r: r.date or "")
     return earlier, later
 
 
-def _elsewhere(rows: list[dict[str, Any]], example: Example) -> list[dict[str, Any]]:
+def _elsewhere(hits: list[Hit], example: Example) -> list[Hit]:
     """Similar examples from other municipalities first, then the rest, never itself."""
     own = set(example.municipalities)
-    rows = [r for r in rows if r["id"] != example.id]
-    other = [r for r in rows if not own & set(r["municipalities"])]
-    return other + [r for r in rows if r not in other]
+    hits = [h for h in hits if h.id != example.id]
+    other = [h for h in hits if not own & set(h.municipalities)]
+    return other + [h for h in hits if h not in other]
 
 
 @bp.get("/exempel/<example_id>")
@@ -74,19 +69,17 @@ def example(example_id: str) -> str:
         abort(404)
     document = library.document(item.document_id)
     earlier, later = _team_history(library, item, document)
-    inspired_by, has_inspired = refs.inspiration(library.inspired(item.id))
-    similar = _elsewhere(refs.refs(library.similar(item.id, limit=10)), item)[:5]
+    inspiration = library.inspired(item.id)
     return render_template(
         "example.html",
         example=item,
-        data=item.to_dict(),
         document=document,
         tags=_tags_by_kind(item),
         earlier=earlier,
         later=later,
-        inspired_by=inspired_by,
-        has_inspired=has_inspired,
-        similar=similar,
+        inspired_by=inspiration.inspired_by if inspiration else [],
+        has_inspired=inspiration.inspired if inspiration else [],
+        similar=_elsewhere(library.similar(item.id, limit=10), item)[:5],
     )
 
 

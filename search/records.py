@@ -1,0 +1,319 @@
+"""What the Library returns, one pydantic model per JSON shape (docs/CONTRACT.md).
+
+The web views and templates read their attributes, the API and the command line print their
+``model_dump`` and /api/openapi.json is generated from them: a field is added here once. The
+records of a read document (Document, Example, ...) are defined in ``ingest.records``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import Field, computed_field
+
+from ingest.records import (
+    Document,
+    Evidence,
+    Example,
+    FocusArea,
+    Kind,
+    Person,
+    Record,
+    Section,
+    Tag,
+)
+from search.schema import FACETS
+
+__all__ = [
+    "Concept", "ConceptBrief", "ConceptItem", "Document", "DocumentEntry", "DocumentRef",
+    "Edge", "ErrorBody", "Evidence", "Example", "ExampleSummary", "FileError", "Hit",
+    "IngestEvent", "IngestReport", "IngestSummary", "Inspiration", "InspirationSource",
+    "Municipality", "MunicipalityItem", "Person", "Record", "SearchResult", "Section",
+    "SkippedFile", "Tag", "UntriedConcept", "Upload",
+]
+
+Sort = Literal["relevance", "date"]
+Status = Literal["practised", "planned", "none"]
+IngestOutcome = Literal["started", "read", "skipped", "error"]
+
+
+class DocumentRef(Record):
+    id: str
+    title: str
+    filename: str
+
+
+class DocumentEntry(Document):
+    """A document as the API lists it: with the addresses of its JSON and its original."""
+
+    description_sv = "Dokumentet med adresserna till dess JSON och originalfil."
+
+    url: str
+    original_url: str
+
+
+class Upload(Document):
+    """The answer to an upload that was stored."""
+
+    description_sv = "Det uppladdade dokumentet, sparat som nytt eller som ny version."
+
+    stored_as: Literal["new", "replacement"] = Field(
+        description="Nytt dokument eller ny version.")
+    replaces: str | None = Field(description="Id för dokumentet som ersattes.")
+
+
+class ErrorBody(Record):
+    description_sv = "Ett fel."
+
+    error: str = Field(description="Felmeddelande på svenska.")
+    document_id: str | None = Field(None, description="Befintligt dokument (vid 409).")
+
+
+# --- search ----------------------------------------------------------------------------------
+
+
+class Hit(Record):
+    description_sv = "En träff: exemplet i korthet med ett textutdrag."
+
+    id: str
+    title: str
+    team: str | None = None
+    document: DocumentRef
+    municipalities: list[str] = []
+    focus_areas: list[str] = []
+    interventions: list[str] = []
+    score: float = Field(0.0, description="Relevans; 0.0 vid sortering på datum.")
+    snippet: str = Field(
+        "", description="HTML-escapad text där träffarna är inramade med <mark>.")
+    date: str | None = None
+    kind: Kind | None = None
+
+
+Facets = Annotated[dict[str, dict[str, int]], Field(json_schema_extra={"properties": {
+    name: {"type": "object", "additionalProperties": {"type": "integer"}} for name in FACETS}})]
+
+
+class SearchResult(Record):
+    """One page of hits, the facet counts over all matches, paging and notes."""
+
+    description_sv = "En sida träffar, facetterna över alla träffar, sidinfo och notiser."
+
+    query: str
+    total: int = Field(ge=0)
+    hits: list[Hit] = Field(serialization_alias="results", validation_alias="results")
+    facets: Facets = Field(description="Antal träffar per värde för varje facett.")
+    suggestion: str | None = Field(None, description="Menade du")
+    message: str | None = Field(
+        None, description="En notis: förkortad fråga, index som byggs om …")
+    page: int = 1
+    pages: int = 0
+    per_page: int = 10
+    sort: Sort = "relevance"
+    filters: dict[str, list[str]] = {}
+    # the hits are those of ``suggestion``, because the query itself found nothing
+    corrected: bool = Field(False, exclude=True)
+
+
+# the fields of ``exempelbanken search --json``
+CLI_SEARCH_FIELDS = frozenset({"query", "total", "hits", "facets", "suggestion"})
+
+
+# --- concepts --------------------------------------------------------------------------------
+
+
+class ExampleSummary(Record):
+    """An example as concept, municipality and inspiration pages list it."""
+
+    description_sv = "Ett exempel i korthet."
+
+    id: str
+    title: str
+    team: str | None = None
+    date: str | None = None
+    year: int | None = None
+    stage: str | None = None
+    municipalities: list[str] = []
+    interventions: list[str] = []
+    inspired_by: list[str] = []
+    document: DocumentRef
+
+    @classmethod
+    def of(cls, ex: Example, document: Document | None) -> ExampleSummary:
+        """An example of ``document`` (None: its document is gone) summed up."""
+        date = document.date if document else None
+        return cls(id=ex.id, title=ex.title, team=ex.team, date=date,
+                   year=int(date[:4]) if date and date[:4].isdigit() else None,
+                   stage=ex.stage, municipalities=ex.municipalities,
+                   interventions=ex.interventions, inspired_by=ex.inspired_by,
+                   document=DocumentRef(id=ex.document_id,
+                                        title=document.title if document else "",
+                                        filename=document.filename if document else ""))
+
+
+class Edge(Record):
+    """One municipality inspired by another, as an example tells it."""
+
+    description_sv = "En kommun som inspirerat en annan, enligt ett exempel."
+
+    source: str = Field(alias="from")
+    target: str = Field(alias="to")
+    example_id: str
+    year: int | None = None
+
+
+class ConceptItem(Record):
+    """A concept in the list of all concepts."""
+
+    description_sv = "En insats i länet: var den används och planeras."
+
+    slug: str
+    name: str
+    focus_areas: list[FocusArea] = []
+    description: str | None = None
+    examples: int = Field(ge=0, description="Antal exempel.")
+    practised: list[str] = []
+    planned: list[str] = []
+    status: dict[str, Status] = {}
+    first_year: dict[str, int] = {}
+
+
+class Concept(Record):
+    """An intervention across the county: where it is practised, planned or missing."""
+
+    description_sv = "En insats i länet: var den används, planeras eller saknas."
+
+    slug: str
+    name: str
+    focus_areas: list[FocusArea] = []
+    description: str | None = None
+    examples: list[ExampleSummary] = []
+    status: dict[str, Status] = Field(description="Status i var och en av länets kommuner.")
+    first_year: dict[str, int] = {}
+    municipalities: dict[str, list[str]] = Field(
+        {}, description="Kommun → id för dess exempel.")
+    practised: list[str] = []
+    planned: list[str] = []
+    inspiration: list[Edge] = []
+
+
+class ConceptBrief(Record):
+    slug: str
+    name: str
+    focus_areas: list[FocusArea] = []
+
+
+class UntriedConcept(ConceptBrief):
+    practised_in: list[str] = []
+
+
+class MunicipalityItem(Record):
+    name: str
+    county: bool = Field(description="En av länets kommuner.")
+    examples: int = Field(ge=0, description="Antal exempel.")
+    practised: list[str] = Field([], description="Koncept (slug) som kommunen arbetar med.")
+    planned: list[str] = []
+
+
+class Municipality(Record):
+    """A municipality: its examples, its concepts and those it has not tried yet."""
+
+    description_sv = "En kommun: dess exempel, dess koncept och de koncept den ännu inte prövat."
+
+    name: str
+    county: bool
+    examples: list[ExampleSummary] = []
+    practised: list[ConceptBrief] = []
+    planned: list[ConceptBrief] = []
+    not_tried: list[UntriedConcept] = []
+    inspired_by: list[str] = []
+    inspired: list[str] = []
+
+
+class InspirationSource(Record):
+    municipality: str
+    examples: list[ExampleSummary] = []
+
+
+class Inspiration(Record):
+    """Where an example's idea came from, and whom it inspired."""
+
+    example_id: str
+    inspired_by: list[InspirationSource] = []
+    inspired: list[ExampleSummary] = []
+
+
+# --- ingestion -------------------------------------------------------------------------------
+
+
+class SkippedFile(Record):
+    path: str
+    reason: str
+    document_id: str
+
+
+class FileError(Record):
+    path: str
+    error: str
+    code: str
+
+
+class IngestSummary(Record):
+    documents: int
+    examples: int
+    skipped: int
+    errors: int
+    pages: int
+    seconds: float
+
+
+class IngestEvent(Record):
+    """Progress of ``Library.ingest_paths``: one ``started`` event when a file is taken up,
+    then exactly one ``read``, ``skipped`` or ``error`` event when it is done."""
+
+    model_config = Record.model_config | {"frozen": True}
+
+    index: int  # 1-based position of the file in the batch
+    total: int  # files in the batch, paths that do not exist included
+    path: str
+    outcome: IngestOutcome
+    pages: int = 0  # pages read (``read`` only)
+    examples: int = 0  # examples stored (``read`` only)
+    seconds: float = 0.0  # time spent on this file
+    message: str = ""  # the title when read, the reason when skipped, the error text on error
+    code: str = ""  # the error code on error (missing, unreadable, storage_failed, ...)
+
+
+class IngestReport(Record):
+    """A batch of ``ingest_paths``; its JSON is ``exempelbanken ingest --json``."""
+
+    documents: list[Document] = []
+    skipped: list[SkippedFile] = []
+    errors: list[FileError] = []
+    seconds: float = Field(0.0, exclude=True)
+
+    @computed_field(alias="summary")  # type: ignore[prop-decorator]
+    @property
+    def totals(self) -> IngestSummary:
+        """Counts of the batch: documents read, their examples and pages, skipped, errors."""
+        return IngestSummary(
+            documents=len(self.documents),
+            examples=sum(len(d.examples) for d in self.documents),
+            skipped=len(self.skipped), errors=len(self.errors), pages=self.pages,
+            seconds=round(self.seconds, 2))
+
+    @property
+    def pages(self) -> int:
+        return sum(d.pages for d in self.documents)
+
+    def add_skipped(self, path: Path | str, filename: str, document_id: str) -> None:
+        """A file whose bytes are stored already, as ``filename``."""
+        self.skipped.append(SkippedFile(path=str(path),
+                                        reason=f"Identisk fil finns redan ({filename}).",
+                                        document_id=document_id))
+
+    def add_error(self, path: Path | str, message: str, code: str) -> None:
+        self.errors.append(FileError(path=str(path), error=message, code=code))
+
+    def summary(self) -> IngestSummary:
+        return self.totals
