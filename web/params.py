@@ -1,12 +1,19 @@
-"""Reading search parameters from the query string (shared by the search page and the API)."""
+"""Reading search parameters from the query string (shared by the search page and the API).
+
+``SearchQuery`` and ``UploadForm`` are the API's parameters as types, with the limits ``parse``
+checks (the same constants); /api/openapi.json describes the parameters from them.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Annotated, Literal
 
+from pydantic import BaseModel, Field, StringConstraints
 from werkzeug.datastructures import MultiDict
 
 from search import query
+from search.schema import KIND_LABELS
 
 FACETS: tuple[tuple[str, str], ...] = (
     ("kommun", "Kommun"),
@@ -22,6 +29,43 @@ MAX_QUERY = query.MAX_QUERY_CHARS
 MAX_VALUES = 20
 MAX_VALUE_LENGTH = 200
 MAX_PAGE = 1000
+DEFAULT_PER_PAGE = 10
+
+
+# --- the parameters as types -------------------------------------------------------------------
+
+Value = Annotated[str, StringConstraints(max_length=MAX_VALUE_LENGTH)]
+Kind = Annotated[Literal[tuple(sorted(KIND_LABELS.values()))],  # type: ignore[valid-type]
+                 Field(json_schema_extra={"maxLength": MAX_VALUE_LENGTH})]
+REPEATED = "(kan upprepas; värdena kombineras)."
+
+
+def _filter(example: str) -> object:
+    return Field(default_factory=list, max_length=MAX_VALUES,
+                 description=f"{example} {REPEATED}")
+
+
+class SearchQuery(BaseModel):
+    """The query string of GET /api/search; one list per facet in ``FACETS``."""
+
+    q: str = Field("", max_length=MAX_QUERY,
+                   description="Sökord (svenska, böjningsformer och sammansättningar matchas).")
+    kommun: list[Value] = _filter("Kommun, t.ex. Nässjö")
+    fokus: list[Value] = _filter("Fokusområde, t.ex. Psykisk hälsa")
+    insats: list[Value] = _filter("Insats, t.ex. gemensamma hembesök")
+    aktor: list[Value] = _filter("Aktör, t.ex. socialtjänst")
+    ar: list[Value] = _filter("År, t.ex. 2023")
+    dokumenttyp: list[Kind] = _filter("Dokumenttyp")
+    page: int = Field(1, ge=1, le=MAX_PAGE)
+    per_page: int = Field(DEFAULT_PER_PAGE, ge=1, le=query.MAX_PER_PAGE)  # and API_MAX_PER_PAGE
+    sort: Literal[SORTS] = SORTS[0]  # type: ignore[valid-type]
+
+
+class UploadForm(BaseModel):
+    """The multipart form of POST /api/documents."""
+
+    file: bytes
+    replace: str = Field("", description="Id för ett dokument som ersätts.")
 
 
 class ParamError(ValueError):
@@ -33,8 +77,8 @@ class SearchParams:
     q: str = ""
     filters: dict[str, list[str]] = field(default_factory=dict)
     page: int = 1
-    per_page: int = 10
-    sort: str = "relevance"
+    per_page: int = DEFAULT_PER_PAGE
+    sort: str = SORTS[0]
     notice: str | None = None  # the query was over the limits and has been shortened
     dropped: bool = False  # filter values were left out (too long or too many)
 
@@ -65,11 +109,11 @@ def parse(args: MultiDict, per_page: int, max_per_page: int, strict: bool = Fals
     filters, dropped = _filters(args, strict)
     page = _int(args, "page", 1, 1, MAX_PAGE, strict)
     size = _int(args, "per_page", per_page, 1, max_per_page, strict) if strict else per_page
-    sort = args.get("sort", "relevance") or "relevance"
+    sort = args.get("sort", "") or SORTS[0]
     if sort not in SORTS:
         if strict:
-            raise ParamError("sort måste vara relevance eller date.")
-        sort = "relevance"
+            raise ParamError(f"sort måste vara {' eller '.join(SORTS)}.")
+        sort = SORTS[0]
     return SearchParams(q=limited.text, filters=filters, page=page, per_page=size, sort=sort,
                         notice=limited.message, dropped=dropped)
 
