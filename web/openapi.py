@@ -1,31 +1,36 @@
 """The OpenAPI 3.0 description of the JSON API, served at /api/openapi.json.
 
-Built with apispec from the records the API answers with (``search.records``: their pydantic
-JSON Schema) and from the routes below, whose parameter limits and enums are those the code
-checks (``web.params``, ``search.schema``). apispec rather than spectree or flask-openapi3: it
+Built with apispec from types, not from schema text: the components are the pydantic JSON
+Schema of the records the API answers with (``search.records``); the paths are the routes of
+the API blueprint, each operation what its view is ``@described`` as (``web.apidoc``): the
+answer record, the query and form models of ``web.params`` (whose limits ``params.parse``
+checks) and the Swedish error descriptions. apispec rather than spectree or flask-openapi3: it
 only writes the description, so the views, their Swedish error bodies and status codes stay as
 they are (spectree's decorators validate requests with their own 422 answers, flask-openapi3
-replaces the app and blueprint classes); it needs no running app (the description is also read
-without one); and it writes OpenAPI 3.0.3, the version the contract promises.
+replaces the app and blueprint classes); it needs no running app (a throw-away one carries the
+blueprint); and it writes OpenAPI 3.0.3, the version the contract promises.
 """
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import Any
 
 from apispec import APISpec
-from pydantic import BaseModel
+from flask import Flask
+from pydantic import BaseModel, TypeAdapter
 from pydantic.json_schema import models_json_schema
 
 from search import records
 from search.query import MAX_PER_PAGE
-from search.schema import KIND_LABELS
-from web.params import FACETS, MAX_PAGE, MAX_QUERY, MAX_VALUE_LENGTH, MAX_VALUES, SORTS
+from web.apidoc import Operation, operation_of
+from web.params import DEFAULT_PER_PAGE
 
 REF = "#/components/schemas/{model}"
 NULL = {"type": "null"}
 NAMED = ("properties", "$defs", "patternProperties")  # keys naming schemas, not keywords
+ROUTE_VARIABLE = re.compile(r"<(?:[^<>:]+:)?([^<>]+)>")  # <name> or <converter:name>
 
 # Every record the API answers with, by its name in components/schemas.
 MODELS: tuple[type[BaseModel], ...] = (
@@ -37,17 +42,6 @@ MODELS: tuple[type[BaseModel], ...] = (
 # Names the published description has always used for some records.
 PUBLISHED_NAMES = {"ErrorBody": "Error", "SearchResult": "SearchResponse",
                    "DocumentEntry": "Document"}
-
-FILTER_EXAMPLES = {
-    "kommun": "Kommun, t.ex. Nässjö",
-    "fokus": "Fokusområde, t.ex. Psykisk hälsa",
-    "insats": "Insats, t.ex. gemensamma hembesök",
-    "aktor": "Aktör, t.ex. socialtjänst",
-    "ar": "År, t.ex. 2023",
-    "dokumenttyp": "Dokumenttyp",
-}
-FILTER_ENUMS = {"dokumenttyp": sorted(KIND_LABELS.values())}
-
 
 # --- JSON Schema (2020-12, pydantic) → OpenAPI 3.0 schema --------------------------------------
 
@@ -98,137 +92,100 @@ def schemas() -> dict[str, Any]:
             for name, schema in _by_name(top.get("$defs", {})).items()}
 
 
-# --- operations --------------------------------------------------------------------------------
+# --- operations, from the routes of the API blueprint and what each view is @described as -------
 
 
-def _ref(model: type[BaseModel]) -> dict[str, str]:
-    return _ref_to(model.__name__)
+def _schema(kind: Any) -> dict[str, Any]:
+    """A record, ``list[record]`` or other type as an OpenAPI 3.0 schema (records by $ref)."""
+    if isinstance(kind, type) and issubclass(kind, BaseModel):
+        return _ref_to(kind.__name__)
+    schema = TypeAdapter(kind).json_schema(ref_template=REF, mode="serialization")
+    schema.pop("$defs", None)  # the records are in components/schemas
+    return _openapi30(schema)
 
 
 def _json(schema: dict[str, Any], description: str) -> dict[str, Any]:
     return {"description": description, "content": {"application/json": {"schema": schema}}}
 
 
-def _answers(ok: tuple[int, dict[str, Any], str], errors: dict[int, str]) -> dict[str, Any]:
-    status, schema, description = ok
-    answers = {str(status): _json(schema, description)}
-    answers.update({str(code): _json(_ref(records.ErrorBody), text)
-                    for code, text in errors.items()})
+def _responses(op: Operation) -> dict[str, Any]:
+    answers = {str(op.status): _json(_schema(op.answer), op.description)}
+    answers.update({str(code): _json(_ref_to(records.ErrorBody.__name__), text)
+                    for code, text in op.errors.items()})
     return answers
 
 
-def _path_param(name: str, description: str) -> dict[str, Any]:
-    return {"name": name, "in": "path", "required": True, "description": description,
-            "schema": {"type": "string"}}
+def _query_parameters(model: type[BaseModel], limits: dict[str, Any]) -> list[dict[str, Any]]:
+    """One query parameter per field; lists repeat the name (``?kommun=a&kommun=b``)."""
+    schema = _openapi30(model.model_json_schema())
+    required = set(schema.get("required", ()))
+    parameters = []
+    for name, field in schema["properties"].items():
+        field = {**field, **limits.get(name, {})}
+        parameter = {"name": name, "in": "query", "required": name in required}
+        if "description" in field:
+            parameter["description"] = field.pop("description")
+        if field.get("type") == "array":
+            parameter.update(style="form", explode=True)
+        parameters.append({**parameter, "schema": field})
+    return parameters
 
 
-def _query_param(name: str, schema: dict[str, Any], description: str = "") -> dict[str, Any]:
-    param = {"name": name, "in": "query", "required": False, "schema": schema}
-    return {**param, "description": description} if description else param
+def _form(model: type[BaseModel]) -> dict[str, Any]:
+    schema = _openapi30(model.model_json_schema())
+    schema.pop("description", None)  # the docstring, for the code
+    return {"required": True, "content": {"multipart/form-data": {"schema": schema}}}
 
 
-def _filter_param(name: str) -> dict[str, Any]:
-    item: dict[str, Any] = {"type": "string", "maxLength": MAX_VALUE_LENGTH}
-    if name in FILTER_ENUMS:
-        item["enum"] = FILTER_ENUMS[name]
-    return {**_query_param(name, {"type": "array", "items": item, "maxItems": MAX_VALUES},
-                           f"{FILTER_EXAMPLES[name]} (kan upprepas; värdena kombineras)."),
-            "style": "form", "explode": True}
+def _operation(op: Operation, limits: dict[str, Any]) -> dict[str, Any]:
+    described: dict[str, Any] = {"operationId": op.operation_id, "summary": op.summary}
+    parameters = [{"name": param.name, "in": "path", "required": True,
+                   "description": param.description, "schema": _schema(param.kind)}
+                  for param in op.path.values()]
+    if op.query is not None:
+        parameters += _query_parameters(op.query, limits)
+    if parameters:
+        described["parameters"] = parameters
+    if op.security:
+        described["security"] = [{scheme: []} for scheme in op.security]
+    if op.form is not None:
+        described["requestBody"] = _form(op.form)
+    described["responses"] = _responses(op)
+    return described
 
 
-def search_parameters(per_page: int, max_per_page: int) -> list[dict[str, Any]]:
-    return [
-        _query_param("q", {"type": "string", "maxLength": MAX_QUERY},
-                     "Sökord (svenska, böjningsformer och sammansättningar matchas)."),
-        *(_filter_param(name) for name, _ in FACETS),
-        _query_param("page", {"type": "integer", "minimum": 1, "maximum": MAX_PAGE,
-                              "default": 1}),
-        _query_param("per_page", {"type": "integer", "minimum": 1,
-                                  "maximum": max_per_page, "default": per_page}),
-        _query_param("sort", {"type": "string", "enum": list(SORTS), "default": SORTS[0]}),
-    ]
+def _path(rule: str, op: Operation) -> str:
+    """``/examples/<example_id>`` as ``/examples/{id}``: each variable by its described name."""
+    return ROUTE_VARIABLE.sub(lambda found: "{" + op.path[found[1]].name + "}", rule)
 
 
-UPLOAD_FORM = {
-    "type": "object",
-    "required": ["file"],
-    "properties": {
-        "file": {"type": "string", "format": "binary"},
-        "replace": {"type": "string", "description": "Id för ett dokument som ersätts."},
-    },
-}
+@cache
+def _routes() -> tuple[tuple[str, str, Operation], ...]:
+    """(path, method, operation) for every route of the API blueprint, in the order defined.
+    A throw-away app, so that the description can be built without the running one."""
+    from web.views.api import bp  # the views import this module to serve the description
 
-UPLOAD_ERRORS = {
-    400: "Ingen fil eller tom fil",
-    401: "Inloggning krävs",
-    403: "Behörighet eller CSRF-token saknas",
-    404: "Dokumentet som ska ersättas finns inte",
-    409: "Samma fil finns redan",
-    413: "Filen är för stor eller har för många sidor",
-    415: "Inte en PDF",
-    422: "PDF:en kunde inte läsas",
-    429: "För många misslyckade inloggningar",
-    500: "Filen kunde inte sparas; ingenting sparades",
-    507: "Lagringsutrymmet är fullt; ingenting sparades",
-}
-
-
-def _list_of(model: type[BaseModel]) -> dict[str, Any]:
-    return {"type": "array", "items": _ref(model)}
+    app = Flask(__name__)
+    app.register_blueprint(bp)
+    routes = []
+    for rule in app.url_map.iter_rules():
+        if rule.endpoint.startswith(f"{bp.name}."):
+            op = operation_of(app.view_functions[rule.endpoint])
+            routes += [(_path(rule.rule, op), method.lower(), op)
+                       for method in sorted((rule.methods or set()) - {"HEAD", "OPTIONS"})]
+    return tuple(routes)
 
 
 def paths(per_page: int, max_per_page: int) -> dict[str, dict[str, Any]]:
-    """Every route of the API (web.views.api) with its parameters and answers."""
-    not_found = {404: "Finns inte"}
-    return {
-        "/api/search": {"get": {
-            "operationId": "search", "summary": "Sök bland exemplen",
-            "parameters": search_parameters(per_page, max_per_page),
-            "responses": _answers((200, _ref(records.SearchResult),
-                                   "Träffar, facetter och sidinfo"),
-                                  {400: "Ogiltig parameter",
-                                   429: "För många sökningar från samma klient"})}},
-        "/api/examples/{id}": {"get": {
-            "operationId": "getExample", "summary": "Ett exempel",
-            "parameters": [_path_param("id", "Exemplets id, t.ex. 3f2a9c0d1e4b5a6c-1")],
-            "responses": _answers((200, _ref(records.Example), "Exemplet"), not_found)}},
-        "/api/documents": {
-            "get": {"operationId": "listDocuments", "summary": "Alla inlästa dokument",
-                    "responses": _answers((200, _list_of(records.DocumentEntry),
-                                           "Dokumenten"), {})},
-            "post": {"operationId": "uploadDocument", "summary": "Ladda upp en PDF (samordnare)",
-                     "security": [{"basicAuth": []}, {"sessionCsrf": []}],
-                     "requestBody": {"required": True,
-                                     "content": {"multipart/form-data": {"schema": UPLOAD_FORM}}},
-                     "responses": _answers((201, _ref(records.Upload), "Dokumentet är inläst"),
-                                           UPLOAD_ERRORS)}},
-        "/api/documents/{id}": {"get": {
-            "operationId": "getDocument", "summary": "Ett dokument med dess exempel och sammanhang",
-            "parameters": [_path_param("id", "16 hexadecimala tecken")],
-            "responses": _answers((200, _ref(records.DocumentEntry), "Dokumentet"), not_found)}},
-        "/api/concepts": {"get": {
-            "operationId": "listConcepts", "summary": "Alla insatser (koncept)",
-            "responses": _answers((200, _list_of(records.ConceptItem), "Koncepten"), {})}},
-        "/api/concepts/{slug}": {"get": {
-            "operationId": "getConcept",
-            "summary": "Ett koncept: status i länets 13 kommuner, tidslinje, inspiration",
-            "parameters": [_path_param("slug", "t.ex. gemensamma-hembesok")],
-            "responses": _answers((200, _ref(records.Concept), "Konceptet"), not_found)}},
-        "/api/municipalities": {"get": {
-            "operationId": "listMunicipalities", "summary": "Kommuner med exempel",
-            "responses": _answers((200, _list_of(records.MunicipalityItem), "Kommunerna"), {})}},
-        "/api/municipalities/{name}": {"get": {
-            "operationId": "getMunicipality",
-            "summary": "En kommun: dess exempel och koncept den ännu inte prövat",
-            "parameters": [_path_param("name", "t.ex. Nässjö")],
-            "responses": _answers((200, _ref(records.Municipality), "Kommunen"), not_found)}},
-        "/api/openapi.json": {"get": {
-            "operationId": "openapi", "summary": "Den här beskrivningen",
-            "responses": _answers((200, {"type": "object"}, "OpenAPI 3.0"), {})}},
-    }
+    """Every route of the API with its parameters and answers; per_page as the app is set up."""
+    limits = {"per_page": {"default": per_page, "maximum": max_per_page}}
+    described: dict[str, dict[str, Any]] = {}
+    for path, method, op in _routes():
+        described.setdefault(path, {})[method] = _operation(op, limits)
+    return described
 
 
-def build_spec(server_url: str | None = None, per_page: int = 10,
+def build_spec(server_url: str | None = None, per_page: int = DEFAULT_PER_PAGE,
                max_per_page: int = MAX_PER_PAGE) -> dict[str, Any]:
     """The whole OpenAPI document; ``per_page`` and ``max_per_page`` as the app is set up
     (SEARCH_PER_PAGE, API_MAX_PER_PAGE)."""

@@ -7,18 +7,48 @@ from typing import Any
 from flask import Blueprint, Response, current_app, jsonify, request, url_for
 
 from ingest.ids import is_document_id
-from search.records import Document, DocumentEntry
+from search.records import (
+    Concept,
+    ConceptItem,
+    Document,
+    DocumentEntry,
+    Example,
+    Municipality,
+    MunicipalityItem,
+    SearchResult,
+    Upload,
+)
 from web import library, params, uploads
+from web.apidoc import PathParam, described
 from web.errors import error_response
 from web.extensions import api_login_limit, search_limit
 from web.library import get_library
 from web.openapi import build_spec
+from web.params import SearchQuery, UploadForm
 from web.security import ApiAuthError, api_user
 
 bp = Blueprint("api", __name__, url_prefix="/api")
 
+NOT_FOUND = {404: "Finns inte"}
+UPLOAD_ERRORS = {
+    400: "Ingen fil eller tom fil",
+    401: "Inloggning krävs",
+    403: "Behörighet eller CSRF-token saknas",
+    404: "Dokumentet som ska ersättas finns inte",
+    409: "Samma fil finns redan",
+    413: "Filen är för stor eller har för många sidor",
+    415: "Inte en PDF",
+    422: "PDF:en kunde inte läsas",
+    429: "För många misslyckade inloggningar",
+    500: "Filen kunde inte sparas; ingenting sparades",
+    507: "Lagringsutrymmet är fullt; ingenting sparades",
+}
+
 
 @bp.get("/search")
+@described("search", "Sök bland exemplen", SearchResult, "Träffar, facetter och sidinfo",
+           query=SearchQuery,
+           errors={400: "Ogiltig parameter", 429: "För många sökningar från samma klient"})
 @search_limit
 def search() -> Response:
     try:
@@ -35,6 +65,8 @@ def search() -> Response:
 
 
 @bp.get("/examples/<example_id>")
+@described("getExample", "Ett exempel", Example, "Exemplet", errors=NOT_FOUND,
+           path={"example_id": PathParam("id", "Exemplets id, t.ex. 3f2a9c0d1e4b5a6c-1")})
 def example(example_id: str) -> Response:
     item = get_library().example(example_id)
     if item is None:
@@ -50,11 +82,15 @@ def _document_entry(doc: Document) -> dict[str, Any]:
 
 
 @bp.get("/documents")
+@described("listDocuments", "Alla inlästa dokument", list[DocumentEntry], "Dokumenten")
 def documents() -> Response:
     return jsonify([_document_entry(d) for d in get_library().documents()])
 
 
 @bp.get("/documents/<document_id>")
+@described("getDocument", "Ett dokument med dess exempel och sammanhang", DocumentEntry,
+           "Dokumentet", errors=NOT_FOUND,
+           path={"document_id": PathParam("id", "16 hexadecimala tecken")})
 def document(document_id: str) -> Response:
     doc = get_library().document(document_id) if is_document_id(document_id) else None
     if doc is None:
@@ -63,6 +99,9 @@ def document(document_id: str) -> Response:
 
 
 @bp.post("/documents")
+@described("uploadDocument", "Ladda upp en PDF (samordnare)", Upload, "Dokumentet är inläst",
+           status=201, errors=UPLOAD_ERRORS, form=UploadForm,
+           security=("basicAuth", "sessionCsrf"))
 @api_login_limit
 def upload() -> Response:
     try:
@@ -86,11 +125,15 @@ def upload() -> Response:
 
 
 @bp.get("/concepts")
+@described("listConcepts", "Alla insatser (koncept)", list[ConceptItem], "Koncepten")
 def concepts() -> Response:
     return jsonify([c.model_dump() for c in get_library().concepts()])
 
 
 @bp.get("/concepts/<slug>")
+@described("getConcept", "Ett koncept: status i länets 13 kommuner, tidslinje, inspiration",
+           Concept, "Konceptet", errors=NOT_FOUND,
+           path={"slug": PathParam("slug", "t.ex. gemensamma-hembesok")})
 def concept(slug: str) -> Response:
     data = get_library().concept(slug)
     if data is None:
@@ -99,11 +142,16 @@ def concept(slug: str) -> Response:
 
 
 @bp.get("/municipalities")
+@described("listMunicipalities", "Kommuner med exempel", list[MunicipalityItem],
+           "Kommunerna")
 def municipalities() -> Response:
     return jsonify([m.model_dump() for m in get_library().municipalities()])
 
 
 @bp.get("/municipalities/<name>")
+@described("getMunicipality", "En kommun: dess exempel och koncept den ännu inte prövat",
+           Municipality, "Kommunen", errors=NOT_FOUND,
+           path={"name": PathParam("name", "t.ex. Nässjö")})
 def municipality(name: str) -> Response:
     data = get_library().municipality(name)
     if data is None:
@@ -112,6 +160,7 @@ def municipality(name: str) -> Response:
 
 
 @bp.get("/openapi.json")
+@described("openapi", "Den här beskrivningen", dict[str, Any], "OpenAPI 3.0")
 def openapi() -> Response:
     config = current_app.config
     return jsonify(build_spec(per_page=config["SEARCH_PER_PAGE"],
