@@ -7,7 +7,7 @@ checks (the same constants); /api/openapi.json describes the parameters from the
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, Field, StringConstraints
 from werkzeug.datastructures import MultiDict
@@ -40,7 +40,7 @@ Kind = Annotated[Literal[tuple(sorted(KIND_LABELS.values()))],  # type: ignore[v
 REPEATED = "(kan upprepas; värdena kombineras)."
 
 
-def _filter(example: str) -> object:
+def _filter(example: str) -> Any:
     return Field(default_factory=list, max_length=MAX_VALUES,
                  description=f"{example} {REPEATED}")
 
