@@ -609,6 +609,9 @@ class Library:
     def example_count(self) -> int:
         return self.catalogue.example_count()
 
+    def document_count(self) -> int:
+        return len(self.catalogue.document_rows())
+
     def team_history(self, team_key: str) -> list[ExampleRecord]:
         return [ExampleRecord.of(ex) for ex, _ in self.catalogue.examples_by_team(team_key)]
 

@@ -24,6 +24,8 @@ from tqdm import tqdm
 from search.datadir import resolve_data_dir
 
 if TYPE_CHECKING:
+    from search.consistency import CheckReport
+    from search.library import Library
     from search.records import IngestEvent, IngestSummary
 
 MIN_PASSWORD_LENGTH = 8
@@ -48,7 +50,7 @@ def _data_dir_option(command: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
-def _library(data_dir: Path):  # -> search.library.Library
+def _library(data_dir: Path) -> Library:
     from search.library import Library
 
     return Library(data_dir)
@@ -226,18 +228,17 @@ def show(example_id: str, as_json: bool, data_dir: Path) -> None:
     if example is None:
         click.echo(f"Hittade inget exempel med id {example_id}.", err=True)
         sys.exit(1)
-    data = example.to_dict()
     if as_json:
-        _print_json(data)
+        _print_json(example.model_dump())
         return
-    click.echo(data["title"])
-    click.echo(f"Kommun: {', '.join(data['municipalities']) or '–'}")
-    click.echo(f"Fokusområden: {', '.join(data['focus_areas']) or '–'}")
-    click.echo(f"Insatser: {', '.join(data['interventions']) or '–'}")
-    for section in data["sections"]:
-        click.echo(f"\n{section['heading']}\n{section['text']}")
-    if not data["sections"]:
-        click.echo(f"\n{data['text']}")
+    click.echo(example.title)
+    click.echo(f"Kommun: {', '.join(example.municipalities) or '–'}")
+    click.echo(f"Fokusområden: {', '.join(example.focus_areas) or '–'}")
+    click.echo(f"Insatser: {', '.join(example.interventions) or '–'}")
+    for section in example.sections:
+        click.echo(f"\n{section.heading}\n{section.text}")
+    if not example.sections:
+        click.echo(f"\n{example.text}")
 
 
 @main.command()
@@ -257,25 +258,13 @@ def reindex(retag: bool, data_dir: Path) -> None:
 @_data_dir_option
 def tag(file: Any, as_json: bool, data_dir: Path) -> None:
     """Tagga en textfil och visa taggarna med belägg."""
+    from ingest.records import Tag
     from ingest.tagging import tag_text
 
     tags = tag_text(file.read())
     if as_json:
-        _print_json(
-            {
-                "tags": [
-                    {
-                        "kind": t.kind,
-                        "value": t.value,
-                        "role": t.role,
-                        "evidence": [
-                            {"text": e.text, "start": e.start, "end": e.end} for e in t.evidence
-                        ],
-                    }
-                    for t in tags
-                ]
-            }
-        )
+        _print_json({"tags": [Tag.model_validate(t).model_dump(exclude={"source"})
+                              for t in tags]})
         return
     for t in tags:
         quoted = "; ".join(f"»{e.text}«" for e in t.evidence)
@@ -329,10 +318,9 @@ def add_user(name: str, password: str | None, password_stdin: bool, data_dir: Pa
 def status(data_dir: Path) -> None:
     """Visa datakatalog och antal dokument och exempel."""
     with _library(data_dir) as library:
-        documents = library.documents()
-    examples = sum(len(d.examples) for d in documents)
+        documents, examples = library.document_count(), library.example_count()
     click.echo(f"Datakatalog: {data_dir}")
-    click.echo(f"{len(documents)} dokument, {examples} exempel")
+    click.echo(f"{documents} dokument, {examples} exempel")
 
 
 @main.command()
@@ -350,7 +338,7 @@ def serve(host: str, port: int, data_dir: Path) -> None:
 
 
 
-def _inspecting_library(data_dir: Path):  # -> search.library.Library
+def _inspecting_library(data_dir: Path) -> Library:
     """The library opened without repairing anything at open, so ``check`` sees what is."""
     from search.library import Library
 
@@ -360,7 +348,7 @@ def _inspecting_library(data_dir: Path):  # -> search.library.Library
     return Inspecting(data_dir)
 
 
-def _print_check(report: Any) -> None:
+def _print_check(report: CheckReport) -> None:
     entries = "–" if report.index_entries is None else report.index_entries
     click.echo(f"Katalogen: {report.documents} dokument, {report.examples} exempel. "
                f"Sökindexet: {entries} poster.")
