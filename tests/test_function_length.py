@@ -6,9 +6,8 @@ import ast
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-MAX_LINES = 70
-# web/ joins once its functions are short enough
-CHECKED = ("ingest", "search")
+MAX_LINES = 60
+CHECKED = ("ingest", "search", "web")
 
 
 def long_functions(root: Path, folders: tuple[str, ...], max_lines: int) -> list[str]:
