@@ -162,14 +162,17 @@ class Edge(Record):
     year: int | None = None
 
 
-class ConceptItem(Record):
+class ConceptBrief(Record):
+    slug: str
+    name: str
+    focus_areas: list[FocusArea] = []
+
+
+class ConceptItem(ConceptBrief):
     """A concept in the list of all concepts."""
 
     description_sv = "En insats i länet: var den används och planeras."
 
-    slug: str
-    name: str
-    focus_areas: list[FocusArea] = []
     description: str | None = None
     examples: int = Field(ge=0, description="Antal exempel.")
     practised: list[str] = []
@@ -178,14 +181,11 @@ class ConceptItem(Record):
     first_year: dict[str, int] = {}
 
 
-class Concept(Record):
+class Concept(ConceptBrief):
     """An intervention across the county: where it is practised, planned or missing."""
 
     description_sv = "En insats i länet: var den används, planeras eller saknas."
 
-    slug: str
-    name: str
-    focus_areas: list[FocusArea] = []
     description: str | None = None
     examples: list[ExampleSummary] = []
     status: dict[str, Status] = Field(description="Status i var och en av länets kommuner.")
@@ -195,12 +195,6 @@ class Concept(Record):
     practised: list[str] = []
     planned: list[str] = []
     inspiration: list[Edge] = []
-
-
-class ConceptBrief(Record):
-    slug: str
-    name: str
-    focus_areas: list[FocusArea] = []
 
 
 class UntriedConcept(ConceptBrief):
