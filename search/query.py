@@ -335,10 +335,15 @@ def filter_query(filters: dict[str, list[str]] | None) -> Query | None:
 # --- facets ----------------------------------------------------------------------------------
 
 
+# facet postings and their arrays, per searcher
+_FACETS = fastrank.SearcherCache()
+
+
 def _facet_postings(searcher: Searcher) -> dict[str, dict[str, frozenset[int]]]:
-    cached = getattr(searcher, "_eb_facets", None)
-    if cached is not None:
-        return cached
+    return _FACETS.get(searcher, "postings", lambda: _read_facet_postings(searcher))
+
+
+def _read_facet_postings(searcher: Searcher) -> dict[str, dict[str, frozenset[int]]]:
     reader = searcher.reader()
     out: dict[str, dict[str, frozenset[int]]] = {}
     for name in FACETS:
@@ -351,19 +356,15 @@ def _facet_postings(searcher: Searcher) -> dict[str, dict[str, frozenset[int]]]:
             if ids:
                 values[value] = ids
         out[name] = values
-    searcher._eb_facets = out  # type: ignore[attr-defined]
     return out
 
 
 def _facet_arrays(searcher: Searcher, postings: dict[str, dict[str, frozenset[int]]]
                   ) -> dict[str, dict[str, np.ndarray]]:
-    cached = getattr(searcher, "_eb_facet_arrays", None)
-    if cached is None:
-        cached = {name: {value: np.fromiter(sorted(ids), dtype=np.int64, count=len(ids))
-                         for value, ids in values.items()}
-                  for name, values in postings.items()}
-        searcher._eb_facet_arrays = cached  # type: ignore[attr-defined]
-    return cached
+    return _FACETS.get(searcher, "arrays", lambda: {
+        name: {value: np.fromiter(sorted(ids), dtype=np.int64, count=len(ids))
+               for value, ids in values.items()}
+        for name, values in postings.items()})
 
 
 def facet_counts(searcher: Searcher, docs: set[int] | None) -> dict[str, dict[str, int]]:
