@@ -3,33 +3,25 @@ lowercase word sequences, compound heads and parts, co-occurrences, prefixed and
 
 ``rules()`` is the one source of these tables: the spaCy engine (nlp.py) builds its phrase
 matchers and compound rules from them, and ``query.py`` matches them on short texts directly.
-Trigger texts are split into words by ``words()``, which splits like spaCy's Swedish tokenizer
-does for the short phrases of the taxonomy.
+Trigger texts are split into words by ``words.tokenize``, as spaCy's Swedish tokenizer splits
+them (tests/tagging/test_words.py).
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 from ingest.tagging.compounds import split_compound
 from ingest.tagging.lemmas import lemmatize
 from ingest.tagging.taxonomy import taxonomy
+from ingest.tagging.words import tokenize
 
 # Rule kinds besides the Tag kinds: inspiration expressions.
 INSP_FROM = "insp_from"
 INSP_TO = "insp_to"
 INSP_BEFORE = "insp_before"
 INSPIRATION = (INSP_FROM, INSP_TO, INSP_BEFORE)
-
-_WORD = re.compile(r"\w+(?:[-–'’.]\w+)*-?|[^\w\s]")
-
-
-def words(text: str) -> list[str]:
-    """The words and punctuation of a trigger phrase."""
-    return _WORD.findall(text)
-
 
 @dataclass(frozen=True)
 class Phrase:
@@ -82,7 +74,7 @@ def rules() -> Rules:
             prefixed.append((kind, value, tuple(lemmatize(w) for w in first), last.lower()))
             continue
         text = trigger.lstrip("*")
-        tokens = words(text)
+        tokens = [t.text for t in tokenize(text)]
         lemmas = tuple(lemmatize(t) for t in tokens)
         if trigger.startswith("*") and len(tokens) == 1:
             parts.setdefault(lemmas[0], []).append((kind, value))
