@@ -32,7 +32,7 @@ from whoosh.query import (
 )
 from whoosh.searching import Searcher
 
-from ingest.tagging import tag_text
+from ingest.tagging import query_terms
 from search import fastrank
 from search.analysis import STOPWORDS, fold, query_words, swedish_analyzer, variants
 from search.schema import FACETS
@@ -266,20 +266,16 @@ _QUERY_TAGS = {"intervention": ("insats", 3.0), "focus_area": ("fokus", 0.5),
 
 
 def concept_terms(text: str) -> list[Query]:
-    """Interventions, focus areas and municipalities the tagger recognises in the query text
-    ("hur ökar vi närvaron" → närvaroarbete) as boosted facet terms."""
-    tags = tag_text(text[:MAX_QUERY_CHARS])
+    """Interventions, focus areas and municipalities the query text names ("hur ökar vi
+    närvaron" → närvaroarbete) as boosted facet terms (the tagger's rules, without spaCy)."""
     out: list[Query] = []
-    seen: set[tuple[str, str]] = set()
-    for tag in tags:
-        if tag.kind in _QUERY_TAGS and (tag.kind, tag.value) not in seen:
-            seen.add((tag.kind, tag.value))
-            boost = _QUERY_TAGS[tag.kind][1]
-            words = _lemma_words(tag.value)
-            if len(words) == 1:
-                out.append(Term("tags", words[0], boost=boost))
-            elif words:
-                out.append(Phrase("tags", words, slop=2, boost=boost))
+    for kind, value in query_terms(text[:MAX_QUERY_CHARS]):
+        boost = _QUERY_TAGS[kind][1]
+        words = _lemma_words(value)
+        if len(words) == 1:
+            out.append(Term("tags", words[0], boost=boost))
+        elif words:
+            out.append(Phrase("tags", words, slop=2, boost=boost))
     return out
 
 

@@ -3,10 +3,11 @@ inspiration, age groups, stage and team identity, each tag with its evidence.
 
 Public API: tag_document, tag_text, tag_example, team_key, new_phrases, taxonomy,
 municipalities (all 290 as (name, county)), home_municipalities (the 13 of Jönköpings län),
-lemmatize, split_compound, load (warm-up for worker processes).
+lemmatize, split_compound, query_terms (the taxonomy terms and municipalities of a short text,
+without spaCy), load (warm-up for worker processes).
 
 The names are imported from their modules on first use, so that the word tables
-(``lemmatize``) can be used without importing spaCy.
+(``lemmatize``, ``query_terms``) can be used without importing spaCy.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ _MODULE_OF = {
     "load": "nlp",
     "municipalities": "gazetteer",
     "new_phrases": "phrases",
+    "query_terms": "query",
     "split_compound": "compounds",
     "tag_document": "pipeline",
     "tag_example": "pipeline",
