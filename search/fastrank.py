@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import threading
+from collections.abc import Callable
 from typing import Any
 from weakref import WeakKeyDictionary
 
@@ -23,21 +24,22 @@ B = 0.75
 COORD = 0.25  # score × (1 + COORD × (words matched − 1))
 
 
-class _NormCache:
-    """Per-document BM25 length norms per searcher and field. Held by the searchers weakly:
-    they go with the searcher (a new generation or new commits mean a new searcher)."""
+class SearcherCache:
+    """Values computed from a searcher's index, per key. Held by the searchers weakly: they
+    go with the searcher (a new generation or new commits mean a new searcher)."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._norms: WeakKeyDictionary[Searcher, dict[str, np.ndarray]] = WeakKeyDictionary()
+        self._values: WeakKeyDictionary[Searcher, dict[Any, Any]] = WeakKeyDictionary()
 
-    def get(self, searcher: Searcher, fieldname: str) -> np.ndarray:
+    def get(self, searcher: Searcher, key: Any, build: Callable[[], Any]) -> Any:
+        """The value kept for (searcher, key), built by ``build()`` the first time."""
         with self._lock:
-            cached = self._norms.get(searcher, {}).get(fieldname)
+            cached = self._values.get(searcher, {}).get(key)
         if cached is None:
-            cached = _norms(searcher, fieldname)
+            cached = build()
             with self._lock:
-                self._norms.setdefault(searcher, {})[fieldname] = cached
+                self._values.setdefault(searcher, {})[key] = cached
         return cached
 
 
@@ -51,7 +53,7 @@ def _norms(searcher: Searcher, fieldname: str) -> np.ndarray:
     return K1 * (1 - B + B * lengths / avg)
 
 
-_NORMS = _NormCache()
+_NORMS = SearcherCache()
 
 
 def _blocks(searcher: Searcher, fieldname: str, term: str) -> list[tuple[Any, Any]]:
@@ -87,7 +89,7 @@ def rank(searcher: Searcher, fieldname: str, words: list[list[str]], allowed: se
     """The matching documents (any word) and the ``top`` best (score, docnum), best first."""
     reader = searcher.reader()
     n_docs = max(1, searcher.doc_count_all())  # as Whoosh's idf
-    norms = _NORMS.get(searcher, fieldname)
+    norms = _NORMS.get(searcher, fieldname, lambda: _norms(searcher, fieldname))
     size = len(norms)
     scores = np.zeros(size, dtype=np.float64)
     coord = np.zeros(size, dtype=np.int32)

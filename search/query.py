@@ -31,7 +31,7 @@ from whoosh.query import (
 )
 from whoosh.searching import Searcher
 
-from ingest.tagging import tag_text
+from ingest.tagging import query_terms
 from search import fastrank
 from search.analysis import STOPWORDS, fold, query_words, variants
 from search.records import DocumentRef, Hit, SearchResult
@@ -224,20 +224,16 @@ _QUERY_TAGS = {"intervention": ("insats", 3.0), "focus_area": ("fokus", 0.5),
 
 
 def concept_terms(text: str) -> list[Query]:
-    """Interventions, focus areas and municipalities the tagger recognises in the query text
-    ("hur ökar vi närvaron" → närvaroarbete) as boosted facet terms."""
-    tags = tag_text(text[:MAX_QUERY_CHARS])
+    """Interventions, focus areas and municipalities the query text names ("hur ökar vi
+    närvaron" → närvaroarbete) as boosted facet terms (the tagger's rules, without spaCy)."""
     out: list[Query] = []
-    seen: set[tuple[str, str]] = set()
-    for tag in tags:
-        if tag.kind in _QUERY_TAGS and (tag.kind, tag.value) not in seen:
-            seen.add((tag.kind, tag.value))
-            boost = _QUERY_TAGS[tag.kind][1]
-            words = _lemma_words(tag.value)
-            if len(words) == 1:
-                out.append(Term("tags", words[0], boost=boost))
-            elif words:
-                out.append(Phrase("tags", words, slop=2, boost=boost))
+    for kind, value in query_terms(text[:MAX_QUERY_CHARS]):
+        boost = _QUERY_TAGS[kind][1]
+        words = _lemma_words(value)
+        if len(words) == 1:
+            out.append(Term("tags", words[0], boost=boost))
+        elif words:
+            out.append(Phrase("tags", words, slop=2, boost=boost))
     return out
 
 
@@ -288,10 +284,15 @@ def filter_query(filters: dict[str, list[str]] | None) -> Query | None:
 # --- facets ----------------------------------------------------------------------------------
 
 
+# facet postings and their arrays, per searcher
+_FACETS = fastrank.SearcherCache()
+
+
 def _facet_postings(searcher: Searcher) -> dict[str, dict[str, frozenset[int]]]:
-    cached = getattr(searcher, "_eb_facets", None)
-    if cached is not None:
-        return cached
+    return _FACETS.get(searcher, "postings", lambda: _read_facet_postings(searcher))
+
+
+def _read_facet_postings(searcher: Searcher) -> dict[str, dict[str, frozenset[int]]]:
     reader = searcher.reader()
     out: dict[str, dict[str, frozenset[int]]] = {}
     for name in FACETS:
@@ -304,19 +305,15 @@ def _facet_postings(searcher: Searcher) -> dict[str, dict[str, frozenset[int]]]:
             if ids:
                 values[value] = ids
         out[name] = values
-    searcher._eb_facets = out  # type: ignore[attr-defined]
     return out
 
 
 def _facet_arrays(searcher: Searcher, postings: dict[str, dict[str, frozenset[int]]]
                   ) -> dict[str, dict[str, np.ndarray]]:
-    cached = getattr(searcher, "_eb_facet_arrays", None)
-    if cached is None:
-        cached = {name: {value: np.fromiter(sorted(ids), dtype=np.int64, count=len(ids))
-                         for value, ids in values.items()}
-                  for name, values in postings.items()}
-        searcher._eb_facet_arrays = cached  # type: ignore[attr-defined]
-    return cached
+    return _FACETS.get(searcher, "arrays", lambda: {
+        name: {value: np.fromiter(sorted(ids), dtype=np.int64, count=len(ids))
+               for value, ids in values.items()}
+        for name, values in postings.items()})
 
 
 def facet_counts(searcher: Searcher, docs: set[int] | None) -> dict[str, dict[str, int]]:

@@ -18,15 +18,11 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from ingest.tagging.compounds import split_compound
 from ingest.tagging.gazetteer import surface_forms
 from ingest.tagging.lemmas import lemmatize, load_tables
-from ingest.tagging.taxonomy import taxonomy
+from ingest.tagging.rules import compound_rules
+from ingest.tagging.rules import rules as taxonomy_rules
 
-# Rule kinds besides the Tag kinds: inspiration expressions.
-INSP_FROM = "insp_from"
-INSP_TO = "insp_to"
-INSP_BEFORE = "insp_before"
 GAZ = "gaz"
 
 
@@ -192,7 +188,7 @@ class Engine:
         """Head and part rules of a compound token (none for short or ignored words)."""
         if len(text) < 6 or not text[0].isalpha() or lemma in self.ignore:
             return ()
-        return tuple(_compound_rules(lemma, self.heads, self.parts))
+        return tuple(compound_rules(lemma, self.heads, self.parts))
 
     def _positions(self, tv: TokenView) -> dict[str, list[int]]:
         """Token indices of the lemmas of the near, prefixed and ignore rules."""
@@ -303,46 +299,6 @@ def sentence_ids(doc: Doc) -> list[int]:
     return view(doc).sent
 
 
-@lru_cache(maxsize=100_000)
-def _compound_parts(lemma: str) -> tuple[str, ...]:
-    parts = split_compound(lemma)
-    if len(parts) < 2:
-        return ()
-    return tuple(lemmatize(p) for p in parts)
-
-
-def _compound_rules(
-    lemma: str,
-    heads: dict[str, list[tuple[str, str]]],
-    parts_rules: dict[str, list[tuple[str, str]]],
-) -> list[tuple[str, str, str]]:
-    parts = _compound_parts(lemma)
-    if not parts:
-        return []
-    out = [(k, v, "head") for k, v in heads.get(parts[-1], ())]
-    for part in parts:
-        out.extend((k, v, "part") for k, v in parts_rules.get(part, ()))
-    return out
-
-
-def _rules() -> list[tuple[str, str, str]]:
-    """(kind, value, trigger) for every taxonomy trigger."""
-    tax = taxonomy()
-    rules: list[tuple[str, str, str]] = []
-    for area in tax.focus_areas:
-        rules += [("focus_area", area.name, t) for t in area.triggers]
-    for item in tax.interventions:
-        rules += [("intervention", item.name, t) for t in (*item.triggers, item.name)]
-    for value, triggers in tax.actors.items():
-        rules += [("actor", value, t) for t in triggers]
-    for value, triggers in tax.age_groups.items():
-        rules += [("age_group", value, t) for t in triggers]
-    rules += [(INSP_FROM, "", t) for t in tax.inspiration_from]
-    rules += [(INSP_TO, "", t) for t in tax.inspiration_to]
-    rules += [(INSP_BEFORE, "", t) for t in tax.inspiration_from_before]
-    return rules
-
-
 # Tokenizer special cases that only restate the default tokenization of a whitespace chunk.
 _LINE_BREAK_RULES = ("\n", "\t")
 
@@ -368,28 +324,13 @@ def get() -> Engine:
     lemma_matcher = PhraseMatcher(nlp.vocab, attr="LEMMA")
     lower_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
     gaz_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
-    heads: dict[str, list[tuple[str, str]]] = {}
-    parts: dict[str, list[tuple[str, str]]] = {}
-    prefixed: list[tuple[str, str, tuple[str, ...], str]] = []
-    for kind, value, trigger in _rules():
-        key = f"{kind}\t{value}"
-        if trigger.endswith("-") and " " in trigger:
-            *words, last = trigger.split()
-            prefixed.append((kind, value, tuple(lemmatize(w) for w in words), last.lower()))
-            continue
-        star = trigger.startswith("*")
-        text = trigger.lstrip("*")
-        doc = nlp(text)
-        if star and len(doc) == 1:
-            parts.setdefault(doc[0].lemma_, []).append((kind, value))
-        elif len(doc) == 1 and kind not in (INSP_FROM, INSP_TO, INSP_BEFORE):
-            heads.setdefault(doc[0].lemma_, []).append((kind, value))
-        if kind in (INSP_FROM, INSP_TO, INSP_BEFORE):
-            lower_matcher.add(key, [nlp.make_doc(text)])
-        else:
-            lemma_matcher.add(key, [doc])
-            lower_matcher.add(key, [nlp.make_doc(text)])
-    for stage, triggers in taxonomy().stages.items():
+    table = taxonomy_rules()
+    for phrase in table.phrases:
+        key = f"{phrase.kind}\t{phrase.value}"
+        if phrase.lemmas:
+            lemma_matcher.add(key, [nlp(phrase.trigger)])
+        lower_matcher.add(key, [nlp.make_doc(phrase.trigger)])
+    for stage, triggers in table.stages.items():
         lower_matcher.add(f"stage\t{stage}", [nlp.make_doc(t) for t in triggers])
     gaz_keys: dict[int, str] = {}
     by_name: dict[str, list[str]] = {}
@@ -399,14 +340,8 @@ def get() -> Engine:
         key = f"{GAZ}\t{name}"
         gaz_matcher.add(key, [nlp.make_doc(f) for f in forms])
         gaz_keys[nlp.vocab.strings[key]] = name
-    near = [
-        ("intervention", item.name, lemmatize(a.split()[0]), lemmatize(b.split()[0]))
-        for item in taxonomy().interventions
-        for a, b in item.near
-    ]
-    ignore = frozenset(lemmatize(w) for w in taxonomy().ignore)
-    return Engine(nlp, lemma_matcher, lower_matcher, gaz_matcher, heads, parts, gaz_keys,
-                  near, ignore, prefixed)
+    return Engine(nlp, lemma_matcher, lower_matcher, gaz_matcher, table.heads, table.parts,
+                  gaz_keys, table.near, table.ignore, table.prefixed)
 
 
 def load() -> None:

@@ -29,18 +29,21 @@ from ingest.model import (
 from ingest.tagging import nlp
 from ingest.tagging.gazetteer import municipality_of
 from ingest.tagging.lemmas import lemmatize
-from ingest.tagging.nlp import INSP_BEFORE, INSP_FROM, INSP_TO, Hit, sentence_ids, view
+from ingest.tagging.nlp import Hit, sentence_ids, view
 from ingest.tagging.persons import find_persons
-from ingest.tagging.places import Mention, find_mentions
+from ingest.tagging.places import find_mentions
+from ingest.tagging.scoring import (
+    FOCUS_THRESHOLD,
+    TITLE_WEIGHT,
+    counts_as_tag,
+    hit_counts,
+    inspiration,
+    select_own,
+)
 from ingest.tagging.taxonomy import Taxonomy, taxonomy
 from ingest.tagging.teams import byline_team, find_teams, team_key, team_word_names
 
 MAX_EVIDENCE = 20
-INSPIRATION_WINDOW = 16
-TITLE_WEIGHT = 3.0  # tokens after an inspiration expression
-FOCUS_THRESHOLD = 2
-WEAK_MIN_HITS = 2
-NEAR_STRONG_SPAN = 6  # two co-occurring words this close count like a phrase
 STAGE_PRIORITY = ("pågående", "startad", "planerad", "avslutad")
 _GRADES = re.compile(
     r"\b(?:årskurs|åk|år)\s*(\d{1,2})(?:\s*(?:[-–]|till|och)\s*(\d{1,2}))?(?!\s*år)",
@@ -79,33 +82,6 @@ class _Tags:
         return out
 
 
-def _inspiration(doc: Doc, hits: list[Hit], mentions: list[Mention]) -> tuple[set[int], set[int]]:
-    """Indices of mentions that are sources of inspiration / places that took after the work."""
-    sent = sentence_ids(doc)
-    inspired: set[int] = set()
-    followers: set[int] = set()
-    from_hits = [h for h in hits if h.kind == INSP_FROM]
-    from_sents = {sent[h.start] for h in from_hits}
-    for h in from_hits:
-        for n, m in enumerate(mentions):
-            if sent[m.start] == sent[h.start] and h.end <= m.start <= h.end + INSPIRATION_WINDOW:
-                inspired.add(n)
-    for h in hits:
-        if h.kind != INSP_BEFORE:
-            continue
-        for n, m in enumerate(mentions):
-            if sent[m.start] == sent[h.start] and h.start - 6 <= m.end <= h.start:
-                inspired.add(n)
-    from_tokens = {i for h in from_hits for i in range(h.start, h.end)}
-    for h in hits:
-        if h.kind != INSP_TO or h.start in from_tokens or sent[h.start] in from_sents:
-            continue
-        for n, m in enumerate(mentions):
-            if sent[m.start] == sent[h.start] and n not in inspired:
-                followers.add(n)
-    return inspired, followers
-
-
 def _add_ages(tags: _Tags, text: str) -> None:
     """Age groups from grades ("årskurs 4–5") and ages ("1–5 år", "5-åringar")."""
     spans: list[tuple[int, int, int, int]] = []  # ages [lo, hi) and the evidence
@@ -125,28 +101,6 @@ def _add_ages(tags: _Tags, text: str) -> None:
                 tags.add(AGE_GROUP, name, start, end)
 
 
-def _select_own(
-    mentions: list[Mention], own: list[int], title_munis: tuple[str, ...]
-) -> set[str]:
-    """The example's own municipality: most mentioned (title counts extra); a second one only
-    when it is about as prominent. Others are places the text relates to (visitors,
-    comparisons, followers)."""
-    score: dict[str, float] = defaultdict(float)
-    first: dict[str, int] = {}
-    for n in own:
-        m = mentions[n]
-        score[m.municipality] += 1.0 + (0.5 if m.kind != "kommun" else 0.0)
-        first.setdefault(m.municipality, m.start)
-    for muni in title_munis:
-        score[muni] += TITLE_WEIGHT
-        first.setdefault(muni, -1)
-    if not score:
-        return set()
-    ranked = sorted(score, key=lambda k: (-score[k], first.get(k, 1 << 30)))
-    top = score[ranked[0]]
-    return {k for k in ranked if k == ranked[0] or (score[k] >= 0.8 * top and score[k] >= 3)}
-
-
 def _analyse(
     text: str, title_munis: tuple[str, ...] = (), title_stages: tuple[str, ...] = ()
 ) -> tuple[Doc, _Tags]:
@@ -161,11 +115,11 @@ def _analyse(
             tags.roles[p.name] = p.role or tags.roles.get(p.name)
     mentions = find_mentions(engine, doc, person_tokens)
     hits = engine.match(doc)
-    inspired, followers = _inspiration(doc, hits, mentions)
+    inspired, followers = inspiration(sentence_ids(doc), hits, mentions)
     own = [n for n in range(len(mentions)) if n not in inspired and n not in followers]
     if not own and not title_munis:
         own = sorted(followers)
-    selected = _select_own(mentions, own, title_munis)
+    selected = select_own(mentions, own, title_munis)
     for n in own:
         m = mentions[n]
         if m.municipality in selected:
@@ -197,7 +151,6 @@ def _is_school(name: str) -> bool:
             ("skola", "skolan", "förskola"))
 
 
-_TAXONOMY_KINDS = frozenset({FOCUS_AREA, INTERVENTION, ACTOR, AGE_GROUP, STAGE})
 
 
 def _add_taxonomy(
@@ -206,12 +159,12 @@ def _add_taxonomy(
     """Interventions, actors, age groups, focus areas and the stage, from the taxonomy's hits."""
     tax = taxonomy()
     tv = view(doc)
-    counts, strong = _hit_counts(hits)
+    counts, strong = hit_counts(hits)
     focus_score: dict[str, int] = defaultdict(int)
     focus_spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
     stage_spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for h in hits:
-        if not _counts_as_tag(h, tax, counts, strong):
+        if not counts_as_tag(h, tax, counts, strong):
             continue
         start, end = tv.idx[h.start], tv.idx[h.end - 1] + len(tv.text[h.end - 1])
         if h.kind == FOCUS_AREA:
@@ -229,40 +182,6 @@ def _add_taxonomy(
             stage_spans[h.value].append((start, end))
     _add_focus_areas(tags, tax, focus_score, focus_spans)
     _add_stage(tags, stage_spans, title_stages)
-
-
-def _hit_counts(
-    hits: list[Hit],
-) -> tuple[dict[tuple[str, str], int], dict[tuple[str, str], int]]:
-    """Hits per intervention and actor: all of them, and the strong ones (phrases, heads and
-    words close together)."""
-    counts: dict[tuple[str, str], int] = defaultdict(int)
-    strong: dict[tuple[str, str], int] = defaultdict(int)
-    for h in hits:
-        if h.kind in (INTERVENTION, ACTOR):
-            close = h.via == "near" and h.end - h.start <= NEAR_STRONG_SPAN
-            counts[(h.kind, h.value)] += 1
-            strong[(h.kind, h.value)] += h.via in ("phrase", "head") or close
-    return counts, strong
-
-
-def _counts_as_tag(
-    h: Hit,
-    tax: Taxonomy,
-    counts: dict[tuple[str, str], int],
-    strong: dict[tuple[str, str], int],
-) -> bool:
-    """A taxonomy hit, of an intervention or actor found often (or strongly) enough."""
-    if h.kind not in _TAXONOMY_KINDS:
-        return False  # inspiration expressions
-    key = (h.kind, h.value)
-    if h.kind == INTERVENTION:
-        item = tax.intervention(h.value)
-        if item and counts[key] < item.min_hits:
-            return False
-        if not strong[key] and counts[key] < WEAK_MIN_HITS:
-            return False  # only co-occurrences or compound parts: need more than one
-    return not (h.kind == ACTOR and counts[key] < tax.actor_min_hits.get(h.value, 1))
 
 
 def _add_focus_areas(

@@ -1,0 +1,120 @@
+"""Which taxonomy hits and place mentions become tags: hit counts, inspiration, the example's
+own municipality. Plain functions on hits and mentions (no spaCy), shared by the full tagger
+(pipeline.py) and the query terms (query.py)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import Protocol
+
+from ingest.model import ACTOR, AGE_GROUP, FOCUS_AREA, INTERVENTION, STAGE
+from ingest.tagging.rules import INSP_BEFORE, INSP_FROM, INSP_TO
+from ingest.tagging.taxonomy import Taxonomy
+
+INSPIRATION_WINDOW = 16
+TITLE_WEIGHT = 3.0  # tokens after an inspiration expression
+FOCUS_THRESHOLD = 2
+WEAK_MIN_HITS = 2
+NEAR_STRONG_SPAN = 6  # two co-occurring words this close count like a phrase
+_TAXONOMY_KINDS = frozenset({FOCUS_AREA, INTERVENTION, ACTOR, AGE_GROUP, STAGE})
+
+
+class HitLike(Protocol):
+    kind: str
+    value: str
+    start: int  # token index
+    end: int  # token index (exclusive)
+    via: str
+
+
+class MentionLike(Protocol):
+    municipality: str
+    kind: str
+    start: int
+    end: int
+
+
+def inspiration(
+    sent: list[int], hits: Sequence[HitLike], mentions: Sequence[MentionLike]
+) -> tuple[set[int], set[int]]:
+    """Indices of mentions that are sources of inspiration / places that took after the work
+    (``sent``: the sentence number of every token)."""
+    inspired: set[int] = set()
+    followers: set[int] = set()
+    from_hits = [h for h in hits if h.kind == INSP_FROM]
+    from_sents = {sent[h.start] for h in from_hits}
+    for h in from_hits:
+        for n, m in enumerate(mentions):
+            if sent[m.start] == sent[h.start] and h.end <= m.start <= h.end + INSPIRATION_WINDOW:
+                inspired.add(n)
+    for h in hits:
+        if h.kind != INSP_BEFORE:
+            continue
+        for n, m in enumerate(mentions):
+            if sent[m.start] == sent[h.start] and h.start - 6 <= m.end <= h.start:
+                inspired.add(n)
+    from_tokens = {i for h in from_hits for i in range(h.start, h.end)}
+    for h in hits:
+        if h.kind != INSP_TO or h.start in from_tokens or sent[h.start] in from_sents:
+            continue
+        for n, m in enumerate(mentions):
+            if sent[m.start] == sent[h.start] and n not in inspired:
+                followers.add(n)
+    return inspired, followers
+
+
+def select_own(
+    mentions: Sequence[MentionLike], own: list[int], title_munis: tuple[str, ...]
+) -> set[str]:
+    """The example's own municipality: most mentioned (title counts extra); a second one only
+    when it is about as prominent. Others are places the text relates to (visitors,
+    comparisons, followers)."""
+    score: dict[str, float] = defaultdict(float)
+    first: dict[str, int] = {}
+    for n in own:
+        m = mentions[n]
+        score[m.municipality] += 1.0 + (0.5 if m.kind != "kommun" else 0.0)
+        first.setdefault(m.municipality, m.start)
+    for muni in title_munis:
+        score[muni] += TITLE_WEIGHT
+        first.setdefault(muni, -1)
+    if not score:
+        return set()
+    ranked = sorted(score, key=lambda k: (-score[k], first.get(k, 1 << 30)))
+    top = score[ranked[0]]
+    return {k for k in ranked if k == ranked[0] or (score[k] >= 0.8 * top and score[k] >= 3)}
+
+
+def hit_counts(
+    hits: Sequence[HitLike],
+) -> tuple[dict[tuple[str, str], int], dict[tuple[str, str], int]]:
+    """Hits per intervention and actor: all of them, and the strong ones (phrases, heads and
+    words close together)."""
+    counts: dict[tuple[str, str], int] = defaultdict(int)
+    strong: dict[tuple[str, str], int] = defaultdict(int)
+    for h in hits:
+        if h.kind in (INTERVENTION, ACTOR):
+            close = h.via == "near" and h.end - h.start <= NEAR_STRONG_SPAN
+            counts[(h.kind, h.value)] += 1
+            strong[(h.kind, h.value)] += h.via in ("phrase", "head") or close
+    return counts, strong
+
+
+def counts_as_tag(
+    h: HitLike,
+    tax: Taxonomy,
+    counts: dict[tuple[str, str], int],
+    strong: dict[tuple[str, str], int],
+) -> bool:
+    """A taxonomy hit, of an intervention or actor found often (or strongly) enough."""
+    if h.kind not in _TAXONOMY_KINDS:
+        return False  # inspiration expressions
+    key = (h.kind, h.value)
+    if h.kind == INTERVENTION:
+        item = tax.intervention(h.value)
+        if item and counts[key] < item.min_hits:
+            return False
+        if not strong[key] and counts[key] < WEAK_MIN_HITS:
+            return False  # only co-occurrences or compound parts: need more than one
+    return not (h.kind == ACTOR and counts[key] < tax.actor_min_hits.get(h.value, 1))

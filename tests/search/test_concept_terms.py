@@ -1,0 +1,112 @@
+"""The query's concept terms (interventions, focus areas, municipalities) come from the
+taxonomy's rules without spaCy, and are exactly those the full tagger finds in the same text:
+every relevance benchmark query, every example title and anchor of the corpus gold, and
+sentences cut from the corpus example texts."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from whoosh.query import Phrase, Query, Term
+
+from ingest.tagging import query_terms, tag_text
+from search.query import _QUERY_TAGS, MAX_QUERY_CHARS, _lemma_words, concept_terms
+
+ROOT = Path(__file__).resolve().parents[2]
+SENTENCE_STEP = 5  # every 5th sentence of the corpus texts (about 380 of them)
+
+
+def _tagger_concept_terms(text: str) -> list[Query]:
+    """The concept terms as found by running the full tagger on the query."""
+    out: list[Query] = []
+    seen: set[tuple[str, str]] = set()
+    for tag in tag_text(text[:MAX_QUERY_CHARS]):
+        if tag.kind in _QUERY_TAGS and (tag.kind, tag.value) not in seen:
+            seen.add((tag.kind, tag.value))
+            boost = _QUERY_TAGS[tag.kind][1]
+            words = _lemma_words(tag.value)
+            if len(words) == 1:
+                out.append(Term("tags", words[0], boost=boost))
+            elif words:
+                out.append(Phrase("tags", words, slop=2, boost=boost))
+    return out
+
+
+def _relevance_queries() -> list[str]:
+    spec = importlib.util.spec_from_file_location("benchmarks_relevance",
+                                                  ROOT / "benchmarks" / "relevance.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return [text for text, _ in module.QUERIES]
+
+
+def _gold_texts() -> list[str]:
+    out: list[str] = []
+    for path in sorted((ROOT / "corpus" / "gold").glob("*.json")):
+        for example in json.loads(path.read_text(encoding="utf-8"))["examples"]:
+            out += [example["title"], *example["anchors"]]
+    return out
+
+
+def _strings(node: object) -> list[str]:
+    if isinstance(node, str):
+        return [node]
+    if isinstance(node, dict):
+        return [s for value in node.values() for s in _strings(value)]
+    if isinstance(node, list):
+        return [s for value in node for s in _strings(value)]
+    return []
+
+
+def _corpus_sentences() -> list[str]:
+    sentences: list[str] = []
+    for path in sorted((ROOT / "corpus" / "sources").glob("*/*.yaml")):
+        for text in _strings(yaml.safe_load(path.read_text(encoding="utf-8"))):
+            sentences += [s for s in re.split(r"(?<=[.!?])\s+", text) if len(s) > 20]
+    return sentences[::SENTENCE_STEP]
+
+
+def test_the_texts_cover_the_corpus() -> None:
+    assert len(_relevance_queries()) >= 20
+    assert len(_gold_texts()) >= 400
+    assert len(_corpus_sentences()) >= 300
+
+
+def test_concept_terms_equal_the_taggers_on_real_texts() -> None:
+    texts = _relevance_queries() + _gold_texts() + _corpus_sentences()
+    differing = [(text, concept_terms(text), _tagger_concept_terms(text)) for text in texts
+                 if concept_terms(text) != _tagger_concept_terms(text)]
+    assert differing == []
+    assert sum(bool(concept_terms(text)) for text in texts) > len(texts) // 4
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("hur ökar vi närvaron i skolan", ("intervention", "närvaroarbete")),
+    ("närvaroarbete Gnosjö", ("municipality", "Gnosjö")),
+    ("allaktivitetshus i Araby Växjö", ("intervention", "allaktivitetshus")),
+    ("Trygghetscirkeln Eksjö", ("intervention", "Trygghetscirkeln")),
+])
+def test_query_terms_name_the_concepts(text: str, expected: tuple[str, str]) -> None:
+    assert expected in query_terms(text)
+
+
+def test_query_terms_leave_the_source_of_inspiration_out() -> None:
+    assert query_terms("Vaggeryds kommun har startat läxhjälp, inspirerade av Gnosjö") == [
+        ("municipality", "Vaggeryd"), ("focus_area", "Fullföljda studier"),
+        ("intervention", "läxhjälp")]
+
+
+def test_a_search_query_needs_no_spacy() -> None:
+    code = ("import sys; from search.query import concept_terms; "
+            "assert concept_terms('närvaro i Gnosjö'); print('spacy' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
+                         text=True, check=True)
+    assert out.stdout.strip() == "False"
