@@ -28,7 +28,6 @@ from ingest.errors import IngestError
 from ingest.ids import document_id_for, is_document_id
 from ingest.model import Document
 from ingest.sandbox import Reader
-from ingest.tagging import new_phrases, tag_document
 from search import edits, pages, users
 from search import query as squery
 from search.catalogue import Catalogue, title_key
@@ -497,6 +496,8 @@ class Library:
             return self._rebuild_index()
 
     def _retag_all(self) -> None:
+        from ingest.tagging import tag_document  # spaCy: loaded only when retagging
+
         for row in self.catalogue.document_rows():
             doc = self.catalogue.load_document(row["id"])
             if doc is None:
@@ -633,6 +634,8 @@ class Library:
     def new_phrases(self, limit: int = 30) -> list[tuple[str, int]]:
         """Frequent phrases of the stored examples that the taxonomy does not know yet: the
         candidates for new interventions, as (phrase, number of examples)."""
+        from ingest.tagging import new_phrases  # spaCy's stop words: loaded only for this
+
         return new_phrases([ex.text for ex, _ in self.catalogue.iter_examples()], limit=limit)
 
     # --- users ---------------------------------------------------------------------------------

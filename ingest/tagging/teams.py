@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from ingest.tagging.compounds import split_compound
 from ingest.tagging.gazetteer import names
 from ingest.tagging.lemmas import is_known, lemmatize
-from ingest.tagging.nlp import TokenView, view
+
+if TYPE_CHECKING:  # spaCy is loaded by the tagger, not by team_key's users (search/)
+    from spacy.tokens import Doc
+
+    from ingest.tagging.nlp import TokenView
 
 # Lemmas of words that name a unit a team can belong to (longest first for suffix tests).
 UNIT_HEADS = tuple(sorted((
@@ -110,6 +113,8 @@ def byline_team(line: str) -> str | None:
 
 def team_word_names(doc: Doc) -> list[tuple[str, int, int]]:
     """"Närvaroteamet Kvarnskolan", "Samverkansteamet i Eksjö": a -teamet word with its place."""
+    from ingest.tagging.nlp import view
+
     tv = view(doc)
     out: list[tuple[str, int, int]] = []
     n = len(tv.text)
@@ -163,6 +168,8 @@ def _team_candidates(tv: TokenView) -> list[int]:
 
 def _find_teams(doc: Doc) -> list[tuple[str, int, int]]:
     gaz = names()
+    from ingest.tagging.nlp import view
+
     tv = view(doc)
     out: list[tuple[str, int, int]] = []
     n = len(tv.text)
