@@ -177,12 +177,8 @@ class Document(Record):
 
     @classmethod
     def of(cls, doc: model.Document) -> Document:
-        return cls.model_validate({
-            "id": doc.id, "filename": doc.filename, "title": doc.title, "kind": doc.kind,
-            "date": doc.date, "pages": doc.pages, "sha256": doc.sha256,
-            "ocr_pages": doc.ocr_pages, "warnings": doc.warnings, "context": doc.context,
-            "examples": [Example.of(ex) for ex in doc.examples],
-        })
+        same = {name: getattr(doc, name) for name in cls.model_fields if name != "examples"}
+        return cls.model_validate({**same, "examples": [Example.of(ex) for ex in doc.examples]})
 
     def to_model(self) -> model.Document:
         return model.Document(

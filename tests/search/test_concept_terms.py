@@ -6,7 +6,6 @@ sentences cut from the corpus example texts."""
 from __future__ import annotations
 
 import importlib.util
-import json
 import re
 import subprocess
 import sys
@@ -18,6 +17,7 @@ from whoosh.query import Phrase, Query, Term
 
 from ingest.tagging import query_terms, tag_text
 from search.query import _QUERY_TAGS, MAX_QUERY_CHARS, _lemma_words, concept_terms
+from tests.gold import gold_texts
 
 ROOT = Path(__file__).resolve().parents[2]
 SENTENCE_STEP = 5  # every 5th sentence of the corpus texts (about 380 of them)
@@ -48,14 +48,6 @@ def _relevance_queries() -> list[str]:
     return [text for text, _ in module.QUERIES]
 
 
-def _gold_texts() -> list[str]:
-    out: list[str] = []
-    for path in sorted((ROOT / "corpus" / "gold").glob("*.json")):
-        for example in json.loads(path.read_text(encoding="utf-8"))["examples"]:
-            out += [example["title"], *example["anchors"]]
-    return out
-
-
 def _strings(node: object) -> list[str]:
     if isinstance(node, str):
         return [node]
@@ -76,12 +68,12 @@ def _corpus_sentences() -> list[str]:
 
 def test_the_texts_cover_the_corpus() -> None:
     assert len(_relevance_queries()) >= 20
-    assert len(_gold_texts()) >= 400
+    assert len(gold_texts()) >= 400
     assert len(_corpus_sentences()) >= 300
 
 
 def test_concept_terms_equal_the_taggers_on_real_texts() -> None:
-    texts = _relevance_queries() + _gold_texts() + _corpus_sentences()
+    texts = _relevance_queries() + gold_texts() + _corpus_sentences()
     differing = [(text, concept_terms(text), _tagger_concept_terms(text)) for text in texts
                  if concept_terms(text) != _tagger_concept_terms(text)]
     assert differing == []

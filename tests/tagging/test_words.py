@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -10,16 +9,9 @@ import pytest
 from ingest.tagging import nlp
 from ingest.tagging.rules import rules
 from ingest.tagging.words import tokenize
+from tests.gold import gold_texts
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def _gold_texts() -> list[str]:
-    out: list[str] = []
-    for path in sorted((ROOT / "corpus" / "gold").glob("*.json")):
-        for example in json.loads(path.read_text(encoding="utf-8"))["examples"]:
-            out += [example["title"], *example["anchors"]]
-    return out
 
 
 def _spacy_tokens(text: str) -> list[tuple[str, int]]:
@@ -27,7 +19,7 @@ def _spacy_tokens(text: str) -> list[tuple[str, int]]:
 
 
 def test_tokens_equal_spacys_on_the_gold_titles_and_anchors() -> None:
-    texts = _gold_texts()
+    texts = gold_texts()
     assert len(texts) > 400
     assert [t for t in texts if [tuple(x) for x in tokenize(t)] != _spacy_tokens(t)] == []
 
