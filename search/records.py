@@ -8,9 +8,9 @@ records of a read document (Document, Example, ...) are defined in ``ingest.reco
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field, computed_field
+from pydantic import Field, PrivateAttr, computed_field
 
 from ingest.records import (
     Document,
@@ -113,6 +113,14 @@ class SearchResult(Record):
     filters: dict[str, list[str]] = {}
     # the hits are those of ``suggestion``, because the query itself found nothing
     corrected: bool = Field(False, exclude=True)
+    _json: dict[str, Any] | None = PrivateAttr(None)
+
+    def json_body(self) -> dict[str, Any]:
+        """The JSON shape (``model_dump``), made once: a cached result is answered many times
+        and is never changed after it was made."""
+        if self._json is None:
+            self._json = self.model_dump()
+        return self._json
 
 
 # the fields of ``exempelbanken search --json``

@@ -61,7 +61,7 @@ def search() -> Response:
     except params.ParamError as exc:
         return error_response(400, str(exc))
     result = library.search(p.q, p.filters, p.page, p.per_page, p.sort)
-    return jsonify(result.model_dump())
+    return jsonify(result.json_body())
 
 
 @bp.get("/examples/<example_id>")
