@@ -267,6 +267,19 @@ class Catalogue:
             doc.examples = self.examples_of(doc_id)
         return doc
 
+    def document_record(self, doc_id: str) -> DocumentRecord | None:
+        """The stored document with its examples, as the records they were stored as."""
+        row = self.document_row(doc_id)
+        if row is None:
+            return None
+        record = DocumentRecord.model_validate_json(row["data"])
+        record.examples = [ExampleRecord.model_validate_json(r[0]) for r in self.conn().execute(
+            "SELECT data FROM examples WHERE document_id=? ORDER BY seq", (doc_id,))]
+        return record
+
+    def document_count(self) -> int:
+        return self.conn().execute("SELECT COUNT(*) FROM documents").fetchone()[0]
+
     def doc_meta(self, doc_id: str) -> dict[str, Any] | None:
         row = self.document_row(doc_id)
         if row is None:
@@ -285,6 +298,11 @@ class Catalogue:
     def example(self, ex_id: str) -> Example | None:
         row = self.conn().execute("SELECT data FROM examples WHERE id=?", (ex_id,)).fetchone()
         return load_example(row[0]) if row else None
+
+    def example_record(self, ex_id: str) -> ExampleRecord | None:
+        """The stored example as the record it was stored as."""
+        row = self.conn().execute("SELECT data FROM examples WHERE id=?", (ex_id,)).fetchone()
+        return ExampleRecord.model_validate_json(row[0]) if row else None
 
     def iter_examples(self) -> Iterator[tuple[Example, dict[str, Any]]]:
         """Every example with its document's metadata, in document order."""

@@ -592,26 +592,21 @@ class Library:
         return self._similar_healing(example_id, limit)
 
     def example(self, id: str) -> ExampleRecord | None:  # noqa: A002
-        ex = self.catalogue.example(id)
-        return ExampleRecord.of(ex) if ex is not None else None
+        return self.catalogue.example_record(id)
 
     def document(self, id: str) -> DocumentRecord | None:  # noqa: A002
-        doc = self.catalogue.load_document(id)
-        return DocumentRecord.of(doc) if doc is not None else None
+        return self.catalogue.document_record(id)
 
     def documents(self) -> list[DocumentRecord]:
-        docs = []
-        for row in self.catalogue.document_rows():
-            doc = self.catalogue.load_document(row["id"])
-            if doc is not None:
-                docs.append(DocumentRecord.of(doc))
-        return docs
+        records = (self.catalogue.document_record(row["id"])
+                   for row in self.catalogue.document_rows())
+        return [record for record in records if record is not None]
 
     def example_count(self) -> int:
         return self.catalogue.example_count()
 
     def document_count(self) -> int:
-        return len(self.catalogue.document_rows())
+        return self.catalogue.document_count()
 
     def team_history(self, team_key: str) -> list[ExampleRecord]:
         return [ExampleRecord.of(ex) for ex, _ in self.catalogue.examples_by_team(team_key)]
