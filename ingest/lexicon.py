@@ -34,6 +34,19 @@ WEEKDAYS = ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "sön
 SEASONS = ("vår", "sommar", "höst", "vinter")
 # "hösten 2024", "Våren"
 SEASONS_DEFINITE = ("våren", "hösten", "sommaren", "vintern")
+# School terms written before a year: "vårterminen 2024", "vt 2024", "ht 2023", "VT24".
+TERMS = ("vårterminen", "höstterminen", "vårtermin", "hösttermin")
+TERM_ABBREVIATIONS = ("vt", "ht")
+# Words before a date or a year in running text, never in a masthead or footer: "sedan 2019",
+# "till våren 2024", "i mars 2023", "år 2000".
+TIME_PREPOSITIONS = frozenset({
+    "i", "till", "från", "sedan", "under", "efter", "före", "inför", "innan", "mellan", "om",
+    "år", "och", "samt", "eller", "än", "per", "tom", "t.o.m.", "fr.o.m.", "senast", "fram",
+    "ca", "cirka", "runt", "över", "drygt", "nästan", "totalt", "för", "på", "av", "med", "vid",
+    "startade", "började", "sen",
+})
+# A line that names a coming meeting: its date is not the document's ("Nästa träff 5 februari").
+COMING_WORDS = ("nästa", "kommande", "save the date", "boka", "anmäl", "sista dag")
 # Whose meetings a heading lists: "Höstens träffar", "Terminens lärandeseminarier".
 PERIOD_GENITIVES = ("höstens", "vårens", "terminens", "årets")
 

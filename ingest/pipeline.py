@@ -37,6 +37,10 @@ from ingest.text import join_lines, set_vocabulary
 
 MAX_PAGES = 200
 MAX_OCR_PAGES = 20
+# Share of the page height at the top of the first page and at the foot of every page where a
+# masthead or footer line may state the document's date.
+EDGE_TOP = 0.2
+EDGE_FOOT = 0.1
 _PDFIUM_LOCK = threading.Lock()
 
 
@@ -98,18 +102,6 @@ def _encrypted_or_corrupt(data: bytes) -> IngestError:
     return CorruptPdfError(CORRUPT_MESSAGE)
 
 
-def _meta_year(pdf: pdfium.PdfDocument) -> int | None:
-    try:
-        info = pdf.get_metadata_dict(skip_empty=True)
-    except Exception:  # noqa: BLE001 - metadata is only a hint
-        return None
-    for key in ("CreationDate", "ModDate"):
-        m = re.search(r"(?:D:)?((?:19|20)\d{2})", info.get(key, ""))
-        if m:
-            return int(m.group(1))
-    return None
-
-
 def _unbox_heading_bars(blocks: list[Block]) -> None:
     """A frame around nothing but a heading is a coloured heading bar, not a sidebar."""
     by_box: dict[tuple[int, int], list[Block]] = {}
@@ -159,10 +151,9 @@ def read_bytes(data: bytes, filename: str, max_pages: int = MAX_PAGES) -> Docume
             pages, skipped = _readable(pages)
             ocr_pages, warnings = _ocr_scans(pdf, pages)
             warnings = skipped + warnings
-            meta_year = _meta_year(pdf)
         finally:
             pdf.close()
-    doc = build_document(pages, filename, sha, meta_year)
+    doc = build_document(pages, filename, sha)
     doc.ocr_pages = ocr_pages
     doc.warnings.extend(warnings)
     tag_document(doc)
@@ -219,9 +210,7 @@ def _pages_sv(numbers: list[int]) -> str:
     return f"sidorna {shown}"
 
 
-def build_document(
-    pages: list[PageContent], filename: str, sha: str, meta_year: int | None = None
-) -> Document:
+def build_document(pages: list[PageContent], filename: str, sha: str) -> Document:
     """Words of every page → lines in reading order → blocks → examples, context, metadata."""
     lines, furniture, body = _reading_lines(pages)
     blocks = _blocks(lines, body)
@@ -235,8 +224,8 @@ def build_document(
     if not title:
         title = seg.examples[0].title if kind == "poster" and seg.examples else Path(filename).stem
     upcoming = [s.text for s in seg.context if is_meeting_list(s.text)]
-    rest = [block_text(b) for b in blocks]
-    date = meta.find_date(_head_texts(title, blocks), rest, filename, meta_year, upcoming)
+    edges = _edge_texts(blocks, pages, furniture)
+    date = meta.find_date(_head_texts(title, blocks), edges, filename, upcoming)
     examples = _examples(seg, doc_id)
     return Document(
         warnings=_warnings(lines, examples),
@@ -304,6 +293,22 @@ def _head_texts(title: str, blocks: list[Block]) -> list[str]:
             break  # the title area ends where running text begins
         head_texts.append(block_text(block))
     return head_texts
+
+
+def _edge_texts(blocks: list[Block], pages: list[PageContent], furniture: list[Line]) -> list[str]:
+    """Where a masthead or a footer states the date: the running headers and footers, the blocks
+    at the top of the first page and those at the foot of every page. (The PDF's metadata dates
+    are the moment of export, never the document's date, and are not read.)"""
+    heights = {p.number: p.height for p in pages}
+    first = pages[0].number if pages else 1
+    texts = [line.text for line in furniture]
+    for block in blocks:
+        height = heights.get(block.page) or 0.0
+        at_top = block.page == first and block.lines[0].top < EDGE_TOP * height
+        at_foot = block.lines[-1].bottom > (1 - EDGE_FOOT) * height
+        if height and (at_top or at_foot):
+            texts.append(block_text(block))
+    return texts
 
 
 def _examples(seg: Segmented, doc_id: str) -> list[Example]:

@@ -51,12 +51,12 @@ def test_normalize() -> None:
     ],
 )
 def test_find_date(head: list[str], filename: str, expected: str | None) -> None:
-    assert meta.find_date(head, [], filename, None) == expected
+    assert meta.find_date(head, [], filename) == expected
 
 
 def test_day_without_year_comes_before_the_next_meetings() -> None:
     upcoming = ["• Den 5 februari 2025, digital träff • Den 27 mars 2025, Vetlanda"]
-    date = meta.find_date(["Träffen den 14 november"], upcoming, "x.pdf", None, upcoming)
+    date = meta.find_date(["Träffen den 14 november"], upcoming, "x.pdf", upcoming)
     assert date == "2024-11-14"
 
 
