@@ -7,11 +7,14 @@ from collections.abc import Callable
 
 from ingest.lexicon import (
     COMING_WORDS,
+    CONTEXT_HEADINGS,
+    CREDIT_WORDS,
     MONTH_ABBREVIATIONS,
     MONTH_NUMBERS,
     MONTHS,
     POSTER_HEADINGS,
     SEASONS_DEFINITE,
+    SECTION_HEADINGS,
     TERM_ABBREVIATIONS,
     TERMS,
     TIME_PREPOSITIONS,
@@ -38,6 +41,10 @@ _RANGE_BEFORE = re.compile(r"\d\s?[/–—-]\s?$")
 # What may follow a year standing alone: the end of the line or a separator ("· 2024 ·").
 _ALONE_AFTER = re.compile(r"\s*(?:$|[·•|,;)]|[–—-]\s)")
 _COMING = re.compile("|".join(rf"\b{re.escape(w)}" for w in COMING_WORDS), re.IGNORECASE)
+_CREDIT = re.compile(rf"(?:{'|'.join(CREDIT_WORDS)})\b", re.IGNORECASE)
+# A heading with a period after it ("Resultat 2023", "Kalender hösten 2024"): a part of the
+# document, not its date.
+_HEADINGS = frozenset((*SECTION_HEADINGS, *POSTER_HEADINGS, *CONTEXT_HEADINGS))
 _BULLETS = "•-–—*·▪◦►"
 
 NEWSLETTER_WORDS = re.compile(r"\bnyhetsbrev\w*|\bnewsletter", re.IGNORECASE)
@@ -121,9 +128,18 @@ def _date_line(text: str) -> bool:
         return False
     if len(words) > 4 and text[-1] in ".!?" or re.search(r"[.!?]\s+[A-ZÅÄÖ]", text):
         return False  # a sentence, or several
-    if text[0].islower() and not (SEASON_YEAR.match(text) or TERM_YEAR.match(text)):
+    if text[0].islower() and not (SEASON_YEAR.fullmatch(text) or TERM_YEAR.fullmatch(text)):
         return False  # the rest of a sentence broken across columns
+    if _CREDIT.match(text) or _dated_heading(text):
+        return False
     return len(DAY_MONTH.findall(text)) < 2  # a list of dates is a schedule
+
+
+def _dated_heading(text: str) -> bool:
+    """A section heading with a period after it: "Resultat 2023", "Kalender hösten 2024"."""
+    for pattern in (FULL_DATE, MONTH_YEAR, SEASON_YEAR, TERM_YEAR, YEAR):
+        text = pattern.sub(" ", text)
+    return text.lower().strip(" :,.·–—-") in _HEADINGS
 
 
 def _free(text: str, start: int, end: int) -> bool:

@@ -40,7 +40,7 @@ MAX_OCR_PAGES = 20
 # Share of the page height at the top of the first page and at the foot of every page where a
 # masthead or footer line may state the document's date.
 EDGE_TOP = 0.2
-EDGE_FOOT = 0.1
+EDGE_FOOT = 0.12
 _PDFIUM_LOCK = threading.Lock()
 
 
