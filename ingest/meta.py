@@ -95,8 +95,11 @@ def find_date(
     year that places it before the first coming meeting (``upcoming``); never the PDF's own
     metadata (the moment of export). Without a date in the text, the file name's date.
     """
+    meetings = [" ".join(u.split()) for u in upcoming or []]
     head = [t for t in head if _date_line(t)]
-    edges = [t for t in edges if _date_line(t)]
+    edges = [
+        t for t in edges if _date_line(t) and not any(" ".join(t.split()) in m for m in meetings)
+    ]
     from_name = date_from_filename(filename)
     years = {int(v[:4]) for t in head + edges for v in (_precise(t, None), _coarse(t)) if v}
     if len(years) > 1:

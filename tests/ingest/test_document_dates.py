@@ -67,7 +67,10 @@ NEWSLETTERS: dict[str, tuple[str | None, str | None, str | None]] = {
     "year-footer": (None, "Region Jönköpings län · 2022", "2022"),
     "body-only": (None, None, None),
     "day-without-year": ("Träffen den 21 september", None, None),
+    "coming-meetings": ("November 2024", None, "2024-11"),
 }
+# The last lines of the "coming-meetings" newsletter: dates of next year's meetings.
+COMING = ("5 februari 2025, digital träff", "27 mars 2025, Vetlanda")
 
 
 def _text_box(slide, x: float, y: float, size: int, text: str, bold: bool = False) -> None:  # noqa: ANN001
@@ -104,6 +107,10 @@ def _newsletter(path: Path, date_line: str | None, footer: str | None) -> None:
             doc.add_paragraph(text + " " + text)
     if footer:
         doc.sections[0].footer.paragraphs[0].text = footer
+    if date_line == NEWSLETTERS["coming-meetings"][0]:
+        doc.add_heading("Kommande träffar", level=1)
+        for line in COMING:
+            doc.add_paragraph(line)
     doc.save(str(path))
 
 
@@ -188,6 +195,11 @@ def test_body_years_never_win(office_pdfs: Path) -> None:
     export date in the metadata."""
     assert _office_date(office_pdfs, "poster-body-only") is None
     assert _office_date(office_pdfs, "nyhetsbrev-body-only") is None
+
+
+def test_coming_meetings_are_not_the_date(office_pdfs: Path) -> None:
+    """Next year's meeting dates at the end of a newsletter neither win nor contradict."""
+    assert _office_date(office_pdfs, "nyhetsbrev-coming-meetings") == "2024-11"
 
 
 def test_conflicting_dates_give_none(office_pdfs: Path) -> None:
