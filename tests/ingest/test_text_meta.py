@@ -54,6 +54,30 @@ def test_find_date(head: list[str], filename: str, expected: str | None) -> None
     assert meta.find_date(head, [], filename) == expected
 
 
+@pytest.mark.parametrize(
+    ("head", "edges", "expected"),
+    [
+        (["Nyhetsbrev"], ["Region Jönköpings län · 2022"], "2022"),
+        (["Team Läxhjälp · Gislaveds kommun · vt 2024"], [], "2024"),
+        (["Närvaroteamet", "VT24"], [], "2024"),
+        (["Föräldrastöd"], ["hösten 2020"], "2020"),
+        (["Föräldrastöd", "Vårterminen 2024"], [], "2024"),
+        (["Läxhjälp", "Sedan 2019 följer vi resultaten"], [], None),
+        (["Läxhjälp", "Biblioteket byggdes år 2000"], [], None),
+        (["Läxhjälp", "Mål: 2000 besök"], [], None),
+        (["Läxhjälp", "Enligt Skolverket (2017)"], [], None),
+        (["Läxhjälp", "Resultat 2023"], [], None),
+        (["Läxhjälp", "Läsåret 2023/24"], [], None),
+        (["Läxhjälp"], ["Foto: Anna Berg, 2019"], None),
+        (["Läxhjälp"], ["hösten 2023 jämfört med våren"], None),
+        (["Lärandenätverk, hösten 2020"], ["Region Jönköpings län · 2022"], None),
+    ],
+)
+def test_date_lines(head: list[str], edges: list[str], expected: str | None) -> None:
+    """Only short lines of their own date a document; body years and contradictions do not."""
+    assert meta.find_date(head, edges, "dokument.pdf") == expected
+
+
 def test_day_without_year_comes_before_the_next_meetings() -> None:
     upcoming = ["• Den 5 februari 2025, digital träff • Den 27 mars 2025, Vetlanda"]
     date = meta.find_date(["Träffen den 14 november"], upcoming, "x.pdf", upcoming)
