@@ -82,6 +82,7 @@ def find_date(
     edges: list[str],
     filename: str,
     upcoming: list[str] | None = None,
+    exported: set[str] | None = None,
 ) -> str | None:
     """The document's date, from its own date lines only.
 
@@ -93,12 +94,16 @@ def find_date(
     the lines state different years the document contradicts itself and has no date. A day
     without a year ("den 21 september") takes the stated year, else the file name's, else the
     year that places it before the first coming meeting (``upcoming``); never the PDF's own
-    metadata (the moment of export). Without a date in the text, the file name's date.
+    metadata (the moment of export). A date written in digits on an export day (``exported``,
+    "YYYY-MM-DD") is a date field that printed the moment of export, and is ignored. Without
+    a date in the text, the file name's date.
     """
     meetings = [" ".join(u.split()) for u in upcoming or []]
-    head = [t for t in head if _date_line(t)]
+    head = [_unstamped(t, exported) for t in head if _date_line(t)]
     edges = [
-        t for t in edges if _date_line(t) and not any(" ".join(t.split()) in m for m in meetings)
+        _unstamped(t, exported)
+        for t in edges
+        if _date_line(t) and not any(" ".join(t.split()) in m for m in meetings)
     ]
     from_name = date_from_filename(filename)
     years = {int(v[:4]) for t in head + edges for v in (_precise(t, None), _coarse(t)) if v}
@@ -117,6 +122,18 @@ def find_date(
     if found and meeting and len(found) == 10:
         found = _before(found, meeting)
     return found or from_name
+
+
+def _unstamped(text: str, exported: set[str] | None) -> str:
+    """The line without dates in digits on the day the PDF was made ("2026-12-02")."""
+    if not exported:
+        return text
+
+    def stamp(year: str | None, month: str, day: str | None) -> bool:
+        return bool(year and day) and _fmt(int(year or 0), int(month), int(day or 0)) in exported
+
+    text = ISO_DATE.sub(lambda m: " " if stamp(m[1], m[2], m[3]) else m[0], text)
+    return NUMERIC_DATE.sub(lambda m: " " if stamp(m[3], m[2], m[1]) else m[0], text)
 
 
 def _first(texts: list[str], read: Callable[[str], str | None]) -> str | None:

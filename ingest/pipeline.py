@@ -102,6 +102,22 @@ def _encrypted_or_corrupt(data: bytes) -> IngestError:
     return CorruptPdfError(CORRUPT_MESSAGE)
 
 
+def _export_days(pdf: pdfium.PdfDocument) -> set[str]:
+    """The days the PDF was made and last changed, from its metadata ("YYYY-MM-DD"). They say
+    when it was exported, never what it is about: only a date field that printed that moment
+    into the text is recognised by them."""
+    try:
+        info = pdf.get_metadata_dict(skip_empty=True)
+    except Exception:  # noqa: BLE001 - metadata is only a hint
+        return set()
+    days = set()
+    for key in ("CreationDate", "ModDate"):
+        m = re.search(r"((?:19|20)\d{2})(\d{2})(\d{2})", info.get(key, ""))
+        if m:
+            days.add(f"{m[1]}-{m[2]}-{m[3]}")
+    return days
+
+
 def _unbox_heading_bars(blocks: list[Block]) -> None:
     """A frame around nothing but a heading is a coloured heading bar, not a sidebar."""
     by_box: dict[tuple[int, int], list[Block]] = {}
@@ -151,9 +167,10 @@ def read_bytes(data: bytes, filename: str, max_pages: int = MAX_PAGES) -> Docume
             pages, skipped = _readable(pages)
             ocr_pages, warnings = _ocr_scans(pdf, pages)
             warnings = skipped + warnings
+            exported = _export_days(pdf)
         finally:
             pdf.close()
-    doc = build_document(pages, filename, sha)
+    doc = build_document(pages, filename, sha, exported)
     doc.ocr_pages = ocr_pages
     doc.warnings.extend(warnings)
     tag_document(doc)
@@ -210,7 +227,9 @@ def _pages_sv(numbers: list[int]) -> str:
     return f"sidorna {shown}"
 
 
-def build_document(pages: list[PageContent], filename: str, sha: str) -> Document:
+def build_document(
+    pages: list[PageContent], filename: str, sha: str, exported: set[str] | None = None
+) -> Document:
     """Words of every page → lines in reading order → blocks → examples, context, metadata."""
     lines, furniture, body = _reading_lines(pages)
     blocks = _blocks(lines, body)
@@ -225,7 +244,7 @@ def build_document(pages: list[PageContent], filename: str, sha: str) -> Documen
         title = seg.examples[0].title if kind == "poster" and seg.examples else Path(filename).stem
     upcoming = [s.text for s in seg.context if is_meeting_list(s.text)]
     edges = _edge_texts(blocks, pages, furniture)
-    date = meta.find_date(_head_texts(title, blocks), edges, filename, upcoming)
+    date = meta.find_date(_head_texts(title, blocks), edges, filename, upcoming, exported)
     examples = _examples(seg, doc_id)
     return Document(
         warnings=_warnings(lines, examples),

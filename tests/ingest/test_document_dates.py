@@ -219,6 +219,8 @@ def test_day_without_a_year_takes_no_year_from_the_export(office_pdfs: Path) -> 
         ([TEAM], "D:20260315120000+00'00'", None),
         ([TEAM], None, None),  # reportlab's invariant CreationDate: 2000-01-01
         ([TEAM, "Träffen den 21 september"], "D:20260315120000+00'00'", None),
+        ([TEAM, "2013-05-14"], "D:20260315120000+00'00'", "2013-05-14"),
+        ([TEAM, "2026-03-15"], "D:20260315120000+00'00'", None),  # a date field: the export
     ],
 )
 def test_metadata_year_is_not_the_date(
