@@ -62,6 +62,10 @@ NEWSLETTERS.append(dict(
               "komma till skolan, och svaren är ofta konkreta: en lugn plats att börja dagen på, en "
               "vuxen som hälsar vid dörren eller hjälp att komma ikapp i matematik. Av de tolv elever "
               "som följts sedan oktober har åtta ökat sin närvaro."),
+        ("p", "Kurator Samir Haddad beskriver att det ofta är små saker som avgör. En elev i årskurs 8 "
+              "som hade varit borta nästan en tredjedel av höstterminen började komma regelbundet igen "
+              "när hon fick starta dagen i biblioteket tillsammans med en elevassistent. – Vi hade "
+              "aldrig hittat den lösningen om vi inte hade frågat henne, säger han."),
         ("h2", "Utmaningar på vägen"),
         ("p", "Det tar tid att hitta mötestider där alla kan delta. Vi har också märkt att "
               "mentorerna behöver stöd i hur de inleder samtalet med hemmet, så att det inte "
@@ -151,6 +155,7 @@ NEWSLETTERS.append(dict(
             inspired_by=[], stage="pågående",
             anchors=["Tenhultsskolan har cirka 320 elever",
                      "vad som skulle få dig att vilja komma till skolan",
+                     "började komma regelbundet igen när hon fick",
                      "mentorerna behöver stöd i hur de inleder samtalet",
                      "testar teamet en morgonträff klockan 8.00"]),
         "savsjo": dict(
@@ -231,12 +236,13 @@ NEWSLETTERS.append(dict(
          "Förskollärare Sofia Lund på den öppna förskolan och Ahmed Yusuf, ledare i Skillingaryds "
          "gymnastikförening, leder passen varje fredagsförmiddag i Folkets hus. Barn mellan ett och "
          "fyra år kommer tillsammans med en vuxen, och passen bygger på enkla rörelser, sång och "
-         "hinderbanor."),
+         "hinderbanor. Passen är gratis och kräver ingen anmälan."),
         ("p", "Redan första veckan kom 23 barn, och flera av familjerna hade aldrig tidigare besökt "
               "familjecentralen. Sofia Lund berättade att gympan har blivit en väg in till annat "
               "stöd: efter passet stannar många kvar på fika och ställer frågor till "
               "barnsjuksköterskan. Föreningen ser också en chans att nå nya medlemmar. Nästa steg är "
-              "att erbjuda ett pass på lördagar för föräldrar som arbetar dagtid."),
+              "att erbjuda ett pass på lördagar för föräldrar som arbetar dagtid. Teamet ska också räkna "
+              "hur många familjer som kommer tillbaka minst tre gånger."),
         ("endex",),
         ("ex", "eksjo"),
         ("runin", "Kamratstödjare på Eksjö gymnasium.",
@@ -244,10 +250,13 @@ NEWSLETTERS.append(dict(
          "Sundberg beskrev hur idén växte fram efter en enkät där var tredje elev i årskurs 1 svarade "
          "att de sällan hade någon att prata med på rasterna. Kamratstödjarna finns i "
          "uppehållsrummet två luncher i veckan, bjuder in till spelkvällar och är med när nya elever "
-         "introduceras."),
+         "introduceras. Upplägget hämtade teamet från en gymnasieskola i Linköping, som de besökte "
+         "under våren."),
         ("p", "Elias Karlsson, elev i årskurs 2 och en av kamratstödjarna, berättade att det "
               "viktigaste är att ingen ska behöva äta lunch ensam. Kamratstödjarna har handledning "
-              "varannan vecka med kuratorn och vet när de ska lämna över till en vuxen. "
+              "varannan vecka med kuratorn och vet när de ska lämna över till en vuxen. Hittills har de "
+              "haft ett fyrtiotal samtal, och i fem fall har de hjälpt en kamrat att ta kontakt med "
+              "elevhälsan. "
               "Ungdomsmottagningen medverkar i utbildningen. Teamet mäter upplevd trygghet med tre "
               "frågor i början och i slutet av varje termin."),
         ("endex",),
@@ -308,11 +317,12 @@ NEWSLETTERS.append(dict(
             actors=["skola", "elevhälsa", "barn och unga", "ungdomsmottagning"],
             persons=[{"name": "Maja Sundberg", "role": "kurator"},
                      {"name": "Elias Karlsson", "role": "elev"}],
-            inspired_by=[], stage="pågående",
+            inspired_by=["Linköping"], stage="pågående",
             anchors=["Sundberg beskrev hur idén växte fram efter en",
                      "enkät där var tredje elev i årskurs 1",
+                     "hämtade teamet från en gymnasieskola i",
                      "att ingen ska behöva äta lunch ensam",
-                     "trygghet med tre frågor i början"]),
+                     "Teamet mäter upplevd trygghet"]),
     },
 ))
 
@@ -503,7 +513,8 @@ NEWSLETTERS.append(dict(
          "förstaspråk, och till de senaste föräldramötena kom bara var femte förälder. Rektor Amra "
          "Hodžić och modersmålsläraren Tigist Bekele bestämde sig därför för att testa ett digitalt "
          "föräldramöte där samma information gavs på fyra språk: svenska, arabiska, tigrinja och "
-         "bosniska. Föräldrarna valde själva vilket språkrum de ville gå in i."),
+         "bosniska. Inbjudan skickades ut både via lärplattformen och som sms, och klassföreträdarna "
+         "hjälpte till att sprida den. Föräldrarna valde själva vilket språkrum de ville gå in i."),
         ("p", "– Vi fick frågor som vi aldrig har fått på ett vanligt föräldramöte, om betyg, om "
               "frånvaro och om vem man ringer när barnet är sjukt, berättade Tigist Bekele. Till det "
               "digitala mötet loggade 71 vårdnadshavare in. Teamet har nu bestämt att alla "
@@ -516,7 +527,9 @@ NEWSLETTERS.append(dict(
          "väntar sitt första barn. När barnet är några veckor gammalt åker barnsjuksköterskan och en "
          "familjebehandlare från socialtjänsten hem till familjen tillsammans. Hanna Gärdekrans, "
          "barnsjuksköterska på Gnosjö vårdcentral, berättade att tanken är att föräldrarna ska få "
-         "ett ansikte på socialtjänsten i ett läge där ingen oro finns."),
+         "ett ansikte på socialtjänsten i ett läge där ingen oro finns. Inför besöken har teamet tagit "
+         "fram ett gemensamt samtalsstöd, så att föräldrarna inte behöver svara på samma frågor två "
+         "gånger."),
         ("p", "Arbetssättet har de hämtat från familjecentralen på Råslätt i Jönköping, som teamet "
               "besökte i våras. Hittills har fem familjer fått besök, och alla har tackat ja. "
               "Familjebehandlare Robert Lind tycker att samtalen blir mer avslappnade än väntat. "
@@ -663,7 +676,8 @@ NEWSLETTERS.append(dict(
               "barn skjutsas med bil trots att de bor nära. Skolan, föräldraföreningen och kommunens "
               "fritidsenhet planerar därför en cykelvecka i maj där alla elever i årskurs 1–6 "
               "uppmuntras att cykla eller gå till skolan. Äldre elever ska vara cykelkompisar åt de "
-              "yngre, och föräldrar turas om att stå vid övergångsställena."),
+              "yngre, och föräldrar turas om att stå vid övergångsställena. Den lokala cykelklubben har "
+              "lovat att komma till skolan och laga cyklar på måndagen."),
         ("p", "Idén kommer från Vaggeryd, där en liknande vecka har ordnats i flera år. Läraren "
               "Mattias Roos berättade att teamet ska räkna cyklarna i cykelstället varje morgon två "
               "veckor före, under och efter cykelveckan. Målet är att andelen elever som tar sig till "
@@ -726,7 +740,7 @@ NEWSLETTERS.append(dict(
             municipalities=["Aneby"], places=["Frinnaryd"],
             focus_areas=["Fysisk aktivitet"],
             interventions=["aktiv skolväg", "cykelvecka"],
-            actors=["skola", "vårdnadshavare", "fritid", "barn och unga"],
+            actors=["skola", "vårdnadshavare", "fritid", "förening", "barn och unga"],
             persons=[{"name": "Mattias Roos", "role": "lärare"},
                      {"name": "Frida Ljung", "role": "ordförande i föräldraföreningen"}],
             inspired_by=["Vaggeryd"], stage="planerad",
