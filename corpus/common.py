@@ -17,7 +17,8 @@ from typing import Any
 FOCUS_AREAS = ("Fullföljda studier", "Psykisk hälsa", "Fysisk aktivitet")
 STAGES = ("planerad", "startad", "pågående", "avslutad")
 KINDS = ("newsletter", "poster")
-GENERATORS = ("reportlab", "weasyprint")
+GENERATORS = ("reportlab", "weasyprint", "libreoffice", "chromium")
+SOURCE_SUFFIXES = (".docx", ".pptx", ".odt", ".odp", ".html")
 PAGE_SIZES = ("A4", "A3")
 # The gold fields of an example besides title, anchors and pages, in schema order.
 TAG_KEYS = (
@@ -102,8 +103,16 @@ def validate_gold(gold: dict[str, Any]) -> list[str]:
         problems.append(f"bad generator {gold['generator']}")
     if gold["page_size"] not in PAGE_SIZES:
         problems.append(f"bad page size {gold['page_size']}")
-    if not isinstance(gold["date"], str) or not _DATE.match(gold["date"]):
+    if gold["date"] is not None and (
+        not isinstance(gold["date"], str) or not _DATE.match(gold["date"])
+    ):
         problems.append(f"bad date {gold['date']!r}")
+    if "source" in gold and (
+        not isinstance(gold["source"], str)
+        or "/" in gold["source"]
+        or not gold["source"].endswith(SOURCE_SUFFIXES)
+    ):
+        problems.append(f"bad source {gold['source']!r}")
     if not isinstance(gold["pages"], int) or gold["pages"] < 1:
         problems.append("bad page count")
     for phrase in gold["context_phrases"]:
