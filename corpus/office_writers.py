@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 AUTHOR = "Region Jönköpings län – Bästa platsen"
 FIXED = dt.datetime(2025, 1, 1, 12, 0, 0)
@@ -35,7 +36,8 @@ def _pptx_text(frame: Any, heading: str | None, text: str, size: float) -> None:
 
     frame.word_wrap = True
     first = True
-    for bold, line in ([(True, heading)] if heading else []) + [(False, p) for p in paragraphs(text)]:
+    lines = ([(True, heading)] if heading else []) + [(False, p) for p in paragraphs(text)]
+    for bold, line in lines:
         para = frame.paragraphs[0] if first else frame.add_paragraph()
         first = False
         run = para.add_run()
@@ -407,8 +409,14 @@ def write_docx(src: dict[str, Any], out: Path) -> None:
 
 def _odt_styles(doc: Any, size: float) -> dict[str, Any]:
     from odf.style import (
-        Columns, GraphicProperties, ParagraphProperties, SectionProperties, Style,
-        TableColumnProperties, TableProperties, TextProperties,
+        Columns,
+        GraphicProperties,
+        ParagraphProperties,
+        SectionProperties,
+        Style,
+        TableColumnProperties,
+        TableProperties,
+        TextProperties,
     )
 
     st: dict[str, Any] = {}
@@ -465,7 +473,8 @@ def _odt_table(st: dict[str, Any], rows: list[list[Any]], bold_first: bool = Tru
         for value in row:
             cell = TableCell()
             for n, line in enumerate(value if isinstance(value, list) else [str(value)]):
-                style = st["H2"] if (bold_first and r == 0) or (n == 0 and isinstance(value, list)) else st["Body"]
+                head = (bold_first and r == 0) or (n == 0 and isinstance(value, list))
+                style = st["H2"] if head else st["Body"]
                 cell.addElement(P(stylename=style, text=line))
             tr.addElement(cell)
         table.addElement(tr)
@@ -473,7 +482,8 @@ def _odt_table(st: dict[str, Any], rows: list[list[Any]], bold_first: bool = Tru
 
 
 def _odt_box_lines(box: dict[str, Any]) -> list[str]:
-    return [box["heading"], *("• " + i for i in box.get("items", [])), *paragraphs(box.get("text", ""))]
+    items = ["• " + i for i in box.get("items", [])]
+    return [box["heading"], *items, *paragraphs(box.get("text", ""))]
 
 
 def _odt_block(doc: Any, st: dict[str, Any], block: dict[str, Any]) -> None:
@@ -566,7 +576,8 @@ def _html_box(box: dict[str, Any]) -> str:
 def _html_block(block: dict[str, Any]) -> str:
     kind, esc = block["type"], html.escape
     if kind == "masthead":
-        lines = "".join(f"<div style=\"font-size:14px\">{esc(x)}</div>" for x in block.get("lines", []))
+        lines = "".join(
+            f"<div style=\"font-size:14px\">{esc(x)}</div>" for x in block.get("lines", []))
         return (f"<tr><td style=\"{_TD}background:#{COLOR};color:#fff;padding:24px 16px;\">"
                 f"<div style=\"font-size:30px;font-weight:bold\">{esc(block['title'])}</div>"
                 f"{lines}</td></tr>")
@@ -587,7 +598,8 @@ def _html_block(block: dict[str, Any]) -> str:
     if kind == "contacts":
         rows = [block["header"], *block["rows"]]
         body = "".join("<tr>" + "".join(
-            f"<td style=\"{_TD}border-bottom:1px solid #ccc;{'font-weight:bold;' if n == 0 else ''}\">"
+            f"<td style=\"{_TD}border-bottom:1px solid #ccc;"
+            f"{'font-weight:bold;' if n == 0 else ''}\">"
             f"{esc(str(v))}</td>" for v in row) + "</tr>" for n, row in enumerate(rows))
         return (f"<tr><td style=\"padding:8px 16px\"><table role=\"presentation\" width=\"100%\" "
                 f"cellspacing=\"0\" cellpadding=\"0\">{body}</table></td></tr>")
