@@ -14,6 +14,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -113,12 +114,28 @@ def build_gold(src: dict[str, Any], original: Path, pdf: Path) -> dict[str, Any]
     }
 
 
+def normalize_zip(path: Path) -> None:
+    """Rewrite an office zip with fixed entry times, so that the same input gives the same bytes.
+
+    The entry order is kept (ODF needs its uncompressed ``mimetype`` first)."""
+    with zipfile.ZipFile(path) as old:
+        entries = [(info, old.read(info)) for info in old.infolist()]
+    with zipfile.ZipFile(path, "w") as new:
+        for info, data in entries:
+            fixed = zipfile.ZipInfo(info.filename, date_time=(2025, 1, 1, 12, 0, 0))
+            fixed.compress_type = info.compress_type
+            fixed.external_attr = 0o644 << 16
+            new.writestr(fixed, data)
+
+
 def build_one(path: Path) -> dict[str, Any]:
     src = yaml.safe_load(path.read_text(encoding="utf-8"))
     fmt = src["format"]
     OFFICE_DIR.mkdir(exist_ok=True)
     original = OFFICE_DIR / f"{src['file']}.{fmt}"
     WRITERS[fmt](src, original)
+    if fmt != "html":
+        normalize_zip(original)
     with tempfile.TemporaryDirectory(prefix="office-pdf-") as tmp:
         convert = convert_chromium if fmt == "html" else convert_soffice
         made = convert(original, Path(tmp))
