@@ -45,7 +45,9 @@ _CREDIT = re.compile(rf"(?:{'|'.join(CREDIT_WORDS)})\b", re.IGNORECASE)
 # A heading with a period after it ("Resultat 2023", "Kalender hösten 2024"): a part of the
 # document, not its date.
 _HEADINGS = frozenset((*SECTION_HEADINGS, *POSTER_HEADINGS, *CONTEXT_HEADINGS))
-_BULLETS = "•-–—*·▪◦►"
+_BULLETS = "•-–—*▪◦►"
+# What separates the items of a masthead or footer line: "Region Jönköpings län · 2022 · …".
+_SEPARATOR = re.compile(r"(?:^|\s)[·|•](?=\s|$)")
 
 NEWSLETTER_WORDS = re.compile(r"\bnyhetsbrev\w*|\bnewsletter", re.IGNORECASE)
 POSTER_WORDS = re.compile(r"\bposter\b|\baffisch", re.IGNORECASE)
@@ -99,12 +101,8 @@ def find_date(
     a date in the text, the file name's date.
     """
     meetings = [" ".join(u.split()) for u in upcoming or []]
-    head = [_unstamped(t, exported) for t in head if _date_line(t)]
-    edges = [
-        _unstamped(t, exported)
-        for t in edges
-        if _date_line(t) and not any(" ".join(t.split()) in m for m in meetings)
-    ]
+    head = _date_lines(head, exported, meetings)
+    edges = _date_lines(edges, exported, meetings)
     from_name = date_from_filename(filename)
     years = {int(v[:4]) for t in head + edges for v in (_precise(t, None), _coarse(t)) if v}
     if len(years) > 1:
@@ -140,19 +138,34 @@ def _first(texts: list[str], read: Callable[[str], str | None]) -> str | None:
     return next((v for v in map(read, texts) if v), None)
 
 
+def _date_lines(texts: list[str], exported: set[str] | None, meetings: list[str]) -> list[str]:
+    """The parts of the lines that may carry the document's date: lines that are no bullet,
+    coming meeting or schedule, cut at their separators ("Region Jönköpings län · 2022 · Du
+    får det här utskicket …" gives "2022"), parts that are no sentence."""
+    lines: list[str] = []
+    for text in texts:
+        text = text.strip()
+        if not text or text[0] in _BULLETS or _COMING.search(text):
+            continue
+        if len(DAY_MONTH.findall(text)) >= 2 or any(" ".join(text.split()) in m for m in meetings):
+            continue  # a schedule, or the coming meetings
+        parts = [part.strip() for part in _SEPARATOR.split(text)]
+        if parts[0][:1].islower() and not (
+            SEASON_YEAR.fullmatch(parts[0]) or TERM_YEAR.fullmatch(parts[0])
+        ):
+            parts = parts[1:]  # the rest of a sentence broken across columns
+        lines.extend(_unstamped(part, exported) for part in parts if _date_line(part))
+    return lines
+
+
 def _date_line(text: str) -> bool:
-    """A short line that may carry the document's date: no sentence, bullet or coming meeting."""
-    text = text.strip()
+    """A short part of a line that may carry a date: no sentence, credit or dated heading."""
     words = text.split()
-    if not words or len(words) > 20 or text[0] in _BULLETS or _COMING.search(text):
+    if not words or len(words) > 20:
         return False
     if len(words) > 4 and text[-1] in ".!?" or re.search(r"[.!?]\s+[A-ZÅÄÖ]", text):
         return False  # a sentence, or several
-    if text[0].islower() and not (SEASON_YEAR.fullmatch(text) or TERM_YEAR.fullmatch(text)):
-        return False  # the rest of a sentence broken across columns
-    if _CREDIT.match(text) or _dated_heading(text):
-        return False
-    return len(DAY_MONTH.findall(text)) < 2  # a list of dates is a schedule
+    return not (_CREDIT.match(text) or _dated_heading(text))
 
 
 def _dated_heading(text: str) -> bool:

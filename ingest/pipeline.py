@@ -41,6 +41,8 @@ MAX_OCR_PAGES = 20
 # masthead or footer line may state the document's date.
 EDGE_TOP = 0.2
 EDGE_FOOT = 0.12
+# The blocks at the end of the text that may be its footer.
+LAST_BLOCKS = 3
 _PDFIUM_LOCK = threading.Lock()
 
 
@@ -327,11 +329,11 @@ def _head_texts(title: str, blocks: list[Block]) -> list[str]:
 
 def _edge_texts(blocks: list[Block], pages: list[PageContent], furniture: list[Line]) -> list[str]:
     """Where a masthead or a footer states the date: the running headers and footers, the blocks
-    at the top of the first page and those at the foot of every page. (The PDF's metadata dates
-    are the moment of export, never the document's date, and are not read.)"""
+    at the top of the first page and those at the foot of every page, and the last blocks of the
+    text (an e-mail's footer ends the text, wherever the page ends)."""
     heights = {p.number: p.height for p in pages}
     first = pages[0].number if pages else 1
-    texts = [line.text for line in furniture]
+    texts = [line.text for line in furniture] + [block_text(b) for b in blocks[-LAST_BLOCKS:]]
     for block in blocks:
         height = heights.get(block.page) or 0.0
         at_top = block.page == first and block.lines[0].top < EDGE_TOP * height

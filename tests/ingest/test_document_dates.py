@@ -181,10 +181,6 @@ def test_year_alone_in_a_footer(office_pdfs: Path) -> None:
     assert _office_date(office_pdfs, "poster-year-foot") == "2022"
 
 
-@pytest.mark.xfail(
-    reason="line building cuts LibreOffice's footer line where glyph bottoms round apart",
-    strict=False,
-)
 def test_year_alone_in_a_page_footer(office_pdfs: Path) -> None:
     """The same line in the page footer of a two-page Word newsletter (a running footer)."""
     assert _office_date(office_pdfs, "nyhetsbrev-year-footer") == "2022"

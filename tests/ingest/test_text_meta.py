@@ -69,6 +69,8 @@ def test_find_date(head: list[str], filename: str, expected: str | None) -> None
         (["Läxhjälp", "Resultat 2023"], [], None),
         (["Läxhjälp", "Läsåret 2023/24"], [], None),
         (["Läxhjälp"], ["Foto: Anna Berg, 2019"], None),
+        (["Nyhetsbrev"], ["Region Jönköpings län · 2022 · Du får det här utskicket."], "2022"),
+        (["Nyhetsbrev"], ["• Hösten 2020 startade vi"], None),
         (["Läxhjälp"], ["hösten 2023 jämfört med våren"], None),
         (["Lärandenätverk, hösten 2020"], ["Region Jönköpings län · 2022"], None),
     ],
