@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from ingest.lexicon import (
     COMING_WORDS,
@@ -104,7 +104,7 @@ def find_date(
     head = _date_lines(head, exported, meetings)
     edges = _date_lines(edges, exported, meetings)
     from_name = date_from_filename(filename)
-    years = {int(v[:4]) for t in head + edges for v in (_precise(t, None), _coarse(t)) if v}
+    years = {year for text in head + edges for year in _years(text)}
     if len(years) > 1:
         return None
     year_hint = next(iter(years), None) or (int(from_name[:4]) if from_name else None)
@@ -190,20 +190,29 @@ def _free(text: str, start: int, end: int) -> bool:
 def _coarse(text: str) -> str | None:
     """The year of a season or a term ("Hösten 2020", "vt 2024"), else a year standing alone
     at the end of a line or between separators ("Nässjö kommun · 2024")."""
+    return next(_coarse_all(text), None)
+
+
+def _coarse_all(text: str) -> Iterator[str]:
+    """Every season's or term's year in one line, then every year standing alone."""
     for m in SEASON_YEAR.finditer(text):
         if _free(text, m.start(), m.end()):
-            return _fmt(int(m.group(1)))
+            yield f"{int(m.group(1)):04d}"
     for m in TERM_YEAR.finditer(text):
         if _free(text, m.start(), m.end()):
             year = int(m.group(1))
-            return _fmt(year + 2000 if year < 100 else year)
+            yield f"{year + 2000 if year < 100 else year:04d}"
     for m in YEAR.finditer(text):
         before = text[: m.start()].rstrip()
         if before.endswith(":") or re.search(r"\d$", before):  # "Besök: 2000", "036-10 2000"
             continue
         if _free(text, m.start(), m.end()) and _ALONE_AFTER.match(text, m.end()):
-            return _fmt(int(m.group(1)))
-    return None
+            yield m.group(1)
+
+
+def _years(text: str) -> set[int]:
+    """The years of every date mark in one line ("Hösten 2020–våren 2021" has two)."""
+    return {int(v[:4]) for v in (*_precise_all(text, None), *_coarse_all(text))}
 
 
 def _first_full_date(texts: list[str]) -> tuple[int, int, int] | None:
@@ -225,6 +234,13 @@ def _before(found: str, meeting: tuple[int, int, int]) -> str:
 def _precise(text: str, year_hint: int | None, numeric: bool = False) -> str | None:
     """The first date with a month in one date line (a day without a year takes ``year_hint``;
     ``numeric`` also reads "21/9", only in the title area: "2/3 av familjerna" is no date)."""
+    return next(iter(_precise_all(text, year_hint, numeric)), None)
+
+
+def _month_dates(
+    text: str, year_hint: int | None, numeric: bool
+) -> list[tuple[re.Match[str], str | None]]:
+    """Dates with a month in one line and where they stand, before the free-standing test."""
     found: list[tuple[re.Match[str], str | None]] = []
     for m in FULL_DATE.finditer(text):
         month = MONTH_NUMBERS[m.group(2).lower()]
@@ -246,8 +262,14 @@ def _precise(text: str, year_hint: int | None, numeric: bool = False) -> str | N
             year = int(m.group(3)) if m.group(3) else year_hint
             if year and 1 <= day <= 31 and 1 <= month <= 12:
                 found.append((m, _fmt(year, month, day)))
+    return found
+
+
+def _precise_all(text: str, year_hint: int | None, numeric: bool = False) -> list[str]:
+    """Every date with a month in one date line, in reading order (see ``_precise``)."""
+    found = _month_dates(text, year_hint, numeric)
     kept = [(m.start(), v) for m, v in found if v and _free(text, m.start(), m.end())]
-    return min(kept)[1] if kept else None
+    return [v for _, v in sorted(kept)]
 
 
 def _preceded_by_day(text: str, start: int) -> bool:
