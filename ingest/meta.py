@@ -67,8 +67,18 @@ def _fmt(year: int, month: int | None = None, day: int | None = None) -> str | N
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
+# File names a camera, scanner or screenshot tool gives: a counter or the moment of capture.
+_DEVICE_NAME = re.compile(
+    r"(?:img|dsc|dscn|dcim|pxl|scan|skanning|skannat|screenshot|skärmbild|whatsapp)", re.I
+)
+
+
 def date_from_filename(name: str) -> str | None:
+    """The date a person wrote in the file's name ("nyhetsbrev-2024-02.pdf"); none from names a
+    device made ("IMG_2000.pdf", "Skärmbild 2026-12-02 153000.pdf")."""
     stem = name.rsplit("/", 1)[-1]
+    if _DEVICE_NAME.match(stem):
+        return None
     m = re.search(r"((?:19|20)\d{2})[-_.]?(0[1-9]|1[0-2])(?:[-_.]?([0-2]\d|3[01]))?(?!\d)", stem)
     if m:
         return _fmt(int(m.group(1)), int(m.group(2)), int(m.group(3)) if m.group(3) else None)

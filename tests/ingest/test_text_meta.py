@@ -48,6 +48,8 @@ def test_normalize() -> None:
         (["Nätverksträff 21/9 2023"], "x.pdf", "2023-09-21"),
         (["Nätverksträff 21/9"], "traff-2023.pdf", "2023-09-21"),
         (["Inget datum här"], "x.pdf", None),
+        (["Inget datum här"], "IMG_2000.pdf", None),
+        (["Inget datum här"], "Skärmbild 2026-12-02 153000.pdf", None),
     ],
 )
 def test_find_date(head: list[str], filename: str, expected: str | None) -> None:
