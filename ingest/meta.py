@@ -69,7 +69,7 @@ def _fmt(year: int, month: int | None = None, day: int | None = None) -> str | N
 
 # File names a camera, scanner or screenshot tool gives: a counter or the moment of capture.
 _DEVICE_NAME = re.compile(
-    r"(?:img|dsc|dscn|dcim|pxl|scan|skanning|skannat|screenshot|skärmbild|whatsapp)", re.I
+    r"(?:img|dsc|dscn|pxl|scan|skanning|screenshot|skärmbild)[\s_-]*\d|whatsapp", re.I
 )
 
 
