@@ -28,6 +28,7 @@ class Line:
     size: float
     box: int | None = None  # index of the framing box on its page, if any
     region: int = 0  # leaf region (column/box) the line was read in
+    baseline: float = 0.0  # where its first word stands
 
     @property
     def text(self) -> str:
@@ -63,32 +64,80 @@ class Block:
         return [w for line in self.lines for w in line.words]
 
 
+def _base(word: Word) -> float:
+    return word.bottom if word.baseline is None else word.baseline
+
+
+def _continues(prev: Word, word: Word) -> bool:
+    """Whether ``word`` goes on the line of ``prev`` as the content stream shows them: in the
+    same text object (justified text may space its words widely) or in the next one, close by,
+    on the same baseline and further right."""
+    if word.run < 0 or prev.baseline is None or word.baseline is None:
+        return False
+    small = min(prev.size, word.size)
+    gap = word.x0 - prev.x1
+    if abs(word.baseline - prev.baseline) > 0.2 * small or gap < -0.5 * small:
+        return False
+    return word.run == prev.run_end or (word.run == prev.run_end + 1 and gap < 2.0 * small)
+
+
+def _chains(words: list[Word]) -> list[Line]:
+    """Words in the order the page shows them, cut where one does not continue the line of the
+    one before."""
+    chains: list[Line] = []
+    prev: Word | None = None
+    for word in words:
+        if prev is not None and _continues(prev, word):
+            _extend(chains[-1], [word], word.x1)
+        else:
+            line = Line([word], word.page, word.x0, word.top, word.x1, word.bottom, word.size)
+            line.baseline = _base(word)
+            chains.append(line)
+        prev = word
+    return chains
+
+
+def _extend(line: Line, words: list[Word], x1: float) -> None:
+    line.words.extend(words)
+    line.x1 = max(line.x1, x1)
+    line.top = min(line.top, min(w.top for w in words))
+    line.bottom = max(line.bottom, max(w.bottom for w in words))
+    line.size = max(line.size, max(w.size for w in words))
+
+
 def _fragments(words: list[Word]) -> list[Line]:
-    """Group words on the same baseline that sit close together into line fragments."""
+    """Line fragments: the chains of words the content stream shows on one line, joined with
+    those on the same baseline close beside them."""
     lines: list[Line] = []
-    for word in sorted(words, key=lambda w: (round(w.bottom), w.x0)):
-        placed = False
-        for line in reversed(lines[-6:]):
-            tol = 0.4 * max(line.size, word.size)
-            if abs(line.bottom - word.bottom) < tol or abs(line.top - word.top) < tol:
-                gap = word.x0 - line.x1
-                small = min(line.size, word.size)
-                if -0.5 * small < gap < 0.8 * small:
-                    line.words.append(word)
-                    line.x1 = max(line.x1, word.x1)
-                    line.top = min(line.top, word.top)
-                    line.bottom = max(line.bottom, word.bottom)
-                    line.size = max(line.size, word.size)
-                    placed = True
-                    break
-        if not placed:
-            lines.append(
-                Line([word], word.page, word.x0, word.top, word.x1, word.bottom, word.size)
-            )
+    for row in _baseline_rows(_chains(words)):
+        row.sort(key=lambda c: c.x0)
+        current = row[0]
+        lines.append(current)
+        for chain in row[1:]:
+            small = min(current.size, chain.size)
+            if -0.5 * small < chain.x0 - current.x1 < 0.8 * small:
+                _extend(current, chain.words, chain.x1)
+            else:
+                current = chain
+                lines.append(current)
     for line in lines:
         sizes = sorted(w.size for w in line.words)
         line.size = sizes[len(sizes) // 2]
     return lines
+
+
+def _baseline_rows(chains: list[Line]) -> list[list[Line]]:
+    """Chains grouped by baseline, top to bottom: a row holds those within 0.4 font sizes of
+    its first one's baseline (glyph boxes vary, baselines do not)."""
+    rows: list[list[Line]] = []
+    first: Line | None = None
+    for chain in sorted(chains, key=lambda c: c.baseline):
+        if first is None or chain.baseline - first.baseline >= 0.4 * max(first.size, chain.size):
+            rows.append([chain])
+            first = chain
+        else:
+            rows[-1].append(chain)
+    return rows
 
 
 @dataclass(slots=True)
