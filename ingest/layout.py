@@ -68,33 +68,55 @@ def _base(word: Word) -> float:
     return word.bottom if word.baseline is None else word.baseline
 
 
-def _continues(prev: Word, word: Word) -> bool:
-    """Whether ``word`` goes on the line of ``prev`` as the content stream shows them: in the
-    same text object (justified text may space its words widely) or in the next one, close by,
-    on the same baseline and further right."""
-    if word.run < 0 or prev.baseline is None or word.baseline is None:
+def _same_baseline(prev: Word, word: Word) -> bool:
+    """``word`` stands on the baseline of ``prev`` and not to the left of it."""
+    if prev.baseline is None or word.baseline is None:
         return False
     small = min(prev.size, word.size)
-    gap = word.x0 - prev.x1
-    if abs(word.baseline - prev.baseline) > 0.2 * small or gap < -0.5 * small:
-        return False
-    return word.run == prev.run_end or (word.run == prev.run_end + 1 and gap < 2.0 * small)
+    return abs(word.baseline - prev.baseline) <= 0.2 * small and word.x0 - prev.x1 > -0.5 * small
 
 
 def _chains(words: list[Word]) -> list[Line]:
-    """Words in the order the page shows them, cut where one does not continue the line of the
-    one before."""
+    """Lines as the content stream shows them: words that one text object shows one after
+    another on its baseline, however widely justified text spaces them (a text object is one
+    text-showing operator, so it does not jump to another column); then such chains of
+    successive text objects (a line in two fonts) where the gap between them is no wider than
+    the gaps between their words."""
     chains: list[Line] = []
     prev: Word | None = None
     for word in words:
-        if prev is not None and _continues(prev, word):
+        if prev is not None and word.run == prev.run_end >= 0 and _same_baseline(prev, word):
             _extend(chains[-1], [word], word.x1)
         else:
             line = Line([word], word.page, word.x0, word.top, word.x1, word.bottom, word.size)
             line.baseline = _base(word)
             chains.append(line)
         prev = word
-    return chains
+    return _join_runs(chains)
+
+
+def _join_runs(chains: list[Line]) -> list[Line]:
+    out: list[Line] = []
+    for chain in chains:
+        if out:
+            prev, first = out[-1].words[-1], chain.words[0]
+            small = min(prev.size, first.size)
+            widest = max(_widest_gap(out[-1]), _widest_gap(chain))
+            limit = min(2.0 * small, max(0.8 * small, 1.25 * widest))
+            if (
+                first.run == prev.run_end + 1 >= 1
+                and _same_baseline(prev, first)
+                and first.x0 - prev.x1 < limit
+            ):
+                _extend(out[-1], chain.words, chain.x1)
+                continue
+        out.append(chain)
+    return out
+
+
+def _widest_gap(line: Line) -> float:
+    words = line.words
+    return max((b.x0 - a.x1 for a, b in zip(words, words[1:], strict=False)), default=0.0)
 
 
 def _extend(line: Line, words: list[Word], x1: float) -> None:
