@@ -129,15 +129,20 @@ def _extend(line: Line, words: list[Word], x1: float) -> None:
 
 def _fragments(words: list[Word]) -> list[Line]:
     """Line fragments: the chains of words the content stream shows on one line, joined with
-    those on the same baseline close beside them."""
+    those on the same baseline close beside them. Where the page's text objects hold whole
+    lines, two chains of text objects written apart are not joined: they are lines of two
+    text boxes side by side, however close."""
     lines: list[Line] = []
+    apart = _objects_hold_lines(words)
     for row in _baseline_rows(_chains(words)):
         row.sort(key=lambda c: c.x0)
         current = row[0]
         lines.append(current)
         for chain in row[1:]:
             small = min(current.size, chain.size)
-            if -0.5 * small < chain.x0 - current.x1 < 0.8 * small:
+            if -0.5 * small < chain.x0 - current.x1 < 0.8 * small and not (
+                apart and _written_apart(current, chain)
+            ):
                 _extend(current, chain.words, chain.x1)
             else:
                 current = chain
@@ -146,6 +151,21 @@ def _fragments(words: list[Word]) -> list[Line]:
         sizes = sorted(w.size for w in line.words)
         line.size = sizes[len(sizes) // 2]
     return lines
+
+
+def _objects_hold_lines(words: list[Word]) -> bool:
+    """Whether most words go on in the text object of the word before them (a text object
+    per line, as LibreOffice and most office programs write), not one object per word."""
+    known = [w for w in words if w.run >= 0]
+    if len(known) < 20:
+        return False
+    going_on = sum(1 for a, b in zip(known, known[1:], strict=False) if b.run == a.run_end)
+    return going_on >= 0.5 * len(known)
+
+
+def _written_apart(left: Line, right: Line) -> bool:
+    first, last = right.words[0], left.words[-1]
+    return first.run >= 0 and last.run_end >= 0 and first.run != last.run_end + 1
 
 
 def _baseline_rows(chains: list[Line]) -> list[list[Line]]:
