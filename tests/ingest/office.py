@@ -134,6 +134,7 @@ class PptxStyle:
     font: str = "Liberation Sans"
     line_spacing: float = 1.0
     panel_fill: tuple[int, int, int] | None = None
+    inset_mm: float | None = None  # the text boxes' left and right insets (2.5 mm if None)
 
 
 def _banner(slide, width: float, text: str, size: float) -> None:  # noqa: ANN001
@@ -183,6 +184,8 @@ def _panel(
         shape.fill.fore_color.rgb = RGBColor(*style.panel_fill)
     frame = shape.text_frame
     frame.word_wrap = True
+    if style.inset_mm is not None:
+        frame.margin_left = frame.margin_right = Mm(style.inset_mm)
     _run(frame.paragraphs[0], heading, style.body_pt + 6, True, style)
     para = frame.add_paragraph()
     para.alignment = style.align

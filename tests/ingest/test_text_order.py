@@ -19,7 +19,7 @@ from ingest.pipeline import read_pdf
 from ingest.text import normalize
 from tests.ingest import office
 
-pytestmark = pytest.mark.slow  # LibreOffice exports four posters
+pytestmark = pytest.mark.slow  # LibreOffice exports five posters
 
 STYLES = {
     # A3 portrait, two columns of text boxes, left aligned
@@ -44,6 +44,9 @@ STYLES = {
         font="Liberation Serif",
         panel_fill=(0xDD, 0xEE, 0xFF),
     ),
+    # A3 portrait, three columns of text boxes without insets, 2 mm apart: line ends of one
+    # box stand closer to the next box's lines than a word space
+    "a3-tata-textrutor": office.PptxStyle(columns=3, gutter_mm=2.0, body_pt=12.0, inset_mm=0.0),
 }
 
 
