@@ -256,7 +256,7 @@ def build_document(
     if not title:
         title = seg.examples[0].title if kind == "poster" and seg.examples else Path(filename).stem
     upcoming = [s.text for s in seg.context if is_meeting_list(s.text)]
-    edges = _edge_texts(blocks, pages, furniture)
+    edges = _edge_texts(blocks, pages, furniture, body)
     date = meta.find_date(_head_texts(title, blocks), edges, filename, upcoming, exported)
     examples = _examples(seg, doc_id)
     return Document(
@@ -327,13 +327,16 @@ def _head_texts(title: str, blocks: list[Block]) -> list[str]:
     return head_texts
 
 
-def _edge_texts(blocks: list[Block], pages: list[PageContent], furniture: list[Line]) -> list[str]:
+def _edge_texts(
+    blocks: list[Block], pages: list[PageContent], furniture: list[Line], body: float
+) -> list[str]:
     """Where a masthead or a footer states the date: the running headers and footers, the blocks
-    at the top of the first page and those at the foot of every page, and the last blocks of the
-    text (an e-mail's footer ends the text, wherever the page ends)."""
+    at the top of the first page and those at the foot of every page, and small print among the
+    last blocks of the text (an e-mail's footer ends the text, wherever the page ends)."""
     heights = {p.number: p.height for p in pages}
     first = pages[0].number if pages else 1
-    texts = [line.text for line in furniture] + [block_text(b) for b in blocks[-LAST_BLOCKS:]]
+    texts = [line.text for line in furniture]
+    texts += [block_text(b) for b in blocks[-LAST_BLOCKS:] if b.size < 0.95 * body]
     for block in blocks:
         height = heights.get(block.page) or 0.0
         at_top = block.page == first and block.lines[0].top < EDGE_TOP * height

@@ -114,6 +114,21 @@ def _newsletter(path: Path, date_line: str | None, footer: str | None) -> None:
     doc.save(str(path))
 
 
+def _email(path: Path) -> None:
+    """An e-mail newsletter in HTML whose small-print footer ends the text: "Region Jönköpings
+    län · 2022 · Du får det här utskicket …"."""
+    sections = "".join(
+        f"<h2>{heading}</h2><p>{text} {text}</p>" for heading, text in NEWSLETTER_SECTIONS
+    )
+    path.write_text(
+        "<html><body><h1>Bästa platsen – nytt från nätverket</h1>"
+        f"<p>Hej alla i lärandenätverket!</p>{sections}"
+        '<p style="font-size:9pt">Region Jönköpings län · 2022 · Du får det här utskicket '
+        "eftersom du deltar i lärandenätverket Bästa platsen.</p></body></html>",
+        encoding="utf-8",
+    )
+
+
 def _reportlab_poster(path: Path, lines: list[str], exported: str | None) -> None:
     """A poster drawn with reportlab; ``exported`` is its metadata CreationDate and ModDate
     (None: reportlab's fixed 2000-01-01 of invariant mode)."""
@@ -148,6 +163,7 @@ def office_pdfs(tmp_path_factory: pytest.TempPathFactory) -> Path:
         _poster(out / f"poster-{name}.pptx", top, foot)
     for name, (line, footer, _) in NEWSLETTERS.items():
         _newsletter(out / f"nyhetsbrev-{name}.docx", line, footer)
+    _email(out / "epost.html")
     sources = sorted(str(p) for p in out.iterdir())
     subprocess.run(
         ["soffice", f"-env:UserInstallation=file://{out / 'profile'}", "--headless",
@@ -184,6 +200,11 @@ def test_year_alone_in_a_footer(office_pdfs: Path) -> None:
 def test_year_alone_in_a_page_footer(office_pdfs: Path) -> None:
     """The same line in the page footer of a two-page Word newsletter (a running footer)."""
     assert _office_date(office_pdfs, "nyhetsbrev-year-footer") == "2022"
+
+
+def test_year_in_an_email_footer(office_pdfs: Path) -> None:
+    """An e-mail's footer ends the text, wherever the page ends."""
+    assert _office_date(office_pdfs, "epost") == "2022"
 
 
 def test_body_years_never_win(office_pdfs: Path) -> None:
