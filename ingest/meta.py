@@ -35,9 +35,10 @@ SEASON_YEAR = re.compile(rf"\b(?:{_SEASON}|{'|'.join(TERMS)})\s+{_YEAR}\b", re.I
 TERM_YEAR = re.compile(
     rf"\b(?:{'|'.join(TERM_ABBREVIATIONS)})[\s-]?((?:19|20)?\d{{2}})\b", re.IGNORECASE
 )
-# A year that runs on into a range or a school year: "2023–2024", "2023/24".
+# A year that runs on into a range or a school year: "2023–2024", "2023/24" (an issue number
+# before it is no range: "Nyhetsbrev 3/2023").
 _RANGE_AFTER = re.compile(r"\s?[/–—-]\s?\d")
-_RANGE_BEFORE = re.compile(r"\d\s?[/–—-]\s?$")
+_RANGE_BEFORE = re.compile(r"(?:19|20)\d{2}\s?[/–—-]\s?$")
 # What may follow a year standing alone: the end of the line or a separator ("· 2024 ·").
 _ALONE_AFTER = re.compile(r"\s*(?:$|[·•|,;)]|[–—-]\s)")
 _COMING = re.compile("|".join(rf"\b{re.escape(w)}" for w in COMING_WORDS), re.IGNORECASE)

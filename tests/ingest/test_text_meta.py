@@ -74,6 +74,8 @@ def test_find_date(head: list[str], filename: str, expected: str | None) -> None
         (["Nyhetsbrev"], ["Region Jönköpings län · 2022 · Du får det här utskicket."], "2022"),
         (["Nyhetsbrev"], ["• Hösten 2020 startade vi"], None),
         (["Läxhjälp", "Hösten 2020–våren 2021"], [], None),
+        (["Nyhetsbrev 3/2023"], [], "2023"),
+        (["Läxhjälp", "Lärandenätverket 2023–2024"], [], None),
         (["Läxhjälp"], ["hösten 2023 jämfört med våren"], None),
         (["Lärandenätverk, hösten 2020"], ["Region Jönköpings län · 2022"], None),
     ],
