@@ -46,7 +46,7 @@ TIME_PREPOSITIONS = frozenset({
     "startade", "började", "sen",
 })
 # A line that names a coming meeting: its date is not the document's ("Nästa träff 5 februari").
-COMING_WORDS = ("nästa", "kommande", "save the date", "boka", "anmäl", "sista dag")
+COMING_WORDS = ("nästa", "kommande", "save the date", "boka", "anmäl", "anmälan", "sista dag")
 # A line that credits a picture or cites a source: its year is not the document's.
 CREDIT_WORDS = ("foto", "bild", "illustration", "källa", "källor", "referens", "referenser")
 # Whose meetings a heading lists: "Höstens träffar", "Terminens lärandeseminarier".

@@ -41,7 +41,7 @@ _RANGE_AFTER = re.compile(r"\s?[/–—-]\s?\d")
 _RANGE_BEFORE = re.compile(r"(?:19|20)\d{2}\s?[/–—-]\s?$")
 # What may follow a year standing alone: the end of the line or a separator ("· 2024 ·").
 _ALONE_AFTER = re.compile(r"\s*(?:$|[·•|,;)]|[–—-]\s)")
-_COMING = re.compile("|".join(rf"\b{re.escape(w)}" for w in COMING_WORDS), re.IGNORECASE)
+_COMING = re.compile(rf"\b(?:{'|'.join(map(re.escape, COMING_WORDS))})\b", re.IGNORECASE)
 _CREDIT = re.compile(rf"(?:{'|'.join(CREDIT_WORDS)})\b", re.IGNORECASE)
 # A heading with a period after it ("Resultat 2023", "Kalender hösten 2024"): a part of the
 # document, not its date.

@@ -112,7 +112,7 @@ def _export_days(pdf: pdfium.PdfDocument) -> set[str]:
         info = pdf.get_metadata_dict(skip_empty=True)
     except Exception:  # noqa: BLE001 - metadata is only a hint
         return set()
-    days = set()
+    days: set[str] = set()
     for key in ("CreationDate", "ModDate"):
         m = re.search(r"((?:19|20)\d{2})(\d{2})(\d{2})", info.get(key, ""))
         if m:
