@@ -30,7 +30,7 @@ from ingest.tagging import nlp
 from ingest.tagging.gazetteer import municipality_of
 from ingest.tagging.lemmas import lemmatize
 from ingest.tagging.nlp import Hit, sentence_ids, view
-from ingest.tagging.persons import find_persons
+from ingest.tagging.persons import Person, find_persons
 from ingest.tagging.places import find_mentions
 from ingest.tagging.scoring import (
     FOCUS_THRESHOLD,
@@ -63,18 +63,35 @@ class _Tags:
         # (kind, value) → evidence spans (a dict keeps them unique)
         self.evidence: dict[tuple[str, str], dict[tuple[int, int], None]] = defaultdict(dict)
         self.roles: dict[str, str | None] = {}
+        self.contacts: dict[str, tuple[str | None, str | None]] = {}  # name → e-mail, phone
+        self.proposed: set[str] = set()  # interventions that are key phrases, not taxonomy terms
 
     def add(self, kind: str, value: str, start: int | None = None, end: int | None = None) -> None:
         spans = self.evidence[(kind, value)]
         if start is not None and end is not None:
             spans[(start, end)] = None
 
+    def add_person(self, person: Person, span: tuple[int, int] | None, later: bool = True) -> None:
+        """A person of the example with role, e-mail and phone. A role given later in the text
+        replaces an earlier one (``later``), else the first one given counts."""
+        self.add(PERSON, person.name, *(span or (None, None)))
+        old = self.roles.get(person.name)
+        self.roles[person.name] = (person.role or old) if later else (old or person.role)
+        email, phone = self.contacts.get(person.name, (None, None))
+        self.contacts[person.name] = (email or person.email, phone or person.phone)
+
     def tags(self) -> list[Tag]:
         out: list[Tag] = []
         seq = {key: n for n, key in enumerate(self.evidence)}
         for (kind, value), spans in self.evidence.items():
             ev = [Evidence(self.text[s:e], s, e) for s, e in sorted(spans)[:MAX_EVIDENCE]]
-            out.append(Tag(kind, value, ev, role=self.roles.get(value) if kind == PERSON else None))
+            if kind == PERSON:
+                email, phone = self.contacts.get(value, (None, None))
+                out.append(Tag(kind, value, ev, role=self.roles.get(value), email=email,
+                               phone=phone))
+            else:
+                out.append(Tag(kind, value, ev, proposed=kind == INTERVENTION
+                               and value in self.proposed))
         order = {k: n for n, k in enumerate(TAG_KINDS)}
         out.sort(key=lambda t: (order.get(t.kind, 99),
                                 t.evidence[0].start if t.evidence else 1 << 30,
@@ -110,9 +127,8 @@ def _analyse(
     persons = find_persons(doc)
     person_tokens = {t for p in persons for t in p.tokens}
     for p in persons:
-        tags.add(PERSON, p.name, p.start, p.end)
-        if p.role or p.name not in tags.roles:
-            tags.roles[p.name] = p.role or tags.roles.get(p.name)
+        if not p.outside:  # the meeting's coaches and speakers are not the example's persons
+            tags.add_person(p, (p.start, p.end))
     mentions = find_mentions(engine, doc, person_tokens)
     hits = engine.match(doc)
     inspired, followers = inspiration(sentence_ids(doc), hits, mentions)
@@ -265,10 +281,8 @@ def tag_example(
         tags.add(TEAM, team, *(span or (None, None)))
     for contact in contacts or []:
         for p in find_persons(engine.short_doc(contact)):
-            if (PERSON, p.name) in tags.evidence:
-                continue
-            tags.add(PERSON, p.name, *(_find(example.text, p.name) or (None, None)))
-            tags.roles[p.name] = p.role
+            if not p.outside:
+                tags.add_person(p, _find(example.text, p.name), later=False)
     example.team = team
     example.team_key = team_key(team) if team else None
     if not any(k == MUNICIPALITY for k, _ in tags.evidence):

@@ -37,6 +37,8 @@ class Taxonomy:
     age_groups: dict[str, tuple[str, ...]] = field(default_factory=dict)
     stages: dict[str, tuple[str, ...]] = field(default_factory=dict)
     roles: tuple[str, ...] = ()
+    meeting_roles: tuple[str, ...] = ()
+    meeting_verbs: tuple[str, ...] = ()
     actor_min_hits: dict[str, int] = field(default_factory=dict)
     ignore: tuple[str, ...] = ()
     inspiration_from: tuple[str, ...] = ()
@@ -104,6 +106,8 @@ def taxonomy() -> Taxonomy:
         age_groups={str(k): _strs(v) for k, v in data.get("age_groups", {}).items()},
         stages={k: _strs(v) for k, v in data.get("stages", {}).items()},
         roles=_strs(data.get("roles")),
+        meeting_roles=_strs(data.get("meeting_roles")),
+        meeting_verbs=_strs(data.get("meeting_verbs")),
         actor_min_hits={str(k): int(v) for k, v in (data.get("actor_min_hits") or {}).items()},
         inspiration_from=_strs(insp.get("from")),
         inspiration_to=_strs(insp.get("to")),
