@@ -22,7 +22,9 @@ OVERRIDES = {
     "prova": "prova", "arbetar": "arbeta", "kurator": "kurator", "team": "team",
     "teamet": "team", "teamen": "team", "samverkan": "samverkan", "insats": "insats",
     "fritid": "fritid", "ung": "ung", "ungas": "ung", "barns": "barn", "ska": "ska",
-    "skall": "ska", "skulle": "ska",
+    "skall": "ska", "skulle": "ska", "tillsammans": "tillsammans", "provar": "prova",
+    "provade": "prova", "provat": "prova", "lekar": "lek", "lekarna": "lek", "smsar": "sms:a",
+    "sms:ar": "sms:a", "sms:at": "sms:a", "sms:ade": "sms:a", "smsade": "sms:a",
 }
 
 

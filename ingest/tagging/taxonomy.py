@@ -25,7 +25,8 @@ class Intervention:
     focus_areas: tuple[str, ...]
     description: str
     triggers: tuple[str, ...]
-    near: tuple[tuple[str, str], ...] = ()  # two words in one sentence
+    # words in one sentence; a word is "a|b" for alternatives, "*x" for any word ending in x
+    near: tuple[tuple[str, ...], ...] = ()
     min_hits: int = 1
 
 
@@ -89,7 +90,7 @@ def taxonomy() -> Taxonomy:
             focus_areas=_strs(i.get("focus_areas")),
             description=i.get("description", ""),
             triggers=_strs(i.get("triggers")),
-            near=tuple((str(a), str(b)) for a, b in i.get("near") or []),
+            near=tuple(tuple(str(w) for w in words) for words in i.get("near") or []),
             min_hits=int(i.get("min_hits", 1)),
         )
         for i in data["interventions"]
