@@ -28,6 +28,7 @@ from ingest.model import (
 )
 from ingest.tagging import nlp
 from ingest.tagging.gazetteer import municipality_of
+from ingest.tagging.keyphrases import key_phrases
 from ingest.tagging.lemmas import lemmatize
 from ingest.tagging.nlp import Hit, sentence_ids, view
 from ingest.tagging.persons import Person, find_persons
@@ -275,6 +276,7 @@ def tag_example(
     title_doc = engine.short_doc(example.title or "")
     title_stages = tuple(h.value for h in engine.match(title_doc) if h.kind == STAGE)
     text_doc, tags = _analyse(example.text, title_munis, title_stages)
+    _propose_interventions(example, text_doc, title_doc, tags)
     team = _choose_team(example, team_hints, text_doc)
     if team and (TEAM, team) not in tags.evidence:
         span = _find(example.text, team)
@@ -293,6 +295,18 @@ def tag_example(
                     tags.add(MUNICIPALITY, muni, *(_find(example.text, muni) or (None, None)))
                 break
     example.tags = [t for t in example.tags if t.source != "auto"] + tags.tags()
+
+
+def _propose_interventions(example: Example, text_doc: Doc, title_doc: Doc, tags: _Tags) -> None:
+    """An example always gets its own interventions: when the taxonomy has none for it, its
+    key phrases, marked as proposals, with the sentences they stand in as evidence."""
+    if any(kind == INTERVENTION for kind, _ in tags.evidence):
+        return
+    for cand in key_phrases(text_doc, title_doc, example.sections):
+        tags.add(INTERVENTION, cand.phrase)
+        for start, end in cand.spans:
+            tags.add(INTERVENTION, cand.phrase, start, end)
+        tags.proposed.add(cand.phrase)
 
 
 def _choose_team(example: Example, hints: list[str] | None, text_doc: Doc) -> str | None:
