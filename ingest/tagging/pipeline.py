@@ -27,6 +27,7 @@ from ingest.model import (
     Tag,
 )
 from ingest.tagging import nlp
+from ingest.tagging.focus import example_focus_areas
 from ingest.tagging.gazetteer import municipality_of
 from ingest.tagging.keyphrases import key_phrases
 from ingest.tagging.lemmas import lemmatize
@@ -66,6 +67,9 @@ class _Tags:
         self.roles: dict[str, str | None] = {}
         self.contacts: dict[str, tuple[str | None, str | None]] = {}  # name → e-mail, phone
         self.proposed: set[str] = set()  # interventions that are key phrases, not taxonomy terms
+        # focus areas: the score of their own trigger words, and the evidence of each area
+        self.trigger_score: dict[str, int] = defaultdict(int)
+        self.focus_spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
 
     def add(self, kind: str, value: str, start: int | None = None, end: int | None = None) -> None:
         spans = self.evidence[(kind, value)]
@@ -186,6 +190,7 @@ def _add_taxonomy(
         start, end = tv.idx[h.start], tv.idx[h.end - 1] + len(tv.text[h.end - 1])
         if h.kind == FOCUS_AREA:
             focus_score[h.value] += 2 if h.end - h.start > 1 else 1
+            tags.trigger_score[h.value] += 2 if h.end - h.start > 1 else 1
             focus_spans[h.value].append((start, end))
         elif h.kind in (INTERVENTION, ACTOR, AGE_GROUP):
             tags.add(h.kind, h.value, start, end)
@@ -197,6 +202,7 @@ def _add_taxonomy(
             if h.value == "planerad" and _in_future_section(tv.src, start):
                 continue  # plans under "Nästa steg" are what comes next, not the stage
             stage_spans[h.value].append((start, end))
+    tags.focus_spans = focus_spans
     _add_focus_areas(tags, tax, focus_score, focus_spans)
     _add_stage(tags, stage_spans, title_stages)
 
@@ -277,6 +283,7 @@ def tag_example(
     title_stages = tuple(h.value for h in engine.match(title_doc) if h.kind == STAGE)
     text_doc, tags = _analyse(example.text, title_munis, title_stages)
     _propose_interventions(example, text_doc, title_doc, tags)
+    example_focus_areas(tags)
     team = _choose_team(example, team_hints, text_doc)
     if team and (TEAM, team) not in tags.evidence:
         span = _find(example.text, team)

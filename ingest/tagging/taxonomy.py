@@ -41,6 +41,7 @@ class Taxonomy:
     meeting_roles: tuple[str, ...] = ()
     meeting_verbs: tuple[str, ...] = ()
     actor_min_hits: dict[str, int] = field(default_factory=dict)
+    actor_focus: dict[str, tuple[str, ...]] = field(default_factory=dict)
     ignore: tuple[str, ...] = ()
     inspiration_from: tuple[str, ...] = ()
     inspiration_to: tuple[str, ...] = ()
@@ -99,6 +100,9 @@ def taxonomy() -> Taxonomy:
         unknown = set(item.focus_areas) - set(FOCUS_AREAS)
         if unknown:
             raise ValueError(f"{item.slug}: unknown focus areas {sorted(unknown)}")
+    for actor, pointed in (data.get("actor_focus") or {}).items():
+        if set(pointed) - set(FOCUS_AREAS):
+            raise ValueError(f"actor_focus {actor}: unknown focus areas {pointed}")
     insp = data.get("inspiration", {})
     return Taxonomy(
         focus_areas=areas,
@@ -110,6 +114,7 @@ def taxonomy() -> Taxonomy:
         meeting_roles=_strs(data.get("meeting_roles")),
         meeting_verbs=_strs(data.get("meeting_verbs")),
         actor_min_hits={str(k): int(v) for k, v in (data.get("actor_min_hits") or {}).items()},
+        actor_focus={str(k): _strs(v) for k, v in (data.get("actor_focus") or {}).items()},
         inspiration_from=_strs(insp.get("from")),
         inspiration_to=_strs(insp.get("to")),
         inspiration_from_before=_strs(insp.get("from_before")),
