@@ -245,7 +245,7 @@ def _with_details(doc: Doc, persons: list[Person]) -> list[Person]:
         if cell and (role is None or cell.startswith(role)):
             role = cell  # "Jonas Wik, enhetschef barn och familj" on a contact line
         email, phone = details(tv.src, p.name, p.end, stop)
-        outside = _meeting_person(doc, after, role)
+        outside = _meeting_person(doc, p.tokens[0], after, role)
         out.append(replace(p, role=role, email=email, phone=phone, outside=outside))
     return _shared_roles(doc, out)
 
@@ -274,15 +274,26 @@ def _meeting_words() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(tax.meeting_roles), frozenset(tax.meeting_verbs)
 
 
-def _meeting_person(doc: Doc, after: int, role: str | None) -> bool:
+MEETING_WINDOW = 3  # words before a name that may mark the meeting's speaker
+
+
+def _meeting_person(doc: Doc, first: int, after: int, role: str | None) -> bool:
     """A coach or speaker of the meeting: "coachen Helena Ström", "Magnus Falk, föreläsare",
-    "Magnus Falk föreläste om …"."""
+    "Magnus Falk föreläste om …", "Dagens föreläsare var Magnus Falk"."""
     from ingest.tagging.lemmas import lemmatize
 
     roles, verbs = _meeting_words()
     if role and any(lemmatize(w) in roles for w in role.split()):
         return True
-    return after < len(doc) and doc[after].lemma_ in verbs
+    if after < len(doc) and doc[after].lemma_ in verbs:
+        return True
+    for k in range(first - 1, max(first - 1 - MEETING_WINDOW, -1), -1):
+        tok = doc[k]
+        if tok.text in (".", "!", "?", ",", "och") or "\n" in tok.text:
+            break
+        if tok.lemma_ in roles or tok.lemma_ in verbs:
+            return True
+    return False
 
 
 def _starts_line(doc: Doc, i: int) -> bool:

@@ -81,6 +81,12 @@ def test_coaches_and_speakers_of_the_meeting_are_left_out() -> None:
     assert names_and_roles(text) == [("Eva Ek", "kurator"), ("Ali Noor", "ungdomscoach")]
 
 
+def test_speaker_named_after_the_talk() -> None:
+    text = ("Dagens föreläsare var Magnus Falk från Linköping. Föreläsningen hölls av Eva Ek. "
+            "Sedan berättade Anna Berg, kurator, om gruppen.")
+    assert names_and_roles(text) == [("Anna Berg", "kurator")]
+
+
 def test_phone_numbers_and_addresses() -> None:
     found = [m.group() for m in phones("Ring 070-123 45 67, 036-10 10 10 eller +46 70 123 45 67. "
                                        "År 2024-02-14, 0–6 år, 1 200 elever.")]
