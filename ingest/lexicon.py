@@ -152,8 +152,11 @@ GENERIC_NOUN_LEMMAS = frozenset({
     "svar", "enkät", "siffra", "data", "mätning", "effekt", "utvärdering", "rutin", "person",
     "vuxen", "ungdom", "kvinna", "man", "mamma", "pappa", "vårdnadshavare", "representant",
     "pilot", "test", "försök", "lärandenätverk", "nätverk", "nyhetsbrev", "poster", "exempel",
-    "telefon", "mejl", "kontakt", "gång", "tid",
-}) | frozenset(SEASONS)
+    "telefon", "mejl", "kontakt", "gång", "tid", "klass", "årskurs", "halvdag", "halvtimme",
+    "timme", "minut", "klocka", "pass", "form", "besök", "ung", "studiebesök",
+    "förbättringsteam", "lärandeseminarium", "coach", "pdsa", "nästan", "allra", "ungefär",
+    "numera", "själva", "kvalitet", "program",
+}) | frozenset(SEASONS) | frozenset(MONTHS) | frozenset(WEEKDAYS)
 
 # --- the county ----------------------------------------------------------------------------------
 

@@ -26,7 +26,8 @@ from ingest.lexicon import (
 )
 from ingest.model import Section
 from ingest.tagging.compounds import split_compound
-from ingest.tagging.gazetteer import names
+from ingest.tagging.gazetteer import surface_forms
+from ingest.tagging.lemmas import compared, is_base_form, verb_forms
 from ingest.tagging.nlp import TokenView, view
 from ingest.tagging.persons import is_first_name, is_role
 from ingest.tagging.taxonomy import taxonomy
@@ -39,11 +40,14 @@ ELSEWHERE_WEIGHT = 0.3
 ACTION_BONUS = 2.0
 COMPOUND_BONUS = 1.0
 ADJECTIVE_BONUS = 0.5
-MIN_SCORE = 3.0  # for a second or third phrase; the best one is always given
+MIN_SCORE = 3.0  # for a second or third phrase
+MIN_BEST = 2.5  # for the best: a word of the title, or a compound of the first paragraph
 MIN_HEAD = 4
 # Endings of Swedish adjectives and participles ("digital", "flerspråkig", "gemensam").
 _ADJECTIVE_ENDINGS = ("ig", "isk", "lig", "al", "iv", "ell", "sam", "bar", "ande", "ende", "erad",
-                      "ad", "ös", "ant", "ent", "är")
+                      "ös", "är")
+_ADVERB_ENDINGS = ("igen", "ligen", "vis", "ast")
+_UNITS = ("skola", "gymnasium")  # "Hagaskolan": a team, not a practice
 _VERB_ENDINGS = ("ade", "at", "ar", "er", "te", "de", "it", "ats", "ades", "as", "es")
 # Between a verb of doing and its object: "bjuder in till en", "startade upp ett nytt".
 _ARTICLES = frozenset({"en", "ett", "ny", "nytt", "nya", "vår", "vårt", "våra", "sin", "sitt",
@@ -68,15 +72,38 @@ def _excluded() -> frozenset[str]:
 
 
 def _base(word: str, lemma: str) -> str:
-    """The base form of a noun: the lemma unless the table reads it as a longer verb form
-    ("språk" → "språka")."""
+    """The base form of a noun: the word itself when it is a base form of its own ("språk",
+    not the verb "språka"; "uppdrag", not "uppdra"), else its lemma ("föräldrakvällar")."""
     low = word.lower()
-    return lemma if len(lemma) <= len(low) else low
+    if low == lemma or is_base_form(low) or len(lemma) > len(low):
+        return low
+    return lemma
 
 
 def _is_adjective(low: str, lemma: str) -> bool:
+    """An adjective in one of its forms ("digital", "digitala", "gemensamt"), not a genitive
+    ("familjecentralens")."""
     return low.isalpha() and len(low) >= 4 and lemma.endswith(_ADJECTIVE_ENDINGS) \
-        and low not in FUNCTION_WORDS and low not in STOP_WORDS
+        and low not in FUNCTION_WORDS and low not in STOP_WORDS \
+        and (low == lemma or low[-1] in "tae" and low.startswith(lemma[:-2]))
+
+
+def _adjective_form(low: str, lemma: str) -> str:
+    """The adjective as it goes with a singular noun: "digitala" → "digital", "gemensamt"
+    stays (a neuter noun)."""
+    return low if low == lemma + "t" else lemma
+
+
+def _is_verb(low: str, lemma: str) -> bool:
+    """An inflected verb ("startade", "öppnar") or an infinitive that has verb forms and no
+    definite noun form ("förlänga", not "skola")."""
+    if lemma != low and lemma.endswith("a") and low.endswith(_VERB_ENDINGS):
+        return True
+    if low.endswith("r") and len(lemma) >= len(low) and verb_forms(low[:-1]):
+        return True  # "öppnar" (the table reads it as the noun "öppnare")
+    if low.endswith(("ade", "ad", "at")) and verb_forms(low[: -2 if low[-1] != "e" else -3] + "a"):
+        return True  # "träffade", "förlängd": participles
+    return verb_forms(lemma)
 
 
 def _is_head(tv: TokenView, i: int) -> bool:
@@ -84,15 +111,28 @@ def _is_head(tv: TokenView, i: int) -> bool:
     word, low, lemma = tv.text[i], tv.lower[i], tv.lemma[i]
     if len(low) < MIN_HEAD or not low.replace("-", "").isalpha() or low.startswith("-"):
         return False
-    if word[:1].isupper() and (word in names() or is_first_name(word) or not _line_start(tv, i)):
-        return False  # a name (mid-sentence capitals), a place, a person
+    if word[:1].isupper() and (word in surface_forms() or is_first_name(word)
+                               or not _line_start(tv, i) or not _common_word(low, lemma)):
+        return False  # a name (mid-sentence capitals), a place, a person, a team
     if low in FUNCTION_WORDS or low in STOP_WORDS or low in PHRASE_STOPWORDS:
         return False
-    if lemma in FILLER_LEMMAS or lemma in GENERIC_NOUN_LEMMAS or lemma in _excluded():
+    if {low, lemma} & (FILLER_LEMMAS | GENERIC_NOUN_LEMMAS | _excluded()):
         return False
-    if is_role(lemma) or _is_adjective(low, lemma) and len(split_compound(lemma)) < 2:
+    if "-" in low and low.split("-")[0] in FUNCTION_WORDS:
+        return False  # "prova på-veckor": the end of a phrase, not a word
+    if is_role(lemma) or is_role(low) or is_role(low.rstrip("n")) or _is_adjective(low, lemma) \
+            or compared(lemma) \
+            or low.endswith(_ADVERB_ENDINGS):
         return False
-    return not (lemma != low and lemma.endswith("a") and low.endswith(_VERB_ENDINGS))
+    return not _is_verb(low, lemma)
+
+
+def _common_word(low: str, lemma: str) -> bool:
+    """A capitalised word at the start of a line that is a common word ("Frukostklubb"), not a
+    name ("Hagaskolan", "Mara")."""
+    if lemma.endswith(_UNITS) and lemma not in _UNITS:
+        return False
+    return is_base_form(lemma) or is_base_form(low) or len(split_compound(lemma)) > 1
 
 
 def _line_start(tv: TokenView, i: int) -> bool:
@@ -120,7 +160,7 @@ def _occurrences(tv: TokenView) -> list[tuple[str, str, int, bool]]:
         if before and tv.sent[i - 1] == tv.sent[i] and (before.islower() or _line_start(
                 tv, i - 1)) and _is_adjective(tv.lower[i - 1], tv.lemma[i - 1]):
             start = i - 1
-        words = [tv.lemma[start]] if start < i else []
+        words = [_adjective_form(tv.lower[start], tv.lemma[start])] if start < i else []
         out.append((" ".join([*words, head]), head, start, _after_action(tv, start)))
     return out
 
@@ -204,8 +244,9 @@ def _choose(candidates: list[Candidate]) -> list[Candidate]:
     for cand in ranked:
         if len(chosen) == MAX_PHRASES:
             break
-        if chosen and (cand.score < max(MIN_SCORE, chosen[0].score / 2) or not cand.spans
-                       or any(c.head == cand.head for c in chosen)):
+        if cand.score < MIN_BEST or chosen and (
+                cand.score < max(MIN_SCORE, chosen[0].score / 2) or not cand.spans
+                or any(c.head == cand.head for c in chosen)):
             continue
         chosen.append(cand)
     return chosen
