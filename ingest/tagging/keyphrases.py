@@ -31,6 +31,7 @@ from ingest.tagging.lemmas import compared, is_base_form, verb_forms
 from ingest.tagging.nlp import TokenView, view
 from ingest.tagging.persons import is_first_name, is_role
 from ingest.tagging.taxonomy import taxonomy
+from ingest.tagging.teams import STANDALONE_UNITS
 
 MAX_PHRASES = 3
 TITLE_WEIGHT = 3.0
@@ -42,7 +43,7 @@ COMPOUND_BONUS = 1.0
 ADJECTIVE_BONUS = 0.5
 MIN_SCORE = 3.0  # for a second or third phrase
 MIN_BEST = 2.5  # for the best: a word of the title, or a compound of the first paragraph
-MIN_HEAD = 4
+MIN_HEAD = 3
 # Endings of Swedish adjectives and participles ("digital", "flerspråkig", "gemensam").
 _ADJECTIVE_ENDINGS = ("ig", "isk", "lig", "al", "iv", "ell", "sam", "bar", "ande", "ende", "erad",
                       "ös", "är")
@@ -60,6 +61,8 @@ class Candidate:
     head: str  # the head noun's base form
     score: float = 0.0
     spans: list[tuple[int, int]] = field(default_factory=list)  # occurrences in the text
+    in_title: bool = False
+    variant: bool = False  # the title says which kind: "läxcafé med seniorer"
 
 
 @lru_cache(maxsize=1)
@@ -106,13 +109,15 @@ def _is_verb(low: str, lemma: str) -> bool:
     return verb_forms(lemma)
 
 
-def _is_head(tv: TokenView, i: int) -> bool:
-    """A noun-like word that can name a practice."""
+def _is_head(tv: TokenView, i: int, lowered: frozenset[str] = frozenset()) -> bool:
+    """A noun-like word that can name a practice (``lowered``: lemmas the text also writes in
+    lowercase, so that a title's first word "Läxcafé" is one)."""
     word, low, lemma = tv.text[i], tv.lower[i], tv.lemma[i]
     if len(low) < MIN_HEAD or not low.replace("-", "").isalpha() or low.startswith("-"):
         return False
     if word[:1].isupper() and (word in surface_forms() or is_first_name(word)
-                               or not _line_start(tv, i) or not _common_word(low, lemma)):
+                               or not _line_start(tv, i)
+                               or not (_common_word(low, lemma) or lemma in lowered)):
         return False  # a name (mid-sentence capitals), a place, a person, a team
     if low in FUNCTION_WORDS or low in STOP_WORDS or low in PHRASE_STOPWORDS:
         return False
@@ -148,11 +153,13 @@ def _after_action(tv: TokenView, start: int) -> bool:
     return k >= 0 and tv.lemma[k] in ACTION_VERB_LEMMAS
 
 
-def _occurrences(tv: TokenView) -> list[tuple[str, str, int, bool]]:
-    """(phrase, head, first token, after a verb of doing) of the candidates of the text."""
-    out: list[tuple[str, str, int, bool]] = []
+def _occurrences(
+    tv: TokenView, lowered: frozenset[str]
+) -> list[tuple[str, str, int, int, bool]]:
+    """(phrase, head, first token, head token, after a verb of doing) of the candidates."""
+    out: list[tuple[str, str, int, int, bool]] = []
     for i in range(len(tv.text)):
-        if not _is_head(tv, i):
+        if not _is_head(tv, i, lowered):
             continue
         head = _base(tv.text[i], tv.lemma[i])
         start = i
@@ -161,7 +168,7 @@ def _occurrences(tv: TokenView) -> list[tuple[str, str, int, bool]]:
                 tv, i - 1)) and _is_adjective(tv.lower[i - 1], tv.lemma[i - 1]):
             start = i - 1
         words = [_adjective_form(tv.lower[start], tv.lemma[start])] if start < i else []
-        out.append((" ".join([*words, head]), head, start, _after_action(tv, start)))
+        out.append((" ".join([*words, head]), head, start, i, _after_action(tv, start)))
     return out
 
 
@@ -185,9 +192,9 @@ def _zones(text: str, title: str, sections: list[Section]) -> list[tuple[int, in
 
 
 def _score(candidates: dict[str, Candidate], tv: TokenView, zones: list[tuple[int, int, float]],
-           in_text: bool) -> None:
+           in_text: bool, lowered: frozenset[str] = frozenset()) -> None:
     """Add the occurrences of the text (``in_text``) or of the title to the candidates."""
-    for phrase, head, start, action in _occurrences(tv):
+    for phrase, head, start, i, action in _occurrences(tv, lowered):
         cand = candidates.setdefault(phrase, Candidate(phrase, head))
         pos = tv.idx[start]
         if in_text:
@@ -195,7 +202,24 @@ def _score(candidates: dict[str, Candidate], tv: TokenView, zones: list[tuple[in
             cand.spans.append(_sentence(tv, start))
         else:
             weight = TITLE_WEIGHT
+            cand.in_title = True
+            cand.variant = cand.variant or _qualified(tv, i)
         cand.score += weight + (ACTION_BONUS if action else 0.0)
+
+
+_QUALIFIERS = frozenset({"med", "vid", "för", "på", "utan", "via"})
+
+
+def _qualified(tv: TokenView, i: int) -> bool:
+    """The noun at token i is followed by words that say which kind of it: "Läxcafé med
+    seniorer", "Sms vid första frånvaron", "Föräldrakväll på nätet" (not a place or a unit:
+    "Mammacafé på familjecentralen", "Kamratstöd på Runnskolan")."""
+    k = i + 1
+    if k + 1 >= len(tv.text) or tv.lower[k] not in _QUALIFIERS:
+        return False
+    word, low = tv.text[k + 1], tv.lower[k + 1]
+    return word.isalpha() and word.islower() and low not in FUNCTION_WORDS \
+        and tv.lemma[k + 1] not in STANDALONE_UNITS
 
 
 def _sentence(tv: TokenView, i: int) -> tuple[int, int]:
@@ -217,7 +241,8 @@ def key_phrases(text_doc: Doc, title_doc: Doc, sections: list[Section]) -> list[
     sentences of the text it stands in."""
     tv, title_tv = view(text_doc), view(title_doc)
     candidates: dict[str, Candidate] = {}
-    _score(candidates, title_tv, [], in_text=False)
+    lowered = frozenset(lemma for w, lemma in zip(tv.text, tv.lemma, strict=True) if w.islower())
+    _score(candidates, title_tv, [], in_text=False, lowered=lowered)
     _score(candidates, tv, _zones(tv.src, title_tv.src, sections), in_text=True)
     for cand in candidates.values():
         cand.score += COMPOUND_BONUS if len(split_compound(cand.head)) > 1 else 0.0
@@ -234,6 +259,8 @@ def _merged(candidates: dict[str, Candidate]) -> list[Candidate]:
             bare = out.pop(cand.head)
             cand.score += bare.score
             cand.spans = sorted({*cand.spans, *bare.spans})
+            cand.in_title = cand.in_title or bare.in_title
+            cand.variant = cand.variant or bare.variant
     return list(out.values())
 
 

@@ -306,10 +306,15 @@ def tag_example(
 
 def _propose_interventions(example: Example, text_doc: Doc, title_doc: Doc, tags: _Tags) -> None:
     """An example always gets its own interventions: when the taxonomy has none for it, its
-    key phrases, marked as proposals, with the sentences they stand in as evidence."""
-    if any(kind == INTERVENTION for kind, _ in tags.evidence):
-        return
-    for cand in key_phrases(text_doc, title_doc, example.sections):
+    key phrases, marked as proposals, with the sentences they stand in as evidence; besides
+    taxonomy terms, the kind of practice its title names in its own words ("Läxcafé med
+    seniorer", "Sms vid första frånvaron")."""
+    found = {lemmatize(w) for kind, value in tags.evidence if kind == INTERVENTION
+             for w in value.split()}
+    candidates = key_phrases(text_doc, title_doc, example.sections)
+    if found:
+        candidates = [c for c in candidates if c.variant and c.head not in found][:1]
+    for cand in candidates:
         tags.add(INTERVENTION, cand.phrase)
         for start, end in cand.spans:
             tags.add(INTERVENTION, cand.phrase, start, end)

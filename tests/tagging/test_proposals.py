@@ -47,13 +47,24 @@ def test_a_practice_named_in_the_method_section() -> None:
     assert ex.focus_areas  # always at least one: here from the school and its pupils
 
 
-def test_taxonomy_intervention_means_no_proposal() -> None:
+def test_the_kind_of_practice_a_title_names_besides_the_taxonomy_term() -> None:
     ex = _example(
         "Läxcafé med pensionerade lärare",
         "På biblioteket i Vaggeryd har vi startat ett läxcafé där pensionerade lärare hjälper "
         "eleverna med läxorna två eftermiddagar i veckan.")
-    assert _interventions(ex) == [("läxhjälp", False)]
+    assert _interventions(ex) == [("läxhjälp", False), ("läxcafé", True)]
     assert ex.focus_areas == ["Fullföljda studier"]
+    ex = _example("Sms vid första frånvaron",
+                  "Vårdnadshavare får ett sms redan första dagen eleven är borta från skolan.")
+    assert set(_interventions(ex)) == {("närvaroarbete", False), ("sms", True)}
+
+
+def test_taxonomy_term_in_a_title_with_a_place_only_is_no_proposal() -> None:
+    for title in ("Mammacafé i Gislaved", "Läxhjälp på biblioteket i Anderstorp",
+                  "Cykelbuss på Lunnaskolan"):
+        ex = _example(title, "Varje vecka träffas nyanlända mammor och barn. Eleverna får hjälp "
+                             "med läxorna. Barnen cyklar till skolan i en cykelbuss.")
+        assert all(not proposed for _, proposed in _interventions(ex)), title
 
 
 def test_at_most_three_proposals_without_names_or_roles() -> None:
