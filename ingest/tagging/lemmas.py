@@ -150,8 +150,12 @@ _DEFINITE = (("n", True), ("en", False), ("t", True), ("et", False))
 
 
 def definite_base(word: str) -> str | None:
-    """Base form of a definite noun the table lacks: "behandlaren" → "behandlare"."""
+    """Base form of a definite noun the table lacks: "behandlaren" → "behandlare" (an agent
+    noun in -are, also when the word list only knows the verb stem "behandlar")."""
     t = load_tables()
+    if word.endswith("aren") and len(word) > 7 and word[:-1] not in t.forms \
+            and word[:-2] in t.stems:
+        return word[:-1]
     for suffix, vowel in _DEFINITE:
         base = word[: -len(suffix)]
         if not word.endswith(suffix) or len(base) < 4 or (base[-1] in _VOWELS) != vowel:

@@ -111,6 +111,8 @@ def _base_form(token: Token) -> str:
 
 def _role_before(doc: Doc, i: int) -> str | None:
     """"kuratorn Eva Ek", "Rektor Linnea Hall", "biträdande rektor Anna Lind"."""
+    if i >= 2 and doc[i - 1].is_space and doc[i - 2].text.islower():
+        i -= 1  # "skolsköterskan\n\nFredrik Olausson": a break the extraction put in
     if i == 0:
         return None
     prev = doc[i - 1]
@@ -167,8 +169,11 @@ def _role_after(doc: Doc, j: int) -> str | None:
         if tok.lower_ in ROLE_CUT:
             # "samordnare för familjecentralen" keeps one lowercase word after a preposition
             nxt = doc[k + 1] if k + 1 < n else None
+            after = doc[k + 2] if k + 2 < n else None
+            longer = after is not None and after.text.isalpha() and after.text.islower() \
+                and after.lower_ not in ROLE_CUT  # "på öppna förskolan": more than a unit
             if words and tok.lower_ in ("för", "på", "vid", "inom", "i") and nxt is not None \
-                    and nxt.text.isalpha() and nxt.text.islower() \
+                    and nxt.text.isalpha() and nxt.text.islower() and not longer \
                     and nxt.lower_ not in NAME_BREAK_WORDS and is_role(words[-1].lemma_):
                 words.extend([tok, nxt])
             break
@@ -252,7 +257,8 @@ def _with_details(doc: Doc, persons: list[Person]) -> list[Person]:
 
 def _shared_roles(doc: Doc, persons: list[Person]) -> list[Person]:
     """"Fatima Yousef och Jessica Holmberg, barnsjuksköterskor": a plural role after the
-    second name is the first one's too."""
+    second name is the first one's too; "eleverna Linnea Karlsson och Omar Abdi": one before
+    the first name is the second one's too."""
     out = list(persons)
     for n in range(len(out) - 1):
         p, q = out[n], out[n + 1]
@@ -262,10 +268,22 @@ def _shared_roles(doc: Doc, persons: list[Person]) -> list[Person]:
             continue
         k = q.tokens[-1] + 1
         k += k < len(doc) and doc[k].text in ROLE_SEPARATORS
-        if k < len(doc) and doc[k].lower_ != doc[k].lemma_ and doc[k].lower_.endswith(
-                ("or", "er", "ar", "rna")) and is_role(doc[k].lemma_):
+        if k < len(doc) and _plural_role(doc[k]):
             out[n] = replace(p, role=q.role, outside=q.outside)
+    for n in range(len(out) - 1):  # "eleverna Linnea Karlsson och Omar Abdi"
+        p, q = out[n], out[n + 1]
+        before, between = p.tokens[0] - 1, p.tokens[-1] + 1
+        if p.role and not q.role and before >= 0 and _plural_role(doc[before]) \
+                and between < len(doc) and doc[between].lower_ == "och" \
+                and q.tokens[0] == between + 1:
+            out[n + 1] = replace(q, role=p.role, outside=p.outside)
     return out
+
+
+def _plural_role(tok: Token) -> bool:
+    """A role word in the plural: "barnsjuksköterskor", "eleverna"."""
+    return tok.lower_ != tok.lemma_ and tok.lower_.endswith(("or", "er", "ar", "rna", "na")) \
+        and is_role(tok.lemma_)
 
 
 @lru_cache(maxsize=1)

@@ -101,3 +101,14 @@ def test_plural_role_after_two_names() -> None:
     assert names_and_roles(text) == [
         ("Åsa Falk", "barnsjuksköterska"), ("Jessica Holmberg", "barnsjuksköterska"),
         ("Anna Berg", None), ("Per Lund", "rektor")]
+
+
+def test_roles_shared_split_and_cut() -> None:
+    text = ("Kamratstödjare – eleverna Linnea Karlsson och Omar Abdi i årskurs åtta berättade. "
+            "Familjebehandlaren Kristoffer Nyberg säger att det går bra. Rektor Helena Vik och "
+            "skolsköterskan\n\nFredrik Olausson berättade. Teamet består av Anna-Karin Borg, "
+            "förskollärare på öppna förskolan.")
+    assert names_and_roles(text) == [
+        ("Linnea Karlsson", "elev"), ("Omar Abdi", "elev"),
+        ("Kristoffer Nyberg", "familjebehandlare"), ("Helena Vik", "rektor"),
+        ("Fredrik Olausson", "skolsköterska"), ("Anna-Karin Borg", "förskollärare")]
