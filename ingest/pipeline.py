@@ -315,6 +315,7 @@ def _examples(seg: Segmented, doc_id: str) -> list[Example]:
             text="\n\n".join(draft.parts),
             sections=draft.sections,
             pages=sorted(draft.pages),
+            review_reasons=list(draft.review),
         )
         for n, draft in enumerate(seg.examples, start=1)
     ]
@@ -325,4 +326,10 @@ def _warnings(lines: list[Line], examples: list[Example]) -> list[str]:
         return ["PDF-filen innehåller ingen läsbar text."]
     if not examples:
         return ["Inga exempel hittades i dokumentet; texten finns under sammanhang."]
-    return []
+    unsure = [e for e in examples if e.review_reasons]
+    if not unsure:
+        return []
+    which = "; ".join(f"{e.title} ({', '.join(e.review_reasons)})" for e in unsure[:5])
+    more = " …" if len(unsure) > 5 else ""
+    count = "Ett exempel" if len(unsure) == 1 else f"{len(unsure)} exempel"
+    return [f"{count} kan vara fel avgränsade och bör granskas: {which}{more}."]

@@ -131,6 +131,9 @@ class Example(Record):
     text: str
     pages: list[int] = []
     tags: list[Tag] = []
+    review_reasons: list[str] = Field(
+        [], description="Varför avgränsningen bör granskas (t.ex. oklar rubrik, sammanslagna "
+        "spalter); tom när den är säker.")
 
     @classmethod
     def of(cls, ex: model.Example) -> Example:
@@ -142,6 +145,7 @@ class Example(Record):
             "persons": ex.persons(), "inspired_by": ex.values(INSPIRED_BY),
             "age_groups": ex.values(AGE_GROUP), "stage": next(iter(ex.values(STAGE)), None),
             "sections": ex.sections, "text": ex.text, "pages": ex.pages, "tags": ex.tags,
+            "review_reasons": ex.review_reasons,
         })
 
     def values(self, kind: str) -> list[str]:
@@ -155,7 +159,8 @@ class Example(Record):
             pages=list(self.pages), team=self.team, team_key=self.team_key,
             tags=[model.Tag(t.kind, t.value,
                             [model.Evidence(e.text, e.start, e.end) for e in t.evidence],
-                            t.role, t.source) for t in self.tags])
+                            t.role, t.source) for t in self.tags],
+            review_reasons=list(self.review_reasons))
 
 
 class Document(Record):
