@@ -91,6 +91,10 @@ PROGRAMME_WORDS = (
     "kommande datum", "kommande träff", "nästa träff", "alla team", "teamen", "nya team",
     "grupparbete", "bikupor", "workshop", "bästa platsen", "dagens program", "dagens tema",
     "programledning", "styrgrupp",
+    # speakers and the coaches' organisations
+    "föreläsare", "inspirationsföreläs", "gästföreläs", "gästa", "talare", "talade om", "moderator",
+    "forskare vid", "doktorand", "docent", "professor", "qulturum", "kommunal utveckling",
+    "folkhälsa och sjukvård",
 )
 # "vi …" that is the programme's voice, not a team's: "vi välkomnar", "vi ses".
 PROGRAMME_VOICE = ("välkomnar", "ses", "hälsar", "önskar", "tackar", "påminner", "hoppas")

@@ -35,6 +35,7 @@ from ingest.text import join_lines
 GREETINGS = re.compile(
     r"^(?:varma |vänliga |många |bästa )?hälsning(?:ar)?\b|^med vänlig(?:a)? hälsning|^vi ses\b"
     r"|^välkomn[ae]\b|^välkommen\b|^hjärtligt välkomn|^trevlig (?:sommar|jul|helg|höst|vår)"
+    r"|^ha en (?:skön|trevlig|fin|god|riktigt) "
     r"|^god jul|^boka (?:in|redan)|^save the date|^nästa (?:träff|lärandeseminarium|nätverksträff"
     r"|tillfälle|lärande)|^kommande (?:träff|datum|lärande)|^tack (?:alla|till alla|för i ?dag)",
     re.IGNORECASE,
@@ -80,6 +81,7 @@ REVIEW_TEXT_ORDER = "osäker textordning"
 REVIEW_MAYBE_PROGRAMME = "kan vara programinformation"
 REVIEW_SHORT = "mycket kort text"
 FIRST_PERSON = re.compile(r"\b(?:vi|vår|vårt|våra|oss)\b", re.IGNORECASE)
+CLOCK = re.compile(r"(?<![\d.:])(?:[01]?\d|2[0-3])[.:][0-5]\d(?![\d.:])")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 PHONE = re.compile(r"(?<!\d)(?:\+46|0)\d{1,3}[- ]?\d{2,3}[ ]?\d{2}[ ]?\d{2,3}(?!\d)")
 
@@ -180,6 +182,12 @@ def draft_doubts(title: str, text: str) -> list[str]:
     if len(text.split()) < 30:
         doubts.append(REVIEW_SHORT)
     return doubts
+
+
+def is_agenda(text: str) -> bool:
+    """The meeting's programme: several clock times with a few words each ("09.30 Kaffe")."""
+    times = CLOCK.findall(text)
+    return len(times) >= 3 and len(text.split()) <= 10 * len(times)
 
 
 def contact_count(text: str) -> int:
@@ -447,7 +455,7 @@ class _NewsletterReader:
                 self.close()  # a contact list ends the team's part
             self.ctx.add(text)
             return True
-        if (words <= 60 and GREETINGS.search(text)) or is_meeting_list(text):
+        if (words <= 60 and GREETINGS.search(text)) or is_meeting_list(text) or is_agenda(text):
             self.close()
             self.ctx.add(text)
             return True

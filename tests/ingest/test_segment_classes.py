@@ -102,6 +102,60 @@ def programme_newsletter() -> list:
     ]
 
 
+CYCLING = (
+    "Idrottslärarna på Furuhagsskolan har tillsammans med föräldraföreningen ordnat "
+    "cykelbesiktning och en cykeldag för alla i årskurs 4 och 5. Andelen som cyklar har ökat från "
+    "31 till 48 procent sedan hösten."
+)
+MEETING = (
+    "Den 12 mars samlades lärandenätverket i Eksjö stadshotell. Förmiddagen ägnades åt "
+    "grupparbete där teamen fick jämföra sina mätningar med varandra."
+)
+STORIES = (
+    "Öppna förskolan i Bodafors har börjat med sagostund på arabiska och somaliska varannan "
+    "fredag. Vi märker att fler pappor kommer och 14 familjer har varit där minst tre gånger."
+)
+GUEST = (
+    "Efter lunch gästades vi av Johan Berg från Rädda Barnen som talade om barns rätt att bli "
+    "lyssnade på. Han gav många exempel från sitt arbete i Malmö."
+)
+COACHES = (
+    "Anna Ek, processledare, Qulturum. Per Holm, utvecklingsledare, Kommunal utveckling. Lena "
+    "Sjö, folkhälsostrateg, Folkhälsa och sjukvård."
+)
+LECTURE = (
+    "Maria Lind, doktorand vid Jönköping University, berättade om hur man når pappor i "
+    "föräldrastödet och vilka hinder forskningen ser."
+)
+AGENDA = ["09.30 Kaffe och inledning", "10.00 Grupparbete i team", "12.00 Lunch",
+          "13.00 Johan Berg, Rädda Barnen", "15.00 Avslutning"]
+SUMMER = "Ha en skön sommar och tack för allt ni gör för barnen i länet!"
+
+
+def run_in_newsletter() -> list:
+    """Bold run-in titles for teams and for the meeting alike; an agenda, a coach list without
+    e-mail addresses, a speaker under a heading of its own, closing words."""
+    return [
+        Title("Nyhetsbrev Bästa platsen"),
+        Para("Våren 2026"),
+        Para("Välkommen till vårens nyhetsbrev! Här kan du läsa om vad teamen berättade när vi "
+             "sågs i Eksjö i mars."),
+        Para(CYCLING, bold="Aneby i rörelse:"),
+        Para(MEETING, bold="Nätverksträffen i Eksjö"),
+        Para(STORIES, bold="Sagostund på flera språk"),
+        Para(GUEST),
+        Heading("Så såg dagen ut"),
+        Bullets(AGENDA),
+        Heading("Vilka är vi?"),
+        Para(COACHES),
+        Heading("Inspirationsföreläsning om pappor"),
+        Para(LECTURE),
+        Heading("Spara datumen"),
+        Para("Höstens träffar blir den 17 september i Gislaved och den 19 november i Tranås."),
+        Para(SUMMER),
+    ]
+
+
 FAMILY = (
     "Familjecentralen i Rydaholm har under hösten startat om knattegympan i idrottshallen och "
     "öppnat ett café för nyanlända mammor varannan torsdag."
@@ -152,6 +206,8 @@ def made(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Document]:
         "cards": read_pdf(
             html_newsletter_pdf(boxes_newsletter(LONG_DONE, LONG_NEXT), out, "stora-rutor")
         ),
+        "run-in word": read_pdf(newsletter_pdf(run_in_newsletter(), out, "inlopp-word")),
+        "run-in html": read_pdf(html_newsletter_pdf(run_in_newsletter(), out, "inlopp-html")),
         "table": read_pdf(newsletter_pdf(boxes_newsletter(DONE, NEXT), out, "tabell-word")),
     }
 
@@ -188,6 +244,19 @@ def test_team_sections_stay_whole(made: dict[str, Document], name: str) -> None:
     assert _holding(doc, HOME_VISITS[-60:]) == ["Gemensamma hembesök i Gnosjö"]
 
 
+@pytest.mark.parametrize("name", ["run-in word", "run-in html"])
+def test_programme_run_ins_agenda_coaches_and_speakers_are_context(
+    made: dict[str, Document], name: str
+) -> None:
+    doc = made[name]
+    assert [e.title for e in doc.examples] == ["Aneby i rörelse", "Sagostund på flera språk"]
+    assert normalize(CYCLING) in normalize(doc.examples[0].text)
+    assert normalize(STORIES) in normalize(doc.examples[1].text)
+    for phrase in (MEETING, GUEST, COACHES, LECTURE, AGENDA[1], SUMMER):
+        assert not _holding(doc, phrase[:40]), phrase
+        assert normalize(phrase[:40]) in _context(doc), phrase
+
+
 @pytest.mark.parametrize("name", ["boxes", "cards"])
 def test_boxes_side_by_side_belong_to_the_team(made: dict[str, Document], name: str) -> None:
     doc = made[name]
@@ -214,7 +283,7 @@ def test_merged_columns_are_flagged(made: dict[str, Document]) -> None:
     assert any("bör granskas" in w and "Familjecentralen i Rydaholm" in w for w in doc.warnings)
 
 
-@pytest.mark.parametrize("name", ["html", "boxes", "cards"])
+@pytest.mark.parametrize("name", ["html", "run-in html", "boxes", "cards"])
 def test_clean_cuts_are_not_flagged(made: dict[str, Document], name: str) -> None:
     doc = made[name]
     assert [e.review_reasons for e in doc.examples] == [[] for _ in doc.examples]
