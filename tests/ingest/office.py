@@ -46,9 +46,11 @@ class Bullets:
 
 @dataclass
 class Boxes:
-    """Framed boxes side by side (a one-row table with borders): (heading, bullet items)."""
+    """Framed boxes side by side: (heading, bullet items). In Word a one-row table, its cells
+    with borders, or ``shaded`` with a background and an empty column between them."""
 
     boxes: list[tuple[str, list[str]]] = field(default_factory=list)
+    shaded: bool = False
 
 
 Part = Title | Heading | Para | Bullets | Boxes
@@ -64,6 +66,26 @@ def _borders(cell) -> None:  # noqa: ANN001 - python-docx's cell
         line.set(qn("w:color"), "3A6EA5")
         borders.append(line)
     props.append(borders)
+
+
+def _shade(cell) -> None:  # noqa: ANN001 - python-docx's cell
+    fill = OxmlElement("w:shd")
+    fill.set(qn("w:val"), "clear")
+    fill.set(qn("w:fill"), "E4EEF2")
+    cell._tc.get_or_add_tcPr().append(fill)
+
+
+def _boxes(doc, part: Boxes) -> None:  # noqa: ANN001 - python-docx's document
+    """A one-row table; shaded boxes get an empty column between them."""
+    step = 2 if part.shaded else 1
+    table = doc.add_table(rows=1, cols=step * len(part.boxes) - (step - 1))
+    cells = table.rows[0].cells[::step]
+    for cell, (heading, items) in zip(cells, part.boxes, strict=True):
+        _shade(cell) if part.shaded else _borders(cell)
+        cell.paragraphs[0].add_run(heading).bold = True
+        for item in items:
+            cell.add_paragraph(item, style="List Bullet")
+    doc.add_paragraph()
 
 
 def write_docx(parts: list[Part], path: Path) -> Path:
@@ -87,13 +109,7 @@ def write_docx(parts: list[Part], path: Path) -> Path:
             for item in part.items:
                 doc.add_paragraph(item, style="List Bullet")
         else:
-            table = doc.add_table(rows=1, cols=len(part.boxes))
-            for cell, (heading, items) in zip(table.rows[0].cells, part.boxes, strict=True):
-                _borders(cell)
-                cell.paragraphs[0].add_run(heading).bold = True
-                for item in items:
-                    cell.add_paragraph(item, style="List Bullet")
-            doc.add_paragraph()
+            _boxes(doc, part)
     doc.save(str(path))
     return path
 
