@@ -115,6 +115,12 @@ TEAM_UNITS = (
     "mödrahälsovården", "föreningen", "klubben", "ungdomsmottagningen", "habiliteringen",
     "fritidsgårdarna", "förskolorna", "skolorna", "enheten", "mottagningen",
 )
+# Roles of the people in a team's work (word beginnings): "rektorn", "kuratorn", "lärarna".
+TEAM_ROLES = (
+    "rektor", "kurator", "skolsköterska", "barnsjuksköterska", "distriktssköterska",
+    "socialsekreterar", "familjebehandlar", "fritidsledar", "pedagog", "lärare", "lärarna",
+    "mentor", "specialpedagog", "barnmorska", "elevhälsoteam", "förskollär",
+)
 # What a team counts in its measurements: "42 elever", "33 av 41 familjer", "9 procent".
 TEAM_COUNTED = (
     "familjer", "elever", "barn", "föräldrar", "procent", "vårdnadshavare", "besök",

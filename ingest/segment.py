@@ -26,6 +26,7 @@ from ingest.lexicon import (
     SECTION_HEADINGS,
     TEAM_AUXILIARIES,
     TEAM_COUNTED,
+    TEAM_ROLES,
     TEAM_UNITS,
     TEAM_VERBS,
 )
@@ -70,7 +71,11 @@ TEAM_VOICE = re.compile(
     re.IGNORECASE,
 )
 TEAM_UNIT = re.compile(rf"(?:\b|\w)(?:{_alternatives(TEAM_UNITS)})\b", re.IGNORECASE)
-NAMED_UNIT = re.compile(r"\b[A-ZÅÄÖ]\w+(?:skola|skolan|gården|centralen)\b")
+NAMED_UNIT = re.compile(
+    r"\b[A-ZÅÄÖ]\w+(?:skola|skolan|gården|centralen)\b"
+    r"|\b[A-ZÅÄÖ]\w+ (?:skola|förskola|familjecentral|vårdcentral|fritidsgård)\b"
+)
+TEAM_ROLE = re.compile(rf"\b(?:{_alternatives(TEAM_ROLES)})", re.IGNORECASE)
 TEAM_COUNT = re.compile(
     rf"\b\d+ (?:av \d+ )?(?:{_alternatives(TEAM_COUNTED)})\b", re.IGNORECASE
 )
@@ -121,6 +126,7 @@ def who_acts(text: str) -> tuple[int, int]:
         len(TEAM_VOICE.findall(text))
         + len(TEAM_UNIT.findall(text))
         + len(NAMED_UNIT.findall(text))
+        + len(TEAM_ROLE.findall(text))
         + len(TEAM_COUNT.findall(text))
     )
     return programme, team
@@ -428,6 +434,9 @@ class _NewsletterReader:
         if is_context_heading(text) or (not self.drafts and INTRO_HEADING.search(text)):
             self.close()
             self.ctx.heading(text)
+            # a greeting or a network heading over a team's own text may still be a team's
+            greeting = GREETINGS.search(text) or INTRO_HEADING.search(text)
+            self.orphan = (text, block) if greeting else None
         elif is_subheading(text) or (
             cur is not None and cur.level is not None and block.heading_level > cur.level
         ):
@@ -499,8 +508,9 @@ class _NewsletterReader:
         draft = _Draft(title=heading, level=block.heading_level)
         self._start(draft)
         draft.add(heading, block.pages, body=False)
-        draft.section(heading, block.pages, in_text=False)
-        draft.flag(REVIEW_UNCLEAR_TITLE)
+        if is_subheading(heading):
+            draft.section(heading, block.pages, in_text=False)
+            draft.flag(REVIEW_UNCLEAR_TITLE)
 
     def _programme_paragraph(self, text: str) -> bool:
         """A paragraph about the programme after a team's text (the meeting went on, a speaker

@@ -129,12 +129,17 @@ LECTURE = (
 )
 AGENDA = ["09.30 Kaffe och inledning", "10.00 Grupparbete i team", "12.00 Lunch",
           "13.00 Johan Berg, Rädda Barnen", "15.00 Avslutning"]
+HOK = (
+    "Öppna förskolan i Hok har i vinter börjat med babymassage och sångstund på tisdagar. "
+    "Förskollärarna märker att 12 familjer kommer varje vecka och att fler pappor hittat dit."
+)
 SUMMER = "Ha en skön sommar och tack för allt ni gör för barnen i länet!"
 
 
 def run_in_newsletter() -> list:
     """Bold run-in titles for teams and for the meeting alike; an agenda, a coach list without
-    e-mail addresses, a speaker under a heading of its own, closing words."""
+    e-mail addresses, a speaker under a heading of its own, a team under a greeting's heading,
+    closing words."""
     return [
         Title("Nyhetsbrev Bästa platsen"),
         Para("Våren 2026"),
@@ -150,6 +155,8 @@ def run_in_newsletter() -> list:
         Para(COACHES),
         Heading("Inspirationsföreläsning om pappor"),
         Para(LECTURE),
+        Heading("Välkommen till öppna förskolan i Hok!"),
+        Para(HOK),
         Heading("Spara datumen"),
         Para("Höstens träffar blir den 17 september i Gislaved och den 19 november i Tranås."),
         Para(SUMMER),
@@ -252,9 +259,11 @@ def test_programme_run_ins_agenda_coaches_and_speakers_are_context(
     made: dict[str, Document], name: str
 ) -> None:
     doc = made[name]
-    assert [e.title for e in doc.examples] == ["Aneby i rörelse", "Sagostund på flera språk"]
-    assert normalize(CYCLING) in normalize(doc.examples[0].text)
-    assert normalize(STORIES) in normalize(doc.examples[1].text)
+    assert [e.title for e in doc.examples] == [
+        "Aneby i rörelse", "Sagostund på flera språk", "Välkommen till öppna förskolan i Hok!"
+    ]
+    for example, text in zip(doc.examples, (CYCLING, STORIES, HOK), strict=True):
+        assert normalize(text) in normalize(example.text)
     for phrase in (MEETING, GUEST, COACHES, LECTURE, AGENDA[1], SUMMER):
         assert not _holding(doc, phrase[:40]), phrase
         assert normalize(phrase[:40]) in _context(doc), phrase
