@@ -31,6 +31,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from ingest.formats import UPLOAD_SUFFIXES  # noqa: E402
 from ingest.model import Document, Example  # noqa: E402
 from ingest.pipeline import read_bytes  # noqa: E402
 from ingest.tagging.taxonomy import taxonomy  # noqa: E402
@@ -133,8 +134,11 @@ TOTALS = ("gold_examples", "found_whole", "pages_right", "example_title_right", 
 
 
 def _source(test_set: TestSet, gold: dict[str, Any]) -> Path | None:
+    """The office original a gold file names, when it is a format that can be uploaded."""
+    if Path(gold.get("source") or "x.pdf").suffix not in UPLOAD_SUFFIXES[1:]:
+        return None
     for folder in (test_set.files, *OFFICE_DIRS):
-        if gold.get("source") and (folder / gold["source"]).is_file():
+        if (folder / gold["source"]).is_file():
             return folder / gold["source"]
     return None
 
