@@ -87,7 +87,7 @@ CONTEXT_HEADINGS = (
 # "deltagarna", "anmälan") are left out.
 PROGRAMME_WORDS = (
     "lärandenätverk", "nätverksträff", "nätverket", "nätverkets", "lärandeseminari", "coach",
-    "processledar", "processledning", "föreläs", "dagordning", "agenda", "välkom",
+    "processledar", "processledning", "processtöd", "föreläs", "dagordning", "agenda", "välkom",
     "kommande datum", "kommande träff", "nästa träff", "alla team", "teamen", "nya team",
     "grupparbete", "bikupor", "workshop", "bästa platsen", "dagens program", "dagens tema",
     "programledning", "styrgrupp",
@@ -127,6 +127,11 @@ TEAM_COUNTED = (
     "hembesök", "ungdomar", "pappor", "mammor", "flickor", "pojkar", "samtal",
 )
 
+# Column heads of a contact table ("Namn | Roll | E-post | Telefon").
+CONTACT_COLUMNS = (
+    "namn", "roll", "e-post", "epost", "mejl", "mail", "telefon", "tel", "mobil", "organisation",
+    "funktion", "titel",
+)
 # Run-in labels of the document's own parts ("Datum: 5 februari", "E-post: …").
 CONTEXT_LABELS = (
     "kontakt", "kontaktperson", "kontaktpersoner", "datum", "tid", "plats", "nästa träff",

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from ingest.layout import Block, Line
 from ingest.lexicon import (
+    CONTACT_COLUMNS,
     CONTACT_HEADINGS,
     CONTEXT_HEADINGS,
     CONTEXT_LABELS,
@@ -130,6 +131,17 @@ def who_acts(text: str) -> tuple[int, int]:
         + len(TEAM_COUNT.findall(text))
     )
     return programme, team
+
+
+def _team_voiced(text: str) -> bool:
+    """Clearly a team telling of its work: several team signs and more than programme words."""
+    programme, team = who_acts(text)
+    return team >= 3 and team > programme
+
+
+def _contact_table(parts: list[str]) -> bool:
+    """A table of names, roles, e-mail and phone read cell by cell: two column heads or more."""
+    return sum(_norm(part) in CONTACT_COLUMNS for part in parts) >= 2
 
 
 def reads_as_programme(text: str) -> bool:
@@ -365,7 +377,9 @@ class _NewsletterReader:
         about the programme itself (a meeting, a speaker, new teams), is context."""
         cur = self.cur
         if cur is not None and self.drafts and self.drafts[-1] is cur and (
-            cur.body_chars < 40 or reads_as_programme("\n".join(cur.parts))
+            cur.body_chars < 40
+            or reads_as_programme("\n".join(cur.parts))
+            or _contact_table(cur.parts)
         ):
             self.drafts.pop()
             self._demote(cur)
@@ -528,9 +542,11 @@ class _NewsletterReader:
             # "Nuläge: Teamet har …" – the paragraph itself carries its heading
             cur.section(title, block.pages, in_text=False)
             return
-        if cur is not None and cur.level is not None and not cur.sections:
+        if cur is not None and cur.level is not None and not cur.sections and not (
+            _team_voiced("\n".join(cur.parts))
+        ):
             # "heading, lead text, then bold-titled team paragraphs": the heading
-            # introduces the list; its lead text is context
+            # introduces the list; its lead text is context (unless a team tells of its work)
             self.drafts[:] = [d for d in self.drafts if d is not cur]
             self._demote(cur)
             self.cur = None
