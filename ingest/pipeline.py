@@ -29,6 +29,7 @@ from ingest.segment import (
     Segmented,
     block_text,
     is_meeting_list,
+    join_heading_fragments,
     segment_newsletter,
     segment_poster,
 )
@@ -235,7 +236,7 @@ def build_document(
 ) -> Document:
     """Words of every page → lines in reading order → blocks → examples, context, metadata."""
     lines, furniture, body = _reading_lines(pages)
-    blocks = _blocks(lines, body)
+    blocks = join_heading_fragments(_blocks(lines, body))
     title_block = _title_block(blocks)
     title = block_text(title_block) if title_block else ""
     seg, kind = _segment(blocks, title_block, title, pages, filename)

@@ -315,6 +315,59 @@ class _Context:
             sec.text = f"{sec.text}\n\n{text}" if sec.text else text
 
 
+def join_heading_fragments(blocks: list[Block]) -> list[Block]:
+    """A heading the layout read as pieces of one line ("i Mullsjö frågar", "föräldrarna
+    först", "Familjecentralen"), consecutive and nearly touching, is joined again in the order
+    of the line; the joined heading is marked, its cut being a guess."""
+    out: list[Block] = []
+    for block in blocks:
+        prev = out[-1] if out else None
+        run_in = prev is not None and (_run_in_split(prev, block) or _run_in_split(block, prev))
+        if prev is not None and run_in:
+            head, para = (prev, block) if prev.heading_level else (block, prev)
+            first = para.lines[0]
+            words = [*head.lines[0].words, *first.words]
+            line = Line(words, first.page, head.lines[0].x0, min(first.top, head.lines[0].top),
+                        first.x1, first.bottom, first.size, first.box, first.region)
+            out[-1] = Block([line, *para.lines[1:]], para.box, para.page, 0,
+                            {**para.meta, "joined": True})
+            continue
+        if prev is not None and _same_heading_line(prev, block):
+            words = sorted([*prev.lines[0].words, *block.lines[0].words], key=lambda w: w.x0)
+            first = prev.lines[0]
+            line = Line(
+                words, first.page, min(w.x0 for w in words), min(first.top, block.lines[0].top),
+                max(w.x1 for w in words), max(first.bottom, block.lines[0].bottom), first.size,
+                first.box, first.region,
+            )
+            out[-1] = Block([line], prev.box, prev.page, prev.heading_level,
+                            {**prev.meta, "joined": True})
+            continue
+        out.append(block)
+    return out
+
+
+def _same_heading_line(a: Block, b: Block) -> bool:
+    if not (a.heading_level and a.heading_level == b.heading_level):
+        return False
+    if len(a.lines) != 1 or len(b.lines) != 1 or a.page != b.page or a.box != b.box:
+        return False
+    la, lb = a.lines[0], b.lines[0]
+    gap = max(lb.x0 - la.x1, la.x0 - lb.x1)
+    return abs(la.top - lb.top) < 0.5 * la.size and gap < 1.5 * la.size
+
+
+def _run_in_split(head: Block, para: Block) -> bool:
+    """A bold run-in title cut from its paragraph: a one-line bold heading just left of the
+    paragraph's first line, on the same line, the paragraph going on in bold."""
+    if not head.heading_level or para.heading_level or len(head.lines) != 1 or not head.bold:
+        return False
+    if head.page != para.page or head.box != para.box or not para.words[0].bold:
+        return False
+    lh, lp = head.lines[0], para.lines[0]
+    return abs(lh.top - lp.top) < 0.5 * lp.size and 0 <= lp.x0 - lh.x1 < 1.5 * lp.size
+
+
 def block_text(block: Block) -> str:
     return join_lines([line.text for line in block.lines])
 
@@ -463,6 +516,8 @@ class _NewsletterReader:
             draft = _Draft(title=text, level=block.heading_level)
             self._start(draft)
             draft.add(text, block.pages, body=False)
+            if block.meta.get("joined"):
+                draft.flag(REVIEW_UNCLEAR_TITLE)
 
     def _start(self, draft: _Draft) -> None:
         self.close()
@@ -498,6 +553,8 @@ class _NewsletterReader:
                 self.ctx.add(text)
                 return
             self._open_by_bold_run(title, block)
+            if self.cur is not None and block.meta.get("joined"):
+                self.cur.flag(REVIEW_UNCLEAR_TITLE)
         if self.cur is None:
             self._adopt_orphan(text)
         if self.cur is not None:

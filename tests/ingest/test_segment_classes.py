@@ -15,8 +15,11 @@ from pathlib import Path
 
 import pytest
 
+from ingest.extract import Word
+from ingest.layout import Block, Line
 from ingest.model import Document
 from ingest.pipeline import read_pdf
+from ingest.segment import block_text, join_heading_fragments
 from ingest.text import normalize
 from tests.ingest.office import (
     Boxes,
@@ -325,3 +328,36 @@ def test_review_reasons_survive_storage(made: dict[str, Document]) -> None:
     assert [e.review_reasons for e in again.examples] == [
         e.review_reasons for e in made["table"].examples
     ]
+
+
+def _line(words: list[tuple[str, float]], top: float, size: float, bold: bool) -> Line:
+    placed = [Word(text, x, top, x + 6 * len(text), top + size, size, bold, 1)
+              for text, x in words]
+    return Line(placed, 1, placed[0].x0, top, placed[-1].x1, top + size, size)
+
+
+def test_heading_read_in_pieces_is_joined_and_flagged() -> None:
+    """The layout cut one heading into pieces out of order: joined in the order of the line."""
+    pieces = [
+        Block([_line([("i", 160), ("Mullsjö", 172), ("frågar", 220)], 619, 14, True)], page=1,
+              heading_level=2),
+        Block([_line([("Familjecentralen", 57)], 621, 14, True)], page=1, heading_level=2),
+        Block([_line([("Teamet", 57), ("frågar", 99), ("alla", 141), ("föräldrar.", 171)],
+                     640, 11, False)], page=1),
+    ]
+    joined = join_heading_fragments(pieces)
+    assert [block_text(b) for b in joined] == [
+        "Familjecentralen i Mullsjö frågar", "Teamet frågar alla föräldrar."
+    ]
+    assert joined[0].meta.get("joined")
+
+
+def test_run_in_title_cut_from_its_paragraph_is_joined() -> None:
+    pieces = [
+        Block([_line([("på", 148), ("Grennaskolan", 166), ("–", 244)], 111, 11, True)], page=1),
+        Block([_line([("Kamratstödjare", 57)], 113, 11, True)], page=1, heading_level=4),
+    ]
+    pieces[0].lines[0].words.append(Word("eleverna", 256, 111, 308, 122, 11, False, 1))
+    joined = join_heading_fragments(pieces)
+    assert len(joined) == 1 and not joined[0].heading_level
+    assert block_text(joined[0]) == "Kamratstödjare på Grennaskolan – eleverna"
