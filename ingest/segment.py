@@ -397,6 +397,7 @@ class _NewsletterReader:
         self.box_of_previous: tuple[int, int] | None = None
         self.previous: Block | None = None
         self.orphan: tuple[str, Block] | None = None  # a sub-heading read into the context
+        self.contact_of: _Draft | None = None  # the example whose own contacts are being read
 
     def read(self, block: Block) -> None:
         text = block_text(block)
@@ -498,7 +499,11 @@ class _NewsletterReader:
 
     def _read_heading(self, block: Block, text: str) -> None:
         cur = self.cur
-        if is_context_heading(text) or (not self.drafts and INTRO_HEADING.search(text)):
+        if self._team_contact_heading(block, text):
+            assert cur is not None
+            cur.section(text, block.pages)
+            self.contact_of = cur
+        elif is_context_heading(text) or (not self.drafts and INTRO_HEADING.search(text)):
             self.close()
             self.ctx.heading(text)
             # a greeting or a network heading over a team's own text may still be a team's
@@ -524,8 +529,21 @@ class _NewsletterReader:
         self.cur = draft
         self.drafts.append(draft)
 
+    def _team_contact_heading(self, block: Block, text: str) -> bool:
+        """"Kontakt" under a team's heading, a level below it: the team's own contacts."""
+        cur = self.cur
+        return (
+            cur is not None
+            and cur.level is not None
+            and block.heading_level > cur.level
+            and _starts_with(_norm(text), CONTACT_HEADINGS)
+        )
+
     def _context_paragraph(self, text: str) -> bool:
-        """Contact details, greetings and lists of coming meetings go to the context."""
+        """Contact details, greetings and lists of coming meetings go to the context; the
+        contacts under a team's own contact heading stay with the team (not the coaches')."""
+        if self.cur is not None and self.contact_of is self.cur and not who_acts(text)[0]:
+            return False
         contacts = contact_count(text)
         words = len(text.split())
         if contacts and (contacts >= 2 or words < 40 or contacts * 25 >= words):

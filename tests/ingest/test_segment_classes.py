@@ -361,3 +361,23 @@ def test_run_in_title_cut_from_its_paragraph_is_joined() -> None:
     joined = join_heading_fragments(pieces)
     assert len(joined) == 1 and not joined[0].heading_level
     assert block_text(joined[0]) == "Kamratstödjare på Grennaskolan – eleverna"
+
+
+def test_team_contacts_stay_with_the_team_coaches_go_to_the_context(tmp_path: Path) -> None:
+    team_contact = "Sanna Holm, förskolechef, sanna.holm@tranas.example.se"
+    coach_contact = "Anna Ek, coach, Qulturum, anna.ek@rjl.example.se, 010-242 10 00"
+    parts = [
+        Title("Nyhetsbrev Bästa platsen"),
+        Para("Mars 2026"),
+        Heading("Närvaroteamet på Hagaskolan"),
+        Para(SCHOOL),
+        Heading("Kontakt", 3),
+        Para(team_contact),
+        Heading("Kontakt"),
+        Para(coach_contact),
+    ]
+    doc = read_pdf(html_newsletter_pdf(parts, tmp_path, "kontakter"))
+    assert [e.title for e in doc.examples] == ["Närvaroteamet på Hagaskolan"]
+    assert normalize(team_contact) in normalize(doc.examples[0].text)
+    assert normalize(coach_contact) in _context(doc)
+    assert not _holding(doc, coach_contact)
