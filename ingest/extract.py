@@ -45,6 +45,13 @@ class Word:
     size: float
     bold: bool
     page: int
+    # where the glyphs stand (their origin): boxes vary with the glyphs, all the more where a
+    # font's descriptor gives no ascent and descent (LibreOffice); None when unknown (OCR)
+    baseline: float | None = None
+    # the page's text objects (one per text-showing operator, in content-stream order) that
+    # hold the word's first and last character; -1 when unknown
+    run: int = -1
+    run_end: int = -1
 
 
 @dataclass(slots=True)
@@ -79,6 +86,13 @@ class PageContent:
     @property
     def char_count(self) -> int:
         return sum(len(w.text) for w in self.words)
+
+
+# FPDFText_GetTextObject answering a plain address (0 for characters pdfium made up), which
+# tells text objects apart faster than the typed binding's pointer objects
+_text_object = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(
+    ctypes.cast(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p).value
+)
 
 
 class _FontCache:
@@ -122,53 +136,92 @@ def _starts_char(code: int, chars: list[str], spaced: bool) -> bool:
     return code <= 0x10FFFF and not is_noncharacter(code)
 
 
+class _Runs:
+    """The text objects of one text page, one per text-showing operator: for each, its number
+    in content-stream order, font size, boldness and baseline (None where the text is turned).
+
+    Font size and font are the same for every character of a text object, so they are asked
+    for once per object instead of once per character."""
+
+    def __init__(self, raw: pdfium_c.FPDF_TEXTPAGE, height: float, fonts: _FontCache) -> None:
+        self.raw = raw
+        self.address = ctypes.cast(raw, ctypes.c_void_p).value
+        self.height = height
+        self.fonts = fonts
+        self.seen: dict[int, tuple[int, float, bool, float | None]] = {}
+        self.last_address: int | None = 0
+        self.last: tuple[int, float, bool, float | None] = (-1, 0.0, False, None)
+        self.x = ctypes.c_double()
+        self.y = ctypes.c_double()
+        self.matrix = pdfium_c.FS_MATRIX()
+
+    def of(self, index: int) -> tuple[int, float, bool, float | None]:
+        """Number, size, boldness and baseline of the text object of character ``index``."""
+        address = _text_object(self.address, index)
+        if address == self.last_address and address:
+            return self.last
+        info = self.seen.get(address) if address else None
+        if info is None:
+            raw = self.raw
+            size = pdfium_c.FPDFText_GetFontSize(raw, index)
+            bold = self.fonts.is_bold(raw, index)
+            baseline: float | None = None
+            pdfium_c.FPDFText_GetMatrix(raw, index, self.matrix)
+            if abs(self.matrix.b) < 1e-6 and abs(self.matrix.c) < 1e-6:
+                pdfium_c.FPDFText_GetCharOrigin(raw, index, self.x, self.y)
+                baseline = self.height - self.y.value
+            info = (len(self.seen) if address else -1, size, bold, baseline)
+            if address:
+                self.seen[address] = info
+        self.last_address = address
+        self.last = info
+        return info
+
+
 def _page_words(page: pdfium.PdfPage, number: int, height: float, fonts: _FontCache) -> list[Word]:
     """The page's words: characters that sit close together on one line, between spaces."""
     textpage = page.get_textpage()
     raw = textpage.raw
     rect = pdfium_c.FS_RECTF()
     get_box = pdfium_c.FPDFText_GetLooseCharBox
-    get_size = pdfium_c.FPDFText_GetFontSize
-    is_bold = fonts.is_bold
+    runs = _Runs(raw, height, fonts)
     words: list[Word] = []
     chars: list[str] = []  # the word being read
-    x0 = top = x1 = bottom = 0.0
-    size = 0.0
+    word = Word("", 0.0, 0.0, 0.0, 0.0, 0.0, False, number)  # its box, size and runs
     bold_chars = 0
     for i, char, spaced in _page_chars(raw, chars):
         get_box(raw, i, rect)
+        run, c_size, bold, c_base = runs.of(i)
         c_top = height - rect.top
         c_bottom = height - rect.bottom
-        c_size = get_size(raw, i)
-        bold = is_bold(raw, i)
         height_box = c_bottom - c_top
         if c_size <= 0 or height_box > 2.5 * c_size or height_box < 0.4 * c_size:
             c_size = height_box / 1.15 if height_box > 0 else c_size
         if chars:
-            gap = rect.left - x1
-            same_line = abs(c_top - top) < 0.35 * max(size, c_size)
+            gap = rect.left - word.x1
+            limit = 0.35 * max(word.size, c_size)
+            if c_base is not None and word.baseline is not None:
+                same_line = abs(c_base - word.baseline) < limit
+            else:
+                same_line = abs(c_top - word.top) < limit
             # another line, a gap, or a real space (punctuation set in another font stays)
             if (not same_line or gap > 0.25 * c_size or gap < -2.0 * c_size) or (
                 spaced and not (char in ",.;:!?)" and gap < 0.12 * c_size)
             ):
-                _end_word(words, chars, bold_chars, (x0, top, x1, bottom, size), number)
+                _end_word(words, chars, bold_chars, word)
         if not chars:
-            x0, top, x1, bottom, size = rect.left, c_top, rect.right, c_bottom, c_size
+            word = Word("", rect.left, c_top, rect.right, c_bottom, c_size, False, number)
+            word.baseline, word.run = c_base, run
             bold_chars = 0
         else:
-            right = rect.right
-            if right > x1:
-                x1 = right
-            if c_top < top:
-                top = c_top
-            if c_bottom > bottom:
-                bottom = c_bottom
-            if c_size > size:
-                size = c_size
-        if bold:
-            bold_chars += 1
+            word.x1 = max(word.x1, rect.right)
+            word.top = min(word.top, c_top)
+            word.bottom = max(word.bottom, c_bottom)
+            word.size = max(word.size, c_size)
+        word.run_end = run
+        bold_chars += bold
         chars.append(char)
-    _end_word(words, chars, bold_chars, (x0, top, x1, bottom, size), number)
+    _end_word(words, chars, bold_chars, word)
     textpage.close()
     return words
 
@@ -197,22 +250,17 @@ def _page_chars(
         spaced = False
 
 
-def _end_word(
-    words: list[Word],
-    chars: list[str],
-    bold_chars: int,
-    box: tuple[float, float, float, float, float],
-    number: int,
-) -> None:
-    """Add the word being read (``chars`` in ``box``: x0, top, x1, bottom and size) to
+def _end_word(words: list[Word], chars: list[str], bold_chars: int, word: Word) -> None:
+    """Add the word being read (``chars``, with the box, size and runs of ``word``) to
     ``words``, and empty ``chars`` for the next one."""
     if chars:
         text = "".join(chars)
         if not text.isascii():
             text = clean_word(text)
         if text:
-            bold = bold_chars * 2 > len(chars)
-            words.append(Word(text, *box, bold, number))
+            word.text = text
+            word.bold = bold_chars * 2 > len(chars)
+            words.append(word)
         chars.clear()
 
 

@@ -28,6 +28,7 @@ class Line:
     size: float
     box: int | None = None  # index of the framing box on its page, if any
     region: int = 0  # leaf region (column/box) the line was read in
+    baseline: float = 0.0  # where its first word stands
 
     @property
     def text(self) -> str:
@@ -63,32 +64,122 @@ class Block:
         return [w for line in self.lines for w in line.words]
 
 
+def _base(word: Word) -> float:
+    return word.bottom if word.baseline is None else word.baseline
+
+
+def _same_baseline(prev: Word, word: Word) -> bool:
+    """``word`` stands on the baseline of ``prev`` and not to the left of it."""
+    if prev.baseline is None or word.baseline is None:
+        return False
+    small = min(prev.size, word.size)
+    return abs(word.baseline - prev.baseline) <= 0.2 * small and word.x0 - prev.x1 > -0.5 * small
+
+
+def _chains(words: list[Word]) -> list[Line]:
+    """Lines as the content stream shows them: words that one text object shows one after
+    another on its baseline, however widely justified text spaces them (a text object is one
+    text-showing operator, so it does not jump to another column); then such chains of
+    successive text objects (a line in two fonts) where the gap between them is no wider than
+    the gaps between their words."""
+    chains: list[Line] = []
+    prev: Word | None = None
+    for word in words:
+        if prev is not None and word.run == prev.run_end >= 0 and _same_baseline(prev, word):
+            _extend(chains[-1], [word], word.x1)
+        else:
+            line = Line([word], word.page, word.x0, word.top, word.x1, word.bottom, word.size)
+            line.baseline = _base(word)
+            chains.append(line)
+        prev = word
+    return _join_runs(chains)
+
+
+def _join_runs(chains: list[Line]) -> list[Line]:
+    out: list[Line] = []
+    for chain in chains:
+        if out:
+            prev, first = out[-1].words[-1], chain.words[0]
+            small = min(prev.size, first.size)
+            widest = max(_widest_gap(out[-1]), _widest_gap(chain))
+            limit = min(2.0 * small, max(0.8 * small, 1.25 * widest))
+            if (
+                first.run == prev.run_end + 1 >= 1
+                and _same_baseline(prev, first)
+                and first.x0 - prev.x1 < limit
+            ):
+                _extend(out[-1], chain.words, chain.x1)
+                continue
+        out.append(chain)
+    return out
+
+
+def _widest_gap(line: Line) -> float:
+    words = line.words
+    return max((b.x0 - a.x1 for a, b in zip(words, words[1:], strict=False)), default=0.0)
+
+
+def _extend(line: Line, words: list[Word], x1: float) -> None:
+    line.words.extend(words)
+    line.x1 = max(line.x1, x1)
+    line.top = min(line.top, min(w.top for w in words))
+    line.bottom = max(line.bottom, max(w.bottom for w in words))
+    line.size = max(line.size, max(w.size for w in words))
+
+
 def _fragments(words: list[Word]) -> list[Line]:
-    """Group words on the same baseline that sit close together into line fragments."""
+    """Line fragments: the chains of words the content stream shows on one line, joined with
+    those on the same baseline close beside them. Where the page's text objects hold whole
+    lines, two chains of text objects written apart are not joined: they are lines of two
+    text boxes side by side, however close."""
     lines: list[Line] = []
-    for word in sorted(words, key=lambda w: (round(w.bottom), w.x0)):
-        placed = False
-        for line in reversed(lines[-6:]):
-            tol = 0.4 * max(line.size, word.size)
-            if abs(line.bottom - word.bottom) < tol or abs(line.top - word.top) < tol:
-                gap = word.x0 - line.x1
-                small = min(line.size, word.size)
-                if -0.5 * small < gap < 0.8 * small:
-                    line.words.append(word)
-                    line.x1 = max(line.x1, word.x1)
-                    line.top = min(line.top, word.top)
-                    line.bottom = max(line.bottom, word.bottom)
-                    line.size = max(line.size, word.size)
-                    placed = True
-                    break
-        if not placed:
-            lines.append(
-                Line([word], word.page, word.x0, word.top, word.x1, word.bottom, word.size)
-            )
+    apart = _objects_hold_lines(words)
+    for row in _baseline_rows(_chains(words)):
+        row.sort(key=lambda c: c.x0)
+        current = row[0]
+        lines.append(current)
+        for chain in row[1:]:
+            small = min(current.size, chain.size)
+            if -0.5 * small < chain.x0 - current.x1 < 0.8 * small and not (
+                apart and _written_apart(current, chain)
+            ):
+                _extend(current, chain.words, chain.x1)
+            else:
+                current = chain
+                lines.append(current)
     for line in lines:
         sizes = sorted(w.size for w in line.words)
         line.size = sizes[len(sizes) // 2]
     return lines
+
+
+def _objects_hold_lines(words: list[Word]) -> bool:
+    """Whether most words go on in the text object of the word before them (a text object
+    per line, as LibreOffice and most office programs write), not one object per word."""
+    known = [w for w in words if w.run >= 0]
+    if len(known) < 20:
+        return False
+    going_on = sum(1 for a, b in zip(known, known[1:], strict=False) if b.run == a.run_end)
+    return going_on >= 0.5 * len(known)
+
+
+def _written_apart(left: Line, right: Line) -> bool:
+    first, last = right.words[0], left.words[-1]
+    return first.run >= 0 and last.run_end >= 0 and first.run != last.run_end + 1
+
+
+def _baseline_rows(chains: list[Line]) -> list[list[Line]]:
+    """Chains grouped by baseline, top to bottom: a row holds those within 0.4 font sizes of
+    its first one's baseline (glyph boxes vary, baselines do not)."""
+    rows: list[list[Line]] = []
+    first: Line | None = None
+    for chain in sorted(chains, key=lambda c: c.baseline):
+        if first is None or chain.baseline - first.baseline >= 0.4 * max(first.size, chain.size):
+            rows.append([chain])
+            first = chain
+        else:
+            rows[-1].append(chain)
+    return rows
 
 
 @dataclass(slots=True)

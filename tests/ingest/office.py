@@ -1,177 +1,316 @@
-"""Newsletters made the way coordinators make them: a Word file exported to PDF by LibreOffice.
-
-A newsletter is written as a list of parts (``Title``, ``Heading``, ``Para``, ``Boxes``,
-``Bullets``); ``write_docx`` lays them out with python-docx and ``to_pdf`` exports the file
-with LibreOffice, as "Spara som PDF" does.
-"""
+"""Posters made the way teams make them: PowerPoint (python-pptx) or Impress (odfpy) slides with
+a banner shape, free text boxes of long paragraphs, bullet lists and a table, exported to PDF
+by LibreOffice. LibreOffice writes one text object per line, spaces justified words by
+kerning inside it and gives its fonts no ascent or descent, so glyph boxes vary by letter."""
 
 from __future__ import annotations
 
 import shutil
 import subprocess
 import tempfile
-from dataclasses import dataclass, field
-from html import escape
+from dataclasses import dataclass
 from pathlib import Path
 
-from docx import Document as DocxDocument
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Pt, RGBColor
+from lxml import etree
+from pptx import Presentation
+from pptx.dml.color import RGBColor
+from pptx.enum.shapes import MSO_SHAPE
+from pptx.enum.text import PP_ALIGN
+from pptx.oxml.ns import qn
+from pptx.util import Mm, Pt
+
+# each panel: heading, paragraph as runs of (text, bold), bullet items
+Panel = tuple[str, list[tuple[str, bool]], list[str]]
+
+PANELS: list[Panel] = [
+    (
+        "Bakgrund",
+        [
+            (
+                "På skolan i Skillingaryd märkte elevhälsan att allt fler elever i årskurs sju "
+                "kom sent eller inte alls på måndagar, och att frånvaron ofta började långt "
+                "innan någon vuxen reagerade. Rektor, kurator och fritidsgården bestämde sig "
+                "därför för att pröva ett gemensamt arbetssätt under hela läsåret.",
+                False,
+            )
+        ],
+        [],
+    ),
+    (
+        "Syfte och mål",
+        [
+            ("Syftet", False),
+            (" är att ", False),
+            ("fler elever", True),
+            (
+                " ska fullfölja sina studier och att frånvaro ska upptäckas redan första dagen, "
+                "så att skolan och vårdnadshavarna kan agera tillsammans i tid.",
+                False,
+            ),
+        ],
+        [],
+    ),
+    (
+        "Vad gjorde vi?",
+        [
+            (
+                "Vi skickade sms till vårdnadshavare vid första frånvarotimmen, bildade team "
+                "runt elever med hög frånvaro och frågade varje elev vad som skulle få hen att "
+                "komma till skolan. Varje vecka räknade vi hur många elever som hade mer än tio "
+                "procents frånvaro.",
+                False,
+            )
+        ],
+        [
+            "Sms till vårdnadshavare redan första lektionen",
+            "Samtal med eleven om vad som skulle få hen att komma",
+            "Fritidsgården öppen efter skoldagens slut",
+        ],
+    ),
+    (
+        "Resultat",
+        [
+            ("Efter en termin hade ", False),
+            ("andelen elever med hög frånvaro", True),
+            (
+                " minskat från fjorton till nio procent, och lärarna berättade att stämningen "
+                "i klasserna blivit lugnare på måndagsmorgnarna.",
+                False,
+            ),
+        ],
+        [],
+    ),
+    (
+        "Lärdomar",
+        [
+            (
+                "Det tar tid att bygga relationer med de elever som varit borta länge, och det "
+                "behövs en vuxen som tar ansvar för att följa upp varje elev vecka för vecka.",
+                False,
+            )
+        ],
+        [],
+    ),
+    (
+        "Nästa steg",
+        [
+            (
+                "Till hösten sprider vi arbetssättet till högstadiet i Vaggeryd och bjuder in "
+                "socialtjänsten till teamen runt de elever som har störst frånvaro.",
+                False,
+            )
+        ],
+        [],
+    ),
+]
+TITLE = "Närvaroteam på Skillingaryds skola"
+SUBTITLE = "Team Vaggeryds kommun – elevhälsan, fritidsgården och socialtjänsten i samverkan"
+TABLE = [
+    ["Mätning", "Hösten 2023", "Våren 2024"],
+    ["Elever med hög frånvaro", "fjorton procent", "nio procent"],
+]
+
+
+def paragraphs() -> list[str]:
+    """Every text the posters hold, as one string each: title, subtitle, paragraphs, bullets."""
+    out = [TITLE, SUBTITLE]
+    for heading, runs, bullets in PANELS:
+        out.append(heading)
+        out.append("".join(text for text, _ in runs))
+        out.extend(bullets)
+    return out
 
 
 @dataclass
-class Title:
-    text: str
+class PptxStyle:
+    """How one PowerPoint poster is set: paper, columns, alignment, sizes, spacing."""
+
+    width_mm: float = 297.0
+    height_mm: float = 420.0
+    columns: int = 2
+    gutter_mm: float = 8.0
+    align: PP_ALIGN = PP_ALIGN.LEFT
+    body_pt: float = 14.0
+    font: str = "Liberation Sans"
+    line_spacing: float = 1.0
+    panel_fill: tuple[int, int, int] | None = None
+    inset_mm: float | None = None  # the text boxes' left and right insets (2.5 mm if None)
 
 
-@dataclass
-class Heading:
-    text: str
-    level: int = 2
+def _banner(slide, width: float, text: str, size: float) -> None:  # noqa: ANN001
+    shape = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, Mm(10), Mm(8), Mm(width - 20), Mm(30))
+    shape.fill.solid()
+    shape.fill.fore_color.rgb = RGBColor(0x1F, 0x4E, 0x79)
+    frame = shape.text_frame
+    frame.word_wrap = True
+    run = frame.paragraphs[0].add_run()
+    run.text = text
+    run.font.size = Pt(size)
+    run.font.bold = True
+    run.font.color.rgb = RGBColor(255, 255, 255)
 
 
-@dataclass
-class Para:
-    """A paragraph; ``bold`` words open it in bold (a run-in title)."""
-
-    text: str
-    bold: str = ""
-
-
-@dataclass
-class Bullets:
-    items: list[str]
+def _bullet(paragraph) -> None:  # noqa: ANN001
+    """A real bullet (buChar), not a typed one."""
+    props = paragraph._p.get_or_add_pPr()
+    props.set("marL", "285750")
+    props.set("indent", "-285750")
+    etree.SubElement(props, qn("a:buChar")).set("char", "•")
 
 
-@dataclass
-class Boxes:
-    """Framed boxes side by side: (heading, bullet items). In Word a one-row table, its cells
-    with borders, or ``shaded`` with a background and an empty column between them."""
-
-    boxes: list[tuple[str, list[str]]] = field(default_factory=list)
-    shaded: bool = False
-
-
-Part = Title | Heading | Para | Bullets | Boxes
+def _run(paragraph, text: str, size: float, bold: bool, style: PptxStyle) -> None:  # noqa: ANN001
+    run = paragraph.add_run()
+    run.text = text
+    run.font.size = Pt(size)
+    run.font.bold = bold
+    run.font.name = style.font
+    if style.panel_fill is not None:
+        run.font.color.rgb = RGBColor(0, 0, 0)
 
 
-def _borders(cell) -> None:  # noqa: ANN001 - python-docx's cell
-    props = cell._tc.get_or_add_tcPr()
-    borders = OxmlElement("w:tcBorders")
-    for edge in ("top", "left", "bottom", "right"):
-        line = OxmlElement(f"w:{edge}")
-        line.set(qn("w:val"), "single")
-        line.set(qn("w:sz"), "8")
-        line.set(qn("w:color"), "3A6EA5")
-        borders.append(line)
-    props.append(borders)
+def _panel(
+    slide,  # noqa: ANN001
+    box: tuple[float, float, float, float],
+    panel: Panel,
+    style: PptxStyle,
+) -> None:
+    heading, runs, bullets = panel
+    x, y, w, h = (Mm(v) for v in box)
+    if style.panel_fill is None:
+        shape = slide.shapes.add_textbox(x, y, w, h)
+    else:
+        shape = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, x, y, w, h)
+        shape.fill.solid()
+        shape.fill.fore_color.rgb = RGBColor(*style.panel_fill)
+    frame = shape.text_frame
+    frame.word_wrap = True
+    if style.inset_mm is not None:
+        frame.margin_left = frame.margin_right = Mm(style.inset_mm)
+    _run(frame.paragraphs[0], heading, style.body_pt + 6, True, style)
+    para = frame.add_paragraph()
+    para.alignment = style.align
+    para.line_spacing = style.line_spacing
+    for text, bold in runs:
+        _run(para, text, style.body_pt, bold, style)
+    for item in bullets:
+        para = frame.add_paragraph()
+        _bullet(para)
+        para.alignment = style.align
+        _run(para, item, style.body_pt, False, style)
 
 
-def _shade(cell) -> None:  # noqa: ANN001 - python-docx's cell
-    fill = OxmlElement("w:shd")
-    fill.set(qn("w:val"), "clear")
-    fill.set(qn("w:fill"), "E4EEF2")
-    cell._tc.get_or_add_tcPr().append(fill)
+def pptx_poster(path: Path, style: PptxStyle) -> Path:
+    """A one-slide poster: banner, subtitle, panels in columns, a table at the foot."""
+    prs = Presentation()
+    prs.slide_width, prs.slide_height = Mm(style.width_mm), Mm(style.height_mm)
+    slide = prs.slides.add_slide(prs.slide_layouts[6])
+    width, height = style.width_mm, style.height_mm
+    _banner(slide, width, TITLE, 32)
+    subtitle = slide.shapes.add_textbox(Mm(10), Mm(42), Mm(width - 20), Mm(12))
+    subtitle.text_frame.word_wrap = True
+    _run(subtitle.text_frame.paragraphs[0], SUBTITLE, style.body_pt + 2, False, style)
+    cols = style.columns
+    col_w = (width - 20 - (cols - 1) * style.gutter_mm) / cols
+    rows = -(-len(PANELS) // cols)
+    row_h = (height - 60 - 45) / rows
+    for i, panel in enumerate(PANELS):
+        col, row = i % cols, i // cols
+        box = (10 + col * (col_w + style.gutter_mm), 60 + row * row_h, col_w, row_h - 6)
+        _panel(slide, box, panel, style)
+    table = slide.shapes.add_table(2, 3, Mm(10), Mm(height - 40), Mm(width - 20), Mm(25)).table
+    for r, cells in enumerate(TABLE):
+        for c, text in enumerate(cells):
+            table.cell(r, c).text = text
+    prs.save(str(path))
+    return path
 
 
-def _boxes(doc, part: Boxes) -> None:  # noqa: ANN001 - python-docx's document
-    """A one-row table; shaded boxes get an empty column between them."""
-    step = 2 if part.shaded else 1
-    table = doc.add_table(rows=1, cols=step * len(part.boxes) - (step - 1))
-    cells = table.rows[0].cells[::step]
-    for cell, (heading, items) in zip(cells, part.boxes, strict=True):
-        _shade(cell) if part.shaded else _borders(cell)
-        cell.paragraphs[0].add_run(heading).bold = True
-        for item in items:
-            cell.add_paragraph(item, style="List Bullet")
-    doc.add_paragraph()
+def _odp_styles(doc, justify: bool, body_pt: int) -> dict[str, object]:  # noqa: ANN001
+    """Frame, banner, text and paragraph styles of the Impress poster, by short name."""
+    from odf.style import GraphicProperties, ParagraphProperties, Style, TextProperties
+
+    def style(name: str, family: str, props: object) -> Style:
+        made = Style(name=name, family=family)
+        made.addElement(props)
+        doc.automaticstyles.addElement(made)
+        return made
+
+    styles: dict[str, object] = {
+        "frame": style("fr", "graphic", GraphicProperties(stroke="none", fill="none")),
+        "banner": style("bn", "graphic", GraphicProperties(fill="solid", fillcolor="#1f4e79")),
+        "para": style(
+            "pj", "paragraph", ParagraphProperties(textalign="justify" if justify else "start")
+        ),
+    }
+    sizes = {"h": "22pt", "b": f"{body_pt}pt", "bb": f"{body_pt}pt", "w": "36pt"}
+    for name, size in sizes.items():
+        props = TextProperties(
+            fontsize=size,
+            fontfamily="Liberation Sans",
+            fontweight="normal" if name == "b" else "bold",
+            color="#ffffff" if name == "w" else "#000000",
+        )
+        styles[name] = style(name, "text", props)
+    return styles
 
 
-def write_docx(parts: list[Part], path: Path) -> Path:
-    """A Word file with the parts in order, in Word's own styles."""
-    doc = DocxDocument()
-    doc.styles["Normal"].font.name = "Liberation Sans"
-    doc.styles["Normal"].font.size = Pt(10)
-    for part in parts:
-        if isinstance(part, Title):
-            run = doc.add_paragraph().add_run(part.text)
-            run.bold, run.font.size = True, Pt(24)
-            run.font.color.rgb = RGBColor(0x1F, 0x4E, 0x79)
-        elif isinstance(part, Heading):
-            doc.add_heading(part.text, level=part.level)
-        elif isinstance(part, Para):
-            para = doc.add_paragraph()
-            if part.bold:
-                para.add_run(part.bold + " ").bold = True
-            para.add_run(part.text)
-        elif isinstance(part, Bullets):
-            for item in part.items:
-                doc.add_paragraph(item, style="List Bullet")
-        else:
-            _boxes(doc, part)
+def odp_poster(path: Path, justify: bool = True, body_pt: int = 15) -> Path:
+    """An A3 Impress poster: a banner shape and text frames of paragraphs and bullets."""
+    from odf.draw import CustomShape, EnhancedGeometry, Frame, Page, TextBox
+    from odf.opendocument import OpenDocumentPresentation
+    from odf.style import MasterPage, PageLayout, PageLayoutProperties
+    from odf.text import P, Span
+
+    doc = OpenDocumentPresentation()
+    layout = PageLayout(name="A3")
+    layout.addElement(PageLayoutProperties(pagewidth="29.7cm", pageheight="42cm", margin="0cm"))
+    doc.automaticstyles.addElement(layout)
+    master = MasterPage(name="Standard", pagelayoutname=layout)
+    doc.masterstyles.addElement(master)
+    styles = _odp_styles(doc, justify, body_pt)
+    page = Page(masterpagename=master)
+    doc.presentation.addElement(page)
+    banner = CustomShape(
+        stylename=styles["banner"], x="1cm", y="1cm", width="27.7cm", height="3.5cm"
+    )
+    title = P()
+    title.addElement(Span(stylename=styles["w"], text=TITLE))
+    banner.addElement(title)
+    banner.addElement(EnhancedGeometry(viewbox="0 0 21600 21600", type="rectangle"))
+    page.addElement(banner)
+    for i, (heading, runs, bullets) in enumerate(PANELS):
+        x, y = 1 + (i % 2) * 14.2, 6 + (i // 2) * 11.5
+        frame = Frame(
+            stylename=styles["frame"], x=f"{x}cm", y=f"{y}cm", width="13.5cm", height="11cm"
+        )
+        box = TextBox()
+        lines = [[(heading, "h")], [(t, "bb" if b else "b") for t, b in runs]]
+        lines += [[("• " + item, "b")] for item in bullets]
+        if i == 0:
+            lines.insert(0, [(SUBTITLE, "b")])
+        for spans in lines:
+            para = P(stylename=styles["para"])
+            for text, name in spans:
+                para.addElement(Span(stylename=styles[name], text=text))
+            box.addElement(para)
+        frame.addElement(box)
+        page.addElement(frame)
     doc.save(str(path))
     return path
 
 
-def to_pdf(source: Path, out_dir: Path) -> Path:
-    """``source`` exported to PDF by LibreOffice (which exits 0 even when it fails)."""
+def to_pdf(sources: list[Path], out: Path) -> list[Path]:
+    """The files exported to PDF by LibreOffice in one run, with a profile of its own (it
+    exits 0 even when it fails, so each PDF is looked for)."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
-        raise RuntimeError("LibreOffice (soffice) is not installed")
+    assert soffice, "LibreOffice (soffice) is needed to make the office posters"
     with tempfile.TemporaryDirectory() as profile:
         subprocess.run(
-            [soffice, f"-env:UserInstallation=file://{profile}", "--headless",
-             "--convert-to", "pdf", "--outdir", str(out_dir), str(source)],
-            check=True, capture_output=True, timeout=180,
+            [soffice, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless",
+             "--convert-to", "pdf", "--outdir", str(out), *map(str, sources)],
+            check=True, capture_output=True, timeout=300,
         )
-    pdf = out_dir / (source.stem + ".pdf")
-    if not pdf.exists() or not pdf.read_bytes().startswith(b"%PDF"):
-        raise RuntimeError(f"LibreOffice made no PDF of {source.name}")
-    return pdf
-
-
-def newsletter_pdf(parts: list[Part], out_dir: Path, name: str) -> Path:
-    """The parts as a Word newsletter exported to PDF."""
-    return to_pdf(write_docx(parts, out_dir / f"{name}.docx"), out_dir)
-
-
-CSS = """
-@page { size: A4; margin: 18mm 16mm; }
-body { font-family: 'Liberation Sans'; font-size: 10pt; line-height: 1.3; }
-h1.banner { font-size: 24pt; color: #1f4e79; margin: 0 0 4mm; }
-h1 { font-size: 15pt; color: #1f4e79; margin: 5mm 0 1mm; }
-h2 { font-size: 13pt; color: #1f4e79; margin: 4mm 0 1mm; }
-p { margin: 0 0 2.5mm; }
-.boxes { display: flex; gap: 6mm; margin: 2mm 0 3mm; }
-.boxes > div { flex: 1; border: 0.8pt solid #3a6ea5; background: #eef4fa; padding: 2.5mm; }
-.boxes b { display: block; margin-bottom: 1mm; }
-ul { margin: 0 0 2mm; padding-left: 5mm; }
-"""
-
-
-def _html_part(part: Part) -> str:
-    if isinstance(part, Title):
-        return f"<h1 class='banner'>{escape(part.text)}</h1>"
-    if isinstance(part, Heading):
-        return f"<h{part.level}>{escape(part.text)}</h{part.level}>"
-    if isinstance(part, Para):
-        bold = f"<b>{escape(part.bold)}</b> " if part.bold else ""
-        return f"<p>{bold}{escape(part.text)}</p>"
-    if isinstance(part, Bullets):
-        return "<ul>" + "".join(f"<li>{escape(i)}</li>" for i in part.items) + "</ul>"
-    boxes = "".join(
-        f"<div><b>{escape(h)}</b><ul>{''.join(f'<li>{escape(i)}</li>' for i in items)}</ul></div>"
-        for h, items in part.boxes
-    )
-    return f"<div class='boxes'>{boxes}</div>"
-
-
-def html_newsletter_pdf(parts: list[Part], out_dir: Path, name: str) -> Path:
-    """The parts as an e-mail style newsletter (HTML) printed to PDF by WeasyPrint."""
-    from weasyprint import HTML
-
-    body = "".join(_html_part(p) for p in parts)
-    pdf = out_dir / f"{name}.pdf"
-    HTML(string=f"<html lang='sv'><style>{CSS}</style><body>{body}</body></html>").write_pdf(pdf)
-    return pdf
+    pdfs = [out / f"{source.stem}.pdf" for source in sources]
+    missing = [p.name for p in pdfs if not p.exists()]
+    assert not missing, f"LibreOffice made no PDF of {missing}"
+    return pdfs

@@ -21,7 +21,7 @@ from ingest.model import Document
 from ingest.pipeline import read_pdf
 from ingest.segment import block_text, join_heading_fragments
 from ingest.text import normalize
-from tests.ingest.office import (
+from tests.ingest.office_newsletters import (
     Boxes,
     Bullets,
     Heading,

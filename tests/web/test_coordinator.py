@@ -289,7 +289,7 @@ def test_review_page_shows_why_an_example_is_unsure(
 ) -> None:
     """A Word newsletter whose two-cell table is read across as one line: its example is kept
     and the review page says why it should be checked."""
-    from tests.ingest.office import newsletter_pdf
+    from tests.ingest.office_newsletters import newsletter_pdf
     from tests.ingest.test_segment_classes import DONE, NEXT, boxes_newsletter
 
     pdf = newsletter_pdf(boxes_newsletter(DONE, NEXT), tmp_path, "tabell")
