@@ -165,6 +165,8 @@ def block_doubts(block: Block, previous: Block | None) -> list[str]:
     (a table or boxes side by side without frames), or a paragraph cut into fragments that sit
     side by side on the same lines (the text order is a guess)."""
     doubts: list[str] = []
+    if block.meta.get("columns"):
+        doubts.append(REVIEW_TEXT_ORDER)
     if block.box is None and any(_merged_line(line) for line in block.lines):
         doubts.append(REVIEW_MERGED_COLUMNS)
     if (
@@ -345,6 +347,54 @@ def join_heading_fragments(blocks: list[Block]) -> list[Block]:
             continue
         out.append(block)
     return out
+
+
+def side_by_side_columns(blocks: list[Block]) -> list[Block]:
+    """Two headings side by side on one line with text under each (a table of two lists
+    without frames) are read heading by heading: the text under each goes after its own
+    heading, not row by row across both. The blocks so moved are marked."""
+    out = list(blocks)
+    i = 0
+    while i + 1 < len(out):
+        left, right = out[i], out[i + 1]
+        if not _heading_pair(left, right):
+            i += 1
+            continue
+        split = right.lines[0].x0 - 0.5 * right.size
+        j = i + 2
+        under: list[Block] = []
+        while j < len(out) and _under(out[j], left, split):
+            under.append(out[j])
+            j += 1
+        first = [b for b in under if b.lines[0].x0 < split]
+        second = [b for b in under if b.lines[0].x0 >= split]
+        if first and second:
+            for block in (left, right, *under):
+                block.meta["columns"] = True
+            out[i:j] = [left, *first, right, *second]
+        i = j
+    return out
+
+
+def _heading_pair(left: Block, right: Block) -> bool:
+    """Two headings of one level on one line, far apart (not the pieces of one heading)."""
+    if not (left.heading_level and left.heading_level == right.heading_level):
+        return False
+    if left.page != right.page or left.box != right.box:
+        return False
+    a, b = left.lines[0], right.lines[0]
+    return abs(a.top - b.top) < 0.5 * a.size and b.x0 - a.x1 >= 1.5 * a.size
+
+
+def _under(block: Block, left: Block, split: float) -> bool:
+    """Body text below a heading pair, within one of its two columns."""
+    if block.heading_level or block.page != left.page or block.box != left.box:
+        return False
+    words = [w for w in block.words if any(c.isalnum() for c in w.text)]  # not stray bullets
+    if not words:
+        return False
+    x0, x1 = min(w.x0 for w in words), max(w.x1 for w in words)
+    return block.lines[0].top > left.lines[0].top and (x1 < split or x0 >= split - 2)
 
 
 def _same_heading_line(a: Block, b: Block) -> bool:

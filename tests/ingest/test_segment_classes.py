@@ -19,7 +19,7 @@ from ingest.extract import Word
 from ingest.layout import Block, Line
 from ingest.model import Document
 from ingest.pipeline import read_pdf
-from ingest.segment import block_text, join_heading_fragments
+from ingest.segment import block_doubts, block_text, join_heading_fragments
 from ingest.text import normalize
 from tests.ingest.office_newsletters import (
     Boxes,
@@ -288,14 +288,28 @@ def test_boxes_side_by_side_belong_to_the_team(made: dict[str, Document], name: 
     assert "12 februari 2026" not in family.text
 
 
-def test_merged_columns_are_flagged(made: dict[str, Document]) -> None:
-    """A Word table of two lists: LibreOffice draws no frames, the two cells are read across as
-    one line. The team's example keeps them but asks for a review."""
+def test_table_of_two_lists_is_read_list_by_list_and_flagged(made: dict[str, Document]) -> None:
+    """A Word table of two lists: LibreOffice draws no frames, so the two headings stand side
+    by side on one line. Each list goes under its own heading, and the example asks for a
+    review since its text order is a guess."""
     doc = made["table"]
     family = next(e for e in doc.examples if e.title == "Familjecentralen i Rydaholm")
+    sections = {s.heading: normalize(s.text) for s in family.sections}
+    assert all(normalize(item) in sections["Det här har vi gjort"] for item in DONE)
+    assert all(normalize(item) in sections["Det här vill vi göra"] for item in NEXT)
     assert normalize(FAMILY_AFTER[-50:]) in normalize(family.text)
-    assert "sammanslagna spalter" in family.review_reasons
+    assert "osäker textordning" in family.review_reasons
     assert any("bör granskas" in w and "Familjecentralen i Rydaholm" in w for w in doc.warnings)
+
+
+def test_columns_read_across_as_one_line_are_flagged() -> None:
+    """Two columns' words on one line with a wide gap between them: "sammanslagna spalter"."""
+    merged = Block([_line([("Det", 90), ("här", 112), ("har", 134), ("vi", 156), ("gjort", 170),
+                           ("Det", 306), ("här", 328), ("vill", 350), ("vi", 378)], 297, 10,
+                          True)], page=1, heading_level=3)
+    assert block_doubts(merged, None) == ["sammanslagna spalter"]
+    single = Block([_line([("Det", 90), ("här", 112), ("har", 134)], 297, 10, True)], page=1)
+    assert block_doubts(single, None) == []
 
 
 @pytest.mark.parametrize("name", ["html", "run-in html", "boxes", "cards", "boxes word"])

@@ -287,8 +287,8 @@ def test_remove_document(writable_app: Flask) -> None:
 def test_review_page_shows_why_an_example_is_unsure(
     writable_client: FlaskClient, tmp_path: Path
 ) -> None:
-    """A Word newsletter whose two-cell table is read across as one line: its example is kept
-    and the review page says why it should be checked."""
+    """A Word newsletter with a table of two lists whose text order is a guess: its example is
+    kept and the review page says why it should be checked."""
     from tests.ingest.office_newsletters import newsletter_pdf
     from tests.ingest.test_segment_classes import DONE, NEXT, boxes_newsletter
 
@@ -305,5 +305,5 @@ def test_review_page_shows_why_an_example_is_unsure(
     unsure = [e for e in doc.examples if e.review_reasons]
     assert [e.title for e in unsure] == ["Familjecentralen i Rydaholm"]
     body = unescape(writable_client.get(f"/samordnare/dokument/{doc.id}").get_data(as_text=True))
-    assert "Osäker avgränsning: sammanslagna spalter" in body
+    assert "Osäker avgränsning: osäker textordning" in body
     assert "bör granskas" in body
