@@ -177,11 +177,22 @@ def block_doubts(block: Block, previous: Block | None) -> list[str]:
         and previous.box is None
         and block.page == previous.page
         and block.lines[0].x0 > previous.lines[0].x0 + 2 * block.size
-        and abs(block.lines[0].top - previous.lines[0].top) < 0.5 * block.size
+        and _same_rows(previous, block)
         and not block_text(previous).endswith((".", "!", "?", ":"))
     ):
         doubts.append(REVIEW_TEXT_ORDER)
     return doubts
+
+
+def _same_rows(a: Block, b: Block) -> bool:
+    """Two blocks on the very same rows, first line to last (one paragraph cut lengthwise), not
+    a column's end followed by the next column's start."""
+    tol = 0.5 * b.size
+    return (
+        len(a.lines) == len(b.lines)
+        and abs(a.lines[0].top - b.lines[0].top) < tol
+        and abs(a.lines[-1].top - b.lines[-1].top) < tol
+    )
 
 
 def draft_doubts(title: str, text: str) -> list[str]:

@@ -395,3 +395,16 @@ def test_team_contacts_stay_with_the_team_coaches_go_to_the_context(tmp_path: Pa
     assert normalize(team_contact) in normalize(doc.examples[0].text)
     assert normalize(coach_contact) in _context(doc)
     assert not _holding(doc, coach_contact)
+
+
+def test_paragraph_cut_lengthwise_is_flagged_column_flow_is_not() -> None:
+    def para(x: float, rows: int, first: str, last: str) -> Block:
+        lines = [_line([(first if r == 0 else "och", x), ("så", x + 60),
+                        (last if r == rows - 1 else "vidare", x + 80)], 100 + 13 * r, 10, False)
+                 for r in range(rows)]
+        return Block(lines, page=1)
+
+    left, right = para(57, 3, "Barnhälsovården", "med"), para(251, 3, "i", "kontakt")
+    assert block_doubts(right, left) == ["osäker textordning"]
+    column_end, next_column = para(57, 3, "Öppna", "gång,"), para(312, 1, "och", "regelbundet.")
+    assert block_doubts(next_column, column_end) == []
