@@ -368,8 +368,8 @@ def side_by_side_columns(blocks: list[Block]) -> list[Block]:
     i = 0
     while i + 1 < len(out):
         left, right = out[i], out[i + 1]
-        if not _heading_pair(left, right):
-            i += 1
+        if not _heading_pair(left, right) or (i and _heading_pair(out[i - 1], left)):
+            i += 1  # not two headings alone on their row (a table's head row has more)
             continue
         split = right.lines[0].x0 - 0.5 * right.size
         j = i + 2
