@@ -197,7 +197,8 @@ def _same_rows(a: Block, b: Block) -> bool:
 
 def draft_doubts(title: str, text: str) -> list[str]:
     """What makes a whole example unsure: a title that does not read as one (too long, lower
-    case, capitals only, a sub-heading), programme words in a team's text, very little text."""
+    case, capitals only, a sub-heading), nearly as many programme words as signs of a team,
+    very little text."""
     doubts: list[str] = []
     letters = [c for c in title if c.isalpha()]
     if (
@@ -208,7 +209,8 @@ def draft_doubts(title: str, text: str) -> list[str]:
         or is_subheading(title)
     ):
         doubts.append(REVIEW_UNCLEAR_TITLE)
-    if who_acts(text)[0] >= 2:
+    programme, team = who_acts(text)
+    if programme >= 2 and 2 * programme >= team:  # kept as a team's, but not by far
         doubts.append(REVIEW_MAYBE_PROGRAMME)
     if len(text.split()) < 30:
         doubts.append(REVIEW_SHORT)
@@ -621,7 +623,8 @@ class _NewsletterReader:
     def _read_paragraph(self, block: Block, text: str) -> None:
         run = bold_run(block)
         if run is None and self._programme_paragraph(text):
-            self.close()
+            if who_acts(text)[0] >= 3:
+                self.close()  # the programme's part begins: the team's example ends here
             self.ctx.add(text)
             return
         if run is not None:
@@ -664,12 +667,13 @@ class _NewsletterReader:
 
     def _programme_paragraph(self, text: str) -> bool:
         """A paragraph about the programme after a team's text (the meeting went on, a speaker
-        came): the team's example ends before it."""
+        came) is context; with many programme words it also ends the team's example."""
         cur = self.cur
         if cur is None or not cur.body_chars or continues(cur.parts[-1], text):
             return False
         programme, team = who_acts(text)
-        return programme >= 2 and not team
+        # a short remark ("the idea came from a lecture at the network") is the team's own
+        return not team and (programme >= 3 or (programme == 2 and len(text.split()) >= 15))
 
     def _open_by_bold_run(self, title: str, block: Block) -> None:
         """A bold-titled paragraph starts an example, or a section when its title is one."""

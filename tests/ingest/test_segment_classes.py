@@ -408,3 +408,21 @@ def test_paragraph_cut_lengthwise_is_flagged_column_flow_is_not() -> None:
     assert block_doubts(right, left) == ["osäker textordning"]
     column_end, next_column = para(57, 3, "Öppna", "gång,"), para(312, 1, "och", "regelbundet.")
     assert block_doubts(next_column, column_end) == []
+
+
+def test_a_passing_programme_remark_stays_with_the_team(tmp_path: Path) -> None:
+    """A short remark about the network between a team's paragraphs (where its idea came from)
+    is the team's own text; the example goes on after it."""
+    remark = "Idén kom från en föreläsning på lärandenätverket i våras."
+    parts = [
+        Title("Nyhetsbrev Bästa platsen"),
+        Para("April 2026"),
+        Heading("Närvaroteamet på Hagaskolan"),
+        Para(SCHOOL),
+        Para(remark),
+        Para(SCHOOL_2),
+    ]
+    doc = read_pdf(html_newsletter_pdf(parts, tmp_path, "anmarkning"))
+    assert [e.title for e in doc.examples] == ["Närvaroteamet på Hagaskolan"]
+    for text in (SCHOOL, remark, SCHOOL_2):
+        assert normalize(text) in normalize(doc.examples[0].text)
