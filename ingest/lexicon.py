@@ -178,6 +178,39 @@ FILLER_LEMMAS = frozenset({
     "varannan", "varje", "per", "hälft", "början", "slut", "del",
 }) | frozenset(SEASONS)
 
+# --- key phrases of an example ------------------------------------------------------------------
+
+# Headings of the parts of an example that say what the team does.
+METHOD_HEADINGS = (
+    "metod", "metoder", "vad gjorde vi", "vad har vi gjort", "så gjorde vi", "genomförande",
+    "arbetssätt", "insats", "insatser", "aktiviteter", "förändringsidé", "förändringsidéer",
+    "förbättringsidé", "vad gör vi", "så här gör vi", "så arbetar vi", "idé",
+)
+# Verbs (lemmas) whose object names what a team does: "vi startade ett läxcafé".
+ACTION_VERB_LEMMAS = frozenset({
+    "starta", "införa", "erbjuda", "ordna", "driva", "anordna", "testa", "prova", "pröva",
+    "skicka", "arrangera", "öppna", "bjuda", "hålla", "genomföra", "använda", "skapa", "bygga",
+    "utveckla", "dra", "köra", "sätta", "organisera",
+})
+# Nouns (lemmas) too general to name a practice on their own.
+GENERIC_NOUN_LEMMAS = frozenset({
+    "arbete", "verksamhet", "möjlighet", "behov", "problem", "fråga", "sätt", "syfte", "mål",
+    "idé", "utmaning", "lärdom", "erfarenhet", "barn", "elev", "förälder", "familj", "skola",
+    "plan", "material", "information", "kunskap", "samarbete", "samverkan", "insats",
+    "aktivitet", "projekt", "grupp", "träff", "möte", "förändring", "förbättring", "steg",
+    "nuläge", "bakgrund", "metod", "vecka", "termin", "personal", "medarbetare", "kollega",
+    "hjälp", "stöd", "fokus", "början", "slut", "start", "del", "tanke", "bild", "frågor",
+    "område", "kommun", "region", "län", "ledning", "uppdrag", "ansvar",
+    "tillsammans", "ofta", "direkt", "snart", "sedan", "också", "lokal", "plats", "rum",
+    "svar", "enkät", "siffra", "data", "mätning", "effekt", "utvärdering", "rutin", "person",
+    "vuxen", "ungdom", "kvinna", "man", "mamma", "pappa", "vårdnadshavare", "representant",
+    "pilot", "test", "försök", "lärandenätverk", "nätverk", "nyhetsbrev", "poster", "exempel",
+    "telefon", "mejl", "kontakt", "gång", "tid", "klass", "årskurs", "halvdag", "halvtimme",
+    "timme", "minut", "klocka", "pass", "form", "besök", "ung", "studiebesök",
+    "förbättringsteam", "lärandeseminarium", "coach", "pdsa", "nästan", "allra", "ungefär",
+    "numera", "själva", "kvalitet", "program",
+}) | frozenset(SEASONS) | frozenset(MONTHS) | frozenset(WEEKDAYS)
+
 # --- the county ----------------------------------------------------------------------------------
 
 COUNTY = "Jönköpings län"
