@@ -94,6 +94,59 @@ CONTEXT_HEADINGS = (
     "visste du att", "träffar", "nätverksträffar", "lärandeseminarier", "kalender", "kalendarium",
     "möten", "viktiga datum",
 )
+# --- who acts: the programme or a team -----------------------------------------------------------
+
+# Word beginnings of the programme telling about itself: its network and meetings, coaches,
+# speakers, greetings and dates ("lärandenätverket", "nätverksträffen", "coacherna",
+# "föreläsningen", "välkomna"). Words a team's own text also uses for its groups ("träffen",
+# "deltagarna", "anmälan") are left out.
+PROGRAMME_WORDS = (
+    "lärandenätverk", "nätverksträff", "nätverket", "nätverkets", "lärandeseminari", "coach",
+    "processledar", "processledning", "processtöd", "föreläs", "dagordning", "agenda", "välkom",
+    "kommande datum", "kommande träff", "nästa träff", "alla team", "teamen", "nya team",
+    "grupparbete", "bikupor", "workshop", "bästa platsen", "dagens program", "dagens tema",
+    "programledning", "styrgrupp",
+    # speakers and the coaches' organisations
+    "föreläsare", "inspirationsföreläs", "gästföreläs", "gästa", "talare", "talade om", "moderator",
+    "forskare vid", "doktorand", "docent", "professor", "qulturum", "kommunal utveckling",
+    "folkhälsa och sjukvård",
+)
+# "vi …" that is the programme's voice, not a team's: "vi välkomnar", "vi ses".
+PROGRAMME_VOICE = ("välkomnar", "ses", "hälsar", "önskar", "tackar", "påminner", "hoppas")
+# Verbs (word beginnings) of a team telling what it does: "vi testar", "vi har mätt".
+TEAM_VERBS = (
+    "test", "prov", "mät", "erbjud", "start", "inför", "börja", "ring", "skick", "följ", "arbet",
+    "jobb", "gör", "gjort", "gjorde", "ser", "såg", "märk", "utbild", "samarbet", "planer",
+    "kartl", "genomför", "bjud", "fått", "fick", "ordn", "öppn", "anställ", "kallar", "lärt",
+)
+# Auxiliaries between "vi" and the verb: "vi har testat", "vi kommer att börja".
+TEAM_AUXILIARIES = ("har", "hade", "ska", "skulle", "kommer att", "vill", "kan", "har nu",
+                    "har också", "började", "fortsätter att", "har redan", "har just")
+# Units that act, in the definite form a team's text names them ("skolan", "familjecentralen");
+# also the end of a named unit ("Hagaskolan", "Närvaroteamet").
+TEAM_UNITS = (
+    "teamet", "skolan", "förskolan", "familjecentralen", "vårdcentralen", "socialtjänsten",
+    "elevhälsan", "elevhälsocentralen", "fritidsgården", "biblioteket", "barnhälsovården",
+    "mödrahälsovården", "föreningen", "klubben", "ungdomsmottagningen", "habiliteringen",
+    "fritidsgårdarna", "förskolorna", "skolorna", "enheten", "mottagningen",
+)
+# Roles of the people in a team's work (word beginnings): "rektorn", "kuratorn", "lärarna".
+TEAM_ROLES = (
+    "rektor", "kurator", "skolsköterska", "barnsjuksköterska", "distriktssköterska",
+    "socialsekreterar", "familjebehandlar", "fritidsledar", "pedagog", "lärare", "lärarna",
+    "mentor", "specialpedagog", "barnmorska", "elevhälsoteam", "förskollär",
+)
+# What a team counts in its measurements: "42 elever", "33 av 41 familjer", "9 procent".
+TEAM_COUNTED = (
+    "familjer", "elever", "barn", "föräldrar", "procent", "vårdnadshavare", "besök",
+    "hembesök", "ungdomar", "pappor", "mammor", "flickor", "pojkar", "samtal",
+)
+
+# Column heads of a contact table ("Namn | Roll | E-post | Telefon").
+CONTACT_COLUMNS = (
+    "namn", "roll", "e-post", "epost", "mejl", "mail", "telefon", "tel", "mobil", "organisation",
+    "funktion", "titel",
+)
 # Run-in labels of the document's own parts ("Datum: 5 februari", "E-post: …").
 CONTEXT_LABELS = (
     "kontakt", "kontaktperson", "kontaktpersoner", "datum", "tid", "plats", "nästa träff",

@@ -71,6 +71,13 @@ class Example:
     team: str | None = None
     team_key: str | None = None
     tags: list[Tag] = field(default_factory=list)
+    # why a coordinator should check how the example was cut ("oklar rubrik", "sammanslagna
+    # spalter"); empty when segmentation is sure of it
+    review_reasons: list[str] = field(default_factory=list)
+
+    @property
+    def needs_review(self) -> bool:
+        return bool(self.review_reasons)
 
     def values(self, kind: str) -> list[str]:
         """Distinct tag values of one kind, in first-seen order."""

@@ -29,8 +29,10 @@ from ingest.segment import (
     Segmented,
     block_text,
     is_meeting_list,
+    join_heading_fragments,
     segment_newsletter,
     segment_poster,
+    side_by_side_columns,
 )
 from ingest.tagging import tag_document
 from ingest.text import join_lines, set_vocabulary
@@ -245,7 +247,7 @@ def build_document(
 ) -> Document:
     """Words of every page → lines in reading order → blocks → examples, context, metadata."""
     lines, furniture, body = _reading_lines(pages)
-    blocks = _blocks(lines, body)
+    blocks = side_by_side_columns(join_heading_fragments(_blocks(lines, body)))
     title_block = _title_block(blocks)
     title = block_text(title_block) if title_block else ""
     seg, kind = _segment(blocks, title_block, title, pages, filename)
@@ -355,6 +357,7 @@ def _examples(seg: Segmented, doc_id: str) -> list[Example]:
             text="\n\n".join(draft.parts),
             sections=draft.sections,
             pages=sorted(draft.pages),
+            review_reasons=list(draft.review),
         )
         for n, draft in enumerate(seg.examples, start=1)
     ]
@@ -365,4 +368,10 @@ def _warnings(lines: list[Line], examples: list[Example]) -> list[str]:
         return ["PDF-filen innehåller ingen läsbar text."]
     if not examples:
         return ["Inga exempel hittades i dokumentet; texten finns under sammanhang."]
-    return []
+    unsure = [e for e in examples if e.review_reasons]
+    if not unsure:
+        return []
+    which = "; ".join(f"{e.title} ({', '.join(e.review_reasons)})" for e in unsure[:5])
+    more = " …" if len(unsure) > 5 else ""
+    count = "Ett exempel" if len(unsure) == 1 else f"{len(unsure)} exempel"
+    return [f"{count} kan vara fel avgränsade och bör granskas: {which}{more}."]

@@ -138,6 +138,9 @@ class Example(Record):
     text: str
     pages: list[int] = []
     tags: list[Tag] = []
+    review_reasons: list[str] = Field(
+        [], description="Varför avgränsningen bör granskas (t.ex. oklar rubrik, sammanslagna "
+        "spalter); tom när den är säker.")
 
     @classmethod
     def of(cls, ex: model.Example) -> Example:
@@ -149,6 +152,7 @@ class Example(Record):
             "persons": ex.persons(), "inspired_by": ex.values(INSPIRED_BY),
             "age_groups": ex.values(AGE_GROUP), "stage": next(iter(ex.values(STAGE)), None),
             "sections": ex.sections, "text": ex.text, "pages": ex.pages, "tags": ex.tags,
+            "review_reasons": ex.review_reasons,
         })
 
     def values(self, kind: str) -> list[str]:
@@ -163,7 +167,8 @@ class Example(Record):
             tags=[model.Tag(t.kind, t.value,
                             [model.Evidence(e.text, e.start, e.end) for e in t.evidence],
                             t.role, t.source, t.proposed, t.email, t.phone)
-                  for t in self.tags])
+                  for t in self.tags],
+            review_reasons=list(self.review_reasons))
 
 
 class Document(Record):
