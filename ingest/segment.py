@@ -362,6 +362,45 @@ def join_heading_fragments(blocks: list[Block]) -> list[Block]:
     return out
 
 
+TABLE_HEAD_CELLS = 3  # column labels on one row: a table's head, not section headings
+TABLE_HEAD_WORDS = 3
+
+
+def table_heads_as_text(blocks: list[Block]) -> list[Block]:
+    """The head row of a table (three or more short one-line headings of one level side by
+    side on one row, e.g. "Namn | Roll | E-post | Telefon") labels columns: its cells are read
+    as text of the section the table stands in, not as headings that each open a section.
+    Section headings side by side (a poster's "Bakgrund", "Syfte", "Metod") stay headings."""
+    short = sorted(
+        (b for b in blocks
+         if b.heading_level and len(b.lines) == 1 and len(b.words) <= TABLE_HEAD_WORDS),
+        key=lambda b: (b.page, b.box or -1, b.heading_level, b.lines[0].top))
+    row: list[Block] = []
+    for block in [*short, None]:
+        if row and (block is None or not _same_row(row[0], block)):
+            if len(row) >= TABLE_HEAD_CELLS and _apart(row) \
+                    and not any(is_subheading(block_text(cell)) for cell in row):
+                for cell in row:
+                    cell.heading_level = 0
+                    cell.meta["table_head"] = True
+            row = []
+        if block is not None:
+            row.append(block)
+    return blocks
+
+
+def _same_row(a: Block, b: Block) -> bool:
+    la, lb = a.lines[0], b.lines[0]
+    return (a.page, a.box, a.heading_level) == (b.page, b.box, b.heading_level) \
+        and abs(la.top - lb.top) < 0.5 * la.size
+
+
+def _apart(cells: list[Block]) -> bool:
+    """Cells side by side, not overlapping: each starts right of the one before ends."""
+    lines = sorted((c.lines[0] for c in cells), key=lambda line: line.x0)
+    return all(b.x0 > a.x1 for a, b in zip(lines, lines[1:], strict=False))
+
+
 def side_by_side_columns(blocks: list[Block]) -> list[Block]:
     """Two headings side by side on one line with text under each (a table of two lists
     without frames) are read heading by heading: the text under each goes after its own

@@ -17,7 +17,7 @@ from ingest.extract import Word, read_pages
 from ingest.model import Document
 from ingest.pipeline import read_pdf
 from ingest.text import normalize
-from tests.ingest import office
+from tests.ingest import office_posters as office
 
 pytestmark = pytest.mark.slow  # LibreOffice exports five posters
 
