@@ -82,41 +82,48 @@ def _chains(words: list[Word]) -> list[Line]:
     text-showing operator, so it does not jump to another column); then such chains of
     successive text objects (a line in two fonts) where the gap between them is no wider than
     the gaps between their words."""
-    chains: list[Line] = []
+    groups: list[list[Word]] = []
     prev: Word | None = None
     for word in words:
         if prev is not None and word.run == prev.run_end >= 0 and _same_baseline(prev, word):
-            _extend(chains[-1], [word], word.x1)
+            groups[-1].append(word)
         else:
-            line = Line([word], word.page, word.x0, word.top, word.x1, word.bottom, word.size)
-            line.baseline = _base(word)
-            chains.append(line)
+            groups.append([word])
         prev = word
-    return _join_runs(chains)
+    return [_line_of(group) for group in _join_runs(groups)]
 
 
-def _join_runs(chains: list[Line]) -> list[Line]:
-    out: list[Line] = []
-    for chain in chains:
+def _join_runs(groups: list[list[Word]]) -> list[list[Word]]:
+    out: list[list[Word]] = []
+    widest: list[float] = []  # the widest gap between words of each chain in ``out``
+    for group in groups:
+        inner = max((b.x0 - a.x1 for a, b in zip(group, group[1:], strict=False)), default=0.0)
         if out:
-            prev, first = out[-1].words[-1], chain.words[0]
+            prev, first = out[-1][-1], group[0]
             small = min(prev.size, first.size)
-            widest = max(_widest_gap(out[-1]), _widest_gap(chain))
-            limit = min(2.0 * small, max(0.8 * small, 1.25 * widest))
-            if (
-                first.run == prev.run_end + 1 >= 1
-                and _same_baseline(prev, first)
-                and first.x0 - prev.x1 < limit
-            ):
-                _extend(out[-1], chain.words, chain.x1)
+            gap = first.x0 - prev.x1
+            limit = min(2.0 * small, max(0.8 * small, 1.25 * max(widest[-1], inner)))
+            if first.run == prev.run_end + 1 >= 1 and _same_baseline(prev, first) and gap < limit:
+                out[-1].extend(group)
+                widest[-1] = max(widest[-1], inner, gap)
                 continue
-        out.append(chain)
+        out.append(group)
+        widest.append(inner)
     return out
 
 
-def _widest_gap(line: Line) -> float:
-    words = line.words
-    return max((b.x0 - a.x1 for a, b in zip(words, words[1:], strict=False)), default=0.0)
+def _line_of(words: list[Word]) -> Line:
+    line = Line(
+        words,
+        words[0].page,
+        min(w.x0 for w in words),
+        min(w.top for w in words),
+        max(w.x1 for w in words),
+        max(w.bottom for w in words),
+        max(w.size for w in words),
+    )
+    line.baseline = _base(words[0])
+    return line
 
 
 def _extend(line: Line, words: list[Word], x1: float) -> None:
