@@ -47,6 +47,7 @@ corpus: $(INSTALLED)
 	@scripts/install-system-packages.sh $(CORPUS_PACKAGES)
 	$(BIN)/python corpus/build_newsletters.py
 	$(BIN)/python corpus/build_posters.py
+	$(BIN)/python corpus/build_office.py
 
 bench: install
 	$(BIN)/python benchmarks/ingest.py

@@ -1,7 +1,9 @@
 """Ingestion speed: median milliseconds per page of the whole ingest (read_pdf with layout,
 segmentation, metadata and tagging) next to ``pdftotext`` on the same files, in the same run.
+Then the office files of corpus/office (DOCX, PPTX, ODT, ODP), reported apart: LibreOffice's
+conversion to PDF per page, and the whole ingest of the office file per page.
 
-    .venv/bin/python benchmarks/ingest.py [PDF or folder ...] [--repeat 3]
+    .venv/bin/python benchmarks/ingest.py [PDF or folder ...] [--repeat 3] [--no-office]
 
 Models are loaded and every file is read once before timing; ``gc.freeze()`` keeps the loaded
 models out of the collector's way, as the reader processes do.
@@ -20,7 +22,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from ingest.pipeline import read_pdf  # noqa: E402
+from ingest import formats, office  # noqa: E402
+from ingest.pipeline import read_bytes, read_pdf  # noqa: E402
 from ingest.tagging import load  # noqa: E402
 
 
@@ -45,6 +48,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("paths", nargs="*")
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--no-office", action="store_true")
     args = parser.parse_args()
     pdfs = _pdfs(args.paths)
     load()
@@ -95,6 +99,37 @@ def main() -> None:
         f"overall: {total_pages} pages, ingest {total_ours / total_pages:.1f} ms/page, "
         f"pdftotext {total_ref / total_pages:.1f} ms/page"
     )
+    if not args.no_office:
+        office_files(sorted((ROOT / "corpus" / "office").glob("*.*")))
+
+
+def office_files(paths: list[Path]) -> None:
+    """Conversion and whole-ingest time per page of each office file (one run each: a
+    conversion starts LibreOffice afresh anyway)."""
+    rows = []
+    for path in paths:
+        data = path.read_bytes()
+        try:
+            fmt = formats.detect(data)
+        except Exception:  # noqa: BLE001 - HTML e-mails and the like are not uploads
+            continue
+        start = time.perf_counter()
+        pdf = office.to_pdf(data, fmt)
+        convert = time.perf_counter() - start
+        start = time.perf_counter()
+        doc = read_bytes(data, path.name)
+        whole = time.perf_counter() - start
+        rows.append((path.name, fmt.name, doc.pages, convert * 1000 / doc.pages,
+                     whole * 1000 / doc.pages, len(pdf)))
+    if not rows:
+        return
+    print()
+    print(f"{'office file':48} {'pages':>5} {'convert ms/page':>16} {'ingest ms/page':>15}")
+    for name, _fmt, n, convert, whole, _size in rows:
+        print(f"{name[:48]:48} {n:5d} {convert:16.0f} {whole:15.0f}")
+    print(f"median per page: conversion {statistics.median(r[3] for r in rows):.0f} ms, "
+          f"whole office ingest {statistics.median(r[4] for r in rows):.0f} ms "
+          f"({len(rows)} files)")
 
 
 if __name__ == "__main__":

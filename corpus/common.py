@@ -17,7 +17,8 @@ from typing import Any
 FOCUS_AREAS = ("Fullföljda studier", "Psykisk hälsa", "Fysisk aktivitet")
 STAGES = ("planerad", "startad", "pågående", "avslutad")
 KINDS = ("newsletter", "poster")
-GENERATORS = ("reportlab", "weasyprint")
+GENERATORS = ("reportlab", "weasyprint", "libreoffice", "chromium")
+SOURCE_SUFFIXES = (".docx", ".pptx", ".odt", ".odp", ".html")
 PAGE_SIZES = ("A4", "A3")
 # The gold fields of an example besides title, anchors and pages, in schema order.
 TAG_KEYS = (
@@ -96,43 +97,64 @@ def validate_gold(gold: dict[str, Any]) -> list[str]:
             problems.append(f"missing key {key}")
     if problems:
         return problems
+    problems += _document_problems(gold)
+    for n, ex in enumerate(gold["examples"], start=1):
+        problems += _example_problems(ex, f"example {n}", gold["pages"])
+    return problems
+
+
+def _document_problems(gold: dict[str, Any]) -> list[str]:
+    """Problems of a gold record's document-level fields."""
+    problems: list[str] = []
     if gold["kind"] not in KINDS:
         problems.append(f"bad kind {gold['kind']}")
     if gold["generator"] not in GENERATORS:
         problems.append(f"bad generator {gold['generator']}")
     if gold["page_size"] not in PAGE_SIZES:
         problems.append(f"bad page size {gold['page_size']}")
-    if not isinstance(gold["date"], str) or not _DATE.match(gold["date"]):
+    if gold["date"] is not None and (
+        not isinstance(gold["date"], str) or not _DATE.match(gold["date"])
+    ):
         problems.append(f"bad date {gold['date']!r}")
+    if "source" in gold and (
+        not isinstance(gold["source"], str)
+        or "/" in gold["source"]
+        or not gold["source"].endswith(SOURCE_SUFFIXES)
+    ):
+        problems.append(f"bad source {gold['source']!r}")
     if not isinstance(gold["pages"], int) or gold["pages"] < 1:
         problems.append("bad page count")
     for phrase in gold["context_phrases"]:
         if not 4 <= _words(phrase) <= 10:
             problems.append(f"context phrase length: {phrase!r}")
-    for n, ex in enumerate(gold["examples"], start=1):
-        where = f"example {n}"
-        for key in ("title", *TAG_KEYS, "anchors", "pages"):
-            if key not in ex:
-                problems.append(f"{where}: missing {key}")
-        if any(k not in ex for k in ("focus_areas", "anchors", "pages", "persons", "stage")):
-            continue
-        for area in ex["focus_areas"]:
-            if area not in FOCUS_AREAS:
-                problems.append(f"{where}: bad focus area {area!r}")
-        if ex["stage"] is not None and ex["stage"] not in STAGES:
-            problems.append(f"{where}: bad stage {ex['stage']!r}")
-        if not 3 <= len(ex["anchors"]) <= 5:
-            problems.append(f"{where}: {len(ex['anchors'])} anchors")
-        for phrase in ex["anchors"]:
-            if not 4 <= _words(phrase) <= 10:
-                problems.append(f"{where}: anchor length {phrase!r}")
-        for person in ex["persons"]:
-            if set(person) != {"name", "role"}:
-                problems.append(f"{where}: bad person {person!r}")
-        if not ex["pages"] or any(
-            not isinstance(p, int) or p < 1 or p > gold["pages"] for p in ex["pages"]
-        ):
-            problems.append(f"{where}: bad pages {ex['pages']}")
+    return problems
+
+
+def _example_problems(ex: dict[str, Any], where: str, page_count: Any) -> list[str]:
+    """Problems of one example of a gold record."""
+    problems: list[str] = []
+    for key in ("title", *TAG_KEYS, "anchors", "pages"):
+        if key not in ex:
+            problems.append(f"{where}: missing {key}")
+    if any(k not in ex for k in ("focus_areas", "anchors", "pages", "persons", "stage")):
+        return problems
+    for area in ex["focus_areas"]:
+        if area not in FOCUS_AREAS:
+            problems.append(f"{where}: bad focus area {area!r}")
+    if ex["stage"] is not None and ex["stage"] not in STAGES:
+        problems.append(f"{where}: bad stage {ex['stage']!r}")
+    if not 3 <= len(ex["anchors"]) <= 5:
+        problems.append(f"{where}: {len(ex['anchors'])} anchors")
+    for phrase in ex["anchors"]:
+        if not 4 <= _words(phrase) <= 10:
+            problems.append(f"{where}: anchor length {phrase!r}")
+    for person in ex["persons"]:
+        if set(person) != {"name", "role"}:
+            problems.append(f"{where}: bad person {person!r}")
+    if not ex["pages"] or any(
+        not isinstance(p, int) or p < 1 or p > page_count for p in ex["pages"]
+    ):
+        problems.append(f"{where}: bad pages {ex['pages']}")
     return problems
 
 

@@ -38,6 +38,13 @@ class CorruptPdfError(IngestError):
     status = 422
 
 
+class CorruptOfficeError(IngestError):
+    """An office file that is damaged, or that LibreOffice could not turn into a PDF."""
+
+    code = "corrupt"
+    status = 422
+
+
 class NoPagesError(IngestError):
     code = "no_pages"
     status = 422

@@ -120,6 +120,10 @@ class Document:
     examples: list[Example] = field(default_factory=list)
     ocr_pages: list[int] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    source_format: str = "pdf"  # the uploaded file's format: pdf, docx, pptx, odt, odp
+    # an office file's PDF as LibreOffice made it, kept beside the original for page pictures;
+    # derived from the file at ingest time, never part of the record
+    rendition: bytes | None = field(default=None, repr=False, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         """The contract's JSON shape: ``ingest.records.Document``."""

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 
-from ingest import checks, meta, ocr
+from ingest import checks, formats, meta, ocr, office
 from ingest.errors import (
     CorruptPdfError,
     EncryptedPdfError,
@@ -140,8 +140,19 @@ def read_pdf(path: Path, filename: str | None = None, max_pages: int = MAX_PAGES
 
 
 def read_bytes(data: bytes, filename: str, max_pages: int = MAX_PAGES) -> Document:
-    """Read PDF bytes into a tagged Document (``filename`` is kept and used as a hint)."""
-    sha = hashlib.sha256(data).hexdigest()
+    """Read a PDF or an office file (DOCX, PPTX, ODT, ODP: turned into PDF by LibreOffice first)
+    into a tagged Document (``filename`` is kept and used as a hint)."""
+    fmt = formats.detect(data)
+    if not fmt.is_office:
+        return _read_pdf_bytes(data, filename, hashlib.sha256(data).hexdigest(), max_pages)
+    pdf = office.to_pdf(data, fmt)
+    doc = _read_pdf_bytes(pdf, filename, hashlib.sha256(data).hexdigest(), max_pages)
+    doc.source_format = fmt.name
+    doc.rendition = pdf
+    return doc
+
+
+def _read_pdf_bytes(data: bytes, filename: str, sha: str, max_pages: int) -> Document:
     with _PDFIUM_LOCK:  # pdfium is not thread-safe
         pdf = open_pdf(data, max_pages)
         try:

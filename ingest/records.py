@@ -159,9 +159,9 @@ class Example(Record):
 
 
 class Document(Record):
-    """A read PDF: its metadata, its context sections and its examples."""
+    """A read document (a PDF or an office file): its metadata, context sections and examples."""
 
-    description_sv = "Ett inläst dokument (PDF) med dess sammanhang och exempel."
+    description_sv = "Ett inläst dokument (PDF eller Office-fil) med dess sammanhang och exempel."
 
     id: str = Field(json_schema_extra={"pattern": "^[0-9a-f]{16}$"})
     filename: str
@@ -172,6 +172,8 @@ class Document(Record):
     sha256: str = ""
     ocr_pages: list[int] = []
     warnings: list[str] = []
+    source_format: Literal["pdf", "docx", "pptx", "odt", "odp"] = Field(
+        default="pdf", description="Den uppladdade filens format")
     context: list[Section] = []
     examples: list[Example] = []
 
@@ -186,4 +188,5 @@ class Document(Record):
             date=self.date, pages=self.pages, sha256=self.sha256,
             context=[model.Section(s.heading, s.text) for s in self.context],
             examples=[ex.to_model() for ex in self.examples],
-            ocr_pages=list(self.ocr_pages), warnings=list(self.warnings))
+            ocr_pages=list(self.ocr_pages), warnings=list(self.warnings),
+            source_format=self.source_format)

@@ -82,15 +82,25 @@ def _shown(items: list[str]) -> str:
     return ", ".join(items[:SHOWN]) + more
 
 
-def original_name(sha: str) -> str:
-    """Where the original with this SHA-256 lives, relative to the data directory."""
-    return f"originals/{sha[:2]}/{sha}.pdf"
+def original_name(sha: str, suffix: str = ".pdf") -> str:
+    """Where the file with this SHA-256 lives, relative to the data directory: ``.pdf`` is the
+    PDF of the document (an office file's PDF rendition), other suffixes the office file."""
+    return f"originals/{sha[:2]}/{sha}{suffix}"
 
 
-def orphan_files(data_dir: Path, shas: Iterable[str], now: float | None = None) -> list[str]:
-    """Files under originals/ that no document uses (leftover .tmp files included) and files
-    in tmp/ older than TMP_MIN_AGE, relative to the data directory."""
-    wanted = {original_name(sha) for sha in shas}
+def stored_names(sha: str, source_format: str = "pdf") -> list[str]:
+    """The files a document keeps: its PDF, and the office file when it was uploaded as one."""
+    names = [original_name(sha)]
+    if source_format != "pdf":
+        names.append(original_name(sha, f".{source_format}"))
+    return names
+
+
+def orphan_files(data_dir: Path, stored: Iterable[str], now: float | None = None) -> list[str]:
+    """Files under originals/ that are not in ``stored`` (the documents' files, relative to the
+    data directory; leftover .tmp files included) and files in tmp/ older than TMP_MIN_AGE,
+    relative to the data directory."""
+    wanted = set(stored)
     now = time.time() if now is None else now
     found = []
     originals = data_dir / "originals"
@@ -113,4 +123,5 @@ def duplicates(ids: list[str]) -> list[str]:
     return sorted(twice)
 
 
-__all__ = ["CheckReport", "MissingOriginal", "duplicates", "orphan_files", "original_name"]
+__all__ = ["CheckReport", "MissingOriginal", "duplicates", "orphan_files", "original_name",
+           "stored_names"]

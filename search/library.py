@@ -25,6 +25,7 @@ from typing import Any, ClassVar, Protocol, TypeVar
 from whoosh.searching import Searcher
 
 from ingest.errors import IngestError
+from ingest.formats import FORMATS, PDF, UPLOAD_SUFFIXES, FileFormat
 from ingest.ids import document_id_for, is_document_id
 from ingest.model import Document
 from ingest.sandbox import Reader
@@ -32,7 +33,14 @@ from search import edits, pages, users
 from search import query as squery
 from search.catalogue import Catalogue, title_key
 from search.concepts import ConceptView
-from search.consistency import CheckReport, MissingOriginal, duplicates, orphan_files
+from search.consistency import (
+    CheckReport,
+    MissingOriginal,
+    duplicates,
+    original_name,
+    orphan_files,
+    stored_names,
+)
 from search.datadir import ensure_private_dir, resolve_data_dir
 from search.errors import (
     FULL_MESSAGE,
@@ -105,6 +113,31 @@ def _finished_event(report: IngestReport, outcome: IngestOutcome, index: int, to
         return IngestEvent(**done, message=report.skipped[-1].reason)
     error = report.errors[-1]
     return IngestEvent(**done, message=error.error, code=error.code)
+
+
+def _source_format(row: sqlite3.Row) -> str:
+    """The format a stored document was uploaded in (documents stored before office files
+    were read have none: PDF)."""
+    return json.loads(row["data"] or "{}").get("source_format", "pdf")
+
+
+def _write_once(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` whole (a temporary file, synced, then renamed), unless the
+    file is already there: files are named by their content's hash."""
+    if path.exists():
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with suppress(OSError):
+            os.unlink(tmp)
+        raise
 
 
 class Library:
@@ -192,32 +225,31 @@ class Library:
     # --- originals -------------------------------------------------------------------------
 
     def _original_file(self, sha: str) -> Path:
-        return self.data_dir / "originals" / sha[:2] / f"{sha}.pdf"
+        """The PDF of the document whose file has this SHA-256: the file itself, or for an
+        office file the PDF LibreOffice made of it."""
+        return self.data_dir / original_name(sha)
 
-    def _store_original(self, sha: str, data: bytes) -> None:
-        """Keep ``data`` by its hash; pages of these bytes are drawn afresh from now on."""
+    def _source_file(self, sha: str, fmt: FileFormat) -> Path:
+        """The uploaded office file itself (``fmt`` not PDF)."""
+        return self.data_dir / original_name(sha, fmt.suffix)
+
+    def _store_original(self, sha: str, data: bytes, doc: Document) -> None:
+        """Keep ``data`` by its hash (and an office file's PDF beside it); pages of these bytes
+        are drawn afresh from now on."""
         pages.drop_pictures(self.data_dir, document_id_for(sha))
-        path = self._original_file(sha)
-        if path.exists():
-            return
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(tmp, path)
-        except BaseException:
-            with suppress(OSError):
-                os.unlink(tmp)
-            raise
+        fmt = FORMATS.get(doc.source_format, PDF)
+        if fmt.is_office:
+            _write_once(self._source_file(sha, fmt), data)
+        _write_once(self._original_file(sha), doc.rendition if fmt.is_office and doc.rendition
+                    else data)
 
     def _drop_original(self, sha: str) -> None:
-        """Delete the file of ``sha`` and its page pictures, unless a document still uses it."""
+        """Delete the files of ``sha`` and its page pictures, unless a document still uses
+        them."""
         if self.catalogue.document_by_sha(sha) is None:
-            with suppress(OSError):
-                self._original_file(sha).unlink()
+            for suffix in UPLOAD_SUFFIXES:
+                with suppress(OSError):
+                    (self.data_dir / original_name(sha, suffix)).unlink()
             pages.drop_pictures(self.data_dir, document_id_for(sha))
 
     def _document_row(self, document_id: str) -> sqlite3.Row | None:
@@ -239,6 +271,16 @@ class Library:
         if row is None:
             return None
         return open_stored(self._original_file(row["sha256"]), etag=row["sha256"])
+
+    def open_source(self, document_id: str) -> tuple[StoredFile, FileFormat] | None:
+        """The office file a document was read from (DOCX, PPTX, ODT, ODP) and its format;
+        None for a document read from a PDF, no such document, or a missing file."""
+        row = self._document_row(document_id)
+        fmt = FORMATS.get(_source_format(row)) if row is not None else None
+        if row is None or fmt is None or not fmt.is_office:
+            return None
+        stored = open_stored(self._source_file(row["sha256"], fmt), etag=row["sha256"])
+        return (stored, fmt) if stored is not None else None
 
     def page_image(self, document_id: str, page: int, width: int,
                    limits: pages.RenderLimits | None = None) -> StoredFile | None:
@@ -281,7 +323,7 @@ class Library:
         edits.reapply(doc, self.catalogue.corrections_for(lineage))
         self._keep_reserve()
         try:
-            self._store_original(sha, data)
+            self._store_original(sha, data, doc)
             with self.catalogue.transaction() as con:
                 if old is not None:
                     self.catalogue.delete_document(con, old.id)
@@ -450,7 +492,7 @@ class Library:
         tmp: str | None = None
         try:
             tmp_dir.mkdir(exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=tmp_dir, suffix=".pdf")
+            fd, tmp = tempfile.mkstemp(dir=tmp_dir, suffix=".upload")
             with os.fdopen(fd, "wb") as fh:
                 fh.write(data)
         except OSError as exc:
@@ -778,10 +820,12 @@ class Library:
     def _find_problems(self) -> CheckReport:
         rows = self.catalogue.document_rows()
         report = CheckReport(documents=len(rows), examples=self.catalogue.example_count())
+        stored = {r["id"]: stored_names(r["sha256"], _source_format(r)) for r in rows}
         report.missing_originals = [
             MissingOriginal(r["id"], r["filename"], r["sha256"]) for r in rows
-            if not self._original_file(r["sha256"]).is_file()]
-        report.orphan_files = orphan_files(self.data_dir, [r["sha256"] for r in rows])
+            if not all((self.data_dir / name).is_file() for name in stored[r["id"]])]
+        report.orphan_files = orphan_files(self.data_dir,
+                                           [n for names in stored.values() for n in names])
         report.unindexed_documents = sorted(self.catalogue.unindexed())
         report.index_problem = self.index.verify_on_disk(deep=True)
         if report.index_problem is not None:

@@ -160,7 +160,7 @@ def main() -> None:
 @click.option("--json", "as_json", is_flag=True, help="Skriv resultatet som JSON.")
 @_data_dir_option
 def ingest(paths: tuple[Path, ...], as_json: bool, data_dir: Path) -> None:
-    """Läs in PDF-filer (filer eller mappar, rekursivt).
+    """Läs in PDF-filer och Office-dokument (DOCX, PPTX, ODT, ODP; filer eller mappar, rekursivt).
 
     Avslutas med status 0 när varje fil lästes in eller hoppades över, 1 när någon fil gav fel.
     """

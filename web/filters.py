@@ -7,6 +7,7 @@ from typing import Any
 from flask import Flask, request, url_for
 from markupsafe import Markup
 
+from ingest.formats import FORMATS
 from ingest.lexicon import MONTHS
 from web.params import FACET_NAMES, FACETS
 
@@ -98,6 +99,11 @@ def highlight(snippet: str | None) -> Markup:
     return Markup(snippet or "")
 
 
+# what a file picker offers: every readable format, by MIME type and by ending
+UPLOAD_ACCEPT = ",".join([f.mimetype for f in FORMATS.values()]
+                         + [f.suffix for f in FORMATS.values()])
+
+
 def init_app(app: Flask) -> None:
     app.jinja_env.filters.update(
         swedish_date=swedish_date, kind_label=kind_label, highlight=highlight, capfirst=capfirst
@@ -114,6 +120,7 @@ def init_app(app: Flask) -> None:
         FACET_LABELS=FACET_LABELS,
         STATUS=STATUS,
         TAG_KINDS=TAG_KINDS,
+        UPLOAD_ACCEPT=UPLOAD_ACCEPT,
     )
 
     from web.security import current_user

@@ -189,3 +189,43 @@ def test_coordinator_upload_review_correct_replace(
     first = page.locator("article.review-example").first
     assert first.locator(".review-tags li", has_text="Prästgårdsängen").count() == 1
     shot(page, "review-after-replace")
+
+
+def test_office_files_upload_to_examples_and_page_pictures(
+    page, live_server: str  # noqa: ANN001
+) -> None:
+    from ingest.formats import FORMATS
+    from tests import office_files as make
+
+    page.goto(live_server + "/logga-in")
+    page.get_by_label("Användarnamn").fill(USER)
+    page.get_by_label("Lösenord").fill(PASSWORD)
+    page.get_by_role("button", name="Logga in").click()
+    page.wait_for_url(re.compile(r"/samordnare$"))
+    page.goto(live_server + "/samordnare/ladda-upp")
+    files = {"nyhetsbrev.docx": make.docx_newsletter(), "affisch.pptx": make.pptx_poster(),
+             "nyhetsbrev.odt": make.odt_newsletter(), "affisch.odp": make.odp_poster(),
+             "trasig.docx": make.broken_docx()}
+    page.locator("#filer").set_input_files([
+        {"name": name, "mimeType": FORMATS[name.rsplit(".", 1)[1]].mimetype, "buffer": data}
+        for name, data in files.items()])
+    page.get_by_role("button", name="Ladda upp").click()
+    page.locator(".upload-done").wait_for(timeout=300_000)
+    assert page.locator(".upload-results li.upload-ok").count() == 4
+    failed = page.locator(".upload-results li.upload-error")
+    assert failed.count() == 1
+    assert "trasig.docx" in failed.inner_text()
+    assert "Word-dokumentet kunde inte öppnas" in failed.inner_text()
+    shot(page, "upload-office")
+
+    page.locator(".upload-results li.upload-ok", has_text="affisch.pptx").locator("a").click()
+    page.wait_for_url(re.compile(r"/samordnare/dokument/"))
+    assert page.locator("article.review-example").count() >= 1
+    document_id = page.url.rstrip("/").split("/")[-1].split("#")[0]
+    page.goto(f"{live_server}/dokument/{document_id}")
+    assert page.get_by_role("link", name="Ladda ned originalfilen (PPTX)").count() == 1
+    page.wait_for_function(
+        "() => { const i = document.querySelector('img.thumb'); "
+        "return i && i.complete && i.naturalWidth > 0; }"
+    )
+    shot(page, "document-office")

@@ -37,8 +37,8 @@ UPLOAD_ERRORS = {
     404: "Dokumentet som ska ersättas finns inte",
     409: "Samma fil finns redan",
     413: "Filen är för stor eller har för många sidor",
-    415: "Inte en PDF",
-    422: "PDF:en kunde inte läsas",
+    415: "Inte en PDF eller ett Office-dokument som kan läsas",
+    422: "Filen kunde inte läsas",
     429: "För många misslyckade inloggningar",
     500: "Filen kunde inte sparas; ingenting sparades",
     507: "Lagringsutrymmet är fullt; ingenting sparades",
@@ -99,7 +99,8 @@ def document(document_id: str) -> Response:
 
 
 @bp.post("/documents")
-@described("uploadDocument", "Ladda upp en PDF (samordnare)", Upload, "Dokumentet är inläst",
+@described("uploadDocument", "Ladda upp en PDF eller ett Office-dokument (samordnare)", Upload,
+           "Dokumentet är inläst",
            status=201, errors=UPLOAD_ERRORS, form=UploadForm,
            security=("basicAuth", "sessionCsrf"))
 @api_login_limit
@@ -110,7 +111,8 @@ def upload() -> Response:
         return error_response(exc.status, exc.message)
     file = request.files.get("file")
     if file is None or not file.filename:
-        return error_response(400, "Fältet file med en PDF-fil saknas.")
+        return error_response(
+            400, "Fältet file med en fil (PDF, DOCX, PPTX, ODT eller ODP) saknas.")
     replace_id = request.form.get("replace") or None
     if replace_id is not None and (
         not is_document_id(replace_id) or get_library().document(replace_id) is None

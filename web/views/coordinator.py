@@ -66,7 +66,7 @@ def upload() -> str | tuple[str, int]:
         return render_template("upload.html", outcomes=[])
     files = [f for f in request.files.getlist("file") if f and (f.filename or "")]
     if not files:
-        return render_template("upload.html", outcomes=[], error="Välj minst en PDF-fil."), 400
+        return render_template("upload.html", outcomes=[], error="Välj minst en fil."), 400
     outcomes = [uploads.store(f) for f in files]
     status = 200 if any(o.status == 201 for o in outcomes) else 400
     if all(o.status == 409 for o in outcomes):
@@ -141,7 +141,7 @@ def replace(document_id: str) -> str | tuple[str, int] | Response:
     document = document_or_404(document_id)
     file = request.files.get("file")
     if file is None or not file.filename:
-        flash("Välj en PDF-fil som ska ersätta dokumentet.", "fel")
+        flash("Välj en fil som ska ersätta dokumentet.", "fel")
         return redirect(url_for("coordinator.review", document_id=document_id))
     outcome = uploads.store(file, replace_id=document.id)
     if outcome.document is None:

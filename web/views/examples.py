@@ -117,10 +117,25 @@ def original(document_id: str) -> Response:
     return _send(stored, "application/pdf", 3600, name)
 
 
-def _send(stored: StoredFile, mimetype: str, max_age: int, name: str) -> Response:
-    """``send_file`` for a file the library opened, shown inline: Content-Length, ETag,
-    Last-Modified, ranges and 304 answers as for a file sent from disk."""
+@bp.get("/dokument/<document_id>/originalfil")
+def source_file(document_id: str) -> Response:
+    """The office file (DOCX, PPTX, ODT, ODP) a document was read from, as it was uploaded."""
+    doc = document_or_404(document_id)
+    found = get_library().open_source(doc.id)
+    if found is None:
+        abort(404)
+    stored, fmt = found
+    name = doc.filename if doc.filename.lower().endswith(fmt.suffix) else f"{doc.id}{fmt.suffix}"
+    return _send(stored, fmt.mimetype, 3600, name, attachment=True)
+
+
+def _send(stored: StoredFile, mimetype: str, max_age: int, name: str,
+          attachment: bool = False) -> Response:
+    """``send_file`` for a file the library opened, shown inline (or downloaded, with
+    ``attachment``): Content-Length, ETag, Last-Modified, ranges and 304 answers as for a file
+    sent from disk."""
     response = send_file(stored.stream, mimetype=mimetype, download_name=name, max_age=max_age,
+                         as_attachment=attachment,
                          etag=stored.etag, last_modified=stored.modified, conditional=False)
     response.content_length = stored.size
     try:
