@@ -308,15 +308,29 @@ def _order_bands(
 
 
 def _spanning(units: list[_Unit], gutters: list[tuple[float, float]]) -> list[_Unit]:
-    """Units that bridge a gutter, and the short last lines of full-width paragraphs."""
+    """Units that bridge a gutter, the short last lines of full-width paragraphs and the
+    short headings right above them."""
     spanning: list[_Unit] = []
-    for u in units:
+    for i, u in enumerate(units):
         crosses = any(_bridges(u, g) for g in gutters)
         if not crosses and spanning and u.line is not None and spanning[-1].line is not None:
             crosses = _ends_paragraph(u, spanning[-1])
+        if not crosses and i + 1 < len(units) and any(_bridges(units[i + 1], g) for g in gutters):
+            crosses = _heads_paragraph(u, units[i + 1])
         if crosses:
             spanning.append(u)
     return spanning
+
+
+def _heads_paragraph(unit: _Unit, below: _Unit) -> bool:
+    """A heading (larger or bold) right above a full-width paragraph, aligned with it."""
+    if unit.line is None or below.line is None:
+        return False
+    return (
+        abs(unit.x0 - below.x0) < 2
+        and 0 <= below.top - unit.bottom < 0.8 * below.size
+        and (unit.size > 1.1 * below.size or (unit.line.bold and not below.line.bold))
+    )
 
 
 def _ends_paragraph(unit: _Unit, prev: _Unit) -> bool:
