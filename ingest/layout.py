@@ -201,6 +201,7 @@ class _Unit:
     box: int | None = None
     size: float = 10.0
     weight: int = 1  # lines it stands for (a box counts its lines)
+    run: int = -1  # the first text object of its text in the content stream (-1: unknown)
 
 
 def _gutters(units: list[_Unit]) -> list[tuple[float, float]]:
@@ -265,10 +266,31 @@ def _order(units: list[_Unit], depth: int = 0) -> list[list[_Unit]]:
         # beside a heading that spans only the other columns stays whole)
         strips = _split_at(units, [g[0] for g in clean])
         if all(len(strip) < len(units) for strip in strips):
-            return [region for strip in strips if strip for region in _order(strip, depth + 1)]
+            columns = [region for strip in strips if strip for region in _order(strip, depth + 1)]
+            return _rows_if_written_so(units, columns, depth)
     if gutters:
         return _order_bands(units, gutters, depth)
     return _order_rows(units, depth)
+
+
+def _rows_if_written_so(
+    units: list[_Unit], columns: list[list[_Unit]], depth: int
+) -> list[list[_Unit]]:
+    """Panels staggered over two columns (a poster whose column tops do not line up) read
+    column by column or row by row, at whitespace across the whole region: the order the
+    content stream shows them in decides, and columns stay unless rows agree with it better."""
+    rows = _split_at_whitespace(units)
+    if len(rows) < 2 or all(u.run < 0 for u in units):
+        return columns
+    by_rows = [region for row in rows for region in _order(row, depth + 1)]
+    return by_rows if _inversions(by_rows) < _inversions(columns) else columns
+
+
+def _inversions(groups: list[list[_Unit]]) -> int:
+    """How often reading the groups goes back in the content stream: a jump back from one
+    column or panel to one written earlier."""
+    runs = [u.run for group in groups for u in _rows(group) if u.run >= 0]
+    return sum(1 for a, b in zip(runs, runs[1:], strict=False) if b < a)
 
 
 def _bridges(unit: _Unit, gutter: tuple[float, float]) -> bool:
@@ -345,7 +367,8 @@ def _ends_paragraph(unit: _Unit, prev: _Unit) -> bool:
 def _order_band(
     band: list[_Unit], bounds: list[float], region_size: int, depth: int
 ) -> list[list[_Unit]]:
-    """A band between spanning units, column by column."""
+    """A band between spanning units, column by column (or row by row, see
+    ``_rows_if_written_so``)."""
     out: list[list[_Unit]] = []
     for col_units in _split_at(band, bounds):
         if not col_units:
@@ -354,7 +377,7 @@ def _order_band(
             out.append(sorted(col_units, key=lambda u: (u.top, u.x0)))
         else:
             out.extend(_order(col_units, depth + 1))
-    return out
+    return _rows_if_written_so(band, out, depth) if band else out
 
 
 def _order_rows(units: list[_Unit], depth: int) -> list[list[_Unit]]:
@@ -458,17 +481,24 @@ def _units(fragments: list[Line], boxes: list[Box]) -> tuple[list[_Unit], dict[i
     for line in fragments:
         best = _innermost_box(line, boxes)
         if best is None:
-            units.append(_Unit(line.x0, line.top, line.x1, line.bottom, line=line, size=line.size))
+            units.append(
+                _Unit(line.x0, line.top, line.x1, line.bottom, line, size=line.size, run=_run(line))
+            )
         else:
             line.box = best
             in_box.setdefault(best, []).append(line)
     for i, lines in in_box.items():
         box: Box = boxes[i]
         size = median(line.size for line in lines)
-        units.append(
-            _Unit(box.x0, box.top, box.x1, box.bottom, box=i, size=size, weight=len(lines))
-        )
+        runs = [r for r in map(_run, lines) if r >= 0]
+        unit = _Unit(box.x0, box.top, box.x1, box.bottom, box=i, size=size, weight=len(lines))
+        unit.run = min(runs, default=-1)
+        units.append(unit)
     return units, in_box
+
+
+def _run(line: Line) -> int:
+    return line.words[0].run
 
 
 def _split_off_margin_print(
