@@ -34,6 +34,21 @@ WEEKDAYS = ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "sön
 SEASONS = ("vår", "sommar", "höst", "vinter")
 # "hösten 2024", "Våren"
 SEASONS_DEFINITE = ("våren", "hösten", "sommaren", "vintern")
+# School terms written before a year: "vårterminen 2024", "vt 2024", "ht 2023", "VT24".
+TERMS = ("vårterminen", "höstterminen", "vårtermin", "hösttermin")
+TERM_ABBREVIATIONS = ("vt", "ht")
+# Words before a date or a year in running text, never in a masthead or footer: "sedan 2019",
+# "till våren 2024", "i mars 2023", "år 2000".
+TIME_PREPOSITIONS = frozenset({
+    "i", "till", "från", "sedan", "under", "efter", "före", "inför", "innan", "mellan", "om",
+    "år", "och", "samt", "eller", "än", "per", "tom", "t.o.m.", "fr.o.m.", "senast", "fram",
+    "ca", "cirka", "runt", "över", "drygt", "nästan", "totalt", "för", "på", "av", "med", "vid",
+    "startade", "började", "sen",
+})
+# A line that names a coming meeting: its date is not the document's ("Nästa träff 5 februari").
+COMING_WORDS = ("nästa", "kommande", "save the date", "boka", "anmäl", "anmälan", "sista dag")
+# A line that credits a picture or cites a source: its year is not the document's.
+CREDIT_WORDS = ("foto", "bild", "illustration", "källa", "källor", "referens", "referenser")
 # Whose meetings a heading lists: "Höstens träffar", "Terminens lärandeseminarier".
 PERIOD_GENITIVES = ("höstens", "vårens", "terminens", "årets")
 
@@ -78,6 +93,59 @@ CONTEXT_HEADINGS = (
     "sammanfattning av dagen", "vill du veta mer", "fokusområden", "fakta", "om satsningen",
     "visste du att", "träffar", "nätverksträffar", "lärandeseminarier", "kalender", "kalendarium",
     "möten", "viktiga datum",
+)
+# --- who acts: the programme or a team -----------------------------------------------------------
+
+# Word beginnings of the programme telling about itself: its network and meetings, coaches,
+# speakers, greetings and dates ("lärandenätverket", "nätverksträffen", "coacherna",
+# "föreläsningen", "välkomna"). Words a team's own text also uses for its groups ("träffen",
+# "deltagarna", "anmälan") are left out.
+PROGRAMME_WORDS = (
+    "lärandenätverk", "nätverksträff", "nätverket", "nätverkets", "lärandeseminari", "coach",
+    "processledar", "processledning", "processtöd", "föreläs", "dagordning", "agenda", "välkom",
+    "kommande datum", "kommande träff", "nästa träff", "alla team", "teamen", "nya team",
+    "grupparbete", "bikupor", "workshop", "bästa platsen", "dagens program", "dagens tema",
+    "programledning", "styrgrupp",
+    # speakers and the coaches' organisations
+    "föreläsare", "inspirationsföreläs", "gästföreläs", "gästa", "talare", "talade om", "moderator",
+    "forskare vid", "doktorand", "docent", "professor", "qulturum", "kommunal utveckling",
+    "folkhälsa och sjukvård",
+)
+# "vi …" that is the programme's voice, not a team's: "vi välkomnar", "vi ses".
+PROGRAMME_VOICE = ("välkomnar", "ses", "hälsar", "önskar", "tackar", "påminner", "hoppas")
+# Verbs (word beginnings) of a team telling what it does: "vi testar", "vi har mätt".
+TEAM_VERBS = (
+    "test", "prov", "mät", "erbjud", "start", "inför", "börja", "ring", "skick", "följ", "arbet",
+    "jobb", "gör", "gjort", "gjorde", "ser", "såg", "märk", "utbild", "samarbet", "planer",
+    "kartl", "genomför", "bjud", "fått", "fick", "ordn", "öppn", "anställ", "kallar", "lärt",
+)
+# Auxiliaries between "vi" and the verb: "vi har testat", "vi kommer att börja".
+TEAM_AUXILIARIES = ("har", "hade", "ska", "skulle", "kommer att", "vill", "kan", "har nu",
+                    "har också", "började", "fortsätter att", "har redan", "har just")
+# Units that act, in the definite form a team's text names them ("skolan", "familjecentralen");
+# also the end of a named unit ("Hagaskolan", "Närvaroteamet").
+TEAM_UNITS = (
+    "teamet", "skolan", "förskolan", "familjecentralen", "vårdcentralen", "socialtjänsten",
+    "elevhälsan", "elevhälsocentralen", "fritidsgården", "biblioteket", "barnhälsovården",
+    "mödrahälsovården", "föreningen", "klubben", "ungdomsmottagningen", "habiliteringen",
+    "fritidsgårdarna", "förskolorna", "skolorna", "enheten", "mottagningen",
+)
+# Roles of the people in a team's work (word beginnings): "rektorn", "kuratorn", "lärarna".
+TEAM_ROLES = (
+    "rektor", "kurator", "skolsköterska", "barnsjuksköterska", "distriktssköterska",
+    "socialsekreterar", "familjebehandlar", "fritidsledar", "pedagog", "lärare", "lärarna",
+    "mentor", "specialpedagog", "barnmorska", "elevhälsoteam", "förskollär",
+)
+# What a team counts in its measurements: "42 elever", "33 av 41 familjer", "9 procent".
+TEAM_COUNTED = (
+    "familjer", "elever", "barn", "föräldrar", "procent", "vårdnadshavare", "besök",
+    "hembesök", "ungdomar", "pappor", "mammor", "flickor", "pojkar", "samtal",
+)
+
+# Column heads of a contact table ("Namn | Roll | E-post | Telefon").
+CONTACT_COLUMNS = (
+    "namn", "roll", "e-post", "epost", "mejl", "mail", "telefon", "tel", "mobil", "organisation",
+    "funktion", "titel",
 )
 # Run-in labels of the document's own parts ("Datum: 5 februari", "E-post: …").
 CONTEXT_LABELS = (
@@ -124,6 +192,39 @@ FILLER_LEMMAS = frozenset({
     "exempel", "kommun", "resultat", "mätning", "deltagare",
     "varannan", "varje", "per", "hälft", "början", "slut", "del",
 }) | frozenset(SEASONS)
+
+# --- key phrases of an example ------------------------------------------------------------------
+
+# Headings of the parts of an example that say what the team does.
+METHOD_HEADINGS = (
+    "metod", "metoder", "vad gjorde vi", "vad har vi gjort", "så gjorde vi", "genomförande",
+    "arbetssätt", "insats", "insatser", "aktiviteter", "förändringsidé", "förändringsidéer",
+    "förbättringsidé", "vad gör vi", "så här gör vi", "så arbetar vi", "idé",
+)
+# Verbs (lemmas) whose object names what a team does: "vi startade ett läxcafé".
+ACTION_VERB_LEMMAS = frozenset({
+    "starta", "införa", "erbjuda", "ordna", "driva", "anordna", "testa", "prova", "pröva",
+    "skicka", "arrangera", "öppna", "bjuda", "hålla", "genomföra", "använda", "skapa", "bygga",
+    "utveckla", "dra", "köra", "sätta", "organisera",
+})
+# Nouns (lemmas) too general to name a practice on their own.
+GENERIC_NOUN_LEMMAS = frozenset({
+    "arbete", "verksamhet", "möjlighet", "behov", "problem", "fråga", "sätt", "syfte", "mål",
+    "idé", "utmaning", "lärdom", "erfarenhet", "barn", "elev", "förälder", "familj", "skola",
+    "plan", "material", "information", "kunskap", "samarbete", "samverkan", "insats",
+    "aktivitet", "projekt", "grupp", "träff", "möte", "förändring", "förbättring", "steg",
+    "nuläge", "bakgrund", "metod", "vecka", "termin", "personal", "medarbetare", "kollega",
+    "hjälp", "stöd", "fokus", "början", "slut", "start", "del", "tanke", "bild", "frågor",
+    "område", "kommun", "region", "län", "ledning", "uppdrag", "ansvar",
+    "tillsammans", "ofta", "direkt", "snart", "sedan", "också", "lokal", "plats", "rum",
+    "svar", "enkät", "siffra", "data", "mätning", "effekt", "utvärdering", "rutin", "person",
+    "vuxen", "ungdom", "kvinna", "man", "mamma", "pappa", "vårdnadshavare", "representant",
+    "pilot", "test", "försök", "lärandenätverk", "nätverk", "nyhetsbrev", "poster", "exempel",
+    "telefon", "mejl", "kontakt", "gång", "tid", "klass", "årskurs", "halvdag", "halvtimme",
+    "timme", "minut", "klocka", "pass", "form", "besök", "ung", "studiebesök",
+    "förbättringsteam", "lärandeseminarium", "coach", "pdsa", "nästan", "allra", "ungefär",
+    "numera", "själva", "kvalitet", "program",
+}) | frozenset(SEASONS) | frozenset(MONTHS) | frozenset(WEEKDAYS)
 
 # --- the county ----------------------------------------------------------------------------------
 

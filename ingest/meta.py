@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 
 from ingest.lexicon import (
+    COMING_WORDS,
+    CONTEXT_HEADINGS,
+    CREDIT_WORDS,
     MONTH_ABBREVIATIONS,
     MONTH_NUMBERS,
     MONTHS,
     POSTER_HEADINGS,
     SEASONS_DEFINITE,
+    SECTION_HEADINGS,
+    TERM_ABBREVIATIONS,
+    TERMS,
+    TIME_PREPOSITIONS,
 )
 
 _MONTH = rf"({'|'.join((*MONTHS, *MONTH_ABBREVIATIONS))})\.?"
@@ -21,7 +29,26 @@ MONTH_YEAR = re.compile(rf"\b{_MONTH}\s+{_YEAR}\b", re.IGNORECASE)
 ISO_DATE = re.compile(r"\b((?:19|20)\d{2})-(\d{2})(?:-(\d{2}))?\b")
 YEAR = re.compile(rf"\b{_YEAR}\b")
 NUMERIC_DATE = re.compile(r"(?<![\d/.])(\d{1,2})/(\d{1,2})(?:[ -]((?:19|20)\d{2}))?(?![\d/])")
-SEASON_YEAR = re.compile(rf"\b(?:{_SEASON})\s+{_YEAR}\b", re.IGNORECASE)
+# "Hösten 2020", "våren 2024", "vårterminen 2024"
+SEASON_YEAR = re.compile(rf"\b(?:{_SEASON}|{'|'.join(TERMS)})\s+{_YEAR}\b", re.IGNORECASE)
+# "vt 2024", "ht 2023", "VT24", "ht-23"
+TERM_YEAR = re.compile(
+    rf"\b(?:{'|'.join(TERM_ABBREVIATIONS)})[\s-]?((?:19|20)?\d{{2}})\b", re.IGNORECASE
+)
+# A year that runs on into a range or a school year: "2023–2024", "2023/24" (an issue number
+# before it is no range: "Nyhetsbrev 3/2023").
+_RANGE_AFTER = re.compile(r"\s?[/–—-]\s?\d")
+_RANGE_BEFORE = re.compile(r"(?:19|20)\d{2}\s?[/–—-]\s?$")
+# What may follow a year standing alone: the end of the line or a separator ("· 2024 ·").
+_ALONE_AFTER = re.compile(r"\s*(?:$|[·•|,;)]|[–—-]\s)")
+_COMING = re.compile(rf"\b(?:{'|'.join(map(re.escape, COMING_WORDS))})\b", re.IGNORECASE)
+_CREDIT = re.compile(rf"(?:{'|'.join(CREDIT_WORDS)})\b", re.IGNORECASE)
+# A heading with a period after it ("Resultat 2023", "Kalender hösten 2024"): a part of the
+# document, not its date.
+_HEADINGS = frozenset((*SECTION_HEADINGS, *POSTER_HEADINGS, *CONTEXT_HEADINGS))
+_BULLETS = "•-–—*▪◦►"
+# What separates the items of a masthead or footer line: "Region Jönköpings län · 2022 · …".
+_SEPARATOR = re.compile(r"(?:^|\s)[·|•](?=\s|$)")
 
 NEWSLETTER_WORDS = re.compile(r"\bnyhetsbrev\w*|\bnewsletter", re.IGNORECASE)
 POSTER_WORDS = re.compile(r"\bposter\b|\baffisch", re.IGNORECASE)
@@ -41,8 +68,18 @@ def _fmt(year: int, month: int | None = None, day: int | None = None) -> str | N
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
+# File names a camera, scanner or screenshot tool gives: a counter or the moment of capture.
+_DEVICE_NAME = re.compile(
+    r"(?:img|dsc|dscn|pxl|scan|skanning|screenshot|skärmbild)[\s_-]*\d|whatsapp", re.I
+)
+
+
 def date_from_filename(name: str) -> str | None:
+    """The date a person wrote in the file's name ("nyhetsbrev-2024-02.pdf"); none from names a
+    device made ("IMG_2000.pdf", "Skärmbild 2026-12-02 153000.pdf")."""
     stem = name.rsplit("/", 1)[-1]
+    if _DEVICE_NAME.match(stem):
+        return None
     m = re.search(r"((?:19|20)\d{2})[-_.]?(0[1-9]|1[0-2])(?:[-_.]?([0-2]\d|3[01]))?(?!\d)", stem)
     if m:
         return _fmt(int(m.group(1)), int(m.group(2)), int(m.group(3)) if m.group(3) else None)
@@ -55,44 +92,139 @@ def date_from_filename(name: str) -> str | None:
 
 def find_date(
     head: list[str],
-    rest: list[str],
+    edges: list[str],
     filename: str,
-    meta_year: int | None,
     upcoming: list[str] | None = None,
+    exported: set[str] | None = None,
 ) -> str | None:
-    """The document's date.
+    """The document's date, from its own date lines only.
 
-    ``head`` is the title area and intro (before the first example), ``rest`` the remaining
-    text. The first date found in the head wins; a day without a year takes the year from the
-    file name, the dates of coming meetings (``upcoming``: the document was written before
-    them), the text or the file's metadata.
+    ``head`` is the title area (title, masthead, date line), ``edges`` the lines at the top of
+    the first page and at the foot of the pages (footers, running headers, an e-mail's closing
+    small print). Lines are cut at their separators ("·", "|"), and only short parts that are
+    no running text count ("Januari 2023", "Hösten 2020", "vt 2024", "Region Jönköpings län ·
+    2022"); years in sentences, citations, counts and after "sedan", "år", "i" never do. The
+    title area wins over the edges and a more precise date over a season or a bare year. When
+    the lines state different years the document contradicts itself and has no date. A day
+    without a year ("den 21 september") takes the stated year, else the file name's, else the
+    year that places it before the first coming meeting (``upcoming``); never the PDF's own
+    metadata (the moment of export). A date written in digits on an export day (``exported``,
+    "YYYY-MM-DD") is a date field that printed the moment of export, and is ignored. Without
+    a date in the text, the file name's date.
     """
+    meetings = [" ".join(u.split()) for u in upcoming or []]
+    head = _date_lines(head, exported, meetings)
+    edges = _date_lines(edges, exported, meetings)
     from_name = date_from_filename(filename)
-    year_hint = int(from_name[:4]) if from_name else _likely_year(head + rest)
-    first_meeting = _first_full_date(upcoming or [])
-    if year_hint is None:
-        year_hint = meta_year
-    for text in head:
-        found = _date_in(text, year_hint, numeric=True)
-        if found:
-            if first_meeting and not from_name and not _has_year(text) and len(found) == 10:
-                found = _before(found, first_meeting)
-            return found
-    if from_name:
-        return from_name
-    for text in head:
-        m = SEASON_YEAR.search(text) or YEAR.search(text)
-        if m:
-            return _fmt(int(m.group(1)))
-    for text in rest[:12]:
-        found = _date_in(text, year_hint)
-        if found:
-            return found
-    return _fmt(meta_year) if meta_year else None
+    years = {year for text in head + edges for year in _years(text)}
+    if len(years) > 1:
+        return None
+    year_hint = next(iter(years), None) or (int(from_name[:4]) if from_name else None)
+    meeting = _first_full_date(upcoming or []) if year_hint is None else None
+    if meeting:
+        year_hint = meeting[0]
+    found = (
+        _first(head, lambda t: _precise(t, year_hint, numeric=True))
+        or _first(head, _coarse)
+        or _first(edges, lambda t: _precise(t, year_hint))
+        or _first(edges, _coarse)
+    )
+    if found and meeting and len(found) == 10:
+        found = _before(found, meeting)
+    return found or from_name
 
 
-def _has_year(text: str) -> bool:
-    return bool(YEAR.search(text))
+def _unstamped(text: str, exported: set[str] | None) -> str:
+    """The line without dates in digits on the day the PDF was made ("2026-12-02")."""
+    if not exported:
+        return text
+
+    def stamp(year: str | None, month: str, day: str | None) -> bool:
+        return bool(year and day) and _fmt(int(year or 0), int(month), int(day or 0)) in exported
+
+    text = ISO_DATE.sub(lambda m: " " if stamp(m[1], m[2], m[3]) else m[0], text)
+    return NUMERIC_DATE.sub(lambda m: " " if stamp(m[3], m[2], m[1]) else m[0], text)
+
+
+def _first(texts: list[str], read: Callable[[str], str | None]) -> str | None:
+    return next((v for v in map(read, texts) if v), None)
+
+
+def _date_lines(texts: list[str], exported: set[str] | None, meetings: list[str]) -> list[str]:
+    """The parts of the lines that may carry the document's date: lines that are no bullet,
+    coming meeting or schedule, cut at their separators ("Region Jönköpings län · 2022 · Du
+    får det här utskicket …" gives "2022"), parts that are no sentence."""
+    lines: list[str] = []
+    for text in texts:
+        text = text.strip()
+        if not text or text[0] in _BULLETS or _COMING.search(text):
+            continue
+        if len(DAY_MONTH.findall(text)) >= 2 or any(" ".join(text.split()) in m for m in meetings):
+            continue  # a schedule, or the coming meetings
+        parts = [part.strip() for part in _SEPARATOR.split(text)]
+        if parts[0][:1].islower() and not (
+            SEASON_YEAR.fullmatch(parts[0]) or TERM_YEAR.fullmatch(parts[0])
+        ):
+            parts = parts[1:]  # the rest of a sentence broken across columns
+        lines.extend(_unstamped(part, exported) for part in parts if _date_line(part))
+    return lines
+
+
+def _date_line(text: str) -> bool:
+    """A short part of a line that may carry a date: no sentence, credit or dated heading."""
+    words = text.split()
+    if not words or len(words) > 20:
+        return False
+    if len(words) > 4 and text[-1] in ".!?" or re.search(r"[.!?]\s+[A-ZÅÄÖ]", text):
+        return False  # a sentence, or several
+    return not (_CREDIT.match(text) or _dated_heading(text))
+
+
+def _dated_heading(text: str) -> bool:
+    """A section heading with a period after it: "Resultat 2023", "Kalender hösten 2024"."""
+    for pattern in (FULL_DATE, MONTH_YEAR, SEASON_YEAR, TERM_YEAR, YEAR):
+        text = pattern.sub(" ", text)
+    return text.lower().strip(" :,.·–—-") in _HEADINGS
+
+
+def _free(text: str, start: int, end: int) -> bool:
+    """A date mark that stands on its own: not after a preposition ("sedan 2019", "i mars
+    2023"), not in parentheses (a citation), not part of a range ("2023–2024", "2023/24")."""
+    before = text[:start]
+    words = before.split()
+    if words and words[-1].lower().strip(",:") in TIME_PREPOSITIONS:
+        return False
+    if before.count("(") > before.count(")"):
+        return False
+    return not (_RANGE_AFTER.match(text, end) or _RANGE_BEFORE.search(before))
+
+
+def _coarse(text: str) -> str | None:
+    """The year of a season or a term ("Hösten 2020", "vt 2024"), else a year standing alone
+    at the end of a line or between separators ("Nässjö kommun · 2024")."""
+    return next(_coarse_all(text), None)
+
+
+def _coarse_all(text: str) -> Iterator[str]:
+    """Every season's or term's year in one line, then every year standing alone."""
+    for m in SEASON_YEAR.finditer(text):
+        if _free(text, m.start(), m.end()):
+            yield f"{int(m.group(1)):04d}"
+    for m in TERM_YEAR.finditer(text):
+        if _free(text, m.start(), m.end()):
+            year = int(m.group(1))
+            yield f"{year + 2000 if year < 100 else year:04d}"
+    for m in YEAR.finditer(text):
+        before = text[: m.start()].rstrip()
+        if before.endswith(":") or re.search(r"\d$", before):  # "Besök: 2000", "036-10 2000"
+            continue
+        if _free(text, m.start(), m.end()) and _ALONE_AFTER.match(text, m.end()):
+            yield m.group(1)
+
+
+def _years(text: str) -> set[int]:
+    """The years of every date mark in one line ("Hösten 2020–våren 2021" has two)."""
+    return {int(v[:4]) for v in (*_precise_all(text, None), *_coarse_all(text))}
 
 
 def _first_full_date(texts: list[str]) -> tuple[int, int, int] | None:
@@ -111,51 +243,45 @@ def _before(found: str, meeting: tuple[int, int, int]) -> str:
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
-def _likely_year(texts: list[str]) -> int | None:
-    """The year most often written with a month (meeting dates), else any most frequent year."""
-    dated: dict[int, int] = {}
-    plain: dict[int, int] = {}
-    for text in texts:
-        for m in FULL_DATE.finditer(text):
-            dated[int(m.group(3))] = dated.get(int(m.group(3)), 0) + 1
-        for m in MONTH_YEAR.finditer(text):
-            dated[int(m.group(2))] = dated.get(int(m.group(2)), 0) + 1
-        for m in YEAR.finditer(text):
-            plain[int(m.group(1))] = plain.get(int(m.group(1)), 0) + 1
-    counts = dated or plain
-    if not counts:
-        return None
-    return max(counts.items(), key=lambda kv: (kv[1], kv[0]))[0]
+def _precise(text: str, year_hint: int | None, numeric: bool = False) -> str | None:
+    """The first date with a month in one date line (a day without a year takes ``year_hint``;
+    ``numeric`` also reads "21/9", only in the title area: "2/3 av familjerna" is no date)."""
+    return next(iter(_precise_all(text, year_hint, numeric)), None)
 
 
-def _date_in(text: str, year_hint: int | None, numeric: bool = False) -> str | None:
-    """The first date written in one text (a day without a year takes ``year_hint``)."""
-    best: tuple[int, str | None] | None = None
-
-    def consider(pos: int, value: str | None) -> None:
-        nonlocal best
-        if value and (best is None or pos < best[0]):
-            best = (pos, value)
-
+def _month_dates(
+    text: str, year_hint: int | None, numeric: bool
+) -> list[tuple[re.Match[str], str | None]]:
+    """Dates with a month in one line and where they stand, before the free-standing test."""
+    found: list[tuple[re.Match[str], str | None]] = []
     for m in FULL_DATE.finditer(text):
         month = MONTH_NUMBERS[m.group(2).lower()]
-        consider(m.start(), _fmt(int(m.group(3)), month, int(m.group(1))))
+        found.append((m, _fmt(int(m.group(3)), month, int(m.group(1)))))
     for m in MONTH_YEAR.finditer(text):
         if not _preceded_by_day(text, m.start()):
-            consider(m.start(), _fmt(int(m.group(2)), MONTH_NUMBERS[m.group(1).lower()]))
+            found.append((m, _fmt(int(m.group(2)), MONTH_NUMBERS[m.group(1).lower()])))
     for m in ISO_DATE.finditer(text):
         day = int(m.group(3)) if m.group(3) else None
-        consider(m.start(), _fmt(int(m.group(1)), int(m.group(2)), day))
-    if best is None and year_hint is not None:
+        if 1 <= int(m.group(2)) <= 12:  # "2023-24" is a school year
+            found.append((m, _fmt(int(m.group(1)), int(m.group(2)), day)))
+    if not found and year_hint is not None:
         for m in DAY_MONTH.finditer(text):
-            consider(m.start(), _fmt(year_hint, MONTH_NUMBERS[m.group(2).lower()], int(m.group(1))))
-    if best is None and numeric:  # only in the title area: "2/3 av familjerna" is no date
+            month = MONTH_NUMBERS[m.group(2).lower()]
+            found.append((m, _fmt(year_hint, month, int(m.group(1)))))
+    if not found and numeric:
         for m in NUMERIC_DATE.finditer(text):  # "21/9" or "21/9 2023"
             day, month = int(m.group(1)), int(m.group(2))
             year = int(m.group(3)) if m.group(3) else year_hint
             if year and 1 <= day <= 31 and 1 <= month <= 12:
-                consider(m.start(), _fmt(year, month, day))
-    return best[1] if best else None
+                found.append((m, _fmt(year, month, day)))
+    return found
+
+
+def _precise_all(text: str, year_hint: int | None, numeric: bool = False) -> list[str]:
+    """Every date with a month in one date line, in reading order (see ``_precise``)."""
+    found = _month_dates(text, year_hint, numeric)
+    kept = [(m.start(), v) for m, v in found if v and _free(text, m.start(), m.end())]
+    return [v for _, v in sorted(kept)]
 
 
 def _preceded_by_day(text: str, start: int) -> bool:

@@ -47,6 +47,11 @@ class Tag:
     evidence: list[Evidence] = field(default_factory=list)
     role: str | None = None  # persons only: "biträdande rektor"
     source: str = "auto"  # "auto" from the tagger, "coordinator" from a correction
+    # interventions only: a key phrase of the example's own (not a taxonomy term), proposed
+    # to coordinators as a new term
+    proposed: bool = False
+    email: str | None = None  # persons only
+    phone: str | None = None  # persons only
 
 
 @dataclass
@@ -66,6 +71,13 @@ class Example:
     team: str | None = None
     team_key: str | None = None
     tags: list[Tag] = field(default_factory=list)
+    # why a coordinator should check how the example was cut ("oklar rubrik", "sammanslagna
+    # spalter"); empty when segmentation is sure of it
+    review_reasons: list[str] = field(default_factory=list)
+
+    @property
+    def needs_review(self) -> bool:
+        return bool(self.review_reasons)
 
     def values(self, kind: str) -> list[str]:
         """Distinct tag values of one kind, in first-seen order."""
@@ -88,11 +100,21 @@ class Example:
         return self.values(INTERVENTION)
 
     def persons(self) -> list[dict[str, str | None]]:
-        seen: dict[str, str | None] = {}
+        """Name, role, e-mail and phone of each person (the first tag that gives each)."""
+        seen: dict[str, dict[str, str | None]] = {}
         for tag in self.tags:
-            if tag.kind == PERSON and (tag.value not in seen or not seen[tag.value]):
-                seen[tag.value] = tag.role
-        return [{"name": name, "role": role} for name, role in seen.items()]
+            if tag.kind != PERSON:
+                continue
+            person = seen.setdefault(
+                tag.value, {"name": tag.value, "role": None, "email": None, "phone": None})
+            for key, value in (("role", tag.role), ("email", tag.email), ("phone", tag.phone)):
+                person[key] = person[key] or value
+        return list(seen.values())
+
+    def proposed_interventions(self) -> list[str]:
+        """The interventions that are the example's own key phrases, not taxonomy terms."""
+        return list(dict.fromkeys(
+            t.value for t in self.tags if t.kind == INTERVENTION and t.proposed))
 
     def to_dict(self) -> dict[str, Any]:
         """The contract's JSON shape: ``ingest.records.Example``."""

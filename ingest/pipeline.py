@@ -29,14 +29,22 @@ from ingest.segment import (
     Segmented,
     block_text,
     is_meeting_list,
+    join_heading_fragments,
     segment_newsletter,
     segment_poster,
+    side_by_side_columns,
 )
 from ingest.tagging import tag_document
 from ingest.text import join_lines, set_vocabulary
 
 MAX_PAGES = 200
 MAX_OCR_PAGES = 20
+# Share of the page height at the top of the first page and at the foot of every page where a
+# masthead or footer line may state the document's date.
+EDGE_TOP = 0.2
+EDGE_FOOT = 0.12
+# The blocks at the end of the text that may be its footer.
+LAST_BLOCKS = 3
 _PDFIUM_LOCK = threading.Lock()
 
 
@@ -98,16 +106,20 @@ def _encrypted_or_corrupt(data: bytes) -> IngestError:
     return CorruptPdfError(CORRUPT_MESSAGE)
 
 
-def _meta_year(pdf: pdfium.PdfDocument) -> int | None:
+def _export_days(pdf: pdfium.PdfDocument) -> set[str]:
+    """The days the PDF was made and last changed, from its metadata ("YYYY-MM-DD"). They say
+    when it was exported, never what it is about: only a date field that printed that moment
+    into the text is recognised by them."""
     try:
         info = pdf.get_metadata_dict(skip_empty=True)
     except Exception:  # noqa: BLE001 - metadata is only a hint
-        return None
+        return set()
+    days: set[str] = set()
     for key in ("CreationDate", "ModDate"):
-        m = re.search(r"(?:D:)?((?:19|20)\d{2})", info.get(key, ""))
+        m = re.search(r"((?:19|20)\d{2})(\d{2})(\d{2})", info.get(key, ""))
         if m:
-            return int(m.group(1))
-    return None
+            days.add(f"{m[1]}-{m[2]}-{m[3]}")
+    return days
 
 
 def _unbox_heading_bars(blocks: list[Block]) -> None:
@@ -170,10 +182,10 @@ def _read_pdf_bytes(data: bytes, filename: str, sha: str, max_pages: int) -> Doc
             pages, skipped = _readable(pages)
             ocr_pages, warnings = _ocr_scans(pdf, pages)
             warnings = skipped + warnings
-            meta_year = _meta_year(pdf)
+            exported = _export_days(pdf)
         finally:
             pdf.close()
-    doc = build_document(pages, filename, sha, meta_year)
+    doc = build_document(pages, filename, sha, exported)
     doc.ocr_pages = ocr_pages
     doc.warnings.extend(warnings)
     tag_document(doc)
@@ -231,11 +243,11 @@ def _pages_sv(numbers: list[int]) -> str:
 
 
 def build_document(
-    pages: list[PageContent], filename: str, sha: str, meta_year: int | None = None
+    pages: list[PageContent], filename: str, sha: str, exported: set[str] | None = None
 ) -> Document:
     """Words of every page → lines in reading order → blocks → examples, context, metadata."""
     lines, furniture, body = _reading_lines(pages)
-    blocks = _blocks(lines, body)
+    blocks = side_by_side_columns(join_heading_fragments(_blocks(lines, body)))
     title_block = _title_block(blocks)
     title = block_text(title_block) if title_block else ""
     seg, kind = _segment(blocks, title_block, title, pages, filename)
@@ -246,8 +258,8 @@ def build_document(
     if not title:
         title = seg.examples[0].title if kind == "poster" and seg.examples else Path(filename).stem
     upcoming = [s.text for s in seg.context if is_meeting_list(s.text)]
-    rest = [block_text(b) for b in blocks]
-    date = meta.find_date(_head_texts(title, blocks), rest, filename, meta_year, upcoming)
+    edges = _edge_texts(blocks, pages, furniture, body)
+    date = meta.find_date(_head_texts(title, blocks), edges, filename, upcoming, exported)
     examples = _examples(seg, doc_id)
     return Document(
         warnings=_warnings(lines, examples),
@@ -317,6 +329,25 @@ def _head_texts(title: str, blocks: list[Block]) -> list[str]:
     return head_texts
 
 
+def _edge_texts(
+    blocks: list[Block], pages: list[PageContent], furniture: list[Line], body: float
+) -> list[str]:
+    """Where a masthead or a footer states the date: the running headers and footers, the blocks
+    at the top of the first page and those at the foot of every page, and small print among the
+    last blocks of the text (an e-mail's footer ends the text, wherever the page ends)."""
+    heights = {p.number: p.height for p in pages}
+    first = pages[0].number if pages else 1
+    texts = [line.text for line in furniture]
+    texts += [block_text(b) for b in blocks[-LAST_BLOCKS:] if b.size < 0.95 * body]
+    for block in blocks:
+        height = heights.get(block.page) or 0.0
+        at_top = block.page == first and block.lines[0].top < EDGE_TOP * height
+        at_foot = block.lines[-1].bottom > (1 - EDGE_FOOT) * height
+        if height and (at_top or at_foot):
+            texts.append(block_text(block))
+    return texts
+
+
 def _examples(seg: Segmented, doc_id: str) -> list[Example]:
     return [
         Example(
@@ -326,6 +357,7 @@ def _examples(seg: Segmented, doc_id: str) -> list[Example]:
             text="\n\n".join(draft.parts),
             sections=draft.sections,
             pages=sorted(draft.pages),
+            review_reasons=list(draft.review),
         )
         for n, draft in enumerate(seg.examples, start=1)
     ]
@@ -336,4 +368,10 @@ def _warnings(lines: list[Line], examples: list[Example]) -> list[str]:
         return ["PDF-filen innehåller ingen läsbar text."]
     if not examples:
         return ["Inga exempel hittades i dokumentet; texten finns under sammanhang."]
-    return []
+    unsure = [e for e in examples if e.review_reasons]
+    if not unsure:
+        return []
+    which = "; ".join(f"{e.title} ({', '.join(e.review_reasons)})" for e in unsure[:5])
+    more = " …" if len(unsure) > 5 else ""
+    count = "Ett exempel" if len(unsure) == 1 else f"{len(unsure)} exempel"
+    return [f"{count} kan vara fel avgränsade och bör granskas: {which}{more}."]

@@ -96,6 +96,11 @@ class Tag(Record):
     evidence: list[Evidence] = []
     role: str | None = Field(None, description="Bara personer: t.ex. biträdande rektor.")
     source: str = Field("auto", description="auto från taggningen, coordinator från en rättelse.")
+    proposed: bool = Field(False, description="Bara insatser: en nyckelfras ur exemplets egen "
+                           "text, inte ett begrepp i taxonomin; föreslås samordnarna som nytt "
+                           "begrepp.")
+    email: str | None = Field(None, description="Bara personer: e-postadress.")
+    phone: str | None = Field(None, description="Bara personer: telefonnummer.")
 
 
 class Section(Record):
@@ -106,6 +111,8 @@ class Section(Record):
 class Person(Record):
     name: str
     role: str | None
+    email: str | None = None
+    phone: str | None = None
 
 
 class Example(Record):
@@ -131,6 +138,9 @@ class Example(Record):
     text: str
     pages: list[int] = []
     tags: list[Tag] = []
+    review_reasons: list[str] = Field(
+        [], description="Varför avgränsningen bör granskas (t.ex. oklar rubrik, sammanslagna "
+        "spalter); tom när den är säker.")
 
     @classmethod
     def of(cls, ex: model.Example) -> Example:
@@ -142,6 +152,7 @@ class Example(Record):
             "persons": ex.persons(), "inspired_by": ex.values(INSPIRED_BY),
             "age_groups": ex.values(AGE_GROUP), "stage": next(iter(ex.values(STAGE)), None),
             "sections": ex.sections, "text": ex.text, "pages": ex.pages, "tags": ex.tags,
+            "review_reasons": ex.review_reasons,
         })
 
     def values(self, kind: str) -> list[str]:
@@ -155,7 +166,9 @@ class Example(Record):
             pages=list(self.pages), team=self.team, team_key=self.team_key,
             tags=[model.Tag(t.kind, t.value,
                             [model.Evidence(e.text, e.start, e.end) for e in t.evidence],
-                            t.role, t.source) for t in self.tags])
+                            t.role, t.source, t.proposed, t.email, t.phone)
+                  for t in self.tags],
+            review_reasons=list(self.review_reasons))
 
 
 class Document(Record):

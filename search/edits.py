@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import Any
 
 from ingest.model import STAGE, TEAM, Document, Evidence, Example, Tag
@@ -72,7 +73,7 @@ def merge(doc: Document, ids: list[str]) -> Example:
                         mine.evidence.extend(moved)
                         break
             else:
-                first.tags.append(Tag(t.kind, t.value, moved, t.role, t.source))
+                first.tags.append(replace(t, evidence=moved))
                 seen.add((t.kind, t.value))
         if not first.team and other.team:
             first.team, first.team_key = other.team, other.team_key
@@ -110,9 +111,9 @@ def split(doc: Document, ex_id: str, section_index: int) -> list[Example]:
         ev2 = [Evidence(e.text, e.start - offset, e.end - offset) for e in t.evidence
                if e.start >= offset]
         if not t.evidence or ev1:
-            tags1.append(Tag(t.kind, t.value, ev1, t.role, t.source))
+            tags1.append(replace(t, evidence=ev1))
         if not t.evidence or ev2:
-            tags2.append(Tag(t.kind, t.value, ev2, t.role, t.source))
+            tags2.append(replace(t, evidence=ev2))
     new = Example(
         id=_renumber_id(doc), document_id=ex.document_id,
         title=second_sec.heading or f"{ex.title} (del 2)", text=text2,

@@ -22,7 +22,9 @@ OVERRIDES = {
     "prova": "prova", "arbetar": "arbeta", "kurator": "kurator", "team": "team",
     "teamet": "team", "teamen": "team", "samverkan": "samverkan", "insats": "insats",
     "fritid": "fritid", "ung": "ung", "ungas": "ung", "barns": "barn", "ska": "ska",
-    "skall": "ska", "skulle": "ska",
+    "skall": "ska", "skulle": "ska", "tillsammans": "tillsammans", "provar": "prova",
+    "provade": "prova", "provat": "prova", "lekar": "lek", "lekarna": "lek", "smsar": "sms:a",
+    "sms:ar": "sms:a", "sms:at": "sms:a", "sms:ade": "sms:a", "smsade": "sms:a",
 }
 
 
@@ -102,6 +104,32 @@ def is_known(word: str) -> bool:
     return word in t.forms or word in t.lemmas or word in t.stems
 
 
+def is_base_form(word: str) -> bool:
+    """True if the lowercase word is a base form of the lemma table or the word list."""
+    t = load_tables()
+    return word in t.lemmas or word in t.stems
+
+
+def verb_forms(lemma: str) -> bool:
+    """True if a lemma in -a has past forms ("förlängde", "startade") and no definite noun
+    form ("skolan"): a verb, not a noun like "skola" or "gympa"."""
+    t = load_tables()
+    if not lemma.endswith("a") or t.forms.get(lemma + "n", "").lower() == lemma:
+        return False
+    stem = lemma[:-1]
+    forms = (stem + "ade", stem + "de", stem + "te", stem + "er", stem, lemma + "r", lemma + "s")
+    return any(t.forms.get(form, "").lower() == lemma for form in forms)
+
+
+def compared(lemma: str) -> bool:
+    """True if the lemma has comparative forms ("tryggare", "kortare"): an adjective."""
+    t = load_tables()
+    forms = [lemma + "are", lemma + "ast", lemma + "aste"]
+    if lemma.endswith("en"):  # öppen: öppet, öppna
+        forms += [lemma[:-1] + "t", lemma[:-2] + "na"]
+    return any(t.forms.get(form, "").lower() == lemma for form in forms)
+
+
 def simple_lemma(word: str) -> str | None:
     """Table lemma of the word (or its lowercase form) without compound fallback."""
     t = load_tables()
@@ -122,8 +150,12 @@ _DEFINITE = (("n", True), ("en", False), ("t", True), ("et", False))
 
 
 def definite_base(word: str) -> str | None:
-    """Base form of a definite noun the table lacks: "behandlaren" → "behandlare"."""
+    """Base form of a definite noun the table lacks: "behandlaren" → "behandlare" (an agent
+    noun in -are, also when the word list only knows the verb stem "behandlar")."""
     t = load_tables()
+    if word.endswith("aren") and len(word) > 7 and word[:-1] not in t.forms \
+            and word[:-2] in t.stems:
+        return word[:-1]
     for suffix, vowel in _DEFINITE:
         base = word[: -len(suffix)]
         if not word.endswith(suffix) or len(base) < 4 or (base[-1] in _VOWELS) != vowel:

@@ -20,7 +20,7 @@ from spacy.vocab import Vocab
 
 from ingest.tagging.gazetteer import surface_forms
 from ingest.tagging.lemmas import lemmatize, load_tables
-from ingest.tagging.rules import compound_rules
+from ingest.tagging.rules import NearRule, compound_rules, near_hits
 from ingest.tagging.rules import rules as taxonomy_rules
 
 GAZ = "gaz"
@@ -102,7 +102,7 @@ class Hit(NamedTuple):
     value: str
     start: int  # token index
     end: int  # token index (exclusive)
-    via: str = "phrase"  # phrase | head | part
+    via: str = "phrase"  # phrase | head | part | near | near3
 
     def span(self, doc: Doc) -> tuple[int, int]:
         tv = view(doc)
@@ -118,18 +118,17 @@ class Engine:
     heads: dict[str, list[tuple[str, str]]]  # single-word trigger lemma → (kind, value)
     parts: dict[str, list[tuple[str, str]]]  # "*"-trigger lemma → (kind, value)
     gaz_keys: dict[int, str]  # match id → canonical gazetteer name
-    near: list[tuple[str, str, str, str]]  # kind, value, lemma a, lemma b (same sentence)
+    near: list[NearRule]  # co-occurring words in one sentence
     ignore: frozenset[str]  # lemmas that never trigger anything
     prefixed: list[tuple[str, str, tuple[str, ...], str]]  # kind, value, lemmas, last prefix
-    indexed: frozenset[str] = frozenset()  # lemmas of the near, prefixed and ignore rules
+    indexed: frozenset[str] = frozenset()  # lemmas of the prefixed and ignore rules
     # caches filled while tagging: token text → its compound rules, match id → (kind, value)
     compound_rules: dict[str, tuple[tuple[str, str, str], ...]] = field(default_factory=dict)
     rule_names: dict[int, tuple[str, str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        near = {lemma for *_, a, b in self.near for lemma in (a, b)}
         prefixed = {lemmas[0] for _, _, lemmas, _ in self.prefixed}
-        self.indexed = frozenset(near | prefixed | self.ignore)
+        self.indexed = frozenset(prefixed | self.ignore)
         self.lemmas: LookupLemmas = self.nlp.get_pipe("sv_lookup_lemmas")
 
     def doc(self, text: str) -> Doc:
@@ -158,7 +157,7 @@ class Engine:
         tv = view(doc)
         where = self._positions(tv)
         hits.extend(self._prefixed(tv, where, seen))
-        hits.extend(self._near(tv, where, seen))
+        hits.extend(self._near(tv, seen))
         ignored = {i for lemma in self.ignore for i in where.get(lemma, ())}
         if ignored:
             hits = [h for h in hits if ignored.isdisjoint(range(h.start, h.end))]
@@ -191,7 +190,7 @@ class Engine:
         return tuple(compound_rules(lemma, self.heads, self.parts))
 
     def _positions(self, tv: TokenView) -> dict[str, list[int]]:
-        """Token indices of the lemmas of the near, prefixed and ignore rules."""
+        """Token indices of the lemmas of the prefixed and ignore rules."""
         where: dict[str, list[int]] = {}
         indexed = self.indexed
         for i in [i for i, lemma in enumerate(tv.lemma) if lemma in indexed]:
@@ -215,20 +214,9 @@ class Engine:
                         out.append(Hit(kind, value, i, i + n + 1))
         return out
 
-    def _near(self, tv: TokenView, where: dict[str, list[int]], seen: set) -> list[Hit]:
-        """Two trigger words in the same sentence ("upptäcka … tidigt")."""
-        sent = tv.sent
-        out: list[Hit] = []
-        for kind, value, a, b in self.near:
-            for i in where.get(a, ()):
-                for j in where.get(b, ()):
-                    if i != j and sent[i] == sent[j]:
-                        lo, hi = min(i, j), max(i, j) + 1
-                        key = (kind, value, lo, hi)
-                        if key not in seen and hi - lo <= 25:
-                            seen.add(key)
-                            out.append(Hit(kind, value, lo, hi, "near"))
-        return out
+    def _near(self, tv: TokenView, seen: set) -> list[Hit]:
+        """Co-occurring trigger words in one sentence ("upptäcka … tidigt")."""
+        return [Hit(*key) for key in near_hits(tv.lemma, tv.sent, seen)]
 
     def places(self, doc: Doc) -> list[Hit]:
         """Gazetteer hits (case-sensitive surface forms incl. genitive), no context filter yet."""

@@ -27,10 +27,12 @@ from ingest.model import (
     Tag,
 )
 from ingest.tagging import nlp
+from ingest.tagging.focus import example_focus_areas
 from ingest.tagging.gazetteer import municipality_of
+from ingest.tagging.keyphrases import key_phrases
 from ingest.tagging.lemmas import lemmatize
 from ingest.tagging.nlp import Hit, sentence_ids, view
-from ingest.tagging.persons import find_persons
+from ingest.tagging.persons import Person, find_persons
 from ingest.tagging.places import find_mentions
 from ingest.tagging.scoring import (
     FOCUS_THRESHOLD,
@@ -63,18 +65,38 @@ class _Tags:
         # (kind, value) → evidence spans (a dict keeps them unique)
         self.evidence: dict[tuple[str, str], dict[tuple[int, int], None]] = defaultdict(dict)
         self.roles: dict[str, str | None] = {}
+        self.contacts: dict[str, tuple[str | None, str | None]] = {}  # name → e-mail, phone
+        self.proposed: set[str] = set()  # interventions that are key phrases, not taxonomy terms
+        # focus areas: the score of their own trigger words, and the evidence of each area
+        self.trigger_score: dict[str, int] = defaultdict(int)
+        self.focus_spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
 
     def add(self, kind: str, value: str, start: int | None = None, end: int | None = None) -> None:
         spans = self.evidence[(kind, value)]
         if start is not None and end is not None:
             spans[(start, end)] = None
 
+    def add_person(self, person: Person, span: tuple[int, int] | None, later: bool = True) -> None:
+        """A person of the example with role, e-mail and phone. A role given later in the text
+        replaces an earlier one (``later``), else the first one given counts."""
+        self.add(PERSON, person.name, *(span or (None, None)))
+        old = self.roles.get(person.name)
+        self.roles[person.name] = (person.role or old) if later else (old or person.role)
+        email, phone = self.contacts.get(person.name, (None, None))
+        self.contacts[person.name] = (email or person.email, phone or person.phone)
+
     def tags(self) -> list[Tag]:
         out: list[Tag] = []
         seq = {key: n for n, key in enumerate(self.evidence)}
         for (kind, value), spans in self.evidence.items():
             ev = [Evidence(self.text[s:e], s, e) for s, e in sorted(spans)[:MAX_EVIDENCE]]
-            out.append(Tag(kind, value, ev, role=self.roles.get(value) if kind == PERSON else None))
+            if kind == PERSON:
+                email, phone = self.contacts.get(value, (None, None))
+                out.append(Tag(kind, value, ev, role=self.roles.get(value), email=email,
+                               phone=phone))
+            else:
+                out.append(Tag(kind, value, ev, proposed=kind == INTERVENTION
+                               and value in self.proposed))
         order = {k: n for n, k in enumerate(TAG_KINDS)}
         out.sort(key=lambda t: (order.get(t.kind, 99),
                                 t.evidence[0].start if t.evidence else 1 << 30,
@@ -110,9 +132,8 @@ def _analyse(
     persons = find_persons(doc)
     person_tokens = {t for p in persons for t in p.tokens}
     for p in persons:
-        tags.add(PERSON, p.name, p.start, p.end)
-        if p.role or p.name not in tags.roles:
-            tags.roles[p.name] = p.role or tags.roles.get(p.name)
+        if not p.outside:  # the meeting's coaches and speakers are not the example's persons
+            tags.add_person(p, (p.start, p.end))
     mentions = find_mentions(engine, doc, person_tokens)
     hits = engine.match(doc)
     inspired, followers = inspiration(sentence_ids(doc), hits, mentions)
@@ -169,6 +190,7 @@ def _add_taxonomy(
         start, end = tv.idx[h.start], tv.idx[h.end - 1] + len(tv.text[h.end - 1])
         if h.kind == FOCUS_AREA:
             focus_score[h.value] += 2 if h.end - h.start > 1 else 1
+            tags.trigger_score[h.value] += 2 if h.end - h.start > 1 else 1
             focus_spans[h.value].append((start, end))
         elif h.kind in (INTERVENTION, ACTOR, AGE_GROUP):
             tags.add(h.kind, h.value, start, end)
@@ -180,6 +202,7 @@ def _add_taxonomy(
             if h.value == "planerad" and _in_future_section(tv.src, start):
                 continue  # plans under "Nästa steg" are what comes next, not the stage
             stage_spans[h.value].append((start, end))
+    tags.focus_spans = focus_spans
     _add_focus_areas(tags, tax, focus_score, focus_spans)
     _add_stage(tags, stage_spans, title_stages)
 
@@ -259,16 +282,16 @@ def tag_example(
     title_doc = engine.short_doc(example.title or "")
     title_stages = tuple(h.value for h in engine.match(title_doc) if h.kind == STAGE)
     text_doc, tags = _analyse(example.text, title_munis, title_stages)
+    _propose_interventions(example, text_doc, title_doc, tags)
+    example_focus_areas(tags)
     team = _choose_team(example, team_hints, text_doc)
     if team and (TEAM, team) not in tags.evidence:
         span = _find(example.text, team)
         tags.add(TEAM, team, *(span or (None, None)))
     for contact in contacts or []:
         for p in find_persons(engine.short_doc(contact)):
-            if (PERSON, p.name) in tags.evidence:
-                continue
-            tags.add(PERSON, p.name, *(_find(example.text, p.name) or (None, None)))
-            tags.roles[p.name] = p.role
+            if not p.outside:
+                tags.add_person(p, _find(example.text, p.name), later=False)
     example.team = team
     example.team_key = team_key(team) if team else None
     if not any(k == MUNICIPALITY for k, _ in tags.evidence):
@@ -279,6 +302,23 @@ def tag_example(
                     tags.add(MUNICIPALITY, muni, *(_find(example.text, muni) or (None, None)))
                 break
     example.tags = [t for t in example.tags if t.source != "auto"] + tags.tags()
+
+
+def _propose_interventions(example: Example, text_doc: Doc, title_doc: Doc, tags: _Tags) -> None:
+    """An example always gets its own interventions: when the taxonomy has none for it, its
+    key phrases, marked as proposals, with the sentences they stand in as evidence; besides
+    taxonomy terms, the kind of practice its title names in its own words ("Läxcafé med
+    seniorer", "Sms vid första frånvaron")."""
+    found = {lemmatize(w) for kind, value in tags.evidence if kind == INTERVENTION
+             for w in value.split()}
+    candidates = key_phrases(text_doc, title_doc, example.sections)
+    if found:
+        candidates = [c for c in candidates if c.variant and c.head not in found][:1]
+    for cand in candidates:
+        tags.add(INTERVENTION, cand.phrase)
+        for start, end in cand.spans:
+            tags.add(INTERVENTION, cand.phrase, start, end)
+        tags.proposed.add(cand.phrase)
 
 
 def _choose_team(example: Example, hints: list[str] | None, text_doc: Doc) -> str | None:

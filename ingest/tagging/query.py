@@ -20,7 +20,7 @@ from ingest.model import FOCUS_AREA, INTERVENTION, MUNICIPALITY
 from ingest.tagging.gazetteer import names, surface_forms
 from ingest.tagging.lemmas import lemmatize
 from ingest.tagging.placenames import compound_prefix, context_ok, county_use
-from ingest.tagging.rules import INSPIRATION, compound_rules, rules
+from ingest.tagging.rules import INSPIRATION, compound_rules, near_hits, rules
 from ingest.tagging.scoring import (
     FOCUS_THRESHOLD,
     counts_as_tag,
@@ -40,7 +40,7 @@ class Hit(NamedTuple):
     value: str
     start: int  # token index
     end: int  # token index (exclusive)
-    via: str = "phrase"  # phrase | head | part | near
+    via: str = "phrase"  # phrase | head | part | near | near3
 
 
 @dataclass(frozen=True)
@@ -123,17 +123,8 @@ def _prefixed_hits(tv: Tokens, seen: set[tuple[str, str, int, int]]) -> list[Hit
 
 
 def _near_hits(tv: Tokens, seen: set[tuple[str, str, int, int]]) -> list[Hit]:
-    """Two trigger words in the same sentence ("upptäcka … tidigt")."""
-    out: list[Hit] = []
-    for kind, value, a, b in rules().near:
-        for i in [i for i, lemma in enumerate(tv.lemma) if lemma == a]:
-            for j in [j for j, lemma in enumerate(tv.lemma) if lemma == b]:
-                lo, hi = min(i, j), max(i, j) + 1
-                key = (kind, value, lo, hi)
-                if i != j and tv.sent[i] == tv.sent[j] and key not in seen and hi - lo <= 25:
-                    seen.add(key)
-                    out.append(Hit(kind, value, lo, hi, "near"))
-    return out
+    """Co-occurring trigger words in one sentence ("upptäcka … tidigt")."""
+    return [Hit(*key) for key in near_hits(tv.lemma, tv.sent, seen)]
 
 
 def _taxonomy_hits(tv: Tokens) -> list[Hit]:

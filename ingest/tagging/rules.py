@@ -23,6 +23,11 @@ INSP_TO = "insp_to"
 INSP_BEFORE = "insp_before"
 INSPIRATION = (INSP_FROM, INSP_TO, INSP_BEFORE)
 
+NEAR_SPAN = 25  # tokens from the first to the last word of a co-occurrence
+# kind, value, words: each word a tuple of alternative lemmas ("*x": any lemma ending in x)
+NearRule = tuple[str, str, tuple[tuple[str, ...], ...]]
+
+
 @dataclass(frozen=True)
 class Phrase:
     kind: str
@@ -37,7 +42,7 @@ class Rules:
     phrases: tuple[Phrase, ...]
     heads: dict[str, list[tuple[str, str]]]  # single-word trigger lemma → (kind, value)
     parts: dict[str, list[tuple[str, str]]]  # "*"-trigger lemma → (kind, value)
-    near: list[tuple[str, str, str, str]]  # kind, value, lemma a, lemma b (same sentence)
+    near: list[NearRule]  # words in one sentence
     ignore: frozenset[str]  # lemmas that never trigger anything
     prefixed: list[tuple[str, str, tuple[str, ...], str]]  # kind, value, lemmas, last prefix
     stages: dict[str, tuple[str, ...]]  # stage → triggers (matched on lowercase)
@@ -83,11 +88,15 @@ def rules() -> Rules:
         lower = tuple(t.lower() for t in tokens)
         phrases.append(Phrase(kind, value, text, () if kind in INSPIRATION else lemmas, lower))
     tax = taxonomy()
-    near = [
-        ("intervention", item.name, lemmatize(a.split()[0]), lemmatize(b.split()[0]))
+    near: list[NearRule] = [
+        ("intervention", item.name,
+         tuple(tuple(dict.fromkeys(form for alt in word.split("|") for form in _near_forms(alt)))
+               for word in words))
         for item in tax.interventions
-        for a, b in item.near
+        for words in item.near
+        if len(words) >= 2
     ]
+    near.sort(key=lambda rule: -len(rule[2]))  # a longer rule first: its span is the stronger
     ignore = frozenset(lemmatize(w) for w in tax.ignore)
     return Rules(tuple(phrases), heads, parts, near, ignore, prefixed, dict(tax.stages))
 
@@ -113,3 +122,82 @@ def compound_rules(
     for part in parts:
         out.extend((k, v, "part") for k, v in parts_rules.get(part, ()))
     return out
+
+
+def _near_forms(word: str) -> tuple[str, ...]:
+    """The lemmas a co-occurrence word is compared with: its lemma and the word itself, as
+    written in base form ("stötta": the table reads it as a form of "stött"); only the first
+    word of "fånga upp"; "*sköterska" for any lemma ending so."""
+    word = word.strip()
+    star = "*" if word.startswith("*") else ""
+    first = word.lstrip("*").split()[0].lower()
+    return tuple(dict.fromkeys(star + form for form in (lemmatize(first), first)))
+
+
+@lru_cache(maxsize=1)
+def _near_index() -> tuple[frozenset[str], tuple[str, ...]]:
+    """The exact lemmas and the endings ("*x" without the star) of the co-occurrence rules."""
+    words = {alt for *_, rule_words in rules().near for word in rule_words for alt in word}
+    return (frozenset(w for w in words if not w.startswith("*")),
+            tuple(sorted(w[1:] for w in words if w.startswith("*"))))
+
+
+@lru_cache(maxsize=100_000)
+def _near_keys(lemma: str) -> tuple[str, ...]:
+    """The co-occurrence words a lemma is: itself, and "*x" for each ending x it has."""
+    exact, endings = _near_index()
+    keys = (lemma,) if lemma in exact else ()
+    return keys + tuple("*" + e for e in endings if lemma.endswith(e))
+
+
+def near_hits(
+    lemmas: list[str], sent: list[int], seen: set[tuple[str, str, int, int]]
+) -> list[tuple[str, str, int, int, str]]:
+    """(kind, value, start, end, via) of the co-occurrence rules: all their words in one
+    sentence within NEAR_SPAN tokens ("upptäcka … tidigt", "besöker familjen … tillsammans").
+    Every pair of the first two words counts; further words are the nearest ones. ``via`` is
+    "near", or "near3" for a rule of three or more words. Shared by the tagger and the query
+    analysis, so that both find the same."""
+    where: dict[str, list[int]] = {}
+    for i, lemma in enumerate(lemmas):
+        for key in _near_keys(lemma):
+            where.setdefault(key, []).append(i)
+    out: list[tuple[str, str, int, int, str]] = []
+    if not where:
+        return out
+    for kind, value, words in rules().near:
+        via = "near" if len(words) == 2 else "near3"
+        firsts, seconds = _places(where, words[0]), _places(where, words[1])
+        for i in firsts:
+            for j in seconds:
+                if i == j or sent[i] != sent[j]:
+                    continue
+                span = _with_rest(i, j, words[2:], where, sent)
+                if span is None:
+                    continue
+                key = (kind, value, *span)
+                if key not in seen and span[1] - span[0] <= NEAR_SPAN:
+                    seen.add(key)
+                    out.append((*key, via))
+    return out
+
+
+def _places(where: dict[str, list[int]], word: tuple[str, ...]) -> list[int]:
+    if len(word) == 1:
+        return where.get(word[0], [])
+    return sorted({i for alt in word for i in where.get(alt, ())})
+
+
+def _with_rest(
+    i: int, j: int, rest: tuple[tuple[str, ...], ...], where: dict[str, list[int]],
+    sent: list[int],
+) -> tuple[int, int] | None:
+    """The span of words i, j and the nearest occurrence of each further word in their
+    sentence, None when one is missing."""
+    used = [i, j]
+    for word in rest:
+        found = [k for k in _places(where, word) if sent[k] == sent[i] and k not in used]
+        if not found:
+            return None
+        used.append(min(found, key=lambda k: abs(k - i) + abs(k - j)))
+    return min(used), max(used) + 1

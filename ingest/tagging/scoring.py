@@ -95,7 +95,8 @@ def hit_counts(
     strong: dict[tuple[str, str], int] = defaultdict(int)
     for h in hits:
         if h.kind in (INTERVENTION, ACTOR):
-            close = h.via == "near" and h.end - h.start <= NEAR_STRONG_SPAN
+            # two words close together, or three words of one rule in a sentence
+            close = h.via == "near3" or (h.via == "near" and h.end - h.start <= NEAR_STRONG_SPAN)
             counts[(h.kind, h.value)] += 1
             strong[(h.kind, h.value)] += h.via in ("phrase", "head") or close
     return counts, strong

@@ -25,7 +25,8 @@ class Intervention:
     focus_areas: tuple[str, ...]
     description: str
     triggers: tuple[str, ...]
-    near: tuple[tuple[str, str], ...] = ()  # two words in one sentence
+    # words in one sentence; a word is "a|b" for alternatives, "*x" for any word ending in x
+    near: tuple[tuple[str, ...], ...] = ()
     min_hits: int = 1
 
 
@@ -37,7 +38,10 @@ class Taxonomy:
     age_groups: dict[str, tuple[str, ...]] = field(default_factory=dict)
     stages: dict[str, tuple[str, ...]] = field(default_factory=dict)
     roles: tuple[str, ...] = ()
+    meeting_roles: tuple[str, ...] = ()
+    meeting_verbs: tuple[str, ...] = ()
     actor_min_hits: dict[str, int] = field(default_factory=dict)
+    actor_focus: dict[str, tuple[str, ...]] = field(default_factory=dict)
     ignore: tuple[str, ...] = ()
     inspiration_from: tuple[str, ...] = ()
     inspiration_to: tuple[str, ...] = ()
@@ -87,7 +91,7 @@ def taxonomy() -> Taxonomy:
             focus_areas=_strs(i.get("focus_areas")),
             description=i.get("description", ""),
             triggers=_strs(i.get("triggers")),
-            near=tuple((str(a), str(b)) for a, b in i.get("near") or []),
+            near=tuple(tuple(str(w) for w in words) for words in i.get("near") or []),
             min_hits=int(i.get("min_hits", 1)),
         )
         for i in data["interventions"]
@@ -96,6 +100,9 @@ def taxonomy() -> Taxonomy:
         unknown = set(item.focus_areas) - set(FOCUS_AREAS)
         if unknown:
             raise ValueError(f"{item.slug}: unknown focus areas {sorted(unknown)}")
+    for actor, pointed in (data.get("actor_focus") or {}).items():
+        if set(pointed) - set(FOCUS_AREAS):
+            raise ValueError(f"actor_focus {actor}: unknown focus areas {pointed}")
     insp = data.get("inspiration", {})
     return Taxonomy(
         focus_areas=areas,
@@ -104,7 +111,10 @@ def taxonomy() -> Taxonomy:
         age_groups={str(k): _strs(v) for k, v in data.get("age_groups", {}).items()},
         stages={k: _strs(v) for k, v in data.get("stages", {}).items()},
         roles=_strs(data.get("roles")),
+        meeting_roles=_strs(data.get("meeting_roles")),
+        meeting_verbs=_strs(data.get("meeting_verbs")),
         actor_min_hits={str(k): int(v) for k, v in (data.get("actor_min_hits") or {}).items()},
+        actor_focus={str(k): _strs(v) for k, v in (data.get("actor_focus") or {}).items()},
         inspiration_from=_strs(insp.get("from")),
         inspiration_to=_strs(insp.get("to")),
         inspiration_from_before=_strs(insp.get("from_before")),

@@ -48,15 +48,46 @@ def test_normalize() -> None:
         (["Nätverksträff 21/9 2023"], "x.pdf", "2023-09-21"),
         (["Nätverksträff 21/9"], "traff-2023.pdf", "2023-09-21"),
         (["Inget datum här"], "x.pdf", None),
+        (["Inget datum här"], "IMG_2000.pdf", None),
+        (["Inget datum här"], "Skärmbild 2026-12-02 153000.pdf", None),
     ],
 )
 def test_find_date(head: list[str], filename: str, expected: str | None) -> None:
-    assert meta.find_date(head, [], filename, None) == expected
+    assert meta.find_date(head, [], filename) == expected
+
+
+@pytest.mark.parametrize(
+    ("head", "edges", "expected"),
+    [
+        (["Nyhetsbrev"], ["Region Jönköpings län · 2022"], "2022"),
+        (["Team Läxhjälp · Gislaveds kommun · vt 2024"], [], "2024"),
+        (["Närvaroteamet", "VT24"], [], "2024"),
+        (["Föräldrastöd"], ["hösten 2020"], "2020"),
+        (["Föräldrastöd", "Vårterminen 2024"], [], "2024"),
+        (["Läxhjälp", "Sedan 2019 följer vi resultaten"], [], None),
+        (["Läxhjälp", "Biblioteket byggdes år 2000"], [], None),
+        (["Läxhjälp", "Mål: 2000 besök"], [], None),
+        (["Läxhjälp", "Enligt Skolverket (2017)"], [], None),
+        (["Läxhjälp", "Resultat 2023"], [], None),
+        (["Läxhjälp", "Läsåret 2023/24"], [], None),
+        (["Läxhjälp"], ["Foto: Anna Berg, 2019"], None),
+        (["Nyhetsbrev"], ["Region Jönköpings län · 2022 · Du får det här utskicket."], "2022"),
+        (["Nyhetsbrev"], ["• Hösten 2020 startade vi"], None),
+        (["Läxhjälp", "Hösten 2020–våren 2021"], [], None),
+        (["Nyhetsbrev 3/2023"], [], "2023"),
+        (["Läxhjälp", "Lärandenätverket 2023–2024"], [], None),
+        (["Läxhjälp"], ["hösten 2023 jämfört med våren"], None),
+        (["Lärandenätverk, hösten 2020"], ["Region Jönköpings län · 2022"], None),
+    ],
+)
+def test_date_lines(head: list[str], edges: list[str], expected: str | None) -> None:
+    """Only short lines of their own date a document; body years and contradictions do not."""
+    assert meta.find_date(head, edges, "dokument.pdf") == expected
 
 
 def test_day_without_year_comes_before_the_next_meetings() -> None:
     upcoming = ["• Den 5 februari 2025, digital träff • Den 27 mars 2025, Vetlanda"]
-    date = meta.find_date(["Träffen den 14 november"], upcoming, "x.pdf", None, upcoming)
+    date = meta.find_date(["Träffen den 14 november"], upcoming, "x.pdf", upcoming)
     assert date == "2024-11-14"
 
 

@@ -102,13 +102,15 @@ def test_poster_contacts_are_the_examples_persons() -> None:
 
     doc = Document(id="p", filename="poster.pdf", title="Knattegympa i Anneberg", kind="poster",
                    date="2024", pages=1)
-    doc.context = [Section("Kontakt", "Therése Lundgren, förskollärare\nJonna Ek, barnmorska")]
+    doc.context = [Section("Kontakt", "Therése Lundgren, förskollärare, 070-111 22 33\n"
+                                      "Jonna Ek, barnmorska, jonna.ek@nassjo.se")]
     doc.examples = [Example(id="p-1", document_id="p", title="Knattegympa i Anneberg",
                             text="Knattegympa i Anneberg\n\nBarnen rör på sig varje vecka.")]
     tag_document(doc)
     assert doc.examples[0].persons() == [
-        {"name": "Therése Lundgren", "role": "förskollärare"},
-        {"name": "Jonna Ek", "role": "barnmorska"},
+        {"name": "Therése Lundgren", "role": "förskollärare", "email": None,
+         "phone": "070-111 22 33"},
+        {"name": "Jonna Ek", "role": "barnmorska", "email": "jonna.ek@nassjo.se", "phone": None},
     ]
     assert doc.examples[0].municipalities == ["Nässjö"]
 

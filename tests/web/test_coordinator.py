@@ -282,3 +282,28 @@ def test_remove_document(writable_app: Flask) -> None:
     after = client.get("/api/search?per_page=100").json  # the cache was emptied
     assert doc.examples[0].id not in {h["id"] for h in after["results"]}
     assert after["total"] == listed["total"] - len(doc.examples)
+
+
+def test_review_page_shows_why_an_example_is_unsure(
+    writable_client: FlaskClient, tmp_path: Path
+) -> None:
+    """A Word newsletter with a table of two lists whose text order is a guess: its example is
+    kept and the review page says why it should be checked."""
+    from tests.ingest.office_newsletters import newsletter_pdf
+    from tests.ingest.test_segment_classes import DONE, NEXT, boxes_newsletter
+
+    pdf = newsletter_pdf(boxes_newsletter(DONE, NEXT), tmp_path, "tabell")
+    token = login(writable_client)
+    response = writable_client.post(
+        "/samordnare/ladda-upp",
+        data={"csrf_token": token, "file": [(io.BytesIO(pdf.read_bytes()), "tabell.pdf")]},
+        content_type="multipart/form-data",
+    )
+    assert response.status_code == 200
+    library = library_of(writable_client.application)
+    doc = next(d for d in library.documents() if d.filename == "tabell.pdf")
+    unsure = [e for e in doc.examples if e.review_reasons]
+    assert [e.title for e in unsure] == ["Familjecentralen i Rydaholm"]
+    body = unescape(writable_client.get(f"/samordnare/dokument/{doc.id}").get_data(as_text=True))
+    assert "Osäker avgränsning: osäker textordning" in body
+    assert "bör granskas" in body
