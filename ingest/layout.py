@@ -76,12 +76,13 @@ def _same_baseline(prev: Word, word: Word) -> bool:
     return abs(word.baseline - prev.baseline) <= 0.2 * small and word.x0 - prev.x1 > -0.5 * small
 
 
-def _chains(words: list[Word]) -> list[Line]:
+def _chains(words: list[Word], rows: bool = False) -> list[Line]:
     """Lines as the content stream shows them: words that one text object shows one after
     another on its baseline, however widely justified text spaces them (a text object is one
     text-showing operator, so it does not jump to another column); then such chains of
     successive text objects (a line in two fonts) where the gap between them is no wider than
-    the gaps between their words."""
+    the gaps between their words, or however wide with ``rows`` (where text objects hold whole
+    lines, successive ones on one baseline are the cells of a table row, read across)."""
     groups: list[list[Word]] = []
     prev: Word | None = None
     for word in words:
@@ -90,10 +91,10 @@ def _chains(words: list[Word]) -> list[Line]:
         else:
             groups.append([word])
         prev = word
-    return [_line_of(group) for group in _join_runs(groups)]
+    return [_line_of(group) for group in _join_runs(groups, rows)]
 
 
-def _join_runs(groups: list[list[Word]]) -> list[list[Word]]:
+def _join_runs(groups: list[list[Word]], rows: bool) -> list[list[Word]]:
     out: list[list[Word]] = []
     widest: list[float] = []  # the widest gap between words of each chain in ``out``
     for group in groups:
@@ -103,6 +104,8 @@ def _join_runs(groups: list[list[Word]]) -> list[list[Word]]:
             small = min(prev.size, first.size)
             gap = first.x0 - prev.x1
             limit = min(2.0 * small, max(0.8 * small, 1.25 * max(widest[-1], inner)))
+            if rows:
+                limit = float("inf")
             if first.run == prev.run_end + 1 >= 1 and _same_baseline(prev, first) and gap < limit:
                 out[-1].extend(group)
                 widest[-1] = max(widest[-1], inner, gap)
@@ -141,7 +144,7 @@ def _fragments(words: list[Word]) -> list[Line]:
     text boxes side by side, however close."""
     lines: list[Line] = []
     apart = _objects_hold_lines(words)
-    for row in _baseline_rows(_chains(words)):
+    for row in _baseline_rows(_chains(words, rows=apart)):
         row.sort(key=lambda c: c.x0)
         current = row[0]
         lines.append(current)
