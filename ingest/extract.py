@@ -88,7 +88,7 @@ class PageContent:
         return sum(len(w.text) for w in self.words)
 
 
-# FPDFText_GetTextObject answering a plain address (0 for characters pdfium made up), which
+# FPDFText_GetTextObject answering a plain address (None for characters pdfium made up), which
 # tells text objects apart faster than the typed binding's pointer objects
 _text_object = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(
     ctypes.cast(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p).value

@@ -76,47 +76,57 @@ def _same_baseline(prev: Word, word: Word) -> bool:
     return abs(word.baseline - prev.baseline) <= 0.2 * small and word.x0 - prev.x1 > -0.5 * small
 
 
-def _chains(words: list[Word]) -> list[Line]:
+def _chains(words: list[Word], rows: bool = False) -> list[Line]:
     """Lines as the content stream shows them: words that one text object shows one after
     another on its baseline, however widely justified text spaces them (a text object is one
     text-showing operator, so it does not jump to another column); then such chains of
     successive text objects (a line in two fonts) where the gap between them is no wider than
-    the gaps between their words."""
-    chains: list[Line] = []
+    the gaps between their words, or however wide with ``rows`` (where text objects hold whole
+    lines, successive ones on one baseline are the cells of a table row, read across)."""
+    groups: list[list[Word]] = []
     prev: Word | None = None
     for word in words:
         if prev is not None and word.run == prev.run_end >= 0 and _same_baseline(prev, word):
-            _extend(chains[-1], [word], word.x1)
+            groups[-1].append(word)
         else:
-            line = Line([word], word.page, word.x0, word.top, word.x1, word.bottom, word.size)
-            line.baseline = _base(word)
-            chains.append(line)
+            groups.append([word])
         prev = word
-    return _join_runs(chains)
+    return [_line_of(group) for group in _join_runs(groups, rows)]
 
 
-def _join_runs(chains: list[Line]) -> list[Line]:
-    out: list[Line] = []
-    for chain in chains:
+def _join_runs(groups: list[list[Word]], rows: bool) -> list[list[Word]]:
+    out: list[list[Word]] = []
+    widest: list[float] = []  # the widest gap between words of each chain in ``out``
+    for group in groups:
+        inner = max((b.x0 - a.x1 for a, b in zip(group, group[1:], strict=False)), default=0.0)
         if out:
-            prev, first = out[-1].words[-1], chain.words[0]
+            prev, first = out[-1][-1], group[0]
             small = min(prev.size, first.size)
-            widest = max(_widest_gap(out[-1]), _widest_gap(chain))
-            limit = min(2.0 * small, max(0.8 * small, 1.25 * widest))
-            if (
-                first.run == prev.run_end + 1 >= 1
-                and _same_baseline(prev, first)
-                and first.x0 - prev.x1 < limit
-            ):
-                _extend(out[-1], chain.words, chain.x1)
+            gap = first.x0 - prev.x1
+            limit = min(2.0 * small, max(0.8 * small, 1.25 * max(widest[-1], inner)))
+            if rows:
+                limit = float("inf")
+            if first.run == prev.run_end + 1 >= 1 and _same_baseline(prev, first) and gap < limit:
+                out[-1].extend(group)
+                widest[-1] = max(widest[-1], inner, gap)
                 continue
-        out.append(chain)
+        out.append(group)
+        widest.append(inner)
     return out
 
 
-def _widest_gap(line: Line) -> float:
-    words = line.words
-    return max((b.x0 - a.x1 for a, b in zip(words, words[1:], strict=False)), default=0.0)
+def _line_of(words: list[Word]) -> Line:
+    line = Line(
+        words,
+        words[0].page,
+        min(w.x0 for w in words),
+        min(w.top for w in words),
+        max(w.x1 for w in words),
+        max(w.bottom for w in words),
+        max(w.size for w in words),
+    )
+    line.baseline = _base(words[0])
+    return line
 
 
 def _extend(line: Line, words: list[Word], x1: float) -> None:
@@ -134,7 +144,7 @@ def _fragments(words: list[Word]) -> list[Line]:
     text boxes side by side, however close."""
     lines: list[Line] = []
     apart = _objects_hold_lines(words)
-    for row in _baseline_rows(_chains(words)):
+    for row in _baseline_rows(_chains(words, rows=apart)):
         row.sort(key=lambda c: c.x0)
         current = row[0]
         lines.append(current)
@@ -194,6 +204,7 @@ class _Unit:
     box: int | None = None
     size: float = 10.0
     weight: int = 1  # lines it stands for (a box counts its lines)
+    run: int = -1  # the first text object of its text in the content stream (-1: unknown)
 
 
 def _gutters(units: list[_Unit]) -> list[tuple[float, float]]:
@@ -258,10 +269,31 @@ def _order(units: list[_Unit], depth: int = 0) -> list[list[_Unit]]:
         # beside a heading that spans only the other columns stays whole)
         strips = _split_at(units, [g[0] for g in clean])
         if all(len(strip) < len(units) for strip in strips):
-            return [region for strip in strips if strip for region in _order(strip, depth + 1)]
+            columns = [region for strip in strips if strip for region in _order(strip, depth + 1)]
+            return _rows_if_written_so(units, columns, depth)
     if gutters:
         return _order_bands(units, gutters, depth)
     return _order_rows(units, depth)
+
+
+def _rows_if_written_so(
+    units: list[_Unit], columns: list[list[_Unit]], depth: int
+) -> list[list[_Unit]]:
+    """Panels staggered over two columns (a poster whose column tops do not line up) read
+    column by column or row by row, at whitespace across the whole region: the order the
+    content stream shows them in decides, and columns stay unless rows agree with it better."""
+    rows = _split_at_whitespace(units)
+    if len(rows) < 2 or all(u.run < 0 for u in units):
+        return columns
+    by_rows = [region for row in rows for region in _order(row, depth + 1)]
+    return by_rows if _inversions(by_rows) < _inversions(columns) else columns
+
+
+def _inversions(groups: list[list[_Unit]]) -> int:
+    """How often reading the groups goes back in the content stream: a jump back from one
+    column or panel to one written earlier."""
+    runs = [u.run for group in groups for u in _rows(group) if u.run >= 0]
+    return sum(1 for a, b in zip(runs, runs[1:], strict=False) if b < a)
 
 
 def _bridges(unit: _Unit, gutter: tuple[float, float]) -> bool:
@@ -301,15 +333,29 @@ def _order_bands(
 
 
 def _spanning(units: list[_Unit], gutters: list[tuple[float, float]]) -> list[_Unit]:
-    """Units that bridge a gutter, and the short last lines of full-width paragraphs."""
+    """Units that bridge a gutter, the short last lines of full-width paragraphs and the
+    short headings right above them."""
     spanning: list[_Unit] = []
-    for u in units:
+    for i, u in enumerate(units):
         crosses = any(_bridges(u, g) for g in gutters)
         if not crosses and spanning and u.line is not None and spanning[-1].line is not None:
             crosses = _ends_paragraph(u, spanning[-1])
+        if not crosses and i + 1 < len(units) and any(_bridges(units[i + 1], g) for g in gutters):
+            crosses = _heads_paragraph(u, units[i + 1])
         if crosses:
             spanning.append(u)
     return spanning
+
+
+def _heads_paragraph(unit: _Unit, below: _Unit) -> bool:
+    """A heading (larger or bold) right above a full-width paragraph, aligned with it."""
+    if unit.line is None or below.line is None:
+        return False
+    return (
+        abs(unit.x0 - below.x0) < 2
+        and 0 <= below.top - unit.bottom < 0.8 * below.size
+        and (unit.size > 1.1 * below.size or (unit.line.bold and not below.line.bold))
+    )
 
 
 def _ends_paragraph(unit: _Unit, prev: _Unit) -> bool:
@@ -324,7 +370,8 @@ def _ends_paragraph(unit: _Unit, prev: _Unit) -> bool:
 def _order_band(
     band: list[_Unit], bounds: list[float], region_size: int, depth: int
 ) -> list[list[_Unit]]:
-    """A band between spanning units, column by column."""
+    """A band between spanning units, column by column (or row by row, see
+    ``_rows_if_written_so``)."""
     out: list[list[_Unit]] = []
     for col_units in _split_at(band, bounds):
         if not col_units:
@@ -333,7 +380,7 @@ def _order_band(
             out.append(sorted(col_units, key=lambda u: (u.top, u.x0)))
         else:
             out.extend(_order(col_units, depth + 1))
-    return out
+    return _rows_if_written_so(band, out, depth) if band else out
 
 
 def _order_rows(units: list[_Unit], depth: int) -> list[list[_Unit]]:
@@ -437,17 +484,24 @@ def _units(fragments: list[Line], boxes: list[Box]) -> tuple[list[_Unit], dict[i
     for line in fragments:
         best = _innermost_box(line, boxes)
         if best is None:
-            units.append(_Unit(line.x0, line.top, line.x1, line.bottom, line=line, size=line.size))
+            units.append(
+                _Unit(line.x0, line.top, line.x1, line.bottom, line, size=line.size, run=_run(line))
+            )
         else:
             line.box = best
             in_box.setdefault(best, []).append(line)
     for i, lines in in_box.items():
         box: Box = boxes[i]
         size = median(line.size for line in lines)
-        units.append(
-            _Unit(box.x0, box.top, box.x1, box.bottom, box=i, size=size, weight=len(lines))
-        )
+        runs = [r for r in map(_run, lines) if r >= 0]
+        unit = _Unit(box.x0, box.top, box.x1, box.bottom, box=i, size=size, weight=len(lines))
+        unit.run = min(runs, default=-1)
+        units.append(unit)
     return units, in_box
+
+
+def _run(line: Line) -> int:
+    return line.words[0].run
 
 
 def _split_off_margin_print(
