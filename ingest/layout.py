@@ -81,8 +81,9 @@ def _chains(words: list[Word], rows: bool = False) -> list[Line]:
     another on its baseline, however widely justified text spaces them (a text object is one
     text-showing operator, so it does not jump to another column); then such chains of
     successive text objects (a line in two fonts) where the gap between them is no wider than
-    the gaps between their words, or however wide with ``rows`` (where text objects hold whole
-    lines, successive ones on one baseline are the cells of a table row, read across)."""
+    the gaps between their words; with ``rows`` (where text objects hold whole lines) three or
+    more successive ones on one baseline however far apart are the cells of a table row, read
+    across (two such are more often two boxes or two lists side by side)."""
     groups: list[list[Word]] = []
     prev: Word | None = None
     for word in words:
@@ -91,10 +92,37 @@ def _chains(words: list[Word], rows: bool = False) -> list[Line]:
         else:
             groups.append([word])
         prev = word
-    return [_line_of(group) for group in _join_runs(groups, rows)]
+    joined = _join_runs(groups)
+    return [_line_of(group) for group in (_table_rows(joined) if rows else joined)]
 
 
-def _join_runs(groups: list[list[Word]], rows: bool) -> list[list[Word]]:
+TABLE_ROW_CELLS = 3
+
+
+def _follows(prev: list[Word], group: list[Word]) -> bool:
+    """``group`` is the text object right after ``prev``'s last one, on its baseline."""
+    last, first = prev[-1], group[0]
+    return first.run == last.run_end + 1 >= 1 and _same_baseline(last, first)
+
+
+def _table_rows(chains: list[list[Word]]) -> list[list[Word]]:
+    """Runs of at least TABLE_ROW_CELLS chains written one after another on one baseline,
+    joined into one row however wide their gaps."""
+    out: list[list[Word]] = []
+    run: list[list[Word]] = []
+    for chain in [*chains, []]:
+        if run and chain and _follows(run[-1], chain):
+            run.append(chain)
+            continue
+        if len(run) >= TABLE_ROW_CELLS:
+            out.append([w for cell in run for w in cell])
+        else:
+            out.extend(run)
+        run = [chain] if chain else []
+    return out
+
+
+def _join_runs(groups: list[list[Word]]) -> list[list[Word]]:
     out: list[list[Word]] = []
     widest: list[float] = []  # the widest gap between words of each chain in ``out``
     for group in groups:
@@ -104,9 +132,7 @@ def _join_runs(groups: list[list[Word]], rows: bool) -> list[list[Word]]:
             small = min(prev.size, first.size)
             gap = first.x0 - prev.x1
             limit = min(2.0 * small, max(0.8 * small, 1.25 * max(widest[-1], inner)))
-            if rows:
-                limit = float("inf")
-            if first.run == prev.run_end + 1 >= 1 and _same_baseline(prev, first) and gap < limit:
+            if _follows(out[-1], group) and gap < limit:
                 out[-1].extend(group)
                 widest[-1] = max(widest[-1], inner, gap)
                 continue

@@ -375,6 +375,10 @@ def table_heads_as_text(blocks: list[Block]) -> list[Block]:
         (b for b in blocks
          if b.heading_level and len(b.lines) == 1 and len(b.words) <= TABLE_HEAD_WORDS),
         key=lambda b: (b.page, b.box or -1, b.heading_level, b.lines[0].top))
+    for block in blocks:  # a head row read across as one line: "Namn Roll E-post Telefon"
+        if block.heading_level and len(block.lines) == 1 and _column_labels(block):
+            block.heading_level = 0
+            block.meta["table_head"] = True
     row: list[Block] = []
     for block in [*short, None]:
         if row and (block is None or not _same_row(row[0], block)):
@@ -387,6 +391,11 @@ def table_heads_as_text(blocks: list[Block]) -> list[Block]:
         if block is not None:
             row.append(block)
     return blocks
+
+
+def _column_labels(block: Block) -> bool:
+    words = [w.text.strip(":").lower() for w in block.words]
+    return len(words) >= TABLE_HEAD_CELLS and all(w in CONTACT_COLUMNS for w in words)
 
 
 def _same_row(a: Block, b: Block) -> bool:
