@@ -129,8 +129,8 @@ def tagging_scores(pairs: list[tuple[dict[str, Any], Example]]) -> dict[str, flo
 
 # --- ingestion ------------------------------------------------------------------------------
 TOTALS = ("gold_examples", "found_whole", "pages_right", "example_title_right", "extra_examples",
-          "context_phrases", "context_leaks", "documents", "kind_right", "date_right",
-          "title_right")
+          "context_phrases", "context_leaks", "table_phrases", "table_phrases_read",
+          "documents", "kind_right", "date_right", "title_right")
 
 
 def _source(test_set: TestSet, gold: dict[str, Any]) -> Path | None:
@@ -175,12 +175,19 @@ def _score_document(gold: dict[str, Any], doc: Document, totals: dict[str, int],
     extra = [e for e in doc.examples if e.id not in matched]
     totals["extra_examples"] += len(extra)
     problems.extend(f"{gold['file']}: extra example: {e.title}" for e in extra)
-    for phrase in gold.get("context_phrases", []):
+    for phrase in gold.get("context_phrases", []) + gold.get("table_phrases", []):
         totals["context_phrases"] += 1
         leaks = [e.title for e in doc.examples if _contains(e.text, phrase, False)]
         if leaks:
             totals["context_leaks"] += 1
             problems.append(f"{gold['file']}: context phrase in {leaks}: {phrase}")
+    context = "\n".join(f"{s.heading}\n{s.text}" for s in doc.context)
+    for phrase in gold.get("table_phrases", []):
+        totals["table_phrases"] += 1
+        if _contains(context, phrase, False):
+            totals["table_phrases_read"] += 1
+        else:
+            problems.append(f"{gold['file']}: table row not read across: {phrase}")
 
 
 def evaluate(test_set: TestSet = SETS["corpus"], neutral_names: bool = False,
@@ -216,6 +223,9 @@ def _print(label: str, report: dict[str, Any], verbose: bool) -> None:
         f"extra examples: {t['extra_examples']}"
     )
     print(f"context phrases leaking into examples: {t['context_leaks']}/{t['context_phrases']}")
+    if t["table_phrases"]:
+        print(f"table rows read across (wrapped cells): "
+              f"{t['table_phrases_read']}/{t['table_phrases']}")
     print(
         f"kind right: {t['kind_right']}/{t['documents']}, date right: "
         f"{t['date_right']}/{t['documents']}, title right: {t['title_right']}/{t['documents']}"

@@ -111,6 +111,8 @@ def build_gold(src: dict[str, Any], original: Path, pdf: Path) -> dict[str, Any]
         "scanned": False,
         "examples": examples,
         "context_phrases": src["gold"]["context_phrases"],
+        **({"table_phrases": src["gold"]["table_phrases"]}
+           if src["gold"].get("table_phrases") else {}),
     }
 
 

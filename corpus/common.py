@@ -124,7 +124,7 @@ def _document_problems(gold: dict[str, Any]) -> list[str]:
         problems.append(f"bad source {gold['source']!r}")
     if not isinstance(gold["pages"], int) or gold["pages"] < 1:
         problems.append("bad page count")
-    for phrase in gold["context_phrases"]:
+    for phrase in gold["context_phrases"] + gold.get("table_phrases", []):
         if not 4 <= _words(phrase) <= 10:
             problems.append(f"context phrase length: {phrase!r}")
     return problems
@@ -188,7 +188,7 @@ def check_gold_against_text(gold: dict[str, Any], pdf_path: Path) -> list[str]:
                 problems.append(
                     f"example {n}: anchor {phrase!r} on pages {found}, not on {ex.get('pages')}"
                 )
-    for phrase in gold.get("context_phrases", []):
+    for phrase in gold.get("context_phrases", []) + gold.get("table_phrases", []):
         if not find_phrase_pages(phrase, page_keys):
             problems.append(f"context phrase not in PDF: {phrase!r}")
     return problems
