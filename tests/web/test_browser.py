@@ -130,14 +130,19 @@ def test_keyboard_skip_link_and_phone_layout(page, live_server: str) -> None:  #
     shot(page, "concept-phone")
 
 
-def test_coordinator_upload_review_correct_replace(
-    page, live_server: str, corpus_pdfs: list[Path]  # noqa: ANN001
-) -> None:
+def log_in(page, live_server: str) -> None:  # noqa: ANN001
+    """The coordinator logs in through the form and lands on the coordinator's page."""
     page.goto(live_server + "/logga-in")
     page.get_by_label("Användarnamn").fill(USER)
     page.get_by_label("Lösenord").fill(PASSWORD)
     page.get_by_role("button", name="Logga in").click()
     page.wait_for_url(re.compile(r"/samordnare$"))
+
+
+def test_coordinator_upload_review_correct_replace(
+    page, live_server: str, corpus_pdfs: list[Path]  # noqa: ANN001
+) -> None:
+    log_in(page, live_server)
 
     page.goto(live_server + "/samordnare/ladda-upp")
     # the file control speaks Swedish, not the browser's language ("Choose files")
@@ -197,11 +202,7 @@ def test_office_files_upload_to_examples_and_page_pictures(
     from ingest.formats import FORMATS
     from tests import office_files as make
 
-    page.goto(live_server + "/logga-in")
-    page.get_by_label("Användarnamn").fill(USER)
-    page.get_by_label("Lösenord").fill(PASSWORD)
-    page.get_by_role("button", name="Logga in").click()
-    page.wait_for_url(re.compile(r"/samordnare$"))
+    log_in(page, live_server)
     page.goto(live_server + "/samordnare/ladda-upp")
     files = {"nyhetsbrev.docx": make.docx_newsletter(), "affisch.pptx": make.pptx_poster(),
              "nyhetsbrev.odt": make.odt_newsletter(), "affisch.odp": make.odp_poster(),
