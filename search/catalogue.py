@@ -133,10 +133,15 @@ def _example_row(ex: Example, seq: int = 0) -> tuple[Any, ...]:
     return row
 
 
+# the tags table's source for an intervention proposed as a new term (Tag.proposed): kept out of
+# concepts, which are the taxonomy's interventions and the coordinators' own
+PROPOSAL = "proposal"
+
+
 def _tag_rows(ex: Example) -> list[tuple[Any, ...]]:
     """The tags rows of ``ex``, checked."""
     rows = [
-        (ex.id, t.kind, t.value, t.role, t.source,
+        (ex.id, t.kind, t.value, t.role, PROPOSAL if t.proposed else t.source,
          json.dumps([asdict(e) for e in t.evidence], ensure_ascii=False))
         for t in ex.tags
     ]
@@ -334,10 +339,12 @@ class Catalogue:
         ]
 
     def tag_rows(self, kinds: tuple[str, ...]) -> list[sqlite3.Row]:
+        """(example id, kind, value) of the tags of these kinds, proposals left out."""
         marks = ",".join("?" * len(kinds))
         return self.conn().execute(
-            f"SELECT t.example_id, t.kind, t.value FROM tags t WHERE t.kind IN ({marks})",
-            kinds,
+            f"SELECT t.example_id, t.kind, t.value FROM tags t WHERE t.kind IN ({marks}) "
+            "AND t.source != ?",
+            (*kinds, PROPOSAL),
         ).fetchall()
 
     def example_summaries(self) -> list[dict[str, Any]]:

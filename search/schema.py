@@ -94,7 +94,9 @@ def index_fields(example: Example, doc: dict[str, Any]) -> dict[str, Any]:
         "rank": combined,
         "kommun": _clean(example.municipalities),
         "fokus": _clean(example.focus_areas),
-        "insats": _clean(example.interventions),
+        # key phrases proposed as new terms are for coordinators, not a public facet
+        "insats": _clean([i for i in example.interventions
+                          if i not in example.proposed_interventions()]),
         "aktor": _clean(example.values(ACTOR)),
         "ar": year if year.isdigit() else "",
         "dokumenttyp": KIND_LABELS.get(doc.get("kind", ""), "Dokument"),
