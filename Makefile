@@ -13,7 +13,7 @@ DATA_DIR ?= instance
 # for the benchmark, LibreOffice (no GUI) to turn Word, PowerPoint and OpenDocument files into PDF; corpus: fonts, Pango (WeasyPrint) and poppler for rendering and checking
 # the bundled PDFs; test: those, Chromium for the browser tests and make (tests run `make run`).
 RUN_PACKAGES := tesseract-ocr tesseract-ocr-swe poppler-utils hunspell-sv \
-	libreoffice-writer-nogui libreoffice-impress-nogui
+	libreoffice-common libreoffice-writer-nogui libreoffice-impress-nogui
 CORPUS_PACKAGES := $(RUN_PACKAGES) fonts-liberation fonts-dejavu-core fonts-dejavu-extra \
 	libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
 TEST_PACKAGES := $(CORPUS_PACKAGES) chromium make
