@@ -82,6 +82,7 @@ def index_fields(example: Example, doc: dict[str, Any]) -> dict[str, Any]:
     sections = " ".join(s.heading for s in example.sections if s.heading)
     combined = " \n ".join([title] * TITLE_REPEAT + [example.team or "", sections]
                             + [tags] * TAG_REPEAT + [example.text or ""])
+    proposed = set(example.proposed_interventions())
     return {
         "id": example.id,
         "document_id": example.document_id,
@@ -95,8 +96,7 @@ def index_fields(example: Example, doc: dict[str, Any]) -> dict[str, Any]:
         "kommun": _clean(example.municipalities),
         "fokus": _clean(example.focus_areas),
         # key phrases proposed as new terms are for coordinators, not a public facet
-        "insats": _clean([i for i in example.interventions
-                          if i not in example.proposed_interventions()]),
+        "insats": _clean([i for i in example.interventions if i not in proposed]),
         "aktor": _clean(example.values(ACTOR)),
         "ar": year if year.isdigit() else "",
         "dokumenttyp": KIND_LABELS.get(doc.get("kind", ""), "Dokument"),

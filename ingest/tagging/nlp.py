@@ -20,6 +20,7 @@ from spacy.vocab import Vocab
 
 from ingest.tagging.gazetteer import surface_forms
 from ingest.tagging.lemmas import lemmatize, load_tables
+from ingest.tagging.rules import Hit as RuleHit
 from ingest.tagging.rules import NearRule, compound_rules, near_hits
 from ingest.tagging.rules import rules as taxonomy_rules
 
@@ -97,12 +98,10 @@ def _columns(doc: Doc, attrs: list[int]) -> list[list[int]]:
     return doc.to_array(attrs).T.tolist()
 
 
-class Hit(NamedTuple):
-    kind: str
-    value: str
-    start: int  # token index
-    end: int  # token index (exclusive)
-    via: str = "phrase"  # phrase | head | part | near | near3
+class Hit(RuleHit):
+    """A rule hit in a spaCy Doc, which can give its character span."""
+
+    __slots__ = ()
 
     def span(self, doc: Doc) -> tuple[int, int]:
         tv = view(doc)

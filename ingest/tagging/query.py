@@ -14,13 +14,12 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
-from typing import NamedTuple
 
 from ingest.model import FOCUS_AREA, INTERVENTION, MUNICIPALITY
 from ingest.tagging.gazetteer import names, surface_forms
 from ingest.tagging.lemmas import lemmatize
 from ingest.tagging.placenames import compound_prefix, context_ok, county_use
-from ingest.tagging.rules import INSPIRATION, compound_rules, near_hits, rules
+from ingest.tagging.rules import INSPIRATION, Hit, compound_rules, near_hits, rules
 from ingest.tagging.scoring import (
     FOCUS_THRESHOLD,
     counts_as_tag,
@@ -33,14 +32,6 @@ from ingest.tagging.words import tokenize
 
 _KINDS = (FOCUS_AREA, INTERVENTION)
 _SENT_END = frozenset({".", "!", "?"})
-
-
-class Hit(NamedTuple):
-    kind: str
-    value: str
-    start: int  # token index
-    end: int  # token index (exclusive)
-    via: str = "phrase"  # phrase | head | part | near | near3
 
 
 @dataclass(frozen=True)

@@ -11,11 +11,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from ingest.tagging.compounds import split_compound
 from ingest.tagging.lemmas import lemmatize
 from ingest.tagging.taxonomy import taxonomy
 from ingest.tagging.words import tokenize
+
+
+class Hit(NamedTuple):
+    """A taxonomy term found at tokens ``start:end`` (the spaCy engine and the plain query
+    analysis both report these)."""
+
+    kind: str
+    value: str
+    start: int  # token index
+    end: int  # token index (exclusive)
+    via: str = "phrase"  # phrase | head | part | near | near3
 
 # Rule kinds besides the Tag kinds: inspiration expressions.
 INSP_FROM = "insp_from"
