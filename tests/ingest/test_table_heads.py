@@ -67,7 +67,7 @@ def _heading(text: str, x0: float, top: float = 100.0) -> Block:
 
 
 def test_section_headings_side_by_side_stay_headings(monkeypatch: pytest.MonkeyPatch) -> None:
-    import ingest.segment as segment
+    import ingest.segment.blocks as segment
 
     monkeypatch.setattr(segment, "block_text", lambda b: b.meta["text"])
     poster = [_heading("Bakgrund", 40), _heading("Syfte", 240), _heading("Metod", 440)]

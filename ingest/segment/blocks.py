@@ -1,0 +1,199 @@
+"""Blocks made ready for segmenting: a paragraph's bold run-in title, headings the layout cut
+into pieces joined again, a table's head row read as text, two columns under two headings read
+column by column."""
+
+from __future__ import annotations
+
+from ingest.layout import Block, Line
+from ingest.lexicon import CONTACT_COLUMNS
+from ingest.segment.programme import is_subheading
+from ingest.text import join_lines
+
+
+def bold_run(block: Block) -> str | None:
+    """The leading bold words of a paragraph that goes on in normal text."""
+    words = block.words
+    if not words or not words[0].bold:
+        return None
+    n = 0
+    while n < len(words) and words[n].bold:
+        n += 1
+    if n == len(words) or n > 30:
+        return None
+    rest = words[n:]
+    if sum(len(w.text) for w in rest) < 15:
+        return None
+    run_lines: list[str] = []
+    left = n
+    for line in block.lines:
+        take = line.words[:left]
+        left -= len(take)
+        run_lines.append(" ".join(w.text for w in take))
+        if left <= 0:
+            break
+    return join_lines(run_lines)
+
+
+def title_from_run(run: str) -> str:
+    """The bold run without the dash or colon that ends it ("Aneby i rörelse – andra året –").
+    A run that goes on past a colon into a sentence keeps only what precedes the colon."""
+    title = run.strip().rstrip(" –—-:.,")
+    head, colon, tail = title.partition(": ")
+    if colon and len(tail.split()) > 6:
+        title = head
+    return title.strip() or run.strip(" –—-:")
+
+
+
+def join_heading_fragments(blocks: list[Block]) -> list[Block]:
+    """A heading the layout read as pieces of one line ("i Mullsjö frågar", "föräldrarna
+    först", "Familjecentralen"), consecutive and nearly touching, is joined again in the order
+    of the line; the joined heading is marked, its cut being a guess."""
+    out: list[Block] = []
+    for block in blocks:
+        prev = out[-1] if out else None
+        run_in = prev is not None and (_run_in_split(prev, block) or _run_in_split(block, prev))
+        if prev is not None and run_in:
+            head, para = (prev, block) if prev.heading_level else (block, prev)
+            first = para.lines[0]
+            words = [*head.lines[0].words, *first.words]
+            line = Line(words, first.page, head.lines[0].x0, min(first.top, head.lines[0].top),
+                        first.x1, first.bottom, first.size, first.box, first.region)
+            out[-1] = Block([line, *para.lines[1:]], para.box, para.page, 0,
+                            {**para.meta, "joined": True})
+            continue
+        if prev is not None and _same_heading_line(prev, block):
+            words = sorted([*prev.lines[0].words, *block.lines[0].words], key=lambda w: w.x0)
+            first = prev.lines[0]
+            line = Line(
+                words, first.page, min(w.x0 for w in words), min(first.top, block.lines[0].top),
+                max(w.x1 for w in words), max(first.bottom, block.lines[0].bottom), first.size,
+                first.box, first.region,
+            )
+            out[-1] = Block([line], prev.box, prev.page, prev.heading_level,
+                            {**prev.meta, "joined": True})
+            continue
+        out.append(block)
+    return out
+
+
+TABLE_HEAD_CELLS = 3  # column labels on one row: a table's head, not section headings
+TABLE_HEAD_WORDS = 3
+
+
+def table_heads_as_text(blocks: list[Block]) -> list[Block]:
+    """The head row of a table (three or more short one-line headings of one level side by
+    side on one row, e.g. "Namn | Roll | E-post | Telefon") labels columns: its cells are read
+    as text of the section the table stands in, not as headings that each open a section.
+    Section headings side by side (a poster's "Bakgrund", "Syfte", "Metod") stay headings."""
+    short = sorted(
+        (b for b in blocks
+         if b.heading_level and len(b.lines) == 1 and len(b.words) <= TABLE_HEAD_WORDS),
+        key=lambda b: (b.page, b.box or -1, b.heading_level, b.lines[0].top))
+    for block in blocks:  # a head row read across as one line: "Namn Roll E-post Telefon"
+        if block.heading_level and len(block.lines) == 1 and _column_labels(block):
+            block.heading_level = 0
+            block.meta["table_head"] = True
+    row: list[Block] = []
+    for block in [*short, None]:
+        if row and (block is None or not _same_row(row[0], block)):
+            if len(row) >= TABLE_HEAD_CELLS and _apart(row) \
+                    and not any(is_subheading(block_text(cell)) for cell in row):
+                for cell in row:
+                    cell.heading_level = 0
+                    cell.meta["table_head"] = True
+            row = []
+        if block is not None:
+            row.append(block)
+    return blocks
+
+
+def _column_labels(block: Block) -> bool:
+    words = [w.text.strip(":").lower() for w in block.words]
+    return len(words) >= TABLE_HEAD_CELLS and all(w in CONTACT_COLUMNS for w in words)
+
+
+def _same_row(a: Block, b: Block) -> bool:
+    la, lb = a.lines[0], b.lines[0]
+    return (a.page, a.box, a.heading_level) == (b.page, b.box, b.heading_level) \
+        and abs(la.top - lb.top) < 0.5 * la.size
+
+
+def _apart(cells: list[Block]) -> bool:
+    """Cells side by side, not overlapping: each starts right of the one before ends."""
+    lines = sorted((c.lines[0] for c in cells), key=lambda line: line.x0)
+    return all(b.x0 > a.x1 for a, b in zip(lines, lines[1:], strict=False))
+
+
+def side_by_side_columns(blocks: list[Block]) -> list[Block]:
+    """Two headings side by side on one line with text under each (a table of two lists
+    without frames) are read heading by heading: the text under each goes after its own
+    heading, not row by row across both. The blocks so moved are marked."""
+    out = list(blocks)
+    i = 0
+    while i + 1 < len(out):
+        left, right = out[i], out[i + 1]
+        if not _heading_pair(left, right) or (i and _heading_pair(out[i - 1], left)):
+            i += 1  # not two headings alone on their row (a table's head row has more)
+            continue
+        split = right.lines[0].x0 - 0.5 * right.size
+        j = i + 2
+        under: list[Block] = []
+        while j < len(out) and _under(out[j], left, split):
+            under.append(out[j])
+            j += 1
+        first = [b for b in under if b.lines[0].x0 < split]
+        second = [b for b in under if b.lines[0].x0 >= split]
+        if first and second:
+            for block in (left, right, *under):
+                block.meta["columns"] = True
+            out[i:j] = [left, *first, right, *second]
+        i = j
+    return out
+
+
+def _heading_pair(left: Block, right: Block) -> bool:
+    """Two headings of one level on one line, far apart (not the pieces of one heading)."""
+    if not (left.heading_level and left.heading_level == right.heading_level):
+        return False
+    if left.page != right.page or left.box != right.box:
+        return False
+    a, b = left.lines[0], right.lines[0]
+    return abs(a.top - b.top) < 0.5 * a.size and b.x0 - a.x1 >= 1.5 * a.size
+
+
+def _under(block: Block, left: Block, split: float) -> bool:
+    """Body text below a heading pair, within one of its two columns."""
+    if block.heading_level or block.page != left.page or block.box != left.box:
+        return False
+    words = [w for w in block.words if any(c.isalnum() for c in w.text)]  # not stray bullets
+    if not words:
+        return False
+    x0, x1 = min(w.x0 for w in words), max(w.x1 for w in words)
+    return block.lines[0].top > left.lines[0].top and (x1 < split or x0 >= split - 2)
+
+
+def _same_heading_line(a: Block, b: Block) -> bool:
+    if not (a.heading_level and a.heading_level == b.heading_level):
+        return False
+    if len(a.lines) != 1 or len(b.lines) != 1 or a.page != b.page or a.box != b.box:
+        return False
+    la, lb = a.lines[0], b.lines[0]
+    gap = max(lb.x0 - la.x1, la.x0 - lb.x1)
+    return abs(la.top - lb.top) < 0.5 * la.size and gap < 1.5 * la.size
+
+
+def _run_in_split(head: Block, para: Block) -> bool:
+    """A bold run-in title cut from its paragraph: a one-line bold heading just left of the
+    paragraph's first line, on the same line, the paragraph going on in bold."""
+    if not head.heading_level or para.heading_level or len(head.lines) != 1 or not head.bold:
+        return False
+    if head.page != para.page or head.box != para.box or not para.words[0].bold:
+        return False
+    lh, lp = head.lines[0], para.lines[0]
+    return abs(lh.top - lp.top) < 0.5 * lp.size and 0 <= lp.x0 - lh.x1 < 1.5 * lp.size
+
+
+def block_text(block: Block) -> str:
+    return join_lines([line.text for line in block.lines])
+

@@ -1,0 +1,393 @@
+"""A newsletter's blocks in reading order → team examples and context.
+
+- a paragraph that opens with a bold run starts an example titled by that run;
+- a heading starts an example; known sub-headings (Nuläge, Nästa steg, Bakgrund …) and
+  lower-level headings become sections of it, until a heading of the same or a higher level;
+- framed sidebars, contact lists, coming meetings and greetings go to the context.
+"""
+
+from __future__ import annotations
+
+from ingest.layout import Block, Line
+from ingest.lexicon import CONTACT_HEADINGS, CONTEXT_LABELS
+from ingest.model import Section
+from ingest.segment.blocks import block_text, bold_run, title_from_run
+from ingest.segment.doubts import REVIEW_UNCLEAR_TITLE, block_doubts, draft_doubts
+from ingest.segment.drafts import Context, Draft, Segmented, continues
+from ingest.segment.programme import (
+    FIRST_PERSON,
+    GREETINGS,
+    INTRO_HEADING,
+    INTRO_TEXT,
+    contact_count,
+    is_agenda,
+    is_contact_table,
+    is_context_heading,
+    is_meeting_list,
+    is_subheading,
+    norm_key,
+    reads_as_programme,
+    starts_with,
+    team_voiced,
+    who_acts,
+)
+
+
+def segment_newsletter(blocks: list[Block], title_block: Block | None) -> Segmented:
+    """Team examples and context of a newsletter, block by block in reading order."""
+    reader = _NewsletterReader(blocks, title_block)
+    for block in blocks:
+        reader.read(block)
+    reader.close()
+    _intro_to_context(reader.drafts, reader.ctx)
+    return Segmented(reader.drafts, [s for s in reader.ctx.sections if s.heading or s.text])
+
+
+class _NewsletterReader:
+    """Sorts a newsletter's blocks into the example being read, a new one or the context."""
+
+    def __init__(self, blocks: list[Block], title_block: Block | None) -> None:
+        self.drafts: list[Draft] = []
+        self.ctx = Context()
+        self.cur: Draft | None = None
+        self.title_block = title_block
+        self.sidebars, self.cards = _framed(blocks, title_block)
+        self.in_row = _boxes_in_a_row(blocks, title_block)
+        self.absorbed: set[tuple[int, int]] = set()
+        self.decided: set[tuple[int, int]] = set()
+        self.box_of_previous: tuple[int, int] | None = None
+        self.previous: Block | None = None
+        self.orphan: tuple[str, Block] | None = None  # a sub-heading read into the context
+        self.contact_of: Draft | None = None  # the example whose own contacts are being read
+
+    def read(self, block: Block) -> None:
+        text = block_text(block)
+        if not text:
+            return
+        if block is self.title_block:
+            self.ctx.heading(text)
+            return
+        before = self._progress()
+        box_key = self._follow_frame(block)
+        if box_key is not None and self._absorbs(box_key):
+            self._read_team_box(block, text)
+        elif box_key is not None and box_key in self.sidebars:
+            self._read_sidebar(block, text)
+        elif block.heading_level:
+            self._read_heading(block, text)
+        elif not self._context_paragraph(text):
+            self._read_paragraph(block, text)
+        if self.cur is not None and self._progress() != before:
+            for reason in block_doubts(block, self.previous):
+                self.cur.flag(reason)
+        self.previous = block
+
+    def _progress(self) -> tuple[int, int, int] | None:
+        """Where the current example stands, to tell whether a block went into it."""
+        cur = self.cur
+        return None if cur is None else (id(cur), len(cur.parts), cur.body_chars)
+
+    def close(self) -> None:
+        """End the current example; a heading with (almost) nothing under it, or a section
+        about the programme itself (a meeting, a speaker, new teams), is context."""
+        cur = self.cur
+        if cur is not None and self.drafts and self.drafts[-1] is cur and (
+            cur.body_chars < 40
+            or reads_as_programme("\n".join(cur.parts))
+            or is_contact_table(cur.parts)
+        ):
+            self.drafts.pop()
+            self._demote(cur)
+        elif cur is not None:
+            for reason in draft_doubts(cur.title, "\n".join(cur.parts)):
+                cur.flag(reason)
+        self.cur = None
+
+    def _demote(self, draft: Draft) -> None:
+        """An example's heading and text moved to the context (a bold-run title stays in its
+        paragraph)."""
+        if draft.level is None:
+            for part in draft.parts:
+                self.ctx.add(part)
+            return
+        self.ctx.heading(draft.title)
+        for part in draft.parts[1:]:
+            self.ctx.add(part)
+
+    def _follow_frame(self, block: Block) -> tuple[int, int] | None:
+        """The block's frame; a framed example card ends with its frame."""
+        box_key = (block.page, block.box) if block.box is not None else None
+        previous = self.box_of_previous
+        if box_key != previous and previous in self.cards and previous not in self.absorbed:
+            self.close()
+        self.box_of_previous = box_key
+        return box_key
+
+    def _absorbs(self, box_key: tuple[int, int]) -> bool:
+        """Whether a box in a row of small boxes belongs to the team section being read: its
+        first block decides, while a team's example is open, unless the box is the programme's
+        (context heading, programme words) or a card with a team title of its own."""
+        if box_key in self.absorbed:
+            return True
+        if box_key not in self.in_row or self.cur is None or box_key in self.decided:
+            return False
+        self.decided.add(box_key)
+        group = self.in_row[box_key]
+        title = block_text(group[0]) if group[0].heading_level else ""
+        text = "\n".join(block_text(b) for b in group)
+        own = box_key not in self.cards or is_subheading(title) or bool(FIRST_PERSON.search(title))
+        if own and not is_context_heading(title) and not contact_count(text) and not (
+            reads_as_programme(text)
+        ):
+            self.absorbed.add(box_key)
+            return True
+        return False
+
+    def _read_team_box(self, block: Block, text: str) -> None:
+        """A box of the team's section: its heading is a section, its text the example's."""
+        assert self.cur is not None
+        if block.heading_level:
+            self.cur.section(text, block.pages)
+        else:
+            self.cur.add(text, block.pages)
+
+    def _read_sidebar(self, block: Block, text: str) -> None:
+        """Framed sidebar: background, aims, approach … never a team's example."""
+        if block.heading_level:
+            self.ctx.heading(text)
+        else:
+            self.ctx.add(text)
+
+    def _read_heading(self, block: Block, text: str) -> None:
+        cur = self.cur
+        if self._team_contact_heading(block, text):
+            assert cur is not None
+            cur.section(text, block.pages)
+            self.contact_of = cur
+        elif is_context_heading(text) or (not self.drafts and INTRO_HEADING.search(text)):
+            self.close()
+            self.ctx.heading(text)
+            # a greeting or a network heading over a team's own text may still be a team's
+            greeting = GREETINGS.search(text) or INTRO_HEADING.search(text)
+            self.orphan = (text, block) if greeting else None
+        elif is_subheading(text) or (
+            cur is not None and cur.level is not None and block.heading_level > cur.level
+        ):
+            if cur is not None:
+                cur.section(text, block.pages)
+            else:
+                self.ctx.heading(text)
+                self.orphan = (text, block) if is_subheading(text) else None
+        else:
+            draft = Draft(title=text, level=block.heading_level)
+            self._start(draft)
+            draft.add(text, block.pages, body=False)
+            if block.meta.get("joined"):
+                draft.flag(REVIEW_UNCLEAR_TITLE)
+
+    def _start(self, draft: Draft) -> None:
+        self.close()
+        self.cur = draft
+        self.drafts.append(draft)
+
+    def _team_contact_heading(self, block: Block, text: str) -> bool:
+        """"Kontakt" under a team's heading, a level below it: the team's own contacts."""
+        cur = self.cur
+        return (
+            cur is not None
+            and cur.level is not None
+            and block.heading_level > cur.level
+            and starts_with(norm_key(text), CONTACT_HEADINGS)
+        )
+
+    def _context_paragraph(self, text: str) -> bool:
+        """Contact details, greetings and lists of coming meetings go to the context; the
+        contacts under a team's own contact heading stay with the team (not the coaches')."""
+        if self.cur is not None and self.contact_of is self.cur and not who_acts(text)[0]:
+            return False
+        contacts = contact_count(text)
+        words = len(text.split())
+        if contacts and (contacts >= 2 or words < 40 or contacts * 25 >= words):
+            if contacts >= 2:
+                self.close()  # a contact list ends the team's part
+            self.ctx.add(text)
+            return True
+        if (words <= 60 and GREETINGS.search(text)) or is_meeting_list(text) or is_agenda(text):
+            self.close()
+            self.ctx.add(text)
+            return True
+        return False
+
+    def _read_paragraph(self, block: Block, text: str) -> None:
+        run = bold_run(block)
+        if run is None and self._programme_paragraph(text):
+            if who_acts(text)[0] >= 3:
+                self.close()  # the programme's part begins: the team's example ends here
+            self.ctx.add(text)
+            return
+        if run is not None:
+            title = title_from_run(run)
+            label = norm_key(title)
+            if starts_with(label, CONTEXT_LABELS) or is_context_heading(label):
+                self.close()
+                self.ctx.add(text)
+                return
+            self._open_by_bold_run(title, block)
+            if self.cur is not None and block.meta.get("joined"):
+                self.cur.flag(REVIEW_UNCLEAR_TITLE)
+        if self.cur is None:
+            self._adopt_orphan(text)
+        if self.cur is not None:
+            self.cur.add(text, block.pages)
+        else:
+            self.ctx.add(text)
+        self.orphan = None
+
+    def _adopt_orphan(self, text: str) -> None:
+        """A team's text under nothing but a sub-heading ("Nuläge") while no example is open:
+        the team's own title is missing (a picture, a banner), so the example is opened under
+        the sub-heading and flagged rather than lost to the context."""
+        if self.orphan is None or not self.ctx.sections:
+            return
+        heading, block = self.orphan
+        programme, team = who_acts(text)
+        if programme or team < 3 or self.ctx.sections[-1].heading != heading:
+            return
+        if self.ctx.sections[-1].text:
+            return
+        self.ctx.sections.pop()
+        draft = Draft(title=heading, level=block.heading_level)
+        self._start(draft)
+        draft.add(heading, block.pages, body=False)
+        if is_subheading(heading):
+            draft.section(heading, block.pages, in_text=False)
+            draft.flag(REVIEW_UNCLEAR_TITLE)
+
+    def _programme_paragraph(self, text: str) -> bool:
+        """A paragraph about the programme after a team's text (the meeting went on, a speaker
+        came) is context; with many programme words it also ends the team's example."""
+        cur = self.cur
+        if cur is None or not cur.body_chars or continues(cur.parts[-1], text):
+            return False
+        programme, team = who_acts(text)
+        # a short remark ("the idea came from a lecture at the network") is the team's own
+        return not team and (programme >= 3 or (programme == 2 and len(text.split()) >= 15))
+
+    def _open_by_bold_run(self, title: str, block: Block) -> None:
+        """A bold-titled paragraph starts an example, or a section when its title is one."""
+        cur = self.cur
+        if is_subheading(title) and cur is not None:
+            # "Nuläge: Teamet har …" – the paragraph itself carries its heading
+            cur.section(title, block.pages, in_text=False)
+            return
+        if cur is not None and cur.level is not None and not cur.sections and not (
+            team_voiced("\n".join(cur.parts))
+        ):
+            # "heading, lead text, then bold-titled team paragraphs": the heading
+            # introduces the list; its lead text is context (unless a team tells of its work)
+            self.drafts[:] = [d for d in self.drafts if d is not cur]
+            self._demote(cur)
+            self.cur = None
+        self._start(Draft(title=title, level=None))
+
+
+def _has_cell_gap(line: Line) -> bool:
+    """Words far apart on one line: cells of a table row."""
+    words = line.words
+    return any(b.x0 - a.x1 > 1.5 * line.size for a, b in zip(words, words[1:], strict=False))
+
+
+def _framed(
+    blocks: list[Block], title_block: Block | None
+) -> tuple[set[tuple[int, int]], set[tuple[int, int]]]:
+    """Framed boxes as (sidebars, example cards); other frames (tables) are read in the flow.
+
+    A box is an example card when it reads like one: a heading (or bold run) that is neither
+    in capitals nor a known context or sub-heading, followed by some running text. A box of
+    short cell-like lines without a title is a table. Any other box is a sidebar.
+    """
+    groups: dict[tuple[int, int], list[Block]] = {}
+    for block in blocks:
+        if block.box is not None:
+            groups.setdefault((block.page, block.box), []).append(block)
+    sidebars: set[tuple[int, int]] = set()
+    cards: set[tuple[int, int]] = set()
+    for key, group in groups.items():
+        if any(b is title_block for b in group):
+            sidebars.add(key)
+            continue
+        first = group[0]
+        title = block_text(first) if first.heading_level else None
+        if title is None:
+            run = bold_run(first)
+            title = title_from_run(run) if run else None
+        body_words = sum(len(b.words) for b in group if not b.heading_level)
+        letters = [c for c in title or "" if c.isalpha()]
+        card = (
+            title is not None
+            and body_words >= 40
+            and not all(c.isupper() for c in letters)
+            and not is_context_heading(title)
+            and not is_subheading(title)
+            and not INTRO_HEADING.search(title)
+        )
+        lines = [line for b in group for line in b.lines]
+        table = (
+            title is None
+            and len(lines) >= 2
+            and sum(len(line.words) for line in lines) < 8 * len(lines)
+            and 2 * sum(_has_cell_gap(line) for line in lines) >= len(lines)
+        )
+        if card:
+            cards.add(key)
+        elif not table:
+            sidebars.add(key)
+    return sidebars, cards
+
+
+def _boxes_in_a_row(
+    blocks: list[Block], title_block: Block | None
+) -> dict[tuple[int, int], list[Block]]:
+    """Framed boxes placed side by side with nothing but each other beside them (two short
+    lists under a team's heading), with their blocks; a sidebar has running text beside it."""
+    groups: dict[tuple[int, int], list[Block]] = {}
+    for block in blocks:
+        if block.box is not None and block is not title_block:
+            groups.setdefault((block.page, block.box), []).append(block)
+    spans = {
+        key: (min(ln.top for b in g for ln in b.lines), max(ln.bottom for b in g for ln in b.lines))
+        for key, g in groups.items()
+    }
+    loose = [ln for b in blocks if b.box is None and b is not title_block for ln in b.lines]
+
+    def overlaps(page: int, span: tuple[float, float], top: float, bottom: float) -> bool:
+        return min(span[1], bottom) - max(span[0], top) > 0.3 * (bottom - top)
+
+    row: dict[tuple[int, int], list[Block]] = {}
+    for key, span in spans.items():
+        mates = [k for k, other in spans.items() if k != key and k[0] == key[0]
+                 and overlaps(key[0], span, *other)]
+        beside = any(ln.page == key[0] and overlaps(key[0], span, ln.top, ln.bottom)
+                     for ln in loose)
+        if mates and not beside:
+            row[key] = groups[key]
+    return row
+
+
+def _intro_to_context(drafts: list[Draft], ctx: Context) -> None:
+    """A lead article about the meeting itself, before sectioned team reports, is context."""
+    if len(drafts) < 2:
+        return
+    first = drafts[0]
+    if first.level is None or first.sections:
+        return
+    others = [d for d in drafts[1:] if d.level is not None]
+    mostly_sectioned = bool(others) and sum(1 for d in others if d.sections) * 2 > len(others)
+    lead = " ".join(first.parts[1:3])[:300]
+    programme, team = who_acts("\n".join(first.parts))
+    if (mostly_sectioned and team <= programme) or INTRO_TEXT.search(lead):
+        drafts.pop(0)
+        ctx.sections.insert(
+            min(len(ctx.sections), 1),
+            Section(heading=first.title, text="\n\n".join(first.parts[1:])),
+        )

@@ -1,0 +1,147 @@
+"""Whose voice a passage is: the programme telling of itself (its meeting, speakers, coaches,
+coming dates, greetings) or a team telling of its work, and which headings are known sections.
+
+Hand-written rules over the one lexicon (ingest/lexicon.py): the signs are Swedish words and
+patterns of these documents, which no general model here knows.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.lexicon import (
+    CONTACT_COLUMNS,
+    CONTEXT_HEADINGS,
+    MONTH_STEMS,
+    PERIOD_GENITIVES,
+    PROGRAMME_VOICE,
+    PROGRAMME_WORDS,
+    SEASONS_DEFINITE,
+    SECTION_HEADINGS,
+    TEAM_AUXILIARIES,
+    TEAM_COUNTED,
+    TEAM_ROLES,
+    TEAM_UNITS,
+    TEAM_VERBS,
+)
+
+GREETINGS = re.compile(
+    r"^(?:varma |vänliga |många |bästa )?hälsning(?:ar)?\b|^med vänlig(?:a)? hälsning|^vi ses\b"
+    r"|^välkomn[ae]\b|^välkommen\b|^hjärtligt välkomn|^trevlig (?:sommar|jul|helg|höst|vår)"
+    r"|^ha en (?:skön|trevlig|fin|god|riktigt) "
+    r"|^god jul|^boka (?:in|redan)|^save the date|^nästa (?:träff|lärandeseminarium|nätverksträff"
+    r"|tillfälle|lärande)|^kommande (?:träff|datum|lärande)|^tack (?:alla|till alla|för i ?dag)",
+    re.IGNORECASE,
+)
+INTRO_HEADING = re.compile(
+    r"lärandenätverk|nätverksträff|lärandeseminari|nyhetsbrev|välkommen|välkomna|inledning"
+    r"|^om bästa platsen|^hej\b",
+    re.IGNORECASE,
+)
+INTRO_TEXT = re.compile(
+    r"\b(?:träffades|samlades|träffas) (?:\w+ )?(?:lärandenätverket|nätverket|teamen)"
+    r"|\blärandenätverket (?:träffades|samlades)|\bårets första nyhetsbrev",
+    re.IGNORECASE,
+)
+SEASON_HEADING = re.compile(
+    rf"^(?:{'|'.join((*SEASONS_DEFINITE, *PERIOD_GENITIVES))})"
+    r"(?: \d{4})?(?: (?:träffar|datum|lärandeseminarier|nätverksträffar))?(?: \d{4})?$"
+)
+DATE_MENTION = re.compile(
+    rf"\b\d{{1,2}} (?:{'|'.join(MONTH_STEMS)})[a-zä]*\b", re.IGNORECASE
+)
+
+
+def _alternatives(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+PROGRAMME = re.compile(rf"\b(?:{_alternatives(PROGRAMME_WORDS)})", re.IGNORECASE)
+TEAM_VOICE = re.compile(
+    rf"\b(?:vi|vårt|vår|våra)(?: (?:{_alternatives(TEAM_AUXILIARIES)}))?"
+    rf" (?!(?:{_alternatives(PROGRAMME_VOICE)})\b)(?:{_alternatives(TEAM_VERBS)})",
+    re.IGNORECASE,
+)
+TEAM_UNIT = re.compile(rf"(?:\b|\w)(?:{_alternatives(TEAM_UNITS)})\b", re.IGNORECASE)
+NAMED_UNIT = re.compile(
+    r"\b[A-ZÅÄÖ]\w+(?:skola|skolan|gården|centralen)\b"
+    r"|\b[A-ZÅÄÖ]\w+ (?:skola|förskola|familjecentral|vårdcentral|fritidsgård)\b"
+)
+TEAM_ROLE = re.compile(rf"\b(?:{_alternatives(TEAM_ROLES)})", re.IGNORECASE)
+TEAM_COUNT = re.compile(
+    rf"\b\d+ (?:av \d+ )?(?:{_alternatives(TEAM_COUNTED)})\b", re.IGNORECASE
+)
+FIRST_PERSON = re.compile(r"\b(?:vi|vår|vårt|våra|oss)\b", re.IGNORECASE)
+CLOCK = re.compile(r"(?<![\d.:])(?:[01]?\d|2[0-3])[.:][0-5]\d(?![\d.:])")
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+PHONE = re.compile(r"(?<!\d)(?:\+46|0)\d{1,3}[- ]?\d{2,3}[ ]?\d{2}[ ]?\d{2,3}(?!\d)")
+
+
+def norm_key(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s/–-]", " ", text.lower()).split())
+
+
+def starts_with(key: str, prefixes: tuple[str, ...]) -> bool:
+    return any(key == p or key.startswith(p + " ") or key.startswith(p + "/") for p in prefixes)
+
+
+def is_subheading(text: str) -> bool:
+    key = norm_key(text)
+    return len(key.split()) <= 6 and starts_with(key, SECTION_HEADINGS)
+
+
+def is_context_heading(text: str) -> bool:
+    key = norm_key(text)
+    return len(key.split()) <= 8 and (
+        starts_with(key, CONTEXT_HEADINGS) or bool(SEASON_HEADING.match(key))
+    )
+
+
+def is_meeting_list(text: str) -> bool:
+    """Dates of coming meetings: several dated lines or bullets."""
+    dates = DATE_MENTION.findall(text)
+    return len(dates) >= 2 and len(text.split()) <= 15 * len(dates)
+
+
+def who_acts(text: str) -> tuple[int, int]:
+    """Signs that the programme tells about itself (its network, meetings, coaches, speakers,
+    greetings) and signs that a team tells about its work (first-person team verbs, a named
+    unit or school, what it counted)."""
+    programme = len(PROGRAMME.findall(text))
+    team = (
+        len(TEAM_VOICE.findall(text))
+        + len(TEAM_UNIT.findall(text))
+        + len(NAMED_UNIT.findall(text))
+        + len(TEAM_ROLE.findall(text))
+        + len(TEAM_COUNT.findall(text))
+    )
+    return programme, team
+
+
+def team_voiced(text: str) -> bool:
+    """Clearly a team telling of its work: several team signs and more than programme words."""
+    programme, team = who_acts(text)
+    return team >= 3 and team > programme
+
+
+def is_contact_table(parts: list[str]) -> bool:
+    """A table of names, roles, e-mail and phone read cell by cell: two column heads or more."""
+    return sum(norm_key(part) in CONTACT_COLUMNS for part in parts) >= 2
+
+
+def reads_as_programme(text: str) -> bool:
+    """A section about the programme itself (a meeting, a speaker, new teams, coaches), whatever
+    its heading looks like: programme words outweigh a team's voice two to one."""
+    programme, team = who_acts(text)
+    return programme >= 2 and programme > 2 * team
+
+
+
+def is_agenda(text: str) -> bool:
+    """The meeting's programme: several clock times with a few words each ("09.30 Kaffe")."""
+    times = CLOCK.findall(text)
+    return len(times) >= 3 and len(text.split()) <= 10 * len(times)
+
+
+def contact_count(text: str) -> int:
+    return len(EMAIL.findall(text)) + len(PHONE.findall(text))
