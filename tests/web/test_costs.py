@@ -25,6 +25,10 @@ from .conftest import PASSWORD, USER, close_app, make_app
 
 HUGE_PAGE = (4, 14_400)  # points: 1.4 mm wide, 5 m tall
 MAX_SECONDS = 5.0  # the request takes well under a second; generous for a busy test machine
+# An answer that reads a marker, a cache or refuses at once: milliseconds when quiet. The bound
+# only catches real work being done (a render, a search over an unbounded query), which takes
+# seconds to minutes; it is generous because the test machine is shared and noisy.
+QUICK_SECONDS = 3.0
 MAX_GROWTH = 200 * 1024 * 1024  # bytes the web process may grow while answering
 
 
@@ -116,7 +120,7 @@ def test_huge_page_image_is_capped_and_rendered_outside(
     start = time.perf_counter()
     again = writable_client.get(url)
     assert again.status_code == 200 and again.data == response.data
-    assert time.perf_counter() - start < 1.0
+    assert time.perf_counter() - start < QUICK_SECONDS
     after = cached.stat()
     assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
 
@@ -151,7 +155,7 @@ def test_failed_page_answers_404_from_a_marker(starved_app: Flask) -> None:
 
     start = time.perf_counter()
     assert client.get(url).status_code == 404
-    assert time.perf_counter() - start < 0.5
+    assert time.perf_counter() - start < QUICK_SECONDS
     after = markers[0].stat()
     assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
     assert not [p for p in thumbs_dir(starved_app).iterdir() if p.suffix == ".part"]
@@ -183,10 +187,13 @@ def test_timed_out_page_answers_404_from_a_marker(writable_store: Path) -> None:
         document = upload(client, slow_page_pdf(), "langsam-sida.pdf")
         url = f"/dokument/{document['id']}/sida/1.png"
         assert client.get(url).status_code == 404
-        assert list(thumbs_dir(app).glob(f"{document['id']}-1-*.failed"))
+        marker = next(thumbs_dir(app).glob(f"{document['id']}-1-*.failed"))
+        before = marker.stat()
         start = time.perf_counter()
         assert client.get(url).status_code == 404
-        assert time.perf_counter() - start < 0.5
+        assert time.perf_counter() - start < QUICK_SECONDS
+        after = marker.stat()  # answered from the marker, not drawn (and timed out) again
+        assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
     finally:
         close_app(app)
 
@@ -223,7 +230,7 @@ def _timed_get(client: FlaskClient, url: str, **kwargs: object):  # noqa: ANN202
 def test_hostile_query_html_is_quick_with_a_notice(client: FlaskClient, name: str) -> None:
     response, seconds = _timed_get(client, "/?q=" + quote(HOSTILE[name]), follow_redirects=True)
     assert response.status_code == 200
-    assert seconds < 1.0, f"{name}: {seconds:.2f} s"
+    assert seconds < QUICK_SECONDS, f"{name}: {seconds:.2f} s"
     body = response.get_data(as_text=True)
     assert NOTICE[name] in body
     box = body.split('id="q" name="q" value="', 1)[1].split('"', 1)[0]
@@ -234,7 +241,7 @@ def test_hostile_query_html_is_quick_with_a_notice(client: FlaskClient, name: st
 def test_hostile_query_api_is_quick_400(client: FlaskClient, name: str) -> None:
     response, seconds = _timed_get(client, "/api/search?q=" + quote(HOSTILE[name]))
     assert response.status_code == 400
-    assert seconds < 1.0, f"{name}: {seconds:.2f} s"
+    assert seconds < QUICK_SECONDS, f"{name}: {seconds:.2f} s"
     assert NOTICE[name].lower() in response.json["error"].lower()
 
 
@@ -384,7 +391,7 @@ def test_filter_values_over_the_limits_are_not_echoed(client: FlaskClient) -> No
     many = "&".join(f"kommun=k{i}" for i in range(5_000))
     start = time.perf_counter()
     response = client.get(f"/?q=skola&kommun={junk}&kommun=Eksjö&{many}")
-    assert time.perf_counter() - start < 1.0
+    assert time.perf_counter() - start < QUICK_SECONDS
     assert response.status_code == 302
     assert len(response.headers["Location"]) < 2_000 and junk not in response.headers["Location"]
     page = client.get(response.headers["Location"])
