@@ -55,6 +55,19 @@ def docx_newsletter() -> bytes:
     return _saved(doc)
 
 
+AGENDA_ITEMS = ("Välkomna och fika", "Tre team berättar om sitt arbete", "Planering med coacherna")
+
+
+def docx_bullet_list() -> bytes:
+    """A Word newsletter with a bulleted agenda in Word's own list style (Symbol-font bullets)."""
+    doc = WordDocument()
+    doc.add_heading("Nyhetsbrev Bästa platsen – Våren 2023", level=0)
+    doc.add_paragraph("Dagens program:")
+    for item in AGENDA_ITEMS:
+        doc.add_paragraph(item, style="List Bullet")
+    return _saved(doc)
+
+
 def pptx_poster() -> bytes:
     """A PowerPoint poster on one A4 slide: a title box and free text boxes."""
     deck = Presentation()

@@ -117,3 +117,14 @@ def _read(path: Path) -> bytes:
         return path.read_bytes()
     except OSError:
         return b""
+
+
+def test_word_list_bullets_are_read_as_bullets(reader: Reader, tmp_path: Path) -> None:
+    """Word's bullets are Symbol-font glyphs with private-use codes in the PDF: read as "•"."""
+    path = tmp_path / "lista.docx"
+    path.write_bytes(make.docx_bullet_list())
+    doc = reader.read(path)
+    text = "\n".join(s.text for s in doc.context) + "\n".join(e.text for e in doc.examples)
+    assert not [c for c in text if 0xE000 <= ord(c) <= 0xF8FF], text
+    for item in make.AGENDA_ITEMS:
+        assert f"• {item}" in text, text
