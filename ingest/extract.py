@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from ingest.structure import Cell, table_cells
 from ingest.unicode import clean_word, is_noncharacter
 
 BOLD_MARKERS = ("bold", "black", "heavy", "semibold", "demibold", "extrabold", "ultrabold")
@@ -52,6 +53,8 @@ class Word:
     # hold the word's first and last character; -1 when unknown
     run: int = -1
     run_end: int = -1
+    # (table, row, column) of the table cell a tagged PDF puts the word in (ingest/structure.py)
+    cell: tuple[int, int, int] | None = None
 
 
 @dataclass(slots=True)
@@ -149,6 +152,7 @@ class _Runs:
         self.height = height
         self.fonts = fonts
         self.seen: dict[int, tuple[int, float, bool, float | None]] = {}
+        self.objects: list[int] = []  # each text object's address, by its number
         self.last_address: int | None = 0
         self.last: tuple[int, float, bool, float | None] = (-1, 0.0, False, None)
         self.x = ctypes.c_double()
@@ -173,13 +177,15 @@ class _Runs:
             info = (len(self.seen) if address else -1, size, bold, baseline)
             if address:
                 self.seen[address] = info
+                self.objects.append(address)
         self.last_address = address
         self.last = info
         return info
 
 
 def _page_words(page: pdfium.PdfPage, number: int, height: float, fonts: _FontCache) -> list[Word]:
-    """The page's words: characters that sit close together on one line, between spaces."""
+    """The page's words: characters that sit close together on one line, between spaces; in a
+    tagged PDF's table, each with its cell."""
     textpage = page.get_textpage()
     raw = textpage.raw
     rect = pdfium_c.FS_RECTF()
@@ -223,7 +229,19 @@ def _page_words(page: pdfium.PdfPage, number: int, height: float, fonts: _FontCa
         chars.append(char)
     _end_word(words, chars, bold_chars, word)
     textpage.close()
+    cells = table_cells(page)
+    if cells:
+        _place_in_cells(words, runs.objects, cells)
     return words
+
+
+def _place_in_cells(words: list[Word], objects: list[int], cells: dict[int, Cell]) -> None:
+    """Each word's table cell, from the marked-content id of its first text object."""
+    of_run = [cells.get(pdfium_c.FPDFPageObj_GetMarkedContentID(
+        ctypes.cast(address, pdfium_c.FPDF_PAGEOBJECT))) for address in objects]
+    for word in words:
+        if 0 <= word.run < len(of_run):
+            word.cell = of_run[word.run]
 
 
 def _page_chars(

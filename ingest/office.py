@@ -42,12 +42,23 @@ def _soffice() -> str:
     return program
 
 
+# A tagged PDF keeps the document's own structure (headings, table rows and cells) beside the
+# layout; the reader uses the table cells (ingest/tables.py).
+_TAGGED = '{"UseTaggedPDF":{"type":"boolean","value":"true"}}'
+
+
+def _target(fmt: FileFormat) -> str:
+    """The --convert-to argument: PDF through the export filter of the document's kind."""
+    kind = "impress" if fmt.name in ("pptx", "odp") else "writer"
+    return f"pdf:{kind}_pdf_Export:{_TAGGED}"
+
+
 def _command(program: str, profile: Path, source: Path, out: Path,
-             timeout: float, memory: int) -> list[str]:
+             timeout: float, memory: int, fmt: FileFormat) -> list[str]:
     return [
         "prlimit", f"--as={memory}", f"--cpu={int(timeout) + 5}", "--",
         program, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
-        "--nolockcheck", "--nodefault", "--convert-to", "pdf", "--outdir", str(out),
+        "--nolockcheck", "--nodefault", "--convert-to", _target(fmt), "--outdir", str(out),
         str(source),
     ]
 
@@ -101,7 +112,7 @@ def to_pdf(data: bytes, fmt: FileFormat, timeout: float = TIMEOUT,
         source.write_bytes(data)
         out = work / "pdf"
         profile = _profile(work)
-        _run(_command(program, profile, source, out, timeout, memory), work, timeout,
+        _run(_command(program, profile, source, out, timeout, memory, fmt), work, timeout,
              fmt.noun_sv)
         pdf = out / "dokument.pdf"
         if not pdf.is_file() or pdf.stat().st_size == 0:

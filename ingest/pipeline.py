@@ -35,6 +35,7 @@ from ingest.segment import (
     side_by_side_columns,
     table_heads_as_text,
 )
+from ingest.tables import rows_read_across
 from ingest.tagging import tag_document
 from ingest.text import join_lines, set_vocabulary
 
@@ -283,7 +284,7 @@ def _reading_lines(pages: list[PageContent]) -> tuple[list[Line], list[Line], fl
     per_page: list[list[Line]] = []
     region = 0
     for content in pages:
-        lines = page_lines(content, start_region=region)
+        lines = rows_read_across(page_lines(content, start_region=region))
         region = max((line.region for line in lines), default=region) + 1
         per_page.append(lines)
     body = body_size([line for page in per_page for line in page])

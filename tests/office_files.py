@@ -68,6 +68,36 @@ def docx_bullet_list() -> bytes:
     return _saved(doc)
 
 
+CONTACT_ROWS = (
+    ("Namn", "Roll", "E-post", "Telefon"),
+    ("Karin Holmqvist Andersson", "Biträdande rektor på Skogsbyskolan i Bodafors",
+     "karin.holmqvist.andersson@nassjo.se", "0380-51 72 40"),
+    ("Per Ek", "Kurator", "per.ek@nassjo.se", "0380-51 72 41"),
+)
+LISTS_SIDE_BY_SIDE = (("Det här fungerade", "Barnpassning under träffarna", "Samma två ledare"),
+                      ("Det här ändrar vi", "Kortare teoripass", "Tolk vid varje träff"))
+
+
+def docx_tables() -> bytes:
+    """A Word newsletter with a contact table without rules whose cells wrap, and a one-row
+    table that holds two lists side by side."""
+    doc = WordDocument()
+    doc.add_heading("Nyhetsbrev Bästa platsen – Våren 2023", level=0)
+    doc.add_paragraph("Kontakter i de nya teamen:")
+    table = doc.add_table(rows=len(CONTACT_ROWS), cols=len(CONTACT_ROWS[0]))
+    for r, row in enumerate(CONTACT_ROWS):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    doc.add_paragraph("Utvärdering av föräldragruppen:")
+    lists = doc.add_table(rows=1, cols=len(LISTS_SIDE_BY_SIDE))
+    for c, (head, *items) in enumerate(LISTS_SIDE_BY_SIDE):
+        cell = lists.cell(0, c)
+        cell.text = head
+        for item in items:
+            cell.add_paragraph(item)
+    return _saved(doc)
+
+
 def pptx_poster() -> bytes:
     """A PowerPoint poster on one A4 slide: a title box and free text boxes."""
     deck = Presentation()

@@ -1,0 +1,150 @@
+"""Data tables read row by row where a tagged PDF names their cells.
+
+A contact table without rules ("Namn | Roll | E-post | Telefon") whose cells wrap is read by
+geometry line by line across the cells: "Karin Wallin Processtöd-" then "Qulturum jare". The
+words of a tagged PDF know their cell (``ingest.structure``), so each row becomes one line:
+its cells one after another, each cell's words in the order they were read. Only data tables
+are read so: every cell short. A table used to lay out a page (long paragraphs side by side)
+keeps the layout's reading.
+
+An e-mail or web address too long for its cell is broken by the producer without a hyphen
+("karin.holmqvist.anders" / "son@nassjo.se"): a piece of an address alone on its line, reaching
+the column's right edge, is joined to the next line's first word. Ordinary words are never
+joined so: a name or role wraps at a space.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from statistics import median
+
+from ingest.extract import Word
+from ingest.layout import Line
+
+MAX_CELL_WORDS = 20  # more in one cell: a layout table of paragraphs, not a data table
+EDGE = 1.5  # points: how near the column's right edge a force-broken word ends
+
+Key = tuple[int, int]  # (table, row)
+
+
+def rows_read_across(lines: list[Line]) -> list[Line]:
+    """The page's lines with each data-table row as one line, placed where the table's first
+    line was read; other lines unchanged."""
+    tables = _data_tables(lines)
+    if not tables:
+        return lines
+    rows: dict[Key, list[tuple[int, Word, int]]] = defaultdict(list)
+    out: list[Line] = []
+    placed: set[int] = set()
+    for line_no, line in enumerate(lines):
+        kept = [w for w in line.words if not _in(w, tables)]
+        for w in line.words:
+            if _in(w, tables):
+                rows[(w.cell[0], w.cell[1])].append((w.cell[2], w, line_no))
+        table = next((w.cell[0] for w in line.words if _in(w, tables)), None)
+        if table is not None and table not in placed:
+            placed.add(table)
+            out.append(_Placeholder(table, line))
+        if kept:
+            line.words = kept
+            out.append(line)
+    return [row for item in out for row in _expand(item, rows)]
+
+
+class _Placeholder:
+    """Where a table's rows go in the page's reading order."""
+
+    def __init__(self, table: int, first: Line) -> None:
+        self.table = table
+        self.first = first
+
+
+def _expand(item: Line | _Placeholder, rows: dict[Key, list[tuple[int, Word, int]]]) -> list[Line]:
+    if isinstance(item, Line):
+        return [item]
+    keys = sorted(k for k in rows if k[0] == item.table)
+    right = _column_edges(rows, item.table)
+    return [_row_line([(c, w, n) for c, w, n in rows[k]], item.first, right) for k in keys]
+
+
+def _data_tables(lines: list[Line]) -> set[int]:
+    """The tables of two rows and two columns or more whose every cell is short. One row of
+    cells is columns side by side (two lists under their headings), read as the layout reads
+    columns."""
+    counts: dict[tuple[int, int, int], int] = defaultdict(int)
+    for line in lines:
+        for w in line.words:
+            if w.cell is not None:
+                counts[w.cell] += 1
+    columns: dict[int, set[int]] = defaultdict(set)
+    rows: dict[int, set[int]] = defaultdict(set)
+    too_long: set[int] = set()
+    for (table, row, col), n in counts.items():
+        columns[table].add(col)
+        rows[table].add(row)
+        if n > MAX_CELL_WORDS:
+            too_long.add(table)
+    return {t for t, cols in columns.items()
+            if len(cols) >= 2 and len(rows[t]) >= 2 and t not in too_long}
+
+
+def _in(word: Word, tables: set[int]) -> bool:
+    return word.cell is not None and word.cell[0] in tables
+
+
+def _column_edges(rows: dict[Key, list[tuple[int, Word, int]]], table: int) -> dict[int, float]:
+    right: dict[int, float] = {}
+    for (t, _row), cells in rows.items():
+        if t == table:
+            for col, w, _n in cells:
+                right[col] = max(right.get(col, 0.0), w.x1)
+    return right
+
+
+def _row_line(cells: list[tuple[int, Word, int]], first: Line, right: dict[int, float]) -> Line:
+    """One line of a row's words, cell after cell; words broken by the cell's edge joined."""
+    words: list[Word] = []
+    for col in sorted({c for c, _w, _n in cells}):
+        in_cell = [(n, w) for c, w, n in cells if c == col]
+        words.extend(_joined_broken(in_cell, right[col]))
+    line = Line(
+        words, first.page, min(w.x0 for w in words), min(w.top for w in words),
+        max(w.x1 for w in words), max(w.bottom for w in words),
+        median(w.size for w in words), first.box, first.region)
+    line.baseline = words[0].baseline if words[0].baseline is not None else words[0].bottom
+    return line
+
+
+def _joined_broken(in_cell: list[tuple[int, Word]], right: float) -> list[Word]:
+    """A cell's words in reading order; a word alone on its line up to the column's edge is
+    joined with the first word of the next line."""
+    by_line: dict[int, list[Word]] = defaultdict(list)
+    for line_no, w in in_cell:
+        by_line[line_no].append(w)
+    out: list[Word] = []
+    carry: Word | None = None
+    for line_no in sorted(by_line):
+        words = list(by_line[line_no])
+        if carry is not None:
+            words[0] = _glued(carry, words[0])
+            carry = None
+        if len(words) == 1 and _broken_address(words[0], right) and line_no != max(by_line):
+            carry = words[0]
+            continue
+        out.extend(words)
+    if carry is not None:
+        out.append(carry)
+    return out
+
+
+def _broken_address(word: Word, right: float) -> bool:
+    """A piece of an e-mail address or web address (dots or @ inside) filling its line to the
+    column's edge: the producer broke it there, not at a space."""
+    inner = word.text[1:-1]
+    return word.x1 >= right - EDGE and any(c in inner for c in "@./")
+
+
+def _glued(head: Word, tail: Word) -> Word:
+    return Word(head.text + tail.text, head.x0, head.top, max(head.x1, tail.x1),
+                max(head.bottom, tail.bottom), max(head.size, tail.size), head.bold and tail.bold,
+                head.page, head.baseline, head.run, tail.run_end, head.cell)
