@@ -21,7 +21,6 @@ from whoosh.query import (
     And,
     AndMaybe,
     Every,
-    FuzzyTerm,
     MultiTerm,
     NullQuery,
     Or,
@@ -33,9 +32,10 @@ from whoosh.searching import Searcher
 
 from ingest.tagging import query_terms
 from search import fastrank
-from search.analysis import STOPWORDS, fold, query_words, variants
+from search.analysis import STOPWORDS, query_words, variants
 from search.records import DocumentRef, Hit, SearchResult
-from search.schema import FACETS
+from search.schema import FACETS, RANK_FIELD, SEARCH_FIELD
+from search.spelling import fuzzy_words, suggest
 
 # Limits on a query: what it may cost is bounded by these, whatever a client sends.
 MAX_QUERY_CHARS = 200  # after whitespace is collapsed
@@ -44,15 +44,9 @@ MAX_WORDS = 32  # words and operators, phrase words included
 MAX_PHRASE_WORDS = 10  # words inside one pair of quotes
 MAX_WILDCARD_TERMS = 2  # terms with * or ?
 MIN_WILDCARD_PREFIX = 3  # letters before the first * or ?: "skol*", never "*a" or "sk*"
-MAX_FUZZY_WORDS = 8  # words looked up by similar spelling when nothing matched
-MAX_SUGGEST_WORDS = 8  # unknown words given a "menade du" candidate
-MAX_FUZZY_TERMS = 20  # index words one misspelled word may stand for
 MAX_EXPANSIONS = 1000  # index words one wildcard term may stand for
 SNIPPET_CHARS = 240
 MAX_PER_PAGE = 100  # hits on one page
-SEARCH_FIELD = "all"
-# The same words without positions: BM25 over its smaller posting blocks (search.fastrank).
-RANK_FIELD = "rank"
 
 
 def _parser(schema: Any) -> QueryParser:
@@ -439,71 +433,6 @@ def make_snippet(text: str, terms: frozenset[str], memo: dict[str, bool] | None 
         frag = " ".join("".join(out).split())
         parts.append(("… " if lo > 0 else "") + frag + (" …" if hi < len(text) else ""))
     return " ".join(parts).replace("… …", "…")
-
-
-# --- spelling --------------------------------------------------------------------------------
-
-
-def _known(searcher: Searcher, word: str) -> bool:
-    reader = searcher.reader()
-    for term in dict.fromkeys([word, variants(word, False)[0]]):
-        if reader.doc_frequency(SEARCH_FIELD, term) > 0:
-            return True
-    return False
-
-
-def _best_candidate(searcher: Searcher, word: str) -> str | None:
-    maxdist = 1 if len(word) <= 4 else 2
-    try:
-        cands = searcher.suggest(SEARCH_FIELD, word, limit=6, maxdist=maxdist, prefix=1)
-    except Exception:  # noqa: BLE001
-        return None
-    cands = [c for c in cands if c not in STOPWORDS and c != word and len(c) > 2]
-    if not cands:
-        return None
-    best = cands[0]
-    if best.isascii():
-        # Prefer the spelling with å/ä/ö when the candidate is only its folded variant.
-        for c in cands:
-            if not c.isascii() and fold(c) == best:
-                return c
-    return best
-
-
-def suggest(searcher: Searcher, text: str) -> str | None:
-    """The query with unknown words replaced by the nearest words in the index."""
-    changed = False
-    out = text
-    looked_up = 0
-    for word in query_words(text)[:MAX_WORDS]:
-        if not word.isalpha() or _known(searcher, word):
-            continue
-        looked_up += 1
-        if looked_up > MAX_SUGGEST_WORDS:
-            break
-        cand = _best_candidate(searcher, word)
-        if cand:
-            out = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", cand, out, count=1,
-                         flags=re.IGNORECASE)
-            changed = True
-    return out if changed and out.strip().lower() != text.strip().lower() else None
-
-
-def _fuzzy_terms(word: str) -> FuzzyTerm:
-    return FuzzyTerm(SEARCH_FIELD, word, maxdist=1 if len(word) <= 5 else 2, prefixlength=1)
-
-
-def fuzzy_words(searcher: Searcher, text: str) -> list[list[str]]:
-    """Index words spelled like each of the query's first MAX_FUZZY_WORDS words (at most
-    MAX_FUZZY_TERMS each), looked up once: the fast ranking takes them as plain words."""
-    reader = searcher.reader()
-    groups = []
-    for word in list(dict.fromkeys(query_words(text)))[:MAX_FUZZY_WORDS]:
-        found = itertools.islice(_fuzzy_terms(word).expanded_terms(reader), MAX_FUZZY_TERMS)
-        terms = [t.decode("utf-8") if isinstance(t, bytes) else t for _, t in found]
-        if terms:
-            groups.append(terms)
-    return groups
 
 
 # --- the search itself -----------------------------------------------------------------------

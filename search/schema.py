@@ -23,6 +23,9 @@ FORMAT_VERSION = "4"
 # five fields with boosts).
 TITLE_REPEAT = 3
 TAG_REPEAT = 2
+SEARCH_FIELD = "all"
+# The same words without positions: BM25 over its smaller posting blocks (search.fastrank).
+RANK_FIELD = "rank"
 
 
 def build_schema() -> Schema:

@@ -1,0 +1,125 @@
+"""Misspelled query words: "menade du" suggestions and words spelled like the query's.
+
+Whoosh's own suggester (``Searcher.suggest``, an edit-distance walk over the index's words)
+finds a close word for a misspelled whole word. Swedish writes its compounds as one word, and
+the index keeps a compound's parts beside it only where the text used that compound: a typo
+inside a compound nobody wrote ("skolnärvarro") has no close word in the index. So a long
+unknown word is also tried as a known first part plus a misspelled last part ("skol" +
+"närvarro" → "skolnärvaro"), and as two known words written together ("psykiskhälsa" →
+"psykisk hälsa"); a candidate counts only when the analyser reads it into words the index has.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from whoosh.query import FuzzyTerm
+from whoosh.searching import Searcher
+
+from search.analysis import STOPWORDS, fold, query_words, variants
+from search.schema import SEARCH_FIELD
+
+MAX_FUZZY_WORDS = 8  # words looked up by similar spelling when nothing matched
+MAX_SUGGEST_WORDS = 8  # unknown words given a "menade du" candidate
+MAX_FUZZY_TERMS = 20  # index words one misspelled word may stand for
+MIN_SPLIT_WORD = 8  # letters a word needs before it is tried as a compound
+MIN_PART = 3  # letters of each part of a split word
+MAX_SPLITS = 12  # split points tried per word (bounds the cost of one unknown word)
+MAX_TAIL_LOOKUPS = 2  # misspelled last parts looked up per word
+
+
+def _max_distance(word: str) -> int:
+    """Edit distance allowed for a word: 1 for short words, 2 for longer ones."""
+    return 1 if len(word) <= 5 else 2
+
+
+def _known(searcher: Searcher, word: str) -> bool:
+    reader = searcher.reader()
+    for term in dict.fromkeys([word, variants(word, False)[0]]):
+        if reader.doc_frequency(SEARCH_FIELD, term) > 0:
+            return True
+    return False
+
+
+def _reads_as_known_parts(searcher: Searcher, word: str) -> bool:
+    """True when the analyser splits the word into parts that are all in the index."""
+    terms = variants(word, False)
+    reader = searcher.reader()
+    return len(terms) > 1 and all(reader.doc_frequency(SEARCH_FIELD, t) > 0 for t in terms[1:])
+
+
+def _close_words(searcher: Searcher, word: str, limit: int = 6) -> list[str]:
+    try:
+        cands = searcher.suggest(SEARCH_FIELD, word, limit=limit,
+                                 maxdist=_max_distance(word), prefix=1)
+    except Exception:  # noqa: BLE001 - a suggestion is optional
+        return []
+    return [c for c in cands if c not in STOPWORDS and c != word and len(c) > 2]
+
+
+def _compound_candidate(searcher: Searcher, word: str) -> str | None:
+    """Two known words run together, or a known first part with a misspelled last part
+    (looked up for the longest known first parts only: each lookup walks the whole lexicon)."""
+    if len(word) < MIN_SPLIT_WORD:
+        return None
+    splits = itertools.islice(range(MIN_PART, len(word) - MIN_PART + 1), MAX_SPLITS)
+    heads = [i for i in splits if word[:i] not in STOPWORDS and _known(searcher, word[:i])]
+    for i in heads:
+        if _known(searcher, word[i:]):
+            return f"{word[:i]} {word[i:]}"
+    for i in reversed(heads[-MAX_TAIL_LOOKUPS:]):
+        head, tail = word[:i], word[i:]
+        for cand in _close_words(searcher, tail, limit=3):
+            if _reads_as_known_parts(searcher, head + cand):
+                return head + cand
+    return None
+
+
+def _best_candidate(searcher: Searcher, word: str) -> str | None:
+    cands = _close_words(searcher, word)
+    if not cands:
+        return _compound_candidate(searcher, word)
+    best = cands[0]
+    if best.isascii():
+        # Prefer the spelling with å/ä/ö when the candidate is only its folded variant.
+        for c in cands:
+            if not c.isascii() and fold(c) == best:
+                return c
+    return best
+
+
+def suggest(searcher: Searcher, text: str) -> str | None:
+    """The query with unknown words replaced by the nearest words in the index."""
+    changed = False
+    out = text
+    looked_up = 0
+    for word in query_words(text):  # a query within its limits (query.limit_query)
+        if not word.isalpha() or _known(searcher, word):
+            continue
+        looked_up += 1
+        if looked_up > MAX_SUGGEST_WORDS:
+            break
+        cand = _best_candidate(searcher, word)
+        if cand:
+            out = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", cand, out, count=1,
+                         flags=re.IGNORECASE)
+            changed = True
+    return out if changed and out.strip().lower() != text.strip().lower() else None
+
+
+def _fuzzy_terms(word: str) -> FuzzyTerm:
+    return FuzzyTerm(SEARCH_FIELD, word, maxdist=_max_distance(word), prefixlength=1)
+
+
+def fuzzy_words(searcher: Searcher, text: str) -> list[list[str]]:
+    """Index words spelled like each of the query's first MAX_FUZZY_WORDS words (at most
+    MAX_FUZZY_TERMS each), looked up once: the fast ranking takes them as plain words."""
+    reader = searcher.reader()
+    groups = []
+    for word in list(dict.fromkeys(query_words(text)))[:MAX_FUZZY_WORDS]:
+        found = itertools.islice(_fuzzy_terms(word).expanded_terms(reader), MAX_FUZZY_TERMS)
+        terms = [t.decode("utf-8") if isinstance(t, bytes) else t for _, t in found]
+        if terms:
+            groups.append(terms)
+    return groups

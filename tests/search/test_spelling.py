@@ -1,0 +1,39 @@
+"""Misspelled words inside compounds and words run together, on a real index."""
+
+from __future__ import annotations
+
+import time
+
+from search.spelling import MIN_SPLIT_WORD
+
+
+def titles(result) -> list[str]:
+    return [h["title"] for h in result.hits]
+
+
+def test_typo_inside_a_compound_nobody_wrote(small_library) -> None:
+    # "elevnärvaro" is in no text; "elev" and "närvaro" are
+    result = small_library.search("elevnärvarro")
+    assert result.suggestion == "elevnärvaro"
+    assert result.corrected
+    assert "Närvaro i skolan på Attarpsskolan" in titles(result)
+
+
+def test_two_words_run_together(small_library) -> None:
+    result = small_library.search("högfrånvaro")
+    assert result.suggestion == "hög frånvaro"
+    assert titles(result)[0] == "Närvaro i skolan på Attarpsskolan"
+
+
+def test_short_unknown_words_are_not_split(small_library) -> None:
+    word = "skolsms"
+    assert len(word) < MIN_SPLIT_WORD
+    assert small_library.search(word).suggestion != "skol sms"
+
+
+def test_a_long_nonsense_word_costs_little(small_library) -> None:
+    small_library.search("skola")  # tables loaded
+    t0 = time.perf_counter()
+    result = small_library.search("qwrtplkjhgfdszxcvbnmqwrtplkjhgfdszxcvbnmåäöqwrt")
+    assert result.total == 0 and result.suggestion is None
+    assert time.perf_counter() - t0 < 3.0
