@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 from weakref import WeakKeyDictionary
 
@@ -84,15 +84,29 @@ def _blocks(searcher: Searcher, fieldname: str, term: str) -> list[tuple[Any, An
     return out
 
 
+def expansion_score(n_docs: int, df: int, weight: float) -> float:
+    """What a document gets for being in an expansion's set of ``df`` documents: the BM25
+    score of a term with that document frequency at average length and tf 1, × ``weight``."""
+    idf = math.log(max(1, n_docs) / (df + 1)) + 1.0
+    return weight * idf * (K1 + 1) / (1 + K1)
+
+
 def rank(searcher: Searcher, fieldname: str, words: list[list[str]], allowed: set[int] | None,
-         top: int) -> tuple[set[int], list[tuple[float, int]]]:
-    """The matching documents (any word) and the ``top`` best (score, docnum), best first."""
+         top: int, expansions: Sequence[tuple[frozenset[int], float]] = ()
+         ) -> tuple[set[int], list[tuple[float, int]]]:
+    """The matching documents (any word, or any expansion) and the ``top`` best (score,
+    docnum), best first. An expansion is a set of documents that match as one more word, with
+    a fixed score (``expansion_score``): the examples tagged with a concept the query names."""
     reader = searcher.reader()
     n_docs = max(1, searcher.doc_count_all())  # as Whoosh's idf
     norms = _NORMS.get(searcher, fieldname, lambda: _norms(searcher, fieldname))
     size = len(norms)
     scores = np.zeros(size, dtype=np.float64)
     coord = np.zeros(size, dtype=np.int32)
+    for docs, score in expansions:
+        idx = np.fromiter((d for d in docs if d < size), dtype=np.int64)
+        scores[idx] += score
+        coord[idx] += 1
     for terms in words:
         seen = np.zeros(size, dtype=bool)
         for term in dict.fromkeys(terms):

@@ -439,15 +439,38 @@ def make_snippet(text: str, terms: frozenset[str], memo: dict[str, bool] | None 
 
 
 CANDIDATES = 30
+# A query that names a concept (by any of its terms: "skolk" → närvaroarbete) also finds the
+# examples tagged with it, as one more word weighted this much below a literal word.
+EXPANSION_WEIGHTS = {"intervention": ("insats", 0.6), "focus_area": ("fokus", 0.15)}
+Concepts = tuple[tuple[str, str], ...]  # (tag kind, value) named by a query
+
+
+def named_concepts(text: str) -> Concepts:
+    """The interventions and focus areas a plain query names (the tagger's rules)."""
+    return tuple((kind, value) for kind, value in query_terms(text[:MAX_QUERY_CHARS])
+                 if kind in EXPANSION_WEIGHTS)
+
+
+def _expansions(searcher: Searcher, concepts: Concepts) -> list[tuple[frozenset[int], float]]:
+    postings = _facet_postings(searcher)
+    n_docs = searcher.doc_count_all()
+    out = []
+    for kind, value in concepts:
+        facet, weight = EXPANSION_WEIGHTS[kind]
+        docs = postings.get(facet, {}).get(value)
+        if docs:
+            out.append((docs, fastrank.expansion_score(n_docs, len(docs), weight)))
+    return out
 
 
 def _run_fast(searcher: Searcher, q: Query, fq: Query | None, page: int, per_page: int,
-              words: list[list[str]], extra: Query | None
+              words: list[list[str]], extra: Query | None, concepts: Concepts = ()
               ) -> tuple[int, list[Hit], dict[str, dict[str, int]]]:
     allowed = set(searcher.docs_for_query(fq)) if fq is not None else None
     start = (page - 1) * per_page
     matched, best = fastrank.rank(searcher, RANK_FIELD, words, allowed,
-                                  top=start + per_page + CANDIDATES)
+                                  top=start + per_page + CANDIDATES,
+                                  expansions=_expansions(searcher, concepts))
     facets = facet_counts(searcher, matched)
     total = len(matched)
     if not best or start >= total:
@@ -469,10 +492,10 @@ def _run_fast(searcher: Searcher, q: Query, fq: Query | None, page: int, per_pag
 
 def _run(searcher: Searcher, q: Query, fq: Query | None, page: int, per_page: int,
          sort: str, rank: Query | None = None, words: list[list[str]] | None = None,
-         extra: Query | None = None) -> tuple[int, list[Hit],
-                                              dict[str, dict[str, int]]]:
+         extra: Query | None = None, concepts: Concepts = ()
+         ) -> tuple[int, list[Hit], dict[str, dict[str, int]]]:
     if words and sort != "date" and not isinstance(q, Every):
-        return _run_fast(searcher, q, fq, page, per_page, words, extra)
+        return _run_fast(searcher, q, fq, page, per_page, words, extra, concepts)
     if isinstance(q, Every) and fq is None:
         docs: set[int] | None = None
         total = searcher.doc_count()
@@ -593,16 +616,18 @@ class _Page:
     sort: str
 
     def run(self, searcher: Searcher, q: Query, rank: Query | None,
-            words: list[list[str]] | None, extra: Query | None) -> Found:
+            words: list[list[str]] | None, extra: Query | None, concepts: Concepts = ()
+            ) -> Found:
         return _run(searcher, q, self.fq, self.page, self.per_page, self.sort, rank, words,
-                    extra)
+                    extra, concepts)
 
 
 def _run_suggestion(searcher: Searcher, schema: Any, suggestion: str, at: _Page
                     ) -> Found | None:
     """The hits of the "menade du" suggestion; None when it finds nothing either."""
     q, rank, extra = build_queries(schema, suggestion)
-    found = at.run(searcher, q, rank, _words(searcher, suggestion, q), extra)
+    found = at.run(searcher, q, rank, _words(searcher, suggestion, q), extra,
+                   named_concepts(suggestion) if is_plain(suggestion) else ())
     return found if found[0] > 0 else None
 
 
@@ -611,7 +636,8 @@ def _run_query(searcher: Searcher, text: str, queries: tuple[Query, Query | None
     """The hits of the query; when it finds nothing, those of similarly spelled words (and
     a note saying so)."""
     q, rank, extra = queries
-    found = at.run(searcher, q, rank, _words(searcher, text, q), extra)
+    found = at.run(searcher, q, rank, _words(searcher, text, q), extra,
+                   named_concepts(text) if is_plain(text) else ())
     if found[0] == 0 and not isinstance(q, Every):
         found = _run_fuzzy(searcher, text, at.fq, at.page, at.per_page, at.sort)
         return found, FUZZY_HITS if found[0] else None

@@ -7,6 +7,8 @@ inside a compound nobody wrote ("skolnärvarro") has no close word in the index.
 unknown word is also tried as a known first part plus a misspelled last part ("skol" +
 "närvarro" → "skolnärvaro"), and as two known words written together ("psykiskhälsa" →
 "psykisk hälsa"); a candidate counts only when the analyser reads it into words the index has.
+A word the taxonomy knows as a term of a concept ("skolk") is not misspelled, even when no
+example uses it: the query finds the concept's examples instead.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import re
 from whoosh.query import FuzzyTerm
 from whoosh.searching import Searcher
 
+from ingest.tagging import query_terms
 from search.analysis import STOPWORDS, fold, query_words, variants
 from search.schema import SEARCH_FIELD
 
@@ -95,8 +98,8 @@ def suggest(searcher: Searcher, text: str) -> str | None:
     out = text
     looked_up = 0
     for word in query_words(text):  # a query within its limits (query.limit_query)
-        if not word.isalpha() or _known(searcher, word):
-            continue
+        if not word.isalpha() or _known(searcher, word) or query_terms(word):
+            continue  # a word of the index, or a term of the thesaurus ("skolk"): no typo
         looked_up += 1
         if looked_up > MAX_SUGGEST_WORDS:
             break

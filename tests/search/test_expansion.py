@@ -1,0 +1,30 @@
+"""A query word that names a concept finds the concept's examples, on a real index."""
+
+from __future__ import annotations
+
+from search.query import named_concepts
+
+
+def titles(result) -> list[str]:
+    return [h["title"] for h in result.hits]
+
+
+def test_everyday_word_finds_the_concepts_examples(small_library) -> None:
+    # no example says "skolk"; the taxonomy knows it as a term of närvaroarbete
+    assert ("intervention", "närvaroarbete") in named_concepts("skolk")
+    result = small_library.search("skolk")
+    assert result.suggestion is None and not result.corrected
+    assert set(titles(result)) >= {"Närvaro i skolan på Attarpsskolan", "Skolnärvaro i Vrigstad"}
+    assert result.hits[0]["interventions"].count("närvaroarbete") == 1
+
+
+def test_literal_words_rank_above_the_expansion(small_library) -> None:
+    # "sms" is written in the Attarpsskolan example only; both are närvaroarbete examples
+    result = small_library.search("skolk sms")
+    assert titles(result)[0] == "Närvaro i skolan på Attarpsskolan"
+    assert "Skolnärvaro i Vrigstad" in titles(result)
+
+
+def test_an_unknown_word_still_gets_a_suggestion(small_library) -> None:
+    assert named_concepts("hembesk") == ()
+    assert small_library.search("hembesk").suggestion == "hembesök"
