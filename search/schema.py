@@ -6,17 +6,26 @@ from typing import Any
 
 from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 
-from ingest.model import ACTOR, FOCUS_AREA, INTERVENTION, MUNICIPALITY, PLACE, Example
+from ingest.model import (
+    ACTOR,
+    AGE_GROUP,
+    FOCUS_AREA,
+    INTERVENTION,
+    MUNICIPALITY,
+    PLACE,
+    STAGE,
+    Example,
+)
 from search.analysis import swedish_analyzer
 
 # Facet names of the public API → index field.
-FACETS = ("kommun", "fokus", "insats", "aktor", "ar", "dokumenttyp")
+FACETS = ("kommun", "fokus", "insats", "aktor", "alder", "skede", "ar", "dokumenttyp")
 
 KIND_LABELS = {"newsletter": "Nyhetsbrev", "poster": "Poster", "document": "Dokument"}
 
 # One input of the index version (search.version), which also hashes the fields, the analysis
 # and its tables: bump it for a change in what goes into the index that neither shows.
-FORMAT_VERSION = "4"
+FORMAT_VERSION = "5"
 
 # Queries run against one combined field "all"; the title is repeated TITLE_REPEAT times and
 # the tags TAG_REPEAT times in it, which weights them above the body (cheaper than searching
@@ -53,6 +62,8 @@ def build_schema() -> Schema:
         fokus=facet(),
         insats=facet(),
         aktor=facet(),
+        alder=facet(),
+        skede=facet(),
         ar=facet(),
         dokumenttyp=facet(),
         date=ID(stored=True, sortable=True),
@@ -78,7 +89,7 @@ def index_fields(example: Example, doc: dict[str, Any]) -> dict[str, Any]:
     year = (doc.get("date") or "")[:4]
     tag_values = [
         t.value for t in example.tags
-        if t.kind in (MUNICIPALITY, PLACE, FOCUS_AREA, INTERVENTION, ACTOR, "age_group")
+        if t.kind in (MUNICIPALITY, PLACE, FOCUS_AREA, INTERVENTION, ACTOR, AGE_GROUP)
     ]
     title = example.title or ""
     tags = " ".join(dict.fromkeys(tag_values))
@@ -101,6 +112,8 @@ def index_fields(example: Example, doc: dict[str, Any]) -> dict[str, Any]:
         # key phrases proposed as new terms are for coordinators, not a public facet
         "insats": _clean([i for i in example.interventions if i not in proposed]),
         "aktor": _clean(example.values(ACTOR)),
+        "alder": _clean(example.values(AGE_GROUP)),
+        "skede": _clean(example.values(STAGE)),
         "ar": year if year.isdigit() else "",
         "dokumenttyp": KIND_LABELS.get(doc.get("kind", ""), "Dokument"),
         "date": sort_date(doc.get("date")),

@@ -56,6 +56,8 @@ def kind_label(value: str | None) -> str:
 def facet_value_label(name: str, value: str) -> str:
     if name == "dokumenttyp":
         return KINDS.get(value, value)
+    if name == "alder":
+        return f"{value} år"
     return value
 
 

@@ -20,6 +20,8 @@ FACETS: tuple[tuple[str, str], ...] = (
     ("fokus", "Fokusområde"),
     ("insats", "Insats"),
     ("aktor", "Aktör"),
+    ("alder", "Åldersgrupp"),
+    ("skede", "Skede"),
     ("ar", "År"),
     ("dokumenttyp", "Dokumenttyp"),
 )
@@ -54,6 +56,8 @@ class SearchQuery(BaseModel):
     fokus: list[Value] = _filter("Fokusområde, t.ex. Psykisk hälsa")
     insats: list[Value] = _filter("Insats, t.ex. gemensamma hembesök")
     aktor: list[Value] = _filter("Aktör, t.ex. socialtjänst")
+    alder: list[Value] = _filter("Åldersgrupp (år), t.ex. 0–6")
+    skede: list[Value] = _filter("Skede, t.ex. pågående")
     ar: list[Value] = _filter("År, t.ex. 2023")
     dokumenttyp: list[Kind] = _filter("Dokumenttyp")
     page: int = Field(1, ge=1, le=MAX_PAGE)

@@ -57,7 +57,8 @@ def test_facets_count_matches(small_library) -> None:
     assert result.facets["kommun"]["Nässjö"] == 1
     assert result.facets["kommun"]["Gnosjö"] == 1
     assert result.facets["fokus"] == {"Psykisk hälsa": 2}
-    assert set(result.facets) == {"kommun", "fokus", "insats", "aktor", "ar", "dokumenttyp"}
+    assert set(result.facets) == {"kommun", "fokus", "insats", "aktor", "alder", "skede", "ar",
+                                  "dokumenttyp"}
     assert result.facets["dokumenttyp"] == {"Nyhetsbrev": 2}
 
 
@@ -144,3 +145,10 @@ def test_query_pagination_is_stable(small_library) -> None:
 def test_search_result_to_dict(small_library) -> None:
     data = small_library.search("hembesök").to_dict()
     assert {"query", "total", "results", "facets", "suggestion", "page", "pages"} <= set(data)
+
+
+def test_age_group_and_stage_are_facets_and_filters(small_library) -> None:
+    result = small_library.search("hembesök")
+    assert result.facets["skede"] == {"pågående": 1, "planerad": 1}
+    planned = small_library.search("hembesök", filters={"skede": ["planerad"]})
+    assert titles(planned) == ["Gemensamma hembesök startar i Gnosjö"]
