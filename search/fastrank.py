@@ -91,22 +91,14 @@ def expansion_score(n_docs: int, df: int, weight: float) -> float:
     return weight * idf * (K1 + 1) / (1 + K1)
 
 
-def rank(searcher: Searcher, fieldname: str, words: list[list[str]], allowed: set[int] | None,
-         top: int, expansions: Sequence[tuple[frozenset[int], float]] = ()
-         ) -> tuple[set[int], list[tuple[float, int]]]:
-    """The matching documents (any word, or any expansion) and the ``top`` best (score,
-    docnum), best first. An expansion is a set of documents that match as one more word, with
-    a fixed score (``expansion_score``): the examples tagged with a concept the query names."""
+def _word_scores(searcher: Searcher, fieldname: str, words: list[list[str]],
+                 norms: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """BM25 per document summed over the words, and how many of the words each one has."""
     reader = searcher.reader()
     n_docs = max(1, searcher.doc_count_all())  # as Whoosh's idf
-    norms = _NORMS.get(searcher, fieldname, lambda: _norms(searcher, fieldname))
     size = len(norms)
     scores = np.zeros(size, dtype=np.float64)
     coord = np.zeros(size, dtype=np.int32)
-    for docs, score in expansions:
-        idx = np.fromiter((d for d in docs if d < size), dtype=np.int64)
-        scores[idx] += score
-        coord[idx] += 1
     for terms in words:
         seen = np.zeros(size, dtype=bool)
         for term in dict.fromkeys(terms):
@@ -120,7 +112,13 @@ def rank(searcher: Searcher, fieldname: str, words: list[list[str]], allowed: se
                 scores[idx] += c * tf / (tf + norms[idx])
                 seen[idx] = True
         coord += seen
-    matched_idx = np.flatnonzero(coord)
+    return scores, coord
+
+
+def _live(searcher: Searcher, matched_idx: np.ndarray, allowed: set[int] | None,
+          size: int) -> np.ndarray:
+    """The matched documents that are neither deleted nor filtered out."""
+    reader = searcher.reader()
     if reader.has_deletions() and len(matched_idx):
         matched_idx = np.array([d for d in matched_idx.tolist() if not reader.is_deleted(d)],
                                dtype=np.int64)
@@ -128,14 +126,33 @@ def rank(searcher: Searcher, fieldname: str, words: list[list[str]], allowed: se
         keep = np.zeros(size, dtype=bool)
         keep[np.fromiter(allowed, dtype=np.int64, count=len(allowed))] = True
         matched_idx = matched_idx[keep[matched_idx]]
+    return matched_idx
+
+
+def rank(searcher: Searcher, fieldname: str, words: list[list[str]], allowed: set[int] | None,
+         top: int, expansions: Sequence[tuple[frozenset[int], float]] = ()
+         ) -> tuple[set[int], list[tuple[float, int]], set[int]]:
+    """The matching documents (any word, or any expansion), the ``top`` best (score, docnum),
+    best first, and which of the best have one of the words themselves. An expansion is a set
+    of documents that match as one more word, with a fixed score (``expansion_score``): the
+    examples tagged with a concept the query names."""
+    norms = _NORMS.get(searcher, fieldname, lambda: _norms(searcher, fieldname))
+    size = len(norms)
+    scores, coord = _word_scores(searcher, fieldname, words, norms)
+    literal = coord > 0
+    for docs, score in expansions:
+        idx = np.fromiter((d for d in docs if d < size), dtype=np.int64)
+        scores[idx] += score
+        coord[idx] += 1
+    matched_idx = _live(searcher, np.flatnonzero(coord), allowed, size)
     if not len(matched_idx):
-        return set(), []
+        return set(), [], set()
     final = scores[matched_idx] * (1 + COORD * (coord[matched_idx] - 1))
     k = min(top, len(matched_idx))
     part = np.argpartition(-final, k - 1)[:k]
     order = part[np.argsort(-final[part], kind="stable")]
     best = [(float(final[i]), int(matched_idx[i])) for i in order]
-    return set(matched_idx.tolist()), best
+    return set(matched_idx.tolist()), best, {d for _, d in best if literal[d]}
 
 
 def bonus(searcher: Searcher, q: Any, docnums: set[int]) -> dict[int, float]:

@@ -344,7 +344,8 @@ def plain_snippet(text: str) -> str:
     return html.escape(text[: cut if cut > 0 else SNIPPET_CHARS]) + " …"
 
 
-def make_hit(stored: dict[str, Any], score: float | None, snippet: str) -> Hit:
+def make_hit(stored: dict[str, Any], score: float | None, snippet: str,
+             via: list[str] | None = None) -> Hit:
     """A hit from an example's stored index fields (``search.schema.index_fields``), which
     were written from validated records: constructed without validating them again (on every
     search, for every hit)."""
@@ -363,6 +364,7 @@ def make_hit(stored: dict[str, Any], score: float | None, snippet: str) -> Hit:
         snippet=snippet,
         date=doc.get("date"),
         kind=doc.get("kind"),
+        via=via or [],
     )
 
 
@@ -451,16 +453,33 @@ def named_concepts(text: str) -> Concepts:
                  if kind in EXPANSION_WEIGHTS)
 
 
-def _expansions(searcher: Searcher, concepts: Concepts) -> list[tuple[frozenset[int], float]]:
+@dataclass(frozen=True)
+class Expansion:
+    """The examples tagged with a concept the query names, and what each one scores."""
+
+    concept: str
+    docs: frozenset[int]
+    score: float
+
+
+def _expansions(searcher: Searcher, concepts: Concepts) -> list[Expansion]:
     postings = _facet_postings(searcher)
     n_docs = searcher.doc_count_all()
     out = []
-    for kind, value in concepts:
+    for kind, value in sorted(concepts, key=lambda c: c[0] != "intervention"):
         facet, weight = EXPANSION_WEIGHTS[kind]
         docs = postings.get(facet, {}).get(value)
         if docs:
-            out.append((docs, fastrank.expansion_score(n_docs, len(docs), weight)))
+            out.append(Expansion(value, docs,
+                                 fastrank.expansion_score(n_docs, len(docs), weight)))
     return out
+
+
+def _via(docnum: int, literal: set[int], expansions: list[Expansion]) -> list[str]:
+    """The concepts an example was found through, when it has none of the query's words."""
+    if docnum in literal:
+        return []
+    return [e.concept for e in expansions if docnum in e.docs]
 
 
 def _run_fast(searcher: Searcher, q: Query, fq: Query | None, page: int, per_page: int,
@@ -468,9 +487,10 @@ def _run_fast(searcher: Searcher, q: Query, fq: Query | None, page: int, per_pag
               ) -> tuple[int, list[Hit], dict[str, dict[str, int]]]:
     allowed = set(searcher.docs_for_query(fq)) if fq is not None else None
     start = (page - 1) * per_page
-    matched, best = fastrank.rank(searcher, RANK_FIELD, words, allowed,
-                                  top=start + per_page + CANDIDATES,
-                                  expansions=_expansions(searcher, concepts))
+    expansions = _expansions(searcher, concepts)
+    matched, best, literal = fastrank.rank(searcher, RANK_FIELD, words, allowed,
+                                           top=start + per_page + CANDIDATES,
+                                           expansions=[(e.docs, e.score) for e in expansions])
     facets = facet_counts(searcher, matched)
     total = len(matched)
     if not best or start >= total:
@@ -486,7 +506,8 @@ def _run_fast(searcher: Searcher, q: Query, fq: Query | None, page: int, per_pag
     for docnum, score in ranked:
         stored = searcher.stored_fields(docnum)
         snippet = make_snippet(stored.get("text", ""), terms, memo) if terms else ""
-        hits.append(make_hit(stored, score, snippet or plain_snippet(stored.get("text", ""))))
+        hits.append(make_hit(stored, score, snippet or plain_snippet(stored.get("text", "")),
+                             _via(docnum, literal, expansions)))
     return total, hits, facets
 
 

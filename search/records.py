@@ -88,6 +88,9 @@ class Hit(Record):
         "", description="HTML-escapad text där träffarna är inramade med <mark>.")
     date: str | None = None
     kind: Kind | None = None
+    via: list[str] = Field(
+        [], description="Begrepp som exemplet hittades genom när det saknar sökorden själv "
+                        "(\"träff via: närvaroarbete\").")
 
 
 Facets = Annotated[dict[str, dict[str, int]], Field(json_schema_extra={"properties": {

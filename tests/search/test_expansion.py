@@ -28,3 +28,11 @@ def test_literal_words_rank_above_the_expansion(small_library) -> None:
 def test_an_unknown_word_still_gets_a_suggestion(small_library) -> None:
     assert named_concepts("hembesk") == ()
     assert small_library.search("hembesk").suggestion == "hembesök"
+
+
+def test_hits_say_which_concept_found_them(small_library) -> None:
+    result = small_library.search("skolk sms")
+    via = {h["title"]: h["via"] for h in result.hits}
+    assert via["Närvaro i skolan på Attarpsskolan"] == []  # has "sms" itself
+    assert "närvaroarbete" in via["Skolnärvaro i Vrigstad"]
+    assert all(h["via"] == [] for h in small_library.search("hembesök").hits)

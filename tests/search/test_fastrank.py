@@ -78,7 +78,7 @@ def _whoosh_ranking(searcher: Searcher, words: list[list[str]], fq: Any
 def _fast_ranking(searcher: Searcher, words: list[list[str]], fq: Any
                   ) -> tuple[set[int], list[tuple[float, int]]]:
     allowed = set(searcher.docs_for_query(fq)) if fq is not None else None
-    matched, best = fastrank.rank(searcher, query.RANK_FIELD, words, allowed,
+    matched, best, _ = fastrank.rank(searcher, query.RANK_FIELD, words, allowed,
                                   top=TOP + query.CANDIDATES)
     return matched, _ordered(best)
 
