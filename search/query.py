@@ -33,7 +33,7 @@ from whoosh.searching import Searcher
 from ingest.tagging import query_terms
 from search import fastrank
 from search.analysis import STOPWORDS, query_words, variants
-from search.records import DocumentRef, Hit, SearchResult
+from search.records import DocumentRef, DroppedFilter, Hit, SearchResult
 from search.schema import FACETS, RANK_FIELD, SEARCH_FIELD
 from search.spelling import fuzzy_words, suggest
 
@@ -673,6 +673,25 @@ def _message(limited: LimitedQuery, note: str | None, total: int) -> str | None:
     return " ".join(m for m in (limited.message, note) if m) or None
 
 
+MAX_DROPPED = 5  # filter values tried one at a time when a filtered search finds nothing
+
+
+def without_each_filter(searcher: Searcher, schema: Any, text: str,
+                        filters: dict[str, list[str]]) -> list[DroppedFilter]:
+    """For a search that found nothing with its filters: how many it finds without each of the
+    first MAX_DROPPED filter values (only those that find something)."""
+    out = []
+    q, rank, extra, _ = _user_query(schema, text)
+    pairs = [(name, value) for name, values in filters.items() for value in values]
+    for name, value in pairs[:MAX_DROPPED]:
+        rest = {k: [v for v in vs if (k, v) != (name, value)] for k, vs in filters.items()}
+        at = _Page(filter_query({k: v for k, v in rest.items() if v}), 1, 1, "relevance")
+        (total, _, _), _ = _run_query(searcher, text, (q, rank, extra), at)
+        if total:
+            out.append(DroppedFilter.model_construct(facet=name, value=value, total=total))
+    return out
+
+
 def search(searcher: Searcher, schema: Any, text: str | None,
            filters: dict[str, list[str]] | None = None, page: int = 1, per_page: int = 10,
            sort: str = "relevance") -> SearchResult:
@@ -692,11 +711,14 @@ def search(searcher: Searcher, schema: Any, text: str | None,
         found, fuzzy_note = _run_query(searcher, words_text, (q, rank, extra), at)
         note = fuzzy_note or note
     total, hits, facets = found
+    dropped = without_each_filter(searcher, schema, words_text, filters) \
+        if total == 0 and filters else []
     # made here from typed parts: not validated again on every search
     return SearchResult.model_construct(
         query=limited.text, total=total, hits=hits, facets=facets, suggestion=suggestion,
         page=page, pages=math.ceil(total / per_page) if total else 0, per_page=per_page,
-        sort=sort, filters=filters, corrected=corrected, message=_message(limited, note, total))
+        sort=sort, filters=filters, corrected=corrected, message=_message(limited, note, total),
+        without_filter=dropped)
 
 
 def similar(searcher: Searcher, example_id: str, limit: int = 5) -> list[Hit]:

@@ -97,6 +97,16 @@ Facets = Annotated[dict[str, dict[str, int]], Field(json_schema_extra={"properti
     name: {"type": "object", "additionalProperties": {"type": "integer"}} for name in FACETS}})]
 
 
+class DroppedFilter(Record):
+    """What one filter value holds back: the hits the search would have without it."""
+
+    description_sv = "Ett valt filtervärde och antalet träffar utan det."
+
+    facet: str
+    value: str
+    total: int = Field(ge=0)
+
+
 class SearchResult(Record):
     """One page of hits, the facet counts over all matches, paging and notes."""
 
@@ -114,6 +124,9 @@ class SearchResult(Record):
     per_page: int = 10
     sort: Sort = "relevance"
     filters: dict[str, list[str]] = {}
+    without_filter: list[DroppedFilter] = Field(
+        [], description="När inget hittades med filtren: träffarna utan vart och ett av de "
+                        "valda filtervärdena (de som ger någon träff).")
     # the hits are those of ``suggestion``, because the query itself found nothing
     corrected: bool = Field(False, exclude=True)
     _json: dict[str, Any] | None = PrivateAttr(None)

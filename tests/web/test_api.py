@@ -54,6 +54,30 @@ def test_search_filters_and_paging(client: FlaskClient) -> None:
     assert {h["id"] for h in page1["results"]}.isdisjoint({h["id"] for h in page2["results"]})
 
 
+def test_filtered_search_without_hits_says_what_each_filter_holds_back(
+        client: FlaskClient) -> None:
+    everything = client.get("/api/search", query_string={"q": "hembesök"}).json
+    municipalities = everything["facets"]["kommun"]
+    kind = next(k for k, n in everything["facets"]["dokumenttyp"].items()
+                if n < everything["total"])
+    # a municipality without hembesök examples of that kind is enough for zero hits
+    none = None
+    for name in municipalities:
+        args = {"q": "hembesök", "kommun": name, "dokumenttyp": kind}
+        if client.get("/api/search", query_string=args).json["total"] == 0:
+            none = (name, args)
+            break
+    assert none is not None
+    name, args = none
+    data = client.get("/api/search", query_string=args).json
+    dropped = {(d["facet"], d["value"]): d["total"] for d in data["without_filter"]}
+    assert dropped[("kommun", name)] == everything["facets"]["dokumenttyp"][kind]
+    assert dropped[("dokumenttyp", kind)] == municipalities[name]
+    page = client.get("/", query_string=args).get_data(as_text=True)
+    assert f"Utan filtret Kommun: {name}" in page
+    assert client.get("/api/search", query_string={"q": "hembesök"}).json["without_filter"] == []
+
+
 @pytest.mark.parametrize(
     "query", ["page=0", "page=x", "per_page=1000", "per_page=0", "sort=best", "q=" + "a" * 600]
 )
