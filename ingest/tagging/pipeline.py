@@ -136,7 +136,7 @@ def _analyse(
             tags.add_person(p, (p.start, p.end))
     mentions = find_mentions(engine, doc, person_tokens)
     hits = engine.match(doc)
-    inspired, followers = inspiration(sentence_ids(doc), hits, mentions)
+    inspired, followers = inspiration(sentence_ids(doc), hits, mentions, view(doc).lower)
     own = [n for n in range(len(mentions)) if n not in inspired and n not in followers]
     if not own and not title_munis:
         own = sorted(followers)

@@ -199,7 +199,7 @@ def _mentions(tv: Tokens) -> list[Mention]:
 def _municipalities(tv: Tokens, hits: list[Hit]) -> list[tuple[str, str, int]]:
     """(kind, value, first character) of the text's own municipalities."""
     mentions = _mentions(tv)
-    inspired, followers = inspiration(tv.sent, hits, mentions)
+    inspired, followers = inspiration(tv.sent, hits, mentions, tv.lower)
     own = [n for n in range(len(mentions)) if n not in inspired and n not in followers]
     if not own:
         own = sorted(followers)
