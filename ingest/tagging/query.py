@@ -17,9 +17,15 @@ from itertools import accumulate
 
 from ingest.model import FOCUS_AREA, INTERVENTION, MUNICIPALITY
 from ingest.tagging.gazetteer import names, surface_forms
-from ingest.tagging.lemmas import lemmatize
 from ingest.tagging.placenames import compound_prefix, context_ok, county_use
-from ingest.tagging.rules import INSPIRATION, Hit, compound_rules, near_hits, rules
+from ingest.tagging.rules import (
+    INSPIRATION,
+    Hit,
+    compound_rules,
+    match_lemma,
+    near_hits,
+    rules,
+)
 from ingest.tagging.scoring import (
     FOCUS_THRESHOLD,
     counts_as_tag,
@@ -57,7 +63,7 @@ def _tokens(text: str) -> Tokens:
     words = [t.text for t in toks]
     ends = [w in _SENT_END or ("\n" in w and not w.strip()) for w in words]
     sent = list(accumulate(ends[:-1], initial=0)) if words else []
-    return Tokens(words, [w.lower() for w in words], [lemmatize(w) for w in words],
+    return Tokens(words, [w.lower() for w in words], [match_lemma(w) for w in words],
                   [t.idx for t in toks], sent)
 
 
