@@ -249,6 +249,10 @@ VISITED_AT_HOME = frozenset({
     "pappan", "mammor", "pappor", "nyblivna", "alla",
 })
 
+# Words the taxonomy's rules compare as themselves, though the lemma table gives them the lemma
+# of another word ("fler" → "mången": "fler hembesök" is not "hur många").
+RULE_LEMMAS = {"fler": "fler", "flera": "flera"}
+
 # --- the county ----------------------------------------------------------------------------------
 
 COUNTY = "Jönköpings län"

@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
+from ingest.lexicon import RULE_LEMMAS
 from ingest.tagging.compounds import split_compound
 from ingest.tagging.lemmas import lemmatize
 from ingest.tagging.taxonomy import taxonomy
@@ -32,7 +33,7 @@ def match_lemma(word: str) -> str:
     "rörelsepass" does. The tagger's tokens and the rules' triggers both go through it."""
     if "-" in word and _HYPHENATED.match(word):
         return lemmatize(word.replace("-", ""))
-    return lemmatize(word)
+    return RULE_LEMMAS.get(word.lower()) or lemmatize(word)
 
 
 class Hit(NamedTuple):
@@ -54,6 +55,7 @@ INSPIRATION = (INSP_FROM, INSP_TO, INSP_BEFORE)
 NEAR_SPAN = 25  # tokens from the first to the last word of a co-occurrence
 # kind, value, words: each word a tuple of alternative lemmas ("*x": any lemma ending in x)
 NearRule = tuple[str, str, tuple[tuple[str, ...], ...]]
+HitT = TypeVar("HitT", bound=Hit)
 
 
 @dataclass(frozen=True)
@@ -74,6 +76,7 @@ class Rules:
     ignore: frozenset[str]  # lemmas that never trigger anything
     prefixed: list[tuple[str, str, tuple[str, ...], str]]  # kind, value, lemmas, last prefix
     stages: dict[str, tuple[str, ...]]  # stage → triggers (matched on lowercase)
+    weak: frozenset[tuple[str, str]] = frozenset()  # (intervention, lemma) of weak words
 
 
 def _triggers() -> list[tuple[str, str, str]]:
@@ -126,7 +129,25 @@ def rules() -> Rules:
     ]
     near.sort(key=lambda rule: -len(rule[2]))  # a longer rule first: its span is the stronger
     ignore = frozenset(match_lemma(w) for w in tax.ignore)
-    return Rules(tuple(phrases), heads, parts, near, ignore, prefixed, dict(tax.stages))
+    weak = frozenset((item.name, match_lemma(w)) for item in tax.interventions for w in item.weak)
+    return Rules(tuple(phrases), heads, parts, near, ignore, prefixed, dict(tax.stages), weak)
+
+
+def weakened(hits: list[HitT], lemmas: list[str]) -> list[HitT]:
+    """The hits with those of an intervention's weak words ("närvaro", also as the head of
+    "elevnärvaron") marked ``via="weak"``: alone they do not make a tag (scoring.py)."""
+    weak = rules().weak
+    if not weak:
+        return hits
+    out: list[HitT] = []
+    for h in hits:
+        if h.kind == "intervention" and h.via in ("phrase", "head") and h.end - h.start == 1:
+            lemma = lemmas[h.start]
+            word = (_compound_parts(lemma) or (lemma,))[-1] if h.via == "head" else lemma
+            if (h.value, word) in weak:
+                h = h._replace(via="weak")
+        out.append(h)
+    return out
 
 
 @lru_cache(maxsize=100_000)

@@ -28,6 +28,8 @@ class Intervention:
     # words in one sentence; a word is "a|b" for alternatives, "*x" for any word ending in x
     near: tuple[tuple[str, ...], ...] = ()
     min_hits: int = 1
+    # single words that name the intervention only with a second hit ("närvaro" in passing)
+    weak: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -93,6 +95,7 @@ def taxonomy() -> Taxonomy:
             triggers=_strs(i.get("triggers")),
             near=tuple(tuple(str(w) for w in words) for words in i.get("near") or []),
             min_hits=int(i.get("min_hits", 1)),
+            weak=_strs(i.get("weak")),
         )
         for i in data["interventions"]
     )
