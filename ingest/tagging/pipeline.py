@@ -27,13 +27,15 @@ from ingest.model import (
     Tag,
 )
 from ingest.tagging import nlp
+from ingest.tagging.compounds import split_compound
 from ingest.tagging.focus import example_focus_areas
 from ingest.tagging.gazetteer import municipality_of
-from ingest.tagging.keyphrases import key_phrases
+from ingest.tagging.keyphrases import has_noun_forms, key_phrases
 from ingest.tagging.lemmas import lemmatize
 from ingest.tagging.nlp import Hit, sentence_ids, view
 from ingest.tagging.persons import Person, find_persons
 from ingest.tagging.places import find_mentions
+from ingest.tagging.rules import compound_rules, rules
 from ingest.tagging.scoring import (
     FOCUS_THRESHOLD,
     TITLE_WEIGHT,
@@ -313,12 +315,41 @@ def _propose_interventions(example: Example, text_doc: Doc, title_doc: Doc, tags
              for w in value.split()}
     candidates = key_phrases(text_doc, title_doc, example.sections)
     if found:
-        candidates = [c for c in candidates if c.variant and c.head not in found][:1]
+        candidates = [c for c in candidates if c.head not in found and (
+            c.variant or c.in_title and _is_noun(c.phrase) and not _names_a_term(c.head))][:1]
     for cand in candidates:
         tags.add(INTERVENTION, cand.phrase)
         for start, end in cand.spans:
             tags.add(INTERVENTION, cand.phrase, start, end)
         tags.proposed.add(cand.phrase)
+
+
+def _names_a_term(lemma: str) -> bool:
+    """A word that is a taxonomy term of its own (an intervention's or a focus area's trigger,
+    also as the head of a compound): a title headed by it names no practice of its own."""
+    table = rules()
+    if lemma in _term_heads():
+        return True
+    return any(k == INTERVENTION for k, _, _ in compound_rules(lemma, table.heads, table.parts))
+
+
+MIN_HEAD = 3
+
+
+def _is_noun(phrase: str) -> bool:
+    """A phrase with an adjective, a compound, or a word with the forms of a noun ("sms",
+    "omstart"), not a verb or adverb of the title ("Läxhjälpen i Värnamo ger resultat")."""
+    if len(phrase) < MIN_HEAD:
+        return False
+    return " " in phrase or len(split_compound(phrase)) > 1 or has_noun_forms(phrase)
+
+
+@lru_cache(maxsize=1)
+def _term_heads() -> frozenset[str]:
+    """The lemmas that head an intervention's or a focus area's trigger: a trigger of one word,
+    the last word of a longer one ("förlängd skoldag", "aktiv rast")."""
+    return frozenset(p.lemmas[-1] for p in rules().phrases
+                     if p.kind in (INTERVENTION, FOCUS_AREA) and p.lemmas)
 
 
 def _choose_team(example: Example, hints: list[str] | None, text_doc: Doc) -> str | None:
