@@ -253,6 +253,14 @@ VISITED_AT_HOME = frozenset({
 # of another word ("fler" → "mången": "fler hembesök" is not "hur många").
 RULE_LEMMAS = {"fler": "fler", "flera": "flera"}
 
+# Units whose intervention is the team's own when they act or are the people's workplace
+# (ingest/tagging/acting.py), and the words before "på/vid/för" that make a workplace.
+ACTING_UNIT_LEMMAS = frozenset({"familjecentral"})
+WORKPLACE_LEMMAS = frozenset({
+    "arbeta", "jobba", "vi", "personal", "medarbetare", "anställd", "team", "kollega",
+    "samordnare", "verksam",
+})
+
 # --- the county ----------------------------------------------------------------------------------
 
 COUNTY = "Jönköpings län"

@@ -280,15 +280,19 @@ def _choose(candidates: list[Candidate]) -> list[Candidate]:
     return chosen
 
 
-_NOUN_ENDINGS = ("en", "et", "n", "t", "ar", "er", "or", "arna", "erna", "orna", "na")
+# Endings of definite and plural nouns; the short ones ("smsn", "smst") are also adjective
+# forms ("ensamt") and count only when ``loose``.
+_NOUN_ENDINGS = ("en", "et", "ar", "er", "or", "arna", "erna", "orna")
+_SHORT_NOUN_ENDINGS = ("n", "t", "na")
 
 
 @lru_cache(maxsize=20_000)
-def has_noun_forms(lemma: str) -> bool:
+def has_noun_forms(lemma: str, loose: bool = False) -> bool:
     """The lemma, or the last part of the compound it is, has the forms of a noun in the
-    table ("samtal": "samtalet"; "trepartssamtal"; "sms"): not an adjective in -al or a verb
-    or adverb ("ger", "hemma")."""
+    table ("samtal": "samtalet"; "trepartssamtal"; loosely also "sms"): not an adjective in
+    -al or a verb or adverb ("ger", "hemma")."""
     parts = split_compound(lemma)
     last = parts[-1] if len(parts) > 1 else lemma
     forms = load_tables().forms
-    return any(forms.get(last + e, "").lower() == last for e in _NOUN_ENDINGS)
+    endings = _NOUN_ENDINGS + (_SHORT_NOUN_ENDINGS if loose else ())
+    return any(forms.get(last + e, "").lower() == last for e in endings)

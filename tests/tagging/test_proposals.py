@@ -29,7 +29,8 @@ def test_digital_parents_evening_is_proposed() -> None:
         "Kvällen tolkas till arabiska, somaliska och tigrinja så att fler kan delta hemifrån.",
         [Section("Metod", "Vi sänder via Teams och tolkarna sitter i var sin kanal. "
                           "Föräldrarna kan ställa frågor i chatten.")])
-    assert _interventions(ex) == [("digital föräldrakväll", True)]
+    # the family centre that invites is the team's own (tests/tagging/test_acting_units.py)
+    assert _interventions(ex) == [("digital föräldrakväll", True), ("familjecentral", False)]
     assert ex.proposed_interventions() == ["digital föräldrakväll"]
     assert ex.focus_areas == ["Psykisk hälsa"]  # föräldra-: parents, parental support
     tag = next(t for t in ex.tags if t.kind == INTERVENTION)
