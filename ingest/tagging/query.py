@@ -25,7 +25,6 @@ from ingest.tagging.rules import (
     match_lemma,
     near_hits,
     rules,
-    weakened,
 )
 from ingest.tagging.scoring import (
     FOCUS_THRESHOLD,
@@ -139,7 +138,7 @@ def _taxonomy_hits(tv: Tokens) -> list[Hit]:
             if (kind, i) not in exact and key not in seen:
                 seen.add(key)
                 hits.append(Hit(kind, value, i, i + 1, via))
-    return weakened(hits, tv.lemma)
+    return hits  # a query's one word names its concept: no weak words here
 
 
 def _concepts(tv: Tokens, hits: list[Hit]) -> list[tuple[str, str, int]]:
