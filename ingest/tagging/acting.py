@@ -8,9 +8,21 @@ familjecentralens uppdrag slutar"), so one mention is enough for its interventio
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import Protocol
+
 from ingest.lexicon import ACTING_UNIT_LEMMAS, TEAM_AUXILIARIES, TEAM_VERBS, WORKPLACE_LEMMAS
-from ingest.tagging.nlp import TokenView
-from ingest.tagging.persons import is_role
+from ingest.tagging.taxonomy import taxonomy
+
+
+class TokenView(Protocol):
+    """The token lists of the tagger's view and of the query analysis (no spaCy here)."""
+
+    text: list[str]
+    lower: list[str]
+    lemma: list[str]
+    sent: list[int]
 
 _FINITE_ENDINGS = ("ar", "er", "ade", "de", "te", "r")
 _CLAUSE_START = frozenset({".", "!", "?", ":", "–", "—", "-", "•"})
@@ -30,8 +42,9 @@ def acting_units(tv: TokenView) -> set[int]:
 
 def _clause_start(tv: TokenView, i: int) -> bool:
     """Token i begins a sentence, a line or the text after a dash or colon."""
+    ws: Sequence[str] = getattr(tv, "ws", ())
     return i == 0 or tv.sent[i - 1] != tv.sent[i] or tv.text[i - 1] in _CLAUSE_START \
-        or "\n" in tv.ws[i - 1] or "\n" in tv.text[i - 1]
+        or "\n" in tv.text[i - 1] or bool(ws) and "\n" in ws[i - 1]
 
 
 def _is_subject(tv: TokenView, i: int) -> bool:
@@ -63,4 +76,11 @@ def _is_workplace(tv: TokenView, i: int) -> bool:
     if k < 1 or tv.lower[k] not in _WORKPLACE_PREPOSITIONS:
         return False
     before = tv.lemma[k - 1]
-    return before in WORKPLACE_LEMMAS or is_role(before)
+    return before in WORKPLACE_LEMMAS or _is_role(before)
+
+
+@lru_cache(maxsize=20_000)
+def _is_role(lemma: str) -> bool:
+    """A role word of the taxonomy ("kurator", "samordnare", "barnsjuksköterska")."""
+    return any(lemma == r or (lemma.endswith(r) and len(lemma) - len(r) >= 2)
+               for r in taxonomy().roles)

@@ -33,13 +33,15 @@ from ingest.tagging.focus import example_focus_areas
 from ingest.tagging.gazetteer import municipality_of
 from ingest.tagging.keyphrases import has_noun_forms, key_phrases
 from ingest.tagging.lemmas import lemmatize
-from ingest.tagging.nlp import Hit, TokenView, sentence_ids, view
+from ingest.tagging.nlp import Hit, sentence_ids, view
 from ingest.tagging.persons import Person, find_persons
 from ingest.tagging.places import find_mentions
 from ingest.tagging.rules import compound_rules, rules
 from ingest.tagging.scoring import (
     FOCUS_THRESHOLD,
     TITLE_WEIGHT,
+    context_mentions,
+    count_acting,
     counts_as_tag,
     hit_counts,
     inspiration,
@@ -184,8 +186,8 @@ def _add_taxonomy(
     tax = taxonomy()
     tv = view(doc)
     counts, strong = hit_counts(hits)
-    acting = _count_acting(tv, hits, counts, strong)
-    context = _context_mentions(hits, acting, counts, strong)
+    acting = count_acting(acting_units(tv), hits, tax, counts, strong)
+    context = context_mentions(hits, acting, tax, counts, strong)
     focus_score: dict[str, int] = defaultdict(int)
     focus_spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
     stage_spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
@@ -210,41 +212,6 @@ def _add_taxonomy(
     tags.focus_spans = focus_spans
     _add_focus_areas(tags, tax, focus_score, focus_spans)
     _add_stage(tags, stage_spans, title_stages)
-
-
-def _count_acting(
-    tv: TokenView, hits: list[Hit], counts: dict[tuple[str, str], int],
-    strong: dict[tuple[str, str], int],
-) -> set[tuple[str, str]]:
-    """A family centre that acts or is a workplace names its intervention at once (its
-    min_hits met); returns the interventions so named."""
-    units = acting_units(tv)
-    acting: set[tuple[str, str]] = set()
-    for h in hits:
-        if h.kind == INTERVENTION and h.start in units:
-            item = taxonomy().intervention(h.value)
-            key = (h.kind, h.value)
-            counts[key] = max(counts[key], item.min_hits if item else 1)
-            strong[key] += 1
-            acting.add(key)
-    return acting
-
-
-def _context_mentions(
-    hits: list[Hit], acting: set[tuple[str, str]], counts: dict[tuple[str, str], int],
-    strong: dict[tuple[str, str], int],
-) -> set[tuple[str, str]]:
-    """Interventions only mentioned as the context of another one the example has (the family
-    centre whose task the pupil health centre takes over), unless they act."""
-    tax = taxonomy()
-    tagged = {h.value for h in hits if h.kind == INTERVENTION
-              and counts_as_tag(h, tax, counts, strong)}
-    out: set[tuple[str, str]] = set()
-    for value in tagged:
-        item = tax.intervention(value)
-        if item and set(item.context_in) & tagged and (INTERVENTION, value) not in acting:
-            out.add((INTERVENTION, value))
-    return out
 
 
 def _add_focus_areas(

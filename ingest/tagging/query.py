@@ -16,6 +16,7 @@ from functools import lru_cache
 from itertools import accumulate
 
 from ingest.model import FOCUS_AREA, INTERVENTION, MUNICIPALITY
+from ingest.tagging.acting import acting_units
 from ingest.tagging.gazetteer import names, surface_forms
 from ingest.tagging.placenames import compound_prefix, context_ok, county_use
 from ingest.tagging.rules import (
@@ -25,9 +26,12 @@ from ingest.tagging.rules import (
     match_lemma,
     near_hits,
     rules,
+    weakened,
 )
 from ingest.tagging.scoring import (
     FOCUS_THRESHOLD,
+    context_mentions,
+    count_acting,
     counts_as_tag,
     hit_counts,
     inspiration,
@@ -138,18 +142,21 @@ def _taxonomy_hits(tv: Tokens) -> list[Hit]:
             if (kind, i) not in exact and key not in seen:
                 seen.add(key)
                 hits.append(Hit(kind, value, i, i + 1, via))
-    return hits  # a query's one word names its concept: no weak words here
+    return weakened(hits, tv.lemma)
 
 
 def _concepts(tv: Tokens, hits: list[Hit]) -> list[tuple[str, str, int]]:
     """(kind, value, first character) of the interventions and focus areas that are tags."""
     tax = taxonomy()
     counts, strong = hit_counts(hits)
+    acting = count_acting(acting_units(tv), hits, tax, counts, strong)
+    context = context_mentions(hits, acting, tax, counts, strong)
     first: dict[tuple[str, str], int] = {}
     focus_score: dict[str, int] = defaultdict(int)
     focus_start: dict[str, int] = {}
     for h in hits:
-        if h.kind not in _KINDS or not counts_as_tag(h, tax, counts, strong):
+        if h.kind not in _KINDS or not counts_as_tag(h, tax, counts, strong) \
+                or (h.kind, h.value) in context:
             continue
         start = tv.idx[h.start]
         if h.kind == FOCUS_AREA:

@@ -156,3 +156,36 @@ def counts_as_tag(
         if not strong[key] and counts[key] < WEAK_MIN_HITS:
             return False  # only co-occurrences or compound parts: need more than one
     return not (h.kind == ACTOR and counts[key] < tax.actor_min_hits.get(h.value, 1))
+
+
+def count_acting(
+    units: set[int], hits: Sequence[HitLike], tax: Taxonomy,
+    counts: dict[tuple[str, str], int], strong: dict[tuple[str, str], int],
+) -> set[tuple[str, str]]:
+    """A family centre that acts or is a workplace (``units``: its tokens, acting.py) names
+    its intervention at once, its min_hits met; returns the interventions so named."""
+    acting: set[tuple[str, str]] = set()
+    for h in hits:
+        if h.kind == INTERVENTION and h.start in units:
+            item = tax.intervention(h.value)
+            key = (h.kind, h.value)
+            counts[key] = max(counts[key], item.min_hits if item else 1)
+            strong[key] += 1
+            acting.add(key)
+    return acting
+
+
+def context_mentions(
+    hits: Sequence[HitLike], acting: set[tuple[str, str]], tax: Taxonomy,
+    counts: dict[tuple[str, str], int], strong: dict[tuple[str, str], int],
+) -> set[tuple[str, str]]:
+    """Interventions only mentioned as the context of another one the text has (the family
+    centre whose task the pupil health centre takes over), unless they act."""
+    tagged = {h.value for h in hits if h.kind == INTERVENTION
+              and counts_as_tag(h, tax, counts, strong)}
+    out: set[tuple[str, str]] = set()
+    for value in tagged:
+        item = tax.intervention(value)
+        if item and set(item.context_in) & tagged and (INTERVENTION, value) not in acting:
+            out.add((INTERVENTION, value))
+    return out
