@@ -226,6 +226,41 @@ GENERIC_NOUN_LEMMAS = frozenset({
     "numera", "själva", "kvalitet", "program",
 }) | frozenset(SEASONS) | frozenset(MONTHS) | frozenset(WEEKDAYS)
 
+# --- tagging: inspiration, acting units, words written with a hyphen ---------------------------
+
+# Words between two places named after an inspiration expression that keep them one list of
+# sources ("från Araby i Växjö", "från Mullsjö och Tranås"); any other word ends the list, so
+# "efter ett studiebesök i Linköping startade skolan i Gnosjö" leaves Gnosjö the team's own.
+INSPIRATION_LIST_WORDS = frozenset({
+    "i", "och", ",", "samt", "eller", "på", "kommun", "kommuns", "kommunen", "stad", "–", "-",
+    "/", "respektive", "län", "även", "också",
+})
+# A second source may also follow "och"/"samt" a few words on ("på Råslätt och på de gemensamma
+# hembesöken i Nässjö"), unless a new clause starts ("från Mullsjö, och nu startar vi i Habo").
+INSPIRATION_AND_WORDS = frozenset({"och", "samt", ","})
+INSPIRATION_CLAUSE_WORDS = frozenset({
+    "vi", "han", "hon", "teamet", "nu", "här", "sedan", "men", "där", "som", "när", "ska",
+})
+# After a verb of visiting, these objects make it a home visit, not a study visit ("besökte
+# familjen i Nässjö").
+VISITED_AT_HOME = frozenset({
+    "familjen", "familjerna", "familjer", "föräldrarna", "föräldrar", "hemmet", "hem",
+    "hemma", "barnet", "barnen", "eleven", "eleverna", "dem", "henne", "honom", "mamman",
+    "pappan", "mammor", "pappor", "nyblivna", "alla",
+})
+
+# Words the taxonomy's rules compare as themselves, though the lemma table gives them the lemma
+# of another word ("fler" → "mången": "fler hembesök" is not "hur många").
+RULE_LEMMAS = {"fler": "fler", "flera": "flera"}
+
+# Units whose intervention is the team's own when they act or are the people's workplace
+# (ingest/tagging/acting.py), and the words before "på/vid/för" that make a workplace.
+ACTING_UNIT_LEMMAS = frozenset({"familjecentral"})
+WORKPLACE_LEMMAS = frozenset({
+    "arbeta", "jobba", "vi", "personal", "medarbetare", "anställd", "team", "kollega",
+    "samordnare", "verksam",
+})
+
 # --- the county ----------------------------------------------------------------------------------
 
 COUNTY = "Jönköpings län"

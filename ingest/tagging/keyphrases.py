@@ -27,7 +27,7 @@ from ingest.lexicon import (
 from ingest.model import Section
 from ingest.tagging.compounds import split_compound
 from ingest.tagging.gazetteer import surface_forms
-from ingest.tagging.lemmas import compared, is_base_form, verb_forms
+from ingest.tagging.lemmas import compared, is_base_form, load_tables, verb_forms
 from ingest.tagging.nlp import TokenView, view
 from ingest.tagging.persons import is_first_name, is_role
 from ingest.tagging.taxonomy import taxonomy
@@ -125,7 +125,8 @@ def _is_head(tv: TokenView, i: int, lowered: frozenset[str] = frozenset()) -> bo
         return False
     if "-" in low and low.split("-")[0] in FUNCTION_WORDS:
         return False  # "prova på-veckor": the end of a phrase, not a word
-    if is_role(lemma) or is_role(low) or is_role(low.rstrip("n")) or _is_adjective(low, lemma) \
+    if is_role(lemma) or is_role(low) or is_role(low.rstrip("n")) \
+            or _is_adjective(low, lemma) and not has_noun_forms(lemma) \
             or compared(lemma) \
             or low.endswith(_ADVERB_ENDINGS):
         return False
@@ -277,3 +278,21 @@ def _choose(candidates: list[Candidate]) -> list[Candidate]:
             continue
         chosen.append(cand)
     return chosen
+
+
+# Endings of definite and plural nouns; the short ones ("smsn", "smst") are also adjective
+# forms ("ensamt") and count only when ``loose``.
+_NOUN_ENDINGS = ("en", "et", "ar", "er", "or", "arna", "erna", "orna")
+_SHORT_NOUN_ENDINGS = ("n", "t", "na")
+
+
+@lru_cache(maxsize=20_000)
+def has_noun_forms(lemma: str, loose: bool = False) -> bool:
+    """The lemma, or the last part of the compound it is, has the forms of a noun in the
+    table ("samtal": "samtalet"; "trepartssamtal"; loosely also "sms"): not an adjective in
+    -al or a verb or adverb ("ger", "hemma")."""
+    parts = split_compound(lemma)
+    last = parts[-1] if len(parts) > 1 else lemma
+    forms = load_tables().forms
+    endings = _NOUN_ENDINGS + (_SHORT_NOUN_ENDINGS if loose else ())
+    return any(forms.get(last + e, "").lower() == last for e in endings)

@@ -19,9 +19,9 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from ingest.tagging.gazetteer import surface_forms
-from ingest.tagging.lemmas import lemmatize, load_tables
+from ingest.tagging.lemmas import load_tables
 from ingest.tagging.rules import Hit as RuleHit
-from ingest.tagging.rules import NearRule, compound_rules, near_hits
+from ingest.tagging.rules import NearRule, compound_rules, match_lemma, near_hits, weakened
 from ingest.tagging.rules import rules as taxonomy_rules
 
 GAZ = "gaz"
@@ -62,7 +62,7 @@ class LookupLemmas:
 
     def _info(self, orth: int) -> TokenInfo:
         text = self.strings[orth]
-        lemma = lemmatize(text)
+        lemma = match_lemma(text)
         info = TokenInfo(text, text.lower(), lemma, self.strings.add(lemma),
                          text[:1].isupper(), _ends_sentence(text))
         self.known[orth] = info
@@ -170,7 +170,7 @@ class Engine:
                 if key not in seen:
                     seen.add(key)
                     hits.append(Hit(kind, value, i, i + 1, via))
-        return hits
+        return weakened(hits, tv.lemma)
 
     def _compound_tokens(self, tv: TokenView) -> list[tuple[int, tuple[tuple[str, str, str], ...]]]:
         """(token index, rules) of the tokens with compound head or part rules, in order."""

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Token
 
 from ingest.lexicon import COMMON_HEADINGS, FUNCTION_WORDS, MONTHS, NAME_BREAK_WORDS, WEEKDAYS
 from ingest.tagging.contacts import EMAIL, details, email_names, phones, plain
+from ingest.tagging.lemmas import lemmatize
 from ingest.tagging.nlp import view
 from ingest.tagging.resources import FIRSTNAMES_FILE, read_words
 from ingest.tagging.taxonomy import taxonomy
@@ -102,8 +103,9 @@ def _is_first(token: Token) -> bool:
 
 def _base_form(token: Token) -> str:
     """Role in base form with the writer's casing: "BVC-sjuksköterskan" → "BVC-sjuksköterska"."""
-    lemma = token.lemma_
     text = token.text
+    # a hyphenated word's lemma is that of the joined word (rules.match_lemma): keep the hyphen
+    lemma = lemmatize(text) if "-" in text else token.lemma_
     if text.lower().startswith(lemma):
         return text[: len(lemma)]
     return lemma

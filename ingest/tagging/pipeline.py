@@ -27,16 +27,21 @@ from ingest.model import (
     Tag,
 )
 from ingest.tagging import nlp
+from ingest.tagging.acting import acting_units
+from ingest.tagging.compounds import split_compound
 from ingest.tagging.focus import example_focus_areas
 from ingest.tagging.gazetteer import municipality_of
-from ingest.tagging.keyphrases import key_phrases
+from ingest.tagging.keyphrases import has_noun_forms, key_phrases
 from ingest.tagging.lemmas import lemmatize
 from ingest.tagging.nlp import Hit, sentence_ids, view
 from ingest.tagging.persons import Person, find_persons
 from ingest.tagging.places import find_mentions
+from ingest.tagging.rules import compound_rules, rules
 from ingest.tagging.scoring import (
     FOCUS_THRESHOLD,
     TITLE_WEIGHT,
+    context_mentions,
+    count_acting,
     counts_as_tag,
     hit_counts,
     inspiration,
@@ -136,7 +141,7 @@ def _analyse(
             tags.add_person(p, (p.start, p.end))
     mentions = find_mentions(engine, doc, person_tokens)
     hits = engine.match(doc)
-    inspired, followers = inspiration(sentence_ids(doc), hits, mentions)
+    inspired, followers = inspiration(sentence_ids(doc), hits, mentions, view(doc).lower)
     own = [n for n in range(len(mentions)) if n not in inspired and n not in followers]
     if not own and not title_munis:
         own = sorted(followers)
@@ -181,11 +186,13 @@ def _add_taxonomy(
     tax = taxonomy()
     tv = view(doc)
     counts, strong = hit_counts(hits)
+    acting = count_acting(acting_units(tv), hits, tax, counts, strong)
+    context = context_mentions(hits, acting, tax, counts, strong)
     focus_score: dict[str, int] = defaultdict(int)
     focus_spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
     stage_spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for h in hits:
-        if not counts_as_tag(h, tax, counts, strong):
+        if not counts_as_tag(h, tax, counts, strong) or (h.kind, h.value) in context:
             continue
         start, end = tv.idx[h.start], tv.idx[h.end - 1] + len(tv.text[h.end - 1])
         if h.kind == FOCUS_AREA:
@@ -313,12 +320,41 @@ def _propose_interventions(example: Example, text_doc: Doc, title_doc: Doc, tags
              for w in value.split()}
     candidates = key_phrases(text_doc, title_doc, example.sections)
     if found:
-        candidates = [c for c in candidates if c.variant and c.head not in found][:1]
+        candidates = [c for c in candidates if c.head not in found and (
+            c.variant or c.in_title and _is_noun(c.phrase) and not _names_a_term(c.head))][:1]
     for cand in candidates:
         tags.add(INTERVENTION, cand.phrase)
         for start, end in cand.spans:
             tags.add(INTERVENTION, cand.phrase, start, end)
         tags.proposed.add(cand.phrase)
+
+
+def _names_a_term(lemma: str) -> bool:
+    """A word that is a taxonomy term of its own (an intervention's or a focus area's trigger,
+    also as the head of a compound): a title headed by it names no practice of its own."""
+    table = rules()
+    if lemma in _term_heads():
+        return True
+    return any(k == INTERVENTION for k, _, _ in compound_rules(lemma, table.heads, table.parts))
+
+
+MIN_HEAD = 3
+
+
+def _is_noun(phrase: str) -> bool:
+    """A phrase with an adjective, a compound, or a word with the forms of a noun ("sms",
+    "omstart"), not a verb or adverb of the title ("Läxhjälpen i Värnamo ger resultat")."""
+    if len(phrase) < MIN_HEAD:
+        return False
+    return " " in phrase or len(split_compound(phrase)) > 1 or has_noun_forms(phrase, loose=True)
+
+
+@lru_cache(maxsize=1)
+def _term_heads() -> frozenset[str]:
+    """The lemmas that head an intervention's or a focus area's trigger: a trigger of one word,
+    the last word of a longer one ("förlängd skoldag", "aktiv rast")."""
+    return frozenset(p.lemmas[-1] for p in rules().phrases
+                     if p.kind in (INTERVENTION, FOCUS_AREA) and p.lemmas)
 
 
 def _choose_team(example: Example, hints: list[str] | None, text_doc: Doc) -> str | None:

@@ -16,12 +16,22 @@ from functools import lru_cache
 from itertools import accumulate
 
 from ingest.model import FOCUS_AREA, INTERVENTION, MUNICIPALITY
+from ingest.tagging.acting import acting_units
 from ingest.tagging.gazetteer import names, surface_forms
-from ingest.tagging.lemmas import lemmatize
 from ingest.tagging.placenames import compound_prefix, context_ok, county_use
-from ingest.tagging.rules import INSPIRATION, Hit, compound_rules, near_hits, rules
+from ingest.tagging.rules import (
+    INSPIRATION,
+    Hit,
+    compound_rules,
+    match_lemma,
+    near_hits,
+    rules,
+    weakened,
+)
 from ingest.tagging.scoring import (
     FOCUS_THRESHOLD,
+    context_mentions,
+    count_acting,
     counts_as_tag,
     hit_counts,
     inspiration,
@@ -57,7 +67,7 @@ def _tokens(text: str) -> Tokens:
     words = [t.text for t in toks]
     ends = [w in _SENT_END or ("\n" in w and not w.strip()) for w in words]
     sent = list(accumulate(ends[:-1], initial=0)) if words else []
-    return Tokens(words, [w.lower() for w in words], [lemmatize(w) for w in words],
+    return Tokens(words, [w.lower() for w in words], [match_lemma(w) for w in words],
                   [t.idx for t in toks], sent)
 
 
@@ -132,18 +142,21 @@ def _taxonomy_hits(tv: Tokens) -> list[Hit]:
             if (kind, i) not in exact and key not in seen:
                 seen.add(key)
                 hits.append(Hit(kind, value, i, i + 1, via))
-    return hits
+    return weakened(hits, tv.lemma)
 
 
 def _concepts(tv: Tokens, hits: list[Hit]) -> list[tuple[str, str, int]]:
     """(kind, value, first character) of the interventions and focus areas that are tags."""
     tax = taxonomy()
     counts, strong = hit_counts(hits)
+    acting = count_acting(acting_units(tv), hits, tax, counts, strong)
+    context = context_mentions(hits, acting, tax, counts, strong)
     first: dict[tuple[str, str], int] = {}
     focus_score: dict[str, int] = defaultdict(int)
     focus_start: dict[str, int] = {}
     for h in hits:
-        if h.kind not in _KINDS or not counts_as_tag(h, tax, counts, strong):
+        if h.kind not in _KINDS or not counts_as_tag(h, tax, counts, strong) \
+                or (h.kind, h.value) in context:
             continue
         start = tv.idx[h.start]
         if h.kind == FOCUS_AREA:
@@ -199,7 +212,7 @@ def _mentions(tv: Tokens) -> list[Mention]:
 def _municipalities(tv: Tokens, hits: list[Hit]) -> list[tuple[str, str, int]]:
     """(kind, value, first character) of the text's own municipalities."""
     mentions = _mentions(tv)
-    inspired, followers = inspiration(tv.sent, hits, mentions)
+    inspired, followers = inspiration(tv.sent, hits, mentions, tv.lower)
     own = [n for n in range(len(mentions)) if n not in inspired and n not in followers]
     if not own:
         own = sorted(followers)

@@ -9,14 +9,31 @@ them (tests/tagging/test_words.py).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
+from ingest.lexicon import RULE_LEMMAS
 from ingest.tagging.compounds import split_compound
 from ingest.tagging.lemmas import lemmatize
 from ingest.tagging.taxonomy import taxonomy
 from ingest.tagging.words import tokenize
+
+# A word written with a hyphen between two parts of a compound: a first part of three letters
+# or more, later parts in lowercase ("närvaro-teamet", "SMS-rutin", "hembesöks-programmet"; not
+# "e-post", "Ann-Sofie" or the "på-veckor" of "prova på-veckor").
+_HYPHENATED = re.compile(r"^[^\W\d_]{3,}(?:-[a-zåäöéü][^\W\d_]*)+$")
+
+
+@lru_cache(maxsize=100_000)
+def match_lemma(word: str) -> str:
+    """The lemma the taxonomy's rules compare a word by: its lemma, and for a compound written
+    with a hyphen the lemma of the joined word, so that "rörelse-pass" triggers what
+    "rörelsepass" does. The tagger's tokens and the rules' triggers both go through it."""
+    if "-" in word and _HYPHENATED.match(word):
+        return lemmatize(word.replace("-", ""))
+    return RULE_LEMMAS.get(word.lower()) or lemmatize(word)
 
 
 class Hit(NamedTuple):
@@ -38,6 +55,7 @@ INSPIRATION = (INSP_FROM, INSP_TO, INSP_BEFORE)
 NEAR_SPAN = 25  # tokens from the first to the last word of a co-occurrence
 # kind, value, words: each word a tuple of alternative lemmas ("*x": any lemma ending in x)
 NearRule = tuple[str, str, tuple[tuple[str, ...], ...]]
+HitT = TypeVar("HitT", bound=Hit)
 
 
 @dataclass(frozen=True)
@@ -58,6 +76,7 @@ class Rules:
     ignore: frozenset[str]  # lemmas that never trigger anything
     prefixed: list[tuple[str, str, tuple[str, ...], str]]  # kind, value, lemmas, last prefix
     stages: dict[str, tuple[str, ...]]  # stage → triggers (matched on lowercase)
+    weak: frozenset[tuple[str, str]] = frozenset()  # (intervention, lemma) of weak words
 
 
 def _triggers() -> list[tuple[str, str, str]]:
@@ -88,11 +107,11 @@ def rules() -> Rules:
     for kind, value, trigger in _triggers():
         if trigger.endswith("-") and " " in trigger:
             *first, last = trigger.split()
-            prefixed.append((kind, value, tuple(lemmatize(w) for w in first), last.lower()))
+            prefixed.append((kind, value, tuple(match_lemma(w) for w in first), last.lower()))
             continue
         text = trigger.lstrip("*")
         tokens = [t.text for t in tokenize(text)]
-        lemmas = tuple(lemmatize(t) for t in tokens)
+        lemmas = tuple(match_lemma(t) for t in tokens)
         if trigger.startswith("*") and len(tokens) == 1:
             parts.setdefault(lemmas[0], []).append((kind, value))
         elif len(tokens) == 1 and kind not in INSPIRATION:
@@ -109,8 +128,26 @@ def rules() -> Rules:
         if len(words) >= 2
     ]
     near.sort(key=lambda rule: -len(rule[2]))  # a longer rule first: its span is the stronger
-    ignore = frozenset(lemmatize(w) for w in tax.ignore)
-    return Rules(tuple(phrases), heads, parts, near, ignore, prefixed, dict(tax.stages))
+    ignore = frozenset(match_lemma(w) for w in tax.ignore)
+    weak = frozenset((item.name, match_lemma(w)) for item in tax.interventions for w in item.weak)
+    return Rules(tuple(phrases), heads, parts, near, ignore, prefixed, dict(tax.stages), weak)
+
+
+def weakened(hits: list[HitT], lemmas: list[str]) -> list[HitT]:
+    """The hits with those of an intervention's weak words ("närvaro", also as the head of
+    "elevnärvaron") marked ``via="weak"``: alone they do not make a tag (scoring.py)."""
+    weak = rules().weak
+    if not weak:
+        return hits
+    out: list[HitT] = []
+    for h in hits:
+        if h.kind == "intervention" and h.via in ("phrase", "head") and h.end - h.start == 1:
+            lemma = lemmas[h.start]
+            word = (_compound_parts(lemma) or (lemma,))[-1] if h.via == "head" else lemma
+            if (h.value, word) in weak:
+                h = h._replace(via="weak")
+        out.append(h)
+    return out
 
 
 @lru_cache(maxsize=100_000)
@@ -143,7 +180,7 @@ def _near_forms(word: str) -> tuple[str, ...]:
     word = word.strip()
     star = "*" if word.startswith("*") else ""
     first = word.lstrip("*").split()[0].lower()
-    return tuple(dict.fromkeys(star + form for form in (lemmatize(first), first)))
+    return tuple(dict.fromkeys(star + form for form in (match_lemma(first), first)))
 
 
 @lru_cache(maxsize=1)

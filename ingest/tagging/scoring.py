@@ -8,11 +8,19 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import Protocol
 
+from ingest.lexicon import (
+    INSPIRATION_AND_WORDS,
+    INSPIRATION_CLAUSE_WORDS,
+    INSPIRATION_LIST_WORDS,
+    VISITED_AT_HOME,
+)
 from ingest.model import ACTOR, AGE_GROUP, FOCUS_AREA, INTERVENTION, STAGE
 from ingest.tagging.rules import INSP_BEFORE, INSP_FROM, INSP_TO
 from ingest.tagging.taxonomy import Taxonomy
 
 INSPIRATION_WINDOW = 16
+LIST_REACH = 7  # words from one listed source to the next ("och på de … i")
+BEFORE_GAP = 2  # words between a place and "som förebild" after it
 TITLE_WEIGHT = 3.0  # tokens after an inspiration expression
 FOCUS_THRESHOLD = 2
 WEAK_MIN_HITS = 2
@@ -36,23 +44,23 @@ class MentionLike(Protocol):
 
 
 def inspiration(
-    sent: list[int], hits: Sequence[HitLike], mentions: Sequence[MentionLike]
+    sent: list[int], hits: Sequence[HitLike], mentions: Sequence[MentionLike],
+    lower: Sequence[str] = (),
 ) -> tuple[set[int], set[int]]:
     """Indices of mentions that are sources of inspiration / places that took after the work
-    (``sent``: the sentence number of every token)."""
+    (``sent``: the sentence number of every token; ``lower``: the lowercase tokens, which let
+    an expression reach only the list of places right after it)."""
     inspired: set[int] = set()
     followers: set[int] = set()
-    from_hits = [h for h in hits if h.kind == INSP_FROM]
+    from_hits = [h for h in hits if h.kind == INSP_FROM and not _home_visit(h, lower)]
     from_sents = {sent[h.start] for h in from_hits}
     for h in from_hits:
-        for n, m in enumerate(mentions):
-            if sent[m.start] == sent[h.start] and h.end <= m.start <= h.end + INSPIRATION_WINDOW:
-                inspired.add(n)
+        inspired.update(_sources_after(h, sent, mentions, lower))
     for h in hits:
         if h.kind != INSP_BEFORE:
             continue
         for n, m in enumerate(mentions):
-            if sent[m.start] == sent[h.start] and h.start - 6 <= m.end <= h.start:
+            if sent[m.start] == sent[h.start] and h.start - BEFORE_GAP <= m.end <= h.start:
                 inspired.add(n)
     from_tokens = {i for h in from_hits for i in range(h.start, h.end)}
     for h in hits:
@@ -62,6 +70,35 @@ def inspiration(
             if sent[m.start] == sent[h.start] and n not in inspired:
                 followers.add(n)
     return inspired, followers
+
+
+def _listed(between: Sequence[str]) -> bool:
+    """The words between two places keep them in one list of sources."""
+    if all(w in INSPIRATION_LIST_WORDS for w in between):
+        return True
+    return len(between) <= LIST_REACH and between[0] in INSPIRATION_AND_WORDS \
+        and not any(w in INSPIRATION_CLAUSE_WORDS for w in between)
+
+
+def _home_visit(h: HitLike, lower: Sequence[str]) -> bool:
+    """"besökte familjen i Nässjö": a visit to a home, not to a place to learn from."""
+    return bool(lower) and h.end < len(lower) and lower[h.end - 1].startswith("besök") \
+        and lower[h.end] in VISITED_AT_HOME
+
+
+def _sources_after(
+    h: HitLike, sent: list[int], mentions: Sequence[MentionLike], lower: Sequence[str]
+) -> list[int]:
+    """The places an inspiration expression names: the first one in its window and those
+    listed right after it ("från Araby i Växjö", "från Mullsjö och Tranås")."""
+    out: list[int] = []
+    for n, m in enumerate(mentions):
+        if sent[m.start] != sent[h.start] or not h.end <= m.start <= h.end + INSPIRATION_WINDOW:
+            continue
+        if out and lower and not _listed(lower[mentions[out[-1]].end:m.start]):
+            break
+        out.append(n)
+    return out
 
 
 def select_own(
@@ -119,3 +156,36 @@ def counts_as_tag(
         if not strong[key] and counts[key] < WEAK_MIN_HITS:
             return False  # only co-occurrences or compound parts: need more than one
     return not (h.kind == ACTOR and counts[key] < tax.actor_min_hits.get(h.value, 1))
+
+
+def count_acting(
+    units: set[int], hits: Sequence[HitLike], tax: Taxonomy,
+    counts: dict[tuple[str, str], int], strong: dict[tuple[str, str], int],
+) -> set[tuple[str, str]]:
+    """A family centre that acts or is a workplace (``units``: its tokens, acting.py) names
+    its intervention at once, its min_hits met; returns the interventions so named."""
+    acting: set[tuple[str, str]] = set()
+    for h in hits:
+        if h.kind == INTERVENTION and h.start in units:
+            item = tax.intervention(h.value)
+            key = (h.kind, h.value)
+            counts[key] = max(counts[key], item.min_hits if item else 1)
+            strong[key] += 1
+            acting.add(key)
+    return acting
+
+
+def context_mentions(
+    hits: Sequence[HitLike], acting: set[tuple[str, str]], tax: Taxonomy,
+    counts: dict[tuple[str, str], int], strong: dict[tuple[str, str], int],
+) -> set[tuple[str, str]]:
+    """Interventions only mentioned as the context of another one the text has (the family
+    centre whose task the pupil health centre takes over), unless they act."""
+    tagged = {h.value for h in hits if h.kind == INTERVENTION
+              and counts_as_tag(h, tax, counts, strong)}
+    out: set[tuple[str, str]] = set()
+    for value in tagged:
+        item = tax.intervention(value)
+        if item and set(item.context_in) & tagged and (INTERVENTION, value) not in acting:
+            out.add((INTERVENTION, value))
+    return out

@@ -28,6 +28,10 @@ class Intervention:
     # words in one sentence; a word is "a|b" for alternatives, "*x" for any word ending in x
     near: tuple[tuple[str, ...], ...] = ()
     min_hits: int = 1
+    # single words that name the intervention only with a second hit ("närvaro" in passing)
+    weak: tuple[str, ...] = ()
+    # interventions in whose examples a mention of this one is context, unless it acts
+    context_in: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -93,6 +97,8 @@ def taxonomy() -> Taxonomy:
             triggers=_strs(i.get("triggers")),
             near=tuple(tuple(str(w) for w in words) for words in i.get("near") or []),
             min_hits=int(i.get("min_hits", 1)),
+            weak=_strs(i.get("weak")),
+            context_in=_strs(i.get("context_in")),
         )
         for i in data["interventions"]
     )

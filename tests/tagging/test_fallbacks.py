@@ -23,4 +23,4 @@ def test_without_hunspell() -> None:
     out = subprocess.run([sys.executable, "-c", SCRIPT], cwd=ROOT, capture_output=True,
                          text=True, timeout=120, check=True).stdout.splitlines()
     assert out[0] == "familjecentral"
-    assert out[1] == "['Värnamo', 'gemensamma hembesök']"
+    assert out[1] == "['Värnamo', 'familjecentral', 'gemensamma hembesök']"

@@ -86,3 +86,22 @@ def test_ambiguous_locality_in_a_list_of_places() -> None:
     text = "Förskolorna i Ingatorp och Hult arbetar med tidig upptäckt."
     assert values(text, "place") == ["Ingatorp", "Hult"]
     assert values(text, "municipality") == ["Eksjö"]
+
+
+def test_a_locality_named_with_its_municipality_counts_once() -> None:
+    """"Sunhultsbrunn i Aneby kommun", "Stensjön, Nässjö kommun": the locality is a place, its
+    municipality the example's one municipality; localities of the gazetteer outside the
+    county resolve to theirs."""
+    text = "Förskolan i Sunhultsbrunn i Aneby kommun har startat rörelselekar varje morgon."
+    assert values(text, "municipality") == ["Aneby"]
+    assert values(text, "place") == ["Sunhultsbrunn"]
+    text = "Skolan i Stensjön, Nässjö kommun, har läxhjälp. I Stensjön går fyrtio elever."
+    assert values(text, "municipality") == ["Nässjö"]
+    assert values(text, "place") == ["Stensjön"]
+    text = "Skillingaryd, Vaggeryds kommun, har en cykelbuss. Skolan i Skillingaryd är med."
+    assert values(text, "municipality") == ["Vaggeryd"]
+    text = ("Familjecentralen i Hässleby i Eksjö har startat en pappagrupp efter ett "
+            "studiebesök i Lammhult.")
+    tags = tag_text(text)
+    assert [t.value for t in tags if t.kind == "municipality"] == ["Eksjö"]
+    assert [t.value for t in tags if t.kind == "inspired_by"] == ["Växjö"]

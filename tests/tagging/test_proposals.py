@@ -29,7 +29,8 @@ def test_digital_parents_evening_is_proposed() -> None:
         "Kvällen tolkas till arabiska, somaliska och tigrinja så att fler kan delta hemifrån.",
         [Section("Metod", "Vi sänder via Teams och tolkarna sitter i var sin kanal. "
                           "Föräldrarna kan ställa frågor i chatten.")])
-    assert _interventions(ex) == [("digital föräldrakväll", True)]
+    # the family centre that invites is the team's own (tests/tagging/test_acting_units.py)
+    assert _interventions(ex) == [("digital föräldrakväll", True), ("familjecentral", False)]
     assert ex.proposed_interventions() == ["digital föräldrakväll"]
     assert ex.focus_areas == ["Psykisk hälsa"]  # föräldra-: parents, parental support
     tag = next(t for t in ex.tags if t.kind == INTERVENTION)
@@ -95,3 +96,22 @@ def test_focus_follows_the_interventions_not_stray_words() -> None:
         "trygga i gruppen och tycker att det är roligt.")
     assert [t.value for t in ex.tags if t.kind == INTERVENTION] == ["aktiv skolväg"]
     assert [t.value for t in ex.tags if t.kind == FOCUS_AREA] == ["Fysisk aktivitet"]
+
+
+def test_the_title_head_is_proposed_besides_the_taxonomy_terms() -> None:
+    """A title that names the practice in the team's own words ("Ett sms redan första
+    frånvarodagen") gives a proposal even when the text also triggers taxonomy terms; a title
+    headed by a taxonomy word or by a verb gives none."""
+    ex = _example("Ett sms redan första frånvarodagen",
+                  "Skolan i Eksjö skickar ett sms till vårdnadshavare redan första dagen en elev "
+                  "är frånvarande. Mentorn följer upp frånvaron samma vecka.")
+    assert ("närvaroarbete", False) in _interventions(ex)
+    assert ("sms", True) in _interventions(ex)
+    ex = _example("Trepartssamtal varje termin",
+                  "Mentorn bjuder in elev och vårdnadshavare till trepartssamtal. Vid upprepad "
+                  "frånvaro hålls samtalet direkt och närvaron följs upp varje vecka.")
+    assert ("trepartssamtal", True) in _interventions(ex)
+    ex = _example("Läxhjälpen i Värnamo ger resultat",
+                  "Läxhjälpen på biblioteket har nu femtio elever i veckan och fler klarar "
+                  "godkända betyg i matematik.")
+    assert _interventions(ex) == [("läxhjälp", False)]

@@ -1,0 +1,59 @@
+"""An intervention needs more than a word in passing: "närvaro" named once in a sentence
+about something else is no attendance work, and home visits to first-time parents are the
+extended home-visit programme only when there are more visits than usual. Texts written for
+these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.tagging import query_terms, tag_text
+
+
+def _interventions(text: str) -> list[str]:
+    return [t.value for t in tag_text(text) if t.kind == "intervention" and not t.proposed]
+
+
+@pytest.mark.parametrize("text", [
+    "Skolans mål är god närvaro, men teamet arbetar med läsning. Eleverna läser högt för "
+    "varandra i biblioteket varje vecka.",
+    "Fritidsgården har öppet direkt efter sista lektionen och erbjuder pingis och musik. "
+    "Personalen ser att de som kommer har bättre närvaro.",
+])
+def test_a_passing_mention_of_attendance_is_not_attendance_work(text: str) -> None:
+    assert "närvaroarbete" not in _interventions(text)
+
+
+def test_a_query_of_one_word_still_names_attendance_work() -> None:
+    assert ("intervention", "närvaroarbete") in query_terms("hur ökar vi närvaron i skolan")
+
+
+@pytest.mark.parametrize("text", [
+    "Vid första frånvaron skickas ett sms till vårdnadshavarna.",
+    "Närvaron följs upp varje vecka och vid frånvaro ringer mentorn hem samma dag.",
+    "Skolan har infört en sms-rutin vid frånvaro.",
+])
+def test_attendance_work_named_twice_or_with_what_is_done(text: str) -> None:
+    assert "närvaroarbete" in _interventions(text)
+
+
+def test_joint_visits_to_first_time_parents_are_not_the_extended_programme() -> None:
+    text = ("BVC-sjuksköterskan och socialsekreteraren gör gemensamma hembesök hos alla "
+            "förstagångsföräldrar i Gnosjö. Teamet vill erbjuda hembesöken till alla "
+            "förstagångsföräldrar nästa år och följa upp hur många som hör av sig.")
+    found = _interventions(text)
+    assert "gemensamma hembesök" in found
+    assert "utökat hembesöksprogram" not in found
+
+
+def test_a_school_home_visit_is_not_the_extended_programme() -> None:
+    text = "Kuratorn gör fler hembesök hemma hos elever som har svårt att komma till skolan."
+    assert "utökat hembesöksprogram" not in _interventions(text)
+
+
+def test_the_extended_programme_is_still_found() -> None:
+    text = ("Alla förstagångsföräldrar på Råslätt erbjuds sex hembesök under barnets första "
+            "femton månader i stället för två.")
+    assert "utökat hembesöksprogram" in _interventions(text)
+    text = "Familjer med nyfödda barn får extra besök av barnsjuksköterskan under första året."
+    assert "utökat hembesöksprogram" in _interventions(text)
