@@ -8,6 +8,7 @@ patterns of these documents, which no general model here knows.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ingest.lexicon import (
     CONTACT_COLUMNS,
@@ -107,6 +108,18 @@ def who_acts(text: str) -> tuple[int, int]:
     """Signs that the programme tells about itself (its network, meetings, coaches, speakers,
     greetings) and signs that a team tells about its work (first-person team verbs, a named
     unit or school, what it counted)."""
+    programme = team = 0
+    for line in text.split("\n"):
+        signs = line_signs(line)
+        programme += signs[0]
+        team += signs[1]
+    return programme, team
+
+
+@lru_cache(maxsize=4096)
+def line_signs(text: str) -> tuple[int, int]:
+    """``who_acts`` of one line. No sign spans a line break, and a passage is weighed again
+    each time it grows, so each line is counted once (``line_signs.cache_clear()`` forgets)."""
     programme = len(PROGRAMME.findall(text))
     team = (
         len(TEAM_VOICE.findall(text))
