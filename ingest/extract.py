@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import ctypes
 import struct
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 import pypdfium2 as pdfium
@@ -332,6 +332,35 @@ def _merge_boxes(rects: list[Box]) -> list[Box]:
     return boxes
 
 
+_KINDS = (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_IMAGE)
+FORM_DEPTH = 3  # forms within forms are opened this deep
+
+
+def _paths_and_images(
+    parent: pdfium_c.FPDF_PAGE | pdfium_c.FPDF_PAGEOBJECT, form: bool = False, level: int = 0
+) -> Iterator[tuple[int, pdfium_c.FPDF_PAGEOBJECT, tuple[float, float, float, float]]]:
+    """(type, object, (left, bottom, right, top)) of the paths and images of a page (or of a form
+    object, ``form``) in content-stream order, those of its forms where they stand (what
+    pypdfium2's ``get_objects`` gives, without a wrapper per object)."""
+    count_objects = pdfium_c.FPDFFormObj_CountObjects if form else pdfium_c.FPDFPage_CountObjects
+    get_object = pdfium_c.FPDFFormObj_GetObject if form else pdfium_c.FPDFPage_GetObject
+    count = count_objects(parent)
+    if count < 0:
+        raise pdfium.PdfiumError("Failed to get number of pageobjects.")
+    bounds = [ctypes.c_float() for _ in range(4)]
+    for i in range(count):
+        obj = get_object(parent, i)
+        if not obj:
+            raise pdfium.PdfiumError("Failed to get pageobject.")
+        kind = pdfium_c.FPDFPageObj_GetType(obj)
+        if kind in _KINDS:
+            if not pdfium_c.FPDFPageObj_GetBounds(obj, *bounds):
+                raise pdfium.PdfiumError("Failed to locate pageobject.")
+            yield kind, obj, (bounds[0].value, bounds[1].value, bounds[2].value, bounds[3].value)
+        if kind == pdfium_c.FPDF_PAGEOBJ_FORM and level < FORM_DEPTH - 1:
+            yield from _paths_and_images(obj, True, level + 1)
+
+
 def _page_boxes(page: pdfium.PdfPage, width: float, height: float) -> tuple[list[Box], float, int]:
     rects: list[Box] = []
     image_area = 0.0
@@ -339,17 +368,15 @@ def _page_boxes(page: pdfium.PdfPage, width: float, height: float) -> tuple[list
     page_area = width * height
     fill_mode = ctypes.c_int()
     stroke = ctypes.c_int()
-    types = (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_IMAGE)
-    for obj in page.get_objects(filter=types, max_depth=3):
-        left, bottom, right, top = obj.get_bounds()
+    for kind, obj, (left, bottom, right, top) in _paths_and_images(page.raw):
         w, h = right - left, top - bottom
-        if obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+        if kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
             image_area += max(w, 0) * max(h, 0) / page_area
             continue
         if w < 40 or h < 14 or w * h > 0.6 * page_area:
             small += w < 40 and h < 40
             continue
-        pdfium_c.FPDFPath_GetDrawMode(obj.raw, fill_mode, stroke)
+        pdfium_c.FPDFPath_GetDrawMode(obj, fill_mode, stroke)
         if not fill_mode.value and not stroke.value:
             continue
         rects.append(Box(left, height - top, right, height - bottom))

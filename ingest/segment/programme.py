@@ -83,7 +83,13 @@ def norm_key(text: str) -> str:
 
 
 def starts_with(key: str, prefixes: tuple[str, ...]) -> bool:
-    return any(key == p or key.startswith(p + " ") or key.startswith(p + "/") for p in prefixes)
+    return key in prefixes or key.startswith(_continued(prefixes))
+
+
+@lru_cache(maxsize=32)
+def _continued(prefixes: tuple[str, ...]) -> tuple[str, ...]:
+    """Each prefix followed by a space or a slash (one ``startswith`` for them all)."""
+    return tuple(p + sep for p in prefixes for sep in (" ", "/"))
 
 
 def is_subheading(text: str) -> bool:

@@ -14,8 +14,10 @@ from ingest.segment.programme import (
     TEAM_ROLE,
     TEAM_UNIT,
     TEAM_VOICE,
+    is_subheading,
     line_signs,
     reads_as_programme,
+    starts_with,
     team_voiced,
     who_acts,
 )
@@ -62,3 +64,13 @@ def test_passages_of_newsletters_count_as_a_whole(corpus_pdfs: list[Path], name:
     assert sum(_signs_of_whole(t)[1] for t in texts[:-1]) > 0
     for text in texts:
         assert who_acts(text) == _signs_of_whole(text)
+
+
+def test_headings_start_with_a_known_section() -> None:
+    prefixes = ("kontakt", "mer information")
+    assert starts_with("kontakt", prefixes)
+    assert starts_with("kontakt hagaskolan", prefixes)
+    assert starts_with("mer information/anmälan", prefixes)
+    assert not starts_with("kontakter", prefixes)
+    assert not starts_with("mer", prefixes)
+    assert is_subheading("Så gjorde vi") and not is_subheading("Så gjorde vi hela hösten med alla")
