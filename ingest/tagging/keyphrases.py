@@ -103,6 +103,7 @@ def _adjective_form(low: str, lemma: str) -> str:
     return low if low == lemma + "t" else lemma
 
 
+@lru_cache(maxsize=50_000)
 def _is_verb(low: str, lemma: str) -> bool:
     """An inflected verb ("startade", "öppnar") or an infinitive that has verb forms and no
     definite noun form ("förlänga", not "skola")."""
