@@ -7,7 +7,8 @@ downwards), like most layout code expects.
 from __future__ import annotations
 
 import ctypes
-from collections.abc import Iterator
+import struct
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 import pypdfium2 as pdfium
@@ -91,11 +92,21 @@ class PageContent:
         return sum(len(w.text) for w in self.words)
 
 
-# FPDFText_GetTextObject answering a plain address (None for characters pdfium made up), which
-# tells text objects apart faster than the typed binding's pointer objects
-_text_object = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(
-    ctypes.cast(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p).value
-)
+def _untyped(function: object, restype: type) -> Callable[..., object]:
+    """A pdfium function without argument types, called per character with the text page as a
+    ``c_void_p``, the index as an int and a rectangle's address as a ``c_void_p``: the typed
+    binding checks and converts its arguments on every call, which costs more than the call."""
+    return ctypes.CFUNCTYPE(restype)(ctypes.cast(function, ctypes.c_void_p).value)
+
+
+# each character's code unit, loose box (into an FS_RECTF) and text object, as a plain address
+# (None for characters pdfium made up), which tells text objects apart faster than pointers
+_unicode = _untyped(pdfium_c.FPDFText_GetUnicode, ctypes.c_uint)
+_loose_box = _untyped(pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_int)
+_text_object = _untyped(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p)
+_RECT = struct.Struct("4f")  # FS_RECTF: left, top, right, bottom
+# the character each plain code unit reads as (filled as the codes are met)
+_PLAIN: dict[int, str] = {}
 
 
 class _FontCache:
@@ -148,22 +159,17 @@ class _Runs:
 
     def __init__(self, raw: pdfium_c.FPDF_TEXTPAGE, height: float, fonts: _FontCache) -> None:
         self.raw = raw
-        self.address = ctypes.cast(raw, ctypes.c_void_p).value
         self.height = height
         self.fonts = fonts
         self.seen: dict[int, tuple[int, float, bool, float | None]] = {}
         self.objects: list[int] = []  # each text object's address, by its number
-        self.last_address: int | None = 0
-        self.last: tuple[int, float, bool, float | None] = (-1, 0.0, False, None)
         self.x = ctypes.c_double()
         self.y = ctypes.c_double()
         self.matrix = pdfium_c.FS_MATRIX()
 
-    def of(self, index: int) -> tuple[int, float, bool, float | None]:
-        """Number, size, boldness and baseline of the text object of character ``index``."""
-        address = _text_object(self.address, index)
-        if address == self.last_address and address:
-            return self.last
+    def of(self, address: int | None, index: int) -> tuple[int, float, bool, float | None]:
+        """Number, size, boldness and baseline of the text object at ``address`` (None for a
+        character pdfium made up), which holds character ``index``."""
         info = self.seen.get(address) if address else None
         if info is None:
             raw = self.raw
@@ -178,8 +184,6 @@ class _Runs:
             if address:
                 self.seen[address] = info
                 self.objects.append(address)
-        self.last_address = address
-        self.last = info
         return info
 
 
@@ -187,51 +191,76 @@ def _page_words(page: pdfium.PdfPage, number: int, height: float, fonts: _FontCa
     """The page's words: characters that sit close together on one line, between spaces; in a
     tagged PDF's table, each with its cell."""
     textpage = page.get_textpage()
-    raw = textpage.raw
+    try:
+        runs = _Runs(textpage.raw, height, fonts)
+        words = _read_words(textpage.raw, number, height, runs)
+    finally:
+        textpage.close()
+    cells = table_cells(page)
+    if cells:
+        _place_in_cells(words, runs.objects, cells)
+    return words
+
+
+def _read_words(raw: pdfium_c.FPDF_TEXTPAGE, number: int, height: float, runs: _Runs) -> list[Word]:
+    """The words of a text page, character by character (ingestion's hot loop: the word being
+    read is kept in local variables, a text object is looked up only when it changes)."""
+    textpage = ctypes.c_void_p(ctypes.cast(raw, ctypes.c_void_p).value)
     rect = pdfium_c.FS_RECTF()
-    get_box = pdfium_c.FPDFText_GetLooseCharBox
-    runs = _Runs(raw, height, fonts)
+    rect_address, read_rect = ctypes.c_void_p(ctypes.addressof(rect)), _RECT.unpack_from
     words: list[Word] = []
-    chars: list[str] = []  # the word being read
-    word = Word("", 0.0, 0.0, 0.0, 0.0, 0.0, False, number)  # its box, size and runs
-    bold_chars = 0
-    for i, char, spaced in _page_chars(raw, chars):
-        get_box(raw, i, rect)
-        run, c_size, bold, c_base = runs.of(i)
-        c_top = height - rect.top
-        c_bottom = height - rect.bottom
+    chars: list[str] = []  # the word being read; its box, size, baseline and runs:
+    x0 = top = x1 = bottom = size = fsize = 0.0
+    base: float | None = None
+    c_base: float | None = None
+    first_run = run = run_end = -1
+    bold_chars, bold, spaced = 0, False, False  # spaced: since the word's last character
+    last_object: int | None = 0
+    for i in range(pdfium_c.FPDFText_CountChars(raw)):
+        code = _unicode(textpage, i)
+        char = _PLAIN.get(code)
+        if char is None:
+            char, spaced = _unusual_char(code, chars, spaced)
+            if char is None:
+                continue
+        _loose_box(textpage, i, rect_address)
+        left, c_top, right, c_bottom = read_rect(rect)
+        c_top, c_bottom = height - c_top, height - c_bottom
+        address = _text_object(textpage, i)
+        if address != last_object or not address:
+            run, fsize, bold, c_base = runs.of(address, i)
+            last_object = address
         height_box = c_bottom - c_top
+        c_size = fsize
         if c_size <= 0 or height_box > 2.5 * c_size or height_box < 0.4 * c_size:
             c_size = height_box / 1.15 if height_box > 0 else c_size
         if chars:
-            gap = rect.left - word.x1
-            limit = 0.35 * max(word.size, c_size)
-            if c_base is not None and word.baseline is not None:
-                same_line = abs(c_base - word.baseline) < limit
+            gap = left - x1
+            limit = 0.35 * (c_size if c_size > size else size)
+            if c_base is not None and base is not None:
+                same_line = abs(c_base - base) < limit
             else:
-                same_line = abs(c_top - word.top) < limit
+                same_line = abs(c_top - top) < limit
             # another line, a gap, or a real space (punctuation set in another font stays)
             if (not same_line or gap > 0.25 * c_size or gap < -2.0 * c_size) or (
                 spaced and not (char in ",.;:!?)" and gap < 0.12 * c_size)
             ):
-                _end_word(words, chars, bold_chars, word)
+                _end_word(words, chars, bold_chars, Word(
+                    "", x0, top, x1, bottom, size, False, number, base, first_run, run_end))
         if not chars:
-            word = Word("", rect.left, c_top, rect.right, c_bottom, c_size, False, number)
-            word.baseline, word.run = c_base, run
-            bold_chars = 0
+            x0, top, x1, bottom, size = left, c_top, right, c_bottom, c_size
+            base, first_run, bold_chars = c_base, run, 0
         else:
-            word.x1 = max(word.x1, rect.right)
-            word.top = min(word.top, c_top)
-            word.bottom = max(word.bottom, c_bottom)
-            word.size = max(word.size, c_size)
-        word.run_end = run
+            x1 = right if right > x1 else x1
+            top = c_top if c_top < top else top
+            bottom = c_bottom if c_bottom > bottom else bottom
+            size = c_size if c_size > size else size
+        run_end = run
         bold_chars += bold
         chars.append(char)
-    _end_word(words, chars, bold_chars, word)
-    textpage.close()
-    cells = table_cells(page)
-    if cells:
-        _place_in_cells(words, runs.objects, cells)
+        spaced = False
+    _end_word(words, chars, bold_chars, Word(
+        "", x0, top, x1, bottom, size, False, number, base, first_run, run_end))
     return words
 
 
@@ -244,28 +273,20 @@ def _place_in_cells(words: list[Word], objects: list[int], cells: dict[int, Cell
             word.cell = of_run[word.run]
 
 
-def _page_chars(
-    raw: pdfium_c.FPDF_TEXTPAGE, chars: list[str]
-) -> Iterator[tuple[int, str, bool]]:
-    """The text page's characters: (index, character, whether a space came before it).
-
-    Spaces, control codes and noncharacters are skipped; a low surrogate half completes the
-    last character of ``chars`` (the word being read) in place and is not given.
-    """
-    get_unicode = pdfium_c.FPDFText_GetUnicode
-    spaced = False  # a space was seen since the last character of the current word
-    for i in range(pdfium_c.FPDFText_CountChars(raw)):
-        code = get_unicode(raw, i)
-        if code in SPACES:
-            spaced = True
-            continue
-        if code in DROPPED:
-            continue
-        if (0xD800 <= code < 0xE000 or code > 0xFFFF) and not _starts_char(code, chars, spaced):
-            continue
-        # pdfium reports a hyphen that ends a line as 0x02
-        yield i, "-" if code == 2 else LIGATURES.get(code) or chr(code), spaced
-        spaced = False
+def _unusual_char(code: int, chars: list[str], spaced: bool) -> tuple[str | None, bool]:
+    """What a code unit not (yet) in ``_PLAIN`` reads as, None for nothing (a space, a dropped
+    code, a low surrogate half that completes the last character of ``chars`` in place), and
+    whether a space has come since the last character. Plain characters are added to
+    ``_PLAIN``; pdfium reports a hyphen that ends a line as 0x02."""
+    if code in SPACES:
+        return None, True
+    if code in DROPPED:
+        return None, spaced
+    if 0xD800 <= code < 0xE000 or code > 0xFFFF:
+        return (chr(code) if _starts_char(code, chars, spaced) else None), spaced
+    char = "-" if code == 2 else LIGATURES.get(code) or chr(code)
+    _PLAIN[code] = char
+    return char, spaced
 
 
 def _end_word(words: list[Word], chars: list[str], bold_chars: int, word: Word) -> None:
@@ -311,6 +332,35 @@ def _merge_boxes(rects: list[Box]) -> list[Box]:
     return boxes
 
 
+_KINDS = (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_IMAGE)
+FORM_DEPTH = 3  # forms within forms are opened this deep
+
+
+def _paths_and_images(
+    parent: pdfium_c.FPDF_PAGE | pdfium_c.FPDF_PAGEOBJECT, form: bool = False, level: int = 0
+) -> Iterator[tuple[int, pdfium_c.FPDF_PAGEOBJECT, tuple[float, float, float, float]]]:
+    """(type, object, (left, bottom, right, top)) of the paths and images of a page (or of a form
+    object, ``form``) in content-stream order, those of its forms where they stand (what
+    pypdfium2's ``get_objects`` gives, without a wrapper per object)."""
+    count_objects = pdfium_c.FPDFFormObj_CountObjects if form else pdfium_c.FPDFPage_CountObjects
+    get_object = pdfium_c.FPDFFormObj_GetObject if form else pdfium_c.FPDFPage_GetObject
+    count = count_objects(parent)
+    if count < 0:
+        raise pdfium.PdfiumError("Failed to get number of pageobjects.")
+    bounds = [ctypes.c_float() for _ in range(4)]
+    for i in range(count):
+        obj = get_object(parent, i)
+        if not obj:
+            raise pdfium.PdfiumError("Failed to get pageobject.")
+        kind = pdfium_c.FPDFPageObj_GetType(obj)
+        if kind in _KINDS:
+            if not pdfium_c.FPDFPageObj_GetBounds(obj, *bounds):
+                raise pdfium.PdfiumError("Failed to locate pageobject.")
+            yield kind, obj, (bounds[0].value, bounds[1].value, bounds[2].value, bounds[3].value)
+        if kind == pdfium_c.FPDF_PAGEOBJ_FORM and level < FORM_DEPTH - 1:
+            yield from _paths_and_images(obj, True, level + 1)
+
+
 def _page_boxes(page: pdfium.PdfPage, width: float, height: float) -> tuple[list[Box], float, int]:
     rects: list[Box] = []
     image_area = 0.0
@@ -318,17 +368,15 @@ def _page_boxes(page: pdfium.PdfPage, width: float, height: float) -> tuple[list
     page_area = width * height
     fill_mode = ctypes.c_int()
     stroke = ctypes.c_int()
-    types = (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_IMAGE)
-    for obj in page.get_objects(filter=types, max_depth=3):
-        left, bottom, right, top = obj.get_bounds()
+    for kind, obj, (left, bottom, right, top) in _paths_and_images(page.raw):
         w, h = right - left, top - bottom
-        if obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+        if kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
             image_area += max(w, 0) * max(h, 0) / page_area
             continue
         if w < 40 or h < 14 or w * h > 0.6 * page_area:
             small += w < 40 and h < 40
             continue
-        pdfium_c.FPDFPath_GetDrawMode(obj.raw, fill_mode, stroke)
+        pdfium_c.FPDFPath_GetDrawMode(obj, fill_mode, stroke)
         if not fill_mode.value and not stroke.value:
             continue
         rects.append(Box(left, height - top, right, height - bottom))

@@ -35,8 +35,10 @@ from ingest.segment import (
     side_by_side_columns,
     table_heads_as_text,
 )
+from ingest.segment.programme import line_signs
 from ingest.tables import rows_read_across
 from ingest.tagging import tag_document
+from ingest.tagging.pipeline import forget_short_texts
 from ingest.text import join_lines, set_vocabulary
 
 MAX_PAGES = 200
@@ -142,6 +144,14 @@ def _title_block(blocks: list[Block]) -> Block | None:
         return None
     top = max(first, key=lambda b: (round(b.size, 1), -b.lines[0].top))
     return top if top.heading_level == 1 else None
+
+
+def forget_texts() -> None:
+    """Drop what is kept between documents about texts already read (the signs of a line, parsed
+    titles and hints), for benchmarks that read the same files again: a real ingest sees each
+    document once."""
+    line_signs.cache_clear()
+    forget_short_texts()
 
 
 def read_pdf(path: Path, filename: str | None = None, max_pages: int = MAX_PAGES) -> Document:

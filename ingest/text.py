@@ -15,10 +15,8 @@ _vocabulary: ContextVar[frozenset[str]] = ContextVar("vocabulary", default=froze
 
 def set_vocabulary(lines: Iterable[str]) -> None:
     """Words of the whole document, consulted when a line-end hyphen is ambiguous."""
-    words: set[str] = set()
-    for line in lines:
-        words.update(_WORD.findall(line))
-    _vocabulary.set(frozenset(words))
+    # one search over all the lines: a word never spans a line break
+    _vocabulary.set(frozenset(_WORD.findall("\n".join(lines))))
 
 
 def _keep_hyphen(head: str, tail: str) -> bool:

@@ -8,6 +8,7 @@ patterns of these documents, which no general model here knows.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ingest.lexicon import (
     CONTACT_COLUMNS,
@@ -82,7 +83,13 @@ def norm_key(text: str) -> str:
 
 
 def starts_with(key: str, prefixes: tuple[str, ...]) -> bool:
-    return any(key == p or key.startswith(p + " ") or key.startswith(p + "/") for p in prefixes)
+    return key in prefixes or key.startswith(_continued(prefixes))
+
+
+@lru_cache(maxsize=32)
+def _continued(prefixes: tuple[str, ...]) -> tuple[str, ...]:
+    """Each prefix followed by a space or a slash (one ``startswith`` for them all)."""
+    return tuple(p + sep for p in prefixes for sep in (" ", "/"))
 
 
 def is_subheading(text: str) -> bool:
@@ -107,6 +114,18 @@ def who_acts(text: str) -> tuple[int, int]:
     """Signs that the programme tells about itself (its network, meetings, coaches, speakers,
     greetings) and signs that a team tells about its work (first-person team verbs, a named
     unit or school, what it counted)."""
+    programme = team = 0
+    for line in text.split("\n"):
+        signs = line_signs(line)
+        programme += signs[0]
+        team += signs[1]
+    return programme, team
+
+
+@lru_cache(maxsize=4096)
+def line_signs(text: str) -> tuple[int, int]:
+    """``who_acts`` of one line. No sign spans a line break, and a passage is weighed again
+    each time it grows, so each line is counted once (``line_signs.cache_clear()`` forgets)."""
     programme = len(PROGRAMME.findall(text))
     team = (
         len(TEAM_VOICE.findall(text))

@@ -74,6 +74,12 @@ def _excluded() -> frozenset[str]:
     return frozenset(w.lower() for w in words if " " not in w)
 
 
+@lru_cache(maxsize=1)
+def _not_heads() -> frozenset[str]:
+    """Fillers, generic nouns and ``_excluded``: one set, not a union per word."""
+    return FILLER_LEMMAS | GENERIC_NOUN_LEMMAS | _excluded()
+
+
 def _base(word: str, lemma: str) -> str:
     """The base form of a noun: the word itself when it is a base form of its own ("språk",
     not the verb "språka"; "uppdrag", not "uppdra"), else its lemma ("föräldrakvällar")."""
@@ -97,6 +103,7 @@ def _adjective_form(low: str, lemma: str) -> str:
     return low if low == lemma + "t" else lemma
 
 
+@lru_cache(maxsize=50_000)
 def _is_verb(low: str, lemma: str) -> bool:
     """An inflected verb ("startade", "öppnar") or an infinitive that has verb forms and no
     definite noun form ("förlänga", not "skola")."""
@@ -121,7 +128,7 @@ def _is_head(tv: TokenView, i: int, lowered: frozenset[str] = frozenset()) -> bo
         return False  # a name (mid-sentence capitals), a place, a person, a team
     if low in FUNCTION_WORDS or low in STOP_WORDS or low in PHRASE_STOPWORDS:
         return False
-    if {low, lemma} & (FILLER_LEMMAS | GENERIC_NOUN_LEMMAS | _excluded()):
+    if {low, lemma} & _not_heads():
         return False
     if "-" in low and low.split("-")[0] in FUNCTION_WORDS:
         return False  # "prova på-veckor": the end of a phrase, not a word

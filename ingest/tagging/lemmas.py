@@ -121,6 +121,7 @@ def verb_forms(lemma: str) -> bool:
     return any(t.forms.get(form, "").lower() == lemma for form in forms)
 
 
+@lru_cache(maxsize=50_000)
 def compared(lemma: str) -> bool:
     """True if the lemma has comparative forms ("tryggare", "kortare"): an adjective."""
     t = load_tables()

@@ -216,7 +216,10 @@ def near_hits(
         return out
     for kind, value, words in rules().near:
         via = "near" if len(words) == 2 else "near3"
-        firsts, seconds = _places(where, words[0]), _places(where, words[1])
+        firsts = _places(where, words[0])
+        if not firsts:
+            continue
+        seconds = _places(where, words[1])
         for i in firsts:
             for j in seconds:
                 if i == j or sent[i] != sent[j]:
