@@ -314,3 +314,160 @@ def to_pdf(sources: list[Path], out: Path) -> list[Path]:
     missing = [p.name for p in pdfs if not p.exists()]
     assert not missing, f"LibreOffice made no PDF of {missing}"
     return pdfs
+
+
+# ---------------------------------------------------------------- posters laid out freely
+# Team posters as coordinators make them: a banner with a small programme line (kicker) above
+# the title, a coach line, panels placed freely in columns of different heights, a Kontakt
+# panel in the middle of the page and panel headings of the team's own wording.
+
+
+@dataclass
+class FreeBox:
+    """A text box: its heading, its paragraphs, its place as fractions of the page."""
+
+    heading: str | None
+    paras: list[str]
+    x: float
+    y: float
+    w: float
+    h: float
+    shape: bool = False  # a tinted rounded shape instead of a bare text box
+
+
+@dataclass
+class FreePoster:
+    """A poster of free boxes under a banner (kicker, title, subtitle, small lines)."""
+
+    title: str
+    subtitle: str
+    boxes: list[FreeBox]
+    kicker: str | None = None
+    banner_lines: list[str] | None = None  # small lines under the subtitle (a coach line)
+    width_mm: float = 297.0
+    height_mm: float = 420.0
+    body_pt: float = 12.0
+    banner_h: float = 0.12
+
+    def texts(self) -> list[str]:
+        """The team's paragraphs: every box's heading and paragraphs."""
+        return [t for box in self.boxes for t in [box.heading or "", *box.paras] if t]
+
+
+def _pptx_free_banner(slide, poster: FreePoster) -> None:  # noqa: ANN001
+    shape = slide.shapes.add_shape(
+        MSO_SHAPE.RECTANGLE, 0, 0, Mm(poster.width_mm), Mm(poster.height_mm * poster.banner_h)
+    )
+    shape.fill.solid()
+    shape.fill.fore_color.rgb = RGBColor(0x1F, 0x5C, 0x8B)
+    frame = shape.text_frame
+    frame.word_wrap = True
+    size = poster.body_pt
+    lines = [(poster.kicker, 0.9, False)] if poster.kicker else []
+    lines += [(poster.title, 2.4, True), (poster.subtitle, 1.3, False)]
+    lines += [(line, 0.9, False) for line in poster.banner_lines or []]
+    for n, (text, scale, bold) in enumerate(lines):
+        para = frame.paragraphs[0] if n == 0 else frame.add_paragraph()
+        run = para.add_run()
+        run.text = text
+        run.font.size = Pt(size * scale)
+        run.font.bold = bold
+        run.font.color.rgb = RGBColor(255, 255, 255)
+
+
+def pptx_free_poster(path: Path, poster: FreePoster) -> Path:
+    """The poster as one PowerPoint slide of free text boxes and shapes."""
+    prs = Presentation()
+    w, h = poster.width_mm, poster.height_mm
+    prs.slide_width, prs.slide_height = Mm(w), Mm(h)
+    slide = prs.slides.add_slide(prs.slide_layouts[6])
+    _pptx_free_banner(slide, poster)
+    style = PptxStyle(body_pt=poster.body_pt)
+    for box in poster.boxes:
+        geom = (Mm(box.x * w), Mm(box.y * h), Mm(box.w * w), Mm(box.h * h))
+        if box.shape:
+            shape = slide.shapes.add_shape(MSO_SHAPE.ROUNDED_RECTANGLE, *geom)
+            shape.fill.solid()
+            shape.fill.fore_color.rgb = RGBColor(0xE8, 0xF0, 0xF7)
+        else:
+            shape = slide.shapes.add_textbox(*geom)
+        frame = shape.text_frame
+        frame.word_wrap = True
+        lines = ([(box.heading, True)] if box.heading else []) + [(p, False) for p in box.paras]
+        for n, (text, bold) in enumerate(lines):
+            para = frame.paragraphs[0] if n == 0 else frame.add_paragraph()
+            para.alignment = PP_ALIGN.LEFT
+            _run(para, text, poster.body_pt + (3 if bold else 0), bold, style)
+            run = para.runs[-1]
+            run.font.color.rgb = RGBColor(0x20, 0x20, 0x20)
+    prs.save(str(path))
+    return path
+
+
+def _odp_free_styles(doc, size: float) -> dict[str, object]:  # noqa: ANN001
+    from odf.style import GraphicProperties, ParagraphProperties, Style, TextProperties
+
+    def add(name: str, family: str, *props: object) -> Style:
+        made = Style(name=name, family=family)
+        for prop in props:
+            made.addElement(prop)
+        doc.automaticstyles.addElement(made)
+        return made
+
+    st: dict[str, object] = {
+        "free": add("gfree", "graphic", GraphicProperties(
+            stroke="none", fill="none", autogrowheight="false", textareaverticalalign="top")),
+        "box": add("gbox", "graphic", GraphicProperties(
+            stroke="solid", fill="solid", fillcolor="#e8f0f7", autogrowheight="false",
+            textareaverticalalign="top")),
+        "banner": add("gbanner", "graphic", GraphicProperties(
+            stroke="none", fill="solid", fillcolor="#1f5c8b", textareaverticalalign="middle")),
+    }
+    for name, scale, bold, color in (("h", 1.25, "bold", "#202020"), ("t", 1, "normal",
+                                     "#202020"), ("k", 0.9, "normal", "#ffffff"), ("b", 2.4,
+                                     "bold", "#ffffff"), ("s", 1.3, "normal", "#ffffff")):
+        st[name] = add(name, "paragraph", ParagraphProperties(marginbottom="0.15cm"),
+                       TextProperties(fontsize=f"{size * scale:.1f}pt", fontweight=bold,
+                                      color=color, fontfamily="Liberation Sans"))
+    return st
+
+
+def odp_free_poster(path: Path, poster: FreePoster) -> Path:
+    """The poster as one Impress page: a banner rectangle and free text frames."""
+    from odf.draw import Frame, Page, Rect, TextBox
+    from odf.opendocument import OpenDocumentPresentation
+    from odf.style import MasterPage, PageLayout, PageLayoutProperties
+    from odf.text import P
+
+    w, h = poster.width_mm / 10, poster.height_mm / 10
+    doc = OpenDocumentPresentation()
+    layout = PageLayout(name="poster")
+    layout.addElement(PageLayoutProperties(pagewidth=f"{w}cm", pageheight=f"{h}cm", margin="0cm"))
+    doc.automaticstyles.addElement(layout)
+    master = MasterPage(name="Standard", pagelayoutname=layout)
+    doc.masterstyles.addElement(master)
+    st = _odp_free_styles(doc, poster.body_pt)
+    page = Page(masterpagename=master)
+    doc.presentation.addElement(page)
+    banner = Rect(stylename=st["banner"], x="0cm", y="0cm", width=f"{w}cm",
+                  height=f"{h * poster.banner_h:.2f}cm")
+    if poster.kicker:
+        banner.addElement(P(stylename=st["k"], text=poster.kicker))
+    banner.addElement(P(stylename=st["b"], text=poster.title))
+    banner.addElement(P(stylename=st["s"], text=poster.subtitle))
+    for line in poster.banner_lines or []:
+        banner.addElement(P(stylename=st["k"], text=line))
+    page.addElement(banner)
+    for box in poster.boxes:
+        frame = Frame(stylename=st["box" if box.shape else "free"], x=f"{box.x * w:.2f}cm",
+                      y=f"{box.y * h:.2f}cm", width=f"{box.w * w:.2f}cm",
+                      height=f"{box.h * h:.2f}cm")
+        text = TextBox()
+        if box.heading:
+            text.addElement(P(stylename=st["h"], text=box.heading))
+        for para in box.paras:
+            text.addElement(P(stylename=st["t"], text=para))
+        frame.addElement(text)
+        page.addElement(frame)
+    doc.save(str(path))
+    return path
