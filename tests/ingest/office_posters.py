@@ -471,3 +471,85 @@ def odp_free_poster(path: Path, poster: FreePoster) -> Path:
         page.addElement(frame)
     doc.save(str(path))
     return path
+
+
+def kicker_poster(width_mm: float = 210.0, height_mm: float = 297.0) -> FreePoster:
+    """A preschool's poster in three columns: a kicker and a coach line in the banner, panel
+    headings in the team's words, a Kontakt panel in the middle column above another panel."""
+    return FreePoster(
+        title="Rörelsepass varje förmiddag",
+        subtitle="Förskolan Solrosen och barnhälsovården · Tranås kommun",
+        kicker="Bästa platsen att växa upp, leva och bo på · Lärandenätverk 2024",
+        banner_lines=["Coach: Helena Strand, Qulturum"],
+        width_mm=width_mm, height_mm=height_mm, body_pt=9.0 if width_mm < 290 else 12.0,
+        boxes=[
+            FreeBox("Så gör vi", [
+                "Varje förmiddag klockan tio samlas alla barn på gården eller i rörelserummet "
+                "för ett pass på tjugo minuter. Pedagogerna turas om att leda och barnen får "
+                "själva välja en lek varje fredag.",
+                "Vi lånar bollar och rockringar från idrottsföreningen i Tranås."],
+                0.04, 0.15, 0.29, 0.28),
+            FreeBox("Det här har vi gjort", [
+                "Under hösten utbildade sjuksköterskan på barnavårdscentralen hela "
+                "personalgruppen i hur små barn utvecklar sin motorik. Sedan dess har vi byggt "
+                "en hinderbana som flyttas mellan avdelningarna varje månad."],
+                0.04, 0.46, 0.29, 0.30),
+            FreeBox("Bakgrund", [
+                "Vid fyraårsbesöket såg barnhälsovården att allt fler barn i Tranås hade svårt "
+                "att hoppa jämfota och att balansera på ett ben."],
+                0.355, 0.15, 0.29, 0.16),
+            FreeBox("Kontakt", [
+                "Förskollärare Sanna Lindqvist, sanna.lindqvist@tranas.example.se",
+                "Barnsjuksköterska Oskar Nyberg"], 0.355, 0.33, 0.29, 0.11, shape=True),
+            FreeBox("Framåt", [
+                "Till våren bjuder vi in vårdnadshavarna till ett eget rörelsepass en lördag i "
+                "månaden och prövar samma upplägg på Förskolan Lärkan."],
+                0.355, 0.47, 0.29, 0.20),
+            FreeBox("Så här gick det", [
+                "Efter en termin klarade sjutton av tjugotvå barn att balansera på ett ben i tio "
+                "sekunder, mot nio barn i augusti. Pedagogerna säger att barnen är lugnare vid "
+                "samlingen efter passet."], 0.67, 0.15, 0.29, 0.36),
+            FreeBox("Vad vi lärt oss", [
+                "Det räcker inte att ha ett schema; någon måste äga passet varje dag och ha ett "
+                "reservförslag när det regnar."], 0.67, 0.54, 0.29, 0.22),
+        ],
+    )
+
+
+def contact_middle_poster() -> FreePoster:
+    """A family centre's A4 landscape poster: a network kicker, a Kontakt panel at the top of
+    the middle column with an unheaded quote box below it, a process lead's line at the foot."""
+    return FreePoster(
+        title="Samtalsgrupp för tonårsföräldrar",
+        subtitle="Familjecentralen Kompassen och socialtjänsten · Vetlanda kommun",
+        kicker="Ett exempel från lärandenätverket",
+        width_mm=297.0, height_mm=210.0, body_pt=10.0, banner_h=0.16,
+        boxes=[
+            FreeBox("Så gör vi", [
+                "Sex kvällar under en termin träffas åtta till tio föräldrar med en "
+                "familjebehandlare och en kurator från Withalaskolan. Varje kväll har ett tema, "
+                "till exempel skärmtid, sömn och bråk om läxor.",
+                "Barnvakt och fika ingår så att fler kan komma."], 0.03, 0.19, 0.30, 0.50),
+            FreeBox("Det här har vi gjort", [
+                "Hittills har tre grupper gått klart, sammanlagt tjugoåtta föräldrar. Två av "
+                "grupperna har fortsatt att träffas på egen hand."], 0.03, 0.72, 0.30, 0.20),
+            FreeBox("Kontakt", [
+                "Familjebehandlare Amira Haddad, amira.haddad@vetlanda.example.se"],
+                0.355, 0.19, 0.30, 0.14, shape=True),
+            FreeBox(None, [
+                "”Jag trodde att det bara var vi som hade det så här hemma” – en pappa i "
+                "vårens grupp"], 0.355, 0.36, 0.30, 0.12),
+            FreeBox("Så här gick det", [
+                "Föräldrarna skattade sin oro på en skala från ett till tio. Före första "
+                "kvällen var medelvärdet sju och efter sista kvällen fyra."],
+                0.355, 0.50, 0.30, 0.22),
+            FreeBox("Vad vi lärt oss", [
+                "Inbjudan måste komma från någon föräldrarna redan känner, annars kommer "
+                "ingen. Mentorerna på skolan är bäst på att fråga."], 0.68, 0.19, 0.29, 0.30),
+            FreeBox("Framåt", [
+                "Nästa läsår startar vi en grupp på arabiska tillsammans med studieförbundet i "
+                "Vetlanda."], 0.68, 0.52, 0.29, 0.18),
+            FreeBox(None, ["Processledare: Jonas Berg, Kommunal utveckling"],
+                    0.68, 0.90, 0.29, 0.05),
+        ],
+    )
