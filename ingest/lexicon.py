@@ -252,5 +252,5 @@ SECTION_HEADINGS = (*SECTION_HEADINGS, *TEAM_PANEL_HEADINGS)
 # Qulturum"): the programme's, not the team's.
 COACH_LINE_LABELS = (
     "coach", "coacher", "förbättringscoach", "processledare", "processledning", "processtöd",
-    "processtödjare", "processtödjande", "stöd från", "handledning från", "coachstöd",
+    "processtödjare", "processtödjande", "coachstöd",
 )

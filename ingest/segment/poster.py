@@ -21,10 +21,12 @@ from ingest.segment.programme import (
 from ingest.text import join_lines
 
 COACH_LINE = re.compile(
-    rf"^(?:{'|'.join(re.escape(w) for w in sorted(COACH_LINE_LABELS, key=len, reverse=True))})"
+    r"^(?:(?:vår|våra|teamets|vårt teams) )?"
+    rf"(?:{'|'.join(re.escape(w) for w in sorted(COACH_LINE_LABELS, key=len, reverse=True))})"
     r"(?:er|na)?\s*[:–—-]\s*\S",
     re.IGNORECASE,
 )
+PROGRAMME_PANELS = (*CONTACT_HEADINGS, *COACH_LINE_LABELS)  # panels that are context
 KICKER_WORDS = 14  # a programme line above or beside the title is a few words, not a sentence
 
 
@@ -34,13 +36,15 @@ def segment_poster(blocks: list[Block], title_block: Block | None, title: str) -
 
     Its panels' headings become sections: known ones (Bakgrund, Syfte, Resultat …) and those
     of the size most panels use; other large lines (a subtitle with team and place) stay text.
-    A Kontakt panel holds only its own box or column: the next panel ends it, headed or not.
+    A Kontakt panel (or the coach's) holds only its own box or column: the next panel ends it,
+    headed or not.
     """
     ctx = Context()
     draft = Draft(title=title, level=None)
     panel_level = _panel_level(blocks, title_block)
     contact: Block | None = None
     prev: Block | None = None
+    seen_title = title_block is None
     for block in blocks:
         text = block_text(block)
         if not text:
@@ -49,9 +53,12 @@ def segment_poster(blocks: list[Block], title_block: Block | None, title: str) -
             contact = None
         prev = block
         if block is title_block:
+            seen_title = True
             draft.add(text, block.pages, body=False)
             continue
-        if _programme_line(block, text, panel_level):
+        if _programme_line(block, text, panel_level) and (
+            not block.heading_level or not seen_title or _in_banner(block, title_block)
+        ):
             ctx.heading("")
             ctx.add(text)
             continue
@@ -59,7 +66,7 @@ def segment_poster(blocks: list[Block], title_block: Block | None, title: str) -
         if not text:
             continue
         if _is_panel_heading(block, text, title_block, panel_level):
-            contact = block if starts_with(norm_key(text), CONTACT_HEADINGS) else None
+            contact = block if starts_with(norm_key(text), PROGRAMME_PANELS) else None
             if contact is not None:
                 ctx.heading(text)
             else:

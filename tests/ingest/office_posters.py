@@ -580,3 +580,18 @@ def staggered_poster(width_mm: float = 297.0, height_mm: float = 420.0) -> FreeP
 
 COLUMN_ORDER = ["Så gör vi", "Det här har vi gjort", "Bakgrund", "Framåt", "Så här gick det",
                 "Vad vi lärt oss"]
+
+
+def coach_panel_poster() -> FreePoster:
+    """The family centre's poster with the kicker in a text box of its own under the banner,
+    "Vår coach: …" in the banner and a panel headed Processledare at the foot of a column."""
+    poster = contact_middle_poster()
+    poster.kicker = None
+    poster.banner_lines = ["Vår coach: Helena Strand, Qulturum"]
+    boxes = [box for box in poster.boxes if box.heading is not None or box.paras[0][0] == "”"]
+    poster.boxes = [
+        FreeBox(None, ["Ett exempel från lärandenätverket"], 0.03, 0.165, 0.5, 0.025),
+        *boxes,
+        FreeBox("Processledare", ["Jonas Berg, Kommunal utveckling"], 0.68, 0.78, 0.29, 0.12),
+    ]
+    return poster
