@@ -309,29 +309,10 @@ def _rows_if_written_so(
     column by column or row by row, at whitespace across the whole region: the order the
     content stream shows them in decides, and columns stay unless rows agree with it better."""
     rows = _split_at_whitespace(units)
-    if len(rows) < 2 or all(u.run < 0 for u in units) or not _rows_line_up(rows):
+    if len(rows) < 2 or all(u.run < 0 for u in units):
         return columns
     by_rows = [region for row in rows for region in _order(row, depth + 1)]
     return by_rows if _inversions(by_rows) < _inversions(columns) else columns
-
-
-def _rows_line_up(rows: list[list[_Unit]]) -> bool:
-    """Whether rows cut at whitespace are rows of panels side by side: in every row but the
-    last, what starts at the row's top spans most of the region's width. Where one column's
-    box starts there and its neighbours' boxes only further down (columns of different
-    heights, text ending short of its box), the cut is a coincidence: read column by column."""
-    left = min(u.x0 for row in rows for u in row)
-    width = max(u.x1 for row in rows for u in row) - left
-    for row in rows[:-1]:
-        top = min(u.top for u in row)
-        first = sorted((u for u in row if u.top - top < 2 * u.size), key=lambda u: u.x0)
-        covered, reach = 0.0, left
-        for u in first:
-            covered += max(0.0, u.x1 - max(u.x0, reach))
-            reach = max(reach, u.x1)
-        if covered < 0.6 * width:
-            return False
-    return True
 
 
 def _inversions(groups: list[list[_Unit]]) -> int:

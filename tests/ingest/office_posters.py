@@ -555,33 +555,6 @@ def contact_middle_poster() -> FreePoster:
     )
 
 
-def staggered_poster(width_mm: float = 297.0, height_mm: float = 420.0) -> FreePoster:
-    """The preschool's poster with columns of different heights (the second box of the left
-    column starts far lower than the middle column's), its boxes drawn row by row (the top
-    box of each column first): text that ends short of its box leaves whitespace across the
-    page that is no row of panels. Read column by column, its boxes come in ``COLUMN_ORDER``."""
-    poster = kicker_poster(width_mm, height_mm)
-    by_heading = {box.heading: box for box in poster.boxes}
-    places = {  # heading: (top, height)
-        "Så gör vi": (0.15, 0.20), "Bakgrund": (0.15, 0.10), "Så här gick det": (0.15, 0.33),
-        "Kontakt": (0.28, 0.11), "Det här har vi gjort": (0.52, 0.30),
-        "Vad vi lärt oss": (0.50, 0.22), "Framåt": (0.42, 0.20),
-    }
-    drawn = ["Så gör vi", "Bakgrund", "Så här gick det", "Kontakt", "Det här har vi gjort",
-             "Vad vi lärt oss", "Framåt"]
-    boxes = []
-    for heading in drawn:
-        top, height = places[heading]
-        box = by_heading[heading]
-        boxes.append(FreeBox(box.heading, box.paras, box.x, top, box.w, height, box.shape))
-    poster.boxes = boxes
-    return poster
-
-
-COLUMN_ORDER = ["Så gör vi", "Det här har vi gjort", "Bakgrund", "Framåt", "Så här gick det",
-                "Vad vi lärt oss"]
-
-
 def coach_panel_poster() -> FreePoster:
     """The family centre's poster with the kicker in a text box of its own under the banner,
     "Vår coach: …" in the banner and a panel headed Processledare at the foot of a column."""

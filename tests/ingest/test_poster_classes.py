@@ -23,10 +23,7 @@ POSTERS: dict[str, tuple[office.FreePoster, str]] = {
     "vetlanda-a4-liggande.odp": (office.contact_middle_poster(), "odp"),
     "vetlanda-a4-liggande.pptx": (office.contact_middle_poster(), "pptx"),
     "vetlanda-processledare.pptx": (office.coach_panel_poster(), "pptx"),
-    "tranas-spalter-a3.pptx": (office.staggered_poster(), "pptx"),
-    "tranas-spalter-a3-liggande.odp": (office.staggered_poster(420.0, 297.0), "odp"),
 }
-STAGGERED = ("tranas-spalter-a3.pptx", "tranas-spalter-a3-liggande.odp")
 KICKERS = ("Lärandenätverk 2024", "Ett exempel från lärandenätverket")
 COACHES = ("Coach: Helena Strand", "Processledare: Jonas Berg", "Jonas Berg, Kommunal")
 
@@ -101,16 +98,6 @@ def test_team_worded_headings_are_sections(documents: dict[str, Document], name:
     wanted = [b.heading for b in poster.boxes
               if b.heading and b.heading not in ("Kontakt", "Processledare")]
     assert sorted(headings) == sorted(wanted)
-
-
-@pytest.mark.parametrize("name", STAGGERED)
-def test_columns_of_different_heights_read_column_by_column(
-    documents: dict[str, Document], name: str
-) -> None:
-    """A box that starts lower in its column is read after the boxes above it in that column,
-    not before the neighbouring column's upper boxes end."""
-    headings = [s.heading for s in documents[name].examples[0].sections]
-    assert headings == office.COLUMN_ORDER
 
 
 def test_uploaded_pptx_reads_as_its_pdf(sources: dict[str, Path]) -> None:
