@@ -568,3 +568,27 @@ def coach_panel_poster() -> FreePoster:
         FreeBox("Processledare", ["Jonas Berg, Kommunal utveckling"], 0.68, 0.78, 0.29, 0.12),
     ]
     return poster
+
+
+def blank_lines_poster(width_mm: float = 297.0, height_mm: float = 420.0) -> FreePoster:
+    """The preschool's poster with columns of different heights, drawn top row first: the left
+    column's first box is tall and holds two blank lines between its paragraphs, beside two
+    short boxes stacked in each neighbouring column. The blank lines leave whitespace across
+    the page; the box's text after them is still its own, read before the panels beside it."""
+    poster = kicker_poster(width_mm, height_mm)
+    by_heading = {box.heading: box for box in poster.boxes}
+    first = by_heading["Så gör vi"]
+    paras = [first.paras[0].split(". ")[0] + ".", "", "",
+             first.paras[0].split(". ", 1)[1], *first.paras[1:]]
+    places = [  # heading, x, top, height; in the order they are drawn
+        ("Så gör vi", 0.04, 0.15, 0.35), ("Bakgrund", 0.355, 0.15, 0.08),
+        ("Så här gick det", 0.67, 0.15, 0.10), ("Framåt", 0.355, 0.26, 0.12),
+        ("Vad vi lärt oss", 0.67, 0.27, 0.12), ("Det här har vi gjort", 0.04, 0.52, 0.20),
+        ("Kontakt", 0.355, 0.52, 0.10),
+    ]
+    poster.boxes = [
+        FreeBox(heading, paras if heading == "Så gör vi" else by_heading[heading].paras,
+                x, top, by_heading[heading].w, height, by_heading[heading].shape)
+        for heading, x, top, height in places
+    ]
+    return poster

@@ -23,7 +23,12 @@ POSTERS: dict[str, tuple[office.FreePoster, str]] = {
     "vetlanda-a4-liggande.odp": (office.contact_middle_poster(), "odp"),
     "vetlanda-a4-liggande.pptx": (office.contact_middle_poster(), "pptx"),
     "vetlanda-processledare.pptx": (office.coach_panel_poster(), "pptx"),
+    "tranas-tomrader-a3.odp": (office.blank_lines_poster(), "odp"),
+    "tranas-tomrader-a3.pptx": (office.blank_lines_poster(), "pptx"),
+    "tranas-tomrader-a3-liggande.odp": (office.blank_lines_poster(420.0, 297.0), "odp"),
 }
+BLANK_LINES = ("tranas-tomrader-a3.odp", "tranas-tomrader-a3.pptx",
+               "tranas-tomrader-a3-liggande.odp")
 KICKERS = ("Lärandenätverk 2024", "Ett exempel från lärandenätverket")
 COACHES = ("Coach: Helena Strand", "Processledare: Jonas Berg", "Jonas Berg, Kommunal")
 
@@ -98,6 +103,20 @@ def test_team_worded_headings_are_sections(documents: dict[str, Document], name:
     wanted = [b.heading for b in poster.boxes
               if b.heading and b.heading not in ("Kontakt", "Processledare")]
     assert sorted(headings) == sorted(wanted)
+
+
+@pytest.mark.parametrize("name", BLANK_LINES)
+def test_a_tall_box_is_read_whole_before_the_columns_beside_it(
+    documents: dict[str, Document], name: str
+) -> None:
+    """Blank lines in a tall box leave whitespace across the page: the boxes that start lower
+    in the neighbouring columns are not read before the tall box ends."""
+    example = documents[name].examples[0]
+    (done,) = [s for s in example.sections if s.heading == "Så gör vi"]
+    for para in POSTERS[name][0].boxes[0].paras:
+        assert normalize(para) in normalize(done.text), para
+    for box in POSTERS[name][0].boxes[1:]:
+        assert normalize(box.paras[0]) not in normalize(done.text), box.heading
 
 
 def test_uploaded_pptx_reads_as_its_pdf(sources: dict[str, Path]) -> None:
