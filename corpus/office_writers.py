@@ -631,3 +631,71 @@ WRITERS: dict[str, Callable[[dict[str, Any], Path], None]] = {
     "odt": write_odt,
     "html": write_html,
 }
+
+
+# ---------------------------------------------------------------- poster banner lines
+# Optional fields of a poster's banner: `kicker` (a small line above the title naming the
+# programme or the network) and `lines` (small lines under the subtitle, e.g. the coach's).
+# A poster without them is written exactly as before.
+
+
+def _pptx_banner_extras(src: dict[str, Any], out: Path) -> None:
+    import copy
+
+    from pptx import Presentation
+    from pptx.text.text import _Paragraph
+    from pptx.util import Pt
+
+    prs = Presentation(str(out))
+    frame = prs.slides[0].shapes[0].text_frame  # the banner is the first shape
+    size = src.get("font_size", 11)
+    if src["banner"].get("kicker"):
+        title = frame.paragraphs[0]
+        element = copy.deepcopy(title._p)
+        title._p.addprevious(element)
+        kicker = _Paragraph(element, frame)
+        kicker.runs[0].text = src["banner"]["kicker"]
+        kicker.runs[0].font.size = Pt(size)
+        kicker.runs[0].font.bold = False
+    for line in src["banner"].get("lines", []):
+        para = frame.add_paragraph()
+        para.text = line
+        para.runs[0].font.size = Pt(size)
+    prs.save(str(out))
+
+
+def _odp_banner_extras(src: dict[str, Any], out: Path) -> None:
+    from odf.draw import Rect
+    from odf.opendocument import load
+    from odf.style import ParagraphProperties, Style, TextProperties
+    from odf.text import P
+
+    doc = load(str(out))
+    small = Style(name="pk", family="paragraph")
+    small.addElement(ParagraphProperties(marginbottom="0.1cm"))
+    small.addElement(TextProperties(fontsize=f"{src.get('font_size', 11):.1f}pt",
+                                    color="#ffffff"))
+    doc.automaticstyles.addElement(small)
+    banner = doc.getElementsByType(Rect)[0]
+    if src["banner"].get("kicker"):
+        first = banner.getElementsByType(P)[0]
+        banner.insertBefore(P(stylename=small, text=src["banner"]["kicker"]), first)
+    for line in src["banner"].get("lines", []):
+        banner.addElement(P(stylename=small, text=line))
+    doc.save(str(out))
+
+
+def _with_banner_extras(
+    write: Callable[[dict[str, Any], Path], None],
+    extras: Callable[[dict[str, Any], Path], None],
+) -> Callable[[dict[str, Any], Path], None]:
+    def writer(src: dict[str, Any], out: Path) -> None:
+        write(src, out)
+        if src.get("banner", {}).get("kicker") or src.get("banner", {}).get("lines"):
+            extras(src, out)
+
+    return writer
+
+
+WRITERS["pptx"] = _with_banner_extras(write_pptx, _pptx_banner_extras)
+WRITERS["odp"] = _with_banner_extras(write_odp, _odp_banner_extras)

@@ -309,10 +309,29 @@ def _rows_if_written_so(
     column by column or row by row, at whitespace across the whole region: the order the
     content stream shows them in decides, and columns stay unless rows agree with it better."""
     rows = _split_at_whitespace(units)
-    if len(rows) < 2 or all(u.run < 0 for u in units):
+    if len(rows) < 2 or all(u.run < 0 for u in units) or _cuts_a_text_box(rows):
         return columns
     by_rows = [region for row in rows for region in _order(row, depth + 1)]
     return by_rows if _inversions(by_rows) < _inversions(columns) else columns
+
+
+def _cuts_a_text_box(rows: list[list[_Unit]]) -> bool:
+    """Whether whitespace between two rows falls inside one text box: a line above it and a
+    line below it stand left-aligned in one column and are successive text objects (blank
+    lines in a tall box leave whitespace across the page that is no row of panels)."""
+    for upper, lower in zip(rows, rows[1:], strict=False):
+        ends = {
+            (u.line.words[-1].run_end, round(u.x0)): u.size
+            for u in upper
+            if u.line is not None and u.line.words[-1].run_end >= 0
+        }
+        for below in lower:
+            if below.line is None or below.run < 1:
+                continue
+            for (end, x0), size in ends.items():
+                if below.run == end + 1 and abs(below.x0 - x0) < 0.5 * size:
+                    return True
+    return False
 
 
 def _inversions(groups: list[list[_Unit]]) -> int:

@@ -269,3 +269,23 @@ COUNTY_MUNICIPALITIES = (
     "Aneby", "Eksjö", "Gislaved", "Gnosjö", "Habo", "Jönköping", "Mullsjö",
     "Nässjö", "Sävsjö", "Tranås", "Vaggeryd", "Vetlanda", "Värnamo",
 )
+
+# --- team posters ---------------------------------------------------------------------------------
+
+# Panel headings teams write in their own words on a poster ("Så gör vi", "Så här gick det"):
+# sections of the one example, and, like the usual ones, signs that one page is a poster.
+TEAM_PANEL_HEADINGS = (
+    "så gör vi", "så här gör vi", "det här gör vi", "så gjorde vi", "så här gjorde vi",
+    "det här har vi gjort", "det här gjorde vi", "vad vi gjort", "vad vi har gjort",
+    "så här gick det", "så gick det", "hur gick det", "det här hände", "vad hände",
+    "vad vi lärt oss", "vad vi har lärt oss", "det här lärde vi oss", "vi har lärt oss",
+    "framåt", "vägen framåt", "så går vi vidare", "hur går vi vidare",
+)
+POSTER_HEADINGS = (*POSTER_HEADINGS, *TEAM_PANEL_HEADINGS)
+SECTION_HEADINGS = (*SECTION_HEADINGS, *TEAM_PANEL_HEADINGS)
+# A poster's line naming the coach or process lead who supports the team ("Coach: Eva Ek,
+# Qulturum"): the programme's, not the team's.
+COACH_LINE_LABELS = (
+    "coach", "coacher", "förbättringscoach", "processledare", "processledning", "processtöd",
+    "processtödjare", "processtödjande", "coachstöd",
+)

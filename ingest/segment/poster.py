@@ -1,9 +1,12 @@
-"""A poster's blocks → its one example; only contact details stay in the context."""
+"""A poster's blocks → its one example; contact details, the programme's kicker line and the
+coach's line stay in the context."""
 
 from __future__ import annotations
 
+import re
+
 from ingest.layout import Block
-from ingest.lexicon import CONTACT_HEADINGS
+from ingest.lexicon import COACH_LINE_LABELS, CONTACT_HEADINGS
 from ingest.segment.blocks import block_text
 from ingest.segment.doubts import REVIEW_UNCLEAR_TITLE, block_doubts
 from ingest.segment.drafts import Context, Draft, Segmented
@@ -13,48 +16,63 @@ from ingest.segment.programme import (
     is_subheading,
     norm_key,
     starts_with,
+    who_acts,
 )
+from ingest.text import join_lines
+
+COACH_LINE = re.compile(
+    r"^(?:(?:vår|våra|teamets|vårt teams) )?"
+    rf"(?:{'|'.join(re.escape(w) for w in sorted(COACH_LINE_LABELS, key=len, reverse=True))})"
+    r"(?:er|na)?\s*[:–—-]\s*\S",
+    re.IGNORECASE,
+)
+PROGRAMME_PANELS = (*CONTACT_HEADINGS, *COACH_LINE_LABELS)  # panels that are context
+KICKER_WORDS = 14  # a programme line above or beside the title is a few words, not a sentence
 
 
 def segment_poster(blocks: list[Block], title_block: Block | None, title: str) -> Segmented:
-    """A poster is one example; only contact details stay in the context.
+    """A poster is one example; only contact details and the programme's lines stay in the
+    context.
 
     Its panels' headings become sections: known ones (Bakgrund, Syfte, Resultat …) and those
     of the size most panels use; other large lines (a subtitle with team and place) stay text.
+    A Kontakt panel (or the coach's) holds only its own box or column: the next panel ends it,
+    headed or not.
     """
     ctx = Context()
     draft = Draft(title=title, level=None)
-    levels: dict[int, int] = {}
-    for block in blocks:
-        if block.heading_level and block is not title_block:
-            levels[block.heading_level] = levels.get(block.heading_level, 0) + 1
-    panel_level = max(levels.items(), key=lambda kv: (kv[1], kv[0]))[0] if levels else None
-    in_contact = False
+    panel_level = _panel_level(blocks, title_block)
+    contact: Block | None = None
+    prev: Block | None = None
+    seen_title = title_block is None
     for block in blocks:
         text = block_text(block)
         if not text:
             continue
+        if contact is not None and not _same_panel(contact, prev, block):
+            contact = None
+        prev = block
         if block is title_block:
+            seen_title = True
             draft.add(text, block.pages, body=False)
             continue
-        in_banner = (
-            title_block is not None
-            and block.box is not None
-            and (block.page, block.box) == (title_block.page, title_block.box)
-        )
-        panel_heading = block.heading_level == panel_level and len(block.words) <= 8
-        if (
-            block.heading_level
-            and not in_banner
-            and (is_subheading(text) or panel_heading or is_context_heading(text))
+        if _programme_line(block, text, panel_level) and (
+            not block.heading_level or not seen_title or _in_banner(block, title_block)
         ):
-            in_contact = starts_with(norm_key(text), CONTACT_HEADINGS)
-            if in_contact:
+            ctx.heading("")
+            ctx.add(text)
+            continue
+        text = _without_coach_lines(block, ctx) if contact is None else text
+        if not text:
+            continue
+        if _is_panel_heading(block, text, title_block, panel_level):
+            contact = block if starts_with(norm_key(text), PROGRAMME_PANELS) else None
+            if contact is not None:
                 ctx.heading(text)
             else:
                 draft.section(text, block.pages)
             continue
-        if in_contact or (contact_count(text) and len(text.split()) < 30):
+        if contact is not None or (contact_count(text) and len(text.split()) < 30):
             ctx.add(text)
             continue
         draft.add(text, block.pages, body=not block.heading_level)
@@ -64,3 +82,70 @@ def segment_poster(blocks: list[Block], title_block: Block | None, title: str) -
         draft.flag(REVIEW_UNCLEAR_TITLE)  # no banner: the title is the file's name
     examples = [draft] if draft.body_chars else []
     return Segmented(examples, [s for s in ctx.sections if s.heading or s.text])
+
+
+def _panel_level(blocks: list[Block], title_block: Block | None) -> int | None:
+    """The heading level most panels use."""
+    levels: dict[int, int] = {}
+    for block in blocks:
+        if block.heading_level and block is not title_block:
+            levels[block.heading_level] = levels.get(block.heading_level, 0) + 1
+    return max(levels.items(), key=lambda kv: (kv[1], kv[0]))[0] if levels else None
+
+
+def _in_banner(block: Block, title_block: Block | None) -> bool:
+    return (
+        title_block is not None
+        and block.box is not None
+        and (block.page, block.box) == (title_block.page, title_block.box)
+    )
+
+
+def _is_panel_heading(
+    block: Block, text: str, title_block: Block | None, panel_level: int | None
+) -> bool:
+    panel_heading = block.heading_level == panel_level and len(block.words) <= 8
+    return bool(
+        block.heading_level
+        and not _in_banner(block, title_block)
+        and (is_subheading(text) or panel_heading or is_context_heading(text))
+    )
+
+
+def _programme_line(block: Block, text: str, panel_level: int | None) -> bool:
+    """A kicker naming the programme or the network ("Bästa platsen att växa upp … ·
+    Lärandenätverk 2024", "Ett exempel från lärandenätverket"): a few words, not a sentence,
+    not a panel's heading, with the programme's words and none of a team's."""
+    if len(text.split()) > KICKER_WORDS or text.rstrip().endswith((".", "?", "!")):
+        return False
+    if panel_level is not None and block.heading_level == panel_level:
+        return False
+    programme, team = who_acts(text)
+    return programme >= 1 and team == 0
+
+
+def _without_coach_lines(block: Block, ctx: Context) -> str:
+    """The block's text without the coach's line and what follows it in the block (her
+    organisation, her e-mail), which go to the context; the whole text when there is none."""
+    for n, line in enumerate(block.lines):
+        if COACH_LINE.match(line.text.strip()):
+            tail = join_lines([x.text for x in block.lines[n:]])
+            if len(tail.split()) >= 30:
+                break
+            ctx.heading("")
+            ctx.add(tail)
+            return join_lines([x.text for x in block.lines[:n]])
+    return block_text(block)
+
+
+def _same_panel(contact: Block, prev: Block | None, block: Block) -> bool:
+    """Whether ``block`` still stands in the Kontakt panel headed by ``contact``: the same
+    frame, or (no frame) the same column read on without a panel's gap."""
+    if block.page != contact.page or block.box != contact.box:
+        return False
+    if block.box is not None:
+        return True
+    if block.lines[0].region != contact.lines[-1].region or prev is None:
+        return False
+    gap = block.lines[0].top - prev.lines[-1].bottom
+    return gap < 1.5 * max(block.lines[0].size, prev.lines[-1].size)

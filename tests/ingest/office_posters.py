@@ -314,3 +314,281 @@ def to_pdf(sources: list[Path], out: Path) -> list[Path]:
     missing = [p.name for p in pdfs if not p.exists()]
     assert not missing, f"LibreOffice made no PDF of {missing}"
     return pdfs
+
+
+# ---------------------------------------------------------------- posters laid out freely
+# Team posters as coordinators make them: a banner with a small programme line (kicker) above
+# the title, a coach line, panels placed freely in columns of different heights, a Kontakt
+# panel in the middle of the page and panel headings of the team's own wording.
+
+
+@dataclass
+class FreeBox:
+    """A text box: its heading, its paragraphs, its place as fractions of the page."""
+
+    heading: str | None
+    paras: list[str]
+    x: float
+    y: float
+    w: float
+    h: float
+    shape: bool = False  # a tinted rounded shape instead of a bare text box
+
+
+@dataclass
+class FreePoster:
+    """A poster of free boxes under a banner (kicker, title, subtitle, small lines)."""
+
+    title: str
+    subtitle: str
+    boxes: list[FreeBox]
+    kicker: str | None = None
+    banner_lines: list[str] | None = None  # small lines under the subtitle (a coach line)
+    width_mm: float = 297.0
+    height_mm: float = 420.0
+    body_pt: float = 12.0
+    banner_h: float = 0.12
+
+    def texts(self) -> list[str]:
+        """The team's paragraphs: every box's heading and paragraphs."""
+        return [t for box in self.boxes for t in [box.heading or "", *box.paras] if t]
+
+
+def _pptx_free_banner(slide, poster: FreePoster) -> None:  # noqa: ANN001
+    shape = slide.shapes.add_shape(
+        MSO_SHAPE.RECTANGLE, 0, 0, Mm(poster.width_mm), Mm(poster.height_mm * poster.banner_h)
+    )
+    shape.fill.solid()
+    shape.fill.fore_color.rgb = RGBColor(0x1F, 0x5C, 0x8B)
+    frame = shape.text_frame
+    frame.word_wrap = True
+    size = poster.body_pt
+    lines = [(poster.kicker, 0.9, False)] if poster.kicker else []
+    lines += [(poster.title, 2.4, True), (poster.subtitle, 1.3, False)]
+    lines += [(line, 0.9, False) for line in poster.banner_lines or []]
+    for n, (text, scale, bold) in enumerate(lines):
+        para = frame.paragraphs[0] if n == 0 else frame.add_paragraph()
+        run = para.add_run()
+        run.text = text
+        run.font.size = Pt(size * scale)
+        run.font.bold = bold
+        run.font.color.rgb = RGBColor(255, 255, 255)
+
+
+def pptx_free_poster(path: Path, poster: FreePoster) -> Path:
+    """The poster as one PowerPoint slide of free text boxes and shapes."""
+    prs = Presentation()
+    w, h = poster.width_mm, poster.height_mm
+    prs.slide_width, prs.slide_height = Mm(w), Mm(h)
+    slide = prs.slides.add_slide(prs.slide_layouts[6])
+    _pptx_free_banner(slide, poster)
+    style = PptxStyle(body_pt=poster.body_pt)
+    for box in poster.boxes:
+        geom = (Mm(box.x * w), Mm(box.y * h), Mm(box.w * w), Mm(box.h * h))
+        if box.shape:
+            shape = slide.shapes.add_shape(MSO_SHAPE.ROUNDED_RECTANGLE, *geom)
+            shape.fill.solid()
+            shape.fill.fore_color.rgb = RGBColor(0xE8, 0xF0, 0xF7)
+        else:
+            shape = slide.shapes.add_textbox(*geom)
+        frame = shape.text_frame
+        frame.word_wrap = True
+        lines = ([(box.heading, True)] if box.heading else []) + [(p, False) for p in box.paras]
+        for n, (text, bold) in enumerate(lines):
+            para = frame.paragraphs[0] if n == 0 else frame.add_paragraph()
+            para.alignment = PP_ALIGN.LEFT
+            _run(para, text, poster.body_pt + (3 if bold else 0), bold, style)
+            run = para.runs[-1]
+            run.font.color.rgb = RGBColor(0x20, 0x20, 0x20)
+    prs.save(str(path))
+    return path
+
+
+def _odp_free_styles(doc, size: float) -> dict[str, object]:  # noqa: ANN001
+    from odf.style import GraphicProperties, ParagraphProperties, Style, TextProperties
+
+    def add(name: str, family: str, *props: object) -> Style:
+        made = Style(name=name, family=family)
+        for prop in props:
+            made.addElement(prop)
+        doc.automaticstyles.addElement(made)
+        return made
+
+    st: dict[str, object] = {
+        "free": add("gfree", "graphic", GraphicProperties(
+            stroke="none", fill="none", autogrowheight="false", textareaverticalalign="top")),
+        "box": add("gbox", "graphic", GraphicProperties(
+            stroke="solid", fill="solid", fillcolor="#e8f0f7", autogrowheight="false",
+            textareaverticalalign="top")),
+        "banner": add("gbanner", "graphic", GraphicProperties(
+            stroke="none", fill="solid", fillcolor="#1f5c8b", textareaverticalalign="middle")),
+    }
+    for name, scale, bold, color in (("h", 1.25, "bold", "#202020"), ("t", 1, "normal",
+                                     "#202020"), ("k", 0.9, "normal", "#ffffff"), ("b", 2.4,
+                                     "bold", "#ffffff"), ("s", 1.3, "normal", "#ffffff")):
+        st[name] = add(name, "paragraph", ParagraphProperties(marginbottom="0.15cm"),
+                       TextProperties(fontsize=f"{size * scale:.1f}pt", fontweight=bold,
+                                      color=color, fontfamily="Liberation Sans"))
+    return st
+
+
+def odp_free_poster(path: Path, poster: FreePoster) -> Path:
+    """The poster as one Impress page: a banner rectangle and free text frames."""
+    from odf.draw import Frame, Page, Rect, TextBox
+    from odf.opendocument import OpenDocumentPresentation
+    from odf.style import MasterPage, PageLayout, PageLayoutProperties
+    from odf.text import P
+
+    w, h = poster.width_mm / 10, poster.height_mm / 10
+    doc = OpenDocumentPresentation()
+    layout = PageLayout(name="poster")
+    layout.addElement(PageLayoutProperties(pagewidth=f"{w}cm", pageheight=f"{h}cm", margin="0cm"))
+    doc.automaticstyles.addElement(layout)
+    master = MasterPage(name="Standard", pagelayoutname=layout)
+    doc.masterstyles.addElement(master)
+    st = _odp_free_styles(doc, poster.body_pt)
+    page = Page(masterpagename=master)
+    doc.presentation.addElement(page)
+    banner = Rect(stylename=st["banner"], x="0cm", y="0cm", width=f"{w}cm",
+                  height=f"{h * poster.banner_h:.2f}cm")
+    if poster.kicker:
+        banner.addElement(P(stylename=st["k"], text=poster.kicker))
+    banner.addElement(P(stylename=st["b"], text=poster.title))
+    banner.addElement(P(stylename=st["s"], text=poster.subtitle))
+    for line in poster.banner_lines or []:
+        banner.addElement(P(stylename=st["k"], text=line))
+    page.addElement(banner)
+    for box in poster.boxes:
+        frame = Frame(stylename=st["box" if box.shape else "free"], x=f"{box.x * w:.2f}cm",
+                      y=f"{box.y * h:.2f}cm", width=f"{box.w * w:.2f}cm",
+                      height=f"{box.h * h:.2f}cm")
+        text = TextBox()
+        if box.heading:
+            text.addElement(P(stylename=st["h"], text=box.heading))
+        for para in box.paras:
+            text.addElement(P(stylename=st["t"], text=para))
+        frame.addElement(text)
+        page.addElement(frame)
+    doc.save(str(path))
+    return path
+
+
+def kicker_poster(width_mm: float = 210.0, height_mm: float = 297.0) -> FreePoster:
+    """A preschool's poster in three columns: a kicker and a coach line in the banner, panel
+    headings in the team's words, a Kontakt panel in the middle column above another panel."""
+    return FreePoster(
+        title="Rörelsepass varje förmiddag",
+        subtitle="Förskolan Solrosen och barnhälsovården · Tranås kommun",
+        kicker="Bästa platsen att växa upp, leva och bo på · Lärandenätverk 2024",
+        banner_lines=["Coach: Helena Strand, Qulturum"],
+        width_mm=width_mm, height_mm=height_mm, body_pt=9.0 if width_mm < 290 else 12.0,
+        boxes=[
+            FreeBox("Så gör vi", [
+                "Varje förmiddag klockan tio samlas alla barn på gården eller i rörelserummet "
+                "för ett pass på tjugo minuter. Pedagogerna turas om att leda och barnen får "
+                "själva välja en lek varje fredag.",
+                "Vi lånar bollar och rockringar från idrottsföreningen i Tranås."],
+                0.04, 0.15, 0.29, 0.28),
+            FreeBox("Det här har vi gjort", [
+                "Under hösten utbildade sjuksköterskan på barnavårdscentralen hela "
+                "personalgruppen i hur små barn utvecklar sin motorik. Sedan dess har vi byggt "
+                "en hinderbana som flyttas mellan avdelningarna varje månad."],
+                0.04, 0.46, 0.29, 0.30),
+            FreeBox("Bakgrund", [
+                "Vid fyraårsbesöket såg barnhälsovården att allt fler barn i Tranås hade svårt "
+                "att hoppa jämfota och att balansera på ett ben."],
+                0.355, 0.15, 0.29, 0.16),
+            FreeBox("Kontakt", [
+                "Förskollärare Sanna Lindqvist, sanna.lindqvist@tranas.example.se",
+                "Barnsjuksköterska Oskar Nyberg"], 0.355, 0.33, 0.29, 0.11, shape=True),
+            FreeBox("Framåt", [
+                "Till våren bjuder vi in vårdnadshavarna till ett eget rörelsepass en lördag i "
+                "månaden och prövar samma upplägg på Förskolan Lärkan."],
+                0.355, 0.47, 0.29, 0.20),
+            FreeBox("Så här gick det", [
+                "Efter en termin klarade sjutton av tjugotvå barn att balansera på ett ben i tio "
+                "sekunder, mot nio barn i augusti. Pedagogerna säger att barnen är lugnare vid "
+                "samlingen efter passet."], 0.67, 0.15, 0.29, 0.36),
+            FreeBox("Vad vi lärt oss", [
+                "Det räcker inte att ha ett schema; någon måste äga passet varje dag och ha ett "
+                "reservförslag när det regnar."], 0.67, 0.54, 0.29, 0.22),
+        ],
+    )
+
+
+def contact_middle_poster() -> FreePoster:
+    """A family centre's A4 landscape poster: a network kicker, a Kontakt panel at the top of
+    the middle column with an unheaded quote box below it, a process lead's line at the foot."""
+    return FreePoster(
+        title="Samtalsgrupp för tonårsföräldrar",
+        subtitle="Familjecentralen Kompassen och socialtjänsten · Vetlanda kommun",
+        kicker="Ett exempel från lärandenätverket",
+        width_mm=297.0, height_mm=210.0, body_pt=10.0, banner_h=0.16,
+        boxes=[
+            FreeBox("Så gör vi", [
+                "Sex kvällar under en termin träffas åtta till tio föräldrar med en "
+                "familjebehandlare och en kurator från Withalaskolan. Varje kväll har ett tema, "
+                "till exempel skärmtid, sömn och bråk om läxor.",
+                "Barnvakt och fika ingår så att fler kan komma."], 0.03, 0.19, 0.30, 0.50),
+            FreeBox("Det här har vi gjort", [
+                "Hittills har tre grupper gått klart, sammanlagt tjugoåtta föräldrar. Två av "
+                "grupperna har fortsatt att träffas på egen hand."], 0.03, 0.72, 0.30, 0.20),
+            FreeBox("Kontakt", [
+                "Familjebehandlare Amira Haddad, amira.haddad@vetlanda.example.se"],
+                0.355, 0.19, 0.30, 0.14, shape=True),
+            FreeBox(None, [
+                "”Jag trodde att det bara var vi som hade det så här hemma” – en pappa i "
+                "vårens grupp"], 0.355, 0.36, 0.30, 0.12),
+            FreeBox("Så här gick det", [
+                "Föräldrarna skattade sin oro på en skala från ett till tio. Före första "
+                "kvällen var medelvärdet sju och efter sista kvällen fyra."],
+                0.355, 0.50, 0.30, 0.22),
+            FreeBox("Vad vi lärt oss", [
+                "Inbjudan måste komma från någon föräldrarna redan känner, annars kommer "
+                "ingen. Mentorerna på skolan är bäst på att fråga."], 0.68, 0.19, 0.29, 0.30),
+            FreeBox("Framåt", [
+                "Nästa läsår startar vi en grupp på arabiska tillsammans med studieförbundet i "
+                "Vetlanda."], 0.68, 0.52, 0.29, 0.18),
+            FreeBox(None, ["Processledare: Jonas Berg, Kommunal utveckling"],
+                    0.68, 0.90, 0.29, 0.05),
+        ],
+    )
+
+
+def coach_panel_poster() -> FreePoster:
+    """The family centre's poster with the kicker in a text box of its own under the banner,
+    "Vår coach: …" in the banner and a panel headed Processledare at the foot of a column."""
+    poster = contact_middle_poster()
+    poster.kicker = None
+    poster.banner_lines = ["Vår coach: Helena Strand, Qulturum"]
+    boxes = [box for box in poster.boxes if box.heading is not None or box.paras[0][0] == "”"]
+    poster.boxes = [
+        FreeBox(None, ["Ett exempel från lärandenätverket"], 0.03, 0.165, 0.5, 0.025),
+        *boxes,
+        FreeBox("Processledare", ["Jonas Berg, Kommunal utveckling"], 0.68, 0.78, 0.29, 0.12),
+    ]
+    return poster
+
+
+def blank_lines_poster(width_mm: float = 297.0, height_mm: float = 420.0) -> FreePoster:
+    """The preschool's poster with columns of different heights, drawn top row first: the left
+    column's first box is tall and holds two blank lines between its paragraphs, beside two
+    short boxes stacked in each neighbouring column. The blank lines leave whitespace across
+    the page; the box's text after them is still its own, read before the panels beside it."""
+    poster = kicker_poster(width_mm, height_mm)
+    by_heading = {box.heading: box for box in poster.boxes}
+    first = by_heading["Så gör vi"]
+    paras = [first.paras[0].split(". ")[0] + ".", "", "",
+             first.paras[0].split(". ", 1)[1], *first.paras[1:]]
+    places = [  # heading, x, top, height; in the order they are drawn
+        ("Så gör vi", 0.04, 0.15, 0.35), ("Bakgrund", 0.355, 0.15, 0.08),
+        ("Så här gick det", 0.67, 0.15, 0.10), ("Framåt", 0.355, 0.26, 0.12),
+        ("Vad vi lärt oss", 0.67, 0.27, 0.12), ("Det här har vi gjort", 0.04, 0.52, 0.20),
+        ("Kontakt", 0.355, 0.52, 0.10),
+    ]
+    poster.boxes = [
+        FreeBox(heading, paras if heading == "Så gör vi" else by_heading[heading].paras,
+                x, top, by_heading[heading].w, height, by_heading[heading].shape)
+        for heading, x, top, height in places
+    ]
+    return poster

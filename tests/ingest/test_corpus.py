@@ -113,9 +113,10 @@ POSTERS = sorted(name for name, g in GOLD.items() if g["kind"] == "poster")
 
 @pytest.mark.parametrize("name", POSTERS)
 def test_poster_panels_in_reading_order(documents: dict[str, Document], name: str) -> None:
-    """Panels read column by column: background first, aims before method, next steps late."""
+    """Panels read column by column: background first, aims before method, next steps late
+    (a poster headed in the team's own words may have no Bakgrund panel)."""
     headings = [s.heading.lower() for s in documents[name].examples[0].sections]
-    assert headings[0] == "bakgrund"
+    assert headings[0] == "bakgrund" or "bakgrund" not in headings
 
     def first(prefix: str) -> int | None:
         return next((i for i, h in enumerate(headings) if h.startswith(prefix)), None)
