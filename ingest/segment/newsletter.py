@@ -3,6 +3,9 @@
 - a paragraph that opens with a bold run starts an example titled by that run;
 - a heading starts an example; known sub-headings (Nuläge, Nästa steg, Bakgrund …) and
   lower-level headings become sections of it, until a heading of the same or a higher level;
+- a framed card holds one team's example: its title opens it whatever its level, and a card
+  cut by a page break goes on in the frame at the top of the next page;
+- in a two-column section a bold title alone on its line opens an example of its own;
 - framed sidebars, contact lists, coming meetings and greetings go to the context.
 """
 
@@ -11,7 +14,7 @@ from __future__ import annotations
 from ingest.layout import Block, Line
 from ingest.lexicon import CONTACT_HEADINGS, CONTEXT_LABELS
 from ingest.model import Section
-from ingest.segment.blocks import block_text, bold_run, title_from_run
+from ingest.segment.blocks import block_text, bold_run, column_titles, title_from_run
 from ingest.segment.doubts import REVIEW_UNCLEAR_TITLE, block_doubts, draft_doubts
 from ingest.segment.drafts import Context, Draft, Segmented, continues
 from ingest.segment.programme import (
@@ -52,6 +55,10 @@ class _NewsletterReader:
         self.cur: Draft | None = None
         self.title_block = title_block
         self.sidebars, self.cards = _framed(blocks, title_block)
+        self.carried, card_titles = _continued_cards(blocks, self.cards)
+        self.sidebars -= set(self.carried)
+        self.cards |= set(self.carried)
+        self.opens = card_titles | column_titles(blocks)  # headings that open an example
         self.in_row = _boxes_in_a_row(blocks, title_block)
         self.absorbed: set[tuple[int, int]] = set()
         self.decided: set[tuple[int, int]] = set()
@@ -69,7 +76,9 @@ class _NewsletterReader:
             return
         before = self._progress()
         box_key = self._follow_frame(block)
-        if box_key is not None and self._absorbs(box_key):
+        if box_key in self.carried and self.cur is not None or (
+            box_key is not None and self._absorbs(box_key)
+        ):
             self._read_team_box(block, text)
         elif box_key is not None and box_key in self.sidebars:
             self._read_sidebar(block, text)
@@ -118,7 +127,9 @@ class _NewsletterReader:
         """The block's frame; a framed example card ends with its frame."""
         box_key = (block.page, block.box) if block.box is not None else None
         previous = self.box_of_previous
-        if box_key != previous and previous in self.cards and previous not in self.absorbed:
+        goes_on = box_key in self.carried and self.carried[box_key] in (previous, None)
+        if box_key != previous and previous in self.cards and previous not in self.absorbed \
+                and not goes_on:
             self.close()
         self.box_of_previous = box_key
         return box_key
@@ -170,6 +181,9 @@ class _NewsletterReader:
             # a greeting or a network heading over a team's own text may still be a team's
             greeting = GREETINGS.search(text) or INTRO_HEADING.search(text)
             self.orphan = (text, block) if greeting else None
+        elif id(block) in self.opens:
+            self._end_list_heading(block.heading_level)
+            self._open_heading(block, text)
         elif is_subheading(text) or (
             cur is not None and cur.level is not None and block.heading_level > cur.level
         ):
@@ -179,11 +193,14 @@ class _NewsletterReader:
                 self.ctx.heading(text)
                 self.orphan = (text, block) if is_subheading(text) else None
         else:
-            draft = Draft(title=text, level=block.heading_level)
-            self._start(draft)
-            draft.add(text, block.pages, body=False)
-            if block.meta.get("joined"):
-                draft.flag(REVIEW_UNCLEAR_TITLE)
+            self._open_heading(block, text)
+
+    def _open_heading(self, block: Block, text: str) -> None:
+        draft = Draft(title=text, level=block.heading_level)
+        self._start(draft)
+        draft.add(text, block.pages, body=False)
+        if block.meta.get("joined"):
+            draft.flag(REVIEW_UNCLEAR_TITLE)
 
     def _start(self, draft: Draft) -> None:
         self.close()
@@ -280,15 +297,21 @@ class _NewsletterReader:
             # "Nuläge: Teamet har …" – the paragraph itself carries its heading
             cur.section(title, block.pages, in_text=False)
             return
-        if cur is not None and cur.level is not None and not cur.sections and not (
+        self._end_list_heading()
+        self._start(Draft(title=title, level=None))
+
+    def _end_list_heading(self, level: int | None = None) -> None:
+        """"Heading, lead text, then titled team items": the heading introduces the list; its
+        lead text is context (unless a team tells of its work). An item titled by a heading
+        ends only a heading of a higher rank."""
+        cur = self.cur
+        if cur is not None and cur.level is not None and (level is None or cur.level < level) \
+                and not cur.sections and not (
             team_voiced("\n".join(cur.parts))
         ):
-            # "heading, lead text, then bold-titled team paragraphs": the heading
-            # introduces the list; its lead text is context (unless a team tells of its work)
             self.drafts[:] = [d for d in self.drafts if d is not cur]
             self._demote(cur)
             self.cur = None
-        self._start(Draft(title=title, level=None))
 
 
 def _has_cell_gap(line: Line) -> bool:
@@ -343,6 +366,36 @@ def _framed(
         elif not table:
             sidebars.add(key)
     return sidebars, cards
+
+
+def _continued_cards(
+    blocks: list[Block], cards: set[tuple[int, int]]
+) -> tuple[dict[tuple[int, int], tuple[int, int] | None], set[int]]:
+    """Framed cards cut by a page break. A frame that opens a page without a title of its own,
+    right after a card that ended its page, goes on with that card; right after a heading that
+    ended its page (the card's title alone in its piece of frame, read as a heading bar), it
+    goes on under that heading. Returns {frame: the card it continues, None for a heading} and
+    the ids of the headings and card titles that open an example whatever their level."""
+    firsts: dict[tuple[int, int], Block] = {}
+    for block in blocks:
+        if block.box is not None:
+            firsts.setdefault((block.page, block.box), block)
+    titles = {id(first) for key, first in firsts.items()
+              if key in cards and first.heading_level}
+    carried: dict[tuple[int, int], tuple[int, int] | None] = {}
+    for prev, block in zip(blocks, blocks[1:], strict=False):
+        key = (block.page, block.box) if block.box is not None else None
+        if key is None or block.page != prev.page + 1 or firsts[key] is not block \
+                or key in cards or block.heading_level or bold_run(block):
+            continue
+        before = (prev.page, prev.box) if prev.box is not None else None
+        if before in cards or before in carried:
+            carried[key] = before
+        elif before is None and prev.heading_level and not is_context_heading(block_text(prev)) \
+                and not is_subheading(block_text(prev)):
+            carried[key] = None
+            titles.add(id(prev))
+    return carried, titles
 
 
 def _boxes_in_a_row(

@@ -13,11 +13,16 @@ from ingest.lexicon import (
     CONTACT_COLUMNS,
     CONTEXT_HEADINGS,
     MONTH_STEMS,
+    NETWORK_WE_VERBS,
     PERIOD_GENITIVES,
     PROGRAMME_VOICE,
     PROGRAMME_WORDS,
     SEASONS_DEFINITE,
     SECTION_HEADINGS,
+    SPEAKER_SUBJECTS,
+    SPEAKER_TITLES,
+    SPEAKER_VERBS,
+    TALK_EVENTS,
     TEAM_AUXILIARIES,
     TEAM_COUNTED,
     TEAM_ROLES,
@@ -131,9 +136,10 @@ def is_contact_table(parts: list[str]) -> bool:
 
 def reads_as_programme(text: str) -> bool:
     """A section about the programme itself (a meeting, a speaker, new teams, coaches), whatever
-    its heading looks like: programme words outweigh a team's voice two to one."""
+    its heading looks like: programme words outweigh a team's voice two to one, or it reports
+    a talk or the group work of the day (`reports_the_day`)."""
     programme, team = who_acts(text)
-    return programme >= 2 and programme > 2 * team
+    return (programme >= 2 and programme > 2 * team) or reports_the_day(text)
 
 
 
@@ -145,3 +151,45 @@ def is_agenda(text: str) -> bool:
 
 def contact_count(text: str) -> int:
     return len(EMAIL.findall(text)) + len(PHONE.findall(text))
+
+
+TALK_EVENT = re.compile(rf"\b(?:{_alternatives(TALK_EVENTS)})", re.IGNORECASE)
+SPEAKER_VOICE = re.compile(
+    rf"\b(?:{_alternatives(SPEAKER_SUBJECTS)}) (?:(?:också|även|sedan|då|vidare) )?"
+    rf"(?:{_alternatives(SPEAKER_VERBS)})\b"
+    r"|\benligt (?:henne|honom|föreläsaren|forskaren|talaren)\b",
+    re.IGNORECASE,
+)
+_NAME = r"[A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)? [A-ZÅÄÖ][a-zåäöéü]+"
+_TITLE = rf"(?:{_alternatives(SPEAKER_TITLES)})"
+SPEAKER_NAMED = re.compile(
+    rf"{_NAME},? (?:\w+ )?{_TITLE}(?!\w)|(?<!\w){_TITLE},? {_NAME}", re.IGNORECASE
+)
+NETWORK_WE = re.compile(
+    rf"\b(?:{_alternatives(NETWORK_WE_VERBS)}) vi\b|\bvi (?:{_alternatives(NETWORK_WE_VERBS)})\b",
+    re.IGNORECASE,
+)
+SENTENCE_END = re.compile(r"(?<=[.!?:])\s+(?=[A-ZÅÄÖ0-9\"”])|\n+")
+
+
+def reports_the_day(text: str) -> bool:
+    """A report of the meeting's talk or group work, not of a team's work: the part of the day
+    is named (a lecture, group work, a workshop) or a speaker with a title ("docent Karin
+    Berg"), someone is reported speaking ("Hon berättade", "föreläsaren lyfte", "diskuterade
+    vi"), and what a team tells of its own work (first-person team verbs, named units, what
+    it counted) stays in a minority outside the sentences of the talk. The topic of a talk
+    (school, parents, pupil health) is no sign of a team."""
+    speakers = len(SPEAKER_NAMED.findall(text))
+    voice = len(SPEAKER_VOICE.findall(text)) + len(NETWORK_WE.findall(text)) + speakers
+    if not voice or not (speakers or TALK_EVENT.search(text)):
+        return False
+    team_own = 0
+    for sentence in SENTENCE_END.split(text):
+        if PROGRAMME.search(sentence) or TALK_EVENT.search(sentence) \
+                or SPEAKER_VOICE.search(sentence) or NETWORK_WE.search(sentence) \
+                or SPEAKER_NAMED.search(sentence):
+            continue
+        team_own += (len(TEAM_VOICE.findall(sentence)) + len(NAMED_UNIT.findall(sentence))
+                     + len(TEAM_COUNT.findall(sentence)))
+    programme = len(PROGRAMME.findall(text)) + len(TALK_EVENT.findall(text))
+    return team_own <= 2 and 2 * team_own < voice + programme
