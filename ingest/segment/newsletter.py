@@ -1,6 +1,8 @@
 """A newsletter's blocks in reading order → team examples and context.
 
 - a paragraph that opens with a bold run starts an example titled by that run;
+- a talk or the group work of the day reported (`programme.reports_the_day`) is context, as a
+  section of its own, a paragraph after a team's text or a sub-section of it;
 - a heading starts an example; known sub-headings (Nuläge, Nästa steg, Bakgrund …) and
   lower-level headings become sections of it, until a heading of the same or a higher level;
 - a framed card holds one team's example: its title opens it whatever its level, and a card
@@ -30,6 +32,7 @@ from ingest.segment.programme import (
     is_subheading,
     norm_key,
     reads_as_programme,
+    reports_the_day,
     starts_with,
     team_voiced,
     who_acts,
@@ -100,9 +103,14 @@ class _NewsletterReader:
         """End the current example; a heading with (almost) nothing under it, or a section
         about the programme itself (a meeting, a speaker, new teams), is context."""
         cur = self.cur
+        if cur is not None:
+            for section in cur.split_off(lambda sec: reports_the_day(f"{sec.heading}\n{sec.text}")):
+                self.ctx.heading(section.heading)
+                self.ctx.add(section.text)
         if cur is not None and self.drafts and self.drafts[-1] is cur and (
             cur.body_chars < 40
             or reads_as_programme("\n".join(cur.parts))
+            or reports_the_day(cur.lead())
             or is_contact_table(cur.parts)
         ):
             self.drafts.pop()
@@ -148,7 +156,7 @@ class _NewsletterReader:
         text = "\n".join(block_text(b) for b in group)
         own = box_key not in self.cards or is_subheading(title) or bool(FIRST_PERSON.search(title))
         if own and not is_context_heading(title) and not contact_count(text) and not (
-            reads_as_programme(text)
+            reads_as_programme(text) or reports_the_day(text)
         ):
             self.absorbed.add(box_key)
             return True
@@ -238,7 +246,7 @@ class _NewsletterReader:
     def _read_paragraph(self, block: Block, text: str) -> None:
         run = bold_run(block)
         if run is None and self._programme_paragraph(text):
-            if who_acts(text)[0] >= 3:
+            if who_acts(text)[0] >= 3 or reports_the_day(text):
                 self.close()  # the programme's part begins: the team's example ends here
             self.ctx.add(text)
             return
@@ -287,8 +295,10 @@ class _NewsletterReader:
         if cur is None or not cur.body_chars or continues(cur.parts[-1], text):
             return False
         programme, team = who_acts(text)
-        # a short remark ("the idea came from a lecture at the network") is the team's own
-        return not team and (programme >= 3 or (programme == 2 and len(text.split()) >= 15))
+        # a short remark ("the idea came from a lecture at the network") is the team's own;
+        # a talk or group work reported at length is the day's, whatever its topic
+        return (not team and (programme >= 3 or (programme == 2 and len(text.split()) >= 15))) \
+            or reports_the_day(text)
 
     def _open_by_bold_run(self, title: str, block: Block) -> None:
         """A bold-titled paragraph starts an example, or a section when its title is one."""

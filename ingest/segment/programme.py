@@ -136,10 +136,9 @@ def is_contact_table(parts: list[str]) -> bool:
 
 def reads_as_programme(text: str) -> bool:
     """A section about the programme itself (a meeting, a speaker, new teams, coaches), whatever
-    its heading looks like: programme words outweigh a team's voice two to one, or it reports
-    a talk or the group work of the day (`reports_the_day`)."""
+    its heading looks like: programme words outweigh a team's voice two to one."""
     programme, team = who_acts(text)
-    return (programme >= 2 and programme > 2 * team) or reports_the_day(text)
+    return programme >= 2 and programme > 2 * team
 
 
 
@@ -178,18 +177,20 @@ def reports_the_day(text: str) -> bool:
     Berg"), someone is reported speaking ("Hon berättade", "föreläsaren lyfte", "diskuterade
     vi"), and what a team tells of its own work (first-person team verbs, named units, what
     it counted) stays in a minority outside the sentences of the talk. The topic of a talk
-    (school, parents, pupil health) is no sign of a team."""
+    (school, parents, pupil health) is no sign of a team, nor is "vi" where the network
+    speaks as "vi" ("I grupparbetet diskuterade vi … Vi fick jämföra …")."""
     speakers = len(SPEAKER_NAMED.findall(text))
     voice = len(SPEAKER_VOICE.findall(text)) + len(NETWORK_WE.findall(text)) + speakers
     if not voice or not (speakers or TALK_EVENT.search(text)):
         return False
     team_own = 0
+    network_we = bool(NETWORK_WE.search(text))  # "diskuterade vi": its "vi" is the network's
     for sentence in SENTENCE_END.split(text):
         if PROGRAMME.search(sentence) or TALK_EVENT.search(sentence) \
                 or SPEAKER_VOICE.search(sentence) or NETWORK_WE.search(sentence) \
                 or SPEAKER_NAMED.search(sentence):
             continue
-        team_own += (len(TEAM_VOICE.findall(sentence)) + len(NAMED_UNIT.findall(sentence))
-                     + len(TEAM_COUNT.findall(sentence)))
+        we = 0 if network_we else len(TEAM_VOICE.findall(sentence))
+        team_own += we + len(NAMED_UNIT.findall(sentence)) + len(TEAM_COUNT.findall(sentence))
     programme = len(PROGRAMME.findall(text)) + len(TALK_EVENT.findall(text))
     return team_own <= 2 and 2 * team_own < voice + programme
