@@ -336,7 +336,8 @@ def _framed(
     """Framed boxes as (sidebars, example cards); other frames (tables) are read in the flow.
 
     A box is an example card when it reads like one: a heading (or bold run) that is neither
-    in capitals nor a known context or sub-heading, followed by some running text. A box of
+    in capitals nor a known context or sub-heading, followed by some running text (a short
+    card, as in an e-mail, when that text is a team's). A box of
     short cell-like lines without a title is a table. Any other box is a sidebar.
     """
     groups: dict[tuple[int, int], list[Block]] = {}
@@ -354,11 +355,12 @@ def _framed(
         if title is None:
             run = bold_run(first)
             title = title_from_run(run) if run else None
-        body_words = sum(len(b.words) for b in group if not b.heading_level)
+        body = [b for b in group if not b.heading_level]
+        body_words = sum(len(b.words) for b in body)
         letters = [c for c in title or "" if c.isalpha()]
         card = (
             title is not None
-            and body_words >= 40
+            and (body_words >= 40 or _short_card(body, body_words))
             and not all(c.isupper() for c in letters)
             and not is_context_heading(title)
             and not is_subheading(title)
@@ -376,6 +378,12 @@ def _framed(
         elif not table:
             sidebars.add(key)
     return sidebars, cards
+
+
+def _short_card(body: list[Block], words: int) -> bool:
+    """A few sentences in which a team acts more than the programme: a short example card."""
+    programme, team = who_acts("\n".join(block_text(b) for b in body))
+    return words >= 15 and team > programme
 
 
 def _continued_cards(
