@@ -161,11 +161,13 @@ TALK_EVENTS = (
     "keynote", "inspirationsföreläs",
 )
 # Who is reported speaking ("Hon berättade …", "föreläsaren lyfte …") and the verbs they use.
-SPEAKER_SUBJECTS = ("hon", "han", "hen", "föreläsaren", "talaren", "forskaren", "gästen")
+SPEAKER_SUBJECTS = (
+    "hon", "han", "hen", "föreläsaren", "talaren", "forskaren", "gästen", "föreläsningen",
+)
 SPEAKER_VERBS = (
     "berättade", "lyfte", "menade", "betonade", "visade", "pratade", "talade", "beskrev",
     "poängterade", "underströk", "förklarade", "påminde", "inledde", "avslutade", "gav",
-    "tog upp", "delade med sig", "konstaterade", "framhöll", "resonerade",
+    "tog upp", "delade med sig", "konstaterade", "framhöll", "resonerade", "handlade om",
 )
 # A speaker's title beside a name ("docent Karin Berg", "Maja Lind, leg. psykolog").
 SPEAKER_TITLES = (
@@ -173,10 +175,11 @@ SPEAKER_TITLES = (
     "leg psykolog", "fil. dr", "fil.dr", "med. dr", "med.dr", "universitetslektor",
     "universitetsadjunkt", "författare", "föreläsare",
 )
-# The network speaking as "we" in its group work: "diskuterade vi", "vi delade erfarenheter".
+# The network speaking as "we" in its group work ("diskuterade vi", "vi delade erfarenheter",
+# "deltagarna delades in"): the verbs.
 NETWORK_WE_VERBS = (
     "diskuterade", "samtalade", "reflekterade", "delade", "fick diskutera", "fick samtala",
-    "fick reflektera", "pratade", "resonerade", "jämförde",
+    "fick reflektera", "pratade", "resonerade", "jämförde", "delades in", "fick jämföra",
 )
 
 # --- stop and filler words ---------------------------------------------------------------------

@@ -220,9 +220,9 @@ def column_titles(blocks: list[Block]) -> set[int]:
 
 
 def _running_text(block: Block) -> bool:
-    """Sentences, not a list: no bullet first, a dozen words or more, a full stop."""
+    """Sentences, not a list: no bullet first, ten words or more, a full stop."""
     text = block_text(block)
-    return not text.startswith(("•", "-", "–", "·", "▪")) and len(text.split()) >= 12 \
+    return not text.startswith(("•", "-", "–", "·", "▪")) and len(text.split()) >= 10 \
         and "." in text
 
 

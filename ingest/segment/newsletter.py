@@ -380,6 +380,13 @@ def _framed(
     return sidebars, cards
 
 
+def _own_title(block: Block) -> bool:
+    """A frame's first block that titles it: a heading or bold run, not a sub-heading."""
+    run = bold_run(block)
+    title = block_text(block) if block.heading_level else title_from_run(run) if run else None
+    return title is not None and not is_subheading(title)
+
+
 def _short_card(body: list[Block], words: int) -> bool:
     """A few sentences in which a team acts more than the programme: a short example card."""
     programme, team = who_acts("\n".join(block_text(b) for b in body))
@@ -404,7 +411,7 @@ def _continued_cards(
     for prev, block in zip(blocks, blocks[1:], strict=False):
         key = (block.page, block.box) if block.box is not None else None
         if key is None or block.page != prev.page + 1 or firsts[key] is not block \
-                or key in cards or block.heading_level or bold_run(block):
+                or key in cards or _own_title(block):
             continue
         before = (prev.page, prev.box) if prev.box is not None else None
         if before in cards or before in carried:

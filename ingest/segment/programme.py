@@ -161,11 +161,13 @@ SPEAKER_VOICE = re.compile(
 )
 _NAME = r"[A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)? [A-ZÅÄÖ][a-zåäöéü]+"
 _TITLE = rf"(?:{_alternatives(SPEAKER_TITLES)})"
-SPEAKER_NAMED = re.compile(
-    rf"{_NAME},? (?:\w+ )?{_TITLE}(?!\w)|(?<!\w){_TITLE},? {_NAME}", re.IGNORECASE
+SPEAKER_NAMED = re.compile(  # the name's capitals count: "forskare vid Barnafrid" is no name
+    rf"{_NAME},? (?i:\w+ )?(?i:{_TITLE})(?!\w)|(?<!\w)(?i:{_TITLE}),? {_NAME}"
 )
+_TOGETHER = rf"(?:{_alternatives(NETWORK_WE_VERBS)})"
 NETWORK_WE = re.compile(
-    rf"\b(?:{_alternatives(NETWORK_WE_VERBS)}) vi\b|\bvi (?:{_alternatives(NETWORK_WE_VERBS)})\b",
+    rf"\b{_TOGETHER} (?:vi|deltagarna|grupperna|teamen)\b"
+    rf"|\b(?:vi|deltagarna|grupperna|teamen) (?:(?:sedan|också|även|då) )?{_TOGETHER}\b",
     re.IGNORECASE,
 )
 SENTENCE_END = re.compile(r"(?<=[.!?:])\s+(?=[A-ZÅÄÖ0-9\"”])|\n+")

@@ -237,3 +237,18 @@ def test_bold_titles_in_two_columns_open_examples(tmp_path: Path, name: str) -> 
     for (title, text), example in zip(NEWS, doc.examples[1:], strict=True):
         assert normalize(text) in normalize(example.text), title
     assert "Kort nytt från teamen" in [s.heading for s in doc.context]
+
+
+def test_short_cards_in_an_e_mail_are_examples_a_speakers_card_is_not(tmp_path: Path) -> None:
+    """An e-mail of short framed cards: each team's card is an example however short; a card
+    about the day's speaker is context."""
+    walk = ("Föräldrar och lärare på Hoks skola har startat en gående skolbuss. Varje morgon går "
+            "vuxna med barnen från busshållplatsen, och 23 barn går nu till skolan.")
+    talk = ("Föreläsaren Sofia Hedlund, forskare vid Barnafrid, talade om att fråga barn direkt. "
+            "Hon berättade att barn ofta vet vad som skulle hjälpa dem.")
+    parts = [*_head("Oktober 2026"), Card("Gå till skolan i Hok", [walk]),
+             Card("Barnen vet vad de behöver", [talk]), Card("Hembesök i Gnosjö", [VISITS])]
+    doc = read_pdf(chromium_newsletter_pdf(parts, tmp_path, "korta-kort"))
+    assert [e.title for e in doc.examples] == ["Gå till skolan i Hok", "Hembesök i Gnosjö"]
+    assert normalize(walk) in normalize(doc.examples[0].text)
+    assert normalize(talk[:60]) in _context(doc)
