@@ -158,7 +158,9 @@ CONTEXT_LABELS = (
 TALK_EVENTS = (
     "föreläs", "grupparbet", "gruppdiskussion", "workshop", "bikup", "i blandade grupper",
     "i mindre grupper", "i grupperna", "paneldebatt", "panelsamtal", "gästföreläs", "key note",
-    "keynote", "inspirationsföreläs",
+    "keynote", "inspirationsföreläs", "egen erfarenhet", "egna erfarenheter",
+    "erfarenhetsexpert", "brukarröst", "efter lunch", "på förmiddagen", "på eftermiddagen",
+    "under förmiddagen", "under eftermiddagen", "dagen inleddes", "dagen avslutades",
 )
 # Who is reported speaking ("Hon berättade …", "föreläsaren lyfte …") and the verbs they use.
 SPEAKER_SUBJECTS = (
@@ -181,6 +183,11 @@ NETWORK_WE_VERBS = (
     "diskuterade", "samtalade", "reflekterade", "delade", "fick diskutera", "fick samtala",
     "fick reflektera", "pratade", "resonerade", "jämförde", "delades in", "fick jämföra",
 )
+# New teams joining the network, announced: "Två nya team har anslutit till nätverket".
+NEW_TEAM_NOUNS = ("nya team", "nytt team", "nya förbättringsteam", "nytt förbättringsteam")
+NEW_TEAM_VERBS = ("anslutit", "ansluter", "anslutits", "gått med", "går med", "välkomna",
+                  "välkomnar", "börjat i", "börjar i", "kommit med", "tillkommit")
+
 
 # --- stop and filler words ---------------------------------------------------------------------
 

@@ -24,6 +24,7 @@ from ingest.segment.programme import (
     GREETINGS,
     INTRO_HEADING,
     INTRO_TEXT,
+    announces_teams,
     contact_count,
     is_agenda,
     is_contact_table,
@@ -298,7 +299,7 @@ class _NewsletterReader:
         # a short remark ("the idea came from a lecture at the network") is the team's own;
         # a talk or group work reported at length is the day's, whatever its topic
         return (not team and (programme >= 3 or (programme == 2 and len(text.split()) >= 15))) \
-            or reports_the_day(text)
+            or reports_the_day(text) or announces_teams(text)
 
     def _open_by_bold_run(self, title: str, block: Block) -> None:
         """A bold-titled paragraph starts an example, or a section when its title is one."""
@@ -405,8 +406,9 @@ def _continued_cards(
     for block in blocks:
         if block.box is not None:
             firsts.setdefault((block.page, block.box), block)
-    titles = {id(first) for key, first in firsts.items()
-              if key in cards and first.heading_level}
+    titles = {id(first) for key, first in firsts.items()  # not a team's own "Så gjorde vi"
+              if key in cards and first.heading_level
+              and not FIRST_PERSON.search(block_text(first))}
     carried: dict[tuple[int, int], tuple[int, int] | None] = {}
     for prev, block in zip(blocks, blocks[1:], strict=False):
         key = (block.page, block.box) if block.box is not None else None

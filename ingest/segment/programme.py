@@ -14,6 +14,8 @@ from ingest.lexicon import (
     CONTEXT_HEADINGS,
     MONTH_STEMS,
     NETWORK_WE_VERBS,
+    NEW_TEAM_NOUNS,
+    NEW_TEAM_VERBS,
     PERIOD_GENITIVES,
     PROGRAMME_VOICE,
     PROGRAMME_WORDS,
@@ -196,3 +198,16 @@ def reports_the_day(text: str) -> bool:
         team_own += we + len(NAMED_UNIT.findall(sentence)) + len(TEAM_COUNT.findall(sentence))
     programme = len(PROGRAMME.findall(text)) + len(TALK_EVENT.findall(text))
     return team_own <= 2 and 2 * team_own < voice + programme
+
+
+NEW_TEAMS = re.compile(
+    rf"\b(?:{_alternatives(NEW_TEAM_NOUNS)})\b[^.!?]*\b(?:{_alternatives(NEW_TEAM_VERBS)})\b"
+    rf"|\b(?:{_alternatives(NEW_TEAM_VERBS)})\b[^.!?]*\b(?:{_alternatives(NEW_TEAM_NOUNS)})\b",
+    re.IGNORECASE,
+)
+
+
+def announces_teams(text: str) -> bool:
+    """New teams joining the network announced ("Två nya team har anslutit: elevhälsan i Habo
+    …"): the programme's news, though it names the teams' units."""
+    return bool(NEW_TEAMS.search(text)) and bool(PROGRAMME.search(text))

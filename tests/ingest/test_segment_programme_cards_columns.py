@@ -252,3 +252,38 @@ def test_short_cards_in_an_e_mail_are_examples_a_speakers_card_is_not(tmp_path: 
     assert [e.title for e in doc.examples] == ["Gå till skolan i Hok", "Hembesök i Gnosjö"]
     assert normalize(walk) in normalize(doc.examples[0].text)
     assert normalize(talk[:60]) in _context(doc)
+
+
+PARENT = (
+    "Efter lunch berättade Lena, mamma till tre barn, om hur det är att leva med psykisk ohälsa "
+    "i familjen. Hon berättade att skolan, socialtjänsten och vården sällan pratade med "
+    "varandra, och att hon fick berätta sin historia om och om igen."
+)
+NEW_TEAMS = (
+    "Två nya team har anslutit till lärandenätverket: elevhälsan i Habo och fritidsgården i "
+    "Sävsjö."
+)
+
+
+@pytest.mark.parametrize(
+    "parts",
+    [
+        [Heading("Läxhjälp på biblioteket i Skillingaryd"), Para(LIBRARY),
+         Heading("En mammas berättelse"), Para(PARENT)],
+        [Para(LIBRARY, bold="Läxhjälp på biblioteket i Skillingaryd –"), Para(PARENT)],
+        [Heading("Läxhjälp på biblioteket i Skillingaryd"), Para(LIBRARY), Para(NEW_TEAMS)],
+    ],
+    ids=["parent-heading", "parent-after-run-in", "new-teams-after"],
+)
+def test_a_parents_story_and_new_teams_are_the_programmes(
+    tmp_path: Path, parts: list[Part]
+) -> None:
+    """A parent with lived experience telling at the meeting, new teams joining: context."""
+    made = [*_head("Januari 2027"), *parts, Heading("Hembesök i Gnosjö"), Para(VISITS)]
+    doc = read_pdf(newsletter_pdf(made, tmp_path, "berattelse"))
+    assert [e.title for e in doc.examples] == [
+        "Läxhjälp på biblioteket i Skillingaryd", "Hembesök i Gnosjö"
+    ]
+    for phrase in (PARENT, NEW_TEAMS):
+        assert not _holding(doc, phrase[:50]), phrase
+    assert normalize(LIBRARY) in normalize(doc.examples[0].text)
