@@ -60,7 +60,7 @@ class _NewsletterReader:
         self.title_block = title_block
         self.sidebars, self.cards = _framed(blocks, title_block)
         self.carried, card_titles = _continued_cards(blocks, self.cards)
-        self.sidebars -= set(self.carried)
+        self.sidebars -= set(self.carried) | self.cards
         self.cards |= set(self.carried)
         self.opens = card_titles | column_titles(blocks)  # headings that open an example
         self.in_row = _boxes_in_a_row(blocks, title_block)
@@ -351,22 +351,8 @@ def _framed(
         if any(b is title_block for b in group):
             sidebars.add(key)
             continue
-        first = group[0]
-        title = block_text(first) if first.heading_level else None
-        if title is None:
-            run = bold_run(first)
-            title = title_from_run(run) if run else None
-        body = [b for b in group if not b.heading_level]
-        body_words = sum(len(b.words) for b in body)
-        letters = [c for c in title or "" if c.isalpha()]
-        card = (
-            title is not None
-            and (body_words >= 40 or _short_card(body, body_words))
-            and not all(c.isupper() for c in letters)
-            and not is_context_heading(title)
-            and not is_subheading(title)
-            and not INTRO_HEADING.search(title)
-        )
+        title = _frame_title(group[0])
+        card = _card_like(group, title)
         lines = [line for b in group for line in b.lines]
         table = (
             title is None
@@ -379,6 +365,29 @@ def _framed(
         elif not table:
             sidebars.add(key)
     return sidebars, cards
+
+
+def _frame_title(first: Block) -> str | None:
+    """The title a frame's first block gives it: a heading or a bold run."""
+    if first.heading_level:
+        return block_text(first)
+    run = bold_run(first)
+    return title_from_run(run) if run else None
+
+
+def _card_like(group: list[Block], title: str | None) -> bool:
+    """A frame's blocks that read as one team's example card (see `_framed`)."""
+    body = [b for b in group if not b.heading_level]
+    body_words = sum(len(b.words) for b in body)
+    letters = [c for c in title or "" if c.isalpha()]
+    return (
+        title is not None
+        and (body_words >= 40 or _short_card(body, body_words))
+        and not all(c.isupper() for c in letters)
+        and not is_context_heading(title)
+        and not is_subheading(title)
+        and not INTRO_HEADING.search(title)
+    )
 
 
 def _own_title(block: Block) -> bool:
@@ -400,12 +409,15 @@ def _continued_cards(
     """Framed cards cut by a page break. A frame that opens a page without a title of its own,
     right after a card that ended its page, goes on with that card; right after a heading that
     ended its page (the card's title alone in its piece of frame, read as a heading bar), it
-    goes on under that heading. Returns {frame: the card it continues, None for a heading} and
-    the ids of the headings and card titles that open an example whatever their level."""
-    firsts: dict[tuple[int, int], Block] = {}
+    goes on under that heading. A titled frame too short on its page to read as a card is one
+    when it does with what follows the break (``cards`` is completed). Returns {frame: the card
+    it continues, None for a heading} and the ids of the headings and card titles that open an
+    example whatever their level."""
+    groups: dict[tuple[int, int], list[Block]] = {}
     for block in blocks:
         if block.box is not None:
-            firsts.setdefault((block.page, block.box), block)
+            groups.setdefault((block.page, block.box), []).append(block)
+    firsts = {key: group[0] for key, group in groups.items()}
     titles = {id(first) for key, first in firsts.items()  # not a team's own "Så gjorde vi"
               if key in cards and first.heading_level
               and not FIRST_PERSON.search(block_text(first))}
@@ -416,6 +428,12 @@ def _continued_cards(
                 or key in cards or _own_title(block):
             continue
         before = (prev.page, prev.box) if prev.box is not None else None
+        if before is not None and before not in cards and before not in carried and _card_like(
+            groups[before] + groups[key], _frame_title(firsts[before])
+        ):  # a card that is too short to tell on its page: with its continuation it is one
+            cards.add(before)
+            if firsts[before].heading_level:
+                titles.add(id(firsts[before]))
         if before in cards or before in carried:
             carried[key] = before
         elif before is None and prev.heading_level and not is_context_heading(block_text(prev)) \
