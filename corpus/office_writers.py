@@ -365,6 +365,8 @@ def _docx_block(doc: Any, block: dict[str, Any]) -> None:
         _docx_contacts(doc, block)
     elif kind == "pagebreak":
         doc.add_page_break()
+    elif kind in EXTRA_DOCX:
+        EXTRA_DOCX[kind](doc, block)
 
 
 def _docx_contacts(doc: Any, block: dict[str, Any]) -> None:
@@ -528,6 +530,8 @@ def _odt_block(doc: Any, st: dict[str, Any], block: dict[str, Any]) -> None:
         body.addElement(_odt_table(st, [block["header"], *block["rows"]]))
     elif kind == "pagebreak":
         body.addElement(P(stylename=st["Break"]))
+    elif kind in EXTRA_ODT:
+        EXTRA_ODT[kind](doc, st, block)
 
 
 def write_odt(src: dict[str, Any], out: Path) -> None:
@@ -603,6 +607,8 @@ def _html_block(block: dict[str, Any]) -> str:
             f"{esc(str(v))}</td>" for v in row) + "</tr>" for n, row in enumerate(rows))
         return (f"<tr><td style=\"padding:8px 16px\"><table role=\"presentation\" width=\"100%\" "
                 f"cellspacing=\"0\" cellpadding=\"0\">{body}</table></td></tr>")
+    if kind in EXTRA_HTML:
+        return EXTRA_HTML[kind](block)
     return ""
 
 
@@ -699,3 +705,64 @@ def _with_banner_extras(
 
 WRITERS["pptx"] = _with_banner_extras(write_pptx, _pptx_banner_extras)
 WRITERS["odp"] = _with_banner_extras(write_odp, _odp_banner_extras)
+
+# ---------------------------------------------------------------- cards and news columns
+# Block types of the newsletters about a network day and short news (see the README):
+# `card` (ODT: one team's example in paragraphs sharing one border and background, which a
+# page break may cut), `cards` (HTML: short framed cards, one a row), `news_columns` (DOCX: a
+# two-column section of short news, each a bold line alone, then its text).
+
+
+def _odt_card(doc: Any, st: dict[str, Any], block: dict[str, Any]) -> None:
+    from odf.style import ParagraphProperties, Style, TextProperties
+    from odf.text import P, Span
+
+    if "Card" not in st:
+        style = Style(name="Card", family="paragraph")
+        style.addElement(ParagraphProperties(
+            marginbottom="0cm", padding="0.25cm", border=f"0.06pt solid #{COLOR}",
+            backgroundcolor=f"#{TINT}"))
+        style.addElement(TextProperties(fontsize=st["Body"].getElementsByType(TextProperties)[0]
+                                        .getAttribute("fontsize")))
+        doc.automaticstyles.addElement(style)
+        st["Card"] = style
+    head = P(stylename=st["Card"])
+    head.addElement(Span(stylename=st["Bold"], text=block["title"]))
+    doc.text.addElement(head)
+    for text in paragraphs(block["text"]):
+        doc.text.addElement(P(stylename=st["Card"], text=text))
+    doc.text.addElement(P(stylename=st["Body"]))
+
+
+def _html_cards(block: dict[str, Any]) -> str:
+    esc = html.escape
+    rows = "".join(
+        f"<tr><td style=\"{_TD}background:#{TINT};border:1px solid #{COLOR};\">"
+        f"<p style=\"margin:0 0 6px;font-weight:bold;\">{esc(card['title'])}</p>"
+        + "".join(f"<p style=\"margin:0 0 6px\">{esc(p)}</p>" for p in paragraphs(card["text"]))
+        + "</td></tr>"
+        for card in block["cards"])
+    return (f"<tr><td style=\"padding:8px 16px\"><table role=\"presentation\" width=\"100%\" "
+            f"cellspacing=\"0\" cellpadding=\"0\" style=\"border-collapse:separate;"
+            f"border-spacing:0 10px\">{rows}</table></td></tr>")
+
+
+def _docx_news_columns(doc: Any, block: dict[str, Any]) -> None:
+    from docx.enum.section import WD_SECTION
+
+    _docx_columns(doc.add_section(WD_SECTION.CONTINUOUS), 1)
+    for item in block["items"]:
+        doc.add_paragraph().add_run(item["title"]).bold = True
+        for text in paragraphs(item["text"]):
+            doc.add_paragraph(text)
+    _docx_columns(doc.sections[-1], 2)
+    _docx_columns(doc.add_section(WD_SECTION.CONTINUOUS), 1)
+
+
+EXTRA_DOCX: dict[str, Callable[[Any, dict[str, Any]], None]] = {
+    "news_columns": _docx_news_columns,
+}
+EXTRA_ODT: dict[str, Callable[[Any, dict[str, Any], dict[str, Any]], None]] = {
+    "card": _odt_card,
+}
+EXTRA_HTML: dict[str, Callable[[dict[str, Any]], str]] = {"cards": _html_cards}

@@ -153,6 +153,42 @@ CONTEXT_LABELS = (
     "anmälan", "obs", "e-post", "mejl", "telefon", "tel", "webb", "läs mer", "länk",
 )
 
+# A talk or group work at the meeting, reported: the programme's own part, whatever its heading.
+# Words (beginnings) that name such a part of the day: "Föreläsning: …", "I grupparbetet …".
+TALK_EVENTS = (
+    "föreläs", "grupparbet", "gruppdiskussion", "workshop", "bikup", "i blandade grupper",
+    "i mindre grupper", "i grupperna", "paneldebatt", "panelsamtal", "gästföreläs", "key note",
+    "keynote", "inspirationsföreläs", "egen erfarenhet", "egna erfarenheter",
+    "erfarenhetsexpert", "brukarröst", "efter lunch", "på förmiddagen", "på eftermiddagen",
+    "under förmiddagen", "under eftermiddagen", "dagen inleddes", "dagen avslutades",
+)
+# Who is reported speaking ("Hon berättade …", "föreläsaren lyfte …") and the verbs they use.
+SPEAKER_SUBJECTS = (
+    "hon", "han", "hen", "föreläsaren", "talaren", "forskaren", "gästen", "föreläsningen",
+)
+SPEAKER_VERBS = (
+    "berättade", "lyfte", "menade", "betonade", "visade", "pratade", "talade", "beskrev",
+    "poängterade", "underströk", "förklarade", "påminde", "inledde", "avslutade", "gav",
+    "tog upp", "delade med sig", "konstaterade", "framhöll", "resonerade", "handlade om",
+)
+# A speaker's title beside a name ("docent Karin Berg", "Maja Lind, leg. psykolog").
+SPEAKER_TITLES = (
+    "docent", "professor", "forskare", "doktorand", "leg. psykolog", "legitimerad psykolog",
+    "leg psykolog", "fil. dr", "fil.dr", "med. dr", "med.dr", "universitetslektor",
+    "universitetsadjunkt", "författare", "föreläsare",
+)
+# The network speaking as "we" in its group work ("diskuterade vi", "vi delade erfarenheter",
+# "deltagarna delades in"): the verbs.
+NETWORK_WE_VERBS = (
+    "diskuterade", "samtalade", "reflekterade", "delade", "fick diskutera", "fick samtala",
+    "fick reflektera", "pratade", "resonerade", "jämförde", "delades in", "fick jämföra",
+)
+# New teams joining the network, announced: "Två nya team har anslutit till nätverket".
+NEW_TEAM_NOUNS = ("nya team", "nytt team", "nya förbättringsteam", "nytt förbättringsteam")
+NEW_TEAM_VERBS = ("anslutit", "ansluter", "anslutits", "gått med", "går med", "välkomna",
+                  "välkomnar", "börjat i", "börjar i", "kommit med", "tillkommit")
+
+
 # --- stop and filler words ---------------------------------------------------------------------
 
 # Swedish function words, question words among them (the Snowball stop list without "sitta").

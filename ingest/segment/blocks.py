@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from ingest.layout import Block, Line
 from ingest.lexicon import CONTACT_COLUMNS
-from ingest.segment.programme import is_subheading
+from ingest.segment.programme import FIRST_PERSON, is_subheading
 from ingest.text import join_lines
 
 
@@ -197,3 +197,45 @@ def _run_in_split(head: Block, para: Block) -> bool:
 def block_text(block: Block) -> str:
     return join_lines([line.text for line in block.lines])
 
+
+
+def column_titles(blocks: list[Block]) -> set[int]:
+    """Bold titles alone on their line in a column of a two-column section: a bold line (no
+    heading style, no larger than the text under it) with its text beside another column's
+    text. Each opens an example of its own, whichever column is read first (ids of the
+    blocks). Known sub-headings ("Nuläge", "Nästa steg"), a team's own ("Det här testade vi")
+    and the heads of lists side by side (bullets under them, not running sentences) stay
+    sections."""
+    titles: set[int] = set()
+    for block, following in zip(blocks, blocks[1:], strict=False):
+        if not (block.heading_level and block.bold and len(block.lines) == 1) \
+                or block.box is not None or block.meta.get("columns") or following.heading_level \
+                or following.page != block.page or following.box is not None \
+                or block.size > 1.12 * following.size or is_subheading(block_text(block)) \
+                or FIRST_PERSON.search(block_text(block)) or not _running_text(following):
+            continue
+        if _beside_another(block, blocks) or _beside_another(following, blocks):
+            titles.add(id(block))
+    return titles
+
+
+def _running_text(block: Block) -> bool:
+    """Sentences, not a list: no bullet first, ten words or more, a full stop."""
+    text = block_text(block)
+    return not text.startswith(("•", "-", "–", "·", "▪")) and len(text.split()) >= 10 \
+        and "." in text
+
+
+def _beside_another(block: Block, blocks: list[Block]) -> bool:
+    """Unframed text on the same page level with the block, wholly left or right of it."""
+    x0, x1 = min(ln.x0 for ln in block.lines), max(ln.x1 for ln in block.lines)
+    top, bottom = block.lines[0].top, block.lines[-1].bottom
+    for other in blocks:
+        if other is block or other.page != block.page or other.box is not None:
+            continue
+        o_top, o_bottom = other.lines[0].top, other.lines[-1].bottom
+        if min(bottom, o_bottom) - max(top, o_top) <= 0:
+            continue
+        if min(ln.x0 for ln in other.lines) >= x1 or max(ln.x1 for ln in other.lines) <= x0:
+            return True
+    return False

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ingest.model import Section
@@ -27,6 +28,7 @@ class Draft:
     pages: set[int] = field(default_factory=set)
     body_chars: int = 0
     review: list[str] = field(default_factory=list)  # why the cut is unsure (Swedish)
+    section_at: list[int] = field(default_factory=list)  # where each section begins in parts
 
     def flag(self, reason: str) -> None:
         if reason not in self.review:
@@ -48,10 +50,34 @@ class Draft:
                 sec.text = f"{sec.text}\n\n{text}" if sec.text else text
 
     def section(self, heading: str, pages: list[int], in_text: bool = True) -> None:
+        self.section_at.append(len(self.parts))
         if in_text:
             self.parts.append(heading)
         self.pages.update(pages)
         self.sections.append(Section(heading=heading, text=""))
+
+
+    def lead(self) -> str:
+        """The text before the first section (the title included)."""
+        return "\n".join(self.parts[: self.section_at[0] if self.section_at else None])
+
+    def split_off(self, leaves: Callable[[Section], bool]) -> list[Section]:
+        """The sections ``leaves`` says are not the example's (a talk reported under a team's
+        sub-heading), taken out of it with their heading and text."""
+        gone: list[Section] = []
+        for i in reversed(range(len(self.sections))):
+            if not leaves(self.sections[i]):
+                continue
+            start = self.section_at[i]
+            end = self.section_at[i + 1] if i + 1 < len(self.section_at) else len(self.parts)
+            del self.parts[start:end]
+            shift = end - start
+            self.section_at[i + 1:] = [at - shift for at in self.section_at[i + 1:]]
+            del self.section_at[i]
+            section = self.sections.pop(i)
+            self.body_chars -= len(section.text)
+            gone.insert(0, section)
+        return gone
 
 
 @dataclass

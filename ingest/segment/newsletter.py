@@ -1,8 +1,13 @@
 """A newsletter's blocks in reading order → team examples and context.
 
 - a paragraph that opens with a bold run starts an example titled by that run;
+- a talk or the group work of the day reported (`programme.reports_the_day`) is context, as a
+  section of its own, a paragraph after a team's text or a sub-section of it;
 - a heading starts an example; known sub-headings (Nuläge, Nästa steg, Bakgrund …) and
   lower-level headings become sections of it, until a heading of the same or a higher level;
+- a framed card holds one team's example: its title opens it whatever its level, and a card
+  cut by a page break goes on in the frame at the top of the next page;
+- in a two-column section a bold title alone on its line opens an example of its own;
 - framed sidebars, contact lists, coming meetings and greetings go to the context.
 """
 
@@ -11,7 +16,7 @@ from __future__ import annotations
 from ingest.layout import Block, Line
 from ingest.lexicon import CONTACT_HEADINGS, CONTEXT_LABELS
 from ingest.model import Section
-from ingest.segment.blocks import block_text, bold_run, title_from_run
+from ingest.segment.blocks import block_text, bold_run, column_titles, title_from_run
 from ingest.segment.doubts import REVIEW_UNCLEAR_TITLE, block_doubts, draft_doubts
 from ingest.segment.drafts import Context, Draft, Segmented, continues
 from ingest.segment.programme import (
@@ -19,6 +24,7 @@ from ingest.segment.programme import (
     GREETINGS,
     INTRO_HEADING,
     INTRO_TEXT,
+    announces_teams,
     contact_count,
     is_agenda,
     is_contact_table,
@@ -27,6 +33,7 @@ from ingest.segment.programme import (
     is_subheading,
     norm_key,
     reads_as_programme,
+    reports_the_day,
     starts_with,
     team_voiced,
     who_acts,
@@ -52,6 +59,10 @@ class _NewsletterReader:
         self.cur: Draft | None = None
         self.title_block = title_block
         self.sidebars, self.cards = _framed(blocks, title_block)
+        self.carried, card_titles = _continued_cards(blocks, self.cards)
+        self.sidebars -= set(self.carried) | self.cards
+        self.cards |= set(self.carried)
+        self.opens = card_titles | column_titles(blocks)  # headings that open an example
         self.in_row = _boxes_in_a_row(blocks, title_block)
         self.absorbed: set[tuple[int, int]] = set()
         self.decided: set[tuple[int, int]] = set()
@@ -69,7 +80,9 @@ class _NewsletterReader:
             return
         before = self._progress()
         box_key = self._follow_frame(block)
-        if box_key is not None and self._absorbs(box_key):
+        if box_key in self.carried and self.cur is not None or (
+            box_key is not None and self._absorbs(box_key)
+        ):
             self._read_team_box(block, text)
         elif box_key is not None and box_key in self.sidebars:
             self._read_sidebar(block, text)
@@ -91,9 +104,14 @@ class _NewsletterReader:
         """End the current example; a heading with (almost) nothing under it, or a section
         about the programme itself (a meeting, a speaker, new teams), is context."""
         cur = self.cur
+        if cur is not None:
+            for section in cur.split_off(lambda sec: reports_the_day(f"{sec.heading}\n{sec.text}")):
+                self.ctx.heading(section.heading)
+                self.ctx.add(section.text)
         if cur is not None and self.drafts and self.drafts[-1] is cur and (
             cur.body_chars < 40
             or reads_as_programme("\n".join(cur.parts))
+            or reports_the_day(cur.lead())
             or is_contact_table(cur.parts)
         ):
             self.drafts.pop()
@@ -118,7 +136,9 @@ class _NewsletterReader:
         """The block's frame; a framed example card ends with its frame."""
         box_key = (block.page, block.box) if block.box is not None else None
         previous = self.box_of_previous
-        if box_key != previous and previous in self.cards and previous not in self.absorbed:
+        goes_on = box_key in self.carried and self.carried[box_key] in (previous, None)
+        if box_key != previous and previous in self.cards and previous not in self.absorbed \
+                and not goes_on:
             self.close()
         self.box_of_previous = box_key
         return box_key
@@ -137,7 +157,7 @@ class _NewsletterReader:
         text = "\n".join(block_text(b) for b in group)
         own = box_key not in self.cards or is_subheading(title) or bool(FIRST_PERSON.search(title))
         if own and not is_context_heading(title) and not contact_count(text) and not (
-            reads_as_programme(text)
+            reads_as_programme(text) or reports_the_day(text)
         ):
             self.absorbed.add(box_key)
             return True
@@ -170,6 +190,9 @@ class _NewsletterReader:
             # a greeting or a network heading over a team's own text may still be a team's
             greeting = GREETINGS.search(text) or INTRO_HEADING.search(text)
             self.orphan = (text, block) if greeting else None
+        elif id(block) in self.opens:
+            self._end_list_heading(block.heading_level)
+            self._open_heading(block, text)
         elif is_subheading(text) or (
             cur is not None and cur.level is not None and block.heading_level > cur.level
         ):
@@ -179,11 +202,14 @@ class _NewsletterReader:
                 self.ctx.heading(text)
                 self.orphan = (text, block) if is_subheading(text) else None
         else:
-            draft = Draft(title=text, level=block.heading_level)
-            self._start(draft)
-            draft.add(text, block.pages, body=False)
-            if block.meta.get("joined"):
-                draft.flag(REVIEW_UNCLEAR_TITLE)
+            self._open_heading(block, text)
+
+    def _open_heading(self, block: Block, text: str) -> None:
+        draft = Draft(title=text, level=block.heading_level)
+        self._start(draft)
+        draft.add(text, block.pages, body=False)
+        if block.meta.get("joined"):
+            draft.flag(REVIEW_UNCLEAR_TITLE)
 
     def _start(self, draft: Draft) -> None:
         self.close()
@@ -221,7 +247,7 @@ class _NewsletterReader:
     def _read_paragraph(self, block: Block, text: str) -> None:
         run = bold_run(block)
         if run is None and self._programme_paragraph(text):
-            if who_acts(text)[0] >= 3:
+            if who_acts(text)[0] >= 3 or reports_the_day(text):
                 self.close()  # the programme's part begins: the team's example ends here
             self.ctx.add(text)
             return
@@ -270,8 +296,10 @@ class _NewsletterReader:
         if cur is None or not cur.body_chars or continues(cur.parts[-1], text):
             return False
         programme, team = who_acts(text)
-        # a short remark ("the idea came from a lecture at the network") is the team's own
-        return not team and (programme >= 3 or (programme == 2 and len(text.split()) >= 15))
+        # a short remark ("the idea came from a lecture at the network") is the team's own;
+        # a talk or group work reported at length is the day's, whatever its topic
+        return (not team and (programme >= 3 or (programme == 2 and len(text.split()) >= 15))) \
+            or reports_the_day(text) or announces_teams(text)
 
     def _open_by_bold_run(self, title: str, block: Block) -> None:
         """A bold-titled paragraph starts an example, or a section when its title is one."""
@@ -280,15 +308,21 @@ class _NewsletterReader:
             # "Nuläge: Teamet har …" – the paragraph itself carries its heading
             cur.section(title, block.pages, in_text=False)
             return
-        if cur is not None and cur.level is not None and not cur.sections and not (
+        self._end_list_heading()
+        self._start(Draft(title=title, level=None))
+
+    def _end_list_heading(self, level: int | None = None) -> None:
+        """"Heading, lead text, then titled team items": the heading introduces the list; its
+        lead text is context (unless a team tells of its work). An item titled by a heading
+        ends only a heading of a higher rank."""
+        cur = self.cur
+        if cur is not None and cur.level is not None and (level is None or cur.level < level) \
+                and not cur.sections and not (
             team_voiced("\n".join(cur.parts))
         ):
-            # "heading, lead text, then bold-titled team paragraphs": the heading
-            # introduces the list; its lead text is context (unless a team tells of its work)
             self.drafts[:] = [d for d in self.drafts if d is not cur]
             self._demote(cur)
             self.cur = None
-        self._start(Draft(title=title, level=None))
 
 
 def _has_cell_gap(line: Line) -> bool:
@@ -303,7 +337,8 @@ def _framed(
     """Framed boxes as (sidebars, example cards); other frames (tables) are read in the flow.
 
     A box is an example card when it reads like one: a heading (or bold run) that is neither
-    in capitals nor a known context or sub-heading, followed by some running text. A box of
+    in capitals nor a known context or sub-heading, followed by some running text (a short
+    card, as in an e-mail, when that text is a team's). A box of
     short cell-like lines without a title is a table. Any other box is a sidebar.
     """
     groups: dict[tuple[int, int], list[Block]] = {}
@@ -316,21 +351,8 @@ def _framed(
         if any(b is title_block for b in group):
             sidebars.add(key)
             continue
-        first = group[0]
-        title = block_text(first) if first.heading_level else None
-        if title is None:
-            run = bold_run(first)
-            title = title_from_run(run) if run else None
-        body_words = sum(len(b.words) for b in group if not b.heading_level)
-        letters = [c for c in title or "" if c.isalpha()]
-        card = (
-            title is not None
-            and body_words >= 40
-            and not all(c.isupper() for c in letters)
-            and not is_context_heading(title)
-            and not is_subheading(title)
-            and not INTRO_HEADING.search(title)
-        )
+        title = _frame_title(group[0])
+        card = _card_like(group, title)
         lines = [line for b in group for line in b.lines]
         table = (
             title is None
@@ -343,6 +365,82 @@ def _framed(
         elif not table:
             sidebars.add(key)
     return sidebars, cards
+
+
+def _frame_title(first: Block) -> str | None:
+    """The title a frame's first block gives it: a heading or a bold run."""
+    if first.heading_level:
+        return block_text(first)
+    run = bold_run(first)
+    return title_from_run(run) if run else None
+
+
+def _card_like(group: list[Block], title: str | None) -> bool:
+    """A frame's blocks that read as one team's example card (see `_framed`)."""
+    body = [b for b in group if not b.heading_level]
+    body_words = sum(len(b.words) for b in body)
+    letters = [c for c in title or "" if c.isalpha()]
+    return (
+        title is not None
+        and (body_words >= 40 or _short_card(body, body_words))
+        and not all(c.isupper() for c in letters)
+        and not is_context_heading(title)
+        and not is_subheading(title)
+        and not INTRO_HEADING.search(title)
+    )
+
+
+def _own_title(block: Block) -> bool:
+    """A frame's first block that titles it: a heading or bold run, not a sub-heading."""
+    run = bold_run(block)
+    title = block_text(block) if block.heading_level else title_from_run(run) if run else None
+    return title is not None and not is_subheading(title)
+
+
+def _short_card(body: list[Block], words: int) -> bool:
+    """A few sentences in which a team acts more than the programme: a short example card."""
+    programme, team = who_acts("\n".join(block_text(b) for b in body))
+    return words >= 15 and team > programme
+
+
+def _continued_cards(
+    blocks: list[Block], cards: set[tuple[int, int]]
+) -> tuple[dict[tuple[int, int], tuple[int, int] | None], set[int]]:
+    """Framed cards cut by a page break. A frame that opens a page without a title of its own,
+    right after a card that ended its page, goes on with that card; right after a heading that
+    ended its page (the card's title alone in its piece of frame, read as a heading bar), it
+    goes on under that heading. A titled frame too short on its page to read as a card is one
+    when it does with what follows the break (``cards`` is completed). Returns {frame: the card
+    it continues, None for a heading} and the ids of the headings and card titles that open an
+    example whatever their level."""
+    groups: dict[tuple[int, int], list[Block]] = {}
+    for block in blocks:
+        if block.box is not None:
+            groups.setdefault((block.page, block.box), []).append(block)
+    firsts = {key: group[0] for key, group in groups.items()}
+    titles = {id(first) for key, first in firsts.items()  # not a team's own "Så gjorde vi"
+              if key in cards and first.heading_level
+              and not FIRST_PERSON.search(block_text(first))}
+    carried: dict[tuple[int, int], tuple[int, int] | None] = {}
+    for prev, block in zip(blocks, blocks[1:], strict=False):
+        key = (block.page, block.box) if block.box is not None else None
+        if key is None or block.page != prev.page + 1 or firsts[key] is not block \
+                or key in cards or _own_title(block):
+            continue
+        before = (prev.page, prev.box) if prev.box is not None else None
+        if before is not None and before not in cards and before not in carried and _card_like(
+            groups[before] + groups[key], _frame_title(firsts[before])
+        ):  # a card that is too short to tell on its page: with its continuation it is one
+            cards.add(before)
+            if firsts[before].heading_level:
+                titles.add(id(firsts[before]))
+        if before in cards or before in carried:
+            carried[key] = before
+        elif before is None and prev.heading_level and not is_context_heading(block_text(prev)) \
+                and not is_subheading(block_text(prev)):
+            carried[key] = None
+            titles.add(id(prev))
+    return carried, titles
 
 
 def _boxes_in_a_row(

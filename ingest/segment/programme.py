@@ -14,11 +14,18 @@ from ingest.lexicon import (
     CONTACT_COLUMNS,
     CONTEXT_HEADINGS,
     MONTH_STEMS,
+    NETWORK_WE_VERBS,
+    NEW_TEAM_NOUNS,
+    NEW_TEAM_VERBS,
     PERIOD_GENITIVES,
     PROGRAMME_VOICE,
     PROGRAMME_WORDS,
     SEASONS_DEFINITE,
     SECTION_HEADINGS,
+    SPEAKER_SUBJECTS,
+    SPEAKER_TITLES,
+    SPEAKER_VERBS,
+    TALK_EVENTS,
     TEAM_AUXILIARIES,
     TEAM_COUNTED,
     TEAM_ROLES,
@@ -164,3 +171,62 @@ def is_agenda(text: str) -> bool:
 
 def contact_count(text: str) -> int:
     return len(EMAIL.findall(text)) + len(PHONE.findall(text))
+
+
+TALK_EVENT = re.compile(rf"\b(?:{_alternatives(TALK_EVENTS)})", re.IGNORECASE)
+SPEAKER_VOICE = re.compile(
+    rf"\b(?:{_alternatives(SPEAKER_SUBJECTS)}) (?:(?:också|även|sedan|då|vidare) )?"
+    rf"(?:{_alternatives(SPEAKER_VERBS)})\b"
+    r"|\benligt (?:henne|honom|föreläsaren|forskaren|talaren)\b",
+    re.IGNORECASE,
+)
+_NAME = r"[A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)? [A-ZÅÄÖ][a-zåäöéü]+"
+_TITLE = rf"(?:{_alternatives(SPEAKER_TITLES)})"
+SPEAKER_NAMED = re.compile(  # the name's capitals count: "forskare vid Barnafrid" is no name
+    rf"{_NAME},? (?i:\w+ )?(?i:{_TITLE})(?!\w)|(?<!\w)(?i:{_TITLE}),? {_NAME}"
+)
+_TOGETHER = rf"(?:{_alternatives(NETWORK_WE_VERBS)})"
+NETWORK_WE = re.compile(
+    rf"\b{_TOGETHER} (?:vi|deltagarna|grupperna|teamen)\b"
+    rf"|\b(?:vi|deltagarna|grupperna|teamen) (?:(?:sedan|också|även|då) )?{_TOGETHER}\b",
+    re.IGNORECASE,
+)
+SENTENCE_END = re.compile(r"(?<=[.!?:])\s+(?=[A-ZÅÄÖ0-9\"”])|\n+")
+
+
+def reports_the_day(text: str) -> bool:
+    """A report of the meeting's talk or group work, not of a team's work: the part of the day
+    is named (a lecture, group work, a workshop) or a speaker with a title ("docent Karin
+    Berg"), someone is reported speaking ("Hon berättade", "föreläsaren lyfte", "diskuterade
+    vi"), and what a team tells of its own work (first-person team verbs, named units, what
+    it counted) stays in a minority outside the sentences of the talk. The topic of a talk
+    (school, parents, pupil health) is no sign of a team, nor is "vi" where the network
+    speaks as "vi" ("I grupparbetet diskuterade vi … Vi fick jämföra …")."""
+    speakers = len(SPEAKER_NAMED.findall(text))
+    voice = len(SPEAKER_VOICE.findall(text)) + len(NETWORK_WE.findall(text)) + speakers
+    if not voice or not (speakers or TALK_EVENT.search(text)):
+        return False
+    team_own = 0
+    network_we = bool(NETWORK_WE.search(text))  # "diskuterade vi": its "vi" is the network's
+    for sentence in SENTENCE_END.split(text):
+        if PROGRAMME.search(sentence) or TALK_EVENT.search(sentence) \
+                or SPEAKER_VOICE.search(sentence) or NETWORK_WE.search(sentence) \
+                or SPEAKER_NAMED.search(sentence):
+            continue
+        we = 0 if network_we else len(TEAM_VOICE.findall(sentence))
+        team_own += we + len(NAMED_UNIT.findall(sentence)) + len(TEAM_COUNT.findall(sentence))
+    programme = len(PROGRAMME.findall(text)) + len(TALK_EVENT.findall(text))
+    return team_own <= 2 and 2 * team_own < voice + programme
+
+
+NEW_TEAMS = re.compile(
+    rf"\b(?:{_alternatives(NEW_TEAM_NOUNS)})\b[^.!?]*\b(?:{_alternatives(NEW_TEAM_VERBS)})\b"
+    rf"|\b(?:{_alternatives(NEW_TEAM_VERBS)})\b[^.!?]*\b(?:{_alternatives(NEW_TEAM_NOUNS)})\b",
+    re.IGNORECASE,
+)
+
+
+def announces_teams(text: str) -> bool:
+    """New teams joining the network announced ("Två nya team har anslutit: elevhälsan i Habo
+    …"): the programme's news, though it names the teams' units."""
+    return bool(NEW_TEAMS.search(text)) and bool(PROGRAMME.search(text))

@@ -2,8 +2,11 @@
 or an e-mail style HTML newsletter printed to PDF.
 
 A newsletter is written as a list of parts (``Title``, ``Heading``, ``Para``, ``Boxes``,
-``Bullets``); ``write_docx`` lays them out with python-docx and ``to_pdf`` exports the file
-with LibreOffice, as "Spara som PDF" does; ``html_newsletter_pdf`` prints them with WeasyPrint.
+``Bullets``, ``Card``, ``NewsColumns``); ``write_docx`` lays them out with python-docx and
+``to_pdf`` exports the file with LibreOffice, as "Spara som PDF" does; ``html_newsletter_pdf``
+prints them with WeasyPrint. ``odt_newsletter_pdf`` writes them with odfpy (LibreOffice Writer's
+format) and ``chromium_newsletter_pdf`` lays them out as an e-mail (tables, inline styles) that
+Chromium prints, as a coordinator does from the browser.
 """
 
 from __future__ import annotations
@@ -54,7 +57,25 @@ class Boxes:
     shaded: bool = False
 
 
-Part = Title | Heading | Para | Bullets | Boxes
+@dataclass
+class Card:
+    """One team's example in a framed, shaded card: a bold title, then its paragraphs. In Word
+    and in HTML a one-cell table, in Writer paragraphs sharing one border and background; a
+    card longer than what is left of the page goes on on the next one."""
+
+    title: str
+    paras: list[str] = field(default_factory=list)
+
+
+@dataclass
+class NewsColumns:
+    """Short news in two columns: each a bold title alone on its line (a bold run, no heading
+    style), then its text."""
+
+    news: list[tuple[str, str]] = field(default_factory=list)
+
+
+Part = Title | Heading | Para | Bullets | Boxes | Card | NewsColumns
 
 
 def _borders(cell) -> None:  # noqa: ANN001 - python-docx's cell
@@ -109,10 +130,46 @@ def write_docx(parts: list[Part], path: Path) -> Path:
         elif isinstance(part, Bullets):
             for item in part.items:
                 doc.add_paragraph(item, style="List Bullet")
+        elif isinstance(part, Card):
+            _docx_card(doc, part)
+        elif isinstance(part, NewsColumns):
+            _docx_news_columns(doc, part)
         else:
             _boxes(doc, part)
     doc.save(str(path))
     return path
+
+
+def _docx_card(doc, part: Card) -> None:  # noqa: ANN001 - python-docx's document
+    """A one-cell table, bordered and shaded; its row may break across pages."""
+    cell = doc.add_table(rows=1, cols=1).rows[0].cells[0]
+    _borders(cell)
+    _shade(cell)
+    cell.paragraphs[0].add_run(part.title).bold = True
+    for text in part.paras:
+        cell.add_paragraph(text)
+    doc.add_paragraph()
+
+
+def _docx_section_columns(section, count: int) -> None:  # noqa: ANN001 - a docx section
+    cols = section._sectPr.find(qn("w:cols"))
+    if cols is None:
+        cols = OxmlElement("w:cols")
+        section._sectPr.append(cols)
+    cols.set(qn("w:num"), str(count))
+    cols.set(qn("w:space"), "567")
+
+
+def _docx_news_columns(doc, part: NewsColumns) -> None:  # noqa: ANN001 - python-docx's document
+    """A continuous section in two columns: a bold line, then the text, for each news."""
+    from docx.enum.section import WD_SECTION
+
+    _docx_section_columns(doc.add_section(WD_SECTION.CONTINUOUS), 1)
+    for title, text in part.news:
+        doc.add_paragraph().add_run(title).bold = True
+        doc.add_paragraph(text)
+    _docx_section_columns(doc.sections[-1], 2)
+    _docx_section_columns(doc.add_section(WD_SECTION.CONTINUOUS), 1)
 
 
 def to_pdf(source: Path, out_dir: Path) -> Path:
@@ -175,4 +232,154 @@ def html_newsletter_pdf(parts: list[Part], out_dir: Path, name: str) -> Path:
     body = "".join(_html_part(p) for p in parts)
     pdf = out_dir / f"{name}.pdf"
     HTML(string=f"<html lang='sv'><style>{CSS}</style><body>{body}</body></html>").write_pdf(pdf)
+    return pdf
+
+
+# ---------------------------------------------------------------- LibreOffice Writer (ODT)
+
+
+def _odt_styles(doc) -> dict:  # noqa: ANN001 - an odfpy document
+    from odf.style import (
+        Columns,
+        ParagraphProperties,
+        SectionProperties,
+        Style,
+        TextProperties,
+    )
+
+    styles = {}
+
+    def add(name: str, family: str, *props) -> None:  # noqa: ANN002 - odfpy elements
+        style = Style(name=name, family=family)
+        for prop in props:
+            style.addElement(prop)
+        doc.automaticstyles.addElement(style)
+        styles[name] = style
+
+    add("Body", "paragraph", ParagraphProperties(marginbottom="0.2cm"),
+        TextProperties(fontsize="10pt", fontname="Liberation Sans"))
+    add("Title", "paragraph", ParagraphProperties(marginbottom="0.3cm"),
+        TextProperties(fontsize="24pt", fontweight="bold"))
+    for level, size in ((1, "16pt"), (2, "13pt"), (3, "11pt")):
+        add(f"H{level}", "paragraph", ParagraphProperties(margintop="0.3cm", marginbottom="0.1cm"),
+            TextProperties(fontsize=size, fontweight="bold"))
+    add("Card", "paragraph", ParagraphProperties(
+        marginbottom="0cm", padding="0.2cm", border="0.06pt solid #3A6EA5",
+        backgroundcolor="#E4EEF2"), TextProperties(fontsize="10pt"))
+    add("Bold", "text", TextProperties(fontweight="bold"))
+    cols = SectionProperties()
+    cols.addElement(Columns(columncount="2", columngap="0.6cm"))
+    add("TwoCols", "section", cols)
+    return styles
+
+
+def _odt_part(doc, st: dict, part: Part) -> None:  # noqa: ANN001 - an odfpy document
+    from odf.text import H, P, Section, Span
+
+    body = doc.text
+    if isinstance(part, Title):
+        body.addElement(P(stylename=st["Title"], text=part.text))
+    elif isinstance(part, Heading):
+        body.addElement(H(outlinelevel=part.level, stylename=st[f"H{part.level}"], text=part.text))
+    elif isinstance(part, Para):
+        par = P(stylename=st["Body"])
+        if part.bold:
+            par.addElement(Span(stylename=st["Bold"], text=part.bold + " "))
+        par.addText(part.text)
+        body.addElement(par)
+    elif isinstance(part, Bullets):
+        for item in part.items:
+            body.addElement(P(stylename=st["Body"], text="• " + item))
+    elif isinstance(part, Card):
+        head = P(stylename=st["Card"])
+        head.addElement(Span(stylename=st["Bold"], text=part.title))
+        body.addElement(head)
+        for text in part.paras:
+            body.addElement(P(stylename=st["Card"], text=text))
+        body.addElement(P(stylename=st["Body"]))
+    elif isinstance(part, NewsColumns):
+        section = Section(name=f"Spalter{len(body.childNodes)}", stylename=st["TwoCols"])
+        for title, text in part.news:
+            line = P(stylename=st["Body"])
+            line.addElement(Span(stylename=st["Bold"], text=title))
+            section.addElement(line)
+            section.addElement(P(stylename=st["Body"], text=text))
+        body.addElement(section)
+    else:
+        for heading, items in part.boxes:
+            body.addElement(P(stylename=st["H3"], text=heading))
+            for item in items:
+                body.addElement(P(stylename=st["Body"], text="• " + item))
+
+
+def write_odt(parts: list[Part], path: Path) -> Path:
+    """A Writer file with the parts in order (cards as bordered, shaded paragraphs)."""
+    from odf.opendocument import OpenDocumentText
+
+    doc = OpenDocumentText()
+    st = _odt_styles(doc)
+    for part in parts:
+        _odt_part(doc, st, part)
+    doc.save(str(path))
+    return path
+
+
+def odt_newsletter_pdf(parts: list[Part], out_dir: Path, name: str) -> Path:
+    """The parts as a Writer newsletter exported to PDF."""
+    return to_pdf(write_odt(parts, out_dir / f"{name}.odt"), out_dir)
+
+
+# ---------------------------------------------------------------- HTML e-mail printed by Chromium
+
+_TD = "padding:8px 16px;font-family:Arial,Helvetica,sans-serif;font-size:14px;color:#222;"
+
+
+def _mail_part(part: Part) -> str:
+    if isinstance(part, Title):
+        return (f"<tr><td style='{_TD}background:#1f5c8b;color:#fff;font-size:30px;"
+                f"font-weight:bold;padding:22px 16px'>{escape(part.text)}</td></tr>")
+    if isinstance(part, Heading):
+        size = 22 if part.level == 1 else 18
+        return (f"<tr><td style='{_TD}padding-top:14px'><h{part.level} style='margin:0;"
+                f"font-size:{size}px;color:#1f5c8b'>{escape(part.text)}</h{part.level}></td></tr>")
+    if isinstance(part, Card):
+        paras = "".join(f"<p style='margin:0 0 6px'>{escape(t)}</p>" for t in part.paras)
+        return (f"<tr><td style='padding:6px 16px'><table role='presentation' width='100%'><tr>"
+                f"<td style='{_TD}background:#e4eef2;border:1px solid #3a6ea5'>"
+                f"<p style='margin:0 0 6px;font-weight:bold'>{escape(part.title)}</p>{paras}"
+                "</td></tr></table></td></tr>")
+    if isinstance(part, NewsColumns):
+        half = (len(part.news) + 1) // 2
+        cols = "".join(
+            f"<td width='50%' valign='top' style='{_TD}'>" + "".join(
+                f"<p style='margin:0;font-weight:bold'>{escape(t)}</p>"
+                f"<p style='margin:0 0 10px'>{escape(x)}</p>" for t, x in news) + "</td>"
+            for news in (part.news[:half], part.news[half:]))
+        return f"<tr><td><table role='presentation' width='100%'><tr>{cols}</tr></table></td></tr>"
+    return f"<tr><td style='{_TD}'>{_html_part(part)}</td></tr>"
+
+
+def chromium_newsletter_pdf(parts: list[Part], out_dir: Path, name: str) -> Path:
+    """The parts as an HTML e-mail (a 640 px table, inline styles) printed by Chromium."""
+    page = out_dir / f"{name}.html"
+    rows = "".join(_mail_part(p) for p in parts)
+    page.write_text(
+        "<!DOCTYPE html><html lang='sv'><head><meta charset='utf-8'>"
+        "<style>@page { size: A4; margin: 12mm; }</style></head><body style='margin:0'>"
+        "<table role='presentation' width='640' align='center' cellspacing='0' cellpadding='0'>"
+        f"{rows}</table></body></html>", encoding="utf-8")
+    pdf = out_dir / f"{name}.pdf"
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if chromium is None:
+        raise RuntimeError("Chromium is not installed")
+    with tempfile.TemporaryDirectory() as profile:
+        subprocess.run(
+            [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+             "--disable-background-networking", "--disable-component-update", "--disable-sync",
+             f"--user-data-dir={profile}", "--no-pdf-header-footer", f"--print-to-pdf={pdf}",
+             page.resolve().as_uri()],
+            check=True, capture_output=True, timeout=180,
+        )
+    if not pdf.exists():
+        raise RuntimeError(f"Chromium made no PDF of {name}")
     return pdf
