@@ -183,6 +183,14 @@ NETWORK_WE_VERBS = (
     "diskuterade", "samtalade", "reflekterade", "delade", "fick diskutera", "fick samtala",
     "fick reflektera", "pratade", "resonerade", "jämförde", "delades in", "fick jämföra",
 )
+# The teams told of in the third person at group work ("fick varje team formulera …", "flera
+# grupper valde …"): the subjects, and the verbs of a task given or a choice made.
+NETWORK_TEAM_SUBJECTS = (
+    "varje team", "alla team", "flera team", "många team", "samtliga team", "varje grupp",
+    "alla grupper", "flera grupper", "många grupper", "samtliga grupper", "de flesta grupper",
+    "de flesta team",
+)
+NETWORK_TASK_VERBS = ("fick", "valde", "formulerade", "skrev", "tog fram", "enades", "landade")
 # New teams joining the network, announced: "Två nya team har anslutit till nätverket".
 NEW_TEAM_NOUNS = ("nya team", "nytt team", "nya förbättringsteam", "nytt förbättringsteam")
 NEW_TEAM_VERBS = ("anslutit", "ansluter", "anslutits", "gått med", "går med", "välkomna",

@@ -14,6 +14,8 @@ from ingest.lexicon import (
     CONTACT_COLUMNS,
     CONTEXT_HEADINGS,
     MONTH_STEMS,
+    NETWORK_TASK_VERBS,
+    NETWORK_TEAM_SUBJECTS,
     NETWORK_WE_VERBS,
     NEW_TEAM_NOUNS,
     NEW_TEAM_VERBS,
@@ -186,9 +188,13 @@ SPEAKER_NAMED = re.compile(  # the name's capitals count: "forskare vid Barnafri
     rf"{_NAME},? (?i:\w+ )?(?i:{_TITLE})(?!\w)|(?<!\w)(?i:{_TITLE}),? {_NAME}"
 )
 _TOGETHER = rf"(?:{_alternatives(NETWORK_WE_VERBS)})"
+_TEAMS_TOLD_OF = rf"(?:{_alternatives(NETWORK_TEAM_SUBJECTS)})"
+_TASK = rf"(?:{_alternatives(NETWORK_TASK_VERBS)})"
 NETWORK_WE = re.compile(
     rf"\b{_TOGETHER} (?:vi|deltagarna|grupperna|teamen)\b"
-    rf"|\b(?:vi|deltagarna|grupperna|teamen) (?:(?:sedan|också|även|då) )?{_TOGETHER}\b",
+    rf"|\b(?:vi|deltagarna|grupperna|teamen) (?:(?:sedan|också|även|då) )?{_TOGETHER}\b"
+    # the teams told of in the third person: "fick varje team …", "flera grupper valde …"
+    rf"|\b{_TASK} {_TEAMS_TOLD_OF}\b|\b{_TEAMS_TOLD_OF} (?:(?:sedan|också|även|då) )?{_TASK}\b",
     re.IGNORECASE,
 )
 SENTENCE_END = re.compile(r"(?<=[.!?:])\s+(?=[A-ZÅÄÖ0-9\"”])|\n+")

@@ -149,6 +149,30 @@ def test_the_day_after_a_team_leaves_the_team_whole(tmp_path: Path, parts: list[
         assert not _holding(doc, phrase[:60]), phrase
 
 
+GROUP_TASK = (
+    "I grupparbetet fick varje team skriva ner en fråga som de vill ställa till eleverna innan "
+    "nästa mätning. Flera grupper valde att fråga om rasterna och om tryggheten i skolan."
+)
+NEXT_MEETING = "Nästa nätverksträff blir i Eksjö den 3 december. Inbjudan kommer från coacherna."
+
+
+@pytest.mark.parametrize("name", ["odt", "docx"])
+def test_group_work_told_of_the_teams_is_context(tmp_path: Path, name: str) -> None:
+    """Group work where the teams are told of in the third person ("varje team fick …",
+    "flera grupper valde …"), under its own heading after the teams' sections, though its
+    topic names a unit ("tryggheten i skolan")."""
+    made = [*_head("Oktober 2026"), Heading("Läxhjälp på biblioteket i Skillingaryd"),
+            Para(LIBRARY), Heading("Hembesök i Gnosjö"), Para(VISITS),
+            Heading("Grupparbete: frågor till eleverna"), Para(GROUP_TASK),
+            Heading("Nästa träff"), Para(NEXT_MEETING)]
+    doc = read_pdf(MAKERS[name](made, tmp_path, f"grupparbete-{name}"))
+    assert [e.title for e in doc.examples] == [
+        "Läxhjälp på biblioteket i Skillingaryd", "Hembesök i Gnosjö"
+    ]
+    assert not _holding(doc, GROUP_TASK[:60])
+    assert normalize(GROUP_TASK[:60]) in _context(doc)
+
+
 def test_a_team_presenting_at_the_meeting_stays_an_example(tmp_path: Path) -> None:
     """A team's own text that tells how it presented at the network is still the team's."""
     presented = (
