@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ingest.tagging.gazetteer import names
+from ingest.tagging.gazetteer import home_municipalities, names
 from ingest.tagging.lemmas import is_known, lemmatize
 
 PLACE_PREPOSITIONS = frozenset({"i", "från", "till", "inom", "utanför", "kring", "runt", "mot"})
@@ -35,15 +35,24 @@ def county_use(lower: list[str], start: int, end: int) -> bool:
     return nxt in COUNTY_WORDS or prev == "region"
 
 
+@lru_cache(maxsize=1)
+def _home() -> frozenset[str]:
+    return frozenset(home_municipalities())
+
+
 @lru_cache(maxsize=50_000)
 def compound_prefix(text: str) -> str | None:
-    """"Rydaholmsskolan" → "Rydaholm" when the rest is a plain word (skolan, familjecentralen)."""
+    """"Rydaholmsskolan" → "Rydaholm" when the rest is a plain word (skolan, familjecentralen)
+    and the place is in the county: a unit named after a municipality elsewhere in Sweden
+    ("Nykvarnsskolan", "Kungsbackaskolan") is named after a local place, not that one."""
     gaz = names()
+    home = _home()
     for k in range(len(text) - 3, 2, -1):
         pre, rest = text[:k], text[k:]
         if not rest.islower() or not is_known(lemmatize(rest)):
             continue
         for cand in (pre, pre[:-1] if pre.endswith("s") else None):
-            if cand and cand in gaz and not gaz[cand].ambiguous:
+            if cand and cand in gaz and not gaz[cand].ambiguous \
+                    and gaz[cand].municipality in home:
                 return cand
     return None

@@ -105,3 +105,12 @@ def test_a_locality_named_with_its_municipality_counts_once() -> None:
     tags = tag_text(text)
     assert [t.value for t in tags if t.kind == "municipality"] == ["Eksjö"]
     assert [t.value for t in tags if t.kind == "inspired_by"] == ["Växjö"]
+
+
+def test_a_unit_named_like_a_municipality_elsewhere_is_a_local_name() -> None:
+    # "Nykvarn" and "Kungsbacka" are municipalities outside the county; the schools are local
+    text = ("Specialpedagogen på Nykvarnsskolan i Mullsjö träffar alla nya familjer. "
+            "Kungsbackaskolan ska göra likadant.")
+    assert values(text, "municipality") == ["Mullsjö"]
+    assert values("Personalen på Rydaholmsskolan har startat rastaktiviteter.",
+                  "municipality") == ["Värnamo"]
