@@ -30,7 +30,7 @@ from whoosh.query import (
 )
 from whoosh.searching import Searcher
 
-from ingest.tagging import query_terms
+from ingest.tagging import query_terms, thesaurus
 from search import fastrank
 from search.analysis import STOPWORDS, query_words, variants
 from search.records import DocumentRef, DroppedFilter, Hit, SearchResult
@@ -444,13 +444,19 @@ CANDIDATES = 30
 # A query that names a concept (by any of its terms: "skolk" → närvaroarbete) also finds the
 # examples tagged with it, as one more word weighted this much below a literal word.
 EXPANSION_WEIGHTS = {"intervention": ("insats", 0.6), "focus_area": ("fokus", 0.15)}
-Concepts = tuple[tuple[str, str], ...]  # (tag kind, value) named by a query
+Concepts = tuple[tuple[str, str, float], ...]  # (tag kind, value, weight) named by a query
 
 
 def named_concepts(text: str) -> Concepts:
-    """The interventions and focus areas a plain query names (the tagger's rules)."""
-    return tuple((kind, value) for kind, value in query_terms(text[:MAX_QUERY_CHARS])
-                 if kind in EXPANSION_WEIGHTS)
+    """The interventions and focus areas a plain query names: by the tagger's rules (weight
+    1), or by the thesaurus's other terms ("mobbning" → kamratstöd, rastaktiviteter …)."""
+    text = text[:MAX_QUERY_CHARS]
+    weights = {(kind, value): 1.0 for kind, value in query_terms(text)
+               if kind in EXPANSION_WEIGHTS}
+    for kind, value, weight in thesaurus.named(text):
+        if kind in EXPANSION_WEIGHTS:
+            weights[kind, value] = max(weight, weights.get((kind, value), 0.0))
+    return tuple((kind, value, weight) for (kind, value), weight in weights.items())
 
 
 @dataclass(frozen=True)
@@ -466,12 +472,12 @@ def _expansions(searcher: Searcher, concepts: Concepts) -> list[Expansion]:
     postings = _facet_postings(searcher)
     n_docs = searcher.doc_count_all()
     out = []
-    for kind, value in sorted(concepts, key=lambda c: c[0] != "intervention"):
+    for kind, value, named in sorted(concepts, key=lambda c: c[0] != "intervention"):
         facet, weight = EXPANSION_WEIGHTS[kind]
         docs = postings.get(facet, {}).get(value)
         if docs:
             out.append(Expansion(value, docs,
-                                 fastrank.expansion_score(n_docs, len(docs), weight)))
+                                 fastrank.expansion_score(n_docs, len(docs), weight * named)))
     return out
 
 

@@ -19,7 +19,7 @@ import re
 from whoosh.query import FuzzyTerm
 from whoosh.searching import Searcher
 
-from ingest.tagging import query_terms
+from ingest.tagging import query_terms, thesaurus
 from search.analysis import STOPWORDS, fold, query_words, variants
 from search.schema import SEARCH_FIELD
 
@@ -98,7 +98,8 @@ def suggest(searcher: Searcher, text: str) -> str | None:
     out = text
     looked_up = 0
     for word in query_words(text):  # a query within its limits (query.limit_query)
-        if not word.isalpha() or _known(searcher, word) or query_terms(word):
+        if not word.isalpha() or _known(searcher, word) or query_terms(word) \
+                or thesaurus.labelled(word):
             continue  # a word of the index, or a term of the thesaurus ("skolk"): no typo
         looked_up += 1
         if looked_up > MAX_SUGGEST_WORDS:

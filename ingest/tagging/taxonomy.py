@@ -50,6 +50,8 @@ class Taxonomy:
     inspiration_from: tuple[str, ...] = ()
     inspiration_to: tuple[str, ...] = ()
     inspiration_from_before: tuple[str, ...] = ()
+    # the file's "thesaurus" section as written (read by ingest.tagging.thesaurus)
+    thesaurus: dict = field(default_factory=dict)
 
     def intervention(self, name_or_slug: str) -> Intervention | None:
         for item in self.interventions:
@@ -125,4 +127,5 @@ def taxonomy() -> Taxonomy:
         inspiration_to=_strs(insp.get("to")),
         inspiration_from_before=_strs(insp.get("from_before")),
         ignore=_strs(data.get("ignore")),
+        thesaurus=data.get("thesaurus") or {},
     )

@@ -11,7 +11,7 @@ def titles(result) -> list[str]:
 
 def test_everyday_word_finds_the_concepts_examples(small_library) -> None:
     # no example says "skolk"; the taxonomy knows it as a term of närvaroarbete
-    assert ("intervention", "närvaroarbete") in named_concepts("skolk")
+    assert ("intervention", "närvaroarbete", 1.0) in named_concepts("skolk")
     result = small_library.search("skolk")
     assert result.suggestion is None and not result.corrected
     assert set(titles(result)) >= {"Närvaro i skolan på Attarpsskolan", "Skolnärvaro i Vrigstad"}
@@ -36,3 +36,11 @@ def test_hits_say_which_concept_found_them(small_library) -> None:
     assert via["Närvaro i skolan på Attarpsskolan"] == []  # has "sms" itself
     assert "närvaroarbete" in via["Skolnärvaro i Vrigstad"]
     assert all(h["via"] == [] for h in small_library.search("hembesök").hits)
+
+
+def test_a_thesaurus_term_finds_the_concepts_examples(small_library) -> None:
+    # "cosp" is an abbreviation the thesaurus gives Trygghetscirkeln; no example writes it
+    result = small_library.search("cosp")
+    assert result.suggestion is None
+    assert titles(result)[0] == "Föräldrastöd i grupp i Habo"
+    assert result.hits[0]["via"][0] == "Trygghetscirkeln"
