@@ -6,6 +6,7 @@ downwards), like most layout code expects.
 
 from __future__ import annotations
 
+import array
 import ctypes
 import struct
 from collections.abc import Callable, Iterator
@@ -105,6 +106,18 @@ _unicode = _untyped(pdfium_c.FPDFText_GetUnicode, ctypes.c_uint)
 _loose_box = _untyped(pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_int)
 _text_object = _untyped(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p)
 _RECT = struct.Struct("4f")  # FS_RECTF: left, top, right, bottom
+# Code units pdfium's whole-text call does not give as the per-character call does (a hyphen
+# that ends a line comes as 0xFFFE, characters beyond U+FFFF as surrogates): asked for again.
+_ASK_AGAIN = frozenset({0, 0xFFFE, *range(0xD800, 0xE000)})
+
+
+def _page_codes(raw: pdfium_c.FPDF_TEXTPAGE, count: int) -> array.array | None:
+    """Every character's code unit from one call, or None when the text does not come out as
+    one unit per character (the caller then asks character by character)."""
+    buffer = (ctypes.c_ushort * (count + 1))()
+    if count == 0 or pdfium_c.FPDFText_GetText(raw, 0, count, buffer) != count + 1:
+        return None
+    return array.array("H", bytes(buffer))
 # the character each plain code unit reads as (filled as the codes are met)
 _PLAIN: dict[int, str] = {}
 
@@ -216,8 +229,13 @@ def _read_words(raw: pdfium_c.FPDF_TEXTPAGE, number: int, height: float, runs: _
     first_run = run = run_end = -1
     bold_chars, bold, spaced = 0, False, False  # spaced: since the word's last character
     last_object: int | None = 0
-    for i in range(pdfium_c.FPDFText_CountChars(raw)):
-        code = _unicode(textpage, i)
+    count = pdfium_c.FPDFText_CountChars(raw)
+    codes = _page_codes(raw, count)
+    ask_again = _ASK_AGAIN if codes is not None else None
+    for i in range(count):
+        code = codes[i] if codes is not None else 0
+        if ask_again is None or code in ask_again:
+            code = _unicode(textpage, i)
         char = _PLAIN.get(code)
         if char is None:
             char, spaced = _unusual_char(code, chars, spaced)

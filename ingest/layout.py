@@ -8,14 +8,22 @@ between them columns left to right, recursively.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from statistics import median
 
 from ingest.extract import Box, PageContent, Word
 
 RUN_IN_ENDS = ("–", "—", "-", ":")
 BULLETS = {"•", "·", "◦", "▪", "■", "●", "○", "-", "–", "*", "»", "›", "✓", "✔"}
 
+
+
+def median(values: Iterable[float]) -> float:
+    """The median, as ``statistics.median`` gives it (the mean of the middle two for an even
+    count), without its generality: called for every line and band of every page."""
+    ordered = sorted(values)
+    half = len(ordered) // 2
+    return ordered[half] if len(ordered) % 2 else (ordered[half - 1] + ordered[half]) / 2
 
 @dataclass(slots=True)
 class Line:

@@ -120,12 +120,20 @@ def _is_head(tv: TokenView, i: int, lowered: frozenset[str] = frozenset()) -> bo
     """A noun-like word that can name a practice (``lowered``: lemmas the text also writes in
     lowercase, so that a title's first word "Läxcafé" is one)."""
     word, low, lemma = tv.text[i], tv.lower[i], tv.lemma[i]
+    if not _head_word(low, lemma):
+        return False
+    # not a name (a capital mid-sentence), a place, a person or a team
+    return not (word[:1].isupper() and (word in surface_forms() or is_first_name(word)
+                                        or not _line_start(tv, i)
+                                        or not (_common_word(low, lemma) or lemma in lowered)))
+
+
+@lru_cache(maxsize=50_000)
+def _head_word(low: str, lemma: str) -> bool:
+    """What makes a word a head wherever it stands: long enough, letters, no function word,
+    role, adjective, adverb or verb (kept per word: asked for every word of every example)."""
     if len(low) < MIN_HEAD or not low.replace("-", "").isalpha() or low.startswith("-"):
         return False
-    if word[:1].isupper() and (word in surface_forms() or is_first_name(word)
-                               or not _line_start(tv, i)
-                               or not (_common_word(low, lemma) or lemma in lowered)):
-        return False  # a name (mid-sentence capitals), a place, a person, a team
     if low in FUNCTION_WORDS or low in STOP_WORDS or low in PHRASE_STOPWORDS:
         return False
     if {low, lemma} & _not_heads():
