@@ -111,13 +111,13 @@ _RECT = struct.Struct("4f")  # FS_RECTF: left, top, right, bottom
 _ASK_AGAIN = frozenset({0, 0xFFFE, *range(0xD800, 0xE000)})
 
 
-def _page_codes(raw: pdfium_c.FPDF_TEXTPAGE, count: int) -> array.array | None:
-    """Every character's code unit from one call, or None when the text does not come out as
-    one unit per character (the caller then asks character by character)."""
+def _page_codes(raw: pdfium_c.FPDF_TEXTPAGE, count: int) -> array.array:
+    """Every character's code unit from one call; all 0 (to be asked for character by
+    character) when the text does not come out as one unit per character."""
     buffer = (ctypes.c_ushort * (count + 1))()
     if count == 0 or pdfium_c.FPDFText_GetText(raw, 0, count, buffer) != count + 1:
-        return None
-    return array.array("H", bytes(buffer))
+        return array.array("H", bytes(2 * count))
+    return array.array("H", bytes(buffer))[:count]
 # the character each plain code unit reads as (filled as the codes are met)
 _PLAIN: dict[int, str] = {}
 
@@ -218,23 +218,18 @@ def _page_words(page: pdfium.PdfPage, number: int, height: float, fonts: _FontCa
 def _read_words(raw: pdfium_c.FPDF_TEXTPAGE, number: int, height: float, runs: _Runs) -> list[Word]:
     """The words of a text page, character by character (ingestion's hot loop: the word being
     read is kept in local variables, a text object is looked up only when it changes)."""
-    textpage = ctypes.c_void_p(ctypes.cast(raw, ctypes.c_void_p).value)
-    rect = pdfium_c.FS_RECTF()
+    textpage, rect = ctypes.c_void_p(ctypes.cast(raw, ctypes.c_void_p).value), pdfium_c.FS_RECTF()
     rect_address, read_rect = ctypes.c_void_p(ctypes.addressof(rect)), _RECT.unpack_from
     words: list[Word] = []
     chars: list[str] = []  # the word being read; its box, size, baseline and runs:
     x0 = top = x1 = bottom = size = fsize = 0.0
-    base: float | None = None
-    c_base: float | None = None
+    base, c_base = None, None  # the word's baseline and the character's: None where turned
     first_run = run = run_end = -1
-    bold_chars, bold, spaced = 0, False, False  # spaced: since the word's last character
-    last_object: int | None = 0
-    count = pdfium_c.FPDFText_CountChars(raw)
-    codes = _page_codes(raw, count)
-    ask_again = _ASK_AGAIN if codes is not None else None
-    for i in range(count):
-        code = codes[i] if codes is not None else 0
-        if ask_again is None or code in ask_again:
+    # spaced: a space since the word's last character; last_object: the text object read last
+    bold_chars, bold, spaced, last_object = 0, False, False, 0
+    codes = _page_codes(raw, pdfium_c.FPDFText_CountChars(raw))
+    for i, code in enumerate(codes):
+        if code in _ASK_AGAIN:
             code = _unicode(textpage, i)
         char = _PLAIN.get(code)
         if char is None:
