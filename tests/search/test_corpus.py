@@ -77,3 +77,22 @@ def test_non_pdf_and_corrupt_pdf_are_errors(corpus_library, tmp_path) -> None:
     assert {e["code"] for e in report.errors} <= {"not_pdf", "corrupt", "no_pages", "unreadable"}
     assert len(report.errors) == 2
     assert corpus_library.example_count() == before
+
+
+# Everyday words a new team types, and what its first hit must be about: an intervention the
+# word means, or at least the focus area.
+EVERYDAY_FIRST_HITS = {
+    "skolk": ("interventions", {"närvaroarbete"}),
+    "mobbning": ("interventions", {"kamratstöd", "rastaktiviteter"}),
+    "klara skolan": ("focus_areas", {"Fullföljda studier"}),
+    "må dåligt": ("focus_areas", {"Psykisk hälsa"}),
+    "röra på sig": ("focus_areas", {"Fysisk aktivitet"}),
+}
+
+
+@pytest.mark.parametrize("query", list(EVERYDAY_FIRST_HITS))
+def test_everyday_words_put_a_relevant_example_first(corpus_library, query: str) -> None:
+    field, wanted = EVERYDAY_FIRST_HITS[query]
+    result = corpus_library.search(query)
+    assert result.hits, query
+    assert set(result.hits[0][field]) & wanted, (query, result.hits[0]["title"])
