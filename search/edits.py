@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any
 
-from ingest.model import STAGE, TEAM, Document, Evidence, Example, Tag
+from ingest.model import STAGE, TEAM, Document, Evidence, Example, Section, Tag
 from ingest.tagging import team_key
 from search.catalogue import title_key
 
@@ -53,13 +53,19 @@ def _renumber_id(doc: Document) -> str:
 
 
 def merge(doc: Document, ids: list[str]) -> Example:
-    """Merge examples of one document into the first of them (in reading order)."""
+    """Merge examples of one document into the first of them (in reading order); each merged
+    example is at least one section of the result, so that the merge can be split again."""
     members = [ex for ex in doc.examples if ex.id in set(ids)]
     if len(members) < 2:
         raise ValueError("Minst två exempel ur samma dokument behövs för att slå ihop.")
     first = members[0]
+    if not first.sections:
+        first.sections = [Section("", first.text)]
     text = first.text
     for other in members[1:]:
+        # an example without sections comes in as one, under its title: it can be split off again
+        if not other.sections:
+            other.sections = [Section(other.title, other.text)]
         shift = len(text) + 2
         text = text + "\n\n" + other.text
         first.sections.extend(other.sections)

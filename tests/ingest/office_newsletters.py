@@ -369,7 +369,7 @@ def chromium_newsletter_pdf(parts: list[Part], out_dir: Path, name: str) -> Path
         "<table role='presentation' width='640' align='center' cellspacing='0' cellpadding='0'>"
         f"{rows}</table></body></html>", encoding="utf-8")
     pdf = out_dir / f"{name}.pdf"
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    chromium = shutil.which("chromium")  # Debian's package (make test installs it)
     if chromium is None:
         raise RuntimeError("Chromium is not installed")
     with tempfile.TemporaryDirectory() as profile:
