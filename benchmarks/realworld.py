@@ -133,10 +133,11 @@ class TimedReader:
         self.reader = reader
         self.seconds = 0.0
 
-    def read(self, path: Path | str, filename: str | None = None) -> Document:
+    def read(self, path: Path | str, filename: str | None = None,
+             thesaurus: Any = None) -> Document:
         started = time.perf_counter()
         try:
-            return self.reader.read(path, filename)
+            return self.reader.read(path, filename, thesaurus)
         finally:
             self.seconds = time.perf_counter() - started
 

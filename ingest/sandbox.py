@@ -30,6 +30,8 @@ from ingest.errors import (
     ResourceLimitError,
 )
 from ingest.model import Document
+from ingest.tagging import thesaurus
+from ingest.tagging.thesaurus import Thesaurus
 
 log = logging.getLogger(__name__)
 
@@ -74,9 +76,13 @@ def _init_worker(memory_limit: int | None) -> None:
 
 
 def _read_in_worker(
-    path: str | None, data: bytes | None, filename: str, max_pages: int
+    path: str | None, data: bytes | None, filename: str, max_pages: int,
+    words: Thesaurus | None = None,
 ) -> Document:
     from ingest import pipeline
+
+    if words is not None and thesaurus.current().version != words.version:
+        thesaurus.use(words)  # the library's thesaurus, for the tagger
 
     try:
         if data is None:
@@ -158,21 +164,26 @@ class Reader:
             self._pool.join(timeout=10)
             self._pool = None
 
-    def read(self, path: Path | str, filename: str | None = None) -> Document:
-        """Read one PDF file in a child process; raises only ``ingest.errors`` exceptions."""
+    def read(self, path: Path | str, filename: str | None = None,
+             thesaurus: Thesaurus | None = None) -> Document:
+        """Read one PDF file in a child process, tagged with ``thesaurus`` (the seed when
+        None); raises only ``ingest.errors`` exceptions."""
         path = Path(path)
         checks.check_file(path, self.max_bytes)
-        return self._run(str(path), None, filename or path.name)
+        return self._run(str(path), None, filename or path.name, thesaurus)
 
-    def read_bytes(self, data: bytes, filename: str) -> Document:
+    def read_bytes(self, data: bytes, filename: str,
+                   thesaurus: Thesaurus | None = None) -> Document:
         """Read an uploaded PDF given as bytes."""
         checks.check_bytes(data, self.max_bytes)
-        return self._run(None, data, filename)
+        return self._run(None, data, filename, thesaurus)
 
-    def _run(self, path: str | None, data: bytes | None, filename: str) -> Document:
+    def _run(self, path: str | None, data: bytes | None, filename: str,
+             words: Thesaurus | None = None) -> Document:
         pool = self._ensure_pool()
         future = pool.schedule(
-            _read_in_worker, args=(path, data, filename, self.max_pages), timeout=self.timeout
+            _read_in_worker, args=(path, data, filename, self.max_pages, words),
+            timeout=self.timeout,
         )
         try:
             return future.result()

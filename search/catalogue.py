@@ -77,6 +77,16 @@ CREATE TABLE IF NOT EXISTS users (
     role TEXT NOT NULL DEFAULT 'coordinator',
     created_at TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS thesaurus_edits (  -- search/thesaurus_edits.py
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    concept TEXT NOT NULL,  -- the concept's key
+    action TEXT NOT NULL,  -- add_label | remove_label | add_concept
+    label_type TEXT,  -- alt | hidden, for add_label
+    label TEXT NOT NULL,  -- the label, or a new concept's preferred label
+    data TEXT,  -- a new concept's focus areas, related interventions, definition (JSON)
+    user TEXT,
+    created_at TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS meta (
     key TEXT PRIMARY KEY,
     value TEXT

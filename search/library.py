@@ -29,6 +29,7 @@ from ingest.formats import FORMATS, PDF, UPLOAD_SUFFIXES, FileFormat
 from ingest.ids import document_id_for, is_document_id
 from ingest.model import Document
 from ingest.sandbox import Reader
+from ingest.tagging.thesaurus import Thesaurus, use
 from search import edits, pages, users
 from search import query as squery
 from search.catalogue import Catalogue, title_key
@@ -68,6 +69,7 @@ from search.records import (
 )
 from search.records import Document as DocumentRecord
 from search.records import Example as ExampleRecord
+from search.thesaurus_edits import ThesaurusStore
 
 __all__ = ["CheckReport", "DocumentReader", "IngestEvent", "IngestReport", "Library",
            "SearchResult"]
@@ -81,7 +83,8 @@ MIN_FREE_BYTES = 32 * 1024 * 1024  # uploads are refused (507) below this much f
 class DocumentReader(Protocol):
     """Reads a PDF into a Document (``ingest.sandbox.Reader``, or a stand-in in tests)."""
 
-    def read(self, path: Path, filename: str) -> Document: ...
+    def read(self, path: Path, filename: str, thesaurus: Thesaurus | None = None
+             ) -> Document: ...
 
 
 def _collect_files(paths: list[Path]) -> tuple[list[Path], list[Path]]:
@@ -153,6 +156,7 @@ class Library:
         self._own_reader: Reader | None = None
         self.min_free_bytes = MIN_FREE_BYTES
         self.catalogue = Catalogue(self.data_dir / "catalogue.sqlite3")
+        self.thesaurus = ThesaurusStore(self.catalogue, self._writing)
         with self._writing():
             self.index = IndexStore(self.data_dir / "index")
             self.reconcile()
@@ -392,7 +396,7 @@ class Library:
             raise StorageFullError(FULL_MESSAGE)
 
     def _read(self, reader: DocumentReader, path: Path, filename: str) -> Document:
-        doc = reader.read(path, filename)
+        doc = reader.read(path, filename, thesaurus=self.thesaurus.current())
         doc.filename = filename
         return doc
 
@@ -540,6 +544,7 @@ class Library:
     def _retag_all(self) -> None:
         from ingest.tagging import tag_document  # spaCy: loaded only when retagging
 
+        use(self.thesaurus.current())  # the tagger reads the library's thesaurus
         for row in self.catalogue.document_rows():
             doc = self.catalogue.load_document(row["id"])
             if doc is None:
@@ -798,7 +803,8 @@ class Library:
     def _search_healing(self, q: str | None, filters: dict[str, list[str]], page: int,
                         per_page: int, sort: str) -> SearchResult:
         return self._with_index(
-            lambda s: squery.search(s, self.index.schema, q, filters, page, per_page, sort),
+            lambda s: squery.search(s, self.index.schema, q, filters, page, per_page, sort,
+                                    self.thesaurus.current()),
             lambda: catalogue_search(self.catalogue, q, filters, page, per_page, sort))
 
     def _similar_healing(self, example_id: str, limit: int) -> list[Hit]:

@@ -30,7 +30,8 @@ from whoosh.query import (
 )
 from whoosh.searching import Searcher
 
-from ingest.tagging import query_terms, thesaurus
+from ingest.tagging import query_terms
+from ingest.tagging.thesaurus import Thesaurus, seed
 from search import fastrank
 from search.analysis import STOPWORDS, query_words, variants
 from search.records import DocumentRef, DroppedFilter, Hit, SearchResult
@@ -447,7 +448,7 @@ EXPANSION_WEIGHTS = {"intervention": ("insats", 0.6), "focus_area": ("fokus", 0.
 Concepts = tuple[tuple[str, str, float], ...]  # (tag kind, value, weight) named by a query
 
 
-def named_concepts(text: str) -> Concepts:
+def named_concepts(text: str, thesaurus: Thesaurus) -> Concepts:
     """The interventions and focus areas a plain query names: by the tagger's rules (weight
     1), or by the thesaurus's other terms ("mobbning" → kamratstöd, rastaktiviteter …)."""
     text = text[:MAX_QUERY_CHARS]
@@ -649,22 +650,22 @@ class _Page:
                     extra, concepts)
 
 
-def _run_suggestion(searcher: Searcher, schema: Any, suggestion: str, at: _Page
-                    ) -> Found | None:
+def _run_suggestion(searcher: Searcher, schema: Any, suggestion: str, at: _Page,
+                    thesaurus: Thesaurus) -> Found | None:
     """The hits of the "menade du" suggestion; None when it finds nothing either."""
     q, rank, extra = build_queries(schema, suggestion)
     found = at.run(searcher, q, rank, _words(searcher, suggestion, q), extra,
-                   named_concepts(suggestion) if is_plain(suggestion) else ())
+                   named_concepts(suggestion, thesaurus) if is_plain(suggestion) else ())
     return found if found[0] > 0 else None
 
 
 def _run_query(searcher: Searcher, text: str, queries: tuple[Query, Query | None, Query | None],
-               at: _Page) -> tuple[Found, str | None]:
+               at: _Page, thesaurus: Thesaurus) -> tuple[Found, str | None]:
     """The hits of the query; when it finds nothing, those of similarly spelled words (and
     a note saying so)."""
     q, rank, extra = queries
     found = at.run(searcher, q, rank, _words(searcher, text, q), extra,
-                   named_concepts(text) if is_plain(text) else ())
+                   named_concepts(text, thesaurus) if is_plain(text) else ())
     if found[0] == 0 and not isinstance(q, Every):
         found = _run_fuzzy(searcher, text, at.fq, at.page, at.per_page, at.sort)
         return found, FUZZY_HITS if found[0] else None
@@ -683,7 +684,8 @@ MAX_DROPPED = 5  # filter values tried one at a time when a filtered search find
 
 
 def without_each_filter(searcher: Searcher, schema: Any, text: str,
-                        filters: dict[str, list[str]]) -> list[DroppedFilter]:
+                        filters: dict[str, list[str]], thesaurus: Thesaurus
+                        ) -> list[DroppedFilter]:
     """For a search that found nothing with its filters: how many it finds without each of the
     first MAX_DROPPED filter values (only those that find something)."""
     out = []
@@ -692,7 +694,7 @@ def without_each_filter(searcher: Searcher, schema: Any, text: str,
     for name, value in pairs[:MAX_DROPPED]:
         rest = {k: [v for v in vs if (k, v) != (name, value)] for k, vs in filters.items()}
         at = _Page(filter_query({k: v for k, v in rest.items() if v}), 1, 1, "relevance")
-        (total, _, _), _ = _run_query(searcher, text, (q, rank, extra), at)
+        (total, _, _), _ = _run_query(searcher, text, (q, rank, extra), at, thesaurus)
         if total:
             out.append(DroppedFilter.model_construct(facet=name, value=value, total=total))
     return out
@@ -700,24 +702,26 @@ def without_each_filter(searcher: Searcher, schema: Any, text: str,
 
 def search(searcher: Searcher, schema: Any, text: str | None,
            filters: dict[str, list[str]] | None = None, page: int = 1, per_page: int = 10,
-           sort: str = "relevance") -> SearchResult:
+           sort: str = "relevance", thesaurus: Thesaurus | None = None) -> SearchResult:
     """One page of results for a query within the limits (``limit_query``: a query over
     them is cut and the result's message says so), the facets over all of them, and a
-    "menade du" suggestion when words are unknown."""
+    "menade du" suggestion when words are unknown. A query's terms are also looked up in
+    ``thesaurus`` (the library's; the seed when None)."""
+    thesaurus = thesaurus or seed()
     limited = limit_query(text or "")
     words_text = _QUESTION_MARK.sub("", limited.text)  # the text the query is built from
     page, per_page, sort = _paging(page, per_page, sort)
     filters = _clean_filters(filters)
     at = _Page(filter_query(filters), page, per_page, sort)
     q, rank, extra, note = _user_query(schema, words_text)
-    suggestion = suggest(searcher, words_text) if not isinstance(q, Every) else None
-    found = _run_suggestion(searcher, schema, suggestion, at) if suggestion else None
+    suggestion = suggest(searcher, words_text, thesaurus) if not isinstance(q, Every) else None
+    found = _run_suggestion(searcher, schema, suggestion, at, thesaurus) if suggestion else None
     corrected = found is not None
     if found is None:
-        found, fuzzy_note = _run_query(searcher, words_text, (q, rank, extra), at)
+        found, fuzzy_note = _run_query(searcher, words_text, (q, rank, extra), at, thesaurus)
         note = fuzzy_note or note
     total, hits, facets = found
-    dropped = without_each_filter(searcher, schema, words_text, filters) \
+    dropped = without_each_filter(searcher, schema, words_text, filters, thesaurus) \
         if total == 0 and filters else []
     # made here from typed parts: not validated again on every search
     return SearchResult.model_construct(

@@ -30,7 +30,7 @@ __all__ = [
     "Edge", "ErrorBody", "Evidence", "Example", "ExampleSummary", "FileError", "Hit",
     "IngestEvent", "IngestReport", "IngestSummary", "Inspiration", "InspirationSource",
     "Municipality", "MunicipalityItem", "Person", "Record", "SearchResult", "Section",
-    "SkippedFile", "Tag", "UntriedConcept", "Upload",
+    "SkippedFile", "Tag", "ThesaurusConcept", "ThesaurusEdit", "UntriedConcept", "Upload",
 ]
 
 Sort = Literal["relevance", "date"]
@@ -262,6 +262,35 @@ class Inspiration(Record):
 
 
 # --- ingestion -------------------------------------------------------------------------------
+
+
+# --- thesaurus ---------------------------------------------------------------------------------
+
+
+class ThesaurusConcept(Record):
+    description_sv = ("Ett begrepp i tesaurusen: fokusområde, insats eller ämne, med dess "
+                      "namn, synonymer, felstavningar och relationer.")
+
+    key: str
+    kind: Literal["focus_area", "intervention", "topic"]
+    pref: str = Field(description="Begreppets namn (skos:prefLabel).")
+    alt: list[str] = Field([], description="Synonymer och vardagsord (skos:altLabel).")
+    hidden: list[str] = Field([], description="Felstavningar (skos:hiddenLabel).")
+    related: list[str] = Field([], description="Närliggande insatser, närmast först.")
+    focus_areas: list[str] = Field([], description="Bredare begrepp: fokusområdena.")
+    definition: str = ""
+
+
+class ThesaurusEdit(Record):
+    description_sv = "En ändring i tesaurusen: vem som gjorde vad och när."
+
+    id: int
+    concept: str = Field(description="Begreppets nyckel.")
+    action: Literal["add_label", "remove_label", "add_concept"]
+    label_type: Literal["alt", "hidden"] | None = None
+    label: str
+    user: str | None = None
+    created_at: str
 
 
 class SkippedFile(Record):

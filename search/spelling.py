@@ -19,7 +19,8 @@ import re
 from whoosh.query import FuzzyTerm
 from whoosh.searching import Searcher
 
-from ingest.tagging import query_terms, thesaurus
+from ingest.tagging import query_terms
+from ingest.tagging.thesaurus import Thesaurus
 from search.analysis import STOPWORDS, fold, query_words, variants
 from search.schema import SEARCH_FIELD
 
@@ -92,7 +93,7 @@ def _best_candidate(searcher: Searcher, word: str) -> str | None:
     return best
 
 
-def suggest(searcher: Searcher, text: str) -> str | None:
+def suggest(searcher: Searcher, text: str, thesaurus: Thesaurus) -> str | None:
     """The query with unknown words replaced by the nearest words in the index."""
     changed = False
     out = text

@@ -21,7 +21,14 @@ from spacy.vocab import Vocab
 from ingest.tagging.gazetteer import surface_forms
 from ingest.tagging.lemmas import load_tables
 from ingest.tagging.rules import Hit as RuleHit
-from ingest.tagging.rules import NearRule, compound_rules, match_lemma, near_hits, weakened
+from ingest.tagging.rules import (
+    NearRule,
+    compound_rules,
+    label_hits,
+    match_lemma,
+    near_hits,
+    weakened,
+)
 from ingest.tagging.rules import rules as taxonomy_rules
 
 GAZ = "gaz"
@@ -157,6 +164,7 @@ class Engine:
         where = self._positions(tv)
         hits.extend(self._prefixed(tv, where, seen))
         hits.extend(self._near(tv, seen))
+        hits.extend(Hit(*key) for key in label_hits(tv.lemma, tv.lower, seen))
         ignored = {i for lemma in self.ignore for i in where.get(lemma, ())}
         if ignored:
             hits = [h for h in hits if ignored.isdisjoint(range(h.start, h.end))]

@@ -18,6 +18,7 @@ from ingest.lexicon import RULE_LEMMAS
 from ingest.tagging.compounds import split_compound
 from ingest.tagging.lemmas import lemmatize
 from ingest.tagging.taxonomy import taxonomy
+from ingest.tagging.thesaurus import ALT, Thesaurus, current
 from ingest.tagging.words import tokenize
 
 # A word written with a hyphen between two parts of a compound: a first part of three letters
@@ -253,3 +254,44 @@ def _with_rest(
             return None
         used.append(min(found, key=lambda k: abs(k - i) + abs(k - j)))
     return min(used), max(used) + 1
+
+
+LabelIndex = dict[str, list[tuple[tuple[str, ...], str]]]
+
+
+@lru_cache(maxsize=4)
+def _label_index(thesaurus: Thesaurus) -> tuple[LabelIndex, LabelIndex]:
+    """First lemma → (lemmas, intervention) and first lowercase word → (words, …) of the
+    thesaurus's alternative and hidden labels of interventions. A hidden label (a misspelling)
+    is matched as written only, and so is a word the lemma table reads as another word
+    ("komet" is no form of "komma"). A label is a weak word: the thesaurus's labels are
+    written for finding, and a broad one ("fånga upp") names the intervention only with a
+    second hit (scoring.py), which keeps the tagger's precision on the corpus and blind set."""
+    by_lemma: LabelIndex = {}
+    by_lower: LabelIndex = {}
+    for value, label, label_type in thesaurus.trigger_labels():
+        words = [t.text for t in tokenize(label)]
+        if not words:
+            continue
+        lower = tuple(w.lower() for w in words)
+        by_lower.setdefault(lower[0], []).append((lower, value))
+        lemmas = tuple(match_lemma(w) for w in words)
+        if label_type == ALT and (len(words) > 1 or lemmas[0] == lower[0]):
+            by_lemma.setdefault(lemmas[0], []).append((lemmas, value))
+    return by_lemma, by_lower
+
+
+def label_hits(lemmas: list[str], lower: list[str], seen: set[tuple[str, str, int, int]]
+               ) -> list[tuple[str, str, int, int, str]]:
+    """(kind, value, start, end, via) of the installed thesaurus's labels of interventions
+    ("samordnat hembesök" → gemensamma hembesök), on lemmas or as written."""
+    by_lemma, by_lower = _label_index(current())
+    out: list[tuple[str, str, int, int, str]] = []
+    for seq, index in ((lemmas, by_lemma), (lower, by_lower)):
+        for i, word in enumerate(seq):
+            for words, value in index.get(word, ()):
+                key = ("intervention", value, i, i + len(words))
+                if key not in seen and tuple(seq[i:i + len(words)]) == words:
+                    seen.add(key)
+                    out.append((*key, "weak"))
+    return out

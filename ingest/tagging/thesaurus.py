@@ -5,72 +5,84 @@ preferred label); the file's ``thesaurus`` section adds alternative labels (ever
 synonyms, abbreviations), hidden labels (misspellings, spellings without å/ä/ö) and related
 interventions, and concepts of their own that are no practice but a problem or need a team
 works on ("mobbning", "ensamhet": topics), each with its related interventions, best first.
+A concept's focus areas are its broader concepts.
 
-``named(text)`` finds the concepts a short text (a search query) names by any of these labels,
-compared word by word on lemmas or as written, and says what each stands for: an intervention
-or focus area itself, or, for a topic, its related interventions (weighted by their order) and
-its focus areas. The taxonomy's own trigger words are the tagger's business (``query_terms``).
+``seed()`` is that file's thesaurus. Coordinators change it (search/thesaurus_store.py keeps
+their changes in the catalogue); ``Thesaurus.edited`` makes the changed value, which is never
+changed in place. ``Thesaurus.named(text)`` finds the concepts a short text (a search query)
+names by any of their labels, compared word by word on lemmas or as written, and says what
+each stands for: an intervention or focus area itself, or, for a topic, its related
+interventions (weighted by their order) and its focus areas.
+
+The tagger reads the thesaurus installed with ``use`` (the seed unless a caller installs
+another): an intervention's alternative and hidden labels are trigger words of its own.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import lru_cache
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from functools import cached_property, lru_cache
 
 from ingest.model import FOCUS_AREA, INTERVENTION
 from ingest.tagging.lemmas import lemmatize
 from ingest.tagging.taxonomy import taxonomy
 
 TOPIC = "topic"
+KINDS = (FOCUS_AREA, INTERVENTION, TOPIC)
+ALT, HIDDEN = "alt", "hidden"
+LABEL_TYPES = (ALT, HIDDEN)
 MAX_LABEL_WORDS = 5
+MAX_LABEL_CHARS = 60
 # What a topic's related interventions count for, by their order (the first is the closest).
 RELATED_WEIGHTS = (0.8, 0.6, 0.5)
 _WORD = re.compile(r"\w+(?:-\w+)*")
 
 
+def slug(name: str) -> str:
+    """A concept key made from a name: lower case ASCII letters and digits joined by "-"."""
+    folded = unicodedata.normalize("NFKD", name.lower()).encode("ascii", "ignore").decode()
+    return "-".join(re.findall(r"[a-z0-9]+", folded))
+
+
+def clean_label(label: str) -> str:
+    """A label as stored: whitespace collapsed, lower case unless it is an abbreviation."""
+    label = " ".join(label.split())
+    return label if label.isupper() and len(label) <= 6 else label.lower()
+
+
 @dataclass(frozen=True)
 class Concept:
-    """One concept: its kind, preferred label and other labels, relations and focus areas."""
+    """One concept: its key, kind, preferred label and other labels, relations, focus areas."""
 
+    key: str
     kind: str  # intervention | focus_area | topic
     pref: str
     alt: tuple[str, ...] = ()
     hidden: tuple[str, ...] = ()
-    related: tuple[str, ...] = ()  # intervention names
-    focus_areas: tuple[str, ...] = ()
+    related: tuple[str, ...] = ()  # intervention names, closest first
+    focus_areas: tuple[str, ...] = ()  # the broader concepts
+    definition: str = ""
 
     def labels(self) -> tuple[str, ...]:
         return (self.pref, *self.alt, *self.hidden)
 
+    def has_label(self, label: str) -> bool:
+        wanted = clean_label(label)
+        return any(clean_label(x) == wanted for x in self.labels())
 
-def _strs(items: object) -> tuple[str, ...]:
-    return tuple(str(x) for x in items or ()) if isinstance(items, list | tuple) else ()
+    def with_label(self, label: str, label_type: str) -> Concept:
+        if self.has_label(label):
+            return self
+        field_name = HIDDEN if label_type == HIDDEN else ALT
+        return replace(self, **{field_name: (*getattr(self, field_name), clean_label(label))})
 
-
-@lru_cache(maxsize=1)
-def concepts() -> tuple[Concept, ...]:
-    """Every concept of the thesaurus: focus areas, interventions, then topics."""
-    tax = taxonomy()
-    extra = tax.thesaurus
-    by_slug = {i.slug: i.name for i in tax.interventions}
-    areas = extra.get("focus_areas") or {}
-    items = extra.get("interventions") or {}
-    out = [Concept(FOCUS_AREA, a.name, _strs((areas.get(a.name) or {}).get("alt")),
-                   _strs((areas.get(a.name) or {}).get("hidden")), (), (a.name,))
-           for a in tax.focus_areas]
-    for i in tax.interventions:
-        entry = items.get(i.slug) or {}
-        out.append(Concept(INTERVENTION, i.name, _strs(entry.get("alt")),
-                           _strs(entry.get("hidden")),
-                           tuple(by_slug[s] for s in _strs(entry.get("related")) if s in by_slug),
-                           i.focus_areas))
-    for topic in extra.get("topics") or []:
-        out.append(Concept(TOPIC, str(topic["pref"]), _strs(topic.get("alt")),
-                           _strs(topic.get("hidden")),
-                           tuple(by_slug[s] for s in _strs(topic.get("related")) if s in by_slug),
-                           _strs(topic.get("focus_areas"))))
-    return tuple(out)
+    def without_label(self, label: str) -> Concept:
+        wanted = clean_label(label)
+        return replace(self, alt=tuple(x for x in self.alt if clean_label(x) != wanted),
+                       hidden=tuple(x for x in self.hidden if clean_label(x) != wanted))
 
 
 def _keys(label: str) -> set[tuple[str, ...]]:
@@ -78,51 +90,131 @@ def _keys(label: str) -> set[tuple[str, ...]]:
     return {tuple(words), tuple(lemmatize(w) for w in words)} if words else set()
 
 
+@dataclass(frozen=True, eq=False)
+class Thesaurus:
+    """Every concept, focus areas first, then interventions, then topics; compared by
+    identity (a changed thesaurus is a new value, see ``edited``)."""
+
+    concepts: tuple[Concept, ...]
+    version: str = "seed"
+    _by_key: dict[str, Concept] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_key", {c.key: c for c in self.concepts})
+
+    def __reduce__(self) -> tuple:
+        return (Thesaurus, (self.concepts, self.version))  # sent to a reader without caches
+
+    def concept(self, key: str) -> Concept | None:
+        return self._by_key.get(key)
+
+    def find(self, name: str) -> Concept | None:
+        """The concept with this key or preferred label."""
+        return self._by_key.get(name) or next(
+            (c for c in self.concepts if c.pref.lower() == name.strip().lower()), None)
+
+    def edited(self, concepts: Iterable[Concept], version: str) -> Thesaurus:
+        """This thesaurus with these concepts replaced (same key) or added (a new key)."""
+        changed = {c.key: c for c in concepts}
+        kept = [changed.pop(c.key, c) for c in self.concepts]
+        return Thesaurus((*kept, *changed.values()), version)
+
+    @cached_property
+    def _index(self) -> dict[tuple[str, ...], tuple[Concept, ...]]:
+        """Label words (as written, and as lemmas) → the concepts with that label."""
+        index: dict[tuple[str, ...], list[Concept]] = {}
+        for concept in self.concepts:
+            for label in concept.labels():
+                for key in _keys(label):
+                    if 0 < len(key) <= MAX_LABEL_WORDS and concept not in index.get(key, []):
+                        index.setdefault(key, []).append(concept)
+        return {key: tuple(found) for key, found in index.items()}
+
+    def labelled(self, text: str) -> list[Concept]:
+        """The concepts whose labels the text contains, longest labels first, each word used
+        once."""
+        words = [w.lower() for w in _WORD.findall(text)]
+        lemmas = [lemmatize(w) for w in words]
+        index = self._index
+        used = [False] * len(words)
+        found: list[Concept] = []
+        for n in range(min(MAX_LABEL_WORDS, len(words)), 0, -1):
+            for i in range(len(words) - n + 1):
+                if any(used[i:i + n]):
+                    continue
+                hits = index.get(tuple(words[i:i + n])) or index.get(tuple(lemmas[i:i + n]))
+                if hits:
+                    used[i:i + n] = [True] * n
+                    found.extend(c for c in hits if c not in found)
+        return found
+
+    def named(self, text: str) -> list[tuple[str, str, float]]:
+        """(kind, value, weight) of the interventions and focus areas the text names: a
+        concept itself with weight 1, a topic's related interventions with RELATED_WEIGHTS by
+        their order, and its focus areas with weight 1."""
+        weights: dict[tuple[str, str], float] = {}
+
+        def add(kind: str, value: str, weight: float) -> None:
+            weights[kind, value] = max(weight, weights.get((kind, value), 0.0))
+
+        for concept in self.labelled(text):
+            if concept.kind == TOPIC:
+                for rank, name in enumerate(concept.related):
+                    add(INTERVENTION, name,
+                        RELATED_WEIGHTS[min(rank, len(RELATED_WEIGHTS) - 1)])
+                for area in concept.focus_areas:
+                    add(FOCUS_AREA, area, 1.0)
+            else:
+                add(concept.kind, concept.pref, 1.0)
+        return [(kind, value, weight) for (kind, value), weight in weights.items()]
+
+    def trigger_labels(self) -> list[tuple[str, str, str]]:
+        """(intervention, label, alt | hidden) for the tagger: every alternative and hidden
+        label of an intervention."""
+        return [(c.pref, label, label_type) for c in self.concepts if c.kind == INTERVENTION
+                for label_type in LABEL_TYPES for label in getattr(c, label_type)]
+
+
+def _strs(items: object) -> tuple[str, ...]:
+    return tuple(str(x) for x in items or ()) if isinstance(items, list | tuple) else ()
+
+
 @lru_cache(maxsize=1)
-def _index() -> dict[tuple[str, ...], tuple[Concept, ...]]:
-    """Label words (as written, and as lemmas) → the concepts with that label."""
-    index: dict[tuple[str, ...], list[Concept]] = {}
-    for concept in concepts():
-        for label in concept.labels():
-            for key in _keys(label):
-                if 0 < len(key) <= MAX_LABEL_WORDS and concept not in index.get(key, []):
-                    index.setdefault(key, []).append(concept)
-    return {key: tuple(found) for key, found in index.items()}
+def seed() -> Thesaurus:
+    """The thesaurus of ingest/data/taxonomy.yaml."""
+    tax = taxonomy()
+    extra = tax.thesaurus
+    by_slug = {i.slug: i.name for i in tax.interventions}
+    areas = extra.get("focus_areas") or {}
+    items = extra.get("interventions") or {}
+
+    def related(entry: dict) -> tuple[str, ...]:
+        return tuple(by_slug[s] for s in _strs(entry.get("related")) if s in by_slug)
+
+    out = [Concept(slug(a.name), FOCUS_AREA, a.name, _strs((areas.get(a.name) or {}).get(ALT)),
+                   _strs((areas.get(a.name) or {}).get(HIDDEN)), (), (), a.description)
+           for a in tax.focus_areas]
+    for i in tax.interventions:
+        entry = items.get(i.slug) or {}
+        out.append(Concept(i.slug, INTERVENTION, i.name, _strs(entry.get(ALT)),
+                           _strs(entry.get(HIDDEN)), related(entry), i.focus_areas,
+                           i.description))
+    for topic in extra.get("topics") or []:
+        out.append(Concept(str(topic["slug"]), TOPIC, str(topic["pref"]),
+                           _strs(topic.get(ALT)), _strs(topic.get(HIDDEN)), related(topic),
+                           _strs(topic.get("focus_areas"))))
+    return Thesaurus(tuple(out))
 
 
-def labelled(text: str) -> list[Concept]:
-    """The concepts whose labels the text contains, longest labels first, each word used once."""
-    words = [w.lower() for w in _WORD.findall(text)]
-    lemmas = [lemmatize(w) for w in words]
-    index = _index()
-    used = [False] * len(words)
-    found: list[Concept] = []
-    for n in range(min(MAX_LABEL_WORDS, len(words)), 0, -1):
-        for i in range(len(words) - n + 1):
-            if any(used[i:i + n]):
-                continue
-            hits = index.get(tuple(words[i:i + n])) or index.get(tuple(lemmas[i:i + n]))
-            if hits:
-                used[i:i + n] = [True] * n
-                found.extend(c for c in hits if c not in found)
-    return found
+_current: list[Thesaurus] = []
 
 
-def named(text: str) -> list[tuple[str, str, float]]:
-    """(kind, value, weight) of the interventions and focus areas the text names through the
-    thesaurus: a concept itself with weight 1, a topic's related interventions with
-    RELATED_WEIGHTS by their order, and its focus areas with weight 1."""
-    weights: dict[tuple[str, str], float] = {}
+def current() -> Thesaurus:
+    """The thesaurus the tagger reads: the one installed with ``use``, else the seed."""
+    return _current[0] if _current else seed()
 
-    def add(kind: str, value: str, weight: float) -> None:
-        weights[kind, value] = max(weight, weights.get((kind, value), 0.0))
 
-    for concept in labelled(text):
-        if concept.kind == TOPIC:
-            for rank, name in enumerate(concept.related):
-                add(INTERVENTION, name, RELATED_WEIGHTS[min(rank, len(RELATED_WEIGHTS) - 1)])
-            for area in concept.focus_areas:
-                add(FOCUS_AREA, area, 1.0)
-        else:
-            add(concept.kind, concept.pref, 1.0)
-    return [(kind, value, weight) for (kind, value), weight in weights.items()]
+def use(thesaurus: Thesaurus | None) -> None:
+    """Install the thesaurus the tagger reads in this process (None: the seed)."""
+    _current[:] = [thesaurus] if thesaurus is not None else []
+

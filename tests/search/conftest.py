@@ -85,7 +85,8 @@ class FakeReader:
     def add(self, doc: Document, data: bytes) -> None:
         self.docs[data] = doc
 
-    def read(self, path: Path, filename: str | None = None) -> Document:
+    def read(self, path: Path, filename: str | None = None, thesaurus: object = None
+             ) -> Document:
         from ingest.errors import NotPdfError
 
         data = Path(path).read_bytes()

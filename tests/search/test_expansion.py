@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ingest.tagging.thesaurus import seed
 from search.query import named_concepts
 
 
@@ -11,7 +12,7 @@ def titles(result) -> list[str]:
 
 def test_everyday_word_finds_the_concepts_examples(small_library) -> None:
     # no example says "skolk"; the taxonomy knows it as a term of närvaroarbete
-    assert ("intervention", "närvaroarbete", 1.0) in named_concepts("skolk")
+    assert ("intervention", "närvaroarbete", 1.0) in named_concepts("skolk", seed())
     result = small_library.search("skolk")
     assert result.suggestion is None and not result.corrected
     assert set(titles(result)) >= {"Närvaro i skolan på Attarpsskolan", "Skolnärvaro i Vrigstad"}
@@ -26,7 +27,7 @@ def test_literal_words_rank_above_the_expansion(small_library) -> None:
 
 
 def test_an_unknown_word_still_gets_a_suggestion(small_library) -> None:
-    assert named_concepts("hembesk") == ()
+    assert named_concepts("hembesk", seed()) == ()
     assert small_library.search("hembesk").suggestion == "hembesök"
 
 
