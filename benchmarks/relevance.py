@@ -15,7 +15,10 @@ and the blind queries in benchmarks/blind/relevance/queries.yaml (categories ``v
 ``stavfel``: everyday words, questions and typos, written and graded from the gold alone before
 they were ever run; see its README). The exit code follows the queries below only.
 
-    .venv/bin/python benchmarks/relevance.py [--verbose] [--data-dir DIR] [--json]
+    .venv/bin/python benchmarks/relevance.py [--verbose] [--data-dir DIR] [--json] [--aggregate]
+
+``--aggregate`` shows the blind categories as totals only (no queries named): for working on
+the search without learning the blind queries.
 """
 
 from __future__ import annotations
@@ -179,7 +182,8 @@ def dcg(grades: list[int]) -> float:
 
 
 def evaluate(library: Library, gold: list[dict[str, Any]],
-             queries: list[tuple[str, list[R], str]], verbose: bool = False) -> dict:
+             queries: list[tuple[str, list[R], str]], verbose: bool = False,
+             aggregate: bool = False) -> dict:
     mapping = match_gold(library, gold)
     by_title = {g["title"]: g for g in gold}
     rows = []
@@ -209,7 +213,7 @@ def evaluate(library: Library, gold: list[dict[str, Any]],
         recall = len(found) / min(10, len(relevant)) if relevant else 1.0
         rows.append({"query": text, "category": category, "ndcg5": ndcg, "recall10": recall,
                      "total": result.total, "suggestion": result.suggestion})
-        if verbose:
+        if verbose and not (aggregate and category != OWN_CATEGORY):
             print(f"\n{text!r}  nDCG@5={ndcg:.3f} recall@10={recall:.2f} total={result.total}"
                   f" suggestion={result.suggestion!r}")
             for line in shown[:10]:
@@ -218,9 +222,14 @@ def evaluate(library: Library, gold: list[dict[str, Any]],
             if missing:
                 print("    missing:", sorted(missing))
     latencies.sort()
+    categories = {name: summarise([r for r in rows if r["category"] == name])
+                  for name in dict.fromkeys(r["category"] for r in rows)}
+    if aggregate:
+        for name, cat in categories.items():
+            if name != OWN_CATEGORY:
+                cat["worst"] = []
     return {
-        "categories": {name: summarise([r for r in rows if r["category"] == name])
-                       for name in dict.fromkeys(r["category"] for r in rows)},
+        "categories": categories,
         "matched_examples": len(mapping),
         "gold_examples": len(gold),
         "p50_ms": latencies[len(latencies) // 2],
@@ -243,6 +252,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data-dir", type=Path, help="reuse an already ingested store")
     parser.add_argument("--corpus", type=Path, default=ROOT / "corpus")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--aggregate", action="store_true",
+                        help="blind categories as totals only")
     args = parser.parse_args(argv)
     gold = load_gold(args.corpus / "gold")
     with tempfile.TemporaryDirectory(prefix="relevance-") as tmp:
@@ -254,7 +265,8 @@ def main(argv: list[str] | None = None) -> int:
                 if report.errors:
                     print("ingest errors:", report.errors, file=sys.stderr)
             ingest_s = time.perf_counter() - t0
-            result = evaluate(library, gold, load_queries(), verbose=args.verbose)
+            result = evaluate(library, gold, load_queries(), verbose=args.verbose,
+                              aggregate=args.aggregate)
     result["ingest_s"] = round(ingest_s, 1)
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=2))
