@@ -228,6 +228,7 @@ PHRASE_STOPWORDS = frozenset({
     "också", "mycket", "många", "nya", "ny", "nytt", "bra", "olika", "flera", "ökat", "sätt",
     "gör", "göra", "får", "få", "kommer", "samt", "via", "bl.a.", "t.ex.", "ca", "år", "vill",
     "ska", "kan", "hur", "vad", "nu", "redan", "genom", "tillsammans", "arbetet", "arbete",
+    "hela", "hel", "helt", "kort", "korta", "extra", "första", "andra", "sista", "övriga",
 })
 # Lemmas of time, quantity and the programme itself: never a key phrase of their own.
 FILLER_LEMMAS = frozenset({

@@ -674,11 +674,12 @@ class Library:
         return ConceptView(self.catalogue).municipality(name)
 
     def new_phrases(self, limit: int = 30) -> list[tuple[str, int]]:
-        """Frequent phrases of the stored examples that the taxonomy does not know yet: the
-        candidates for new interventions, as (phrase, number of examples)."""
+        """Frequent phrases of the stored examples that neither the taxonomy nor the thesaurus
+        knows yet: candidates for new terms, as (phrase, number of examples)."""
         from ingest.tagging import new_phrases  # spaCy's stop words: loaded only for this
 
-        return new_phrases([ex.text for ex, _ in self.catalogue.iter_examples()], limit=limit)
+        return new_phrases([ex.text for ex, _ in self.catalogue.iter_examples()], limit=limit,
+                           thesaurus=self.thesaurus.current())
 
     # --- users ---------------------------------------------------------------------------------
 

@@ -106,7 +106,7 @@ def _trust_proxies(app: Flask) -> None:
 def _register(app: Flask) -> None:
     """Extensions, template filters, error pages and the blueprints."""
     from web import errors, filters, security
-    from web.views import api, concepts, coordinator, examples, search
+    from web.views import api, concepts, coordinator, examples, search, thesaurus
 
     csrf.init_app(app)
     _static_versions(app)
@@ -117,5 +117,6 @@ def _register(app: Flask) -> None:
     app.register_blueprint(examples.bp)
     app.register_blueprint(concepts.bp)
     app.register_blueprint(coordinator.bp)
+    app.register_blueprint(thesaurus.bp)
     app.register_blueprint(api.bp)
     init_limiter(app)

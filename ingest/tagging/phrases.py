@@ -1,4 +1,6 @@
-"""new_phrases: frequent key phrases that the taxonomy does not know yet, for coordinators."""
+"""new_phrases: frequent key phrases that neither the taxonomy nor the thesaurus knows yet, for
+coordinators to add as terms. Dates ("aug sep", "1990-talet"), participles ("genomförda") and
+words of quantity ("hela", "kort") are no phrases of their own."""
 
 from __future__ import annotations
 
@@ -7,13 +9,22 @@ from functools import lru_cache
 
 from spacy.lang.sv.stop_words import STOP_WORDS
 
-from ingest.lexicon import FILLER_LEMMAS, PHRASE_STOPWORDS
+from ingest.lexicon import (
+    FILLER_LEMMAS,
+    MONTH_ABBREVIATIONS,
+    MONTHS,
+    PHRASE_STOPWORDS,
+    WEEKDAYS,
+)
 from ingest.tagging import nlp
 from ingest.tagging.compounds import split_compound
 from ingest.tagging.persons import is_role
 from ingest.tagging.taxonomy import taxonomy
+from ingest.tagging.thesaurus import Thesaurus
 
-_VERB_ENDINGS = ("ade", "at", "ar", "er", "te", "de", "it", "ats", "ades", "as", "es", "s")
+_VERB_ENDINGS = ("ade", "at", "ar", "er", "te", "de", "da", "ta", "it", "ats", "ades", "as",
+                 "es", "s")
+_CALENDAR = frozenset((*MONTHS, *MONTH_ABBREVIATIONS, *WEEKDAYS))
 
 
 @lru_cache(maxsize=1)
@@ -34,14 +45,17 @@ def _is_verb_form(low: str, lemma: str) -> bool:
 def _content(tok) -> bool:  # noqa: ANN001 - spaCy Token
     low = tok.lower_
     lemma = tok.lemma_
-    return (tok.is_alpha or "-" in tok.text) and len(low) >= 3 and low not in STOP_WORDS \
+    return (tok.is_alpha or ("-" in tok.text and not any(c.isdigit() for c in low))) \
+        and len(low) >= 3 and low not in STOP_WORDS and low not in _CALENDAR \
         and low not in PHRASE_STOPWORDS and not tok.text[0].isupper() \
         and lemma not in FILLER_LEMMAS and not _is_verb_form(low, lemma) and not is_role(lemma)
 
 
-def new_phrases(texts: list[str], limit: int = 30) -> list[tuple[str, int]]:
+def new_phrases(texts: list[str], limit: int = 30, thesaurus: Thesaurus | None = None
+                ) -> list[tuple[str, int]]:
     """Most frequent noun-like phrases (lemma bigrams/trigrams, long compounds) that are not
-    covered by the taxonomy: [(phrase as most often written, number of texts)]."""
+    covered by the taxonomy, nor by a label of ``thesaurus``: [(phrase as most often written,
+    number of texts)]."""
     engine = nlp.get()
     known = _known_lemmas()
     doc_freq: Counter[str] = Counter()
@@ -74,4 +88,7 @@ def new_phrases(texts: list[str], limit: int = 30) -> list[tuple[str, int]]:
         ((key, n) for key, n in doc_freq.items() if n >= 2),
         key=lambda kv: (-kv[1], -len(kv[0].split()), kv[0]),
     )
-    return [(surfaces[key].most_common(1)[0][0], n) for key, n in ranked[:limit]]
+    out = [(surfaces[key].most_common(1)[0][0], n) for key, n in ranked]
+    if thesaurus is not None:
+        out = [(phrase, n) for phrase, n in out if not thesaurus.labelled(phrase)]
+    return out[:limit]

@@ -51,7 +51,7 @@ def test_home_lists_phrases_missing_from_the_taxonomy(client: FlaskClient) -> No
     taxonomy_names = {c["name"].lower() for c in library.concepts()}
     assert not {p.lower() for p, _ in phrases} & taxonomy_names
     page = unescape(client.get("/samordnare").get_data(as_text=True))
-    assert "Nya fraser som inte finns i taxonomin" in page
+    assert "Nya fraser som inte finns i tesaurusen" in page
     phrase, count = phrases[0]
     assert f"{phrase}</a>" in page and f"({count} exempel)" in page
 

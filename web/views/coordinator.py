@@ -18,6 +18,7 @@ from web import uploads
 from web.extensions import login_limit
 from web.library import document_or_404, example_or_404, get_library, writing
 from web.security import current_user, log_in, log_out, login_required, safe_next
+from web.views.thesaurus import KIND_HEADINGS
 
 bp = Blueprint("coordinator", __name__)
 
@@ -55,7 +56,8 @@ def home() -> str:
     library = get_library()
     documents = sorted(library.documents(), key=lambda d: (d.date or "", d.title), reverse=True)
     return render_template(
-        "coordinator.html", documents=documents, phrases=library.new_phrases(limit=25)
+        "coordinator.html", documents=documents, phrases=library.new_phrases(limit=25),
+        concepts=library.thesaurus.current().concepts, concept_kinds=KIND_HEADINGS,
     )
 
 

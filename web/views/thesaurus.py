@@ -1,0 +1,121 @@
+"""Coordinator pages of the thesaurus: its concepts, their terms, and the changes made."""
+
+from __future__ import annotations
+
+import re
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from werkzeug.wrappers import Response
+
+from ingest.model import FOCUS_AREA, INTERVENTION
+from ingest.tagging.thesaurus import ALT, HIDDEN, MAX_LABEL_CHARS, TOPIC, Concept
+from search.errors import LibraryError
+from web.library import get_library, writing
+from web.security import current_user, login_required, safe_next
+
+bp = Blueprint("thesaurus", __name__, url_prefix="/samordnare/tesaurus")
+
+KIND_HEADINGS = {FOCUS_AREA: "Fokusområden", INTERVENTION: "Insatser",
+                 TOPIC: "Ämnen (problem och behov)"}
+LABEL_TYPE_NAMES = {ALT: "synonym eller vardagsord", HIDDEN: "felstavning"}
+MAX_FIND = 100
+_KEY = re.compile(r"[a-z0-9-]{1,80}")
+
+
+def _grouped(concepts: tuple[Concept, ...], find: str) -> dict[str, list[Concept]]:
+    """The concepts by kind, only those with a label containing ``find`` when given."""
+    wanted = find.lower()
+    groups: dict[str, list[Concept]] = {kind: [] for kind in KIND_HEADINGS}
+    for concept in concepts:
+        if not wanted or any(wanted in label.lower() for label in concept.labels()):
+            groups[concept.kind].append(concept)
+    return groups
+
+
+@bp.get("")
+@login_required
+def index() -> str:
+    library = get_library()
+    find = " ".join(request.args.get("q", "").split())[:MAX_FIND]
+    current = library.thesaurus.current()
+    return render_template(
+        "thesaurus.html", groups=_grouped(current.concepts, find), find=find,
+        headings=KIND_HEADINGS, history=library.thesaurus.history(limit=20),
+        by_key={c.key: c for c in current.concepts}, concepts=current.concepts)
+
+
+def _concept_or_404(key: str) -> Concept:
+    concept = get_library().thesaurus.current().concept(key) if _KEY.fullmatch(key) else None
+    if concept is None:
+        abort(404)
+    return concept
+
+
+@bp.get("/<key>")
+@login_required
+def concept(key: str) -> str:
+    item = _concept_or_404(key)
+    library = get_library()
+    current = library.thesaurus.current()
+    return render_template(
+        "thesaurus_concept.html", concept=item, headings=KIND_HEADINGS,
+        related=[c for name in item.related if (c := current.find(name))],
+        broader=[c for name in item.focus_areas if (c := current.find(name))],
+        history=library.thesaurus.history(key), label_types=LABEL_TYPE_NAMES)
+
+
+def _back(key: str) -> Response:
+    target = request.form.get("nasta", "")
+    return redirect(safe_next(target) if target else url_for("thesaurus.concept", key=key))
+
+
+@bp.post("/termer")
+@login_required
+def add_label() -> Response:
+    """Add a term to the concept the form names (``begrepp``): from a concept's page, or
+    from a phrase of the coordinator page's "Nya fraser" in one step."""
+    key = request.form.get("begrepp", "")
+    item = _concept_or_404(key)
+    label = request.form.get("term", "")[:MAX_LABEL_CHARS * 2]
+    label_type = request.form.get("typ", ALT)
+    try:
+        with writing() as library:
+            edit = library.thesaurus.add_label(key, label, label_type, current_user())
+    except LibraryError as exc:
+        flash(exc.message, "fel")
+        return _back(key)
+    flash(f"Termen {edit.label} lades till hos {item.pref} som "
+          f"{LABEL_TYPE_NAMES[label_type]}. Sökningen använder den direkt.", "ok")
+    return _back(key)
+
+
+@bp.post("/<key>/termer/ta-bort")
+@login_required
+def remove_label(key: str) -> Response:
+    item = _concept_or_404(key)
+    try:
+        with writing() as library:
+            edit = library.thesaurus.remove_label(key, request.form.get("term", ""),
+                                                  current_user())
+    except LibraryError as exc:
+        flash(exc.message, "fel")
+        return _back(key)
+    flash(f"Termen {edit.label} togs bort från {item.pref}.", "ok")
+    return _back(key)
+
+
+@bp.post("/nytt-amne")
+@login_required
+def add_topic() -> Response:
+    form = request.form
+    try:
+        with writing() as library:
+            edit = library.thesaurus.add_concept(
+                form.get("namn", "")[:MAX_LABEL_CHARS * 2],
+                tuple(form.getlist("fokus")), tuple(form.getlist("insats")),
+                form.get("beskrivning", "")[:1000], current_user())
+    except LibraryError as exc:
+        flash(exc.message, "fel")
+        return redirect(url_for("thesaurus.index", _anchor="nytt-amne"))
+    flash(f"Ämnet {edit.label} lades till. Lägg till dess synonymer här.", "ok")
+    return redirect(url_for("thesaurus.concept", key=edit.concept))
