@@ -230,3 +230,36 @@ def test_office_files_upload_to_examples_and_page_pictures(
         "return i && i.complete && i.naturalWidth > 0; }"
     )
     shot(page, "document-office")
+
+
+def test_coordinator_adds_a_synonym_and_the_next_search_uses_it(
+    page, live_server: str  # noqa: ANN001
+) -> None:
+    page.goto(live_server + "/?q=lufsa")
+    assert page.locator("ol.hits > li").count() == 0
+    log_in(page, live_server)
+    page.get_by_role("link", name="Tesaurus").first.click()
+    page.wait_for_url(re.compile(r"/samordnare/tesaurus$"))
+    page.get_by_label("Hitta begrepp med termen").fill("närvaro")
+    page.get_by_role("button", name="Hitta").click()
+    page.get_by_role("link", name="närvaroarbete", exact=True).click()
+    page.wait_for_url(re.compile(r"/samordnare/tesaurus/narvaroarbete$"))
+    page.get_by_label("Ny term").fill("lufsa")
+    page.get_by_label("som").select_option(label="synonym eller vardagsord")
+    page.get_by_role("button", name="Lägg till", exact=True).click()
+    page.wait_for_url(re.compile(r"/samordnare/tesaurus/narvaroarbete$"))
+    assert "lades till hos närvaroarbete" in page.locator(".flashes").inner_text()
+    assert page.locator(".labels .chip", has_text="lufsa").count() == 1
+    assert "lade till synonymen lufsa" in page.locator(".changes").inner_text()
+    page.set_viewport_size({"width": 390, "height": 800})
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
+    shot(page, "thesaurus-concept-phone")
+    page.set_viewport_size({"width": 1280, "height": 800})
+
+    page.goto(live_server + "/")
+    page.get_by_label("Vad vill ni arbeta med?").fill("lufsa")
+    page.get_by_role("button", name="Sök", exact=True).click()
+    page.wait_for_url(re.compile(r"q=lufsa"))
+    first = page.locator("ol.hits > li").first
+    assert "Träff via: närvaroarbete" in first.locator(".hit-via").inner_text()
+    shot(page, "search-via-new-synonym")
