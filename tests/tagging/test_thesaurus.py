@@ -41,3 +41,50 @@ def test_an_alternative_label_names_the_intervention_itself() -> None:
     alt = next(c for c in thesaurus.seed().concepts
                if c.kind == INTERVENTION and c.alt and " " not in c.alt[0])
     assert (INTERVENTION, alt.pref, 1.0) in thesaurus.seed().named(alt.alt[0])
+
+
+LABEL_TEXT = ("Skolkpatrullen på Södra skolan\n\nEn skolkpatrull går runt på morgonen. "
+              "Varje skolkpatrull har två vuxna som ringer hem samma dag.")
+
+
+def _with_label(label: str, label_type: str = thesaurus.ALT) -> thesaurus.Thesaurus:
+    seed = thesaurus.seed()
+    concept = seed.concept("narvaroarbete").with_label(label, label_type)
+    return seed.edited([concept], "test-" + label)
+
+
+def _interventions(text: str) -> set[str]:
+    from ingest.tagging import tag_text
+
+    return {t.value for t in tag_text(text) if t.kind == INTERVENTION}
+
+
+def test_the_tagger_reads_the_installed_thesaurus_labels_as_weak_words() -> None:
+    assert "närvaroarbete" not in _interventions(LABEL_TEXT)
+    thesaurus.use(_with_label("skolkpatrull"))
+    try:
+        assert "närvaroarbete" in _interventions(LABEL_TEXT)  # two mentions
+        once = "Morgonen på Södra skolan\n\nEn skolkpatrull går runt på morgonen."
+        assert "närvaroarbete" not in _interventions(once)  # one weak word is not enough
+    finally:
+        thesaurus.use(None)
+    assert "närvaroarbete" not in _interventions(LABEL_TEXT)
+
+
+def test_a_hidden_label_is_matched_as_written_only() -> None:
+    thesaurus.use(_with_label("skolkpatrul", thesaurus.HIDDEN))  # a misspelling
+    try:
+        assert "närvaroarbete" in _interventions(LABEL_TEXT.replace("patrull", "patrul"))
+        assert "närvaroarbete" not in _interventions(LABEL_TEXT)
+    finally:
+        thesaurus.use(None)
+
+
+def test_a_thesaurus_survives_the_trip_to_a_reader_process() -> None:
+    import pickle
+
+    edited = _with_label("skolkpatrull")
+    edited.labelled("skolkpatrull")  # fills the label index, which is not sent
+    copy = pickle.loads(pickle.dumps(edited))
+    assert copy.version == edited.version and copy.concepts == edited.concepts
+    assert "_index" not in copy.__dict__
