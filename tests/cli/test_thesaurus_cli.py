@@ -108,3 +108,8 @@ def test_a_bad_file_fails_in_swedish_and_changes_nothing(
 def test_a_missing_file_fails(runner: CliRunner, data_dir: Path, tmp_path: Path) -> None:
     result = run(runner, data_dir, "import", str(tmp_path / "saknas.ttl"), exit_code=1)
     assert "kunde inte läsas" in result.stderr
+
+
+def test_an_invalid_base_uri_is_a_usage_error(runner: CliRunner, data_dir: Path) -> None:
+    result = run(runner, data_dir, "export", "--bas-uri", "inte en iri", exit_code=2)
+    assert result.stdout == "" and "ingen giltig absolut IRI" in result.stderr

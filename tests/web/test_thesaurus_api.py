@@ -143,7 +143,7 @@ def test_a_session_without_csrf_token_is_refused(client: FlaskClient) -> None:
 
 def test_bad_files_get_swedish_errors_and_change_nothing(client: FlaskClient) -> None:
     cases = [(b"inte alls rdf {", "t.ttl", 400, "kunde inte läsas"),
-             (b"x" * (MAX_BYTES + 10), "t.ttl", 413, "för stor"),
+             (b"x" * (MAX_BYTES + 10), "t.ttl", 413, "högst 5 MB"),
              (json.dumps({"@context": "http://127.0.0.1:9/k", "@id": "urn:a"}).encode(),
               "t.jsonld", 400, "hämtar aldrig")]
     for data, name, status, message in cases:
