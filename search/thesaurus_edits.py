@@ -15,6 +15,7 @@ import sqlite3
 import threading
 from collections.abc import Callable, Iterable
 from contextlib import AbstractContextManager
+from typing import TYPE_CHECKING
 
 from ingest.model import FOCUS_AREA, INTERVENTION
 from ingest.tagging.thesaurus import (
@@ -33,7 +34,9 @@ from ingest.tagging.thesaurus import (
 from search.catalogue import Catalogue, check_text, now
 from search.errors import InvalidRequestError, NotFoundError
 from search.records import ThesaurusEdit, ThesaurusImport, ThesaurusImportSkip
-from search.skos import SkosFile, read_skos
+
+if TYPE_CHECKING:
+    from search.skos import SkosFile
 
 ADD_LABEL, REMOVE_LABEL, ADD_CONCEPT = "add_label", "remove_label", "add_concept"
 ACTIONS = (ADD_LABEL, REMOVE_LABEL, ADD_CONCEPT)
@@ -267,7 +270,6 @@ def import_skos(con: sqlite3.Connection, thesaurus: Thesaurus, read: SkosFile,
     return report
 
 
-
 class ThesaurusStore:
     """The library's thesaurus: read again when another process or thread changed it, changed
     under the library's write lock (``writing``)."""
@@ -312,6 +314,8 @@ class ThesaurusStore:
         """Merge a SKOS file (Turtle or JSON-LD) into the thesaurus in one transaction: every
         change is an add_label or add_concept by ``user``; a file that cannot be read, or an
         import that fails part-way, changes nothing."""
+        from search.skos import read_skos  # rdflib: loaded only when a file is imported
+
         read = read_skos(data, filename)  # parsed before the write lock is taken
         name = (filename.replace("\\", "/").rsplit("/", 1)[-1] or "tesaurus")[:200]
         with self._writing(), self.catalogue.transaction() as con:
