@@ -22,6 +22,7 @@ from search.skos import (
     JSONLD,
     MAX_BYTES,
     MAX_CONCEPTS,
+    MAX_LABELS,
     TURTLE,
     ThesaurusFileTooLarge,
     offline,
@@ -300,3 +301,15 @@ def test_rdflib_would_fetch_it_and_the_offline_guard_stops_it(
     with pytest.raises(Exception):  # noqa: B017 - the listener closes without an answer
         Graph().parse(data=data, format="json-ld")
     assert len(seen) == 1 and seen[0].startswith(b"GET /kontext.jsonld")
+
+
+def test_a_concept_keeps_at_most_max_labels_of_each_kind(library: Library) -> None:
+    labels = ", ".join(f'"synonym {n:03d}"@sv' for n in range(MAX_LABELS + 5))
+    data = ('@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n'
+            f'<urn:x:1> a skos:Concept ; skos:prefLabel "mobbning"@sv ; skos:altLabel {labels} .')
+    report = library.thesaurus.import_skos(data.encode(), "t.ttl", "kerstin")
+    assert report.labels_added == MAX_LABELS
+    assert [s.reason for s in report.skipped] == [
+        f"Begreppet har fler än {MAX_LABELS} synonymer eller felstavningar; bara de första "
+        f"{MAX_LABELS} (i bokstavsordning) togs med."]
+    assert "synonym 099" in library.thesaurus.current().concept("mobbning").alt
