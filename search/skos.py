@@ -264,7 +264,7 @@ def parse_graph(data: bytes, filename: str = "") -> tuple[Graph, str]:
                                   "Exempelbanken hämtar aldrig något utifrån.") from exc
     except Exception as exc:  # rdflib's parsers raise many kinds, all meaning "not this"
         line = getattr(exc, "lines", None)
-        where = f" (rad {line})" if isinstance(line, int) else ""
+        where = f" (rad {line + 1})" if isinstance(line, int) else ""  # rdflib counts from 0
         name = "Turtle" if fmt == TURTLE else "JSON-LD"
         raise InvalidRequestError(
             f"Filen kunde inte läsas som SKOS i {name}{where}.") from exc

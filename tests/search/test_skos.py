@@ -211,7 +211,10 @@ def test_an_import_that_fails_part_way_changes_nothing(
 
 
 @pytest.mark.parametrize(("data", "name", "message"), [
-    (b"Det h\xc3\xa4r \xc3\xa4r ingen tesaurus.", "tesaurus.ttl", "kunde inte läsas som SKOS"),
+    (b"Det h\xc3\xa4r \xc3\xa4r ingen tesaurus.", "tesaurus.ttl",
+     r"kunde inte läsas som SKOS i Turtle \(rad 1\)"),
+    (b"@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n<urn:a> a skos:Concept\n<urn:b>",
+     "t.ttl", r"\(rad 3\)"),
     (b"\x00\xff\xfe PK\x03\x04 binary", "tesaurus.ttl", "inte text i UTF-8"),
     (b"   \n", "tesaurus.ttl", "tom"),
     (b'{"@graph": [', "tesaurus.jsonld", "inte giltig JSON"),

@@ -198,9 +198,7 @@ def thesaurus() -> Response:
 def _skos_file(fmt: str) -> Response:
     base = current_app.config.get("THESAURUS_BASE_URI") or DEFAULT_BASE
     data = serialize(get_library().thesaurus.current(), fmt, base)
-    response = Response(data, mimetype=MEDIA_TYPES[fmt].split(";")[0])
-    if fmt == TURTLE:
-        response.charset = "utf-8"
+    response = Response(data, mimetype=MEDIA_TYPES[fmt].split(";")[0])  # text/*: utf-8 added
     response.headers["Content-Disposition"] = f'attachment; filename="{filename_for(fmt)}"'
     return response
 
