@@ -30,7 +30,8 @@ __all__ = [
     "Edge", "ErrorBody", "Evidence", "Example", "ExampleSummary", "FileError", "Hit",
     "IngestEvent", "IngestReport", "IngestSummary", "Inspiration", "InspirationSource",
     "Municipality", "MunicipalityItem", "Person", "Record", "SearchResult", "Section",
-    "SkippedFile", "Tag", "ThesaurusConcept", "ThesaurusEdit", "UntriedConcept", "Upload",
+    "SkippedFile", "Tag", "ThesaurusConcept", "ThesaurusEdit", "ThesaurusImport",
+    "ThesaurusImportSkip", "UntriedConcept", "Upload",
 ]
 
 Sort = Literal["relevance", "date"]
@@ -291,6 +292,29 @@ class ThesaurusEdit(Record):
     label: str
     user: str | None = None
     created_at: str
+
+
+class ThesaurusImportSkip(Record):
+    description_sv = "Något i en importerad SKOS-fil som inte togs in, och varför."
+
+    concept: str = Field(description="Begreppets namn (annars notation) i filen.")
+    label: str | None = Field(None, description="Termen som inte togs in; saknas när hela "
+                                                "begreppet hoppades över.")
+    reason: str = Field(description="Varför, på svenska.")
+
+
+class ThesaurusImport(Record):
+    description_sv = ("En import av en SKOS-fil till tesaurusen: begrepp som känns igen får "
+                      "de termer de saknar, nya ämnen läggs till, ingenting tas bort.")
+
+    filename: str
+    format: Literal["turtle", "json-ld"]
+    concepts: int = Field(description="Begrepp (skos:Concept) i filen.")
+    matched: int = Field(description="Begrepp som fanns (samma notation eller namn).")
+    labels_added: int = Field(description="Termer som lades till befintliga och nya begrepp.")
+    concepts_added: int = Field(description="Nya ämnen.")
+    skipped: list[ThesaurusImportSkip] = []
+    user: str | None = None
 
 
 class SkippedFile(Record):

@@ -13,12 +13,14 @@ import hashlib
 import json
 import sqlite3
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from contextlib import AbstractContextManager
+from typing import TYPE_CHECKING
 
-from ingest.model import FOCUS_AREA
+from ingest.model import FOCUS_AREA, INTERVENTION
 from ingest.tagging.thesaurus import (
     ALT,
+    HIDDEN,
     LABEL_TYPES,
     MAX_LABEL_CHARS,
     MAX_LABEL_WORDS,
@@ -31,7 +33,10 @@ from ingest.tagging.thesaurus import (
 )
 from search.catalogue import Catalogue, check_text, now
 from search.errors import InvalidRequestError, NotFoundError
-from search.records import ThesaurusEdit
+from search.records import ThesaurusEdit, ThesaurusImport, ThesaurusImportSkip
+
+if TYPE_CHECKING:
+    from search.skos import SkosFile
 
 ADD_LABEL, REMOVE_LABEL, ADD_CONCEPT = "add_label", "remove_label", "add_concept"
 ACTIONS = (ADD_LABEL, REMOVE_LABEL, ADD_CONCEPT)
@@ -155,6 +160,115 @@ def history(catalogue: Catalogue, key: str | None = None, limit: int = 200
                           created_at=r["created_at"]) for r in rows]
 
 
+KIND_WORDS = {FOCUS_AREA: "ett fokusområde", INTERVENTION: "en insats"}
+
+
+class _Merge:
+    """A SKOS file's concepts merged into the thesaurus as add_label and add_concept changes,
+    checked against the thesaurus as it grows (dicts, so a large file stays fast)."""
+
+    def __init__(self, con: sqlite3.Connection, thesaurus: Thesaurus, user: str | None,
+                 report: ThesaurusImport) -> None:
+        self.con, self.user, self.report = con, user, report
+        self.by_key = {c.key: c for c in thesaurus.concepts}
+        self.owner = {_folded(c.pref): c.key for c in thesaurus.concepts}
+        self.theirs: dict[str, str] = {}  # their preferred label (folded) → our key
+
+    def skip(self, concept: Concept, reason: str, label: str | None = None) -> None:
+        self.report.skipped.append(
+            ThesaurusImportSkip(concept=concept.pref, label=label, reason=reason))
+
+    def match(self, concept: Concept) -> Concept | None:
+        key = concept.key if concept.key in self.by_key else self.owner.get(
+            _folded(concept.pref))
+        if key is not None:
+            self.theirs[_folded(concept.pref)] = key
+        return self.by_key.get(key) if key else None
+
+    def resolve(self, name: str, kind: str) -> str | None:
+        """Our preferred label of the file's concept ``name``, when it is of this kind."""
+        key = self.theirs.get(_folded(name)) or self.owner.get(_folded(name))
+        found = self.by_key.get(key) if key else None
+        return found.pref if found is not None and found.kind == kind else None
+
+    def add_labels(self, key: str, concept: Concept) -> None:
+        wanted = [(concept.pref, ALT), *((x, ALT) for x in concept.alt),
+                  *((x, HIDDEN) for x in concept.hidden)]
+        for label, label_type in wanted:
+            if self.by_key[key].has_label(label):
+                continue
+            try:
+                label = _checked_label(label)
+            except InvalidRequestError as exc:
+                self.skip(concept, exc.message, label)
+                continue
+            owner = self.owner.get(_folded(label))
+            if owner is not None and owner != key:
+                self.skip(concept, f"{label!r} är redan namnet på begreppet "
+                                   f"{self.by_key[owner].pref}.", label)
+                continue
+            _insert(self.con, key, ADD_LABEL, label, self.user, label_type)
+            self.by_key[key] = self.by_key[key].with_label(label, label_type)
+            self.report.labels_added += 1
+
+    def add_topic(self, concept: Concept) -> None:
+        if concept.kind != TOPIC:
+            self.skip(concept, f"Filen säger att begreppet är {KIND_WORDS[concept.kind]}, "
+                               "men Exempelbanken har inget sådant. Fokusområden och insatser "
+                               "bestäms av taxonomifilen; be en utvecklare lägga till det där.")
+            return
+        try:
+            pref = _checked_label(concept.pref)
+            definition = " ".join(concept.definition.split())[:500]
+            check_text((definition,), "Beskrivningen")
+        except InvalidRequestError as exc:
+            self.skip(concept, exc.message)
+            return
+        key = slug(pref)
+        if not key or key in self.by_key or _folded(pref) in self.owner:
+            self.skip(concept, f"Begreppet {pref!r} finns redan i tesaurusen.")
+            return
+        areas = _present(self.resolve(a, FOCUS_AREA) for a in concept.focus_areas)
+        related = _present(self.resolve(r, INTERVENTION) for r in concept.related)
+        data = {"focus_areas": areas, "related": related, "definition": definition}
+        _insert(self.con, key, ADD_CONCEPT, pref, self.user, data=data)
+        self.by_key[key] = Concept(key, TOPIC, pref, related=tuple(related),
+                                   focus_areas=tuple(areas), definition=definition)
+        self.owner[_folded(pref)] = self.theirs[_folded(concept.pref)] = key
+        self.report.concepts_added += 1
+        self.add_labels(key, concept)
+
+
+def _folded(label: str) -> str:
+    return " ".join(label.split()).lower()
+
+
+def _present(names: Iterable[str | None]) -> list[str]:
+    return list(dict.fromkeys(name for name in names if name))
+
+
+def import_skos(con: sqlite3.Connection, thesaurus: Thesaurus, read: SkosFile,
+                filename: str, user: str | None = None) -> ThesaurusImport:
+    """Merge a SKOS file's concepts: a concept matched by notation (our key), else by
+    preferred label, gets the labels it lacks; an unknown topic is added with its labels and
+    the focus areas and related interventions that resolve; nothing is removed."""
+    report = ThesaurusImport(
+        filename=filename, format=read.format,
+        concepts=len(read.concepts) + len(read.skipped), matched=0, labels_added=0,
+        concepts_added=0, user=user,
+        skipped=[ThesaurusImportSkip(concept=name, reason=reason)
+                 for name, reason in read.skipped])
+    merge = _Merge(con, thesaurus, user, report)
+    matched = [(concept, merge.match(concept)) for concept in read.concepts]
+    for concept, ours in matched:
+        if ours is not None:
+            report.matched += 1
+            merge.add_labels(ours.key, concept)
+    for concept, ours in matched:
+        if ours is None:
+            merge.add_topic(concept)
+    return report
+
 
 class ThesaurusStore:
     """The library's thesaurus: read again when another process or thread changed it, changed
@@ -194,3 +308,15 @@ class ThesaurusStore:
 
     def history(self, key: str | None = None, limit: int = 200) -> list[ThesaurusEdit]:
         return history(self.catalogue, key, limit)
+
+    def import_skos(self, data: bytes, filename: str, user: str | None = None
+                    ) -> ThesaurusImport:
+        """Merge a SKOS file (Turtle or JSON-LD) into the thesaurus in one transaction: every
+        change is an add_label or add_concept by ``user``; a file that cannot be read, or an
+        import that fails part-way, changes nothing."""
+        from search.skos import read_skos  # rdflib: loaded only when a file is imported
+
+        read = read_skos(data, filename)  # parsed before the write lock is taken
+        name = (filename.replace("\\", "/").rsplit("/", 1)[-1] or "tesaurus")[:200]
+        with self._writing(), self.catalogue.transaction() as con:
+            return import_skos(con, self.current(), read, name, user)

@@ -140,6 +140,19 @@ def option_tokens(param: click.Parameter) -> list[str]:
     return [*param.opts, *param.secondary_opts]
 
 
+def leaves(command: click.Command) -> list[click.Command]:
+    """The commands that run: a group (``exempelbanken tesaurus``) stands for its subcommands."""
+    if isinstance(command, click.Group):
+        return [leaf for sub in command.commands.values() for leaf in leaves(sub)]
+    return [command]
+
+
+def command_params(command: click.Command) -> list[click.Parameter]:
+    """A command's parameters; a group's are its own and its subcommands'."""
+    return [*command.params, *(p for leaf in leaves(command) if leaf is not command
+                               for p in leaf.params)]
+
+
 def test_every_cli_command_and_option_is_in_the_contract() -> None:
     text = section("Command line")
     common = intro(text)
@@ -158,7 +171,7 @@ def test_every_cli_command_and_option_is_in_the_contract() -> None:
         documented = entries[name] + "\n" + common
         missing.extend(
             f"exempelbanken {name} {token}"
-            for param in command.params
+            for param in command_params(command)
             if isinstance(param, click.Option)
             for token in option_tokens(param)
             if not mentions(documented, token)
@@ -174,7 +187,8 @@ def test_every_option_in_the_contract_exists() -> None:
         return {t for p in params if isinstance(p, click.Option) for t in option_tokens(p)}
 
     text = section("Command line")
-    every_command = set.intersection(*(tokens(c.params) for c in main.commands.values()))
+    every_command = set.intersection(
+        *(tokens(leaf.params) for c in main.commands.values() for leaf in leaves(c)))
     unknown = sorted(
         f"(every command) {opt}"
         for opt in set(OPTION.findall(intro(text))) - tokens(main.params) - every_command
@@ -186,7 +200,7 @@ def test_every_option_in_the_contract_exists() -> None:
             continue  # reported by test_every_command_named_in_the_contract_exists
         unknown.extend(
             f"exempelbanken {name} {opt}"
-            for opt in sorted(set(OPTION.findall(entry)) - tokens(command.params))
+            for opt in sorted(set(OPTION.findall(entry)) - tokens(command_params(command)))
             if opt != "--help"
         )
     assert not unknown, f"docs/CONTRACT.md names options that do not exist: {unknown}"

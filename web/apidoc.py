@@ -39,6 +39,7 @@ class Operation:
     query: type[BaseModel] | None = None
     form: type[BaseModel] | None = None  # multipart/form-data
     security: tuple[str, ...] = ()  # alternative security schemes
+    media_type: str = "application/json"  # of the successful answer
 
 
 def described(operation_id: str, summary: str, answer: Any, description: str,

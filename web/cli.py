@@ -337,6 +337,98 @@ def serve(host: str, port: int, data_dir: Path) -> None:
     serve_app(app, host, port)
 
 
+# --- thesaurus as SKOS -------------------------------------------------------------------------
+
+
+@main.group()
+def tesaurus() -> None:
+    """Exportera och importera tesaurusen som SKOS (Turtle eller JSON-LD)."""
+
+
+@tesaurus.command("export")
+@click.option("--format", "fmt", type=click.Choice(["turtle", "json-ld"]), default="turtle",
+              show_default=True, help="Filformat.")
+@click.option("-o", "--utfil", "output", type=click.Path(dir_okay=False, path_type=Path),
+              default=None, help="Skriv till FIL i stället för standard output.")
+@click.option("--bas-uri", "base", default=None,
+              help="Början på begreppens IRI:er (standard urn:exempelbanken:tesaurus:).")
+@_data_dir_option
+def tesaurus_export(fmt: str, output: Path | None, base: str | None, data_dir: Path) -> None:
+    """Skriv tesaurusen, med samordnarnas ändringar, som SKOS."""
+    from search.errors import LibraryError
+    from search.skos import DEFAULT_BASE, serialize
+
+    with _library(data_dir) as library:
+        thesaurus = library.thesaurus.current()
+    try:
+        data = serialize(thesaurus, fmt, base or DEFAULT_BASE)
+    except LibraryError as exc:
+        _fail(exc.message)
+    if output is None:
+        click.echo(data, nl=False)
+        return
+    output.write_bytes(data)
+    click.echo(f"Tesaurusen ({len(thesaurus.concepts)} begrepp) är sparad i {output}.",
+               err=True)
+
+
+def _read_bounded(path: Path) -> bytes:
+    """At most one byte more than a SKOS file may have (the import refuses it then)."""
+    from search.skos import MAX_BYTES
+
+    try:
+        with path.open("rb") as file:
+            return file.read(MAX_BYTES + 1)
+    except OSError as exc:
+        _fail(f"Filen {path} kunde inte läsas ({exc.strerror or exc}).", 1)
+
+
+def _print_import(report: Any) -> None:
+    click.echo(f"Importerade {report.filename} ({report.format}): {report.concepts} begrepp i "
+               f"filen, {report.matched} fanns redan, {report.labels_added} termer tillagda, "
+               f"{report.concepts_added} nya ämnen.")
+    if report.skipped:
+        click.echo(f"Hoppade över {len(report.skipped)}:")
+    for item in report.skipped:
+        what = f"{item.concept}, termen {item.label!r}" if item.label else item.concept
+        click.echo(f"  - {what}: {item.reason}")
+
+
+@tesaurus.command("import")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--anvandare", default=None,
+              help="Vem ändringarna står på i historiken (standard: inloggad användare).")
+@click.option("--json", "as_json", is_flag=True, help="Skriv rapporten som JSON.")
+@_data_dir_option
+def tesaurus_import(file: Path, anvandare: str | None, as_json: bool, data_dir: Path) -> None:
+    """Ta in en SKOS-fil: nya termer och ämnen läggs till, ingenting tas bort.
+
+    Avslutas med status 1 när filen inte kunde läsas eller importeras; då ändras ingenting.
+    """
+    from search.errors import LibraryError
+
+    data = _read_bounded(file)
+    user = anvandare or _login_name()
+    try:
+        with _library(data_dir) as library:
+            report = library.thesaurus.import_skos(data, file.name, user)
+    except LibraryError as exc:
+        _fail(exc.message, 1)
+    if as_json:
+        _print_json(report.model_dump())
+    else:
+        _print_import(report)
+
+
+def _login_name() -> str | None:
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return None
+
+
 
 def _inspecting_library(data_dir: Path) -> Library:
     """The library opened without repairing anything at open, so ``check`` sees what is."""

@@ -36,7 +36,7 @@ ROUTE_VARIABLE = re.compile(r"<(?:[^<>:]+:)?([^<>]+)>")  # <name> or <converter:
 MODELS: tuple[type[BaseModel], ...] = (
     records.ErrorBody, records.Example, records.DocumentEntry, records.Upload,
     records.SearchResult, records.ConceptItem, records.Concept, records.MunicipalityItem,
-    records.Municipality,
+    records.Municipality, records.ThesaurusConcept, records.ThesaurusImport,
 )
 
 # Names the published description has always used for some records.
@@ -104,12 +104,14 @@ def _schema(kind: Any) -> dict[str, Any]:
     return _openapi30(schema)
 
 
-def _json(schema: dict[str, Any], description: str) -> dict[str, Any]:
-    return {"description": description, "content": {"application/json": {"schema": schema}}}
+def _json(schema: dict[str, Any], description: str,
+          media_type: str = "application/json") -> dict[str, Any]:
+    return {"description": description, "content": {media_type: {"schema": schema}}}
 
 
 def _responses(op: Operation) -> dict[str, Any]:
-    answers = {str(op.status): _json(_schema(op.answer), op.description)}
+    media_type = op.media_type.split(";")[0].strip()
+    answers = {str(op.status): _json(_schema(op.answer), op.description, media_type)}
     answers.update({str(code): _json(_ref_to(records.ErrorBody.__name__), text)
                     for code, text in op.errors.items()})
     return answers

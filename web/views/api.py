@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import Any
 
 from flask import Blueprint, Response, current_app, jsonify, request, url_for
+from pydantic import BaseModel, Field
 
 from ingest.ids import is_document_id
 from search.records import (
@@ -16,7 +18,18 @@ from search.records import (
     Municipality,
     MunicipalityItem,
     SearchResult,
+    ThesaurusConcept,
+    ThesaurusImport,
     Upload,
+)
+from search.skos import (
+    DEFAULT_BASE,
+    JSONLD,
+    MAX_BYTES,
+    MEDIA_TYPES,
+    TURTLE,
+    filename_for,
+    serialize,
 )
 from web import library, params, uploads
 from web.apidoc import PathParam, described
@@ -43,6 +56,19 @@ UPLOAD_ERRORS = {
     500: "Filen kunde inte sparas; ingenting sparades",
     507: "Lagringsutrymmet är fullt; ingenting sparades",
 }
+THESAURUS_IMPORT_ERRORS = {
+    400: "Ingen fil, eller en fil som inte är SKOS i Turtle eller JSON-LD; ingenting ändrades",
+    401: "Inloggning krävs",
+    403: "Behörighet eller CSRF-token saknas",
+    413: "Filen är för stor eller har för många begrepp; ingenting ändrades",
+    429: "För många misslyckade inloggningar",
+}
+
+
+class ThesaurusImportForm(BaseModel):
+    """The multipart form of POST /api/tesaurus/import."""
+
+    file: bytes = Field(description="SKOS-filen: Turtle (.ttl) eller JSON-LD (.jsonld).")
 
 
 @bp.get("/search")
@@ -159,6 +185,56 @@ def municipality(name: str) -> Response:
     if data is None:
         return error_response(404, "Kommunen finns inte.")
     return jsonify(data.model_dump())
+
+
+@bp.get("/tesaurus")
+@described("listThesaurus", "Tesaurusen: alla begrepp med samordnarnas ändringar",
+           list[ThesaurusConcept], "Begreppen: fokusområden, insatser, ämnen")
+def thesaurus() -> Response:
+    concepts = get_library().thesaurus.current().concepts
+    return jsonify([ThesaurusConcept.model_validate(asdict(c)).model_dump() for c in concepts])
+
+
+def _skos_file(fmt: str) -> Response:
+    base = current_app.config.get("THESAURUS_BASE_URI") or DEFAULT_BASE
+    data = serialize(get_library().thesaurus.current(), fmt, base)
+    response = Response(data, mimetype=MEDIA_TYPES[fmt].split(";")[0])  # text/*: utf-8 added
+    response.headers["Content-Disposition"] = f'attachment; filename="{filename_for(fmt)}"'
+    return response
+
+
+@bp.get("/tesaurus.ttl")
+@described("exportThesaurusTurtle", "Tesaurusen som SKOS i Turtle", str,
+           "SKOS-filen (exempelbanken-tesaurus.ttl)", media_type=MEDIA_TYPES[TURTLE])
+def thesaurus_turtle() -> Response:
+    return _skos_file(TURTLE)
+
+
+@bp.get("/tesaurus.jsonld")
+@described("exportThesaurusJsonld", "Tesaurusen som SKOS i JSON-LD", dict[str, Any],
+           "SKOS-filen (exempelbanken-tesaurus.jsonld)", media_type=MEDIA_TYPES[JSONLD])
+def thesaurus_jsonld() -> Response:
+    return _skos_file(JSONLD)
+
+
+@bp.post("/tesaurus/import")
+@described("importThesaurus", "Ta in en SKOS-fil i tesaurusen (samordnare): nya termer och "
+           "ämnen läggs till, ingenting tas bort", ThesaurusImport, "Importen är gjord",
+           errors=THESAURUS_IMPORT_ERRORS, form=ThesaurusImportForm,
+           security=("basicAuth", "sessionCsrf"))
+@api_login_limit
+def thesaurus_import() -> Response:
+    try:
+        user = api_user()
+    except ApiAuthError as exc:
+        return error_response(exc.status, exc.message)
+    file = request.files.get("file")
+    if file is None or not file.filename:
+        return error_response(400, "Fältet file med en SKOS-fil (Turtle eller JSON-LD) saknas.")
+    data = file.stream.read(MAX_BYTES + 1)  # one byte over the limit is enough to refuse
+    with library.writing() as lib:
+        report = lib.thesaurus.import_skos(data, file.filename, user)
+    return jsonify(report.model_dump())
 
 
 @bp.get("/openapi.json")
