@@ -7,7 +7,7 @@ interventions, and concepts of their own that are no practice but a problem or n
 works on ("mobbning", "ensamhet": topics), each with its related interventions, best first.
 A concept's focus areas are its broader concepts.
 
-``seed()`` is that file's thesaurus. Coordinators change it (search/thesaurus_store.py keeps
+``seed()`` is that file's thesaurus. Coordinators change it (search/thesaurus_edits.py keeps
 their changes in the catalogue); ``Thesaurus.edited`` makes the changed value, which is never
 changed in place. ``Thesaurus.named(text)`` finds the concepts a short text (a search query)
 names by any of their labels, compared word by word on lemmas or as written, and says what

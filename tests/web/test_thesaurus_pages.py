@@ -118,3 +118,23 @@ def test_a_new_topic_leads_to_its_interventions(writable_client: FlaskClient) ->
     again = client.post("/samordnare/tesaurus/nytt-amne", follow_redirects=True,
                         data={"csrf_token": token, "namn": "Skilsmässa"})
     assert "finns redan" in unescape(again.get_data(as_text=True))
+
+
+def test_a_skos_file_is_imported_from_the_page(writable_client: FlaskClient) -> None:
+    import io
+
+    client = writable_client
+    token = login(client)
+    turtle = client.get("/api/tesaurus.ttl").get_data().replace(
+        b'skos:prefLabel "n\xc3\xa4rvaroarbete"@sv',
+        b'skos:prefLabel "n\xc3\xa4rvaroarbete"@sv ; skos:altLabel "skolkjakt"@sv')
+    assert b"skolkjakt" in turtle
+    response = client.post("/samordnare/tesaurus/importera", follow_redirects=True, data={
+        "csrf_token": token, "fil": (io.BytesIO(turtle), "annan-region.ttl")})
+    page = unescape(response.get_data(as_text=True))
+    assert "annan-region.ttl: 50 begrepp i filen, 50 fanns redan, 1 nya termer" in page
+    assert "lade till synonymen <q>skolkjakt</q>" in page
+    broken = client.post("/samordnare/tesaurus/importera", follow_redirects=True, data={
+        "csrf_token": token, "fil": (io.BytesIO(b"inte rdf alls {"), "fel.ttl")})
+    assert 'class="flash flash-fel"' in broken.get_data(as_text=True)
+    assert [e.label for e in _library(client).thesaurus.history()] == ["skolkjakt"]

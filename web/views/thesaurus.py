@@ -10,6 +10,8 @@ from werkzeug.wrappers import Response
 from ingest.model import FOCUS_AREA, INTERVENTION
 from ingest.tagging.thesaurus import ALT, HIDDEN, MAX_LABEL_CHARS, TOPIC, Concept
 from search.errors import LibraryError
+from search.records import ThesaurusImport
+from search.skos import MAX_BYTES
 from web.library import get_library, writing
 from web.security import current_user, login_required, safe_next
 
@@ -119,3 +121,33 @@ def add_topic() -> Response:
         return redirect(url_for("thesaurus.index", _anchor="nytt-amne"))
     flash(f"Ämnet {edit.label} lades till. Lägg till dess synonymer här.", "ok")
     return redirect(url_for("thesaurus.concept", key=edit.concept))
+
+
+MAX_SKIPS_SHOWN = 5
+
+
+def _import_summary(report: ThesaurusImport) -> str:
+    return (f"{report.filename}: {report.concepts} begrepp i filen, {report.matched} fanns "
+            f"redan, {report.labels_added} nya termer och {report.concepts_added} nya ämnen "
+            f"lades till, {len(report.skipped)} saker hoppades över.")
+
+
+@bp.post("/importera")
+@login_required
+def import_skos() -> Response:
+    """Take in another region's SKOS file (Turtle or JSON-LD): new terms and topics only."""
+    file = request.files.get("fil")
+    if file is None or not file.filename:
+        flash("Välj en SKOS-fil (Turtle eller JSON-LD) att importera.", "fel")
+        return redirect(url_for("thesaurus.index", _anchor="dela"))
+    data = file.stream.read(MAX_BYTES + 1)  # one byte over the limit is enough to refuse
+    try:
+        with writing() as library:
+            report = library.thesaurus.import_skos(data, file.filename, current_user())
+    except LibraryError as exc:
+        flash(exc.message, "fel")
+        return redirect(url_for("thesaurus.index", _anchor="dela"))
+    flash(_import_summary(report), "ok")
+    for skip in report.skipped[:MAX_SKIPS_SHOWN]:
+        flash(f"{skip.concept}{f' – {skip.label}' if skip.label else ''}: {skip.reason}", "fel")
+    return redirect(url_for("thesaurus.index", _anchor="andringar"))
