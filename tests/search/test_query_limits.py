@@ -118,9 +118,9 @@ def corpus_library(corpus_store: Path) -> Iterator[object]:
 
 @pytest.mark.parametrize("name", HOSTILE)
 def test_hostile_query_is_quick(corpus_library, name: str) -> None:  # noqa: ANN001
-    start = time.perf_counter()
+    start = time.process_time()  # the work this query costs, not the machine's other load
     result = corpus_library.search(HOSTILE[name])
-    seconds = time.perf_counter() - start
-    assert seconds < 1.0, f"{name}: {seconds:.2f} s"
+    seconds = time.process_time() - start
+    assert seconds < 1.0, f"{name}: {seconds:.2f} s of processor time"
     assert len(result.query) <= query.MAX_QUERY_CHARS
     assert result.total > 0 or result.message
