@@ -122,6 +122,9 @@ def test_keyboard_skip_link_and_phone_layout(page, live_server: str) -> None:  #
     assert page.locator(".facet-toggle").evaluate("d => d.open") is False
     page.locator(".facet-toggle > summary").click()
     assert page.locator("#facet-dokumenttyp input[type=checkbox]").first.is_visible()
+    # filters apply on change: the form's own button is for pages without the script
+    assert page.locator(".filter-submit").count() == 1
+    assert not page.locator(".filter-submit").is_visible()
     shot(page, "phone")
     page.goto(live_server + "/koncept")
     page.locator(".concept-list h2 a").first.click()
