@@ -30,6 +30,7 @@ $(INSTALLED): pyproject.toml | $(BIN)/python
 
 install: $(INSTALLED)
 	@scripts/install-system-packages.sh $(RUN_PACKAGES)
+	$(BIN)/python -m ingest.tagging.lemma_tables
 
 run: install
 	$(BIN)/exempelbanken ingest corpus/pdf --data-dir $(DATA_DIR)
@@ -37,6 +38,7 @@ run: install
 
 test: $(INSTALLED)
 	@scripts/install-system-packages.sh $(TEST_PACKAGES)
+	$(BIN)/python -m ingest.tagging.lemma_tables
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 

@@ -8,7 +8,9 @@ from __future__ import annotations
 import importlib.util
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
+from ingest.tagging import lemma_tables
 from ingest.tagging.resources import hunspell_dic
 
 # The lookup table is part-of-speech blind; these forms mean something else in this domain.
@@ -37,12 +39,15 @@ def _lookup_path() -> Path | None:
 
 
 class _Tables:
-    forms: dict[str, str] = {}
-    lemmas: frozenset[str] = frozenset()
-    stems: frozenset[str] = frozenset()  # hunspell stems (all)
-    strict_begin: frozenset[str] = frozenset()  # hunspell's compound-start words only
-    end: frozenset[str] = frozenset()  # hunspell's compound-end words
+    """The tables every lookup reads: whole in memory, or (``lemma_tables``) from SQLite."""
+
+    forms: Any = {}  # form → lemma
+    lemmas: Any = frozenset()  # the table's base forms
+    stems: Any = frozenset()  # hunspell stems (all)
+    strict_begin: Any = frozenset()  # hunspell's compound-start words only
+    end: Any = frozenset()  # hunspell's compound-end words
     loaded = False
+    whole = False
 
 
 def _read_hunspell() -> tuple[set[str], set[str], set[str]]:
@@ -65,21 +70,49 @@ def _read_hunspell() -> tuple[set[str], set[str], set[str]]:
     return stems, begin, end
 
 
-def load_tables() -> _Tables:
-    """Load the lemma table and the hunspell word list once (about a second)."""
-    if _Tables.loaded:
-        return _Tables
+def sources_stamp() -> str:
+    """The fingerprint of the installed lemma table and word list (lemma_tables.py)."""
+    return lemma_tables.fingerprint((_lookup_path(), hunspell_dic()))
+
+
+def read_sources() -> tuple[dict[str, str], dict[str, int]]:
+    """The lemma table (form → lemma) and every word with its lemma_tables flags."""
     import srsly
 
     path = _lookup_path()
     forms: dict[str, str] = dict(srsly.read_gzip_json(path)) if path else {}
     stems, begin, end = _read_hunspell()
-    lemmas = {v.lower() for v in forms.values()}
+    words: dict[str, int] = {}
+    for flag, found in ((lemma_tables.LEMMA, {v.lower() for v in forms.values()}),
+                        (lemma_tables.STEM, stems), (lemma_tables.BEGIN, begin),
+                        (lemma_tables.END, end)):
+        for word in found:
+            words[word] = words.get(word, 0) | flag
+    return forms, words
+
+
+def _load_whole() -> None:
+    forms, words = read_sources()
     _Tables.forms = forms
-    _Tables.lemmas = frozenset(lemmas)
-    _Tables.stems = frozenset(stems)
-    _Tables.strict_begin = frozenset(begin)
-    _Tables.end = frozenset(end)
+    for name, flag in (("lemmas", lemma_tables.LEMMA), ("stems", lemma_tables.STEM),
+                       ("strict_begin", lemma_tables.BEGIN), ("end", lemma_tables.END)):
+        setattr(_Tables, name, frozenset(w for w, flags in words.items() if flags & flag))
+    _Tables.whole = True
+
+
+def load_tables(whole: bool = False) -> type[_Tables]:
+    """The lemma table and the hunspell word list: from ``lemma_tables``'s SQLite file when it
+    is up to date and ``whole`` is not asked for (a few milliseconds), else read whole into
+    memory once (about two seconds; faster per word, for reading documents)."""
+    if _Tables.loaded and (_Tables.whole or not whole):
+        return _Tables
+    found = None if whole else lemma_tables.open_tables(lemma_tables.TABLE_FILE,
+                                                        sources_stamp())
+    if found is None:
+        _load_whole()
+    else:
+        for name in ("forms", "lemmas", "stems", "strict_begin", "end"):
+            setattr(_Tables, name, getattr(found, name))
     _Tables.loaded = True
     return _Tables
 

@@ -312,7 +312,7 @@ def _without_line_break_rules(rules: dict) -> dict:
 @lru_cache(maxsize=1)
 def get() -> Engine:
     """The process-wide engine (built on first use, about 2 s)."""
-    load_tables()
+    load_tables(whole=True)  # every word of every document is looked up
     nlp = spacy.blank("sv")
     nlp.tokenizer.rules = _without_line_break_rules(nlp.tokenizer.rules)
     nlp.add_pipe("sv_lookup_lemmas")
