@@ -57,6 +57,7 @@ bench: install
 	$(BIN)/python benchmarks/relevance.py
 	$(BIN)/python benchmarks/search.py --sizes 1000,10000
 	$(BIN)/python benchmarks/web.py
+	$(BIN)/python benchmarks/ocr.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache
