@@ -28,7 +28,6 @@ from ingest.errors import IngestError
 from ingest.formats import FORMATS, PDF, UPLOAD_SUFFIXES, FileFormat
 from ingest.ids import document_id_for, is_document_id
 from ingest.model import Document
-from ingest.sandbox import Reader
 from ingest.tagging.thesaurus import Thesaurus, use
 from search import edits, pages, users
 from search import query as squery
@@ -153,7 +152,7 @@ class Library:
         self._depth = 0
         self._lock_file: Any = None
         self._reader = reader
-        self._own_reader: Reader | None = None
+        self._own_reader: Any = None  # an ingest.sandbox.Reader once a file is read
         self.min_free_bytes = MIN_FREE_BYTES
         self.catalogue = Catalogue(self.data_dir / "catalogue.sqlite3")
         self.thesaurus = ThesaurusStore(self.catalogue, self._writing)
@@ -308,6 +307,8 @@ class Library:
         if self._reader is not None:
             return self._reader
         if self._own_reader is None:
+            from ingest.sandbox import Reader  # child processes: only when reading files
+
             self._own_reader = Reader()
         return self._own_reader
 

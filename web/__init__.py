@@ -1,19 +1,21 @@
 """The Exempelbanken web application: search UI, example and concept pages, coordinator tools
-and the JSON API under /api."""
+and the JSON API under /api.
+
+Flask and the library are imported in ``create_app``, not here: the command line
+(web/cli.py) lives in this package, and a search from it needs neither.
+"""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
-
-from flask import Flask
+from typing import TYPE_CHECKING, Any
 
 from search.datadir import ENV_VAR as DATA_DIR_ENV
 from search.datadir import resolve_data_dir
-from search.secret import stored_secret_key
-from web.extensions import csrf, init_limiter
-from web.library import LibraryHolder
+
+if TYPE_CHECKING:
+    from flask import Flask
 
 DEFAULT_MAX_UPLOAD = 50 * 1024 * 1024
 SECRET_KEY_ENV = "EXEMPELBANKEN_SECRET_KEY"
@@ -46,6 +48,11 @@ def _static_versions(app: Flask) -> None:
 
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     """Application factory. ``test_config`` overrides every setting (DATA_DIR, TESTING ...)."""
+    from flask import Flask
+
+    from search.secret import stored_secret_key
+    from web.library import LibraryHolder
+
     app = Flask(__name__, instance_relative_config=True)
     _configure(app, test_config)
     data_dir = resolve_data_dir(app.config["DATA_DIR"])  # absolute from here on
@@ -106,6 +113,7 @@ def _trust_proxies(app: Flask) -> None:
 def _register(app: Flask) -> None:
     """Extensions, template filters, error pages and the blueprints."""
     from web import errors, filters, security
+    from web.extensions import csrf, init_limiter
     from web.views import api, concepts, coordinator, examples, search, thesaurus
 
     csrf.init_app(app)

@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 from click.core import ParameterSource
-from tqdm import tqdm
 
 from search.datadir import resolve_data_dir
 
@@ -120,12 +119,14 @@ class _ProgressBar:
     """A terminal: a tqdm bar on stderr with files done, pages read and the current file."""
 
     def __init__(self, show_errors: bool) -> None:
-        self._bar: tqdm | None = None
+        self._bar: Any = None  # a tqdm bar once the first file starts
         self._pages = 0
         self._show_errors = show_errors
 
     def __call__(self, event: IngestEvent) -> None:
         if self._bar is None:
+            from tqdm import tqdm  # only for a terminal's progress bar
+
             self._bar = tqdm(total=event.total, desc="Läser in", file=sys.stderr,
                              dynamic_ncols=True,
                              bar_format="{desc} {n_fmt}/{total_fmt} filer |{bar}| "
