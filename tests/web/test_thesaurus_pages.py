@@ -7,6 +7,8 @@ from html import unescape
 
 from flask.testing import FlaskClient
 
+from ingest.lexicon import MONTH_ABBREVIATIONS, MONTHS
+
 from .conftest import USER, login
 
 NEW_WORD = "lufsa"  # a word no corpus example has
@@ -93,7 +95,8 @@ def test_a_new_phrase_becomes_a_term_in_one_step(writable_client: FlaskClient) -
     token = login(client)
     home = unescape(client.get("/samordnare").get_data(as_text=True))
     phrases = _library(client).new_phrases(limit=25)
-    assert phrases and not any(p in ("aug sep", "okt nov", "sep okt") for p, _ in phrases)
+    calendar = {*MONTHS, *MONTH_ABBREVIATIONS}  # "aug sep" in a table of dates is no phrase
+    assert phrases and not any(set(p.split()) <= calendar for p, _ in phrases)
     phrase = phrases[0][0]
     assert f'name="term" value="{phrase}"' in home and "Lägg till som term" in home
     page = add_term(client, token, "rastaktiviteter", phrase, nasta="/samordnare#nya-fraser")
