@@ -18,6 +18,7 @@ from search.records import (
     Municipality,
     MunicipalityItem,
     SearchResult,
+    Spread,
     ThesaurusConcept,
     ThesaurusImport,
     Upload,
@@ -39,6 +40,8 @@ from web.library import get_library
 from web.openapi import build_spec
 from web.params import SearchQuery, UploadForm
 from web.security import ApiAuthError, api_user
+from web.spread import SpreadQuery
+from web.views.concepts import spread_of
 
 bp = Blueprint("api", __name__, url_prefix="/api")
 
@@ -243,3 +246,15 @@ def openapi() -> Response:
     config = current_app.config
     return jsonify(build_spec(per_page=config["SEARCH_PER_PAGE"],
                               max_per_page=config["API_MAX_PER_PAGE"]))
+
+
+@bp.get("/spread")
+@described("getSpread", "Spridningen: varje koncept i länets 13 kommuner, en status per cell "
+           "med underlag", Spread, "Koncept × kommun", query=SpreadQuery,
+           errors={400: "Okänt fokusområde eller ogiltigt år"})
+def spread() -> Response:
+    try:
+        data = spread_of(request.args)
+    except ValueError as exc:
+        return error_response(400, str(exc))
+    return jsonify(data.model_dump())
