@@ -10,7 +10,7 @@ from typing import Any
 from ingest.model import INSPIRED_BY, INTERVENTION, MUNICIPALITY, STAGE
 from ingest.tagging import home_municipalities
 from ingest.tagging import taxonomy as load_taxonomy
-from search import spread
+from search import spread as rule
 from search.catalogue import Catalogue
 from search.records import (
     Concept,
@@ -82,7 +82,7 @@ class ConceptView:
     def _cells(self, slug: str, examples: list[ExampleSummary], upto: int | None = None
                ) -> dict[str, SpreadCell]:
         """The county's cells of a concept; overrides only for the present (no year)."""
-        return {m: spread.cell(
+        return {m: rule.cell(
             m, [ex for ex in examples if m in ex.municipalities],
             self.overrides.get((slug, m)) if upto is None else None, upto) for m in COUNTY}
 
@@ -112,11 +112,11 @@ class ConceptView:
         for ex in examples:
             for m in ex.municipalities:
                 by_municipality[m].append(ex.id)
-        status: dict[str, Status] = {m: spread.coarse(c.status) for m, c in cells.items()}
+        status: dict[str, Status] = {m: rule.coarse(c.status) for m, c in cells.items()}
         return Concept(
             **info, examples=examples, status=status, spread=cells,
             first_year={m: c.since for m, c in cells.items()
-                        if c.since is not None and c.status in spread.PRACTISED},
+                        if c.since is not None and c.status in rule.PRACTISED},
             municipalities=dict(sorted(by_municipality.items())),
             practised=[m for m in COUNTY if status[m] == "practised"],
             planned=[m for m in COUNTY if status[m] == "planned"],
@@ -169,7 +169,7 @@ class ConceptView:
             state = c.spread[match].status if match in c.spread else None
             if state is not None:
                 statuses[c.slug] = state
-            if state in spread.PRACTISED or (state is None and match in c.municipalities):
+            if state in rule.PRACTISED or (state is None and match in c.municipalities):
                 lists["practised"].append(brief)
             elif state in ("planned", "ended"):
                 lists[state].append(brief)
@@ -200,7 +200,7 @@ class ConceptView:
             cells = c.spread if year is None else self._cells(c.slug, c.examples, year)
             rows.append(SpreadRow(slug=c.slug, name=c.name, focus_areas=c.focus_areas,
                                   cells=cells))
-        counts = dict.fromkeys(spread.STATUSES, 0)
+        counts = dict.fromkeys(rule.STATUSES, 0)
         for row in rows:
             for one in row.cells.values():
                 counts[one.status] += 1
