@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import csv
 import io
 import re
@@ -13,7 +14,7 @@ from openpyxl import load_workbook
 from search.concepts import COUNTY
 from search.library import Library
 
-from .conftest import close_app, login, make_app
+from .conftest import PASSWORD, USER, close_app, login, make_app
 
 LABELS = {"Planerad", "Pågående", "Etablerad", "Avslutad", "Inte prövad"}
 
@@ -131,3 +132,22 @@ def test_override_needs_a_coordinator(client: FlaskClient) -> None:
     assert response.status_code in (302, 400, 401, 403)
     cell = client.get("/api/concepts/kamratstod").get_json()["spread"]["Gislaved"]
     assert cell["override"] is None
+
+
+def test_override_through_the_api(writable_client: FlaskClient) -> None:
+    url = "/api/spread/aktiv-skolvag/Eksjö"
+    assert writable_client.put(url, data={"status": "planned", "reason": "x"}).status_code == 401
+    auth = {"Authorization": "Basic " + base64.b64encode(f"{USER}:{PASSWORD}".encode()).decode()}
+    bad = writable_client.put(url, data={"status": "kanske", "reason": "x"}, headers=auth)
+    assert bad.status_code == 400
+    assert writable_client.put("/api/spread/aktiv-skolvag/Borås", headers=auth,
+                               data={"status": "planned", "reason": "x"}).status_code == 404
+    cell = writable_client.put(url, headers=auth, data={
+        "status": "planned", "reason": "Beslut i nämnden i maj"}).get_json()
+    assert cell["status"] == "planned" and cell["override"]["reason"] == "Beslut i nämnden i maj"
+    assert cell["override"]["user"] == USER
+    row = next(r for r in writable_client.get("/api/spread").get_json()["rows"]
+               if r["slug"] == "aktiv-skolvag")
+    assert row["cells"]["Eksjö"]["status"] == "planned"
+    cleared = writable_client.delete(url, headers=auth).get_json()
+    assert cleared["override"] is None and cleared["status"] == cleared["derived"]
