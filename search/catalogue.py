@@ -104,10 +104,10 @@ CREATE TABLE IF NOT EXISTS spread_changes (  -- counts changes the concept pages
     id INTEGER PRIMARY KEY CHECK (id = 1),
     n INTEGER NOT NULL
 );
-INSERT OR IGNORE INTO spread_changes (id, n) VALUES (1, 0);
-""" + "".join(
+""" + "".join(  # the row is made by the first change: opening the catalogue writes nothing
     f"CREATE TRIGGER IF NOT EXISTS spread_changes_{table}_{event.lower()} AFTER {event} ON "
-    f"{table} BEGIN UPDATE spread_changes SET n = n + 1 WHERE id = 1; END;\n"
+    f"{table} BEGIN INSERT INTO spread_changes (id, n) VALUES (1, 1) "
+    f"ON CONFLICT (id) DO UPDATE SET n = n + 1; END;\n"
     for table in ("documents", "examples", "tags", "spread_overrides")
     for event in ("INSERT", "UPDATE", "DELETE"))
 
