@@ -89,6 +89,12 @@ def test_concept_page_shows_each_cell_with_its_evidence(client: FlaskClient) -> 
     section = html[html.index('id="kommun-gislaved"'):]
     section = section[:section.index("</section>")]
     assert "avgjorde" in section and 'data-status="not_tried"' not in section
+    narvaro = unescape(client.get("/koncept/narvaroarbete").get_data(as_text=True))
+    edges = narvaro[narvaro.index('<ul class="edges">'):]
+    edges = re.findall(r"<li>(.*?)</li>", edges[:edges.index("</ul>")], re.S)
+    pairs = [re.sub(r"<[^>]+>|\(\d{4}\)", "", e.split(" – ")[0]).split() for e in edges]
+    assert len(pairs) == len({tuple(p) for p in pairs}) >= 2
+    assert any(e.count("/exempel/") >= 2 for e in edges)
     gislaved = unescape(client.get("/kommun/Gislaved").get_data(as_text=True))
     untried = gislaved[gislaved.index('id="prova-rubrik"'):]
     assert ">kamratstöd<" not in untried
