@@ -91,7 +91,25 @@ CREATE TABLE IF NOT EXISTS meta (
     key TEXT PRIMARY KEY,
     value TEXT
 );
-"""
+CREATE TABLE IF NOT EXISTS spread_overrides (  -- search/spread_overrides.py
+    concept TEXT NOT NULL,  -- the concept's slug
+    municipality TEXT NOT NULL,
+    status TEXT NOT NULL,  -- a SpreadStatus code
+    reason TEXT NOT NULL,
+    user TEXT,
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (concept, municipality)
+);
+CREATE TABLE IF NOT EXISTS spread_changes (  -- counts changes the concept pages are made of
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    n INTEGER NOT NULL
+);
+""" + "".join(  # the row is made by the first change: opening the catalogue writes nothing
+    f"CREATE TRIGGER IF NOT EXISTS spread_changes_{table}_{event.lower()} AFTER {event} ON "
+    f"{table} BEGIN INSERT INTO spread_changes (id, n) VALUES (1, 1) "
+    f"ON CONFLICT (id) DO UPDATE SET n = n + 1; END;\n"
+    for table in ("documents", "examples", "tags", "spread_overrides")
+    for event in ("INSERT", "UPDATE", "DELETE"))
 
 
 def check_text(values: Iterable[object], what: str) -> None:

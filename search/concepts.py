@@ -10,6 +10,7 @@ from typing import Any
 from ingest.model import INSPIRED_BY, INTERVENTION, MUNICIPALITY, STAGE
 from ingest.tagging import home_municipalities
 from ingest.tagging import taxonomy as load_taxonomy
+from search import spread as rule
 from search.catalogue import Catalogue
 from search.records import (
     Concept,
@@ -22,12 +23,16 @@ from search.records import (
     InspirationSource,
     Municipality,
     MunicipalityItem,
+    Spread,
+    SpreadCell,
+    SpreadRow,
+    SpreadStatus,
     Status,
     UntriedConcept,
 )
+from search.spread_overrides import inspiration_targets, overrides
 
 COUNTY = tuple(home_municipalities())
-PLANNED = "planerad"
 
 
 def slugify(name: str) -> str:
@@ -47,7 +52,11 @@ def taxonomy() -> list[dict[str, Any]]:
 
 
 class ConceptView:
-    """Reads the catalogue into per-example facts and answers concept questions."""
+    """Reads the catalogue once into per-example facts and answers concept questions.
+
+    Built once per catalogue change (``Library`` keeps it while ``change_count`` stays): the
+    concepts, their cells and inspiration edges are made here, not per request.
+    """
 
     def __init__(self, catalogue: Catalogue) -> None:
         self.examples: dict[str, ExampleSummary] = _summaries(catalogue)
@@ -59,6 +68,10 @@ class ConceptView:
                     known.add(name.lower())
                     self.taxonomy.append({"slug": slugify(name), "name": name,
                                           "focus_areas": [], "description": ""})
+        self.overrides = overrides(catalogue)
+        self.inspiration_targets = inspiration_targets(catalogue)
+        self._concepts = {info["slug"]: self._build(info) for info in self.taxonomy}
+        self._spreads: dict[tuple[str | None, int | None], Spread] = {}
 
     def _examples_of(self, name: str) -> list[ExampleSummary]:
         low = name.lower()
@@ -66,37 +79,54 @@ class ConceptView:
                  if any(i.lower() == low for i in ex.interventions)]
         return sorted(found, key=lambda e: (e.date or "", e.id))
 
-    def concept(self, slug: str) -> Concept | None:
-        info = next((c for c in self.taxonomy if c["slug"] == slug), None)
-        if info is None:
-            return None
-        examples = self._examples_of(info["name"])
-        status: dict[str, Status] = {m: "none" for m in COUNTY}
-        first_year: dict[str, int] = {}
-        by_municipality: dict[str, list[str]] = defaultdict(list)
-        edges: list[Edge] = []
+    def _cells(self, slug: str, examples: list[ExampleSummary], upto: int | None = None
+               ) -> dict[str, SpreadCell]:
+        """The county's cells of a concept; overrides only for the present (no year)."""
+        return {m: rule.cell(
+            m, [ex for ex in examples if m in ex.municipalities],
+            self.overrides.get((slug, m)) if upto is None else None, upto) for m in COUNTY}
+
+    def _edges(self, name: str, examples: list[ExampleSummary]) -> list[Edge]:
+        """One edge per source → target, with every example that states it about this concept."""
+        low = name.lower()
+        edges: dict[tuple[str, str], Edge] = {}
         for ex in examples:
-            planned = (ex.stage or "").lower() == PLANNED
+            about = self.inspiration_targets.get(ex.id, {})
+            for source in ex.inspired_by:
+                if low not in about.get(source, {low}):
+                    continue
+                for target in ex.municipalities:
+                    if target == source:
+                        continue
+                    edge = edges.setdefault((source, target), Edge(
+                        source=source, target=target, example_id=ex.id, year=ex.year))
+                    edge.example_ids.append(ex.id)
+                    if ex.year is not None and (edge.year is None or ex.year < edge.year):
+                        edge.year = ex.year
+        return sorted(edges.values(), key=lambda e: (e.year or 0, e.source, e.target))
+
+    def _build(self, info: dict[str, Any]) -> Concept:
+        examples = self._examples_of(info["name"])
+        cells = self._cells(info["slug"], examples)
+        by_municipality: dict[str, list[str]] = defaultdict(list)
+        for ex in examples:
             for m in ex.municipalities:
                 by_municipality[m].append(ex.id)
-                if m in status:
-                    if not planned:
-                        status[m] = "practised"
-                    elif status[m] == "none":
-                        status[m] = "planned"
-                if not planned and ex.year is not None:
-                    first_year[m] = min(first_year.get(m, ex.year), ex.year)
-                edges += [Edge(source=source, target=m, example_id=ex.id, year=ex.year)
-                          for source in ex.inspired_by if source != m]
+        status: dict[str, Status] = {m: rule.coarse(c.status) for m, c in cells.items()}
         return Concept(
-            **info, examples=examples, status=status, first_year=first_year,
+            **info, examples=examples, status=status, spread=cells,
+            first_year={m: c.since for m, c in cells.items()
+                        if c.since is not None and c.status in rule.PRACTISED},
             municipalities=dict(sorted(by_municipality.items())),
             practised=[m for m in COUNTY if status[m] == "practised"],
             planned=[m for m in COUNTY if status[m] == "planned"],
-            inspiration=edges)
+            inspiration=self._edges(info["name"], examples))
+
+    def concept(self, slug: str) -> Concept | None:
+        return self._concepts.get(slug)
 
     def _all_concepts(self) -> list[Concept]:
-        return [c for c in (self.concept(info["slug"]) for info in self.taxonomy) if c]
+        return list(self._concepts.values())
 
     def concepts(self) -> list[ConceptItem]:
         out = [ConceptItem(slug=c.slug, name=c.name, focus_areas=c.focus_areas,
@@ -125,28 +155,58 @@ class ConceptView:
         return next((m for m in candidates if m.lower() == wanted), None)
 
     def municipality(self, name: str) -> Municipality | None:
+        """A municipality's page: in the county every concept is in exactly one of its lists
+        (practised, planned, ended, not tried) by the cell's one status."""
         match = self._known_municipality(name)
         if match is None:
             return None
         examples = sorted((ex for ex in self.examples.values() if match in ex.municipalities),
                           key=lambda e: (e.date or "", e.id), reverse=True)
-        practised: list[ConceptBrief] = []
-        planned: list[ConceptBrief] = []
-        not_tried: list[UntriedConcept] = []
+        lists: dict[str, list[Any]] = defaultdict(list)
+        statuses: dict[str, SpreadStatus] = {}
         for c in self._all_concepts():
             brief = ConceptBrief(slug=c.slug, name=c.name, focus_areas=c.focus_areas)
-            if match in c.practised or (match not in COUNTY and match in c.municipalities):
-                practised.append(brief)
-            elif match in c.planned:
-                planned.append(brief)
-            if match not in c.practised and c.practised:
-                not_tried.append(UntriedConcept(**brief.model_dump(), practised_in=c.practised))
+            state = c.spread[match].status if match in c.spread else None
+            if state is not None:
+                statuses[c.slug] = state
+            if state in rule.PRACTISED or (state is None and match in c.municipalities):
+                lists["practised"].append(brief)
+            elif state in ("planned", "ended"):
+                lists[state].append(brief)
+            elif state == "not_tried" and c.practised:
+                lists["not_tried"].append(
+                    UntriedConcept(**brief.model_dump(), practised_in=c.practised))
         inspired_by = sorted({s for ex in examples for s in ex.inspired_by if s != match})
         inspired = sorted({m for ex in self.examples.values() if match in ex.inspired_by
                            for m in ex.municipalities if m != match})
         return Municipality(name=match, county=match in COUNTY, examples=examples,
-                            practised=practised, planned=planned, not_tried=not_tried,
-                            inspired_by=inspired_by, inspired=inspired)
+                            practised=lists["practised"], planned=lists["planned"],
+                            ended=lists["ended"], not_tried=lists["not_tried"],
+                            statuses=statuses, inspired_by=inspired_by, inspired=inspired)
+
+    def spread(self, focus_area: str | None = None, year: int | None = None) -> Spread:
+        """Concepts × the county's municipalities, optionally one focus area's concepts and
+        the state at the end of a year (then without overrides)."""
+        key = (focus_area, year)
+        if key not in self._spreads:
+            self._spreads[key] = self._make_spread(focus_area, year)
+        return self._spreads[key]
+
+    def _make_spread(self, focus_area: str | None, year: int | None) -> Spread:
+        rows = []
+        for c in sorted(self._all_concepts(), key=lambda c: c.name.casefold()):
+            if focus_area and focus_area not in c.focus_areas:
+                continue
+            cells = c.spread if year is None else self._cells(c.slug, c.examples, year)
+            rows.append(SpreadRow(slug=c.slug, name=c.name, focus_areas=c.focus_areas,
+                                  cells=cells))
+        counts = dict.fromkeys(rule.STATUSES, 0)
+        for row in rows:
+            for one in row.cells.values():
+                counts[one.status] += 1
+        years = sorted({ex.year for ex in self.examples.values() if ex.year is not None})
+        return Spread(municipalities=list(COUNTY), focus_area=focus_area, year=year,
+                      years=years, counts=counts, rows=rows)
 
     def inspired(self, example_id: str) -> Inspiration | None:
         ex = self.examples.get(example_id)

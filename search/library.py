@@ -32,7 +32,7 @@ from ingest.tagging.thesaurus import Thesaurus, use
 from search import edits, pages, users
 from search import query as squery
 from search.catalogue import Catalogue, title_key
-from search.concepts import ConceptView
+from search.concepts import COUNTY, ConceptView
 from search.consistency import (
     CheckReport,
     MissingOriginal,
@@ -65,9 +65,14 @@ from search.records import (
     Municipality,
     MunicipalityItem,
     SearchResult,
+    Spread,
+    SpreadOverride,
+    SpreadStatus,
 )
 from search.records import Document as DocumentRecord
 from search.records import Example as ExampleRecord
+from search.spread import STATUSES
+from search.spread_overrides import MAX_REASON, change_count, remove_override, set_override
 from search.thesaurus_edits import ThesaurusStore
 
 __all__ = ["CheckReport", "DocumentReader", "IngestEvent", "IngestReport", "Library",
@@ -155,6 +160,7 @@ class Library:
         self._own_reader: Any = None  # an ingest.sandbox.Reader once a file is read
         self.min_free_bytes = MIN_FREE_BYTES
         self.catalogue = Catalogue(self.data_dir / "catalogue.sqlite3")
+        self._concept_view: tuple[int, ConceptView] | None = None
         self.thesaurus = ThesaurusStore(self.catalogue, self._writing)
         with self._writing():
             self.index = IndexStore(self.data_dir / "index")
@@ -659,20 +665,50 @@ class Library:
     def team_history(self, team_key: str) -> list[ExampleRecord]:
         return [ExampleRecord.of(ex) for ex, _ in self.catalogue.examples_by_team(team_key)]
 
+    def concept_view(self) -> ConceptView:
+        """The concepts as of the catalogue's last change: built once per change (in any
+        process: ``spread_changes`` is bumped by triggers), then shared by every request."""
+        count = change_count(self.catalogue)
+        cached = self._concept_view
+        if cached is None or cached[0] != count:
+            cached = (count, ConceptView(self.catalogue))
+            self._concept_view = cached
+        return cached[1]
+
     def inspired(self, example_id: str) -> Inspiration | None:
-        return ConceptView(self.catalogue).inspired(example_id)
+        return self.concept_view().inspired(example_id)
 
     def concepts(self) -> list[ConceptItem]:
-        return ConceptView(self.catalogue).concepts()
+        return self.concept_view().concepts()
 
     def concept(self, slug: str) -> Concept | None:
-        return ConceptView(self.catalogue).concept(slug)
+        return self.concept_view().concept(slug)
 
     def municipalities(self) -> list[MunicipalityItem]:
-        return ConceptView(self.catalogue).municipalities()
+        return self.concept_view().municipalities()
 
     def municipality(self, name: str) -> Municipality | None:
-        return ConceptView(self.catalogue).municipality(name)
+        return self.concept_view().municipality(name)
+
+    def spread(self, focus_area: str | None = None, year: int | None = None) -> Spread:
+        """Concepts × the county's municipalities, one status per cell (search/spread.py)."""
+        return self.concept_view().spread(focus_area, year)
+
+    def set_spread_override(self, slug: str, municipality: str, status: SpreadStatus,
+                            reason: str, user: str | None = None) -> SpreadOverride:
+        """A coordinator's status for one cell, with a reason; kept across reindexing."""
+        view = self.concept_view()
+        if view.concept(slug) is None or municipality not in COUNTY:
+            raise KeyError(f"{slug} / {municipality}")
+        reason = " ".join(reason.split())
+        if status not in STATUSES or not reason or len(reason) > MAX_REASON:
+            raise ValueError("En status och ett skäl (högst 1000 tecken) behövs.")
+        with self._writing():
+            return set_override(self.catalogue, slug, municipality, status, reason, user)
+
+    def remove_spread_override(self, slug: str, municipality: str) -> bool:
+        with self._writing():
+            return remove_override(self.catalogue, slug, municipality)
 
     def new_phrases(self, limit: int = 30) -> list[tuple[str, int]]:
         """Frequent phrases of the stored examples that neither the taxonomy nor the thesaurus

@@ -30,12 +30,20 @@ __all__ = [
     "Edge", "ErrorBody", "Evidence", "Example", "ExampleSummary", "FileError", "Hit",
     "IngestEvent", "IngestReport", "IngestSummary", "Inspiration", "InspirationSource",
     "Municipality", "MunicipalityItem", "Person", "Record", "SearchResult", "Section",
-    "SkippedFile", "Tag", "ThesaurusConcept", "ThesaurusEdit", "ThesaurusImport",
+    "SkippedFile", "Spread", "SpreadCell", "SpreadEvidence", "SpreadOverride", "SpreadRow",
+    "SpreadStatus", "Tag", "ThesaurusConcept", "ThesaurusEdit", "ThesaurusImport",
     "ThesaurusImportSkip", "UntriedConcept", "Upload",
 ]
 
 Sort = Literal["relevance", "date"]
 Status = Literal["practised", "planned", "none"]
+# A concept's status in one municipality (search/spread.py), one per cell; the UI says it in
+# Swedish (SPREAD_LABELS).
+SpreadStatus = Literal["planned", "ongoing", "established", "ended", "not_tried"]
+SPREAD_LABELS: dict[str, str] = {
+    "planned": "Planerad", "ongoing": "Pågående", "established": "Etablerad",
+    "ended": "Avslutad", "not_tried": "Inte prövad",
+}
 IngestOutcome = Literal["started", "read", "skipped", "error"]
 
 
@@ -183,8 +191,47 @@ class Edge(Record):
 
     source: str = Field(alias="from")
     target: str = Field(alias="to")
+    example_id: str = Field(description="Det första exemplet som anger inspirationen.")
+    year: int | None = Field(None, description="Det tidigaste året bland exemplen.")
+    example_ids: list[str] = Field([], description="Alla exempel som anger inspirationen.")
+
+
+class SpreadEvidence(Record):
+    """An example a spread status is derived from."""
+
+    description_sv = "Ett exempel som en status bygger på."
+
     example_id: str
+    title: str
+    date: str | None = None
     year: int | None = None
+    stage: str | None = None
+    decisive: bool = Field(False, description="Exemplet som avgjorde statusen.")
+
+
+class SpreadOverride(Record):
+    """A coordinator's status for one cell, instead of the derived one."""
+
+    description_sv = "En samordnares status för en cell, i stället för den härledda."
+
+    status: SpreadStatus
+    reason: str
+    user: str | None = None
+    created_at: str
+
+
+class SpreadCell(Record):
+    """One concept in one municipality: its one status and what it rests on."""
+
+    description_sv = "Ett koncept i en kommun: dess status och vad den bygger på."
+
+    municipality: str
+    status: SpreadStatus
+    label: str = Field(description="Statusen på svenska.")
+    derived: SpreadStatus = Field(description="Statusen som exemplen ger, utan ändring.")
+    since: int | None = Field(None, description="Första år med praktik.")
+    evidence: list[SpreadEvidence] = []
+    override: SpreadOverride | None = None
 
 
 class ConceptBrief(Record):
@@ -220,6 +267,8 @@ class Concept(ConceptBrief):
     practised: list[str] = []
     planned: list[str] = []
     inspiration: list[Edge] = []
+    spread: dict[str, SpreadCell] = Field(
+        {}, description="Kommun → status med underlag, för länets 13 kommuner.")
 
 
 class UntriedConcept(ConceptBrief):
@@ -245,8 +294,32 @@ class Municipality(Record):
     practised: list[ConceptBrief] = []
     planned: list[ConceptBrief] = []
     not_tried: list[UntriedConcept] = []
+    ended: list[ConceptBrief] = []
+    statuses: dict[str, SpreadStatus] = Field(
+        {}, description="Koncept (slug) → kommunens status, bara i länets kommuner.")
     inspired_by: list[str] = []
     inspired: list[str] = []
+
+
+class SpreadRow(ConceptBrief):
+    """A concept's row of the spread overview: one cell per county municipality."""
+
+    description_sv = "Ett koncepts rad i spridningsöversikten."
+
+    cells: dict[str, SpreadCell] = {}
+
+
+class Spread(Record):
+    """Concepts × the county's municipalities, each cell one status."""
+
+    description_sv = "Koncept × länets kommuner, en status i varje cell."
+
+    municipalities: list[str] = []
+    focus_area: str | None = None
+    year: int | None = Field(None, description="Läget vid årets slut (inga ändringar).")
+    years: list[int] = Field([], description="År som exemplen har.")
+    counts: dict[str, int] = Field({}, description="Antal celler per status.")
+    rows: list[SpreadRow] = []
 
 
 class InspirationSource(Record):

@@ -164,8 +164,9 @@ def test_concept_list_and_page(client: FlaskClient, library) -> None:  # noqa: A
     assert response.status_code == 200
     page = text(response)
     assert "<svg" in page and 'role="group"' in page
-    assert re.search(r'aria-label="Nässjö: (arbetar med det|planerar|inte ännu)', page)
-    assert page.count('class="tile tile-') == 13
+    assert re.search(r'aria-label="Nässjö: (planerad|pågående|etablerad|avslutad|inte prövad)',
+                     page)
+    assert page.count('class="tile status-') == 13
     for name in COUNTY_MUNICIPALITIES:
         assert f">{name}</text>" in page
     assert "Kartan som tabell" in page and "Teckenförklaring" in page
@@ -177,9 +178,10 @@ def test_concept_status_colours_match_library(client: FlaskClient, library) -> N
     concept = max(library.concepts(), key=lambda c: len(c.get("practised") or []))
     full = library.concept(concept["slug"])
     page = client.get(f"/koncept/{concept['slug']}").get_data(as_text=True)
-    for name, status in full["status"].items():
+    for name, cell in full["spread"].items():
+        status = cell["status"]
         tile = (
-            rf'class="tile tile-{status}"[^>]*>\s*'
+            rf'class="tile status-{status}"[^>]*>\s*'
             rf"<polygon[^>]*></polygon>\s*<text[^>]*>{name}</text>"
         )
         assert re.search(tile, page), (name, status)

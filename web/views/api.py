@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict
 from typing import Any
 
@@ -9,6 +10,8 @@ from flask import Blueprint, Response, current_app, jsonify, request, url_for
 from pydantic import BaseModel, Field
 
 from ingest.ids import is_document_id
+from search.concepts import COUNTY
+from search.library import Library
 from search.records import (
     Concept,
     ConceptItem,
@@ -18,6 +21,8 @@ from search.records import (
     Municipality,
     MunicipalityItem,
     SearchResult,
+    Spread,
+    SpreadCell,
     ThesaurusConcept,
     ThesaurusImport,
     Upload,
@@ -39,6 +44,8 @@ from web.library import get_library
 from web.openapi import build_spec
 from web.params import SearchQuery, UploadForm
 from web.security import ApiAuthError, api_user
+from web.spread import SpreadQuery
+from web.views.concepts import spread_of
 
 bp = Blueprint("api", __name__, url_prefix="/api")
 
@@ -243,3 +250,75 @@ def openapi() -> Response:
     config = current_app.config
     return jsonify(build_spec(per_page=config["SEARCH_PER_PAGE"],
                               max_per_page=config["API_MAX_PER_PAGE"]))
+
+
+@bp.get("/spread")
+@described("getSpread", "Spridningen: varje koncept i länets 13 kommuner, en status per cell "
+           "med underlag", Spread, "Koncept × kommun", query=SpreadQuery,
+           errors={400: "Okänt fokusområde eller ogiltigt år"})
+def spread() -> Response:
+    try:
+        data = spread_of(request.args)
+    except ValueError as exc:
+        return error_response(400, str(exc))
+    return jsonify(data.model_dump())
+
+
+SPREAD_OVERRIDE_ERRORS = {
+    400: "Okänd status eller inget skäl (högst 1000 tecken)",
+    401: "Inloggning krävs",
+    403: "Behörighet eller CSRF-token saknas",
+    404: "Konceptet finns inte, eller kommunen är inte en av länets",
+    429: "För många misslyckade inloggningar",
+}
+SPREAD_CELL_PATH = {"slug": PathParam("slug", "t.ex. kamratstod"),
+                    "name": PathParam("name", "en av länets kommuner, t.ex. Gislaved")}
+
+
+class SpreadOverrideForm(BaseModel):
+    """The form of PUT /api/spread/{slug}/{name}."""
+
+    status: str = Field(description="planned, ongoing, established, ended eller not_tried.")
+    reason: str = Field(description="Varför (högst 1000 tecken).")
+
+
+def _spread_cell(slug: str, name: str) -> Response:
+    concept = get_library().concept(slug)
+    assert concept is not None
+    return jsonify(concept.spread[name].model_dump())
+
+
+def _spread_write(slug: str, name: str, change: Callable[[Library, str], object]) -> Response:
+    try:
+        user = api_user()
+    except ApiAuthError as exc:
+        return error_response(exc.status, exc.message)
+    if get_library().concept(slug) is None or name not in COUNTY:
+        return error_response(404, "Konceptet eller kommunen finns inte.")
+    try:
+        with library.writing() as lib:
+            change(lib, user)
+    except ValueError as exc:
+        return error_response(400, str(exc))
+    return _spread_cell(slug, name)
+
+
+@bp.put("/spread/<slug>/<name>")
+@described("setSpreadOverride", "Ändra ett koncepts status i en kommun, med ett skäl "
+           "(samordnare)", SpreadCell, "Cellen med ändringen", errors=SPREAD_OVERRIDE_ERRORS,
+           form=SpreadOverrideForm, path=SPREAD_CELL_PATH,
+           security=("basicAuth", "sessionCsrf"))
+@api_login_limit
+def set_spread_override(slug: str, name: str) -> Response:
+    return _spread_write(slug, name, lambda lib, user: lib.set_spread_override(
+        slug, name, request.form.get("status", ""),  # type: ignore[arg-type]
+        request.form.get("reason", ""), user))
+
+
+@bp.delete("/spread/<slug>/<name>")
+@described("removeSpreadOverride", "Ta bort en ändrad status: den härleds åter ur exemplen "
+           "(samordnare)", SpreadCell, "Cellen utan ändring", errors=SPREAD_OVERRIDE_ERRORS,
+           path=SPREAD_CELL_PATH, security=("basicAuth", "sessionCsrf"))
+@api_login_limit
+def remove_spread_override(slug: str, name: str) -> Response:
+    return _spread_write(slug, name, lambda lib, _user: lib.remove_spread_override(slug, name))

@@ -5,11 +5,17 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from flask import Blueprint, abort, render_template
+from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 
-from search.records import Concept, ExampleSummary
+from ingest.records import FOCUS_AREAS
+from search.concepts import slugify
+from search.records import SPREAD_LABELS, Concept, ExampleSummary, Spread
+from search.spread import STATUSES
+from web import spread as spread_files
 from web import tilemap
-from web.library import get_library
+from web.errors import error_response
+from web.library import get_library, writing
+from web.security import current_user, login_required
 
 bp = Blueprint("concepts", __name__)
 
@@ -24,9 +30,29 @@ def _timeline(examples: list[ExampleSummary]) -> list[tuple[int | str, list[Exam
     return sorted(by_year.items(), key=lambda kv: (isinstance(kv[0], str), kv[0]))
 
 
+SPREAD_MARK = {"planned": "…", "ongoing": "✓", "established": "✓✓", "ended": "×",
+               "not_tried": "–"}
+
+
+def anchor(municipality: str) -> str:
+    """The id of a municipality's section of a concept page."""
+    return "kommun-" + slugify(municipality)
+
+
+def _spread_tiles(concept: Concept) -> list[tilemap.Tile]:
+    """The county's tiles with the concept's one status per municipality."""
+    tiles, _, _ = tilemap.tiles({}, dict(concept.first_year))
+    for tile in tiles:
+        cell = concept.spread.get(tile.name)
+        tile.status = cell.status if cell else "not_tried"
+        tile.mark = SPREAD_MARK[tile.status] + ("*" if cell and cell.override else "")
+    return tiles
+
+
 def concept_view(concept: Concept) -> dict[str, Any]:
     """The concept with what its page draws: the tile map, the timeline, who is outside."""
-    tiles, width, height = tilemap.tiles(dict(concept.status), dict(concept.first_year))
+    _, width, height = tilemap.tiles({}, {})
+    tiles = _spread_tiles(concept)
     return {
         "slug": concept.slug,
         "name": concept.name,
@@ -40,9 +66,9 @@ def concept_view(concept: Concept) -> dict[str, Any]:
         "height": height,
         "outside": sorted({m for ex in concept.examples for m in ex.municipalities
                            if m not in tilemap.POSITIONS}),
-        "counts": {
-            s: sum(1 for t in tiles if t.status == s) for s in ("practised", "planned", "none")
-        },
+        "counts": {s: sum(1 for t in tiles if t.status == s) for s in STATUSES},
+        "cells": [concept.spread[m] for m in tilemap.COUNTY_SORTED if m in concept.spread],
+        "by_id": {ex.id: ex for ex in concept.examples},
     }
 
 
@@ -58,7 +84,63 @@ def concept(slug: str) -> str:
     data = get_library().concept(slug)
     if data is None:
         abort(404)
-    return render_template("concept.html", c=concept_view(data))
+    return render_template("concept.html", c=concept_view(data), STATUSES=STATUSES,
+                           LABELS=SPREAD_LABELS, MARKS=SPREAD_MARK, anchor=anchor)
+
+
+@bp.post("/koncept/<slug>/kommun/<name>/status")
+@login_required
+def override(slug: str, name: str) -> Response:
+    """A coordinator sets (with a reason) or removes the status of one cell."""
+    if get_library().concept(slug) is None or name not in tilemap.POSITIONS:
+        abort(404)
+    back = url_for("concepts.concept", slug=slug, _anchor=anchor(name))
+    if request.form.get("action") == "remove":
+        with writing() as library:
+            library.remove_spread_override(slug, name)
+        flash(f"Statusen för {name} härleds åter ur exemplen.", "ok")
+        return redirect(back)
+    status = request.form.get("status", "")
+    try:
+        with writing() as library:
+            library.set_spread_override(slug, name, status,  # type: ignore[arg-type]
+                                        request.form.get("skal", ""), current_user())
+    except ValueError:
+        flash("Välj en status och skriv ett skäl (högst 1000 tecken).", "error")
+        return redirect(back)
+    flash(f"{name}: statusen är nu {SPREAD_LABELS[status].lower()}.", "ok")
+    return redirect(back)
+
+
+FORMATS = {"html", "csv", "xlsx"}
+
+
+def spread_of(args: Any) -> Spread:
+    """The overview for a query string (ValueError for a bad focus area or year)."""
+    focus, year = spread_files.parse(args)
+    return get_library().spread(focus, year)
+
+
+@bp.get("/koncept/spridning", defaults={"fmt": "html"})
+@bp.get("/koncept/spridning.<fmt>")
+def spread(fmt: str) -> Response | str:
+    """Concepts × the county's municipalities: the page and its CSV and XLSX downloads."""
+    if fmt not in FORMATS:
+        abort(404)
+    try:
+        data = spread_of(request.args)
+    except ValueError as exc:
+        return error_response(400, str(exc))
+    if fmt == "html":
+        return render_template("concept_spread.html", s=data, focus_areas=FOCUS_AREAS,
+                               LABELS=SPREAD_LABELS, MARKS=SPREAD_MARK, STATUSES=STATUSES,
+                               anchor=anchor)
+    body, mimetype = ((spread_files.to_csv(data), spread_files.CSV_TYPE) if fmt == "csv"
+                      else (spread_files.to_xlsx(data), spread_files.XLSX_TYPE))
+    response = Response(body, mimetype=mimetype)
+    name = spread_files.filename(data.focus_area, data.year, fmt)
+    response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
 
 
 @bp.get("/kommun")
@@ -75,4 +157,4 @@ def municipality(name: str) -> str:
     data = get_library().municipality(name)
     if data is None:
         abort(404)
-    return render_template("municipality.html", m=data)
+    return render_template("municipality.html", m=data, anchor=anchor)
