@@ -12,7 +12,6 @@ from ingest.lexicon import MONTHS
 from web.params import FACET_NAMES, FACETS
 
 KINDS = {"newsletter": "Nyhetsbrev", "poster": "Poster", "document": "Dokument"}
-STATUS = {"practised": "Arbetar med det", "planned": "Planerar", "none": "Inte ännu"}
 TAG_KINDS = {
     "municipality": "Kommun",
     "place": "Plats",
@@ -120,7 +119,6 @@ def init_app(app: Flask) -> None:
         FACETS=FACETS,
         FACET_NAMES=FACET_NAMES,
         FACET_LABELS=FACET_LABELS,
-        STATUS=STATUS,
         TAG_KINDS=TAG_KINDS,
         UPLOAD_ACCEPT=UPLOAD_ACCEPT,
     )

@@ -26,7 +26,6 @@ POSITIONS: dict[str, tuple[int, int]] = {
 COUNTY_SORTED = COUNTY_MUNICIPALITIES
 RADIUS = 46.0
 PAD = 8.0
-STATUS_MARK = {"practised": "✓", "planned": "…", "none": "–"}
 
 
 @dataclass
@@ -50,17 +49,16 @@ def _hex_points(cx: float, cy: float, r: float) -> str:
 
 
 def tiles(
-    statuses: dict[str, str], years: dict[str, int | str | None] | None = None
+    statuses: dict[str, str], marks: dict[str, str],
+    years: dict[str, int | str | None] | None = None,
 ) -> tuple[list[Tile], float, float]:
-    """The tiles with their status, and the SVG width and height."""
+    """The tiles with each municipality's status and mark, and the SVG width and height."""
     width = math.sqrt(3) * RADIUS
     result = []
     for name, (col, row) in POSITIONS.items():
         cx = PAD + width / 2 + width * (col + 0.5 * (row % 2))
         cy = PAD + RADIUS + row * 1.5 * RADIUS
-        status = statuses.get(name, "none")
-        if status not in STATUS_MARK:
-            status = "none"
+        status = statuses[name]
         result.append(
             Tile(
                 name=name,
@@ -69,7 +67,7 @@ def tiles(
                 y=round(cy, 1),
                 points=_hex_points(cx, cy, RADIUS - 2),
                 label_y=round(cy - 4, 1),
-                mark=STATUS_MARK[status],
+                mark=marks[name],
                 year=(years or {}).get(name),
             )
         )

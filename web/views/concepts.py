@@ -39,20 +39,19 @@ def anchor(municipality: str) -> str:
     return "kommun-" + slugify(municipality)
 
 
-def _spread_tiles(concept: Concept) -> list[tilemap.Tile]:
-    """The county's tiles with the concept's one status per municipality."""
-    tiles, _, _ = tilemap.tiles({}, dict(concept.first_year))
-    for tile in tiles:
-        cell = concept.spread.get(tile.name)
-        tile.status = cell.status if cell else "not_tried"
-        tile.mark = SPREAD_MARK[tile.status] + ("*" if cell and cell.override else "")
-    return tiles
+def _spread_tiles(concept: Concept) -> tuple[list[tilemap.Tile], float, float]:
+    """The county's tiles with the concept's one status per municipality (an overridden one
+    marked "*"), and the map's width and height."""
+    cells = {name: concept.spread.get(name) for name in tilemap.POSITIONS}
+    statuses = {name: cell.status if cell else "not_tried" for name, cell in cells.items()}
+    marks = {name: SPREAD_MARK[status] + ("*" if cells[name] and cells[name].override else "")
+             for name, status in statuses.items()}
+    return tilemap.tiles(statuses, marks, dict(concept.first_year))
 
 
 def concept_view(concept: Concept) -> dict[str, Any]:
     """The concept with what its page draws: the tile map, the timeline, who is outside."""
-    _, width, height = tilemap.tiles({}, {})
-    tiles = _spread_tiles(concept)
+    tiles, width, height = _spread_tiles(concept)
     return {
         "slug": concept.slug,
         "name": concept.name,
