@@ -97,17 +97,20 @@ Covers = Sequence[Sequence[tuple[frozenset[int], float]]]  # per word: (docs, cr
 
 
 def _word_scores(searcher: Searcher, fieldname: str, words: list[list[str]],
-                 norms: np.ndarray, covers: Covers = ()
-                 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+                 norms: np.ndarray, covers: Covers = (), counts: Sequence[bool] = (),
+                 weights: Sequence[float] = ()) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """BM25 per document summed over the words, how many of the words each one has (a word
     also counts, with its credit up to 1, for the documents of its ``covers``: the examples
-    of a concept the word names), and which documents have one of the words themselves."""
+    of a concept the word names; a word whose ``counts`` is False counts for none, unless no
+    other word has the document; ``weights`` scale a word's score), and which documents have
+    one of the words themselves."""
     reader = searcher.reader()
     n_docs = max(1, searcher.doc_count_all())  # as Whoosh's idf
     size = len(norms)
     scores = np.zeros(size, dtype=np.float64)
     coord = np.zeros(size, dtype=np.float64)
     literal = np.zeros(size, dtype=bool)
+    weak = np.zeros(size, dtype=bool)
     for i, terms in enumerate(words):
         seen = np.zeros(size, dtype=bool)
         for term in dict.fromkeys(terms):
@@ -115,9 +118,11 @@ def _word_scores(searcher: Searcher, fieldname: str, words: list[list[str]],
             if not df:
                 continue
             c = (math.log(n_docs / (df + 1)) + 1.0) * (K1 + 1)
-            for ids, weights in _blocks(searcher, fieldname, term):
+            if i < len(weights):
+                c *= weights[i]
+            for ids, tfs in _blocks(searcher, fieldname, term):
                 idx = np.asarray(ids, dtype=np.int64)
-                tf = np.asarray(weights, dtype=np.float64)
+                tf = np.asarray(tfs, dtype=np.float64)
                 scores[idx] += c * tf / (tf + norms[idx])
                 seen[idx] = True
         literal |= seen
@@ -125,7 +130,11 @@ def _word_scores(searcher: Searcher, fieldname: str, words: list[list[str]],
         for docs, share in covers[i] if i < len(covers) else ():
             idx = _doc_array(docs, size)
             credit[idx] = np.maximum(credit[idx], share)
-        coord += credit
+        if i >= len(counts) or counts[i]:
+            coord += credit
+        else:
+            weak |= seen
+    coord[weak & (coord == 0)] = EPSILON  # found by common words only: matched, last
     return scores, coord, literal
 
 
@@ -168,7 +177,8 @@ class Ranked:
 def rank_words(searcher: Searcher, fieldname: str, words: list[list[str]],
                allowed: set[int] | None, top: int,
                expansions: Sequence[tuple[frozenset[int], float, bool, object]] = (),
-               covers: Covers = (), required: int = 1, enough: int = 1) -> Ranked:
+               covers: Covers = (), required: int = 1, enough: int = 1,
+               counts: Sequence[bool] = (), weights: Sequence[float] = ()) -> Ranked:
     """Documents with at least ``required`` of the words, ranked. A word counts for a
     document that has one of its terms, or (with a credit up to 1) for one of the word's
     ``covers`` sets. An expansion (docs, score, counted, group) gives each of its documents its
@@ -178,7 +188,8 @@ def rank_words(searcher: Searcher, fieldname: str, words: list[list[str]],
     is required, down to one."""
     norms = _NORMS.get(searcher, fieldname, lambda: _norms(searcher, fieldname))
     size = len(norms)
-    scores, coord, literal = _word_scores(searcher, fieldname, words, norms, covers)
+    scores, coord, literal = _word_scores(searcher, fieldname, words, norms, covers, counts,
+                                          weights)
     groups: dict[object, np.ndarray] = {}
     for docs, score, counted, group in expansions:
         idx = _doc_array(docs, size)
@@ -189,11 +200,11 @@ def rank_words(searcher: Searcher, fieldname: str, words: list[list[str]],
     for best in groups.values():
         scores += best
     candidates = _live(searcher, np.flatnonzero(coord), allowed, size)
-    counts = coord[candidates]
+    have = coord[candidates]
     needed = max(1, required)
-    while needed > 1 and np.count_nonzero(counts >= needed - EPSILON) < enough:
+    while needed > 1 and np.count_nonzero(have >= needed - EPSILON) < enough:
         needed -= 1
-    matched_idx = candidates[counts >= (needed - EPSILON if needed > 1 else EPSILON)]
+    matched_idx = candidates[have >= (needed - EPSILON if needed > 1 else EPSILON)]
     if not len(matched_idx):
         return Ranked(set(), [], set(), required, needed)
     final = scores[matched_idx] * (1 + COORD * (coord[matched_idx] - 1))

@@ -445,7 +445,7 @@ def make_snippet(text: str, terms: frozenset[str], memo: dict[str, bool] | None 
 CANDIDATES = 30
 # A query that names a concept (by any of its terms: "skolk" → närvaroarbete) also finds the
 # examples tagged with it, as one more word weighted this much below a literal word.
-EXPANSION_WEIGHTS = {"intervention": ("insats", 1.5), "focus_area": ("fokus", 0.15)}
+EXPANSION_WEIGHTS = {"intervention": ("insats", 2.0), "focus_area": ("fokus", 0.15)}
 Concepts = tuple[tuple[str, str, float], ...]  # (tag kind, value, weight) named by a query
 # A long query (LONG_QUERY content words or more) finds the examples that have at least this
 # share of its content words, a word counting also when the example is tagged with a concept
@@ -457,6 +457,8 @@ ENOUGH_HITS = 10  # a page
 # A word naming a concept counts fully for the concept's examples when it names it this
 # closely (itself, or a topic's closest practice), in proportion below.
 FULL_CREDIT = 0.8
+COMMON_SHARE = 0.5  # a word in more than this share of the examples is a common word
+PART_WEIGHT = 0.3  # the parts of a compound no example writes, when it names a concept
 
 
 def required_words(n: int) -> int:
@@ -486,13 +488,20 @@ def _word_interventions(word: str, thesaurus: Thesaurus) -> frozenset[str]:
 
 def named_by(text: str, concepts: Concepts, thesaurus: Thesaurus) -> dict[str, frozenset[int]]:
     """For each intervention the query names, the positions (in ``query_words``) of the
-    words that name it: a word naming it alone, else (a label of several words, "må dåligt")
-    each word without which the query no longer names it."""
+    words that name it: a word naming it alone, two words naming it together ("prova
+    idrott"), else (a label with small words, "oro för barn") each word without which the
+    query no longer names it."""
     words = query_words(text)[:MAX_WORDS]
     out: dict[str, set[int]] = {v: set() for k, v, _ in concepts if k == "intervention"}
     for i, word in enumerate(words):
         for value in _word_interventions(word, thesaurus) & out.keys():
             out[value].add(i)
+    for i in range(len(words) - 1):  # two words naming it together ("prova idrott")
+        pair = _word_interventions(f"{words[i]} {words[i + 1]}", thesaurus)
+        alone = _word_interventions(words[i], thesaurus) | _word_interventions(words[i + 1],
+                                                                                thesaurus)
+        for value in (pair - alone) & out.keys():
+            out[value] |= {i, i + 1}
     missing = [value for value, found in out.items() if not found]
     for i, word in enumerate(words if missing else []):
         rest = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", " ", text, count=1,
@@ -513,6 +522,8 @@ class WordPlan:
     concepts: Concepts = ()
     named: tuple[tuple[str, frozenset[int]], ...] = ()
     required: int = 1
+    counts: tuple[bool, ...] = ()  # per word: does it count as a word an example has
+    weights: tuple[float, ...] = ()  # per word: its share of its BM25 score
 
 
 def word_plan(searcher: Searcher, text: str, q: Query, thesaurus: Thesaurus) -> WordPlan | None:
@@ -527,14 +538,27 @@ def word_plan(searcher: Searcher, text: str, q: Query, thesaurus: Thesaurus) -> 
     named = named_by(text, concepts, thesaurus)
     reader = searcher.reader()
     naming = {i for found in named.values() for i in found}
-    # a word no example writes that names a concept ("föräldrataxi") stands for the concept,
-    # not for its compound parts ("förälder", "taxi")
-    words = [terms[:1] if i in naming and not reader.doc_frequency(RANK_FIELD, terms[0])
-             else terms for i, terms in enumerate(words)]
+    # a word most examples have ("barn", "skolan") tells little: it scores, but counts
+    # neither towards the words required nor towards how many an example has
+    common = COMMON_SHARE * searcher.doc_count_all()
+    counts = [i in naming or reader.doc_frequency(RANK_FIELD, terms[0]) <= common
+              for i, terms in enumerate(words)]
+    if not any(counts):
+        counts = [True] * len(words)
+    # a word no example writes that names a concept ("föräldrataxi") is the concept; its
+    # compound parts ("förälder", "taxi") still score, as a word of their own that does not count
+    weights = [1.0] * len(words)
+    for i, terms in enumerate(list(words)):
+        if i in naming and len(terms) > 1 and not reader.doc_frequency(RANK_FIELD, terms[0]):
+            words[i] = terms[:1]
+            words.append(terms[1:])
+            counts.append(False)
+            weights.append(PART_WEIGHT)
     # a word no example has and that names no concept cannot be required
-    present = sum(1 for i, terms in enumerate(words)
-                  if i in naming or any(reader.doc_frequency(RANK_FIELD, t) for t in terms))
-    return WordPlan(words, concepts, tuple(named.items()), required_words(present))
+    present = sum(1 for i, terms in enumerate(words) if counts[i] and (
+        i in naming or any(reader.doc_frequency(RANK_FIELD, t) for t in terms)))
+    return WordPlan(words, concepts, tuple(named.items()), required_words(present),
+                    tuple(counts), tuple(weights))
 
 
 @dataclass(frozen=True)
@@ -597,7 +621,8 @@ def _rank(searcher: Searcher, plan: WordPlan, allowed: set[int] | None, top: int
     counted = [(e.docs, e.score, not e.words and e.kind == "intervention",
                 e.words or e.concept) for e in expansions]
     found = fastrank.rank_words(searcher, RANK_FIELD, plan.words, allowed, top, counted,
-                                covers, plan.required, ENOUGH_HITS)
+                                covers, plan.required, ENOUGH_HITS, plan.counts,
+                                plan.weights)
     return found, expansions
 
 
