@@ -93,7 +93,8 @@ def expansion_score(n_docs: int, df: int, weight: float) -> float:
     return weight * idf * (K1 + 1) / (1 + K1)
 
 
-Covers = Sequence[Sequence[tuple[frozenset[int], float]]]  # per word: (docs, credit)
+Docs = frozenset[int] | np.ndarray  # document numbers, as a set or a sorted array
+Covers = Sequence[Sequence[tuple[Docs, float]]]  # per word: (docs, credit)
 
 
 def _word_scores(searcher: Searcher, fieldname: str, words: list[list[str]],
@@ -138,7 +139,9 @@ def _word_scores(searcher: Searcher, fieldname: str, words: list[list[str]],
     return scores, coord, literal
 
 
-def _doc_array(docs: frozenset[int], size: int) -> np.ndarray:
+def _doc_array(docs: Docs, size: int) -> np.ndarray:
+    if isinstance(docs, np.ndarray):
+        return docs[docs < size]
     return np.fromiter((d for d in docs if d < size), dtype=np.int64)
 
 
@@ -176,7 +179,7 @@ class Ranked:
 
 def rank_words(searcher: Searcher, fieldname: str, words: list[list[str]],
                allowed: set[int] | None, top: int,
-               expansions: Sequence[tuple[frozenset[int], float, bool, object]] = (),
+               expansions: Sequence[tuple[Docs, float, bool, object]] = (),
                covers: Covers = (), required: int = 1, enough: int = 1,
                counts: Sequence[bool] = (), weights: Sequence[float] = ()) -> Ranked:
     """Documents with at least ``required`` of the words, ranked. A word counts for a

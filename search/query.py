@@ -569,6 +569,7 @@ class Expansion:
     kind: str
     concept: str
     docs: frozenset[int]
+    ids: np.ndarray  # the same, as a sorted array
     score: float
     weight: float = 1.0  # how closely the query names it (Thesaurus.named)
     words: frozenset[int] = frozenset()
@@ -576,6 +577,7 @@ class Expansion:
 
 def _expansions(searcher: Searcher, plan: WordPlan) -> list[Expansion]:
     postings = _facet_postings(searcher)
+    arrays = _facet_arrays(searcher, postings)
     n_docs = searcher.doc_count_all()
     named = dict(plan.named)
     out = []
@@ -584,7 +586,7 @@ def _expansions(searcher: Searcher, plan: WordPlan) -> list[Expansion]:
         docs = postings.get(facet, {}).get(value)
         if docs:
             score = fastrank.expansion_score(n_docs, len(docs), kind_weight * weight)
-            out.append(Expansion(kind, value, docs, score, weight,
+            out.append(Expansion(kind, value, docs, arrays[facet][value], score, weight,
                                  named.get(value, frozenset())))
     return out
 
@@ -614,11 +616,11 @@ class Found:
 def _rank(searcher: Searcher, plan: WordPlan, allowed: set[int] | None, top: int
           ) -> tuple[fastrank.Ranked, list[Expansion]]:
     expansions = _expansions(searcher, plan)
-    covers = [[(e.docs, min(1.0, e.weight / FULL_CREDIT)) for e in expansions if i in e.words]
+    covers = [[(e.ids, min(1.0, e.weight / FULL_CREDIT)) for e in expansions if i in e.words]
               for i in range(len(plan.words))]
     # a focus area scores but is no word of the query; a concept no single word names counts
     # as one more word
-    counted = [(e.docs, e.score, not e.words and e.kind == "intervention",
+    counted = [(e.ids, e.score, not e.words and e.kind == "intervention",
                 e.words or e.concept) for e in expansions]
     found = fastrank.rank_words(searcher, RANK_FIELD, plan.words, allowed, top, counted,
                                 covers, plan.required, ENOUGH_HITS, plan.counts,
