@@ -49,6 +49,9 @@ MIN_WILDCARD_PREFIX = 3  # letters before the first * or ?: "skol*", never "*a" 
 MAX_EXPANSIONS = 1000  # index words one wildcard term may stand for
 SNIPPET_CHARS = 240
 MAX_PER_PAGE = 100  # hits on one page
+# Words of a query looked up as a phrase in the titles: a longer question is never a title's
+# phrase, and its phrase would cost a walk over every word's positions.
+MAX_TITLE_PHRASE = 4
 
 
 def _parser(schema: Any) -> QueryParser:
@@ -249,7 +252,7 @@ def build_queries(schema: Any, text: str) -> tuple[Query, Query, Query | None]:
         return base, base, None  # the user wrote query syntax: respect it
     words = _lemma_words(text)
     extras: list[Query] = concept_terms(text)
-    if len(words) >= 2:
+    if 2 <= len(words) <= MAX_TITLE_PHRASE:
         extras.append(Phrase("title", words, slop=2, boost=3.0))
     if not extras:
         return base, base, None
