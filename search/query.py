@@ -792,15 +792,19 @@ def _run_suggestion(searcher: Searcher, schema: Any, suggestion: str, at: _Page,
 
 
 def _run_query(searcher: Searcher, text: str, queries: tuple[Query, Query | None, Query | None],
-               at: _Page, thesaurus: Thesaurus) -> Found:
-    """The hits of the query; when it finds nothing, those of similarly spelled words (and
-    a note saying so)."""
+               at: _Page, thesaurus: Thesaurus, fuzzy: bool = True) -> Found:
+    """The hits of the query; when it finds nothing (and ``fuzzy``), those of similarly
+    spelled words (and a note saying so)."""
     q, rank, extra = queries
     found = at.run(searcher, q, rank, word_plan(searcher, text, q, thesaurus), extra)
-    if found.total == 0 and not isinstance(q, Every):
-        fuzzy = _run_fuzzy(searcher, text, at.fq, at.page, at.per_page, at.sort)
-        return replace(fuzzy, note=FUZZY_HITS) if fuzzy.total else fuzzy
+    if fuzzy and found.total == 0 and not isinstance(q, Every):
+        return _fuzzy_fallback(searcher, text, at)
     return found
+
+
+def _fuzzy_fallback(searcher: Searcher, text: str, at: _Page) -> Found:
+    found = _run_fuzzy(searcher, text, at.fq, at.page, at.per_page, at.sort)
+    return replace(found, note=FUZZY_HITS) if found.total else found
 
 
 MAX_RELATED = 4  # related concepts named when a search finds nothing
@@ -848,7 +852,7 @@ def without_each_filter(searcher: Searcher, schema: Any, text: str,
     return out
 
 
-def _corrected(searcher: Searcher, schema: Any, text: str, q: Query, at: _Page,
+def _corrected(searcher: Searcher, schema: Any, text: str, q: Query, found: Found, at: _Page,
                thesaurus: Thesaurus) -> tuple[str | None, Found | None]:
     """The "menade du" suggestion for the query's unknown words, and its hits, offered only
     when it finds more examples than the query's known words alone (an unknown word finds
@@ -861,7 +865,8 @@ def _corrected(searcher: Searcher, schema: Any, text: str, q: Query, at: _Page,
     better = _run_suggestion(searcher, schema, suggestion, at, thesaurus)
     replaced = set(query_words(text)) - set(query_words(suggestion))
     known = " ".join(w for w in query_words(text) if w not in replaced)
-    baseline = _run_suggestion(searcher, schema, known, at, thesaurus).total if known else 0
+    baseline = 0 if not known or found.total == 0 else \
+        _run_suggestion(searcher, schema, known, at, thesaurus).total
     return (suggestion, better) if better.total > baseline else (None, None)
 
 
@@ -880,9 +885,11 @@ def search(searcher: Searcher, schema: Any, text: str | None,
     filters = _clean_filters(filters)
     at = _Page(filter_query(filters), page, per_page, sort)
     q, rank, extra, note = _user_query(schema, words_text)
-    found = _run_query(searcher, words_text, (q, rank, extra), at, thesaurus)
-    suggestion, better = _corrected(searcher, schema, words_text, q, at, thesaurus)
+    found = _run_query(searcher, words_text, (q, rank, extra), at, thesaurus, fuzzy=False)
+    suggestion, better = _corrected(searcher, schema, words_text, q, found, at, thesaurus)
     found = better or found
+    if better is None and found.total == 0 and not isinstance(q, Every):
+        found = _fuzzy_fallback(searcher, words_text, at)
     note = found.note or note
     dropped = without_each_filter(searcher, schema, words_text, filters, thesaurus) \
         if found.total == 0 and filters else []
