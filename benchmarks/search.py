@@ -4,8 +4,9 @@ For each size (default 1k, 10k, 50k examples) a catalogue of Swedish-ish example
 from a vocabulary (Zipf-distributed words, random facets), indexed with the production schema
 and analyzer, and loaded into an FTS5 table with the same texts. Every query then computes the
 total, facet counts over all matches and the top 10 with highlighted snippets — in Whoosh via
-``search.query.search`` (what Library.search runs), in FTS5 via MATCH + bm25 + snippet() and a
-GROUP BY over a facet table.
+``search.query.search`` (what Library.search runs; a fifth of the queries are everyday words of
+the thesaurus and a fifth whole questions, so that expansion and the minimum-should-match run
+too), in FTS5 via MATCH + bm25 + snippet() and a GROUP BY over a facet table.
 
     .venv/bin/python benchmarks/search.py [--sizes 1000,10000,50000] [--queries 200]
 """
@@ -119,12 +120,28 @@ def make_examples(size: int, seed: int = 7) -> list[tuple[Example, dict]]:
     return rows
 
 
+# Everyday words and phrases the thesaurus knows (they find a concept's examples as well).
+EVERYDAY = ["skolk", "må dåligt", "hemmasittare", "föräldrataxi", "mobbning", "ensam på rasten",
+            "bebisgympa", "föräldrakurs", "oro för barn", "sova dåligt"]
+# Question frames a new team writes around its words: long queries that need most of them.
+QUESTIONS = ["hur får vi fler {} att {}", "vad kan vi göra åt {} och {}",
+             "hur kan {} och {} samarbeta kring {}", "finns det någon som jobbar med {} för {}"]
+
+
 def make_queries(count: int, seed: int = 11) -> list[str]:
+    """Mostly one to three domain words; every fifth query an everyday word of the thesaurus,
+    every fifth a whole question around domain words (expansion and minimum-should-match)."""
     rng = random.Random(seed)
     queries = []
-    for _ in range(count):
-        k = rng.choice([1, 1, 2, 2, 3])
-        queries.append(" ".join(rng.sample(REAL_WORDS, k=k)))
+    for n in range(count):
+        if n % 5 == 3:
+            queries.append(rng.choice(EVERYDAY))
+        elif n % 5 == 4:
+            frame = rng.choice(QUESTIONS)
+            queries.append(frame.format(*rng.sample(REAL_WORDS, k=frame.count("{}"))))
+        else:
+            k = rng.choice([1, 1, 2, 2, 3])
+            queries.append(" ".join(rng.sample(REAL_WORDS, k=k)))
     return queries
 
 

@@ -26,7 +26,17 @@ from ingest.tagging import split_compound as _split
 from ingest.tagging.lemmas import is_known as _is_known
 from ingest.tagging.lemmas import simple_lemma
 
-STOPWORDS = SEARCH_STOPWORDS  # dropped on the index and the query side
+# Words of a question or request that say nothing about the work itself ("hur får vi fler
+# elever att …", "finns det någon som jobbar med …"): on top of the lexicon's search stop words,
+# so that only the content words of a question are searched and counted.
+QUESTION_WORDS = frozenset({
+    "få", "fler", "flera", "mera", "många", "fått", "kunnat", "måste", "behöver", "brukar",
+    "borde", "jobbar", "jobba", "jobbat", "lyckas", "lyckats", "hitta", "hittar", "någonstans",
+    "hänt", "bra", "bättre", "olika", "andra", "annan", "annat", "idéer", "idé",
+    "förslag", "tipsa", "vet", "veta", "tycker", "tror", "undrar", "eller", "ens", "väl",
+    "liksom", "typ", "nån", "nåt", "nåra", "hos", "kring", "angående", "gällande",
+})
+STOPWORDS = SEARCH_STOPWORDS | QUESTION_WORDS  # dropped on the index and the query side
 
 TOKEN_PATTERN = r"\w+(?:[-:]\w+)*"
 MIN_PART = 3

@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 import threading
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 from weakref import WeakKeyDictionary
 
@@ -22,6 +23,7 @@ from whoosh.searching import Searcher
 K1 = 1.2
 B = 0.75
 COORD = 0.25  # score × (1 + COORD × (words matched − 1))
+EPSILON = 1e-9
 
 
 class SearcherCache:
@@ -91,28 +93,56 @@ def expansion_score(n_docs: int, df: int, weight: float) -> float:
     return weight * idf * (K1 + 1) / (1 + K1)
 
 
+Docs = frozenset[int] | np.ndarray  # document numbers, as a set or a sorted array
+Covers = Sequence[Sequence[tuple[Docs, float]]]  # per word: (docs, credit)
+
+
 def _word_scores(searcher: Searcher, fieldname: str, words: list[list[str]],
-                 norms: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """BM25 per document summed over the words, and how many of the words each one has."""
+                 norms: np.ndarray, covers: Covers = (), counts: Sequence[bool] = (),
+                 weights: Sequence[float] = ()) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """BM25 per document summed over the words, how many of the words each one has (a word
+    also counts, with its credit up to 1, for the documents of its ``covers``: the examples
+    of a concept the word names; a word whose ``counts`` is False counts for none, unless no
+    other word has the document; ``weights`` scale a word's score), and which documents have
+    one of the words themselves."""
     reader = searcher.reader()
     n_docs = max(1, searcher.doc_count_all())  # as Whoosh's idf
     size = len(norms)
     scores = np.zeros(size, dtype=np.float64)
-    coord = np.zeros(size, dtype=np.int32)
-    for terms in words:
+    coord = np.zeros(size, dtype=np.float64)
+    literal = np.zeros(size, dtype=bool)
+    weak = np.zeros(size, dtype=bool)
+    for i, terms in enumerate(words):
         seen = np.zeros(size, dtype=bool)
         for term in dict.fromkeys(terms):
             df = reader.doc_frequency(fieldname, term)
             if not df:
                 continue
             c = (math.log(n_docs / (df + 1)) + 1.0) * (K1 + 1)
-            for ids, weights in _blocks(searcher, fieldname, term):
+            if i < len(weights):
+                c *= weights[i]
+            for ids, tfs in _blocks(searcher, fieldname, term):
                 idx = np.asarray(ids, dtype=np.int64)
-                tf = np.asarray(weights, dtype=np.float64)
+                tf = np.asarray(tfs, dtype=np.float64)
                 scores[idx] += c * tf / (tf + norms[idx])
                 seen[idx] = True
-        coord += seen
-    return scores, coord
+        literal |= seen
+        credit = seen.astype(np.float64)
+        for docs, share in covers[i] if i < len(covers) else ():
+            idx = _doc_array(docs, size)
+            credit[idx] = np.maximum(credit[idx], share)
+        if i >= len(counts) or counts[i]:
+            coord += credit
+        else:
+            weak |= seen
+    coord[weak & (coord == 0)] = EPSILON  # found by common words only: matched, last
+    return scores, coord, literal
+
+
+def _doc_array(docs: Docs, size: int) -> np.ndarray:
+    if isinstance(docs, np.ndarray):
+        return docs[docs < size]
+    return np.fromiter((d for d in docs if d < size), dtype=np.int64)
 
 
 def _live(searcher: Searcher, matched_idx: np.ndarray, allowed: set[int] | None,
@@ -129,6 +159,66 @@ def _live(searcher: Searcher, matched_idx: np.ndarray, allowed: set[int] | None,
     return matched_idx
 
 
+@dataclass(frozen=True)
+class Ranked:
+    """What ``rank_words`` found: the matching documents, the best (score, docnum) best
+    first, which of the best have one of the words themselves, and how many of the words
+    (or of the concepts counted as words) every match has: ``needed`` below ``required``
+    means the requirement was relaxed because too few documents met it."""
+
+    matched: set[int]
+    best: list[tuple[float, int]]
+    literal: set[int]
+    required: int = 1
+    needed: int = 1
+
+    @property
+    def relaxed(self) -> bool:
+        return self.needed < self.required
+
+
+def rank_words(searcher: Searcher, fieldname: str, words: list[list[str]],
+               allowed: set[int] | None, top: int,
+               expansions: Sequence[tuple[Docs, float, bool, object]] = (),
+               covers: Covers = (), required: int = 1, enough: int = 1,
+               counts: Sequence[bool] = (), weights: Sequence[float] = ()) -> Ranked:
+    """Documents with at least ``required`` of the words, ranked. A word counts for a
+    document that has one of its terms, or (with a credit up to 1) for one of the word's
+    ``covers`` sets. An expansion (docs, score, counted, group) gives each of its documents its
+    fixed score (``expansion_score``; of the expansions of one group, the best only: the
+    concepts one word names) and, when ``counted`` (a concept no single word names), counts as
+    one more word. When fewer than ``enough`` documents have ``required`` words, one word less
+    is required, down to one."""
+    norms = _NORMS.get(searcher, fieldname, lambda: _norms(searcher, fieldname))
+    size = len(norms)
+    scores, coord, literal = _word_scores(searcher, fieldname, words, norms, covers, counts,
+                                          weights)
+    groups: dict[object, np.ndarray] = {}
+    for docs, score, counted, group in expansions:
+        idx = _doc_array(docs, size)
+        best = groups.setdefault(group, np.zeros(size, dtype=np.float64))
+        best[idx] = np.maximum(best[idx], score)
+        if counted:
+            coord[idx] += 1
+    for best in groups.values():
+        scores += best
+    candidates = _live(searcher, np.flatnonzero(coord), allowed, size)
+    have = coord[candidates]
+    needed = max(1, required)
+    while needed > 1 and np.count_nonzero(have >= needed - EPSILON) < enough:
+        needed -= 1
+    matched_idx = candidates[have >= (needed - EPSILON if needed > 1 else EPSILON)]
+    if not len(matched_idx):
+        return Ranked(set(), [], set(), required, needed)
+    final = scores[matched_idx] * (1 + COORD * (coord[matched_idx] - 1))
+    k = min(top, len(matched_idx))
+    part = np.argpartition(-final, k - 1)[:k]
+    order = part[np.argsort(-final[part], kind="stable")]
+    best = [(float(final[i]), int(matched_idx[i])) for i in order]
+    return Ranked(set(matched_idx.tolist()), best, {d for _, d in best if literal[d]},
+                  required, needed)
+
+
 def rank(searcher: Searcher, fieldname: str, words: list[list[str]], allowed: set[int] | None,
          top: int, expansions: Sequence[tuple[frozenset[int], float]] = ()
          ) -> tuple[set[int], list[tuple[float, int]], set[int]]:
@@ -136,23 +226,9 @@ def rank(searcher: Searcher, fieldname: str, words: list[list[str]], allowed: se
     best first, and which of the best have one of the words themselves. An expansion is a set
     of documents that match as one more word, with a fixed score (``expansion_score``): the
     examples tagged with a concept the query names."""
-    norms = _NORMS.get(searcher, fieldname, lambda: _norms(searcher, fieldname))
-    size = len(norms)
-    scores, coord = _word_scores(searcher, fieldname, words, norms)
-    literal = coord > 0
-    for docs, score in expansions:
-        idx = np.fromiter((d for d in docs if d < size), dtype=np.int64)
-        scores[idx] += score
-        coord[idx] += 1
-    matched_idx = _live(searcher, np.flatnonzero(coord), allowed, size)
-    if not len(matched_idx):
-        return set(), [], set()
-    final = scores[matched_idx] * (1 + COORD * (coord[matched_idx] - 1))
-    k = min(top, len(matched_idx))
-    part = np.argpartition(-final, k - 1)[:k]
-    order = part[np.argsort(-final[part], kind="stable")]
-    best = [(float(final[i]), int(matched_idx[i])) for i in order]
-    return set(matched_idx.tolist()), best, {d for _, d in best if literal[d]}
+    found = rank_words(searcher, fieldname, words, allowed, top,
+                       [(docs, score, True, i) for i, (docs, score) in enumerate(expansions)])
+    return found.matched, found.best, found.literal
 
 
 def bonus(searcher: Searcher, q: Any, docnums: set[int]) -> dict[int, float]:

@@ -6,7 +6,8 @@ import html
 import itertools
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -48,6 +49,9 @@ MIN_WILDCARD_PREFIX = 3  # letters before the first * or ?: "skol*", never "*a" 
 MAX_EXPANSIONS = 1000  # index words one wildcard term may stand for
 SNIPPET_CHARS = 240
 MAX_PER_PAGE = 100  # hits on one page
+# Words of a query looked up as a phrase in the titles: a longer question is never a title's
+# phrase, and its phrase would cost a walk over every word's positions.
+MAX_TITLE_PHRASE = 4
 
 
 def _parser(schema: Any) -> QueryParser:
@@ -248,7 +252,7 @@ def build_queries(schema: Any, text: str) -> tuple[Query, Query, Query | None]:
         return base, base, None  # the user wrote query syntax: respect it
     words = _lemma_words(text)
     extras: list[Query] = concept_terms(text)
-    if len(words) >= 2:
+    if 2 <= len(words) <= MAX_TITLE_PHRASE:
         extras.append(Phrase("title", words, slop=2, boost=3.0))
     if not extras:
         return base, base, None
@@ -444,41 +448,149 @@ def make_snippet(text: str, terms: frozenset[str], memo: dict[str, bool] | None 
 CANDIDATES = 30
 # A query that names a concept (by any of its terms: "skolk" → närvaroarbete) also finds the
 # examples tagged with it, as one more word weighted this much below a literal word.
-EXPANSION_WEIGHTS = {"intervention": ("insats", 0.6), "focus_area": ("fokus", 0.15)}
+EXPANSION_WEIGHTS = {"intervention": ("insats", 2.0), "focus_area": ("fokus", 0.15)}
 Concepts = tuple[tuple[str, str, float], ...]  # (tag kind, value, weight) named by a query
+# A long query (LONG_QUERY content words or more) finds the examples that have at least this
+# share of its content words, a word counting also when the example is tagged with a concept
+# the word names; when fewer than ENOUGH_HITS examples have that many, one word less is
+# needed, down to one (and the message says so).
+MIN_SHOULD_MATCH = 0.6
+LONG_QUERY = 3
+ENOUGH_HITS = 10  # a page
+# A word naming a concept counts fully for the concept's examples when it names it this
+# closely (itself, or a topic's closest practice), in proportion below.
+FULL_CREDIT = 0.8
+COMMON_SHARE = 0.5  # a word in more than this share of the examples is a common word
+PART_WEIGHT = 0.3  # the parts of a compound no example writes, when it names a concept
+
+
+def required_words(n: int) -> int:
+    """How many of a query's ``n`` content words an example needs."""
+    return 1 if n < LONG_QUERY else max(1, math.ceil(MIN_SHOULD_MATCH * n))
 
 
 def named_concepts(text: str, thesaurus: Thesaurus) -> Concepts:
     """The interventions and focus areas a plain query names: by the tagger's rules (weight
-    1), or by the thesaurus's other terms ("mobbning" → kamratstöd, rastaktiviteter …)."""
+    1), or by the thesaurus's other terms ("mobbning" → kamratstöd, rastaktiviteter …), in
+    the query as written or in its content words alone ("hur stödjer vi föräldrar" names
+    what "stödja föräldrar" names)."""
     text = text[:MAX_QUERY_CHARS]
     weights = {(kind, value): 1.0 for kind, value in query_terms(text)
                if kind in EXPANSION_WEIGHTS}
-    for kind, value, weight in thesaurus.named(text):
+    content = " ".join(query_words(text))
+    for kind, value, weight in [*thesaurus.named(text), *thesaurus.named(content)]:
         if kind in EXPANSION_WEIGHTS:
             weights[kind, value] = max(weight, weights.get((kind, value), 0.0))
     return tuple((kind, value, weight) for (kind, value), weight in weights.items())
 
 
+@lru_cache(maxsize=4096)
+def _word_interventions(word: str, thesaurus: Thesaurus) -> frozenset[str]:
+    return frozenset(v for k, v, _ in named_concepts(word, thesaurus) if k == "intervention")
+
+
+def named_by(text: str, concepts: Concepts, thesaurus: Thesaurus) -> dict[str, frozenset[int]]:
+    """For each intervention the query names, the positions (in ``query_words``) of the
+    words that name it: a word naming it alone, two words naming it together ("prova
+    idrott"), else (a label with small words, "oro för barn") each word without which the
+    query no longer names it."""
+    words = query_words(text)[:MAX_WORDS]
+    out: dict[str, set[int]] = {v: set() for k, v, _ in concepts if k == "intervention"}
+    for i, word in enumerate(words):
+        for value in _word_interventions(word, thesaurus) & out.keys():
+            out[value].add(i)
+    for i in range(len(words) - 1):  # two words naming it together ("prova idrott")
+        pair = _word_interventions(f"{words[i]} {words[i + 1]}", thesaurus)
+        alone = _word_interventions(words[i], thesaurus) | _word_interventions(words[i + 1],
+                                                                                thesaurus)
+        for value in (pair - alone) & out.keys():
+            out[value] |= {i, i + 1}
+    missing = [value for value, found in out.items() if not found]
+    for i, word in enumerate(words if missing else []):
+        rest = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", " ", text, count=1,
+                      flags=re.IGNORECASE)
+        still = {value for _, value, _ in named_concepts(rest, thesaurus)}
+        for value in missing:
+            if value not in still:
+                out[value].add(i)
+    return {value: frozenset(found) for value, found in out.items()}
+
+
+@dataclass(frozen=True)
+class WordPlan:
+    """How a query of plain words is matched: each word's terms, the concepts the query
+    names and which of its words name each, and how many words an example needs."""
+
+    words: list[list[str]]
+    concepts: Concepts = ()
+    named: tuple[tuple[str, frozenset[int]], ...] = ()
+    required: int = 1
+    counts: tuple[bool, ...] = ()  # per word: does it count as a word an example has
+    weights: tuple[float, ...] = ()  # per word: its share of its BM25 score
+
+
+def word_plan(searcher: Searcher, text: str, q: Query, thesaurus: Thesaurus) -> WordPlan | None:
+    """The plan for a query of words (None for any other query). Query syntax (wildcards)
+    matches any of its words and names no concepts."""
+    words = _words(searcher, text, q)
+    if words is None:
+        return None
+    if not is_plain(text):
+        return WordPlan(words)
+    concepts = named_concepts(text, thesaurus)
+    named = named_by(text, concepts, thesaurus)
+    reader = searcher.reader()
+    naming = {i for found in named.values() for i in found}
+    # a word most examples have ("barn", "skolan") tells little: it scores, but counts
+    # neither towards the words required nor towards how many an example has
+    common = COMMON_SHARE * searcher.doc_count_all()
+    counts = [i in naming or reader.doc_frequency(RANK_FIELD, terms[0]) <= common
+              for i, terms in enumerate(words)]
+    if not any(counts):
+        counts = [True] * len(words)
+    # a word no example writes that names a concept ("föräldrataxi") is the concept; its
+    # compound parts ("förälder", "taxi") still score, as a word of their own that does not count
+    weights = [1.0] * len(words)
+    for i, terms in enumerate(list(words)):
+        if i in naming and len(terms) > 1 and not reader.doc_frequency(RANK_FIELD, terms[0]):
+            words[i] = terms[:1]
+            words.append(terms[1:])
+            counts.append(False)
+            weights.append(PART_WEIGHT)
+    # a word no example has and that names no concept cannot be required
+    present = sum(1 for i, terms in enumerate(words) if counts[i] and (
+        i in naming or any(reader.doc_frequency(RANK_FIELD, t) for t in terms)))
+    return WordPlan(words, concepts, tuple(named.items()), required_words(present),
+                    tuple(counts), tuple(weights))
+
+
 @dataclass(frozen=True)
 class Expansion:
-    """The examples tagged with a concept the query names, and what each one scores."""
+    """The examples tagged with a concept the query names, what each one scores, and the
+    query's words that name it (by position; none for a focus area)."""
 
+    kind: str
     concept: str
     docs: frozenset[int]
+    ids: np.ndarray  # the same, as a sorted array
     score: float
+    weight: float = 1.0  # how closely the query names it (Thesaurus.named)
+    words: frozenset[int] = frozenset()
 
 
-def _expansions(searcher: Searcher, concepts: Concepts) -> list[Expansion]:
+def _expansions(searcher: Searcher, plan: WordPlan) -> list[Expansion]:
     postings = _facet_postings(searcher)
+    arrays = _facet_arrays(searcher, postings)
     n_docs = searcher.doc_count_all()
+    named = dict(plan.named)
     out = []
-    for kind, value, named in sorted(concepts, key=lambda c: c[0] != "intervention"):
-        facet, weight = EXPANSION_WEIGHTS[kind]
+    for kind, value, weight in sorted(plan.concepts, key=lambda c: c[0] != "intervention"):
+        facet, kind_weight = EXPANSION_WEIGHTS[kind]
         docs = postings.get(facet, {}).get(value)
         if docs:
-            out.append(Expansion(value, docs,
-                                 fastrank.expansion_score(n_docs, len(docs), weight * named)))
+            score = fastrank.expansion_score(n_docs, len(docs), kind_weight * weight)
+            out.append(Expansion(kind, value, docs, arrays[facet][value], score, weight,
+                                 named.get(value, frozenset())))
     return out
 
 
@@ -489,41 +601,67 @@ def _via(docnum: int, literal: set[int], expansions: list[Expansion]) -> list[st
     return [e.concept for e in expansions if docnum in e.docs]
 
 
+RELAXED = ("Få exempel innehöll de flesta orden i sökningen – därför visas även exempel "
+           "med färre av dem.")
+
+
+@dataclass(frozen=True)
+class Found:
+    """One page of hits, the total and the facets over all matches, and a note for the user
+    on how they were found (None: as asked)."""
+
+    total: int
+    hits: list[Hit]
+    facets: dict[str, dict[str, int]]
+    note: str | None = None
+
+
+def _rank(searcher: Searcher, plan: WordPlan, allowed: set[int] | None, top: int
+          ) -> tuple[fastrank.Ranked, list[Expansion]]:
+    expansions = _expansions(searcher, plan)
+    covers = [[(e.ids, min(1.0, e.weight / FULL_CREDIT)) for e in expansions if i in e.words]
+              for i in range(len(plan.words))]
+    # a focus area scores but is no word of the query; a concept no single word names counts
+    # as one more word
+    counted = [(e.ids, e.score, not e.words and e.kind == "intervention",
+                e.words or e.concept) for e in expansions]
+    found = fastrank.rank_words(searcher, RANK_FIELD, plan.words, allowed, top, counted,
+                                covers, plan.required, ENOUGH_HITS, plan.counts,
+                                plan.weights)
+    return found, expansions
+
+
 def _run_fast(searcher: Searcher, q: Query, fq: Query | None, page: int, per_page: int,
-              words: list[list[str]], extra: Query | None, concepts: Concepts = ()
-              ) -> tuple[int, list[Hit], dict[str, dict[str, int]]]:
+              plan: WordPlan, extra: Query | None) -> Found:
     allowed = set(searcher.docs_for_query(fq)) if fq is not None else None
     start = (page - 1) * per_page
-    expansions = _expansions(searcher, concepts)
-    matched, best, literal = fastrank.rank(searcher, RANK_FIELD, words, allowed,
-                                           top=start + per_page + CANDIDATES,
-                                           expansions=[(e.docs, e.score) for e in expansions])
-    facets = facet_counts(searcher, matched)
-    total = len(matched)
-    if not best or start >= total:
-        return total, [], facets
-    scores = {d: sc for sc, d in best}
+    ranked, expansions = _rank(searcher, plan, allowed, start + per_page + CANDIDATES)
+    facets = facet_counts(searcher, ranked.matched)
+    total = len(ranked.matched)
+    note = RELAXED if ranked.relaxed and total else None
+    if not ranked.best or start >= total:
+        return Found(total, [], facets, note)
+    scores = {d: sc for sc, d in ranked.best}
     if extra is not None:
         for docnum, extra_score in fastrank.bonus(searcher, extra, set(scores)).items():
             scores[docnum] += extra_score
-    ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[start:start + per_page]
+    order = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[start:start + per_page]
     terms = _highlight_terms(searcher, q)
     memo: dict[str, bool] = {}
     hits = []
-    for docnum, score in ranked:
+    for docnum, score in order:
         stored = searcher.stored_fields(docnum)
         snippet = make_snippet(stored.get("text", ""), terms, memo) if terms else ""
         hits.append(make_hit(stored, score, snippet or plain_snippet(stored.get("text", "")),
-                             _via(docnum, literal, expansions)))
-    return total, hits, facets
+                             _via(docnum, ranked.literal, expansions)))
+    return Found(total, hits, facets, note)
 
 
 def _run(searcher: Searcher, q: Query, fq: Query | None, page: int, per_page: int,
-         sort: str, rank: Query | None = None, words: list[list[str]] | None = None,
-         extra: Query | None = None, concepts: Concepts = ()
-         ) -> tuple[int, list[Hit], dict[str, dict[str, int]]]:
-    if words and sort != "date" and not isinstance(q, Every):
-        return _run_fast(searcher, q, fq, page, per_page, words, extra, concepts)
+         sort: str, rank: Query | None = None, plan: WordPlan | None = None,
+         extra: Query | None = None) -> Found:
+    if plan is not None and plan.words and sort != "date" and not isinstance(q, Every):
+        return _run_fast(searcher, q, fq, page, per_page, plan, extra)
     if isinstance(q, Every) and fq is None:
         docs: set[int] | None = None
         total = searcher.doc_count()
@@ -534,7 +672,7 @@ def _run(searcher: Searcher, q: Query, fq: Query | None, page: int, per_page: in
     facets = facet_counts(searcher, docs)
     start = (page - 1) * per_page
     if total == 0 or start >= total:
-        return total, [], facets
+        return Found(total, [], facets)
     # optimize=False: Whoosh's block-quality skipping can loop forever on some OR queries.
     kwargs: dict[str, Any] = {"limit": start + per_page, "filter": fq, "terms": True,
                               "optimize": False}
@@ -552,7 +690,7 @@ def _run(searcher: Searcher, q: Query, fq: Query | None, page: int, per_page: in
             snippet = plain_snippet(stored.get("text", ""))
         score = hit.score if not kwargs.get("sortedby") else None
         hits.append(make_hit(stored, score, snippet))
-    return total, hits, facets
+    return Found(total, hits, facets)
 
 
 def _paging(page: Any, per_page: Any, sort: Any) -> tuple[int, int, str]:
@@ -622,16 +760,13 @@ def _words(searcher: Searcher, text: str, q: Query) -> list[list[str]] | None:
 
 
 def _run_fuzzy(searcher: Searcher, text: str, fq: Query | None, page: int, per_page: int,
-               sort: str) -> tuple[int, list[Hit], dict[str, dict[str, int]]]:
+               sort: str) -> Found:
     """The search again with words spelled like the query's (when it found nothing)."""
     groups = fuzzy_words(searcher, text)
     if not groups:
-        return 0, [], {}
+        return Found(0, [], {})
     q = Or([Term(SEARCH_FIELD, term) for terms in groups for term in terms])
-    return _run(searcher, q, fq, page, per_page, sort, None, groups)
-
-
-Found = tuple[int, list[Hit], dict[str, dict[str, int]]]  # total, one page of hits, facets
+    return _run(searcher, q, fq, page, per_page, sort, None, WordPlan(groups))
 
 
 @dataclass(frozen=True)
@@ -643,40 +778,57 @@ class _Page:
     per_page: int
     sort: str
 
-    def run(self, searcher: Searcher, q: Query, rank: Query | None,
-            words: list[list[str]] | None, extra: Query | None, concepts: Concepts = ()
-            ) -> Found:
-        return _run(searcher, q, self.fq, self.page, self.per_page, self.sort, rank, words,
-                    extra, concepts)
+    def run(self, searcher: Searcher, q: Query, rank: Query | None, plan: WordPlan | None,
+            extra: Query | None) -> Found:
+        return _run(searcher, q, self.fq, self.page, self.per_page, self.sort, rank, plan,
+                    extra)
 
 
 def _run_suggestion(searcher: Searcher, schema: Any, suggestion: str, at: _Page,
-                    thesaurus: Thesaurus) -> Found | None:
-    """The hits of the "menade du" suggestion; None when it finds nothing either."""
+                    thesaurus: Thesaurus) -> Found:
+    """The hits of the "menade du" suggestion."""
     q, rank, extra = build_queries(schema, suggestion)
-    found = at.run(searcher, q, rank, _words(searcher, suggestion, q), extra,
-                   named_concepts(suggestion, thesaurus) if is_plain(suggestion) else ())
-    return found if found[0] > 0 else None
+    return at.run(searcher, q, rank, word_plan(searcher, suggestion, q, thesaurus), extra)
 
 
 def _run_query(searcher: Searcher, text: str, queries: tuple[Query, Query | None, Query | None],
-               at: _Page, thesaurus: Thesaurus) -> tuple[Found, str | None]:
-    """The hits of the query; when it finds nothing, those of similarly spelled words (and
-    a note saying so)."""
+               at: _Page, thesaurus: Thesaurus, fuzzy: bool = True) -> Found:
+    """The hits of the query; when it finds nothing (and ``fuzzy``), those of similarly
+    spelled words (and a note saying so)."""
     q, rank, extra = queries
-    found = at.run(searcher, q, rank, _words(searcher, text, q), extra,
-                   named_concepts(text, thesaurus) if is_plain(text) else ())
-    if found[0] == 0 and not isinstance(q, Every):
-        found = _run_fuzzy(searcher, text, at.fq, at.page, at.per_page, at.sort)
-        return found, FUZZY_HITS if found[0] else None
-    return found, None
+    found = at.run(searcher, q, rank, word_plan(searcher, text, q, thesaurus), extra)
+    if fuzzy and found.total == 0 and not isinstance(q, Every):
+        return _fuzzy_fallback(searcher, text, at)
+    return found
 
 
-def _message(limited: LimitedQuery, note: str | None, total: int) -> str | None:
+def _fuzzy_fallback(searcher: Searcher, text: str, at: _Page) -> Found:
+    found = _run_fuzzy(searcher, text, at.fq, at.page, at.per_page, at.sort)
+    return replace(found, note=FUZZY_HITS) if found.total else found
+
+
+MAX_RELATED = 4  # related concepts named when a search finds nothing
+
+
+def related_concepts(text: str, thesaurus: Thesaurus) -> list[str]:
+    """Concepts of the thesaurus near what the query names: the related interventions of the
+    concepts it names, then their broader focus areas (for a search that found nothing)."""
+    out: list[str] = []
+    for concept in thesaurus.labelled(text[:MAX_QUERY_CHARS]):
+        for name in (*concept.related, *concept.focus_areas):
+            if name not in out and name != concept.pref:
+                out.append(name)
+    return out[:MAX_RELATED]
+
+
+def _message(limited: LimitedQuery, note: str | None, total: int,
+             related: list[str] | None = None) -> str | None:
     """The notes for the user: what was cut from the query, and why the hits are what they
-    are (no words, similar words, nothing found)."""
+    are (no words, similar words, fewer of the words, nothing found and what is near)."""
     if total == 0 and not (note or limited.message):
         note = NO_HITS
+        if related:
+            note += " Närliggande begrepp: " + ", ".join(related) + "."
     return " ".join(m for m in (limited.message, note) if m) or None
 
 
@@ -694,10 +846,28 @@ def without_each_filter(searcher: Searcher, schema: Any, text: str,
     for name, value in pairs[:MAX_DROPPED]:
         rest = {k: [v for v in vs if (k, v) != (name, value)] for k, vs in filters.items()}
         at = _Page(filter_query({k: v for k, v in rest.items() if v}), 1, 1, "relevance")
-        (total, _, _), _ = _run_query(searcher, text, (q, rank, extra), at, thesaurus)
+        total = _run_query(searcher, text, (q, rank, extra), at, thesaurus).total
         if total:
             out.append(DroppedFilter.model_construct(facet=name, value=value, total=total))
     return out
+
+
+def _corrected(searcher: Searcher, schema: Any, text: str, q: Query, found: Found, at: _Page,
+               thesaurus: Thesaurus) -> tuple[str | None, Found | None]:
+    """The "menade du" suggestion for the query's unknown words, and its hits, offered only
+    when it finds more examples than the query's known words alone (an unknown word finds
+    nothing as itself, only through its parts or similar spellings)."""
+    if isinstance(q, Every):
+        return None, None
+    suggestion = suggest(searcher, text, thesaurus)
+    if not suggestion:
+        return None, None
+    better = _run_suggestion(searcher, schema, suggestion, at, thesaurus)
+    replaced = set(query_words(text)) - set(query_words(suggestion))
+    known = " ".join(w for w in query_words(text) if w not in replaced)
+    baseline = 0 if not known or found.total == 0 else \
+        _run_suggestion(searcher, schema, known, at, thesaurus).total
+    return (suggestion, better) if better.total > baseline else (None, None)
 
 
 def search(searcher: Searcher, schema: Any, text: str | None,
@@ -705,8 +875,9 @@ def search(searcher: Searcher, schema: Any, text: str | None,
            sort: str = "relevance", thesaurus: Thesaurus | None = None) -> SearchResult:
     """One page of results for a query within the limits (``limit_query``: a query over
     them is cut and the result's message says so), the facets over all of them, and a
-    "menade du" suggestion when words are unknown. A query's terms are also looked up in
-    ``thesaurus`` (the library's; the seed when None)."""
+    "menade du" suggestion when words are unknown and the suggestion finds more. A long
+    query finds the examples with most of its content words (``required_words``). A query's
+    terms are also looked up in ``thesaurus`` (the library's; the seed when None)."""
     thesaurus = thesaurus or seed()
     limited = limit_query(text or "")
     words_text = _QUESTION_MARK.sub("", limited.text)  # the text the query is built from
@@ -714,20 +885,22 @@ def search(searcher: Searcher, schema: Any, text: str | None,
     filters = _clean_filters(filters)
     at = _Page(filter_query(filters), page, per_page, sort)
     q, rank, extra, note = _user_query(schema, words_text)
-    suggestion = suggest(searcher, words_text, thesaurus) if not isinstance(q, Every) else None
-    found = _run_suggestion(searcher, schema, suggestion, at, thesaurus) if suggestion else None
-    corrected = found is not None
-    if found is None:
-        found, fuzzy_note = _run_query(searcher, words_text, (q, rank, extra), at, thesaurus)
-        note = fuzzy_note or note
-    total, hits, facets = found
+    found = _run_query(searcher, words_text, (q, rank, extra), at, thesaurus, fuzzy=False)
+    suggestion, better = _corrected(searcher, schema, words_text, q, found, at, thesaurus)
+    found = better or found
+    if better is None and found.total == 0 and not isinstance(q, Every):
+        found = _fuzzy_fallback(searcher, words_text, at)
+    note = found.note or note
     dropped = without_each_filter(searcher, schema, words_text, filters, thesaurus) \
-        if total == 0 and filters else []
+        if found.total == 0 and filters else []
+    total = found.total
     # made here from typed parts: not validated again on every search
     return SearchResult.model_construct(
-        query=limited.text, total=total, hits=hits, facets=facets, suggestion=suggestion,
-        page=page, pages=math.ceil(total / per_page) if total else 0, per_page=per_page,
-        sort=sort, filters=filters, corrected=corrected, message=_message(limited, note, total),
+        query=limited.text, total=total, hits=found.hits, facets=found.facets,
+        suggestion=suggestion, page=page, pages=math.ceil(total / per_page) if total else 0,
+        per_page=per_page, sort=sort, filters=filters, corrected=better is not None,
+        message=_message(limited, note, total,
+                         related_concepts(words_text, thesaurus) if total == 0 else None),
         without_filter=dropped)
 
 

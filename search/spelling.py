@@ -8,18 +8,22 @@ unknown word is also tried as a known first part plus a misspelled last part ("s
 "närvarro" → "skolnärvaro"), and as two known words written together ("psykiskhälsa" →
 "psykisk hälsa"); a candidate counts only when the analyser reads it into words the index has.
 A word the taxonomy knows as a term of a concept ("skolk") is not misspelled, even when no
-example uses it: the query finds the concept's examples instead.
+example uses it: the query finds the concept's examples instead; and a word spelled like such a
+term ("skollk") is offered that term, when it is closer than any word of the index. The edit
+distance allowed grows with the word's length.
 """
 
 from __future__ import annotations
 
 import itertools
 import re
+from functools import lru_cache
 
 from whoosh.query import FuzzyTerm
 from whoosh.searching import Searcher
 
 from ingest.tagging import query_terms
+from ingest.tagging.lemmas import is_known
 from ingest.tagging.thesaurus import Thesaurus
 from search.analysis import STOPWORDS, fold, query_words, variants
 from search.schema import SEARCH_FIELD
@@ -31,6 +35,14 @@ MIN_SPLIT_WORD = 8  # letters a word needs before it is tried as a compound
 MIN_PART = 3  # letters of each part of a split word
 MAX_SPLITS = 12  # split points tried per word (bounds the cost of one unknown word)
 MAX_TAIL_LOOKUPS = 2  # misspelled last parts looked up per word
+
+
+def _swedish(word: str) -> bool:
+    """A word of the Swedish lexicon ("stötta"): written as meant, even when no example has it."""
+    try:
+        return is_known(word)
+    except Exception:  # noqa: BLE001 - a lookup problem must never break a search
+        return False
 
 
 def _max_distance(word: str) -> int:
@@ -80,16 +92,56 @@ def _compound_candidate(searcher: Searcher, word: str) -> str | None:
     return None
 
 
-def _best_candidate(searcher: Searcher, word: str) -> str | None:
+def distance(a: str, b: str) -> int:
+    """Levenshtein distance (insertions, deletions, substitutions) between two words."""
+    if len(a) < len(b):
+        a, b = b, a
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, start=1):
+        prev, row[0] = row[0], i
+        for j, cb in enumerate(b, start=1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
+    return row[-1]
+
+
+@lru_cache(maxsize=8)
+def _label_words(thesaurus: Thesaurus) -> dict[str, tuple[str, ...]]:
+    """The thesaurus's one-word labels by first letter: words a query may mean although no
+    example writes them ("skolk")."""
+    out: dict[str, set[str]] = {}
+    for concept in thesaurus.concepts:
+        for label in concept.labels():
+            label = label.lower()
+            if label.isalpha() and len(label) > 3:
+                out.setdefault(label[0], set()).add(label)
+    return {first: tuple(sorted(words)) for first, words in out.items()}
+
+
+def _close_label(word: str, thesaurus: Thesaurus) -> tuple[int, str] | None:
+    """The closest one-word label of the thesaurus within the word's edit distance."""
+    limit = _max_distance(word)
+    best = None
+    for label in _label_words(thesaurus).get(word[:1], ()):
+        if abs(len(label) - len(word)) <= limit:
+            d = distance(word, label)
+            if d <= limit and (best is None or d < best[0]):
+                best = (d, label)
+    return best
+
+
+def _best_candidate(searcher: Searcher, word: str, thesaurus: Thesaurus) -> str | None:
+    """The index word or thesaurus label closest to a misspelled word (the index's on a tie),
+    else a compound of known words."""
     cands = _close_words(searcher, word)
+    label = _close_label(word, thesaurus)
     if not cands:
-        return _compound_candidate(searcher, word)
+        return label[1] if label else _compound_candidate(searcher, word)
     best = cands[0]
     if best.isascii():
         # Prefer the spelling with å/ä/ö when the candidate is only its folded variant.
-        for c in cands:
-            if not c.isascii() and fold(c) == best:
-                return c
+        best = next((c for c in cands if not c.isascii() and fold(c) == best), best)
+    if label and label[0] < distance(word, best):
+        return label[1]
     return best
 
 
@@ -100,12 +152,12 @@ def suggest(searcher: Searcher, text: str, thesaurus: Thesaurus) -> str | None:
     looked_up = 0
     for word in query_words(text):  # a query within its limits (query.limit_query)
         if not word.isalpha() or _known(searcher, word) or query_terms(word) \
-                or thesaurus.labelled(word):
-            continue  # a word of the index, or a term of the thesaurus ("skolk"): no typo
+                or thesaurus.labelled(word) or _swedish(word):
+            continue  # a word of the index, of the thesaurus ("skolk") or of Swedish: no typo
         looked_up += 1
         if looked_up > MAX_SUGGEST_WORDS:
             break
-        cand = _best_candidate(searcher, word)
+        cand = _best_candidate(searcher, word, thesaurus)
         if cand:
             out = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", cand, out, count=1,
                          flags=re.IGNORECASE)
