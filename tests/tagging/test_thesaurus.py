@@ -17,6 +17,9 @@ def test_every_taxonomy_concept_is_in_the_thesaurus_and_relations_resolve() -> N
         assert set(concept.related) <= names, concept.pref
         assert set(concept.focus_areas) <= set(FOCUS_AREAS), concept.pref
     assert all(t.related or t.focus_areas for t in topics)
+    for concept in found:  # a label once per concept: a SKOS file can hold it only once
+        labels = [label.lower() for label in concept.labels()]
+        assert len(labels) == len(set(labels)), concept.pref
 
 
 def test_a_topic_names_its_related_interventions_first_strongest() -> None:

@@ -135,7 +135,8 @@ def test_a_skos_file_is_imported_from_the_page(writable_client: FlaskClient) -> 
     response = client.post("/samordnare/tesaurus/importera", follow_redirects=True, data={
         "csrf_token": token, "fil": (io.BytesIO(turtle), "annan-region.ttl")})
     page = unescape(response.get_data(as_text=True))
-    assert "annan-region.ttl: 50 begrepp i filen, 50 fanns redan, 1 nya termer" in page
+    n = len(_library(client).thesaurus.current().concepts)
+    assert f"annan-region.ttl: {n} begrepp i filen, {n} fanns redan, 1 nya termer" in page
     assert "lade till synonymen <q>skolkjakt</q>" in page
     broken = client.post("/samordnare/tesaurus/importera", follow_redirects=True, data={
         "csrf_token": token, "fil": (io.BytesIO(b"inte rdf alls {"), "fel.ttl")})
