@@ -141,7 +141,7 @@ def add_concept(con: sqlite3.Connection, thesaurus: Thesaurus, pref: str,
     if not key or thesaurus.concept(key) or thesaurus.find(pref):
         raise InvalidRequestError(f"Begreppet {pref!r} finns redan i tesaurusen.")
     areas = {c.pref for c in thesaurus.concepts if c.kind == FOCUS_AREA}
-    interventions = {c.pref for c in thesaurus.concepts if c.kind != TOPIC} - areas
+    interventions = {c.pref for c in thesaurus.concepts if c.kind == INTERVENTION}
     data = {"focus_areas": [a for a in focus_areas if a in areas],
             "related": [r for r in related if r in interventions],
             "definition": " ".join(definition.split())[:500]}

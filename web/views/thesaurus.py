@@ -43,7 +43,7 @@ def index() -> str:
     return render_template(
         "thesaurus.html", groups=_grouped(current.concepts, find), find=find,
         headings=KIND_HEADINGS, history=library.thesaurus.history(limit=20),
-        by_key={c.key: c for c in current.concepts}, concepts=current.concepts)
+        thesaurus=current, concepts=current.concepts)
 
 
 def _concept_or_404(key: str) -> Concept:
