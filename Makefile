@@ -10,13 +10,15 @@ DATA_DIR ?= instance
 # Debian packages. Every system file or program the code or the tests use must come from one of
 # these lists: tests/system_files.py checks that with dpkg on every `make test`.
 # run: OCR for scanned pages, the Swedish hunspell dictionary for compound splitting, pdftotext
-# for the benchmark, LibreOffice (no GUI) to turn Word, PowerPoint and OpenDocument files into PDF; corpus: fonts, Pango (WeasyPrint) and poppler for rendering and checking
-# the bundled PDFs; test: those, Chromium for the browser tests and make (tests run `make run`).
+# for the benchmark, LibreOffice (no GUI) to turn Word, PowerPoint and OpenDocument files into
+# PDF, Pango and a font for WeasyPrint (printable concept sheets); corpus: more fonts for
+# rendering the bundled PDFs; test: those, Chromium for the browser tests, make (tests run
+# `make run`) and redis-server (the job queue's Redis storage is tested against a real server).
 RUN_PACKAGES := tesseract-ocr tesseract-ocr-swe poppler-utils hunspell-sv \
-	libreoffice-common libreoffice-writer-nogui libreoffice-impress-nogui
-CORPUS_PACKAGES := $(RUN_PACKAGES) fonts-liberation fonts-dejavu-core fonts-dejavu-extra \
-	libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
-TEST_PACKAGES := $(CORPUS_PACKAGES) chromium make
+	libreoffice-common libreoffice-writer-nogui libreoffice-impress-nogui \
+	fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
+CORPUS_PACKAGES := $(RUN_PACKAGES) fonts-liberation fonts-dejavu-extra
+TEST_PACKAGES := $(CORPUS_PACKAGES) chromium make redis-server
 
 .PHONY: run test install lint corpus bench clean
 

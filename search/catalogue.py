@@ -100,6 +100,17 @@ CREATE TABLE IF NOT EXISTS spread_overrides (  -- search/spread_overrides.py
     created_at TEXT NOT NULL,
     PRIMARY KEY (concept, municipality)
 );
+CREATE TABLE IF NOT EXISTS audit_log (  -- search/audit.py
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    created_at TEXT NOT NULL,
+    user TEXT,  -- the coordinator's name; NULL for the command line
+    action TEXT NOT NULL,  -- a dotted code, e.g. tag.add, document.publish, person.erase
+    lineage TEXT,  -- the document (all its versions) the change belongs to, if any
+    example_id TEXT,
+    summary TEXT NOT NULL,  -- one Swedish line for people
+    data TEXT  -- JSON detail for programs
+);
+CREATE INDEX IF NOT EXISTS audit_log_lineage ON audit_log(lineage);
 CREATE TABLE IF NOT EXISTS spread_changes (  -- counts changes the concept pages are made of
     id INTEGER PRIMARY KEY CHECK (id = 1),
     n INTEGER NOT NULL

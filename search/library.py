@@ -29,7 +29,7 @@ from ingest.formats import FORMATS, PDF, UPLOAD_SUFFIXES, FileFormat
 from ingest.ids import document_id_for, is_document_id
 from ingest.model import Document
 from ingest.tagging.thesaurus import Thesaurus, use
-from search import edits, pages, users
+from search import audit, edits, pages, users
 from search import query as squery
 from search.catalogue import Catalogue, title_key
 from search.concepts import COUNTY, ConceptView
@@ -55,6 +55,7 @@ from search.fallback import catalogue_search
 from search.files import StoredFile, open_stored
 from search.index import IndexFault, IndexStore, is_disk_full, is_index_error
 from search.records import (
+    AuditEntry,
     Concept,
     ConceptItem,
     Hit,
@@ -529,12 +530,15 @@ class Library:
                 raise NotFoundError("Dokumentet finns inte.")
             return doc
 
-    def remove_document(self, document_id: str) -> bool:
+    def remove_document(self, document_id: str, user: str | None = None) -> bool:
         with self._writing():
             row = self.catalogue.document_row(document_id)
             if row is None:
                 return False
             with self.catalogue.transaction() as con:
+                audit.record(con, "document.remove",
+                             f"tog bort {row['filename']} ({row['title']})", user=user,
+                             document_id=document_id)
                 self.catalogue.delete_document(con, document_id)
             self.index.replace([document_id], [], [])
             self._drop_original(row["sha256"])
@@ -599,6 +603,10 @@ class Library:
             with self.catalogue.transaction() as con:
                 self.catalogue.add_correction(con, doc.id, ex.title, kind, value, role,
                                               action, user)
+                verb = "lade till" if action == "add" else "tog bort"
+                audit.record(con, f"tag.{action}", f"{verb} {kind} {value!r} på {ex.title!r}",
+                             user=user, document_id=doc.id, example_id=ex.id,
+                             data={"kind": kind, "value": value, "role": role})
             self._rewrite(doc)
             return ExampleRecord.of(ex)
 
@@ -615,6 +623,9 @@ class Library:
                 self.catalogue.add_correction(con, doc.id, merged.title, edits.MERGE,
                                               json.dumps(keys, ensure_ascii=False), None,
                                               "add", user)
+                audit.record(con, "example.merge",
+                             f"slog ihop {len(ids)} exempel till {merged.title!r}", user=user,
+                             document_id=doc.id, example_id=merged.id, data={"examples": ids})
             self._rewrite(doc)
             return ExampleRecord.of(merged)
 
@@ -631,6 +642,10 @@ class Library:
             with self.catalogue.transaction() as con:
                 self.catalogue.add_correction(con, doc.id, title, edits.SPLIT,
                                               str(int(section_index)), None, "add", user)
+                audit.record(con, "example.split",
+                             f"delade {title!r} vid avsnitt {int(section_index)}", user=user,
+                             document_id=doc.id, example_id=id,
+                             data={"section": int(section_index)})
             self._rewrite(doc)
             return [ExampleRecord.of(part) for part in parts]
 
@@ -709,6 +724,17 @@ class Library:
     def remove_spread_override(self, slug: str, municipality: str) -> bool:
         with self._writing():
             return remove_override(self.catalogue, slug, municipality)
+
+    def audit_entries(self, document_id: str | None = None, action: str | None = None,
+                      user: str | None = None, before: int | None = None,
+                      limit: int = 100) -> list[AuditEntry]:
+        """The audit log, newest first; with ``document_id``, that document's versions only."""
+        lineage = None
+        if document_id is not None:
+            row = self.catalogue.document_row(document_id)
+            lineage = (row["lineage"] if row else None) or document_id
+        return audit.entries(self.catalogue, lineage=lineage, action=action, user=user,
+                             before=before, limit=limit)
 
     def new_phrases(self, limit: int = 30) -> list[tuple[str, int]]:
         """Frequent phrases of the stored examples that neither the taxonomy nor the thesaurus

@@ -367,6 +367,19 @@ class ThesaurusEdit(Record):
     created_at: str
 
 
+class AuditEntry(Record):
+    description_sv = "En rad i ändringsloggen: vem som ändrade vad och när."
+
+    id: int
+    created_at: str
+    user: str | None = Field(None, description="Samordnaren; tomt för kommandoraden.")
+    action: str = Field(description="Åtgärdens kod, t.ex. tag.add, document.publish.")
+    lineage: str | None = Field(None, description="Dokumentet (alla dess versioner).")
+    example_id: str | None = None
+    summary: str = Field(description="Vad som hände, på svenska.")
+    data: dict[str, Any] = Field(default_factory=dict)
+
+
 class ThesaurusImportSkip(Record):
     description_sv = "Något i en importerad SKOS-fil som inte togs in, och varför."
 

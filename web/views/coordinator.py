@@ -161,6 +161,6 @@ def remove(document_id: str) -> Response:
         flash("Kryssa i rutan för att bekräfta borttagningen.", "fel")
         return redirect(url_for("coordinator.review", document_id=document_id))
     with writing() as library:
-        library.remove_document(document.id)
+        library.remove_document(document.id, user=current_user())
     flash(f"Dokumentet {document.title} togs bort.", "ok")
     return redirect(url_for("coordinator.home"))
