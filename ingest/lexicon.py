@@ -314,6 +314,23 @@ COUNTY_MUNICIPALITIES = (
     "Aneby", "Eksjö", "Gislaved", "Gnosjö", "Habo", "Jönköping", "Mullsjö",
     "Nässjö", "Sävsjö", "Tranås", "Vaggeryd", "Vetlanda", "Värnamo",
 )
+# Which of them share a border (within the county; each pair is named once, both ways apply).
+_COUNTY_BORDERS = (
+    ("Aneby", "Eksjö"), ("Aneby", "Jönköping"), ("Aneby", "Nässjö"), ("Aneby", "Tranås"),
+    ("Eksjö", "Nässjö"), ("Eksjö", "Tranås"), ("Eksjö", "Vetlanda"),
+    ("Gislaved", "Gnosjö"), ("Gislaved", "Värnamo"),
+    ("Gnosjö", "Jönköping"), ("Gnosjö", "Vaggeryd"), ("Gnosjö", "Värnamo"),
+    ("Habo", "Jönköping"), ("Habo", "Mullsjö"),
+    ("Jönköping", "Mullsjö"), ("Jönköping", "Nässjö"), ("Jönköping", "Vaggeryd"),
+    ("Nässjö", "Sävsjö"), ("Nässjö", "Vaggeryd"), ("Nässjö", "Vetlanda"),
+    ("Sävsjö", "Vaggeryd"), ("Sävsjö", "Vetlanda"), ("Sävsjö", "Värnamo"),
+    ("Vaggeryd", "Värnamo"),
+)
+COUNTY_NEIGHBOURS: dict[str, tuple[str, ...]] = {
+    name: tuple(sorted({b for a, b in _COUNTY_BORDERS if a == name}
+                       | {a for a, b in _COUNTY_BORDERS if b == name}))
+    for name in COUNTY_MUNICIPALITIES
+}
 
 # --- team posters ---------------------------------------------------------------------------------
 

@@ -69,6 +69,7 @@ from search.records import (
     Spread,
     SpreadOverride,
     SpreadStatus,
+    StartPlan,
 )
 from search.records import Document as DocumentRecord
 from search.records import Example as ExampleRecord
@@ -735,6 +736,12 @@ class Library:
             lineage = (row["lineage"] if row else None) or document_id
         return audit.entries(self.catalogue, lineage=lineage, action=action, user=user,
                              before=before, limit=limit)
+
+    def start_plan(self, municipality: str, text: str) -> StartPlan:
+        """For a new team: the concepts, nearest examples and people (search/newcomer.py)."""
+        from search.newcomer import start_plan
+
+        return start_plan(self, municipality, text)
 
     def new_phrases(self, limit: int = 30) -> list[tuple[str, int]]:
         """Frequent phrases of the stored examples that neither the taxonomy nor the thesaurus

@@ -474,3 +474,52 @@ class IngestReport(Record):
 
     def summary(self) -> IngestSummary:
         return self.totals
+
+
+class StartConcept(Record):
+    description_sv = "Ett koncept som passar det ett nytt team vill förbättra."
+
+    slug: str
+    name: str
+    description: str | None = None
+    why: str = Field(description="Varför konceptet föreslås.")
+    examples: int = Field(ge=0, description="Antal exempel i banken.")
+    status_here: str = Field(description="Hur långt konceptet har kommit i teamets kommun.")
+    practised_in: list[str] = Field([], description="Andra kommuner där det pågår eller är "
+                                                    "etablerat.")
+
+
+class StartGroup(Record):
+    description_sv = "De närmaste exemplen på ett avstånd: egen kommun, grannar, länet, utanför."
+
+    label: str
+    distance: int = Field(ge=0, le=3, description="0 egen kommun, 1 grannkommun, 2 länet, "
+                                                  "3 utanför länet.")
+    total: int = Field(ge=0, description="Antal träffar på detta avstånd.")
+    hits: list[Hit] = []
+
+
+class StartContact(Record):
+    description_sv = "En person att kontakta, från ett av de närmaste exemplen."
+
+    name: str
+    role: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    team: str | None = None
+    example_id: str
+    example_title: str
+    municipalities: list[str] = []
+
+
+class StartPlan(Record):
+    description_sv = "Det ett nytt team får: koncept, närmaste exempel och vem att kontakta."
+
+    municipality: str
+    text: str
+    neighbours: list[str] = []
+    total: int = Field(ge=0, description="Antal exempel som orden hittar.")
+    message: str | None = None
+    concepts: list[StartConcept] = []
+    groups: list[StartGroup] = []
+    contacts: list[StartContact] = []

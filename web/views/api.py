@@ -11,6 +11,7 @@ from pydantic import BaseModel, Field
 
 from ingest.ids import is_document_id
 from search.concepts import COUNTY
+from search.errors import InvalidRequestError
 from search.library import Library
 from search.records import (
     Concept,
@@ -23,6 +24,7 @@ from search.records import (
     SearchResult,
     Spread,
     SpreadCell,
+    StartPlan,
     ThesaurusConcept,
     ThesaurusImport,
     Upload,
@@ -46,6 +48,7 @@ from web.params import SearchQuery, UploadForm
 from web.security import ApiAuthError, api_user
 from web.spread import SpreadQuery
 from web.views.concepts import spread_of
+from web.views.start import StartQuery, plan_for
 
 bp = Blueprint("api", __name__, url_prefix="/api")
 
@@ -322,3 +325,16 @@ def set_spread_override(slug: str, name: str) -> Response:
 @api_login_limit
 def remove_spread_override(slug: str, name: str) -> Response:
     return _spread_write(slug, name, lambda lib, _user: lib.remove_spread_override(slug, name))
+
+
+@bp.get("/start")
+@described("getStart", "För ett nytt team: koncept som passar, de närmaste exemplen (egen "
+           "kommun, grannkommuner, länet) och vilka teamet kan kontakta", StartPlan,
+           "Förslagen", query=StartQuery,
+           errors={400: "Okänd kommun eller ingen text"})
+def start() -> Response:
+    try:
+        plan = plan_for(request.args)
+    except InvalidRequestError as exc:
+        return error_response(400, str(exc))
+    return jsonify(plan.model_dump())

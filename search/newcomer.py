@@ -1,0 +1,123 @@
+"""What a new team gets when it says where it is and what it wants to improve.
+
+A team writes its municipality and, in its own words, what it wants to change ("fler elever
+ska komma till skolan"). It gets, from what the bank already holds:
+
+- the concepts that fit: those its words name through the thesaurus first, then those most
+  common among the examples its words find (the best hits counting most), each with how far
+  it has come in the team's own municipality;
+- the nearest examples: the search's hits grouped as the team's own municipality, the
+  neighbouring ones (sharing a border, ingest.lexicon.COUNTY_NEIGHBOURS), the rest of the
+  county and outside it, each group in the search's order;
+- whom to contact: the people named in those examples, nearest first, each once.
+
+It only reads: the search, the concept pages and the examples, so it is as fresh as they are.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from ingest.lexicon import COUNTY_MUNICIPALITIES, COUNTY_NEIGHBOURS
+from search.concepts import slugify
+from search.errors import InvalidRequestError
+from search.query import named_concepts
+from search.records import Hit, StartConcept, StartContact, StartGroup, StartPlan
+from search.spread import PRACTISED
+
+if TYPE_CHECKING:
+    from search.library import Library
+
+HITS_READ = 40  # hits of the team's words that the plan is made from
+PER_GROUP = 4
+MAX_CONCEPTS = 4
+MAX_CONTACTS = 8
+MAX_TEXT = 500
+
+
+def _distance(hit: Hit, home: str) -> int:
+    """0 own municipality, 1 a neighbour, 2 elsewhere in the county, 3 outside it."""
+    places = set(hit.municipalities)
+    if home in places:
+        return 0
+    if places & set(COUNTY_NEIGHBOURS.get(home, ())):
+        return 1
+    return 2 if places & set(COUNTY_MUNICIPALITIES) or not places else 3
+
+
+def _groups(hits: list[Hit], home: str) -> list[StartGroup]:
+    neighbours = ", ".join(COUNTY_NEIGHBOURS.get(home, ()))
+    labels = (f"I {home}", f"I grannkommunerna ({neighbours})", "I resten av länet",
+              "Utanför länet")
+    groups = []
+    for distance, label in enumerate(labels):
+        members = [h for h in hits if _distance(h, home) == distance]
+        if members:
+            groups.append(StartGroup(label=label, distance=distance, total=len(members),
+                                     hits=members[:PER_GROUP]))
+    return groups
+
+
+def _concept_names(library: Library, text: str, hits: list[Hit]) -> list[tuple[str, str]]:
+    """(name, why) of the fitting interventions, named ones first, then by weighted hits."""
+    named = [value for kind, value, _ in named_concepts(text, library.thesaurus.current())
+             if kind == "intervention"]
+    counts: Counter[str] = Counter()
+    for rank, hit in enumerate(hits[:15]):
+        for value in hit.interventions:
+            counts[value] += 1.0 / (1 + rank / 3)
+    chosen = [(name, "Era ord nämner det") for name in named]
+    chosen += [(name, "Vanligt bland exemplen som era ord hittar")
+               for name, _ in counts.most_common() if name not in named]
+    return chosen[:MAX_CONCEPTS]
+
+
+def _concepts(library: Library, text: str, hits: list[Hit], home: str) -> list[StartConcept]:
+    out = []
+    for name, why in _concept_names(library, text, hits):
+        concept = library.concept(slugify(name))
+        if concept is None:
+            continue
+        cell = concept.spread.get(home)
+        tried = sorted(m for m, c in concept.spread.items()
+                       if c.status in PRACTISED and m != home)
+        out.append(StartConcept(
+            slug=concept.slug, name=concept.name, description=concept.description, why=why,
+            examples=len(concept.examples), status_here=cell.label if cell else "Inte prövad",
+            practised_in=tried))
+    return out
+
+
+def _contacts(library: Library, groups: list[StartGroup]) -> list[StartContact]:
+    seen, out = set(), []
+    for group in groups:
+        for hit in group.hits:
+            example = library.example(hit.id)
+            for person in example.persons if example else ():
+                key = person.name.casefold()
+                if key in seen or len(out) >= MAX_CONTACTS:
+                    continue
+                seen.add(key)
+                out.append(StartContact(
+                    name=person.name, role=person.role, email=person.email,
+                    phone=person.phone, team=hit.team, example_id=hit.id,
+                    example_title=hit.title, municipalities=hit.municipalities))
+    return out
+
+
+def start_plan(library: Library, municipality: str, text: str) -> StartPlan:
+    """The concepts, nearest examples and people for a team in ``municipality`` that wants
+    to improve what ``text`` says."""
+    if municipality not in COUNTY_MUNICIPALITIES:
+        raise InvalidRequestError("Välj en av länets 13 kommuner.")
+    text = " ".join((text or "").split())[:MAX_TEXT]
+    if not any(ch.isalpha() for ch in text):
+        raise InvalidRequestError("Skriv med några ord vad ni vill förbättra.")
+    result = library.search(text, per_page=HITS_READ)
+    groups = _groups(result.hits, municipality)
+    return StartPlan(municipality=municipality, text=text,
+                     neighbours=list(COUNTY_NEIGHBOURS[municipality]),
+                     total=result.total, message=result.message,
+                     concepts=_concepts(library, text, result.hits, municipality),
+                     groups=groups, contacts=_contacts(library, groups))
