@@ -32,7 +32,8 @@ from ingest import ocr  # noqa: E402
 SCANNED = "poster-2024-gnosjo-hembesok-skannad"
 EXTRA = ("poster-2020-ht-eksjo-sms-franvaro", "poster-2024-vetlanda-narvaro",
          "nyhetsbrev-2022-05")  # an A3 and an A4 poster, a newsletter's first page
-SETTINGS = {"300 dpi (before)": ocr.DPI, "image's own dpi (now)": None}
+# (dpi, strips): None = the page's own choice
+SETTINGS = {"own dpi, whole (before)": (None, 1), "own dpi, strips (now)": (None, None)}
 _WORD = re.compile(r"[\wåäöÅÄÖéü]+(?:-[\wåäöÅÄÖéü]+)*")
 
 
@@ -74,11 +75,11 @@ def _text(path: Path) -> str:
         doc.close()
 
 
-def read(path: Path, dpi: float | None) -> tuple[float, Counter[str]]:
+def read(path: Path, dpi: float | None, parts: int | None) -> tuple[float, Counter[str]]:
     doc = pdfium.PdfDocument(str(path))
     try:
         started = time.perf_counter()
-        found = ocr.page_words(doc[0], 1, dpi=dpi)
+        found = ocr.page_words(doc[0], 1, dpi=dpi, parts=parts)
         seconds = time.perf_counter() - started
     finally:
         doc.close()
@@ -105,10 +106,10 @@ def main(argv: list[str] | None = None) -> int:
             times: dict[str, list[float]] = {s: [] for s in SETTINGS}
             found: dict[str, Counter[str]] = {}
             for _ in range(args.rounds):
-                for setting, dpi in SETTINGS.items():
-                    seconds, found[setting] = read(path, dpi)
+                for setting, (dpi, parts) in SETTINGS.items():
+                    seconds, found[setting] = read(path, dpi, parts)
                     times[setting].append(seconds)
-            for setting, dpi in SETTINGS.items():
+            for setting, (dpi, _) in SETTINGS.items():
                 recall, precision = score(truth, found[setting])
                 median = statistics.median(times[setting])
                 totals[setting].append(median)

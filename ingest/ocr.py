@@ -4,7 +4,9 @@ A page is rendered at the resolution of its scanned image (a 200 dpi scan drawn 
 gives Tesseract 2.25 times the pixels and no more detail), between MIN_DPI and DPI; a page
 without one (letters turned into outlines) at DPI. Words come with their line's size estimate
 (hOCR ``x_size``), so the same layout code that reads text-layer PDFs finds headings and
-columns in scans too.
+columns in scans too. A large page (an A3 poster) is cut at blank bands into strips that
+separate Tesseract processes read at the same time: Tesseract's own threads gave no steady
+gain here, while two processes on two cores nearly halve the time of a page.
 """
 
 from __future__ import annotations
@@ -12,11 +14,17 @@ from __future__ import annotations
 import os
 import re
 import xml.etree.ElementTree as ET
+from concurrent.futures import ThreadPoolExecutor
+from typing import TYPE_CHECKING
 
+import numpy as np
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from ingest.extract import Word
+
+if TYPE_CHECKING:
+    from PIL import Image
 
 DPI = 300
 MIN_DPI = 150
@@ -34,6 +42,12 @@ _DESCENDERS = re.compile(r"x_descenders ([\d.]+)")
 # title line at 200 dpi) but the same x-height.
 X_SIZE_PER_POINT, X_HEIGHT_PER_POINT = 1.2, 0.72
 _CONF = re.compile(r"x_wconf (\d+)")
+# A large page is read in strips at once, one Tesseract each, cut only where a band at least
+# BLANK_BAND_POINTS tall has no ink across the page (no line of text is cut).
+MAX_PARTS = 2
+MIN_SPLIT_PIXELS = 2_000_000  # an A4 page at 200 dpi is 3.9 million, at 150 dpi 2.2
+BLANK_BAND_POINTS = 6
+INK_LEVEL = 128  # grey below this is ink
 
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
@@ -64,16 +78,72 @@ def render_dpi(page: pdfium.PdfPage) -> float:
     return DPI if found is None else max(MIN_DPI, min(DPI, found))
 
 
-def page_words(page: pdfium.PdfPage, number: int, dpi: float | None = None) -> list[Word]:
-    """Words of a rendered page in PDF points (top-left origin), sized by their line."""
-    import pytesseract
+def page_words(page: pdfium.PdfPage, number: int, dpi: float | None = None,
+               parts: int | None = None) -> list[Word]:
+    """Words of a rendered page in PDF points (top-left origin), sized by their line.
 
+    A large page is cut at blank bands into up to ``parts`` strips (default: the cores this
+    process may use, at most MAX_PARTS) read by Tesseract at the same time.
+    """
     width, height = page.get_size()
     dpi = dpi or render_dpi(page)
     scale = min(dpi / 72.0, (MAX_PIXELS / max(width * height, 1.0)) ** 0.5)
     image = page.render(scale=scale, grayscale=True).to_pil()
-    hocr = pytesseract.image_to_pdf_or_hocr(image, lang=LANG, extension="hocr", config="--psm 3")
-    return words_from_hocr(hocr, number, scale)
+    if parts is None:
+        parts = min(MAX_PARTS, len(os.sched_getaffinity(0)))
+    big = image.width * image.height >= MIN_SPLIT_PIXELS
+    tops = strip_tops(image, parts, round(BLANK_BAND_POINTS * scale)) if big else [0]
+    strips = [(top, image.crop((0, top, image.width, bottom)))
+              for top, bottom in zip(tops, [*tops[1:], image.height], strict=True)]
+    if len(strips) == 1:
+        return words_from_hocr(_hocr(image), number, scale)
+    with ThreadPoolExecutor(len(strips)) as pool:  # each thread waits on its own tesseract
+        hocrs = list(pool.map(_hocr, [strip for _, strip in strips]))
+    return [word for (top, _), hocr in zip(strips, hocrs, strict=True)
+            for word in words_from_hocr(hocr, number, scale, top)]
+
+
+def _hocr(image: Image.Image) -> bytes:
+    import pytesseract
+
+    return pytesseract.image_to_pdf_or_hocr(image, lang=LANG, extension="hocr", config="--psm 3")
+
+
+def strip_tops(image: Image.Image, parts: int, min_rows: int) -> list[int]:
+    """Where to cut a page into about ``parts`` strips of similar height: the middle of the
+    blank band (no ink across the whole width, ``min_rows`` rows or more) nearest each even
+    cut, searched in the middle half between two cuts. Without such a band, no cut: a cut
+    through a line of text would lose it."""
+    if parts < 2:
+        return [0]
+    pixels = np.asarray(image)
+    ink = (pixels < INK_LEVEL).sum(axis=1) > max(2, pixels.shape[1] // 500)
+    tops = [0]
+    for k in range(1, parts):
+        target = len(ink) * k // parts
+        cut = _blank_middle(ink, target, len(ink) // (2 * parts), min_rows)
+        if cut is not None and cut > tops[-1]:
+            tops.append(cut)
+    return tops
+
+
+def _blank_middle(ink: np.ndarray, target: int, reach: int, min_rows: int) -> int | None:
+    """The middle row of the blank run of at least ``min_rows`` rows nearest ``target``,
+    within ``reach`` rows of it."""
+    best: tuple[int, int] | None = None  # (distance, middle)
+    start = None
+    low, high = max(0, target - reach), min(len(ink), target + reach)
+    for row in range(low, high + 1):
+        blank = row < high and not ink[row]
+        if blank and start is None:
+            start = row
+        elif not blank and start is not None:
+            if row - start >= min_rows:
+                middle = (start + row) // 2
+                if best is None or abs(middle - target) < best[0]:
+                    best = (abs(middle - target), middle)
+            start = None
+    return best[1] if best else None
 
 
 def _font_size(title: str, line_height: float) -> float:
@@ -88,7 +158,8 @@ def _font_size(title: str, line_height: float) -> float:
     return x_size / X_SIZE_PER_POINT
 
 
-def words_from_hocr(hocr: bytes, number: int, scale: float) -> list[Word]:
+def words_from_hocr(hocr: bytes, number: int, scale: float, offset: int = 0) -> list[Word]:
+    """The words of an hOCR page; ``offset`` is the pixel row the read image starts at."""
     root = ET.fromstring(hocr)
     words: list[Word] = []
     for element in root.iter():
@@ -99,8 +170,8 @@ def words_from_hocr(hocr: bytes, number: int, scale: float) -> list[Word]:
         line_box = _BBOX.search(title)
         if not line_box:
             continue
-        top = int(line_box.group(2)) / scale
-        bottom = int(line_box.group(4)) / scale
+        top = (int(line_box.group(2)) + offset) / scale
+        bottom = (int(line_box.group(4)) + offset) / scale
         size = round(_font_size(title, (bottom - top) * scale) / scale * 2) / 2  # half points
         for child in element:
             if "ocrx_word" not in child.get("class", ""):

@@ -44,3 +44,32 @@ def test_a_scan_is_read_at_its_own_resolution(tmp_path: Path) -> None:
     doc = pdfium.PdfDocument(str(fine))
     assert ocr.render_dpi(doc[0]) == ocr.DPI  # never finer than DPI
     doc.close()
+
+
+def test_a_page_in_strips_reads_the_same_words_as_whole() -> None:
+    doc = pdfium.PdfDocument(str(SCANNED))
+    page = doc[0]
+    scale = ocr.render_dpi(page) / 72
+    image = page.render(scale=scale, grayscale=True).to_pil()
+    tops = ocr.strip_tops(image, 2, round(ocr.BLANK_BAND_POINTS * scale))
+    assert len(tops) == 2 and image.height / 4 <= tops[1] <= image.height * 3 / 4
+    pixels = image.load()
+    specks = sum(pixels[x, tops[1]] < ocr.INK_LEVEL for x in range(image.width))
+    assert specks <= max(2, image.width // 500)  # a blank row, but for scanner noise
+    whole = ocr.page_words(page, 1, parts=1)
+    strips = ocr.page_words(page, 1, parts=2)
+    doc.close()
+
+    def key(words: list) -> list[tuple[str, int, int]]:
+        return sorted((w.text, round(w.x0 / 4), round(w.top / 4)) for w in words)
+
+    same = set(key(whole)) & set(key(strips))
+    assert len(same) >= 0.97 * len(whole) and len(strips) <= 1.03 * len(whole)
+
+
+def test_no_cut_without_a_blank_band() -> None:
+    striped = Image.new("L", (800, 1200), 255)
+    for y in range(0, 1200, 6):  # a line of ink every 6 rows: no band of 8 blank rows
+        striped.paste(0, (0, y, 800, y + 1))
+    assert ocr.strip_tops(striped, 2, 8) == [0]
+    assert ocr.strip_tops(striped, 2, 4) != [0]
