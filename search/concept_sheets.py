@@ -98,13 +98,19 @@ def changed_fields(old: SheetFields | None, new: SheetFields) -> list[str]:
     return [k for k in after if before.get(k) != after[k]]
 
 
-def _link_rows(con: sqlite3.Connection, ids: Iterable[str]) -> list[dict[str, str]]:
-    """The links of examples by id: lineage, title key, id and title (unknown ids refused)."""
+def _link_rows(con: sqlite3.Connection, ids: Iterable[str],
+               kept: Iterable[dict[str, str]] = ()) -> list[dict[str, str]]:
+    """The links of examples by id: lineage, title key, id and title. An id no stored example
+    has is refused, unless it is one of the ``kept`` links (an example gone for now)."""
+    old = {link["example_id"]: link for link in kept}
     links = []
     for ex_id in dict.fromkeys(ids):
         row = con.execute(
             "SELECT e.id, e.title, d.lineage FROM examples e JOIN documents d "
             "ON d.id = e.document_id WHERE e.id = ?", (ex_id,)).fetchone()
+        if row is None and ex_id in old:
+            links.append(old[ex_id])
+            continue
         if row is None:
             raise InvalidRequestError(f"Exemplet {ex_id} finns inte.")
         links.append({"lineage": row["lineage"] or ex_id.split("-")[0],
@@ -262,7 +268,10 @@ class SheetStore:
             old = SheetFields.model_validate_json(row["fields"])
             fields = clean_fields(raw, old.name)
             old_links = json.loads(row["links"])
-            links = old_links if example_ids is None else _link_rows(con, example_ids)
+            links = (old_links if example_ids is None
+                     else _link_rows(con, example_ids, old_links))
+            if row["state"] == PUBLISHED and not links:
+                raise InvalidRequestError("Ett publicerat konceptblad behöver minst ett exempel.")
             self._write_version(con, slug, row["state"], fields, links, old, old_links, user,
                                 "sheet.save", f"ändrade konceptbladet {fields.name!r}")
         return self._required(slug)
