@@ -49,11 +49,17 @@ SENTENCE_CUES: dict[str, tuple[str, ...]] = {
               "pedagog", "fritidsledare", "familjebehandlare", "skolsköterska", "coach"),
     "time_needed": ("timme", "timmar", "veckor", "varje vecka", "månader", "termin",
                     "minuter", "tillfällen", "gång i månaden", "gång i veckan"),
-    "costs": ("kronor", " kr ", "kostnad", "kostar", "budget", "medel", "finansi", "bidrag"),
+    "costs": ("kronor", "kr", "kostnad", "kostar", "budget", "medel", "finansi", "bidrag"),
     "measurement": ("mäter", "mätte", "mätning", "enkät", "följer upp", "följde upp",
                     "statistik", "registrer"),
-    "results": ("procent", "%", "ökade", "minskade", "halverades", "fördubbl"),
+    "results": ("procent", "ökade", "ökat", "minskade", "minskat", "halverades", "fördubbl"),
 }
+# a cue is the start of a word ("ökade", not "utökade"); "kr" and "medel" whole words only
+_CUE_PATTERNS = {
+    field: re.compile(r"(?<!\w)(?:" + "|".join(
+        re.escape(w) + (r"(?!\w)" if w in ("kr", "medel") else "") for w in words) + ")")
+    for field, words in SENTENCE_CUES.items()}
+PER_CENT = re.compile(r"\d\s?%")
 
 PER_FIELD = 12
 MIN_CHARS, MAX_CHARS = 15, 400
@@ -77,8 +83,11 @@ def section_fields(heading: str) -> tuple[str, ...]:
 
 
 def _cued(sentence: str) -> list[str]:
-    low = f" {sentence.lower()} "
-    return [field for field, words in SENTENCE_CUES.items() if any(w in low for w in words)]
+    low = sentence.lower()
+    found = [field for field, pattern in _CUE_PATTERNS.items() if pattern.search(low)]
+    if "results" not in found and PER_CENT.search(low):
+        found.append("results")
+    return found
 
 
 def _from_sections(ex: Example) -> list[Proposal]:

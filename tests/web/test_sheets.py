@@ -11,6 +11,8 @@ import time
 from flask.testing import FlaskClient
 from pypdf import PdfReader
 
+from tests.test_contract import assert_fields
+
 from .conftest import login
 
 HEMBESOK = "gemensamma-hembesok"
@@ -46,6 +48,8 @@ def test_create_accept_publish_and_history(writable_client: FlaskClient) -> None
     data = client.get(edit + ".json").get_json()
     sheet, proposals = data["sheet"], data["proposals"]
     assert sheet["state"] == "utkast" and len(sheet["examples"]) == 2
+    assert_fields("Concept sheet", sheet)  # docs/CONTRACT.md lists the fields
+    assert_fields("Sheet fields", sheet["fields"])
     assert [c["key"] for c in sheet["checklist"]][:3] == ["relevans", "utvardering", "effekt"]
     assert proposals["lessons"], proposals  # the examples have Lärdomar/Utmaningar sections
     lesson = proposals["lessons"][0]
