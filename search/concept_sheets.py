@@ -334,3 +334,19 @@ class SheetStore:
         audit.record(con, action, summary, user=user,
                      data={"slug": slug, "version": version, "state": state,
                            "changed": changed})
+
+
+def forget_name(con: sqlite3.Connection, name: str,
+                replacement: str = "[raderad person]") -> int:
+    """Replace a person's name in every sheet and every kept version of it (GDPR art. 17: a
+    contact typed into a sheet); returns the number of rows changed. Call it inside the
+    erasure's writing transaction, beside ``audit.forget_name``."""
+    if not name.strip():
+        return 0
+    changed = 0
+    for table in ("concept_sheets", "concept_sheet_versions"):
+        changed += con.execute(
+            f"UPDATE {table} SET fields = replace(fields, ?1, ?2), "
+            "links = replace(links, ?1, ?2) WHERE instr(fields, ?1) OR instr(links, ?1)",
+            (name, replacement)).rowcount
+    return changed

@@ -27,23 +27,27 @@ class SheetPdfError(Exception):
     """The PDF could not be made (too slow, or WeasyPrint failed)."""
 
 
-def _no_fetch(url: str) -> dict:
-    raise ValueError(f"fetching {url!r} is not allowed")
+def _no_fetch() -> object:
+    """A URL fetcher that allows no protocol at all (WeasyPrint warns and goes on)."""
+    from weasyprint.urls import URLFetcher
+
+    return URLFetcher(allowed_protocols=(), fail_on_errors=False)
 
 
 def _warm_up() -> None:
     """In the child, once: import WeasyPrint and lay out a line (fonts found, caches filled)."""
     from weasyprint import HTML
 
-    HTML(string="<p>Å</p>", url_fetcher=_no_fetch).write_pdf()
+    HTML(string="<p>Å</p>", url_fetcher=_no_fetch()).write_pdf()
 
 
 def _build(html: str, css: str) -> bytes:
     """In the child: lay the sheet out on A4."""
     from weasyprint import CSS, HTML
 
-    return HTML(string=html, url_fetcher=_no_fetch).write_pdf(
-        stylesheets=[CSS(string=css, url_fetcher=_no_fetch)])
+    fetcher = _no_fetch()
+    return HTML(string=html, url_fetcher=fetcher).write_pdf(
+        stylesheets=[CSS(string=css, url_fetcher=fetcher)])
 
 
 class _Worker:

@@ -211,3 +211,17 @@ def test_two_documents_two_examples(library, reader) -> None:
     assert {p.example_id for items in found.values() for p in items} == set(ids)
     transfer = next(c for c in sheet.checklist if c.key == "overforbarhet")
     assert "Prövat i 2 kommuner: Gnosjö, Nässjö" in transfer.known
+
+
+def test_forgetting_a_name_rewrites_sheets_and_their_versions(library, reader) -> None:
+    from search.concept_sheets import forget_name
+
+    doc = _upload(library, reader, "nb.pdf", EXAMPLES_A)
+    sheet = library.sheets.create("Hembesök", [doc.examples[1].id], "anna")
+    library.sheets.save(sheet.slug, {"name": "Hembesök", "coach": "Kim Lindqvist, Qulturum"},
+                        "anna")
+    library.sheets.save(sheet.slug, {"name": "Hembesök", "coach": "Kim Lindqvist"}, "anna")
+    with library.catalogue.transaction() as con:
+        assert forget_name(con, "Kim Lindqvist") == 3  # the sheet and two versions
+    assert library.sheets.get(sheet.slug).fields.coach == "[raderad person]"
+    assert all("Kim" not in v.fields.coach for v in library.sheets.history(sheet.slug))
