@@ -260,11 +260,17 @@ class SheetStore:
         return self._required(slug)
 
     def save(self, slug: str, raw: dict[str, Any], user: str | None = None,
-             example_ids: list[str] | None = None) -> ConceptSheet:
+             example_ids: list[str] | None = None,
+             based_on: int | None = None) -> ConceptSheet:
         """Keep new field values (and links, when given) as a new version; nothing changes
-        and no version is written when they are the same."""
+        and no version is written when they are the same. ``based_on`` is the version the
+        editor started from: a save on top of someone else's newer one is refused."""
         with self._writing(), self.catalogue.transaction() as con:
             row = self._locked_row(con, slug)
+            if based_on is not None and based_on != row["version"]:
+                raise InvalidRequestError(
+                    f"{row['updated_by'] or 'Någon'} sparade version {row['version']} medan du "
+                    "skrev. Dina ändringar sparades inte; öppna bladet igen och gör om dem.")
             old = SheetFields.model_validate_json(row["fields"])
             fields = clean_fields(raw, old.name)
             old_links = json.loads(row["links"])

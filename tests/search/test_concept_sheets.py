@@ -46,6 +46,8 @@ def test_a_sheet_keeps_every_save_with_who_and_what(library, reader) -> None:
     assert saved.version == 2 and saved.fields.first_steps == "Boka ett möte med BVC."
     same = library.sheets.save(sheet.slug, saved.fields.model_dump(), "bertil")
     assert same.version == 2  # nothing changed: no new version
+    with pytest.raises(InvalidRequestError, match="bertil sparade version 2"):
+        library.sheets.save(sheet.slug, {"name": "Annat"}, "anna", based_on=1)
 
     with pytest.raises(InvalidRequestError):  # a description is needed to publish
         library.sheets.set_state(sheet.slug, "publicerad", "anna")

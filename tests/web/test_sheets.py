@@ -167,3 +167,10 @@ def test_bad_input_is_refused_with_a_message(writable_client: FlaskClient) -> No
                                        "anvand": "lessons:999"}, follow_redirects=True)
     assert "Förslaget finns inte längre" in response.get_data(as_text=True)
     assert client.post(edit, data={"name": "utan token"}).status_code == 400
+    client.post(edit, data={"csrf_token": token, "name": "Ett till", "costs": "Inga",
+                            "version": "1"})
+    response = client.post(edit, data={"csrf_token": token, "name": "Ett till",
+                                       "costs": "Gammal", "version": "1"},
+                           follow_redirects=True)
+    assert "sparade version 2 medan du skrev" in response.get_data(as_text=True)
+    assert client.get(edit + ".json").get_json()["sheet"]["fields"]["costs"] == "Inga"

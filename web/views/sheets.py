@@ -136,11 +136,13 @@ def save(slug: str) -> Response:
     _sheet_or_404(slug)
     raw, choice = _form_fields(), request.form.get("anvand", "")
     ids = request.form.getlist("exempel")
+    based_on = request.form.get("version", "")
     try:
         if choice:
             raw = _accepted(slug, raw, choice)
         with writing() as library:
-            sheet = library.sheets.save(slug, raw, current_user(), ids)
+            sheet = library.sheets.save(slug, raw, current_user(), ids,
+                                        int(based_on) if based_on.isdigit() else None)
     except NotFoundError:
         abort(404)
     except LibraryError as exc:
