@@ -20,8 +20,9 @@ redan lärt oss"), so a heading is matched by the stems it contains, and a headi
 
 Some fields are not a section of their own in any example: a sentence of any section (or of
 the whole text, for an example without sections) that has one of ``SENTENCE_CUES``' words is
-also proposed for that field (a time, a cost, a role, a target group, a measurement). Ages come
-from the examples' age tags and the owner team from their team.
+also proposed for that field (a time, a cost, a role, a target group, a measurement, a result
+in per cent); the first two sentences of an example without sections are proposed as its
+description. Ages come from the examples' age tags and the owner team from their team.
 """
 
 from __future__ import annotations
@@ -91,12 +92,15 @@ def _cued(sentence: str) -> list[str]:
 
 
 def _from_sections(ex: Example) -> list[Proposal]:
+    """Proposals from the example's sections; an example without sections offers its first
+    two sentences as the description and the rest by cue words only."""
     parts = [(s.heading, s.text) for s in ex.sections] or [("Text", ex.text)]
     out = []
     for heading, text in parts:
         mapped = section_fields(heading) if ex.sections else ()
-        for sentence in sentences(text):
-            for field in dict.fromkeys((*mapped, *_cued(sentence))):
+        for number, sentence in enumerate(sentences(text)):
+            opening = ("description",) if not ex.sections and number < 2 else ()
+            for field in dict.fromkeys((*mapped, *opening, *_cued(sentence))):
                 out.append(Proposal(field=field, text=sentence, example_id=ex.id,
                                     example_title=ex.title, section=heading))
     return out

@@ -227,3 +227,20 @@ def test_forgetting_a_name_rewrites_sheets_and_their_versions(library, reader) -
         assert forget_name(con, "Kim Lindqvist") == 3  # the sheet and two versions
     assert library.sheets.get(sheet.slug).fields.coach == "[raderad person]"
     assert all("Kim" not in v.fields.coach for v in library.sheets.history(sheet.slug))
+
+
+def test_an_example_without_sections_offers_its_opening_and_cued_sentences() -> None:
+    from ingest.model import Example as ExampleModel
+
+    text = ("Fritidsgården öppnar på lördagar för unga i årskurs 7–9. Ungdomarna valde själva "
+            "aktiviteterna. Det kostar 2000 kronor i månaden för hyran. Besöken ökade med 40 "
+            "procent.")
+    ex = Example.of(ExampleModel(id="x-1", document_id="x", title="Lördagsöppet", text=text))
+    found = proposals(SheetFields(name="Lördagsöppet"), [ex])
+    assert [p.text for p in found["description"]] == [
+        "Fritidsgården öppnar på lördagar för unga i årskurs 7–9.",
+        "Ungdomarna valde själva aktiviteterna."]
+    assert [p.text for p in found["costs"]] == [
+        "Det kostar 2000 kronor i månaden för hyran."]
+    assert [p.text for p in found["results"]] == ["Besöken ökade med 40 procent."]
+    assert found["costs"][0].section == "Text"

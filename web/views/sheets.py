@@ -182,4 +182,6 @@ def history(slug: str, fmt: str) -> Response | str:
     versions = get_library().sheets.history(slug)
     if fmt == "json":
         return jsonify({"slug": slug, "versions": [v.model_dump() for v in versions]})
-    return render_template("sheet_history.html", s=sheet, versions=versions)
+    before = [older.fields for older in versions[1:]] + [None]  # newest first
+    return render_template("sheet_history.html", s=sheet,
+                           versions=list(zip(versions, before, strict=True)))
