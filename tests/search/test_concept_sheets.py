@@ -53,7 +53,9 @@ def test_a_sheet_keeps_every_save_with_who_and_what(library, reader) -> None:
         library.sheets.set_state(sheet.slug, "publicerad", "anna")
     library.sheets.save(sheet.slug, {**saved.fields.model_dump(), "description": "Kort."},
                         "anna", example_ids=ids[:1])
+    before = change_count(library.catalogue)
     published = library.sheets.set_state(sheet.slug, "publicerad", "anna")
+    assert change_count(library.catalogue) > before
     assert published.state == "publicerad" and [e.id for e in published.examples] == ids[:1]
     assert sheet.slug in library.sheets.published()
 

@@ -48,6 +48,8 @@ def test_create_accept_publish_and_history(writable_client: FlaskClient) -> None
     data = client.get(edit + ".json").get_json()
     sheet, proposals = data["sheet"], data["proposals"]
     assert sheet["state"] == "utkast" and len(sheet["examples"]) == 2
+    effect = {c["key"]: c for c in sheet["checklist"]}["effekt"]
+    assert (effect["status"], effect["missing"]) == ("missing", ["Resultat"])
     assert_fields("Concept sheet", sheet)  # docs/CONTRACT.md lists the fields
     assert_fields("Sheet fields", sheet["fields"])
     assert [c["key"] for c in sheet["checklist"]][:3] == ["relevans", "utvardering", "effekt"]
@@ -65,12 +67,16 @@ def test_create_accept_publish_and_history(writable_client: FlaskClient) -> None
     form = {"csrf_token": token, "name": "Hembesök tillsammans", "exempel": ids,
             "description": "BVC och socialtjänsten gör hembesök tillsammans.",
             "first_steps": "Boka ett första möte mellan BVC och socialtjänsten.",
+            "results": "Andelen gemensamma besök ökade till 80 procent.",
             "anvand": "lessons:0"}
     response = client.post(edit, data=form)
     assert response.status_code == 302 and "#falt-lessons" in response.headers["Location"]
     saved = client.get(edit + ".json").get_json()
     assert lesson["text"] in saved["sheet"]["fields"]["lessons"]
     assert saved["proposals"]["lessons"][0]["used"] is True
+    checklist = {c["key"]: c for c in saved["sheet"]["checklist"]}
+    assert checklist["effekt"]["status"] == "ok"
+    assert "Kort beskrivning" in checklist["relevans"]["known"]
 
     response = client.post(edit + "/status", data={"csrf_token": token, "status": "publicerad"})
     assert response.headers["Location"].endswith("/koncept/hembesok-tillsammans")
@@ -86,7 +92,7 @@ def test_create_accept_publish_and_history(writable_client: FlaskClient) -> None
     history = client.get(edit + "/historik.json").get_json()["versions"]
     assert [v["version"] for v in history] == [3, 2, 1]
     assert history[0]["changed"] == ["state"] and history[0]["user"] == "samordnare"
-    assert set(history[1]["changed"]) == {"description", "first_steps", "lessons"}
+    assert set(history[1]["changed"]) == {"description", "first_steps", "lessons", "results"}
     page = client.get(edit + "/historik").get_data(as_text=True)
     assert "Lärdomar och fallgropar" in page and "Version 2" in page
 
