@@ -111,6 +111,29 @@ CREATE TABLE IF NOT EXISTS audit_log (  -- search/audit.py
     data TEXT  -- JSON detail for programs
 );
 CREATE INDEX IF NOT EXISTS audit_log_lineage ON audit_log(lineage);
+CREATE TABLE IF NOT EXISTS concept_sheets (  -- search/concept_sheets.py
+    slug TEXT PRIMARY KEY,
+    concept TEXT,  -- the automatic concept (taxonomy intervention) it curates, if any
+    state TEXT NOT NULL,  -- utkast | publicerad
+    version INTEGER NOT NULL,  -- the newest row of concept_sheet_versions
+    fields TEXT NOT NULL,  -- SheetFields as JSON
+    links TEXT NOT NULL,  -- linked examples as JSON: lineage, title_key, example_id, title
+    created_at TEXT NOT NULL,
+    created_by TEXT,
+    updated_at TEXT NOT NULL,
+    updated_by TEXT
+);
+CREATE TABLE IF NOT EXISTS concept_sheet_versions (  -- every save of a sheet, never rewritten
+    slug TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    state TEXT NOT NULL,
+    fields TEXT NOT NULL,
+    links TEXT NOT NULL,
+    changed TEXT NOT NULL,  -- JSON list of the field keys this save changed
+    user TEXT,
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (slug, version)
+);
 CREATE TABLE IF NOT EXISTS spread_changes (  -- counts changes the concept pages are made of
     id INTEGER PRIMARY KEY CHECK (id = 1),
     n INTEGER NOT NULL
@@ -119,7 +142,7 @@ CREATE TABLE IF NOT EXISTS spread_changes (  -- counts changes the concept pages
     f"CREATE TRIGGER IF NOT EXISTS spread_changes_{table}_{event.lower()} AFTER {event} ON "
     f"{table} BEGIN INSERT INTO spread_changes (id, n) VALUES (1, 1) "
     f"ON CONFLICT (id) DO UPDATE SET n = n + 1; END;\n"
-    for table in ("documents", "examples", "tags", "spread_overrides")
+    for table in ("documents", "examples", "tags", "spread_overrides", "concept_sheets")
     for event in ("INSERT", "UPDATE", "DELETE"))
 
 

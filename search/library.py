@@ -32,6 +32,7 @@ from ingest.tagging.thesaurus import Thesaurus, use
 from search import audit, edits, pages, users
 from search import query as squery
 from search.catalogue import Catalogue, title_key
+from search.concept_sheets import SheetStore
 from search.concepts import COUNTY, ConceptView
 from search.consistency import (
     CheckReport,
@@ -164,6 +165,7 @@ class Library:
         self.catalogue = Catalogue(self.data_dir / "catalogue.sqlite3")
         self._concept_view: tuple[int, ConceptView] | None = None
         self.thesaurus = ThesaurusStore(self.catalogue, self._writing)
+        self.sheets = SheetStore(self.catalogue, self._writing)
         with self._writing():
             self.index = IndexStore(self.data_dir / "index")
             self.reconcile()

@@ -523,3 +523,96 @@ class StartPlan(Record):
     concepts: list[StartConcept] = []
     groups: list[StartGroup] = []
     contacts: list[StartContact] = []
+
+# --- concept sheets (search/concept_sheets.py) ---------------------------------------------------
+
+SheetState = Literal["utkast", "publicerad"]
+SHEET_STATE_LABELS: dict[str, str] = {"utkast": "Utkast", "publicerad": "Publicerad"}
+
+
+class SheetFields(Record):
+    """What a coordinator writes on a concept sheet; every field is plain text (lists: one item
+    a line) so a proposal is accepted by copying its sentence in."""
+
+    description_sv = "Konceptbladets fält, skrivna av en samordnare."
+
+    name: str = Field(description="Konceptets namn.")
+    description: str = Field("", description="Kort beskrivning.")
+    target_group: str = Field("", description="Målgrupp.")
+    age_groups: list[str] = Field([], description="Åldrar: 0–6, 6–12, 13–18.")
+    core_components: str = Field(
+        "", description="Kärnkomponenter: det som måste behållas när man tar efter.")
+    first_steps: str = Field("", description="Så kommer ni igång: de första stegen.")
+    roles: str = Field("", description="Så kommer ni igång: roller.")
+    time_needed: str = Field("", description="Så kommer ni igång: tid.")
+    costs: str = Field("", description="Så kommer ni igång: kostnader.")
+    results: str = Field("", description="Resultat.")
+    measurement: str = Field("", description="Hur resultaten mättes.")
+    lessons: str = Field("", description="Lärdomar och fallgropar.")
+    owner_team: str = Field("", description="Kontakt: teamet som äger konceptet.")
+    coach: str = Field("", description="Kontakt: programmets coach.")
+
+
+class SheetExample(Record):
+    """A linked example as the sheet finds it now: by its document lineage and title, so the
+    link survives a new version of the document."""
+
+    id: str = Field(description="Exemplets id nu (eller då det länkades, om det inte finns).")
+    title: str
+    found: bool = Field(description="Exemplet finns kvar i banken.")
+    team: str | None = None
+    municipalities: list[str] = []
+    date: str | None = None
+    document: DocumentRef | None = None
+
+
+class Proposal(Record):
+    """A sentence of a linked example proposed for a field, with where it came from."""
+
+    field: str = Field(description="Fältet förslaget gäller.")
+    text: str = Field(description="Meningen (eller värdet) som föreslås.")
+    example_id: str
+    example_title: str
+    section: str = Field(description="Avsnittets rubrik, eller varifrån värdet kom.")
+    used: bool = Field(False, description="Texten står redan i fältet.")
+
+
+class ChecklistItem(Record):
+    """One criterion of the transferability checklist (search/sheet_checklist.py)."""
+
+    key: str
+    label: str = Field(description="Kriteriet på svenska.")
+    question: str
+    status: Literal["ok", "partial", "missing"]
+    known: list[str] = Field([], description="Vad som stöder kriteriet (fält, exempel).")
+    missing: list[str] = Field([], description="Vad som saknas.")
+
+
+class SheetVersion(Record):
+    """One save of a sheet: who, when, what changed."""
+
+    version: int
+    state: SheetState
+    user: str | None = None
+    created_at: str
+    changed: list[str] = Field([], description="Fälten som ändrades (svenska namn).")
+    fields: SheetFields
+
+
+class ConceptSheet(Record):
+    """A curated concept: the coordinator's sheet with its linked examples and checklist."""
+
+    description_sv = "Ett konceptblad: ett kurerat koncept med exempel och checklista."
+
+    slug: str
+    concept: str | None = Field(None, description="Den automatiska insatsens slug, om bladet "
+                                "kurerar en.")
+    state: SheetState
+    version: int
+    created_at: str
+    created_by: str | None = None
+    updated_at: str
+    updated_by: str | None = None
+    fields: SheetFields
+    examples: list[SheetExample] = []
+    checklist: list[ChecklistItem] = []

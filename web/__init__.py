@@ -114,7 +114,16 @@ def _register(app: Flask) -> None:
     """Extensions, template filters, error pages and the blueprints."""
     from web import errors, filters, security
     from web.extensions import csrf, init_limiter
-    from web.views import api, concepts, coordinator, examples, search, start, thesaurus
+    from web.views import (
+        api,
+        concepts,
+        coordinator,
+        examples,
+        search,
+        sheets,
+        start,
+        thesaurus,
+    )
 
     csrf.init_app(app)
     _static_versions(app)
@@ -125,6 +134,7 @@ def _register(app: Flask) -> None:
     app.register_blueprint(examples.bp)
     app.register_blueprint(concepts.bp)
     app.register_blueprint(start.bp)
+    app.register_blueprint(sheets.bp)
     app.register_blueprint(coordinator.bp)
     app.register_blueprint(thesaurus.bp)
     app.register_blueprint(api.bp)

@@ -79,6 +79,32 @@
   }
   document.querySelectorAll("input[type=file][id]").forEach(swedishFilePicker);
 
+  // Concept sheet editor: "Använd" copies a proposal into its field here (without this file
+  // the button posts the form and the server copies it in).
+  document.querySelectorAll(".use-proposal").forEach(function (button) {
+    button.addEventListener("click", function (event) {
+      var key = button.dataset.field;
+      var text = button.dataset.text || "";
+      if (key === "age_groups") {
+        var box = document.querySelector('input[name="age_groups"][value="' + CSS.escape(text) + '"]');
+        if (!box) { return; }
+        event.preventDefault();
+        box.checked = true;
+      } else {
+        var field = document.getElementById("f-" + key);
+        if (!field) { return; }
+        event.preventDefault();
+        if (field.value.toLowerCase().indexOf(text.toLowerCase()) === -1) {
+          field.value = field.value.trim() ? field.value.replace(/\s+$/, "") + "\n" + text : text;
+        }
+        field.dispatchEvent(new Event("input", { bubbles: true }));
+      }
+      button.disabled = true;
+      button.textContent = "Infört (spara)";
+      button.closest(".proposal").classList.add("proposal-used");
+    });
+  });
+
   // Upload: send each file on its own to the API and show its progress and result.
   var form = document.getElementById("uppladdning");
   if (!form || !window.FormData || !window.XMLHttpRequest) {
@@ -195,3 +221,4 @@
     });
   });
 })();
+

@@ -5,17 +5,30 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    flash,
+    jsonify,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 
 from ingest.records import FOCUS_AREAS
 from search.concepts import slugify
 from search.records import SPREAD_LABELS, Concept, ExampleSummary, Spread
 from search.spread import STATUSES
+from search.spread_overrides import change_count
 from web import spread as spread_files
 from web import tilemap
 from web.errors import error_response
 from web.library import get_library, writing
 from web.security import current_user, login_required
+from web.sheet_pdf import PdfCache, SheetPdfError, build_pdf
 
 bp = Blueprint("concepts", __name__)
 
@@ -71,20 +84,62 @@ def concept_view(concept: Concept) -> dict[str, Any]:
     }
 
 
-@bp.get("/koncept")
-def concept_list() -> str:
-    concepts = sorted(get_library().concepts(),
+@bp.get("/koncept", defaults={"fmt": "html"})
+@bp.get("/koncept.<any(json):fmt>")
+def concept_list(fmt: str) -> Response | str:
+    """Every concept, and the published sheets (a sheet of its own examples first)."""
+    library = get_library()
+    concepts = sorted(library.concepts(),
                       key=lambda c: (-(len(c.practised) + len(c.planned)), c.name.casefold()))
-    return render_template("concepts.html", concepts=concepts)
+    sheets = library.sheets.published()
+    known = {c.slug for c in concepts}
+    own = [s for s in sheets.values() if s.slug not in known]
+    if fmt == "json":
+        return jsonify({"concepts": [c.model_dump() for c in concepts],
+                        "sheets": [s.model_dump() for s in sheets.values()]})
+    return render_template("concepts.html", concepts=concepts, sheets=sheets, own_sheets=own)
 
 
-@bp.get("/koncept/<slug>")
-def concept(slug: str) -> str:
-    data = get_library().concept(slug)
-    if data is None:
+@bp.get("/koncept/<slug>", defaults={"fmt": "html"})
+@bp.get("/koncept/<slug>.<any(json):fmt>")
+def concept(slug: str, fmt: str) -> Response | str:
+    """A concept: its published sheet first ("Så kommer ni igång"), then its examples and
+    spread; a sheet made of examples of its own has a page even without an intervention."""
+    library = get_library()
+    data = library.concept(slug)
+    sheet = library.sheets.published().get(slug)
+    if data is None and sheet is None:
         abort(404)
-    return render_template("concept.html", c=concept_view(data), STATUSES=STATUSES,
-                           LABELS=SPREAD_LABELS, MARKS=SPREAD_MARK, anchor=anchor)
+    if fmt == "json":
+        return jsonify({"slug": slug, "sheet": sheet.model_dump() if sheet else None,
+                        "concept": data.model_dump() if data else None})
+    own_sheet = library.sheets.get(slug) if current_user() else None
+    return render_template(
+        "concept.html", c=concept_view(data) if data else None, sheet=sheet,
+        own_sheet=own_sheet, title=sheet.fields.name if sheet else data.name,  # type: ignore[union-attr]
+        STATUSES=STATUSES, LABELS=SPREAD_LABELS, MARKS=SPREAD_MARK, anchor=anchor)
+
+
+@bp.get("/koncept/<slug>/blad.pdf")
+def sheet_pdf(slug: str) -> Response:
+    """The published sheet on A4 (web/sheet_pdf.py), made once per version and change."""
+    library = get_library()
+    sheet = library.sheets.published().get(slug)
+    if sheet is None:
+        abort(404)
+    key = (slug, sheet.version, change_count(library.catalogue))
+    pdfs = current_app.extensions.setdefault("sheet_pdfs", PdfCache())
+    data = pdfs.get(key)
+    if data is None:
+        html = render_template("sheet_print.html", s=sheet, concept=library.concept(slug))
+        try:
+            data = build_pdf(html)
+        except SheetPdfError as exc:
+            return error_response(503, str(exc))
+        pdfs.put(key, data)
+    response = Response(data, mimetype="application/pdf")
+    response.headers["Content-Disposition"] = f'inline; filename="konceptblad-{slug}.pdf"'
+    return response
 
 
 @bp.post("/koncept/<slug>/kommun/<name>/status")
@@ -111,7 +166,7 @@ def override(slug: str, name: str) -> Response:
     return redirect(back)
 
 
-FORMATS = {"html", "csv", "xlsx"}
+FORMATS = {"html", "csv", "xlsx", "json"}
 
 
 def spread_of(args: Any) -> Spread:
@@ -130,6 +185,8 @@ def spread(fmt: str) -> Response | str:
         data = spread_of(request.args)
     except ValueError as exc:
         return error_response(400, str(exc))
+    if fmt == "json":
+        return jsonify(data.model_dump())
     if fmt == "html":
         return render_template("concept_spread.html", s=data, focus_areas=FOCUS_AREAS,
                                LABELS=SPREAD_LABELS, MARKS=SPREAD_MARK, STATUSES=STATUSES,
