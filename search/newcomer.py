@@ -3,9 +3,10 @@
 A team writes its municipality and, in its own words, what it wants to change ("fler elever
 ska komma till skolan"). It gets, from what the bank already holds:
 
-- the concepts that fit: those its words name through the thesaurus first, then those most
-  common among the examples its words find (the best hits counting most), each with how far
-  it has come in the team's own municipality;
+- the concepts that fit: published concept sheets that hold one of the best hits, those its
+  words name through the thesaurus, then those most common among the examples its words find
+  (the best hits counting most), each with how far it has come in the team's own
+  municipality and, when a coordinator has published its sheet, its first steps;
 - the nearest examples: the search's hits grouped as the team's own municipality, the
   neighbouring ones (sharing a border, ingest.lexicon.COUNTY_NEIGHBOURS), the rest of the
   county and outside it, each group in the search's order;
@@ -23,7 +24,7 @@ from ingest.lexicon import COUNTY_MUNICIPALITIES, COUNTY_NEIGHBOURS
 from search.concepts import slugify
 from search.errors import InvalidRequestError
 from search.query import named_concepts
-from search.records import Hit, StartConcept, StartContact, StartGroup, StartPlan
+from search.records import ConceptSheet, Hit, StartConcept, StartContact, StartGroup, StartPlan
 from search.spread import PRACTISED
 
 if TYPE_CHECKING:
@@ -74,6 +75,7 @@ def _concept_names(library: Library, text: str, hits: list[Hit]) -> list[tuple[s
 
 
 def _concepts(library: Library, text: str, hits: list[Hit], home: str) -> list[StartConcept]:
+    sheets = library.sheets.published()
     out = []
     for name, why in _concept_names(library, text, hits):
         concept = library.concept(slugify(name))
@@ -82,10 +84,37 @@ def _concepts(library: Library, text: str, hits: list[Hit], home: str) -> list[S
         cell = concept.spread.get(home)
         tried = sorted(m for m, c in concept.spread.items()
                        if c.status in PRACTISED and m != home)
-        out.append(StartConcept(
+        out.append(_with_sheet(StartConcept(
             slug=concept.slug, name=concept.name, description=concept.description, why=why,
             examples=len(concept.examples), status_here=cell.label if cell else "Inte prövad",
-            practised_in=tried))
+            practised_in=tried), sheets.get(concept.slug)))
+    return _own_sheets(sheets, hits, home, {c.slug for c in out}) + out
+
+
+def _with_sheet(concept: StartConcept, sheet: ConceptSheet | None) -> StartConcept:
+    """The concept with its published sheet's description and first steps, if it has one."""
+    if sheet is None:
+        return concept
+    return concept.model_copy(update={
+        "sheet": sheet.slug, "first_steps": sheet.fields.first_steps,
+        "description": sheet.fields.description or concept.description})
+
+
+def _own_sheets(sheets: dict[str, ConceptSheet], hits: list[Hit], home: str,
+                taken: set[str]) -> list[StartConcept]:
+    """Published sheets made of examples of their own (no intervention) that hold one of the
+    best hits: a coordinator has already made those examples into something to copy."""
+    best = {h.id for h in hits[:15]}
+    out = []
+    for sheet in sheets.values():
+        ids = {e.id for e in sheet.examples}
+        if sheet.slug in taken or not ids & best:
+            continue
+        places = {m for e in sheet.examples for m in e.municipalities}
+        out.append(_with_sheet(StartConcept(
+            slug=sheet.slug, name=sheet.fields.name, why="Exempel som era ord hittar ingår",
+            examples=len(ids), status_here="Pågående" if home in places else "Inte prövad",
+            practised_in=sorted(places - {home})), sheet))
     return out
 
 
@@ -119,5 +148,5 @@ def start_plan(library: Library, municipality: str, text: str) -> StartPlan:
     return StartPlan(municipality=municipality, text=text,
                      neighbours=list(COUNTY_NEIGHBOURS[municipality]),
                      total=result.total, message=result.message,
-                     concepts=_concepts(library, text, result.hits, municipality),
+                     concepts=_concepts(library, text, result.hits, municipality)[:MAX_CONCEPTS],
                      groups=groups, contacts=_contacts(library, groups))

@@ -487,6 +487,9 @@ class StartConcept(Record):
     status_here: str = Field(description="Hur långt konceptet har kommit i teamets kommun.")
     practised_in: list[str] = Field([], description="Andra kommuner där det pågår eller är "
                                                     "etablerat.")
+    sheet: str | None = Field(None, description="Det publicerade konceptbladets slug, om "
+                              "det finns ett.")
+    first_steps: str = Field("", description="Bladets \"Så kommer ni igång\": första stegen.")
 
 
 class StartGroup(Record):
