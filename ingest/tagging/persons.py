@@ -12,7 +12,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from ingest.lexicon import COMMON_HEADINGS, FUNCTION_WORDS, MONTHS, NAME_BREAK_WORDS, WEEKDAYS
-from ingest.tagging.contacts import EMAIL, details, email_names, phones, plain
+from ingest.tagging.contacts import EMAIL, details, email_names, organisation, phones, plain
 from ingest.tagging.lemmas import lemmatize
 from ingest.tagging.nlp import view
 from ingest.tagging.resources import FIRSTNAMES_FILE, read_words
@@ -48,6 +48,7 @@ class Person:
     tokens: tuple[int, ...]  # token indices used by the name
     email: str | None = None
     phone: str | None = None
+    organisation: str | None = None
     outside: bool = False  # a coach or speaker of the meeting, not a person of the example
 
 
@@ -252,8 +253,10 @@ def _with_details(doc: Doc, persons: list[Person]) -> list[Person]:
         if cell and (role is None or cell.startswith(role)):
             role = cell  # "Jonas Wik, enhetschef barn och familj" on a contact line
         email, phone = details(tv.src, p.name, p.end, stop)
+        org = organisation(tv.src, p.end, stop, email)
         outside = _meeting_person(doc, p.tokens[0], after, role)
-        out.append(replace(p, role=role, email=email, phone=phone, outside=outside))
+        out.append(replace(p, role=role, email=email, phone=phone, organisation=org,
+                           outside=outside))
     return _shared_roles(doc, out)
 
 
