@@ -334,9 +334,11 @@ def _cell_role(doc: Doc, i: int, j: int) -> str | None:
     if j >= n or not _starts_line(doc, i):
         return None
     vertical = doc[j].text.count("\n") == 1 and doc[j].is_space
-    if not vertical and doc[j].text not in ROLE_SEPARATORS and not _is_gap(doc[j]):
+    # "Per Lund rektor per.lund@… 036-…": a table row read with single spaces between cells
+    plain_row = not vertical and doc[j].text not in ROLE_SEPARATORS and not _is_gap(doc[j])
+    if plain_row and not any(EMAIL.fullmatch(t.text) for t in _rest_of_line(doc, j)):
         return None
-    k = j + 1
+    k = j if plain_row else j + 1
     words: list[Token] = []
     while k < n and len(words) <= MAX_CELL_WORDS and _in_cell(doc[k], not words):
         words.append(doc[k])
