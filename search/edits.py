@@ -149,7 +149,7 @@ def reapply(doc: Document, corrections: Iterable[Any]) -> None:
                 if matches:
                     split(doc, matches[0].id, int(value))
             elif kind in persons.HIDE_KINDS:
-                persons.reapply_hide(matches, kind, value)
+                persons.reapply_hide(doc, matches, kind, value)
             else:
                 for ex in matches:
                     apply_tag(ex, kind, value, row["action"], row["role"])

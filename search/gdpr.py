@@ -168,6 +168,20 @@ def _redact_original(library: Library, doc: Document, terms: Terms, report: Eras
     return new_sha
 
 
+def redact_read_file(doc: Document, data: bytes, terms: Terms) -> bytes:
+    """A freshly read document that names erased persons, redacted before it is stored: its
+    texts, and the PDF kept of it (an office file is kept as its redacted PDF only). Returns the
+    bytes to store; ``doc.sha256`` is set to their hash."""
+    redact_document(doc, terms)
+    pdf = doc.rendition if doc.source_format != "pdf" and doc.rendition else data
+    redacted, pages = redact_pdf(pdf, [*terms.names, *terms.emails, *terms.phones])
+    if doc.source_format != "pdf":
+        doc.source_format, doc.rendition = "pdf", None
+    out = redacted if pages else pdf
+    doc.sha256 = hashlib.sha256(out).hexdigest()
+    return out
+
+
 def _store_redacted(library: Library, con: Any, doc: Document) -> None:
     """Write a redacted document over its row (same id, lineage and time it was added)."""
     data = DocumentRecord.of(doc).model_dump(exclude={"examples"})

@@ -263,6 +263,12 @@ class Library:
                     (self.data_dir / original_name(sha, suffix)).unlink()
             pages.drop_pictures(self.data_dir, document_id_for(sha))
 
+    def _stored_as(self, sha: str) -> sqlite3.Row | None:
+        """The stored document of a file with this SHA-256: by its bytes, or by the id those
+        bytes give, for a document whose stored file was redacted since (search/gdpr.py)."""
+        return self.catalogue.document_by_sha(sha) or self.catalogue.document_row(
+            document_id_for(sha))
+
     def _document_row(self, document_id: str) -> sqlite3.Row | None:
         """The catalogue row of a document; None for no such document or no document id."""
         if not is_document_id(document_id):
@@ -334,7 +340,11 @@ class Library:
         old = self.catalogue.load_document(replace_id) if replace_id else None
         lineage = self.catalogue.document_row(old.id)["lineage"] if old else doc.id
         edits.reapply(doc, self.catalogue.corrections_for(lineage))
-        persons.apply_erasures(doc, self.erasure_key(), persons.erased_hashes(self.catalogue))
+        terms = persons.erased_terms(doc, self.erasure_key(),
+                                     persons.erased_hashes(self.catalogue))
+        if terms:  # an erased person in a file read again: out of its texts and its PDF
+            data = gdpr.redact_read_file(doc, data, terms)
+            sha = doc.sha256
         self._keep_reserve()
         try:
             self._store_original(sha, data, doc)
@@ -445,7 +455,7 @@ class Library:
                              "unreadable")
             return "error"
         sha = hashlib.sha256(data).hexdigest()
-        existing = self.catalogue.document_by_sha(sha)
+        existing = self._stored_as(sha)
         if existing is not None:
             report.add_skipped(path, existing["filename"], existing["id"])
             return "skipped"
@@ -463,7 +473,7 @@ class Library:
                          report: IngestReport) -> IngestOutcome:
         """Store one document read by ``ingest_paths``; a failure is an error for that file."""
         with self._writing():
-            existing = self.catalogue.document_by_sha(sha)
+            existing = self._stored_as(sha)
             if existing is not None:  # stored by another writer while this file was read
                 report.add_skipped(path, existing["filename"], existing["id"])
                 return "skipped"
@@ -482,7 +492,7 @@ class Library:
         (the same bytes are read again: a way to re-run ingestion)."""
         filename = Path((filename or "").replace("\\", "/")).name or "dokument.pdf"
         sha = hashlib.sha256(data).hexdigest()
-        existing = self.catalogue.document_by_sha(sha)
+        existing = self._stored_as(sha)
         if existing is not None and not existing["indexed"] and existing["id"] != replace_id:
             # a retry after a failed write
             return DocumentRecord.of(self._finish_indexing(existing["id"]))
@@ -494,7 +504,7 @@ class Library:
         self._check_free_space(len(data))
         doc = self._read_upload(data, filename)
         with self._writing():
-            existing = self.catalogue.document_by_sha(sha)
+            existing = self._stored_as(sha)
             if existing is not None and existing["id"] != replace_id:
                 raise DuplicateError("Filen finns redan i exempelbanken.", existing["id"])
             return DocumentRecord.of(self._store(doc, data, replace_id))
@@ -673,7 +683,7 @@ class Library:
             title = ex.title
             if not any(p["name"] == name for p in ex.persons()):
                 raise NotFoundError("Personen finns inte på exemplet.")
-            persons.hide(ex, name, detail)
+            persons.hide(doc, ex, name, detail)
             kind = persons.HIDE_PERSON if detail is None else persons.HIDE_CONTACT
             what = name if detail is None else f"{persons.DETAIL_WORDS[detail]} för {name}"
             with self.catalogue.transaction() as con:
@@ -684,7 +694,17 @@ class Library:
                              document_id=doc.id, example_id=ex.id,
                              data={"name": name, "detail": detail})
             self._rewrite(doc)
+            self._rewrite_document_texts(doc)
             return ExampleRecord.of(ex)
+
+    def _rewrite_document_texts(self, doc: Document) -> None:
+        """Store a document's own title and context again (after hiding words in them)."""
+        from ingest.records import Document as IngestDocument
+
+        data = IngestDocument.of(doc).model_dump(exclude={"examples"})
+        with self.catalogue.transaction() as con:
+            con.execute("UPDATE documents SET title=?, data=? WHERE id=?",
+                        (doc.title, json.dumps(data, ensure_ascii=False), doc.id))
 
     def people(self) -> dict[str, persons.Person]:
         """Every person of the examples by key, as of the catalogue's last change."""

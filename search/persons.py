@@ -58,8 +58,9 @@ def hide_value(name: str, detail: str | None) -> str:
     return name if detail is None else f"{name}\t{detail}"
 
 
-def hide(ex: Example, name: str, detail: str | None = None) -> bool:
-    """Hide a person (``detail`` None) or one of their details on an example, in place."""
+def hide(doc: Document, ex: Example, name: str, detail: str | None = None) -> bool:
+    """Hide a person (``detail`` None) or one of their details on an example of ``doc``, in
+    place: out of the example and out of the document's own texts (a poster's contact box)."""
     own = [t for t in ex.tags if t.kind == PERSON and normal_name(t.value) == normal_name(name)]
     terms = Terms()
     if detail is None:
@@ -70,25 +71,25 @@ def hide(ex: Example, name: str, detail: str | None = None) -> bool:
     elif detail == "organisation":
         for t in own:
             t.organisation = None
-        return bool(own)
     else:
         for t in own:
             value = getattr(t, detail, None)
             if value:
                 terms.add_person(None, HIDDEN[detail], **{detail: value})
                 setattr(t, detail, None)
-    if not terms:
-        return bool(own)
-    doc = Document(id=ex.document_id, filename="", title="", kind="document", date=None,
-                   pages=0, examples=[ex])
-    return bool(redact_document(doc, terms)) or bool(own)
+    if terms:
+        part = Document(id=doc.id, filename=doc.filename, title=doc.title, kind=doc.kind,
+                        date=doc.date, pages=doc.pages, context=doc.context, examples=[ex])
+        redact_document(part, terms)
+        doc.title, doc.context = part.title, part.context
+    return bool(own)
 
 
-def reapply_hide(examples: Iterable[Example], kind: str, value: str) -> None:
+def reapply_hide(doc: Document, examples: Iterable[Example], kind: str, value: str) -> None:
     """Apply a stored hiding correction again (``edits.reapply``)."""
     name, _, detail = value.partition("\t")
     for ex in examples:
-        hide(ex, name, detail if kind == HIDE_CONTACT and detail in FIELDS else None)
+        hide(doc, ex, name, detail if kind == HIDE_CONTACT and detail in FIELDS else None)
 
 
 # --- one person across examples ----------------------------------------------------------------

@@ -346,6 +346,8 @@ def _cell_role(doc: Doc, i: int, j: int) -> str | None:
     if not words or len(words) > MAX_CELL_WORDS or words[0].lower_ in FUNCTION_WORDS:
         return None
     has_role = any(is_role(w.lemma_) for w in words)
+    if plain_row and not has_role:
+        return None
     rest = _rest_of_line(doc, k)
     contact = any(EMAIL.fullmatch(t.text) or any(c.isdigit() for c in t.text) for t in rest)
     if vertical:
