@@ -85,14 +85,13 @@ def find(library: Library, name: str) -> Finding:
 
 
 def _audit_rows(library: Library, finding: Finding) -> list[dict[str, Any]]:
-    words = [finding.name, *finding.terms.emails]
+    """The audit rows whose summary or detail names the person or an address of theirs."""
+    words = [finding.name, *finding.terms.names, *finding.terms.emails]
     rows = library.catalogue.conn().execute(
-        "SELECT id FROM audit_log WHERE " + " OR ".join(
-            ["instr(lower(summary), ?) OR instr(lower(COALESCE(data, '')), ?)"] * len(words)),
-        [w.lower() for w in words for _ in (0, 1)]).fetchall()
-    ids = {r[0] for r in rows}
-    entries = audit.entries(library.catalogue, limit=audit.MAX_PAGE)
-    return [e.model_dump() for e in entries if e.id in ids]
+        "SELECT * FROM audit_log WHERE " + " OR ".join(
+            ["instr(lower(summary), ?) OR instr(lower(COALESCE(data, '')), ?)"] * len(words))
+        + " ORDER BY id", [w.lower() for w in words for _ in (0, 1)]).fetchall()
+    return [audit._entry(r).model_dump() for r in rows]
 
 
 def export(library: Library, name: str, user: str | None = None) -> dict[str, Any]:
@@ -219,8 +218,12 @@ def erase(library: Library, name: str, user: str | None = None) -> Erasure:
                          f"raderade uppgifter om en person ({report.examples} exempel)",
                          user=user, data={k: v for k, v in report.as_dict().items()
                                           if k != "seconds"})
+        if finding.documents:
+            # a new index generation, not deletions in the old one: Whoosh keeps a deleted
+            # entry's words in its segment files until they are merged
+            library._rebuild_index()
+            library.index.collect_garbage()
         for doc in finding.documents:
-            library._index_document(doc.id)
             if doc.sha256 != old_shas[doc.id]:
                 library._drop_original(old_shas[doc.id])
             pages.drop_pictures(library.data_dir, doc.id)
