@@ -5,7 +5,7 @@ other tags' evidence moved so that it still quotes the text."""
 from __future__ import annotations
 
 from ingest.model import Document, Evidence, Example, Section, Tag
-from search.persons import erasure_hashes, erased_terms
+from search.persons import erased_terms, erasure_hashes
 from search.redaction import Terms, redact_document
 
 TEXT = ("Kuratorn Anna Svensson startade läxcaféet i Huskvarna. Anna\nSvenssons idé var "
