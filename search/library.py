@@ -693,8 +693,8 @@ class Library:
                 audit.record(con, "person.hide", f"dolde {what} på {title!r}", user=user,
                              document_id=doc.id, example_id=ex.id,
                              data={"name": name, "detail": detail})
-            self._rewrite(doc)
             self._rewrite_document_texts(doc)
+            self._rewrite(doc)
             return ExampleRecord.of(ex)
 
     def _rewrite_document_texts(self, doc: Document) -> None:
