@@ -52,6 +52,7 @@ class Tag:
     proposed: bool = False
     email: str | None = None  # persons only
     phone: str | None = None  # persons only
+    organisation: str | None = None  # persons only: "Eksjö kommun", "Nykvarnsskolan"
 
 
 @dataclass
@@ -100,14 +101,17 @@ class Example:
         return self.values(INTERVENTION)
 
     def persons(self) -> list[dict[str, str | None]]:
-        """Name, role, e-mail and phone of each person (the first tag that gives each)."""
+        """Name, role, organisation, e-mail and phone of each person (the first tag that gives
+        each)."""
         seen: dict[str, dict[str, str | None]] = {}
         for tag in self.tags:
             if tag.kind != PERSON:
                 continue
-            person = seen.setdefault(
-                tag.value, {"name": tag.value, "role": None, "email": None, "phone": None})
-            for key, value in (("role", tag.role), ("email", tag.email), ("phone", tag.phone)):
+            person = seen.setdefault(tag.value, {"name": tag.value, "role": None,
+                                                 "organisation": None, "email": None,
+                                                 "phone": None})
+            for key, value in (("role", tag.role), ("organisation", tag.organisation),
+                               ("email", tag.email), ("phone", tag.phone)):
                 person[key] = person[key] or value
         return list(seen.values())
 

@@ -101,6 +101,8 @@ class Tag(Record):
                            "begrepp.")
     email: str | None = Field(None, description="Bara personer: e-postadress.")
     phone: str | None = Field(None, description="Bara personer: telefonnummer.")
+    organisation: str | None = Field(None, description="Bara personer: organisation, t.ex. "
+                                     "Eksjö kommun eller Nykvarnsskolan.")
 
 
 class Section(Record):
@@ -109,8 +111,13 @@ class Section(Record):
 
 
 class Person(Record):
+    """A person behind an example, with the contact details the source gives."""
+
+    description_sv = "En person bakom exemplet, med de kontaktuppgifter källan anger."
+
     name: str
     role: str | None
+    organisation: str | None = None
     email: str | None = None
     phone: str | None = None
 
@@ -166,7 +173,8 @@ class Example(Record):
             pages=list(self.pages), team=self.team, team_key=self.team_key,
             tags=[model.Tag(t.kind, t.value,
                             [model.Evidence(e.text, e.start, e.end) for e in t.evidence],
-                            t.role, t.source, t.proposed, t.email, t.phone)
+                            t.role, t.source, t.proposed, t.email, t.phone,
+                            t.organisation)
                   for t in self.tags],
             review_reasons=list(self.review_reasons))
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from ingest.model import STAGE, TEAM, Document, Evidence, Example, Section, Tag
 from ingest.tagging import team_key
+from search import persons
 from search.catalogue import title_key
 
 MERGE = "_merge"
@@ -147,6 +148,8 @@ def reapply(doc: Document, corrections: Iterable[Any]) -> None:
             elif kind == SPLIT:
                 if matches:
                     split(doc, matches[0].id, int(value))
+            elif kind in persons.HIDE_KINDS:
+                persons.reapply_hide(doc, matches, kind, value)
             else:
                 for ex in matches:
                     apply_tag(ex, kind, value, row["action"], row["role"])

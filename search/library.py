@@ -29,7 +29,7 @@ from ingest.formats import FORMATS, PDF, UPLOAD_SUFFIXES, FileFormat
 from ingest.ids import document_id_for, is_document_id
 from ingest.model import Document
 from ingest.tagging.thesaurus import Thesaurus, use
-from search import audit, edits, pages, users
+from search import audit, edits, gdpr, pages, persons, users
 from search import query as squery
 from search.catalogue import Catalogue, title_key
 from search.concept_sheets import SheetStore
@@ -166,6 +166,7 @@ class Library:
         self._concept_view: tuple[int, ConceptView] | None = None
         self.thesaurus = ThesaurusStore(self.catalogue, self._writing)
         self.sheets = SheetStore(self.catalogue, self._writing)
+        persons.ensure_table(self.catalogue)
         with self._writing():
             self.index = IndexStore(self.data_dir / "index")
             self.reconcile()
@@ -265,6 +266,12 @@ class Library:
                     (self.data_dir / original_name(sha, suffix)).unlink()
             pages.drop_pictures(self.data_dir, document_id_for(sha))
 
+    def _stored_as(self, sha: str) -> sqlite3.Row | None:
+        """The stored document of a file with this SHA-256: by its bytes, or by the id those
+        bytes give, for a document whose stored file was redacted since (search/gdpr.py)."""
+        return self.catalogue.document_by_sha(sha) or self.catalogue.document_row(
+            document_id_for(sha))
+
     def _document_row(self, document_id: str) -> sqlite3.Row | None:
         """The catalogue row of a document; None for no such document or no document id."""
         if not is_document_id(document_id):
@@ -336,6 +343,11 @@ class Library:
         old = self.catalogue.load_document(replace_id) if replace_id else None
         lineage = self.catalogue.document_row(old.id)["lineage"] if old else doc.id
         edits.reapply(doc, self.catalogue.corrections_for(lineage))
+        terms = persons.erased_terms(doc, self.erasure_key(),
+                                     persons.erased_hashes(self.catalogue))
+        if terms:  # an erased person in a file read again: out of its texts and its PDF
+            data = gdpr.redact_read_file(doc, data, terms)
+            sha = doc.sha256
         self._keep_reserve()
         try:
             self._store_original(sha, data, doc)
@@ -446,7 +458,7 @@ class Library:
                              "unreadable")
             return "error"
         sha = hashlib.sha256(data).hexdigest()
-        existing = self.catalogue.document_by_sha(sha)
+        existing = self._stored_as(sha)
         if existing is not None:
             report.add_skipped(path, existing["filename"], existing["id"])
             return "skipped"
@@ -464,7 +476,7 @@ class Library:
                          report: IngestReport) -> IngestOutcome:
         """Store one document read by ``ingest_paths``; a failure is an error for that file."""
         with self._writing():
-            existing = self.catalogue.document_by_sha(sha)
+            existing = self._stored_as(sha)
             if existing is not None:  # stored by another writer while this file was read
                 report.add_skipped(path, existing["filename"], existing["id"])
                 return "skipped"
@@ -483,7 +495,7 @@ class Library:
         (the same bytes are read again: a way to re-run ingestion)."""
         filename = Path((filename or "").replace("\\", "/")).name or "dokument.pdf"
         sha = hashlib.sha256(data).hexdigest()
-        existing = self.catalogue.document_by_sha(sha)
+        existing = self._stored_as(sha)
         if existing is not None and not existing["indexed"] and existing["id"] != replace_id:
             # a retry after a failed write
             return DocumentRecord.of(self._finish_indexing(existing["id"]))
@@ -495,7 +507,7 @@ class Library:
         self._check_free_space(len(data))
         doc = self._read_upload(data, filename)
         with self._writing():
-            existing = self.catalogue.document_by_sha(sha)
+            existing = self._stored_as(sha)
             if existing is not None and existing["id"] != replace_id:
                 raise DuplicateError("Filen finns redan i exempelbanken.", existing["id"])
             return DocumentRecord.of(self._store(doc, data, replace_id))
@@ -559,6 +571,7 @@ class Library:
         from ingest.tagging import tag_document  # spaCy: loaded only when retagging
 
         use(self.thesaurus.current())  # the tagger reads the library's thesaurus
+        key, erased = self.erasure_key(), persons.erased_hashes(self.catalogue)
         for row in self.catalogue.document_rows():
             doc = self.catalogue.load_document(row["id"])
             if doc is None:
@@ -567,6 +580,7 @@ class Library:
                 ex.tags, ex.team, ex.team_key = [], None, None
             tag_document(doc)
             edits.reapply(doc, self.catalogue.corrections_for(row["lineage"]))
+            persons.apply_erasures(doc, key, erased)
             self._rewrite(doc, index=False)
 
     # --- edits ---------------------------------------------------------------------------------
@@ -651,6 +665,70 @@ class Library:
                              data={"section": int(section_index)})
             self._rewrite(doc)
             return [ExampleRecord.of(part) for part in parts]
+
+    # --- people: contacts, hiding, GDPR (search/persons.py, search/gdpr.py) ------------------
+
+    def erasure_key(self) -> str:
+        """The key of the erasure list's hashes."""
+        if getattr(self, "_erasure_key", None) is None:
+            self._erasure_key = persons.erasure_key(self.catalogue)
+        return self._erasure_key
+
+    def hide_person(self, example_id: str, name: str, detail: str | None = None,
+                    user: str | None = None) -> ExampleRecord:
+        """Hide a person (``detail`` None) or one of their details (email, phone,
+        organisation) on an example, for every later version and tagging of its document."""
+        if detail is not None and detail not in persons.FIELDS:
+            raise InvalidRequestError("Okänd kontaktuppgift.")
+        with self._writing():
+            doc = self._doc_of(example_id)
+            ex = next(e for e in doc.examples if e.id == example_id)
+            title = ex.title
+            if not any(p["name"] == name for p in ex.persons()):
+                raise NotFoundError("Personen finns inte på exemplet.")
+            persons.hide(doc, ex, name, detail)
+            kind = persons.HIDE_PERSON if detail is None else persons.HIDE_CONTACT
+            what = name if detail is None else f"{persons.DETAIL_WORDS[detail]} för {name}"
+            with self.catalogue.transaction() as con:
+                self.catalogue.add_correction(con, doc.id, title, kind,
+                                              persons.hide_value(name, detail), None, "add",
+                                              user)
+                audit.record(con, "person.hide", f"dolde {what} på {title!r}", user=user,
+                             document_id=doc.id, example_id=ex.id,
+                             data={"name": name, "detail": detail})
+            self._rewrite_document_texts(doc)
+            self._rewrite(doc)
+            return ExampleRecord.of(ex)
+
+    def _rewrite_document_texts(self, doc: Document) -> None:
+        """Store a document's own title and context again (after hiding words in them)."""
+        from ingest.records import Document as IngestDocument
+
+        data = IngestDocument.of(doc).model_dump(exclude={"examples"})
+        with self.catalogue.transaction() as con:
+            con.execute("UPDATE documents SET title=?, data=? WHERE id=?",
+                        (doc.title, json.dumps(data, ensure_ascii=False), doc.id))
+
+    def people(self) -> dict[str, persons.Person]:
+        """Every person of the examples by key, as of the catalogue's last change."""
+        count = change_count(self.catalogue)
+        cached = getattr(self, "_people", None)
+        if cached is None or cached[0] != count:
+            cached = (count, persons.directory(self.catalogue.iter_examples()))
+            self._people = cached
+        return cached[1]
+
+    def person(self, key: str) -> persons.Person | None:
+        return self.people().get(key)
+
+    def person_export(self, name: str, user: str | None = None) -> dict[str, Any]:
+        """Everything stored about a named person as JSON (GDPR art. 15), audited."""
+        return gdpr.export(self, name, user)
+
+    def erase_person(self, name: str, user: str | None = None) -> gdpr.Erasure:
+        """Erase everything stored about a named person (GDPR art. 17), audited without the
+        name; the person stays erased when documents are read or tagged again."""
+        return gdpr.erase(self, name, user)
 
     # --- reading -------------------------------------------------------------------------------
 

@@ -119,6 +119,7 @@ def _register(app: Flask) -> None:
         concepts,
         coordinator,
         examples,
+        people,
         search,
         sheets,
         start,
@@ -137,5 +138,6 @@ def _register(app: Flask) -> None:
     app.register_blueprint(sheets.bp)
     app.register_blueprint(coordinator.bp)
     app.register_blueprint(thesaurus.bp)
+    app.register_blueprint(people.bp)
     app.register_blueprint(api.bp)
     init_limiter(app)

@@ -485,5 +485,8 @@ def check(repair: bool, as_json: bool, data_dir: Path) -> None:
     sys.exit(report.exit_code())
 
 
+# the ``person`` group (GDPR) lives in its own module and adds itself to ``main``
+from web import cli_person  # noqa: E402, F401
+
 if __name__ == "__main__":
     main()

@@ -2,7 +2,8 @@
 ("Anna Berg | kurator | anna.berg@gislaved.se | 070-123 45 67", "Anna Berg, kurator,
 070-123 45 67"), and addresses that confirm a name ("anna.berg@…" → Anna Berg).
 
-Plain functions on text and character offsets (no spaCy).
+Plain functions on text and character offsets (no spaCy). Addresses and numbers split over two
+lines are read whole (``ingest.tagging.addresses``).
 """
 
 from __future__ import annotations
@@ -10,12 +11,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ingest.tagging import addresses
+from ingest.tagging.addresses import Found
+
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-# Swedish numbers: "070-123 45 67", "0371-812 34", "010-241 32 18", "+46 70 123 45 67"
-PHONE = re.compile(r"(?<![\w+-])(?:\+46[ ]?|0)\d{1,3}(?:[ ]?[-–][ ]?|[ ])?\d{2,3}"
-                   r"(?:[ ]?\d{2,3}){0,3}(?![\w-])")
-MIN_PHONE_DIGITS, MAX_PHONE_DIGITS = 7, 12
-MAX_DETAIL_LINES = 3  # a vertical contact card: name, role, e-mail, phone on lines of their own
+MAX_DETAIL_LINES = 4  # a vertical contact card: name, role, e-mail (maybe split), phone
 _PLAIN = str.maketrans("åäöéèëáàüÅÄÖÉ", "aaoeeeaauaaoe")
 
 
@@ -24,14 +24,9 @@ def plain(text: str) -> str:
     return text.lower().translate(_PLAIN)
 
 
-def phones(text: str) -> list[re.Match[str]]:
-    """Phone numbers in the text (7–12 digits, starting with 0 or +46)."""
-    out = []
-    for m in PHONE.finditer(text):
-        digits = sum(c.isdigit() for c in m.group())
-        if MIN_PHONE_DIGITS <= digits <= MAX_PHONE_DIGITS:
-            out.append(m)
-    return out
+def phones(text: str) -> list[Found]:
+    """Swedish phone numbers in the text (``addresses.phones``)."""
+    return addresses.phones(text)
 
 
 @lru_cache(maxsize=256)
@@ -39,11 +34,11 @@ def email_names(text: str) -> dict[str, str]:
     """Names that e-mail addresses of the text spell out → the address:
     "anna.berg@gislaved.se" → {"anna berg": …}, "anna-karin.berg@…" → {"anna-karin berg": …}."""
     out: dict[str, str] = {}
-    for m in EMAIL.finditer(text):
-        local = m.group().split("@")[0].lower()
+    for found in addresses.emails(text):
+        local = found.value.split("@")[0].lower()
         parts = [p for p in local.split(".") if p]
         if len(parts) >= 2 and all(p.replace("-", "").isalpha() for p in parts):
-            out.setdefault(" ".join(parts), m.group())
+            out.setdefault(" ".join(parts), found.value)
     return out
 
 
@@ -90,10 +85,27 @@ def details(text: str, name: str, end: int, stop: int) -> tuple[str | None, str 
     """(e-mail, phone) given with a person whose name ends at ``end``: on the name's line or
     contact card; an address elsewhere in the text that spells the name also counts."""
     lo, hi = detail_window(text, end, stop)
-    window = text[lo:hi]
     own = plain(name)
-    email = next((m.group() for m in EMAIL.finditer(window)
-                  if _spelled(m.group()) in (own, None)), None) or email_of_name(text, name)
-    found = phones(window)
-    phone = found[0].group().strip() if found else None
+    email = next((f.value for f in addresses.emails(text)
+                  if lo <= f.start < hi and _spelled(f.value) in (own, None)), None) \
+        or email_of_name(text, name)
+    phone = next((f.value for f in addresses.phones(text) if lo <= f.start < hi), None)
     return email, phone
+
+
+# An organisation written beside a person: "Sävsjö kommun", "Region Jönköpings län",
+# "Nykvarnsskolan", "Familjecentralen Rydaholm", and the programme's support units.
+_ORGANISATION = re.compile(
+    r"(?<![\w-])(?:Region [A-ZÅÄÖ][\wåäöé]+ län|[A-ZÅÄÖ][\wåäöé-]+ kommun"
+    r"|Qulturum|Kommunal utveckling|Folkhälsa och sjukvård"
+    r"|[A-ZÅÄÖ][\wåäöé-]*(?:skolan|skola|gymnasiet|förskolan|familjecentralen|vårdcentralen"
+    r"|fritidsgården)(?: [A-ZÅÄÖ][\wåäöé-]+)?)(?![\w-])")
+
+
+def organisation(text: str, end: int, stop: int, email: str | None) -> str | None:
+    """The organisation given with a person whose name ends at ``end`` (on the name's line or
+    contact card), else the one the person's e-mail domain names ("@eksjo.se")."""
+    lo, hi = detail_window(text, end, stop)
+    for m in _ORGANISATION.finditer(text, lo, hi):
+        return m.group()
+    return addresses.organisation_of_email(email) if email else None

@@ -12,7 +12,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from ingest.lexicon import COMMON_HEADINGS, FUNCTION_WORDS, MONTHS, NAME_BREAK_WORDS, WEEKDAYS
-from ingest.tagging.contacts import EMAIL, details, email_names, phones, plain
+from ingest.tagging.contacts import EMAIL, details, email_names, organisation, phones, plain
 from ingest.tagging.lemmas import lemmatize
 from ingest.tagging.nlp import view
 from ingest.tagging.resources import FIRSTNAMES_FILE, read_words
@@ -48,6 +48,7 @@ class Person:
     tokens: tuple[int, ...]  # token indices used by the name
     email: str | None = None
     phone: str | None = None
+    organisation: str | None = None
     outside: bool = False  # a coach or speaker of the meeting, not a person of the example
 
 
@@ -252,8 +253,10 @@ def _with_details(doc: Doc, persons: list[Person]) -> list[Person]:
         if cell and (role is None or cell.startswith(role)):
             role = cell  # "Jonas Wik, enhetschef barn och familj" on a contact line
         email, phone = details(tv.src, p.name, p.end, stop)
+        org = organisation(tv.src, p.end, stop, email)
         outside = _meeting_person(doc, p.tokens[0], after, role)
-        out.append(replace(p, role=role, email=email, phone=phone, outside=outside))
+        out.append(replace(p, role=role, email=email, phone=phone, organisation=org,
+                           outside=outside))
     return _shared_roles(doc, out)
 
 
@@ -331,9 +334,11 @@ def _cell_role(doc: Doc, i: int, j: int) -> str | None:
     if j >= n or not _starts_line(doc, i):
         return None
     vertical = doc[j].text.count("\n") == 1 and doc[j].is_space
-    if not vertical and doc[j].text not in ROLE_SEPARATORS and not _is_gap(doc[j]):
+    # "Per Lund rektor per.lund@… 036-…": a table row read with single spaces between cells
+    plain_row = not vertical and doc[j].text not in ROLE_SEPARATORS and not _is_gap(doc[j])
+    if plain_row and not any(EMAIL.fullmatch(t.text) for t in _rest_of_line(doc, j)):
         return None
-    k = j + 1
+    k = j if plain_row else j + 1
     words: list[Token] = []
     while k < n and len(words) <= MAX_CELL_WORDS and _in_cell(doc[k], not words):
         words.append(doc[k])
@@ -341,6 +346,8 @@ def _cell_role(doc: Doc, i: int, j: int) -> str | None:
     if not words or len(words) > MAX_CELL_WORDS or words[0].lower_ in FUNCTION_WORDS:
         return None
     has_role = any(is_role(w.lemma_) for w in words)
+    if plain_row and not has_role:
+        return None
     rest = _rest_of_line(doc, k)
     contact = any(EMAIL.fullmatch(t.text) or any(c.isdigit() for c in t.text) for t in rest)
     if vertical:

@@ -29,6 +29,7 @@ from ingest.model import (
 from ingest.tagging import nlp
 from ingest.tagging.acting import acting_units
 from ingest.tagging.compounds import split_compound
+from ingest.tagging.document_contacts import add_document_contacts
 from ingest.tagging.focus import example_focus_areas
 from ingest.tagging.gazetteer import municipality_of
 from ingest.tagging.keyphrases import has_noun_forms, key_phrases
@@ -70,7 +71,8 @@ class _Tags:
         # (kind, value) → evidence spans (a dict keeps them unique)
         self.evidence: dict[tuple[str, str], dict[tuple[int, int], None]] = defaultdict(dict)
         self.roles: dict[str, str | None] = {}
-        self.contacts: dict[str, tuple[str | None, str | None]] = {}  # name → e-mail, phone
+        # name → e-mail, phone, organisation
+        self.contacts: dict[str, tuple[str | None, str | None, str | None]] = {}
         self.proposed: set[str] = set()  # interventions that are key phrases, not taxonomy terms
         # focus areas: the score of their own trigger words, and the evidence of each area
         self.trigger_score: dict[str, int] = defaultdict(int)
@@ -87,8 +89,9 @@ class _Tags:
         self.add(PERSON, person.name, *(span or (None, None)))
         old = self.roles.get(person.name)
         self.roles[person.name] = (person.role or old) if later else (old or person.role)
-        email, phone = self.contacts.get(person.name, (None, None))
-        self.contacts[person.name] = (email or person.email, phone or person.phone)
+        email, phone, org = self.contacts.get(person.name, (None, None, None))
+        self.contacts[person.name] = (email or person.email, phone or person.phone,
+                                      org or person.organisation)
 
     def tags(self) -> list[Tag]:
         out: list[Tag] = []
@@ -96,9 +99,9 @@ class _Tags:
         for (kind, value), spans in self.evidence.items():
             ev = [Evidence(self.text[s:e], s, e) for s, e in sorted(spans)[:MAX_EVIDENCE]]
             if kind == PERSON:
-                email, phone = self.contacts.get(value, (None, None))
+                email, phone, org = self.contacts.get(value, (None, None, None))
                 out.append(Tag(kind, value, ev, role=self.roles.get(value), email=email,
-                               phone=phone))
+                               phone=phone, organisation=org))
             else:
                 out.append(Tag(kind, value, ev, proposed=kind == INTERVENTION
                                and value in self.proposed))
@@ -413,3 +416,4 @@ def tag_document(doc: Document) -> None:
         team_hints = [doc.title]
     for example in doc.examples:
         tag_example(example, hints, contacts, team_hints)
+    add_document_contacts(doc)

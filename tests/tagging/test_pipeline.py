@@ -108,9 +108,10 @@ def test_poster_contacts_are_the_examples_persons() -> None:
                             text="Knattegympa i Anneberg\n\nBarnen rör på sig varje vecka.")]
     tag_document(doc)
     assert doc.examples[0].persons() == [
-        {"name": "Therése Lundgren", "role": "förskollärare", "email": None,
-         "phone": "070-111 22 33"},
-        {"name": "Jonna Ek", "role": "barnmorska", "email": "jonna.ek@nassjo.se", "phone": None},
+        {"name": "Therése Lundgren", "role": "förskollärare", "organisation": None,
+         "email": None, "phone": "070-111 22 33"},
+        {"name": "Jonna Ek", "role": "barnmorska", "organisation": "Nässjö kommun",
+         "email": "jonna.ek@nassjo.se", "phone": None},
     ]
     assert doc.examples[0].municipalities == ["Nässjö"]
 

@@ -14,6 +14,7 @@ from search.library import Library
 from search.records import Document, Example, ExampleSummary, Hit, Tag
 from web.errors import error_response
 from web.library import document_or_404, get_library
+from web.views.people import example_people
 
 bp = Blueprint("examples", __name__)
 log = logging.getLogger(__name__)
@@ -80,6 +81,7 @@ def example(example_id: str) -> str:
         inspired_by=inspiration.inspired_by if inspiration else [],
         has_inspired=inspiration.inspired if inspiration else [],
         similar=_elsewhere(library.similar(item.id, limit=10), item)[:5],
+        people=example_people(library, item),
     )
 
 

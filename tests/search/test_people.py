@@ -1,0 +1,158 @@
+"""Contacts, one person across examples, hiding and erasure, on posters drawn for the test and
+read by the real reader into a real library (catalogue, index, stored originals)."""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pytest
+from pypdf import PdfReader, PdfWriter
+
+from search.library import Library
+from tests.search.people_files import EMAIL, NAME, poster_with_split_address, second_poster
+
+
+def _renamed(data: bytes) -> bytes:
+    """The same PDF with other bytes (new metadata): a new version of the document."""
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
+    writer.add_metadata({"/Subject": "Ny version"})
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+@pytest.fixture(scope="module")
+def posters(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    folder = tmp_path_factory.mktemp("posters")
+    return [poster_with_split_address(folder / "laxcafe-huskvarna.pdf"),
+            second_poster(folder / "laxhjalp-bankeryd.pdf")]
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory, posters: list[Path]) -> Path:
+    """The two posters read once; each test gets a copy."""
+    data_dir = tmp_path_factory.mktemp("people-store") / "data"
+    with Library(data_dir) as lib:
+        report = lib.ingest_paths(posters)
+        assert not report.errors and len(report.documents) == 2
+    return data_dir
+
+
+@pytest.fixture()
+def library(tmp_path: Path, store: Path) -> Iterator[Library]:
+    shutil.copytree(store, tmp_path / "data")
+    with Library(tmp_path / "data") as lib:
+        yield lib
+
+
+def _everything(library: Library) -> str:
+    """Every example and document as the API gives them, and every search hit, as one text."""
+    docs = [d.model_dump() for d in library.documents()]
+    hits = library.search("", per_page=50).model_dump()
+    return json.dumps([docs, hits], ensure_ascii=False).lower()
+
+
+def _pdf_text(data: bytes) -> str:
+    pdf = pdfium.PdfDocument(data)
+    return "".join(page.get_textpage().get_text_range() for page in pdf).lower()
+
+
+def _example_of(library: Library, title_word: str):  # noqa: ANN202
+    return next(ex for d in library.documents() for ex in d.examples if title_word in ex.title)
+
+
+def test_contacts_with_split_address_and_table_rows(library: Library) -> None:
+    ex = _example_of(library, "Huskvarna")
+    persons = {p.name: p for p in ex.persons}
+    assert persons[NAME].email == EMAIL  # "anna.svensson@⏎jonkoping.se" in the PDF
+    assert persons[NAME].phone == "036-10 20 30"
+    assert persons[NAME].organisation == "Jönköpings kommun"
+    assert (persons["Per Lund"].role, persons["Per Lund"].email, persons["Per Lund"].phone) == (
+        "rektor", "per.lund@jonkoping.se", "036-10 20 40")
+    assert persons["Eva Ek"].phone == "070-123 45 67"
+
+
+def test_one_person_on_two_examples(library: Library) -> None:
+    person = library.person("anna-svensson")
+    assert person is not None
+    assert len({m.example_id for m in person.mentions}) == 2
+    assert {m.email for m in person.mentions} == {EMAIL}
+    assert library.person("per-lund") is not None
+
+
+def test_hidden_detail_stays_hidden_after_replace_and_retag(library: Library,
+                                                            posters: list[Path]) -> None:
+    ex = _example_of(library, "Huskvarna")
+    library.hide_person(ex.id, NAME, "phone", user="samordnare")
+    assert "036-10 20 30" not in _everything(library)
+    stored = library.documents()[0] if library.documents()[0].id == ex.document_id else \
+        library.documents()[1]
+    new = library.add_upload("laxcafe-huskvarna.pdf", _renamed(posters[0].read_bytes()),
+                             replace_id=stored.id)
+    again = next(e for e in new.examples if "Huskvarna" in e.title)
+    anna = next(p for p in again.persons if p.name == NAME)
+    assert anna.phone is None and anna.email == EMAIL
+    assert "036-10 20 30" not in _everything(library)
+    assert "036-10 20 40" in _everything(library)  # Per Lund's number is not hidden
+    library.reindex(retag=True)
+    assert "036-10 20 30" not in _everything(library)
+    rows = library.audit_entries(action="person.hide")
+    assert rows and rows[0].user == "samordnare"
+
+
+def test_hidden_person_is_gone_from_text_index_and_api(library: Library) -> None:
+    ex = _example_of(library, "Bankeryd")
+    library.hide_person(ex.id, "Omar Said")
+    assert "omar" not in _everything(library)
+    assert library.search("Omar Said").total == 0
+    assert library.person("omar-said") is None
+
+
+def test_export_lists_the_persons_examples_and_audit_rows(library: Library) -> None:
+    ex = _example_of(library, "Huskvarna")
+    library.hide_person(ex.id, NAME, "organisation")
+    data = library.person_export(NAME, user="samordnare")
+    assert len(data["examples"]) == 2
+    assert {d["email"] for d in data["contact_details"]} == {EMAIL}
+    assert len(data["documents"]) == 2
+    assert any(row["action"] == "person.hide" for row in data["audit"])
+    assert json.loads(json.dumps(data, ensure_ascii=False)) == data
+    assert library.audit_entries(action="person.export")
+
+
+def test_erasure_everywhere_and_for_good(library: Library, posters: list[Path]) -> None:
+    ex = _example_of(library, "Huskvarna")
+    library.hide_person(ex.id, NAME, "phone", user="samordnare")
+    report = library.erase_person(NAME, user="samordnare")
+    assert (report.examples, report.documents, report.originals_redacted) == (2, 2, 2)
+    assert "svensson" not in _everything(library)
+    assert library.search("Svensson").total == 0
+    found = library.search("anna.svensson@jonkoping.se").model_dump()
+    assert "svensson" not in json.dumps(found["results"], ensure_ascii=False).lower()
+    assert library.person("anna-svensson") is None
+    assert library.person("per-lund") is not None  # others are kept
+    for doc in library.documents():
+        assert "svensson" not in _pdf_text(library.original(doc.id))
+    log = json.dumps([e.model_dump() for e in library.audit_entries(limit=500)],
+                     ensure_ascii=False).lower()
+    assert "svensson" not in log
+    erased = library.audit_entries(action="person.erase")
+    assert erased[0].summary == "raderade uppgifter om en person (2 exempel)"
+    library.reindex(retag=True)
+    assert "svensson" not in _everything(library)
+    assert library.search("Svensson").total == 0
+    # the same file read again: known as the stored (redacted) document, and when it replaces
+    # that document the person is erased from the new reading
+    assert len(library.ingest_paths([posters[0]]).skipped) == 1
+    doc_id = _example_of(library, "Huskvarna").document_id
+    library.add_upload(posters[0].name, posters[0].read_bytes(), replace_id=doc_id)
+    assert len(library.documents()) == 2
+    assert "svensson" not in _everything(library)
+    assert library.search("Svensson").total == 0
+    assert "per lund" in _everything(library)
+    assert "svensson" not in _pdf_text(library.original(doc_id))
