@@ -120,8 +120,13 @@ def test_programme_lead_downloads_the_matrix_and_opens_the_sheet(
     book = load_workbook(io.BytesIO(Path(info.value.path()).read_bytes()))
     assert book.sheetnames == ["Spridning", "Underlag"]
 
+    page.set_viewport_size({"width": 375, "height": 740})
     page.goto(sheet_server + f"/koncept/{PUBLISHED}")
     assert page.locator(".get-started").is_visible()
+    page.locator(".sheet-checklist > summary").click()
+    assert page.locator(".checklist tbody tr").count() == 8
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 380
+    shot(page, "sheet-phone")
     link = page.get_by_role("link", name="Utskriftsvänligt konceptblad (PDF)")
     response = page.request.get(sheet_server + link.get_attribute("href"))
     assert response.ok and response.headers["content-type"] == "application/pdf"
