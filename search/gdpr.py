@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from ingest.model import Document
 from ingest.records import Document as DocumentRecord
-from search import audit, pages, persons
+from search import audit, concept_sheets, pages, persons
 from search.catalogue import now
 from search.errors import InvalidRequestError
 from search.redact_pdf import redact_pdf
@@ -116,12 +116,27 @@ def export(library: Library, name: str, user: str | None = None) -> dict[str, An
                      context=d.context), finding.terms)}
                 for d in finding.documents],
             "audit": _audit_rows(library, finding),
+            "concept_sheets": _sheets_naming(library, finding),
         }
         with library.catalogue.transaction() as con:
             audit.record(con, "person.export",
                          f"exporterade uppgifter om {finding.name} ({len(ids)} exempel)",
                          user=user, data={"name": finding.name, "examples": len(ids)})
         return out
+
+
+def _sheets_naming(library: Library, finding: Finding) -> list[dict[str, Any]]:
+    """The concept sheets whose fields name the person or an address of theirs."""
+    words = [w.casefold() for w in (finding.name, *finding.terms.names, *finding.terms.emails)
+             if w.strip()]
+    out = []
+    for sheet in library.sheets.all():
+        fields = sheet.fields.model_dump()
+        named = {k: v for k, v in fields.items()
+                 if isinstance(v, str) and any(w in v.casefold() for w in words)}
+        if named:
+            out.append({"slug": sheet.slug, "state": sheet.state, "fields": named})
+    return out
 
 
 @dataclass
@@ -133,6 +148,7 @@ class Erasure:
     originals_redacted: int = 0
     originals_removed: int = 0
     audit_rows: int = 0
+    sheet_rows: int = 0
     seconds: float = 0.0
 
     def as_dict(self) -> dict[str, Any]:
@@ -214,6 +230,7 @@ def erase(library: Library, name: str, user: str | None = None) -> Erasure:
                 con.execute("DELETE FROM corrections WHERE instr(lower(value), ?)",
                             (word.lower(),))
                 report.audit_rows += audit.forget_name(con, word)
+                report.sheet_rows += concept_sheets.forget_name(con, word)
             audit.record(con, "person.erase",
                          f"raderade uppgifter om en person ({report.examples} exempel)",
                          user=user, data={k: v for k, v in report.as_dict().items()

@@ -129,7 +129,8 @@ def _contacts(library: Library, groups: list[StartGroup]) -> list[StartContact]:
                     continue
                 seen.add(key)
                 out.append(StartContact(
-                    name=person.name, role=person.role, email=person.email,
+                    name=person.name, role=person.role, organisation=person.organisation,
+                    email=person.email,
                     phone=person.phone, team=hit.team, example_id=hit.id,
                     example_title=hit.title, municipalities=hit.municipalities))
     return out

@@ -507,6 +507,7 @@ class StartContact(Record):
 
     name: str
     role: str | None = None
+    organisation: str | None = None
     email: str | None = None
     phone: str | None = None
     team: str | None = None

@@ -156,3 +156,17 @@ def test_erasure_everywhere_and_for_good(library: Library, posters: list[Path]) 
     assert library.search("Svensson").total == 0
     assert "per lund" in _everything(library)
     assert "svensson" not in _pdf_text(library.original(doc_id))
+
+
+def test_a_name_typed_into_a_concept_sheet_is_exported_and_erased(library: Library) -> None:
+    ex = _example_of(library, "Huskvarna")
+    sheet = library.sheets.create("Närvaroteam", [ex.id], user="samordnare")
+    library.sheets.save(sheet.slug, {**sheet.fields.model_dump(),
+                                     "coach": f"{NAME}, {EMAIL}"}, user="samordnare")
+    exported = library.person_export(NAME)
+    assert [s["slug"] for s in exported["concept_sheets"]] == [sheet.slug]
+    report = library.erase_person(NAME, user="samordnare")
+    assert report.sheet_rows >= 2  # the sheet and its kept versions
+    kept = library.sheets.get(sheet.slug)
+    assert NAME not in kept.fields.coach and EMAIL not in kept.fields.coach
+    assert all(NAME not in repr(v) for v in library.sheets.history(sheet.slug))
