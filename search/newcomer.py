@@ -7,10 +7,11 @@ ska komma till skolan"). It gets, from what the bank already holds:
   words name through the thesaurus, then those most common among the examples its words find
   (the best hits counting most), each with how far it has come in the team's own
   municipality and, when a coordinator has published its sheet, its first steps;
-- the nearest examples: the search's hits grouped as the team's own municipality, the
-  neighbouring ones (sharing a border, ingest.lexicon.COUNTY_NEIGHBOURS), the rest of the
-  county and outside it, each group in the search's order;
-- whom to contact: the people named in those examples, nearest first, each once.
+- the nearest examples: the search's good hits (RELEVANT_SHARE) grouped as the team's own
+  municipality, the neighbouring ones (sharing a border, ingest.lexicon.COUNTY_NEIGHBOURS),
+  the rest of the county and outside it, each group in the search's order;
+- whom to contact: the people named in those examples, nearest first (those with contact
+  details first at each distance), each once.
 
 It only reads: the search, the concept pages and the examples, so it is as fresh as they are.
 """
@@ -31,6 +32,10 @@ if TYPE_CHECKING:
     from search.library import Library
 
 HITS_READ = 40  # hits of the team's words that the plan is made from
+# Of those, the ones scoring at least this share of the best: a long text also finds examples
+# through one common word ("skola" in "simskola"), far below those about what it asks, and
+# grouping by distance must not lift them above better ones a municipality away.
+RELEVANT_SHARE = 0.4
 PER_GROUP = 4
 MAX_CONCEPTS = 4
 MAX_CONTACTS = 8
@@ -119,21 +124,23 @@ def _own_sheets(sheets: dict[str, ConceptSheet], hits: list[Hit], home: str,
 
 
 def _contacts(library: Library, groups: list[StartGroup]) -> list[StartContact]:
-    seen, out = set(), []
+    """The people of the shown examples, each once: nearest first, and within one distance
+    those with an e-mail address or phone number first."""
+    seen: set[str] = set()
+    found: list[tuple[int, bool, StartContact]] = []
     for group in groups:
         for hit in group.hits:
             example = library.example(hit.id)
             for person in example.persons if example else ():
-                key = person.name.casefold()
-                if key in seen or len(out) >= MAX_CONTACTS:
+                if person.name.casefold() in seen:
                     continue
-                seen.add(key)
-                out.append(StartContact(
+                seen.add(person.name.casefold())
+                found.append((group.distance, not (person.email or person.phone), StartContact(
                     name=person.name, role=person.role, organisation=person.organisation,
-                    email=person.email,
-                    phone=person.phone, team=hit.team, example_id=hit.id,
-                    example_title=hit.title, municipalities=hit.municipalities))
-    return out
+                    email=person.email, phone=person.phone, team=hit.team, example_id=hit.id,
+                    example_title=hit.title, municipalities=hit.municipalities)))
+    found.sort(key=lambda item: item[:2])  # stable: the search's order within each
+    return [contact for _, _, contact in found[:MAX_CONTACTS]]
 
 
 def start_plan(library: Library, municipality: str, text: str) -> StartPlan:
@@ -145,9 +152,11 @@ def start_plan(library: Library, municipality: str, text: str) -> StartPlan:
     if not any(ch.isalpha() for ch in text):
         raise InvalidRequestError("Skriv med några ord vad ni vill förbättra.")
     result = library.search(text, per_page=HITS_READ)
-    groups = _groups(result.hits, municipality)
+    best = result.hits[0].score if result.hits else 0.0
+    hits = [h for h in result.hits if h.score >= RELEVANT_SHARE * best]
+    groups = _groups(hits, municipality)
     return StartPlan(municipality=municipality, text=text,
                      neighbours=list(COUNTY_NEIGHBOURS[municipality]),
                      total=result.total, message=result.message,
-                     concepts=_concepts(library, text, result.hits, municipality)[:MAX_CONCEPTS],
+                     concepts=_concepts(library, text, hits, municipality)[:MAX_CONCEPTS],
                      groups=groups, contacts=_contacts(library, groups))

@@ -134,3 +134,28 @@ def test_programme_lead_downloads_the_matrix_and_opens_the_sheet(
     assert "Närvaro steg för steg" in text
     assert "Ta fram en rutin för sms vid frånvaro." in text
     shot(page, "sheet-lead")
+
+
+def test_newcomer_finds_examples_people_and_first_steps(page, sheet_server: str) -> None:  # noqa: ANN001
+    """A new team in Eksjö, not logged in, says in its own words what it wants to improve."""
+    page.goto(sheet_server + "/")
+    page.get_by_role("link", name="Starta team").click()
+    page.get_by_label("Er kommun").select_option("Eksjö")
+    page.get_by_label("Vad vill ni förbättra?").fill("fler elever ska komma till skolan varje dag")
+    page.get_by_role("button", name="Visa förslag").click()
+    page.wait_for_url(re.compile(r"/starta\?"))
+    steps = page.locator(".start-steps").first.inner_text()
+    assert "Ta fram en rutin för sms vid frånvaro." in steps
+    assert page.locator(".concept-list").get_by_role("link", name="Närvaroarbete").count() == 1
+    assert page.locator("ol.hits li.hit").count() >= 3
+    assert page.get_by_role("heading", name=re.compile(r"^I Eksjö \(\d+\)$")).count() == 1
+    contacts = page.locator(".contact-list li")
+    linked = {contacts.nth(i).locator("a[href*='/exempel/']").get_attribute("href")
+              for i in range(contacts.count())}
+    assert len(linked) >= 3  # people from three examples or more
+    mail = page.locator(".contact-list a[href^='mailto:']").first
+    assert mail.get_attribute("href").endswith("@eksjo.example.se")  # nearest first
+    shot(page, "newcomer")
+    page.locator(".concept-list").get_by_role("link", name="Konceptbladet").first.click()
+    page.wait_for_url(re.compile(rf"/koncept/{PUBLISHED}$"))
+    assert "Så kommer ni igång" in page.content()
