@@ -154,6 +154,11 @@ class JobStore:
         return self.update(job_id, only_if=only_if, state="failed", stage=None, error=error,
                            code=code, status=status, retryable=keep, document_id=document_id)
 
+    def keep_no_file(self, job_id: str) -> None:
+        """A failed job that will not be tried again (its uploader got the answer)."""
+        self.drop_file(job_id)
+        self.update(job_id, retryable=False)
+
     def drop_file(self, job_id: str) -> None:
         with suppress(OSError):
             self.file(job_id).unlink()

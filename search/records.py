@@ -514,6 +514,37 @@ class Job(Record):
     def finished(self) -> bool:
         return self.state in ("done", "failed")
 
+    @computed_field(description="Hur långt jobbet kommit, 0–100 (100 bara när det är klart).")
+    def percent(self) -> int:
+        if self.state == "done":
+            return 100
+        if self.state == "failed":
+            return 0
+        if self.state == "reading" and self.pages:
+            return 10 + round(70 * min(self.page, self.pages) / self.pages)
+        return {"queued": 2, "reading": 10, "tagging": 85, "storing": 95}[self.state]
+
+    @computed_field(description="Läget i ord, på svenska.")
+    def status_text(self) -> str:
+        if self.state == "reading":
+            return _reading_text(self.stage, self.page, self.pages)
+        if self.state == "done":
+            return f"inläst – {len(self.titles)} exempel."
+        if self.state == "failed":
+            return self.error or "Filen kunde inte läsas in."
+        text = {"queued": "i kö", "tagging": "taggar exemplen", "storing": "sparar"}[self.state]
+        return text + (f" (försök {self.attempt})" if self.attempt > 1 else "")
+
+
+def _reading_text(stage: str | None, page: int, pages: int) -> str:
+    if stage == "converting":
+        return "gör om Office-filen till PDF"
+    if stage == "ocr" and pages:
+        return f"läser sida {page} av {pages} med textigenkänning (OCR)"
+    if stage == "pages" and pages:
+        return f"läser {pages} sidor" if page >= pages else f"läser sida {page} av {pages}"
+    return "läser"
+
 
 class JobBatch(Record):
     """The answer to queueing files: the upload's id and one job per file."""

@@ -114,7 +114,7 @@ def _register(app: Flask) -> None:
     """Extensions, template filters, error pages and the blueprints."""
     from web import errors, filters, security
     from web.extensions import csrf, init_limiter
-    from web.views import api, concepts, coordinator, examples, search, thesaurus
+    from web.views import api, concepts, coordinator, examples, jobs, search, thesaurus
 
     csrf.init_app(app)
     _static_versions(app)
@@ -127,4 +127,5 @@ def _register(app: Flask) -> None:
     app.register_blueprint(coordinator.bp)
     app.register_blueprint(thesaurus.bp)
     app.register_blueprint(api.bp)
+    app.register_blueprint(jobs.bp)
     init_limiter(app)
