@@ -188,10 +188,8 @@ def _read_pdf_bytes(data: bytes, filename: str, sha: str, max_pages: int) -> Doc
                 raise TooManyPagesError(
                     f"PDF-filen har {count} sidor; högst {max_pages} sidor kan läsas in."
                 )
-            progress.report(progress.PAGES, 0, count)
             try:
                 pages = read_pages(pdf)
-                progress.report(progress.PAGES, count, count)
             except pdfium.PdfiumError as exc:
                 raise CorruptPdfError("En sida i PDF-filen är skadad och kan inte läsas.") from exc
             pages, skipped = _readable(pages)

@@ -139,7 +139,9 @@ class JobWriter:
         self.writing: Writing = writing or (lambda: nullcontext(library))
         self.stale_after = stale_after
         self.interval = interval
-        self.local = LocalWorkers(queue, workers) if workers > 0 else None
+        # one local worker shares the library's reader; more get a reader (process) each
+        shared = library.reader if workers == 1 else None
+        self.local = LocalWorkers(queue, workers, shared) if workers > 0 else None
         self._beats: dict[tuple[str, int], tuple[int, float]] = {}
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None

@@ -317,6 +317,10 @@ class Library:
 
     # --- ingestion ---------------------------------------------------------------------------
 
+    def reader(self) -> DocumentReader:
+        """The reader this library reads files with (the queue's local workers share it)."""
+        return self._get_reader()
+
     def _get_reader(self) -> DocumentReader:
         if self._reader is not None:
             return self._reader

@@ -23,6 +23,7 @@ worker`` runs the real consumer.
 from __future__ import annotations
 
 import importlib
+import inspect
 import logging
 import os
 import tempfile
@@ -159,6 +160,14 @@ def _reader() -> Any:
     return reader
 
 
+def _reports_progress(reader: Any) -> bool:
+    """Whether ``reader.read`` takes ``progress_file`` (a stand-in reader may not)."""
+    try:
+        return "progress_file" in inspect.signature(reader.read).parameters
+    except (TypeError, ValueError):
+        return False
+
+
 class Heartbeat:
     """Puts the job's progress and a growing counter into the queue's store while it runs."""
 
@@ -204,9 +213,12 @@ def run_read(huey: Huey, job_id: str, attempt: int, filename: str, data: bytes |
             Path(path).write_bytes(data)
         assert path is not None
         with Heartbeat(huey, job_id, attempt, workdir):
+            reader = _reader()
+            options: dict[str, Any] = {"thesaurus": words}
+            if _reports_progress(reader):
+                options["progress_file"] = str(workdir / "progress.json")
             try:
-                doc = _reader().read(Path(path), filename, thesaurus=words,
-                                     progress_file=str(workdir / "progress.json"))
+                doc = reader.read(Path(path), filename, **options)
             except ReaderUnavailableError:
                 raise  # Huey retries the task
             except IngestError as exc:
@@ -220,9 +232,11 @@ class LocalWorkers:
     """Huey's worker loop in threads of this process (the reading itself happens in the
     reader's child processes)."""
 
-    def __init__(self, queue: Queue, count: int = 1) -> None:
+    def __init__(self, queue: Queue, count: int = 1,
+                 reader: Callable[[], Any] | None = None) -> None:
         self.queue = queue
         self.count = count
+        self.reader = reader  # the reader to use (the Library's); else one per thread
         self._stop = threading.Event()
         self._threads: list[threading.Thread] = []
 
@@ -233,13 +247,15 @@ class LocalWorkers:
             self._threads.append(thread)
 
     def _run(self) -> None:
+        if self.reader is not None:
+            _readers.reader = self.reader()
         worker = Worker(self.queue.huey, default_delay=0.1, max_delay=0.5, backoff=1.15)
         worker.initialize()
         while not self._stop.is_set():
             worker.loop()
         reader = getattr(_readers, "reader", None)
-        if reader is not None and hasattr(reader, "close"):
-            reader.close()
+        if self.reader is None and reader is not None and hasattr(reader, "close"):
+            reader.close()  # this thread's own
 
     def stop(self, timeout: float = 10.0) -> None:
         self._stop.set()
