@@ -93,7 +93,8 @@ class JobStore:
         if keep_file:
             path = self.file(job_id)
             tmp = path.with_suffix(".part")
-            with open(tmp, "wb") as fh:
+            with os.fdopen(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600),
+                           "wb") as fh:  # private, whatever the umask: uploads are unpublished
                 fh.write(data)
             os.replace(tmp, path)
         stamp = now()
