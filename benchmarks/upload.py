@@ -62,15 +62,16 @@ def prepare(data_dir: Path | None, tmp: Path) -> Path:
     return target
 
 
-def start_server(data_dir: Path, port: int) -> subprocess.Popen:
+def start_server(data_dir: Path, port: int, root: Path = ROOT) -> subprocess.Popen:
     config = {"DATA_DIR": str(data_dir), "SECRET_KEY": "bench", "SEARCH_CACHE_SECONDS": 0,
               "SEARCH_RATE_LIMIT": "1000000/minute", "LOGIN_RATE_LIMIT": "1000000/minute",
               "QUEUE_WORKERS": 1}
     code = ("from web import create_app, uploads\nfrom web.server import serve\n"
-            f"app = create_app({config!r})\nuploads.runtime(app)\n"
+            f"app = create_app({config!r})\n"
+            "if hasattr(uploads, 'runtime'): uploads.runtime(app)\n"
             f"serve(app, '127.0.0.1', {port})\n")
-    proc = subprocess.Popen([sys.executable, "-c", code], cwd=ROOT,
-                            env={**os.environ, "PYTHONPATH": str(ROOT)},
+    proc = subprocess.Popen([sys.executable, "-c", code], cwd=root,
+                            env={**os.environ, "PYTHONPATH": str(root)},
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     if wait_until_serving(port, 120):
         return proc
@@ -174,8 +175,34 @@ def wait_idle(port: int, timeout: float = 1800) -> None:
         time.sleep(1)
 
 
-def run(port: int, uploads: int, waiting: int, seconds: float) -> None:
+def sample(n: int) -> list[Path]:
+    """n corpus PDFs spread over the corpus, the scanned poster first."""
     pdfs = sorted(CORPUS.glob("*.pdf"))
+    return [SCANNED] + [pdfs[i * len(pdfs) // n] for i in range(n - 1)]
+
+
+def waited_uploads(port: int, files: list[Path]) -> list[float]:
+    log_in(port)
+    waited = [post_file(port, "/api/documents", p.name, variant(p)) for p in files]
+    assert all(status == 201 for _, status, _ in waited), [a for _, _, a in waited]
+    return [t for t, _, _ in waited]
+
+
+def before(root: Path, data_dir: Path, files: list[Path]) -> list[float]:
+    """POST /api/documents on another checkout (the code before the queue: read in the
+    request), on a fresh copy of the same data."""
+    copy = data_dir.parent / "before"
+    shutil.copytree(data_dir, copy, ignore=shutil.ignore_patterns("queue.sqlite3*", "uploads"))
+    port = free_port()
+    server = start_server(copy, port, root)
+    try:
+        return waited_uploads(port, files)
+    finally:
+        server.terminate()
+        server.wait(60)
+
+
+def run(port: int, uploads: int, waiting: int, seconds: float) -> dict[str, list[float]]:
     results: dict[str, list[float]] = {}
     log_in(port)
     search_latencies(port, 3)  # warm up (caches, lazily loaded tables)
@@ -185,19 +212,14 @@ def run(port: int, uploads: int, waiting: int, seconds: float) -> None:
     results["search during OCR"] = search_latencies(port, seconds)
     if not ocr_seen:
         print("warning: no job was seen in the OCR stage", file=sys.stderr)
-    files = [SCANNED] + [pdfs[i * len(pdfs) // uploads] for i in range(uploads - 1)]
+    files = sample(uploads)
     queued = [post_file(port, "/api/jobs", p.name, variant(p)) for p in files]
     assert all(status == 202 for _, status, _ in queued), [s for _, s, _ in queued]
     results["POST /api/jobs (queued)"] = [t for t, _, _ in queued] + [t for t, _, _ in ocr_batch]
     print("waiting for the queued files to be read …", file=sys.stderr)
     wait_idle(port)
-    waited = [post_file(port, "/api/documents", p.name, variant(p)) for p in files[:waiting]]
-    assert all(status == 201 for _, status, _ in waited), [a for _, _, a in waited]
-    results["POST /api/documents (read and stored)"] = [t for t, _, _ in waited]
-    print(f"\nupload and search latency ({len(files)} + 3 scanned queued, {waiting} waited for;"
-          f" the scanned poster first)")
-    for name, times in results.items():
-        print(f"  {name:40s} {pcts(times)}")
+    results["POST /api/documents (read and stored)"] = waited_uploads(port, files[:waiting])
+    return results
 
 
 def main() -> None:
@@ -206,16 +228,26 @@ def main() -> None:
     parser.add_argument("--uploads", type=int, default=20)
     parser.add_argument("--waiting", type=int, default=4)
     parser.add_argument("--seconds", type=float, default=10.0)
+    parser.add_argument("--before", type=Path, default=None,
+                        help="a checkout of the code before the queue: its upload too")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench-upload-") as tmp:
         data_dir = prepare(args.data_dir, Path(tmp))
         port = free_port()
         server = start_server(data_dir, port)
         try:
-            run(port, args.uploads, args.waiting, args.seconds)
+            results = run(port, args.uploads, args.waiting, args.seconds)
         finally:
             server.terminate()
             server.wait(60)
+        if args.before is not None:
+            files = sample(args.uploads)[: args.waiting]
+            results[f"before: POST /api/documents ({args.before.name})"] = before(
+                args.before, Path(tmp) / "data", files)
+    print(f"\nupload and search latency ({args.uploads} + 3 scanned queued, {args.waiting} "
+          "waited for; the scanned poster first)")
+    for name, times in results.items():
+        print(f"  {name:40s} {pcts(times)}")
 
 
 if __name__ == "__main__":
