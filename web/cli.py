@@ -347,7 +347,10 @@ def serve(host: str, port: int, workers: int | None, queue: str, data_dir: Path)
     if workers is not None:
         config["QUEUE_WORKERS"] = workers
     app = create_app(config)
-    uploads.runtime(app)  # the writer of upload results, and the local readers
+    try:
+        uploads.runtime(app)  # the writer of upload results, and the local readers
+    except ValueError as exc:  # a --queue that is not a redis:// URL
+        _fail(str(exc))
     click.echo(f"Exempelbanken på http://{host}:{port}/")
     serve_app(app, host, port)
 

@@ -12,10 +12,17 @@ import click
 from search import job_writer
 from search.jobs import new_id
 from search.library import Library, _collect_files
-from search.queue import open_queue, queue_url, run_consumer
+from search.queue import Queue, open_queue, queue_url, run_consumer
 from search.records import Job, JobBatch
 
 POLL_SECONDS = 0.3
+
+
+def _open(data_dir: Path, url: str) -> Queue:
+    try:
+        return open_queue(data_dir, url)
+    except ValueError as exc:  # not a redis:// URL
+        raise click.UsageError(str(exc)) from None
 
 
 def _where(url: str, data_dir: Path) -> str:
@@ -24,7 +31,7 @@ def _where(url: str, data_dir: Path) -> str:
 
 def run_worker(data_dir: Path, url: str, workers: int) -> None:
     """Huey's consumer until SIGTERM/SIGINT; with Redis the data directory is not used."""
-    queue = open_queue(data_dir, url)
+    queue = _open(data_dir, url)
     click.echo(f"Exempelbanken läser filer från kön {_where(queue_url(url), data_dir)} "
                f"({workers} åt gången).", err=True)
     run_consumer(queue, workers)
@@ -38,7 +45,7 @@ def run_upload(library: Library, paths: list[Path], url: str, wait: bool, as_jso
                user: str | None) -> int:
     """Queue every file (folders recursively); with ``wait`` follow them to the end. The exit
     code: 1 when a file is missing or failed."""
-    queue = open_queue(library.data_dir, url)
+    queue = _open(library.data_dir, url)
     files, missing = _collect_files(paths)
     for path in missing:
         click.echo(f"Filen finns inte: {path}", err=True)
@@ -59,10 +66,10 @@ def run_upload(library: Library, paths: list[Path], url: str, wait: bool, as_jso
     return 1 if failed else 0
 
 
-def _follow(library: Library, queue: object, jobs: list[Job], quiet: bool) -> list[Job]:
+def _follow(library: Library, queue: Queue, jobs: list[Job], quiet: bool) -> list[Job]:
     """Print each change until every job is done or failed. A writer (and a local reader) is
     started here unless another process, ``serve`` say, already is the writer."""
-    writer = job_writer.JobWriter(library, queue, workers=1).start()  # type: ignore[arg-type]
+    writer = job_writer.JobWriter(library, queue, workers=1).start()
     shown: dict[str, str] = {}
     try:
         while True:
