@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from ingest import progress
 from ingest.structure import Cell, table_cells
 from ingest.unicode import clean_word, is_noncharacter
 
@@ -415,6 +416,7 @@ def read_pages(pdf: pdfium.PdfDocument) -> list[PageContent]:
     fonts = _FontCache()
     pages: list[PageContent] = []
     for index in range(len(pdf)):
+        progress.report(progress.PAGES, index + 1, len(pdf))
         try:
             page = pdf[index]
         except pdfium.PdfiumError:

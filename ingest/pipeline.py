@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 
-from ingest import checks, formats, meta, ocr, office
+from ingest import checks, formats, meta, ocr, office, progress
 from ingest.errors import (
     CorruptPdfError,
     EncryptedPdfError,
@@ -169,6 +169,7 @@ def read_bytes(data: bytes, filename: str, max_pages: int = MAX_PAGES) -> Docume
     fmt = formats.detect(data)
     if not fmt.is_office:
         return _read_pdf_bytes(data, filename, hashlib.sha256(data).hexdigest(), max_pages)
+    progress.report(progress.CONVERTING)
     pdf = office.to_pdf(data, fmt)
     doc = _read_pdf_bytes(pdf, filename, hashlib.sha256(data).hexdigest(), max_pages)
     doc.source_format = fmt.name
@@ -200,6 +201,7 @@ def _read_pdf_bytes(data: bytes, filename: str, sha: str, max_pages: int) -> Doc
     doc = build_document(pages, filename, sha, exported)
     doc.ocr_pages = ocr_pages
     doc.warnings.extend(warnings)
+    progress.report(progress.TAGGING)
     tag_document(doc)
     return doc
 
@@ -225,6 +227,7 @@ def _ocr_scans(pdf: pdfium.PdfDocument, pages: list[PageContent]) -> tuple[list[
         if len(done) >= MAX_OCR_PAGES:
             skipped.append(content.number)
             continue
+        progress.report(progress.OCR, content.number, len(pages))
         page = pdf[content.number - 1]
         try:
             content.words = ocr.page_words(page, content.number)

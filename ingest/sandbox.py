@@ -21,7 +21,7 @@ from types import TracebackType
 
 from pebble import ProcessExpired, ProcessPool
 
-from ingest import checks
+from ingest import checks, progress
 from ingest.errors import (
     CorruptPdfError,
     IngestError,
@@ -77,7 +77,7 @@ def _init_worker(memory_limit: int | None) -> None:
 
 def _read_in_worker(
     path: str | None, data: bytes | None, filename: str, max_pages: int,
-    words: Thesaurus | None = None,
+    words: Thesaurus | None = None, progress_file: str | None = None,
 ) -> Document:
     from ingest import pipeline
 
@@ -85,10 +85,11 @@ def _read_in_worker(
         thesaurus.use(words)  # the library's thesaurus, for the tagger
 
     try:
-        if data is None:
-            assert path is not None
-            return pipeline.read_pdf(Path(path), filename, max_pages=max_pages)
-        return pipeline.read_bytes(data, filename, max_pages=max_pages)
+        with progress.to_file(progress_file):
+            if data is None:
+                assert path is not None
+                return pipeline.read_pdf(Path(path), filename, max_pages=max_pages)
+            return pipeline.read_bytes(data, filename, max_pages=max_pages)
     except IngestError:
         raise
     except MemoryError:
@@ -165,12 +166,13 @@ class Reader:
             self._pool = None
 
     def read(self, path: Path | str, filename: str | None = None,
-             thesaurus: Thesaurus | None = None) -> Document:
+             thesaurus: Thesaurus | None = None, progress_file: str | None = None) -> Document:
         """Read one PDF file in a child process, tagged with ``thesaurus`` (the seed when
-        None); raises only ``ingest.errors`` exceptions."""
+        None); raises only ``ingest.errors`` exceptions. With ``progress_file`` the child
+        writes how far it has come there (``ingest.progress``)."""
         path = Path(path)
         checks.check_file(path, self.max_bytes)
-        return self._run(str(path), None, filename or path.name, thesaurus)
+        return self._run(str(path), None, filename or path.name, thesaurus, progress_file)
 
     def read_bytes(self, data: bytes, filename: str,
                    thesaurus: Thesaurus | None = None) -> Document:
@@ -179,10 +181,11 @@ class Reader:
         return self._run(None, data, filename, thesaurus)
 
     def _run(self, path: str | None, data: bytes | None, filename: str,
-             words: Thesaurus | None = None) -> Document:
+             words: Thesaurus | None = None, progress_file: str | None = None) -> Document:
         pool = self._ensure_pool()
         future = pool.schedule(
-            _read_in_worker, args=(path, data, filename, self.max_pages, words),
+            _read_in_worker,
+            args=(path, data, filename, self.max_pages, words, progress_file),
             timeout=self.timeout,
         )
         try:

@@ -55,6 +55,7 @@ from search.errors import (
 from search.fallback import catalogue_search
 from search.files import StoredFile, open_stored
 from search.index import IndexFault, IndexStore, is_disk_full, is_index_error
+from search.jobs import JobStore
 from search.records import (
     AuditEntry,
     Concept,
@@ -86,6 +87,11 @@ T = TypeVar("T")
 
 RESERVE_BYTES = 2 * 1024 * 1024  # disk kept free for taking back a failed write
 MIN_FREE_BYTES = 32 * 1024 * 1024  # uploads are refused (507) below this much free space
+
+def upload_name(filename: str | None) -> str:
+    """The last component of an uploaded file's name."""
+    return Path((filename or "").replace("\\", "/")).name or "dokument.pdf"
+
 
 class DocumentReader(Protocol):
     """Reads a PDF into a Document (``ingest.sandbox.Reader``, or a stand-in in tests)."""
@@ -167,6 +173,7 @@ class Library:
         self.thesaurus = ThesaurusStore(self.catalogue, self._writing)
         self.sheets = SheetStore(self.catalogue, self._writing)
         persons.ensure_table(self.catalogue)
+        self.jobs = JobStore(self.catalogue, self.data_dir)
         with self._writing():
             self.index = IndexStore(self.data_dir / "index")
             self.reconcile()
@@ -319,6 +326,10 @@ class Library:
         return open_stored(picture) if picture is not None else None
 
     # --- ingestion ---------------------------------------------------------------------------
+
+    def reader(self) -> DocumentReader:
+        """The reader this library reads files with (the queue's local workers share it)."""
+        return self._get_reader()
 
     def _get_reader(self) -> DocumentReader:
         if self._reader is not None:
@@ -493,7 +504,18 @@ class Library:
         """Read and store an uploaded PDF as a new document, whatever its name: file names may
         repeat. With ``replace_id`` it takes that document's place, keeping its corrections
         (the same bytes are read again: a way to re-run ingestion)."""
-        filename = Path((filename or "").replace("\\", "/")).name or "dokument.pdf"
+        filename = upload_name(filename)
+        finished = self.check_upload(data, replace_id)
+        if finished is not None:
+            return finished
+        doc = self._read_upload(data, filename)
+        return self.store_upload(filename, data, doc, replace_id)
+
+    def check_upload(self, data: bytes, replace_id: str | None = None) -> DocumentRecord | None:
+        """What can be known about an upload before reading it: raises DuplicateError for
+        stored bytes, NotFoundError for an unknown ``replace_id``, StorageFullError when the
+        disk is nearly full. A document of these bytes whose indexing failed earlier is
+        indexed now and returned (the upload was a retry)."""
         sha = hashlib.sha256(data).hexdigest()
         existing = self._stored_as(sha)
         if existing is not None and not existing["indexed"] and existing["id"] != replace_id:
@@ -505,11 +527,20 @@ class Library:
         if replace_id is not None and self.catalogue.document_row(replace_id) is None:
             raise NotFoundError("Dokumentet som skulle ersättas finns inte.")
         self._check_free_space(len(data))
-        doc = self._read_upload(data, filename)
+        return None
+
+    def store_upload(self, filename: str, data: bytes, doc: Document,
+                     replace_id: str | None = None) -> DocumentRecord:
+        """Store an upload read elsewhere (a queue worker): ``doc`` is the reading of
+        ``data``. Raises DuplicateError when the same bytes were stored meanwhile."""
+        doc.filename = upload_name(filename)
+        sha = hashlib.sha256(data).hexdigest()
         with self._writing():
             existing = self._stored_as(sha)
             if existing is not None and existing["id"] != replace_id:
                 raise DuplicateError("Filen finns redan i exempelbanken.", existing["id"])
+            if replace_id is not None and self.catalogue.document_row(replace_id) is None:
+                raise NotFoundError("Dokumentet som skulle ersättas finns inte.")
             return DocumentRecord.of(self._store(doc, data, replace_id))
 
     def _read_upload(self, data: bytes, filename: str) -> Document:

@@ -28,7 +28,8 @@ from search.schema import FACETS
 __all__ = [
     "Concept", "ConceptBrief", "ConceptItem", "Document", "DocumentEntry", "DocumentRef",
     "Edge", "ErrorBody", "Evidence", "Example", "ExampleSummary", "FileError", "Hit",
-    "IngestEvent", "IngestReport", "IngestSummary", "Inspiration", "InspirationSource",
+    "IngestEvent", "IngestReport", "IngestSummary", "Inspiration", "InspirationSource", "Job",
+    "JobBatch", "JobState",
     "Municipality", "MunicipalityItem", "Person", "Record", "SearchResult", "Section",
     "SkippedFile", "Spread", "SpreadCell", "SpreadEvidence", "SpreadOverride", "SpreadRow",
     "SpreadStatus", "Tag", "ThesaurusConcept", "ThesaurusEdit", "ThesaurusImport",
@@ -620,3 +621,80 @@ class ConceptSheet(Record):
     fields: SheetFields
     examples: list[SheetExample] = []
     checklist: list[ChecklistItem] = []
+
+JobState = Literal["queued", "reading", "tagging", "storing", "done", "failed"]
+
+
+class Job(Record):
+    """One uploaded file on its way through the queue (search/jobs.py)."""
+
+    description_sv = ("En uppladdad fil som läses in i bakgrunden: var den är, och till sist "
+                      "dokumentet med exemplens rubriker och varningar, eller felet.")
+
+    id: str = Field(description="Jobbets id.")
+    batch: str = Field(description="Uppladdningen jobbet hör till (en eller flera filer).")
+    filename: str = Field(description="Filens namn.")
+    state: JobState = Field(description="queued, reading, tagging, storing, done eller failed.")
+    stage: str | None = Field(None, description=(
+        "Steget medan filen läses: converting (Office till PDF), pages (sidornas text), "
+        "ocr (textigenkänning), tagging."))
+    page: int = Field(0, description="Sidan som läses (med stage pages eller ocr).")
+    pages: int = Field(0, description="Antal sidor, när det är känt.")
+    attempt: int = Field(1, description="Försök nummer; ett avbrutet försök görs om.")
+    document_id: str | None = Field(None, description="Det sparade dokumentet (done), "
+                                    "eller det befintliga vid en dubblett.")
+    replaces: str | None = Field(None, description="Dokumentet som filen ska ersätta.")
+    titles: list[str] = Field(default_factory=list, description="Exemplens rubriker (done).")
+    warnings: list[str] = Field(default_factory=list, description="Varningar från inläsningen.")
+    error: str | None = Field(None, description="Felet på svenska (failed).")
+    code: str | None = Field(None, description="Felkoden, som i `ingest --json`, eller "
+                             "duplicate.")
+    status: int | None = Field(None, description="HTTP-status som felet motsvarar.")
+    retryable: bool = Field(False, description="Kan göras om (failed).")
+    user: str | None = Field(None, description="Samordnaren som laddade upp.")
+    created_at: str = Field(description="När filen togs emot (UTC, ISO 8601).")
+    updated_at: str = Field(description="Senaste ändringen (UTC, ISO 8601).")
+
+    @property
+    def finished(self) -> bool:
+        return self.state in ("done", "failed")
+
+    @computed_field(description="Hur långt jobbet kommit, 0–100 (100 bara när det är klart).")
+    def percent(self) -> int:
+        if self.state == "done":
+            return 100
+        if self.state == "failed":
+            return 0
+        if self.state == "reading" and self.pages:
+            return 10 + round(70 * min(self.page, self.pages) / self.pages)
+        return {"queued": 2, "reading": 10, "tagging": 85, "storing": 95}[self.state]
+
+    @computed_field(description="Läget i ord, på svenska.")
+    def status_text(self) -> str:
+        if self.state == "reading":
+            return _reading_text(self.stage, self.page, self.pages)
+        if self.state == "done":
+            return f"inläst – {len(self.titles)} exempel."
+        if self.state == "failed":
+            return self.error or "Filen kunde inte läsas in."
+        text = {"queued": "i kö", "tagging": "taggar exemplen", "storing": "sparar"}[self.state]
+        return text + (f" (försök {self.attempt})" if self.attempt > 1 else "")
+
+
+def _reading_text(stage: str | None, page: int, pages: int) -> str:
+    if stage == "converting":
+        return "gör om Office-filen till PDF"
+    if stage == "ocr" and pages:
+        return f"läser sida {page} av {pages} med textigenkänning (OCR)"
+    if stage == "pages" and pages:
+        return f"läser {pages} sidor" if page >= pages else f"läser sida {page} av {pages}"
+    return "läser"
+
+
+class JobBatch(Record):
+    """The answer to queueing files: the upload's id and one job per file."""
+
+    description_sv = "Filerna som lagts i kö: uppladdningens id och ett jobb per fil."
+
+    batch: str = Field(description="Uppladdningens id.")
+    jobs: list[Job] = Field(description="Ett jobb per fil.")

@@ -119,6 +119,7 @@ def _register(app: Flask) -> None:
         concepts,
         coordinator,
         examples,
+        jobs,
         people,
         search,
         sheets,
@@ -140,4 +141,5 @@ def _register(app: Flask) -> None:
     app.register_blueprint(thesaurus.bp)
     app.register_blueprint(people.bp)
     app.register_blueprint(api.bp)
+    app.register_blueprint(jobs.bp)
     init_limiter(app)

@@ -324,18 +324,63 @@ def status(data_dir: Path) -> None:
     click.echo(f"{documents} dokument, {examples} exempel")
 
 
+QUEUE_OPTION = click.option(
+    "--queue", "queue", envvar="EXEMPELBANKEN_QUEUE", default="",
+    show_default="SQLite i datakatalogen",
+    help="Kön: redis://värd:port/db (env EXEMPELBANKEN_QUEUE), annars SQLite i datakatalogen.")
+
+
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=5000, show_default=True, type=int)
+@click.option("--workers", default=None, type=click.IntRange(0, 64),
+              envvar="EXEMPELBANKEN_QUEUE_WORKERS", show_default="1",
+              help="Läsare av uppladdade filer i den här processen (0: bara andra datorers).")
+@QUEUE_OPTION
 @_data_dir_option
-def serve(host: str, port: int, data_dir: Path) -> None:
-    """Starta webbgränssnittet och API:t."""
-    from web import create_app
+def serve(host: str, port: int, workers: int | None, queue: str, data_dir: Path) -> None:
+    """Starta webbgränssnittet och API:t, med kön för uppladdade filer."""
+    from web import create_app, uploads
     from web.server import serve as serve_app
 
-    app = create_app({"DATA_DIR": str(data_dir)})
+    config: dict[str, Any] = {"DATA_DIR": str(data_dir), "QUEUE_URL": queue}
+    if workers is not None:
+        config["QUEUE_WORKERS"] = workers
+    app = create_app(config)
+    try:
+        uploads.runtime(app)  # the writer of upload results, and the local readers
+    except ValueError as exc:  # a --queue that is not a redis:// URL
+        _fail(str(exc))
     click.echo(f"Exempelbanken på http://{host}:{port}/")
     serve_app(app, host, port)
+
+
+@main.command()
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Filer som läses samtidigt.")
+@QUEUE_OPTION
+@_data_dir_option
+def worker(workers: int, queue: str, data_dir: Path) -> None:
+    """Läs uppladdade filer från kön, på den här eller en annan dator (med Redis)."""
+    from web.cli_jobs import run_worker
+
+    run_worker(data_dir, queue, workers)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--wait", is_flag=True, help="Vänta och visa hur långt varje fil kommit.")
+@click.option("--json", "as_json", is_flag=True, help="Skriv jobben som JSON.")
+@QUEUE_OPTION
+@_data_dir_option
+def upload(paths: tuple[Path, ...], wait: bool, as_json: bool, queue: str,
+           data_dir: Path) -> None:
+    """Lägg filer i kön för inläsning i bakgrunden (som uppladdning på webben)."""
+    from web.cli_jobs import run_upload
+
+    with _library(data_dir) as library:
+        code = run_upload(library, list(paths), queue, wait, as_json, _login_name())
+    sys.exit(code)
 
 
 # --- thesaurus as SKOS -------------------------------------------------------------------------

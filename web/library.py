@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -65,6 +65,7 @@ class LibraryHolder:
         self._open_lock = threading.Lock()
         self.write_lock = threading.RLock()
         self.cache = SearchCache(cache_seconds)
+        self.on_close: list[Callable[[], None]] = []  # background work to stop first (uploads)
 
     def get(self) -> Library:
         if self._library is None:
@@ -74,6 +75,8 @@ class LibraryHolder:
         return self._library
 
     def close(self) -> None:
+        while self.on_close:
+            self.on_close.pop()()
         with self._open_lock:
             if self._library is not None:
                 self._library.close()

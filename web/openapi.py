@@ -36,7 +36,8 @@ ROUTE_VARIABLE = re.compile(r"<(?:[^<>:]+:)?([^<>]+)>")  # <name> or <converter:
 MODELS: tuple[type[BaseModel], ...] = (
     records.ErrorBody, records.Example, records.DocumentEntry, records.Upload,
     records.SearchResult, records.ConceptItem, records.Concept, records.MunicipalityItem,
-    records.Municipality, records.ThesaurusConcept, records.ThesaurusImport,
+    records.Municipality, records.ThesaurusConcept, records.ThesaurusImport, records.Job,
+    records.JobBatch,
 )
 
 # Names the published description has always used for some records.

@@ -11,7 +11,7 @@ from pydantic import BaseModel, Field
 
 from ingest.ids import is_document_id
 from search.concepts import COUNTY
-from search.errors import InvalidRequestError
+from search.errors import InvalidRequestError, LibraryError
 from search.library import Library
 from search.records import (
     Concept,
@@ -19,6 +19,8 @@ from search.records import (
     Document,
     DocumentEntry,
     Example,
+    Job,
+    JobBatch,
     Municipality,
     MunicipalityItem,
     SearchResult,
@@ -45,7 +47,7 @@ from web.extensions import api_login_limit, search_limit
 from web.library import get_library
 from web.openapi import build_spec
 from web.params import SearchQuery, UploadForm
-from web.security import ApiAuthError, api_user
+from web.security import ApiAuthError, api_user, current_user
 from web.spread import SpreadQuery
 from web.views.concepts import spread_of
 from web.views.start import StartQuery, plan_for
@@ -66,6 +68,17 @@ UPLOAD_ERRORS = {
     500: "Filen kunde inte sparas; ingenting sparades",
     507: "Lagringsutrymmet är fullt; ingenting sparades",
 }
+JOB_ERRORS = {
+    400: "Ingen fil, eller för många filer",
+    401: "Inloggning krävs",
+    403: "Behörighet eller CSRF-token saknas",
+    413: "Uppladdningen är för stor",
+    429: "För många misslyckade inloggningar",
+    500: "Filerna kunde inte sparas",
+    507: "Lagringsutrymmet är fullt; ingenting sparades",
+}
+JOB_READ_ERRORS = {401: "Inloggning krävs"}
+MAX_FILES = 200  # files in one upload (a dropped folder)
 THESAURUS_IMPORT_ERRORS = {
     400: "Ingen fil, eller en fil som inte är SKOS i Turtle eller JSON-LD; ingenting ändrades",
     401: "Inloggning krävs",
@@ -73,6 +86,18 @@ THESAURUS_IMPORT_ERRORS = {
     413: "Filen är för stor eller har för många begrepp; ingenting ändrades",
     429: "För många misslyckade inloggningar",
 }
+
+
+class JobForm(BaseModel):
+    """The multipart form of POST /api/jobs."""
+
+    file: list[bytes] = Field(description="En eller flera filer (fältet upprepas).")
+
+
+class JobQuery(BaseModel):
+    """The query of GET /api/jobs."""
+
+    batch: str = Field("", max_length=32, description="Uppladdningens id (från POST /api/jobs).")
 
 
 class ThesaurusImportForm(BaseModel):
@@ -136,13 +161,13 @@ def document(document_id: str) -> Response:
 
 @bp.post("/documents")
 @described("uploadDocument", "Ladda upp en PDF eller ett Office-dokument (samordnare)", Upload,
-           "Dokumentet är inläst",
+           "Dokumentet är inläst (202 med jobbet om läsningen ännu pågår efter tio minuter)",
            status=201, errors=UPLOAD_ERRORS, form=UploadForm,
            security=("basicAuth", "sessionCsrf"))
 @api_login_limit
 def upload() -> Response:
     try:
-        api_user()
+        user = api_user()
     except ApiAuthError as exc:
         return error_response(exc.status, exc.message)
     file = request.files.get("file")
@@ -154,12 +179,104 @@ def upload() -> Response:
         not is_document_id(replace_id) or get_library().document(replace_id) is None
     ):
         return error_response(404, "Dokumentet som ska ersättas finns inte.")
-    outcome = uploads.store(file, replace_id=replace_id)
+    outcome = uploads.store(file, replace_id=replace_id, user=user)
     response = jsonify(uploads.outcome_json(outcome))
     response.status_code = outcome.status
     if outcome.document is not None:
         response.headers["Location"] = url_for("api.document", document_id=outcome.document.id)
+    elif outcome.job is not None:
+        response.headers["Location"] = url_for("api.job", job_id=outcome.job.id)
     return response
+
+
+@bp.post("/jobs")
+@described("queueUploads", "Lägg en eller flera filer i kö för inläsning (samordnare)",
+           JobBatch, "Filerna är sparade och i kö; följ dem med GET /api/jobs?batch=",
+           status=202, errors=JOB_ERRORS, form=JobForm, security=("basicAuth", "sessionCsrf"))
+@api_login_limit
+def queue_uploads() -> Response:
+    try:
+        user = api_user()
+    except ApiAuthError as exc:
+        return error_response(exc.status, exc.message)
+    files = [f for f in request.files.getlist("file") if f and f.filename]
+    if not files:
+        return error_response(
+            400, "Fältet file med minst en fil (PDF, DOCX, PPTX, ODT eller ODP) saknas.")
+    if len(files) > MAX_FILES:
+        return error_response(400, f"Högst {MAX_FILES} filer åt gången.")
+    try:
+        queued = uploads.queue_files(files, user)
+    except LibraryError as exc:
+        return error_response(exc.status, exc.message)
+    response = jsonify(queued.model_dump())
+    response.status_code = 202
+    return response
+
+
+@bp.get("/jobs")
+@described("jobs", "Uppladdade filer och hur långt inläsningen kommit (samordnare)", list[Job],
+           "Jobben i uppladdningen batch, annars de senaste", query=JobQuery,
+           errors=JOB_READ_ERRORS, security=("basicAuth", "sessionCsrf"))
+def jobs() -> Response:
+    denied = _coordinator_only()
+    if denied is not None:
+        return denied
+    batch_id = request.args.get("batch", "")
+    found = uploads.batch(batch_id) if batch_id else uploads.recent()
+    response = jsonify([j.model_dump() for j in found])
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+@bp.get("/jobs/<job_id>")
+@described("job", "Ett uppladdat filjobb (samordnare)", Job, "Jobbet",
+           path={"job_id": PathParam("id", "Jobbets id")},
+           errors={**JOB_READ_ERRORS, 404: "Finns inte"}, security=("basicAuth", "sessionCsrf"))
+def job(job_id: str) -> Response:
+    denied = _coordinator_only()
+    if denied is not None:
+        return denied
+    found = uploads.job(job_id)
+    if found is None:
+        return error_response(404, "Jobbet finns inte.")
+    response = jsonify(found.model_dump())
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+@bp.post("/jobs/<job_id>/retry")
+@described("retryJob", "Läs in en fil som misslyckades igen (samordnare)", Job,
+           "Jobbet är i kö igen", status=202, path={"job_id": PathParam("id", "Jobbets id")},
+           errors={401: "Inloggning krävs", 403: "Behörighet eller CSRF-token saknas",
+                   404: "Finns inte", 409: "Jobbet kan inte göras om (det lyckades, pågår, "
+                   "eller filen finns inte kvar)", 429: "För många misslyckade inloggningar"},
+           security=("basicAuth", "sessionCsrf"))
+@api_login_limit
+def retry_job(job_id: str) -> Response:
+    try:
+        api_user()
+    except ApiAuthError as exc:
+        return error_response(exc.status, exc.message)
+    if uploads.job(job_id) is None:
+        return error_response(404, "Jobbet finns inte.")
+    again = uploads.retry(job_id)
+    if again is None:
+        return error_response(409, "Jobbet kan inte göras om.")
+    response = jsonify(again.model_dump())
+    response.status_code = 202
+    return response
+
+
+def _coordinator_only() -> Response | None:
+    """Reading jobs needs a coordinator: Basic credentials or a logged-in session."""
+    if request.authorization is None and current_user() is not None:
+        return None
+    try:
+        api_user()
+    except ApiAuthError as exc:
+        return error_response(exc.status, exc.message)
+    return None
 
 
 @bp.get("/concepts")

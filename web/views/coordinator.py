@@ -14,6 +14,7 @@ from flask import (
 from werkzeug.wrappers import Response
 
 from ingest.model import TAG_KINDS
+from search.errors import LibraryError
 from web import uploads
 from web.extensions import login_limit
 from web.library import document_or_404, example_or_404, get_library, writing
@@ -63,17 +64,18 @@ def home() -> str:
 
 @bp.route("/samordnare/ladda-upp", methods=["GET", "POST"])
 @login_required
-def upload() -> str | tuple[str, int]:
+def upload() -> str | tuple[str, int] | Response:
+    """Files are kept and queued at once; the progress page follows them (web.uploads)."""
     if request.method == "GET":
-        return render_template("upload.html", outcomes=[])
+        return render_template("upload.html")
     files = [f for f in request.files.getlist("file") if f and (f.filename or "")]
     if not files:
-        return render_template("upload.html", outcomes=[], error="Välj minst en fil."), 400
-    outcomes = [uploads.store(f) for f in files]
-    status = 200 if any(o.status == 201 for o in outcomes) else 400
-    if all(o.status == 409 for o in outcomes):
-        status = 409
-    return render_template("upload.html", outcomes=outcomes), status
+        return render_template("upload.html", error="Välj minst en fil."), 400
+    try:
+        queued = uploads.queue_files(files, current_user())
+    except LibraryError as exc:
+        return render_template("upload.html", error=exc.message), exc.status
+    return redirect(url_for("jobs.batch", batch_id=queued.batch), 303)
 
 
 @bp.get("/samordnare/dokument/<document_id>")

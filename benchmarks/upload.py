@@ -1,0 +1,254 @@
+"""Upload latency with the queue, and what reading in the background costs searches.
+
+Starts the web as `exempelbanken serve` does (waitress, the job writer and one queue worker in
+the process, SQLite queue) on a copy of the ingested corpus, then measures, side by side:
+
+- upload request latency, p50/p95 over N uploads of corpus PDFs (the scanned poster among them),
+  for `POST /api/jobs` (answers once the file is kept and queued) and for `POST /api/documents`
+  (answers once the file is read and stored: what every upload did before the queue);
+- search latency (`GET /api/search`, 2 clients, no result cache), p50/p95 while idle and while
+  the worker reads scanned posters with OCR.
+
+    .venv/bin/python benchmarks/upload.py [--data-dir DIR] [--uploads 20] [--waiting 4]
+                                          [--seconds 10]
+
+Without --data-dir the bundled corpus is ingested into a temporary directory first.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import http.cookiejar
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+import uuid
+from pathlib import Path
+from urllib.parse import urlencode
+
+from loopback import QUERIES, free_port, wait_until_serving
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus" / "pdf"
+SCANNED = CORPUS / "poster-2024-gnosjo-hembesok-skannad.pdf"
+USER, PASSWORD = "bench", "bench-losenord"
+CSRF_RE = re.compile(r'name="csrf_token" value="([^"]+)"')
+# a logged-in session, as the upload page sends it (Basic credentials would add a password
+# hash, made slow on purpose, to every request)
+SESSION: dict[str, str] = {}
+
+
+def prepare(data_dir: Path | None, tmp: Path) -> Path:
+    sys.path.insert(0, str(ROOT))
+    from search.library import Library
+
+    target = tmp / "data"
+    if data_dir is not None:
+        shutil.copytree(data_dir, target)
+    with Library(target) as library:
+        if data_dir is None:
+            report = library.ingest_paths([CORPUS])
+            print(f"ingested {len(report.documents)} documents", file=sys.stderr)
+        library.add_user(USER, PASSWORD)
+    return target
+
+
+def start_server(data_dir: Path, port: int, root: Path = ROOT) -> subprocess.Popen:
+    config = {"DATA_DIR": str(data_dir), "SECRET_KEY": "bench", "SEARCH_CACHE_SECONDS": 0,
+              "SEARCH_RATE_LIMIT": "1000000/minute", "LOGIN_RATE_LIMIT": "1000000/minute",
+              "QUEUE_WORKERS": 1}
+    code = ("from web import create_app, uploads\nfrom web.server import serve\n"
+            f"app = create_app({config!r})\n"
+            "if hasattr(uploads, 'runtime'): uploads.runtime(app)\n"
+            f"serve(app, '127.0.0.1', {port})\n")
+    proc = subprocess.Popen([sys.executable, "-c", code], cwd=root,
+                            env={**os.environ, "PYTHONPATH": str(root)},
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    if wait_until_serving(port, 120):
+        return proc
+    proc.kill()
+    raise RuntimeError("server did not start: " + proc.stderr.read().decode()[-2000:])
+
+
+def log_in(port: int) -> None:
+    """Log in through the form; keeps the session cookie and a CSRF token in SESSION."""
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    base = f"http://127.0.0.1:{port}"
+    page = opener.open(base + "/logga-in").read().decode()
+    form = urlencode({"namn": USER, "losenord": PASSWORD,
+                      "csrf_token": CSRF_RE.search(page).group(1)}).encode()  # type: ignore[union-attr]
+    opener.open(base + "/logga-in", form)
+    page = opener.open(base + "/samordnare/ladda-upp").read().decode()
+    SESSION["Cookie"] = "; ".join(f"{c.name}={c.value}" for c in jar)
+    SESSION["X-CSRFToken"] = CSRF_RE.search(page).group(1)  # type: ignore[union-attr]
+
+
+def variant(path: Path) -> bytes:
+    """The PDF with other bytes (a trailing comment), so it is a new document."""
+    return path.read_bytes() + f"\n%bench {uuid.uuid4().hex}\n".encode()
+
+
+def post_file(port: int, path: str, name: str, data: bytes) -> tuple[float, int, dict]:
+    boundary = uuid.uuid4().hex
+    body = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; "
+            f"filename=\"{name}\"\r\nContent-Type: application/pdf\r\n\r\n").encode()
+    body += data + f"\r\n--{boundary}--\r\n".encode()
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=900)
+    started = time.perf_counter()
+    conn.request("POST", path, body, {**SESSION, "Accept": "application/json",
+                                      "Content-Type": f"multipart/form-data; boundary={boundary}"})
+    response = conn.getresponse()
+    answer = json.loads(response.read() or b"{}")
+    took = time.perf_counter() - started
+    conn.close()
+    return took, response.status, answer
+
+
+def get_json(port: int, path: str) -> object:
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    conn.request("GET", path, headers=SESSION)
+    answer = json.loads(conn.getresponse().read())
+    conn.close()
+    return answer
+
+
+def search_latencies(port: int, seconds: float, clients: int = 2) -> list[float]:
+    times: list[float] = []
+    lock = threading.Lock()
+    stop = time.monotonic() + seconds
+
+    def client(offset: int) -> None:
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        n = offset
+        while time.monotonic() < stop:
+            query = QUERIES[n % len(QUERIES)]
+            n += 1
+            started = time.perf_counter()
+            conn.request("GET", "/api/search?" + urlencode(query))
+            conn.getresponse().read()
+            with lock:
+                times.append(time.perf_counter() - started)
+        conn.close()
+
+    threads = [threading.Thread(target=client, args=(i,)) for i in range(clients)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return times
+
+
+def pcts(times: list[float]) -> str:
+    if not times:
+        return "–"
+    ms = sorted(t * 1000 for t in times)
+    p95 = ms[min(len(ms) - 1, round(0.95 * (len(ms) - 1)))]
+    return f"n={len(ms):4d}  p50 {statistics.median(ms):8.1f} ms  p95 {p95:8.1f} ms"
+
+
+def wait_for_ocr(port: int, batch: str, timeout: float = 600) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        jobs = get_json(port, f"/api/jobs?batch={batch}")
+        if any(j["stage"] == "ocr" for j in jobs):  # type: ignore[union-attr]
+            return True
+        time.sleep(0.2)
+    return False
+
+
+def wait_idle(port: int, timeout: float = 1800) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        jobs = get_json(port, "/api/jobs")
+        if all(j["state"] in ("done", "failed") for j in jobs):  # type: ignore[union-attr]
+            return
+        time.sleep(1)
+
+
+def sample(n: int) -> list[Path]:
+    """n corpus PDFs spread over the corpus, the scanned poster first."""
+    pdfs = sorted(CORPUS.glob("*.pdf"))
+    return [SCANNED] + [pdfs[i * len(pdfs) // n] for i in range(n - 1)]
+
+
+def waited_uploads(port: int, files: list[Path]) -> list[float]:
+    log_in(port)
+    waited = [post_file(port, "/api/documents", p.name, variant(p)) for p in files]
+    assert all(status == 201 for _, status, _ in waited), [a for _, _, a in waited]
+    return [t for t, _, _ in waited]
+
+
+def before(root: Path, data_dir: Path, files: list[Path]) -> list[float]:
+    """POST /api/documents on another checkout (the code before the queue: read in the
+    request), on a fresh copy of the same data."""
+    copy = data_dir.parent / "before"
+    shutil.copytree(data_dir, copy, ignore=shutil.ignore_patterns("queue.sqlite3*", "uploads"))
+    port = free_port()
+    server = start_server(copy, port, root)
+    try:
+        return waited_uploads(port, files)
+    finally:
+        server.terminate()
+        server.wait(60)
+
+
+def run(port: int, uploads: int, waiting: int, seconds: float) -> dict[str, list[float]]:
+    results: dict[str, list[float]] = {}
+    log_in(port)
+    search_latencies(port, 3)  # warm up (caches, lazily loaded tables)
+    results["search idle"] = search_latencies(port, seconds)
+    ocr_batch = [post_file(port, "/api/jobs", "skannad.pdf", variant(SCANNED)) for _ in range(3)]
+    ocr_seen = wait_for_ocr(port, ocr_batch[0][2]["batch"])
+    results["search during OCR"] = search_latencies(port, seconds)
+    if not ocr_seen:
+        print("warning: no job was seen in the OCR stage", file=sys.stderr)
+    files = sample(uploads)
+    queued = [post_file(port, "/api/jobs", p.name, variant(p)) for p in files]
+    assert all(status == 202 for _, status, _ in queued), [s for _, s, _ in queued]
+    results["POST /api/jobs (queued)"] = [t for t, _, _ in queued] + [t for t, _, _ in ocr_batch]
+    print("waiting for the queued files to be read …", file=sys.stderr)
+    wait_idle(port)
+    results["POST /api/documents (read and stored)"] = waited_uploads(port, files[:waiting])
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--data-dir", type=Path, default=None)
+    parser.add_argument("--uploads", type=int, default=20)
+    parser.add_argument("--waiting", type=int, default=4)
+    parser.add_argument("--seconds", type=float, default=10.0)
+    parser.add_argument("--before", type=Path, default=None,
+                        help="a checkout of the code before the queue: its upload too")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="bench-upload-") as tmp:
+        data_dir = prepare(args.data_dir, Path(tmp))
+        port = free_port()
+        server = start_server(data_dir, port)
+        try:
+            results = run(port, args.uploads, args.waiting, args.seconds)
+        finally:
+            server.terminate()
+            server.wait(60)
+        if args.before is not None:
+            files = sample(args.uploads)[: args.waiting]
+            results[f"before: POST /api/documents ({args.before.name})"] = before(
+                args.before, Path(tmp) / "data", files)
+    print(f"\nupload and search latency ({args.uploads} + 3 scanned queued, {args.waiting} "
+          "waited for; the scanned poster first)")
+    for name, times in results.items():
+        print(f"  {name:40s} {pcts(times)}")
+
+
+if __name__ == "__main__":
+    main()

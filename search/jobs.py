@@ -1,0 +1,165 @@
+"""Upload jobs: one row per uploaded file in the catalogue's ``jobs`` table, and its bytes under
+the data directory's ``uploads/`` until it is stored.
+
+A job goes queued → reading (stage and page n of N from the worker's heartbeat) → tagging →
+storing → done (the document, its examples' titles and the reading's warnings) or failed (a
+Swedish message; a failed job whose file is kept can be queued again). The rows are what the
+progress page and ``GET /api/jobs`` show; ``search.job_writer`` moves them along.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import secrets
+import sqlite3
+from contextlib import suppress
+from pathlib import Path
+from typing import Any
+
+from search.catalogue import Catalogue, check_text, now
+from search.datadir import ensure_private_dir
+from search.records import Job
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS jobs (
+    id TEXT PRIMARY KEY,
+    batch TEXT NOT NULL,
+    filename TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    state TEXT NOT NULL,
+    stage TEXT,
+    page INTEGER NOT NULL DEFAULT 0,
+    pages INTEGER NOT NULL DEFAULT 0,
+    attempt INTEGER NOT NULL DEFAULT 1,
+    task_id TEXT,
+    document_id TEXT,
+    replaces TEXT,
+    titles TEXT NOT NULL DEFAULT '[]',
+    warnings TEXT NOT NULL DEFAULT '[]',
+    error TEXT,
+    code TEXT,
+    status INTEGER,
+    retryable INTEGER NOT NULL DEFAULT 0,
+    user TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS jobs_batch ON jobs(batch);
+CREATE INDEX IF NOT EXISTS jobs_state ON jobs(state);
+"""
+
+FINISHED = ("done", "failed")
+MAX_LIST = 500
+_COLUMNS = {"state", "stage", "page", "pages", "attempt", "task_id", "document_id", "titles",
+            "warnings", "error", "code", "status", "retryable"}
+
+
+def new_id() -> str:
+    return secrets.token_hex(8)
+
+
+def _job(row: sqlite3.Row) -> Job:
+    return Job(id=row["id"], batch=row["batch"], filename=row["filename"], state=row["state"],
+               stage=row["stage"], page=row["page"], pages=row["pages"],
+               attempt=row["attempt"], document_id=row["document_id"],
+               replaces=row["replaces"], titles=json.loads(row["titles"]),
+               warnings=json.loads(row["warnings"]), error=row["error"], code=row["code"],
+               status=row["status"], retryable=bool(row["retryable"]), user=row["user"],
+               created_at=row["created_at"], updated_at=row["updated_at"])
+
+
+class JobStore:
+    """The jobs table and the uploaded files waiting to be stored."""
+
+    def __init__(self, catalogue: Catalogue, data_dir: Path) -> None:
+        self.catalogue = catalogue
+        self.dir = data_dir / "uploads"
+        self.dir.mkdir(exist_ok=True)
+        ensure_private_dir(self.dir)
+        catalogue.conn().executescript(SCHEMA)
+
+    def file(self, job_id: str) -> Path:
+        return self.dir / job_id
+
+    def create(self, batch: str, filename: str, data: bytes, user: str | None = None,
+               replaces: str | None = None, keep_file: bool = True) -> Job:
+        """Add a queued job and keep the file's bytes for it (``search.job_writer`` checks
+        and queues it; ``keep_file=False`` for a file that fails at once)."""
+        check_text((filename, user), "Filnamnet")
+        job_id = new_id()
+        if keep_file:
+            path = self.file(job_id)
+            tmp = path.with_suffix(".part")
+            with os.fdopen(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600),
+                           "wb") as fh:  # private, whatever the umask: uploads are unpublished
+                fh.write(data)
+            os.replace(tmp, path)
+        stamp = now()
+        with self.catalogue.transaction() as con:
+            con.execute(
+                "INSERT INTO jobs (id, batch, filename, sha256, size, state, replaces, user, "
+                "created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?)",
+                (job_id, batch, filename, hashlib.sha256(data).hexdigest(), len(data),
+                 replaces, user, stamp, stamp))
+        job = self.get(job_id)
+        assert job is not None
+        return job
+
+    def row(self, job_id: str) -> sqlite3.Row | None:
+        return self.catalogue.conn().execute(
+            "SELECT * FROM jobs WHERE id = ?", (job_id,)).fetchone()
+
+    def get(self, job_id: str) -> Job | None:
+        row = self.row(job_id)
+        return _job(row) if row is not None else None
+
+    def batch(self, batch: str) -> list[Job]:
+        rows = self.catalogue.conn().execute(
+            "SELECT * FROM jobs WHERE batch = ? ORDER BY rowid LIMIT ?", (batch, MAX_LIST))
+        return [_job(r) for r in rows]
+
+    def active(self) -> list[sqlite3.Row]:
+        """Jobs not yet done or failed, oldest first."""
+        return list(self.catalogue.conn().execute(
+            "SELECT * FROM jobs WHERE state NOT IN ('done', 'failed') ORDER BY rowid"))
+
+    def recent(self, limit: int = 50) -> list[Job]:
+        rows = self.catalogue.conn().execute(
+            "SELECT * FROM jobs ORDER BY rowid DESC LIMIT ?", (min(limit, MAX_LIST),))
+        return [_job(r) for r in rows]
+
+    def update(self, job_id: str, only_if: str | None = None, **changes: Any) -> bool:
+        """Change a job's columns; with ``only_if`` only while its task id is that one (a
+        late answer from an attempt given up on changes nothing). True if it changed."""
+        unknown = set(changes) - _COLUMNS
+        if unknown:
+            raise ValueError(f"unknown job columns {unknown}")
+        values = {k: json.dumps(v, ensure_ascii=False) if k in ("titles", "warnings") else v
+                  for k, v in changes.items()}
+        sets = ", ".join(f"{k} = ?" for k in values)
+        sql = f"UPDATE jobs SET {sets}, updated_at = ? WHERE id = ?"  # noqa: S608 - known names
+        args: list[Any] = [*values.values(), now(), job_id]
+        if only_if is not None:
+            sql += " AND task_id = ?"
+            args.append(only_if)
+        with self.catalogue.transaction() as con:
+            return con.execute(sql, args).rowcount > 0
+
+    def fail(self, job_id: str, error: str, code: str | None, status: int = 422,
+             retryable: bool = True, document_id: str | None = None,
+             only_if: str | None = None) -> bool:
+        keep = retryable and self.file(job_id).is_file()
+        return self.update(job_id, only_if=only_if, state="failed", stage=None, error=error,
+                           code=code, status=status, retryable=keep, document_id=document_id)
+
+    def keep_no_file(self, job_id: str) -> None:
+        """A failed job that will not be tried again (its uploader got the answer)."""
+        self.drop_file(job_id)
+        self.update(job_id, retryable=False)
+
+    def drop_file(self, job_id: str) -> None:
+        with suppress(OSError):
+            self.file(job_id).unlink()

@@ -1,0 +1,131 @@
+"""Uploads as background jobs through the real app: the upload answers at once with the jobs,
+the progress endpoint follows a scanned poster through OCR to done, and a broken file ends
+failed with a Swedish message, keeps no green bar and can be tried again."""
+
+from __future__ import annotations
+
+import base64
+import io
+import time
+from html import unescape
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+from flask.testing import FlaskClient
+
+from tests.web.conftest import PASSWORD, USER, login, renamed_pdf
+
+AUTH = {"Authorization": "Basic " + base64.b64encode(f"{USER}:{PASSWORD}".encode()).decode()}
+SCANNED = "poster-2024-gnosjo-hembesok-skannad.pdf"
+CORRUPT = b"%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R >>\nendobj\ntrasigt" * 20
+
+
+def follow(client: FlaskClient, batch: str, timeout: float = 300.0) -> tuple[
+        list[dict[str, Any]], list[tuple[str, str, Any, Any]]]:
+    """Poll GET /api/jobs?batch= until every job is finished; the jobs and every
+    (filename, state, stage, page of pages) seen on the way."""
+    seen: list[tuple[str, str, Any, Any]] = []
+    deadline = time.monotonic() + timeout
+    while True:
+        answer = client.get(f"/api/jobs?batch={batch}", headers=AUTH)
+        assert answer.status_code == 200
+        jobs = answer.json
+        for job in jobs:
+            step = (job["filename"], job["state"], job["stage"], (job["page"], job["pages"]))
+            if step not in seen:
+                seen.append(step)
+        if all(job["state"] in ("done", "failed") for job in jobs):
+            return jobs, seen
+        assert time.monotonic() < deadline, f"jobs not finished: {jobs}"
+        time.sleep(0.1)
+
+
+def test_form_upload_answers_at_once_and_the_jobs_finish(
+    writable_app: Flask, corpus_pdfs: list[Path]
+) -> None:
+    client = writable_app.test_client()
+    token = login(client)
+    scanned = next(p for p in corpus_pdfs if p.name == SCANNED)
+    started = time.perf_counter()
+    response = client.post(
+        "/samordnare/ladda-upp",
+        data={"csrf_token": token, "file": [
+            (io.BytesIO(renamed_pdf(scanned)), "skannad-affisch.pdf"),
+            (io.BytesIO(CORRUPT), "trasig.pdf"),
+        ]},
+        content_type="multipart/form-data")
+    took = time.perf_counter() - started
+    assert response.status_code == 303
+    assert took < 2.0, f"the upload took {took:.2f} s"  # nothing is read in the request
+    page_url = response.headers["Location"]
+    assert "/samordnare/uppladdningar/" in page_url
+    batch = page_url.rsplit("/", 1)[1]
+    waiting = client.get(page_url).get_data(as_text=True)
+    assert "skannad-affisch.pdf" in waiting and "trasig.pdf" in waiting
+
+    jobs, seen = follow(client, batch)
+    good, bad = jobs
+    assert ("skannad-affisch.pdf", "reading", "ocr", (1, 1)) in seen
+    assert good["state"] == "done" and good["percent"] == 100
+    assert good["titles"] and any("OCR" in w for w in good["warnings"])
+    review = client.get(f"/samordnare/dokument/{good['document_id']}")
+    assert review.status_code == 200
+    assert bad["state"] == "failed" and bad["code"] == "corrupt"
+    assert "skadad" in bad["error"] and bad["retryable"] and bad["percent"] == 0
+
+    page = unescape(client.get(page_url).get_data(as_text=True))
+    assert 'class="upload-done"' in page
+    assert page.count("<progress") == 1  # the failed file has no bar
+    assert "Försök igen" in page and "Granska och rätta" in page
+    assert good["titles"][0] in page and bad["error"] in page
+
+
+def test_api_queues_many_files_and_a_failed_one_is_retried(
+    writable_app: Flask, corpus_pdfs: list[Path]
+) -> None:
+    client = writable_app.test_client()
+    posters = [p for p in corpus_pdfs if p.name.startswith("poster-2023")][:2]
+    files = [(io.BytesIO(renamed_pdf(p)), p.name) for p in posters]
+    files.append((io.BytesIO(b"inte en pdf"), "anteckning.pdf"))
+    files.append((io.BytesIO(posters[0].read_bytes()), "samma.pdf"))  # stored already
+    started = time.perf_counter()
+    answer = client.post("/api/jobs", data={"file": files}, headers=AUTH,
+                         content_type="multipart/form-data")
+    took = time.perf_counter() - started
+    assert answer.status_code == 202, answer.json
+    assert took < 2.0
+    queued = answer.json["jobs"]
+    assert [j["filename"] for j in queued] == [posters[0].name, posters[1].name,
+                                               "anteckning.pdf", "samma.pdf"]
+    assert [j["state"] for j in queued] == ["queued", "queued", "queued", "failed"]
+    assert queued[3]["code"] == "duplicate" and queued[3]["status"] == 409
+    assert "finns redan" in queued[3]["error"] and not queued[3]["retryable"]
+
+    jobs, _ = follow(client, answer.json["batch"])
+    assert [j["state"] for j in jobs] == ["done", "done", "failed", "failed"]
+    ids = {j["document_id"] for j in jobs[:2]}
+    listed = {d["id"] for d in client.get("/api/documents").json}
+    assert ids <= listed
+    not_pdf = jobs[2]
+    assert not_pdf["status"] == 415 and "PDF" in not_pdf["error"]
+
+    again = client.post(f"/api/jobs/{not_pdf['id']}/retry", headers=AUTH)
+    assert again.status_code == 202
+    assert again.json["state"] == "queued" and again.json["attempt"] == 2
+    jobs, _ = follow(client, answer.json["batch"])
+    assert jobs[2]["state"] == "failed" and jobs[2]["attempt"] == 2
+    assert client.post(f"/api/jobs/{jobs[0]['id']}/retry", headers=AUTH).status_code == 409
+    assert client.post(f"/api/jobs/{jobs[3]['id']}/retry", headers=AUTH).status_code == 409
+    assert client.post("/api/jobs/0000/retry", headers=AUTH).status_code == 404
+
+
+def test_jobs_are_for_coordinators(writable_client: FlaskClient) -> None:
+    assert writable_client.get("/api/jobs").status_code == 401
+    assert writable_client.get("/api/jobs/abc").status_code == 401
+    assert writable_client.post("/api/jobs").status_code == 401
+    assert writable_client.get("/samordnare/uppladdningar/abc").status_code == 302
+    assert writable_client.get("/api/jobs", headers=AUTH).status_code == 200
+    answer = writable_client.post("/api/jobs", headers=AUTH, data={},
+                                  content_type="multipart/form-data")
+    assert answer.status_code == 400 and "file" in answer.json["error"]
