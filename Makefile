@@ -60,6 +60,7 @@ bench: install
 	$(BIN)/python benchmarks/search.py --sizes 1000,10000
 	$(BIN)/python benchmarks/web.py
 	$(BIN)/python benchmarks/ocr.py
+	$(BIN)/python benchmarks/upload.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache
