@@ -31,7 +31,7 @@ from ingest.model import Document
 from ingest.tagging.thesaurus import Thesaurus, use
 from search import audit, edits, pages, users
 from search import query as squery
-from search.catalogue import Catalogue, title_key
+from search.catalogue import PUBLISHED, REVIEW, Catalogue, title_key
 from search.concepts import COUNTY, ConceptView
 from search.consistency import (
     CheckReport,
@@ -65,6 +65,7 @@ from search.records import (
     Inspiration,
     Municipality,
     MunicipalityItem,
+    ReviewItem,
     SearchResult,
     Spread,
     SpreadOverride,
@@ -319,9 +320,11 @@ class Library:
             self._own_reader = Reader()
         return self._own_reader
 
-    def _store(self, doc: Document, data: bytes, replace_id: str | None = None) -> Document:
+    def _store(self, doc: Document, data: bytes, replace_id: str | None = None,
+               review: bool = False) -> Document:
         """Store a freshly read document: a new one, or the new version of ``replace_id``
-        (which keeps that document's corrections).
+        (which keeps that document's corrections); ``review``: it waits for a coordinator's
+        review before it is published.
 
         All or nothing: when a write fails (a full disk, say), catalogue, index and originals
         are left as they were and a ``StorageError`` says why; a retry later can succeed.
@@ -331,7 +334,8 @@ class Library:
         if not doc.id:
             doc.id = document_id_for(sha)
         old = self.catalogue.load_document(replace_id) if replace_id else None
-        lineage = self.catalogue.document_row(old.id)["lineage"] if old else doc.id
+        old_row = self.catalogue.document_row(old.id) if old else None
+        lineage = old_row["lineage"] if old_row else doc.id
         edits.reapply(doc, self.catalogue.corrections_for(lineage))
         self._keep_reserve()
         try:
@@ -339,20 +343,22 @@ class Library:
             with self.catalogue.transaction() as con:
                 if old is not None:
                     self.catalogue.delete_document(con, old.id)
-                self.catalogue.insert_document(con, doc, lineage)
+                self.catalogue.insert_document(con, doc, lineage, review)
         except Exception as exc:
             self._drop_original(sha)  # unless a stored document has these bytes
             raise storage_error(exc) from exc
         try:
             self._index_document(doc.id, remove=[old.id] if old else [])
         except Exception as exc:
-            self._undo_store(doc, old, lineage)
+            self._undo_store(doc, old, lineage,
+                             old_row is not None and old_row["review"] == REVIEW)
             raise storage_error(exc) from exc
         if old is not None and old.sha256 != sha:
             self._drop_original(old.sha256)
         return doc
 
-    def _undo_store(self, doc: Document, old: Document | None, lineage: str) -> None:
+    def _undo_store(self, doc: Document, old: Document | None, lineage: str,
+                    old_review: bool = False) -> None:
         """Take back a document whose indexing failed, restoring the version it replaced (the
         index still has that one: a failed index write is cancelled). Best effort: if even this
         fails, the document stays flagged as unindexed and ``reconcile`` indexes it later."""
@@ -362,7 +368,7 @@ class Library:
             with self.catalogue.transaction() as con:
                 self.catalogue.delete_document(con, doc.id)
                 if old is not None:
-                    self.catalogue.insert_document(con, old, lineage)
+                    self.catalogue.insert_document(con, old, lineage, old_review)
             if old is not None:
                 self.catalogue.set_indexed([old.id])
             self._drop_original(doc.sha256)
@@ -409,8 +415,10 @@ class Library:
         return doc
 
     def ingest_paths(self, paths: list[Path], reader: DocumentReader | None = None,
-                     progress: Callable[[IngestEvent], None] | None = None) -> IngestReport:
-        """Read and store PDFs (files or folders, recursively), one file at a time.
+                     progress: Callable[[IngestEvent], None] | None = None,
+                     review: bool = False) -> IngestReport:
+        """Read and store PDFs (files or folders, recursively), one file at a time: published
+        at once, or with ``review`` waiting for a coordinator's review.
 
         A file that cannot be found, read or stored becomes an entry in ``errors`` and the batch
         goes on. ``progress``, if given, is called as the files are processed (IngestEvent).
@@ -427,14 +435,14 @@ class Library:
         for index, path in enumerate(files, start=len(missing) + 1):
             notify(IngestEvent(index=index, total=total, path=str(path), outcome="started"))
             file_started = time.perf_counter()
-            outcome = self._ingest_file(path, reader, report)
+            outcome = self._ingest_file(path, reader, report, review)
             notify(_finished_event(report, outcome, index, total, path,
                                    time.perf_counter() - file_started))
         report.seconds = time.perf_counter() - started
         return report
 
     def _ingest_file(self, path: Path, reader: DocumentReader | None,
-                     report: IngestReport) -> IngestOutcome:
+                     report: IngestReport, review: bool = False) -> IngestOutcome:
         """Read and store one file, recording the result in ``report``."""
         try:
             data = path.read_bytes()
@@ -455,10 +463,10 @@ class Library:
         except Exception as exc:  # noqa: BLE001 - one bad file must not stop the rest
             report.add_error(path, f"Filen kunde inte läsas in: {exc}", "unreadable")
             return "error"
-        return self._store_read_file(path, doc, data, sha, report)
+        return self._store_read_file(path, doc, data, sha, report, review)
 
     def _store_read_file(self, path: Path, doc: Document, data: bytes, sha: str,
-                         report: IngestReport) -> IngestOutcome:
+                         report: IngestReport, review: bool = False) -> IngestOutcome:
         """Store one document read by ``ingest_paths``; a failure is an error for that file."""
         with self._writing():
             existing = self.catalogue.document_by_sha(sha)
@@ -466,18 +474,19 @@ class Library:
                 report.add_skipped(path, existing["filename"], existing["id"])
                 return "skipped"
             try:
-                stored = self._store(doc, data)
+                stored = self._store(doc, data, review=review)
             except LibraryError as exc:  # one file that cannot be stored, not the batch
                 report.add_error(path, exc.message, exc.code)
                 return "error"
         report.documents.append(DocumentRecord.of(stored))
         return "read"
 
-    def add_upload(self, filename: str, data: bytes,
-                   replace_id: str | None = None) -> DocumentRecord:
+    def add_upload(self, filename: str, data: bytes, replace_id: str | None = None,
+                   review: bool = False) -> DocumentRecord:
         """Read and store an uploaded PDF as a new document, whatever its name: file names may
         repeat. With ``replace_id`` it takes that document's place, keeping its corrections
-        (the same bytes are read again: a way to re-run ingestion)."""
+        (the same bytes are read again: a way to re-run ingestion). ``review``: it waits for
+        a coordinator's review before it is published."""
         filename = Path((filename or "").replace("\\", "/")).name or "dokument.pdf"
         sha = hashlib.sha256(data).hexdigest()
         existing = self.catalogue.document_by_sha(sha)
@@ -495,7 +504,7 @@ class Library:
             existing = self.catalogue.document_by_sha(sha)
             if existing is not None and existing["id"] != replace_id:
                 raise DuplicateError("Filen finns redan i exempelbanken.", existing["id"])
-            return DocumentRecord.of(self._store(doc, data, replace_id))
+            return DocumentRecord.of(self._store(doc, data, replace_id, review))
 
     def _read_upload(self, data: bytes, filename: str) -> Document:
         """Read uploaded bytes through a temporary file (the reader's child process opens it
@@ -543,6 +552,50 @@ class Library:
             self.index.replace([document_id], [], [])
             self._drop_original(row["sha256"])
             return True
+
+    # --- review: a document waits for a coordinator, then is published -------------------------
+
+    def is_published(self, document_id: str) -> bool:
+        """The document is published (public pages, search and API show it)."""
+        return is_document_id(document_id) and self.catalogue.is_published(document_id)
+
+    def review_items(self, waiting_only: bool = False) -> list[ReviewItem]:
+        """The documents, newest upload first, with their review state; ``waiting_only``: the
+        ones waiting for review (the coordinators' inbox)."""
+        items = []
+        for row in self.catalogue.review_rows(REVIEW if waiting_only else None):
+            data = json.loads(row["data"] or "{}")
+            items.append(ReviewItem(
+                id=row["id"], title=row["title"], filename=row["filename"], kind=row["kind"],
+                date=row["date"], pages=row["pages"], examples=row["example_count"],
+                ocr_pages=data.get("ocr_pages") or [], warnings=data.get("warnings") or [],
+                review=row["review"], added_at=row["added_at"]))
+        return items
+
+    def publish(self, document_ids: list[str], user: str | None = None) -> list[str]:
+        """Publish these documents (an audit row each); the ids that were waiting."""
+        return self.set_review(document_ids, False, user)
+
+    def set_review(self, document_ids: list[str], review: bool, user: str | None = None
+                   ) -> list[str]:
+        """Set documents to wait for review (``review``) or to be published, writing an
+        audit row for each that changed and indexing them again; the changed ids."""
+        ids = [d for d in dict.fromkeys(document_ids) if is_document_id(d)]
+        if not ids:
+            return []
+        state, action = (REVIEW, "document.review") if review else (PUBLISHED,
+                                                                      "document.publish")
+        verb = "satte att granska" if review else "publicerade"
+        with self._writing():
+            with self.catalogue.transaction() as con:
+                changed = self.catalogue.set_review(con, ids, state)
+                for doc_id in changed:
+                    row = self.catalogue.document_row(doc_id)
+                    audit.record(con, action, f"{verb} {row['filename']} ({row['title']})",
+                                 user=user, document_id=doc_id)
+            for doc_id in changed:
+                self._index_document(doc_id)
+            return changed
 
     def reindex(self, retag: bool = False) -> int:
         """Rebuild the index from the catalogue into a new directory and swap it in. With

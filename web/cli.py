@@ -159,16 +159,19 @@ def main() -> None:
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Skriv resultatet som JSON.")
+@click.option("--granska", is_flag=True,
+              help="Lägg dokumenten i samordnarnas inkorg i stället för att publicera dem.")
 @_data_dir_option
-def ingest(paths: tuple[Path, ...], as_json: bool, data_dir: Path) -> None:
+def ingest(paths: tuple[Path, ...], as_json: bool, granska: bool, data_dir: Path) -> None:
     """Läs in PDF-filer och Office-dokument (DOCX, PPTX, ODT, ODP; filer eller mappar, rekursivt).
 
+    Dokumenten publiceras direkt; med --granska väntar de på en samordnares granskning.
     Avslutas med status 0 när varje fil lästes in eller hoppades över, 1 när någon fil gav fel.
     """
     progress = _ingest_progress(as_json)
     try:
         with _library(data_dir) as library:
-            report = library.ingest_paths(list(paths), progress=progress)
+            report = library.ingest_paths(list(paths), progress=progress, review=granska)
     finally:
         if progress is not None:
             progress.close()

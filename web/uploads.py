@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Any
 
+from flask import current_app
 from werkzeug.datastructures import FileStorage
 
 from ingest.errors import EmptyFileError, IngestError
@@ -39,7 +40,9 @@ def store(file: FileStorage, replace_id: str | None = None) -> UploadOutcome:
         if not data:
             raise EmptyFileError("Filen är tom.")
         with writing() as library:
-            document = library.add_upload(filename, data, replace_id=replace_id)
+            document = library.add_upload(
+                filename, data, replace_id=replace_id,
+                review=not current_app.config.get("PUBLISH_UPLOADS"))
     except DuplicateError as exc:
         return UploadOutcome(filename, 409, error=exc.message, existing_id=exc.existing_id)
     except (IngestError, LibraryError) as exc:
