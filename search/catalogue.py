@@ -120,6 +120,15 @@ CREATE TABLE IF NOT EXISTS audit_log (  -- search/audit.py
     data TEXT  -- JSON detail for programs
 );
 CREATE INDEX IF NOT EXISTS audit_log_lineage ON audit_log(lineage);
+CREATE TABLE IF NOT EXISTS term_proposals (  -- search/vocabulary.py: never a tag
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    kind TEXT NOT NULL,
+    value TEXT NOT NULL,
+    example_id TEXT,  -- the example it was meant for
+    lineage TEXT,  -- that example's document (all its versions)
+    user TEXT,
+    created_at TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS spread_changes (  -- counts changes the concept pages are made of
     id INTEGER PRIMARY KEY CHECK (id = 1),
     n INTEGER NOT NULL

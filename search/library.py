@@ -29,9 +29,9 @@ from ingest.formats import FORMATS, PDF, UPLOAD_SUFFIXES, FileFormat
 from ingest.ids import document_id_for, is_document_id
 from ingest.model import Document
 from ingest.tagging.thesaurus import Thesaurus, use
-from search import audit, edits, pages, users
+from search import audit, edits, pages, users, vocabulary
 from search import query as squery
-from search.catalogue import PUBLISHED, REVIEW, Catalogue, title_key
+from search.catalogue import PUBLISHED, REVIEW, Catalogue, check_text, title_key
 from search.concepts import COUNTY, ConceptView
 from search.consistency import (
     CheckReport,
@@ -638,17 +638,41 @@ class Library:
             raise NotFoundError("Exemplet finns inte.")
         return doc
 
-    def correct_tag(self, example_id: str, kind: str, value: str, action: str = "add",
-                    user: str | None = None, role: str | None = None) -> ExampleRecord:
+    def vocabulary(self) -> vocabulary.Vocabulary:
+        """The values a coordinator's tag may take (gazetteer, thesaurus, taxonomy)."""
+        return vocabulary.vocabulary(self.thesaurus.current())
+
+    def _checked_tag(self, kind: str, value: str, action: str, role: str | None) -> str:
+        """The tag's value as stored: refused (``InvalidRequestError``) for a bad kind, action
+        or value, or (added) a value the vocabulary does not know (``UnknownTerm``)."""
         from ingest.model import TAG_KINDS
 
-        value = (value or "").strip()
+        value = " ".join((value or "").split())
         if kind not in TAG_KINDS:
             raise InvalidRequestError(f"Okänd taggtyp: {kind}.")
         if action not in ("add", "remove"):
             raise InvalidRequestError("Åtgärden måste vara add eller remove.")
         if not value:
             raise InvalidRequestError("Taggen saknar värde.")
+        check_text((value, role), "Taggen")
+        return self.vocabulary().check(kind, value) if action == "add" else value
+
+    def correct_tag(self, example_id: str, kind: str, value: str, action: str = "add",
+                    user: str | None = None, role: str | None = None,
+                    new_term: bool = False) -> ExampleRecord:
+        """Add or remove a tag of an example, kept across re-ingestion. An added value must
+        be known to the vocabulary (``vocabulary``): else it is refused, or with ``new_term``
+        kept as a proposed term (``propose_term``) and the example left as it is."""
+        try:
+            value = self._checked_tag(kind, value, action, role)
+        except vocabulary.UnknownTerm as exc:
+            if not new_term:
+                raise InvalidRequestError(str(exc)) from None
+            self.propose_term(example_id, kind, value, user)  # NotFoundError for no example
+            record = self.example(example_id)
+            if record is None:
+                raise NotFoundError("Exemplet finns inte.") from None
+            return record
         with self._writing():
             doc = self._doc_of(example_id)
             ex = next(e for e in doc.examples if e.id == example_id)
@@ -662,6 +686,58 @@ class Library:
                              data={"kind": kind, "value": value, "role": role})
             self._rewrite(doc)
             return ExampleRecord.of(ex)
+
+    def propose_term(self, example_id: str, kind: str, value: str,
+                     user: str | None = None) -> None:
+        """Keep a value the vocabulary does not know as a proposed new term for it (shown to
+        coordinators), never as a tag: it makes no facet, page or spread."""
+        value = " ".join((value or "").split())
+        if not value:
+            raise InvalidRequestError("Taggen saknar värde.")
+        with self._writing():
+            ex = self.catalogue.example(example_id)
+            if ex is None:
+                raise NotFoundError("Exemplet finns inte.")
+            with self.catalogue.transaction() as con:
+                row = self.catalogue.document_row(ex.document_id)
+                vocabulary.propose(con, kind, value, ex.id, row["lineage"] if row else None,
+                                   user)
+                audit.record(con, "term.propose", f"föreslog {kind} {value!r} som ny term",
+                             user=user, document_id=ex.document_id, example_id=ex.id,
+                             data={"kind": kind, "value": value})
+
+    def term_proposals(self, limit: int = 200) -> list[dict[str, Any]]:
+        """The proposed new terms, newest first."""
+        return vocabulary.proposals(self.catalogue, limit)
+
+    def tag_examples(self, example_ids: list[str], kind: str, value: str,
+                     user: str | None = None, role: str | None = None) -> int:
+        """Add one tag (known to the vocabulary) to many examples, kept across re-ingestion
+        like a single correction; one audit row per document. The number of examples."""
+        try:
+            value = self._checked_tag(kind, value, "add", role)
+        except vocabulary.UnknownTerm as exc:
+            raise InvalidRequestError(str(exc)) from None
+        wanted = set(example_ids)
+        with self._writing():
+            docs = {ex.document_id for ex in map(self.catalogue.example, wanted) if ex}
+            count = 0
+            for doc_id in sorted(docs):
+                doc = self.catalogue.load_document(doc_id)
+                chosen = [e for e in doc.examples if e.id in wanted] if doc else []
+                for ex in chosen:
+                    edits.apply_tag(ex, kind, value, "add", role)
+                with self.catalogue.transaction() as con:
+                    for ex in chosen:
+                        self.catalogue.add_correction(con, doc_id, ex.title, kind, value, role,
+                                                      "add", user)
+                    audit.record(con, "tag.bulk", f"lade till {kind} {value!r} på "
+                                 f"{len(chosen)} exempel", user=user, document_id=doc_id,
+                                 data={"kind": kind, "value": value, "role": role,
+                                       "examples": [e.id for e in chosen]})
+                self._rewrite(doc)
+                count += len(chosen)
+            return count
 
     def merge_examples(self, ids: list[str], user: str | None = None) -> ExampleRecord:
         if len(ids) < 2:

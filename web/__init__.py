@@ -116,7 +116,7 @@ def _register(app: Flask) -> None:
     """Extensions, template filters, error pages and the blueprints."""
     from web import errors, filters, security
     from web.extensions import csrf, init_limiter
-    from web.views import api, concepts, coordinator, examples, search, thesaurus
+    from web.views import api, concepts, coordinator, examples, inbox, search, thesaurus
 
     csrf.init_app(app)
     _static_versions(app)
@@ -127,6 +127,7 @@ def _register(app: Flask) -> None:
     app.register_blueprint(examples.bp)
     app.register_blueprint(concepts.bp)
     app.register_blueprint(coordinator.bp)
+    app.register_blueprint(inbox.bp)
     app.register_blueprint(thesaurus.bp)
     app.register_blueprint(api.bp)
     init_limiter(app)
