@@ -55,6 +55,9 @@ def test_an_upload_waits_in_the_inbox_until_published(
         assert public.get(url).status_code == 404, url
     assert doc.id not in {d["id"] for d in public.get("/api/documents").get_json()}
     assert coordinator.get(f"/exempel/{example.id}").status_code == 200  # a preview
+    thumbnail = coordinator.get(f"/dokument/{doc.id}/sida/1.png")
+    assert thumbnail.status_code == 200 and thumbnail.mimetype == "image/png"
+    assert public.get(f"/dokument/{doc.id}/sida/1.png").status_code == 404
 
     response = coordinator.post("/samordnare/inkorg/publicera",
                                 data={"csrf_token": token, "dokument": [doc.id]})
