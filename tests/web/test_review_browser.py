@@ -103,3 +103,20 @@ def test_inbox_correct_publish_then_public(browser, waiting: tuple) -> None:  # 
     assert height < 6000, height  # the biggest newsletter's review page on a phone
     page.close()
     public.close()
+
+
+def test_phone_results_start_at_the_top_after_a_filter(browser, waiting: tuple) -> None:  # noqa: ANN001
+    base, _ = waiting
+    page = browser.new_page(viewport=PHONE, locale="sv-SE")
+    page.goto(base + "/?q=hembesök")
+    page.locator(".facet-toggle > summary").click()
+    page.locator("#facet-kommun input[type=checkbox]").first.check()
+    page.wait_for_url(re.compile(r"kommun="))
+    page.wait_for_load_state()
+    assert page.locator(".facet-toggle").evaluate("d => d.open") is False
+    assert "1 valda" in page.locator(".facet-toggle > summary").inner_text()
+    top = page.evaluate("() => document.getElementById('traffar').getBoundingClientRect().top")
+    assert page.evaluate("() => scrollY") == 0 and top < 400, top
+    assert page.evaluate("() => document.activeElement.id") == "traffar"
+    assert _width(page) <= PHONE["width"]
+    page.close()
