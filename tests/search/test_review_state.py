@@ -82,3 +82,28 @@ def test_catalogues_from_before_the_review_state_are_published(tmp_path) -> None
     catalogue = Catalogue(path)
     assert catalogue.is_published("0123456789abcdef")
     catalogue.close()
+
+
+def test_added_tags_come_from_the_vocabulary(tmp_path, reader) -> None:
+    import pytest
+
+    from search.errors import InvalidRequestError
+
+    lib, published, _ = _store(tmp_path, reader)
+    ex_id = f"{published}-1"
+    with pytest.raises(InvalidRequestError, match="Gotham"):
+        lib.correct_tag(ex_id, "municipality", "Gotham", "add", user="anna")
+    lib.correct_tag(ex_id, "municipality", "Gotham", "add", user="anna", new_term=True)
+    assert "Gotham" not in lib.example(ex_id).municipalities
+    assert "Gotham" not in lib.search("").facets["kommun"]
+    assert lib.municipality("Gotham") is None
+    assert [(p["kind"], p["value"], p["example_id"]) for p in lib.term_proposals()] == [
+        ("municipality", "Gotham", ex_id)]
+    lib.correct_tag(ex_id, "intervention", "GEMENSAMMA  hembesök", "add", user="anna")
+    assert "gemensamma hembesök" in lib.example(ex_id).interventions
+    assert lib.tag_examples([ex_id, f"{published}-2"], "actor", "Skola", user="anna") == 2
+    assert lib.audit_entries(action="tag.bulk")[0].data["value"] == "skola"
+    with pytest.raises(InvalidRequestError):
+        lib.tag_examples([ex_id], "place", "Metropolis")
+    lib.correct_tag(ex_id, "team", "Vilket namn som helst", "add")  # names are free
+    lib.close()
