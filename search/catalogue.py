@@ -23,6 +23,14 @@ from ingest.records import Example as ExampleRecord
 from search.datadir import ensure_private_file
 from search.errors import InvalidTextError
 
+# documents.review: a document waiting for a coordinator's review is seen on the coordinator
+# pages only; a published one everywhere
+REVIEW = "review"
+PUBLISHED = "published"
+REVIEW_STATES = (REVIEW, PUBLISHED)
+# the public queries' condition on the documents table (alias d)
+PUBLIC = f"d.review = '{PUBLISHED}'"
+
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
     id TEXT PRIMARY KEY,
@@ -35,7 +43,8 @@ CREATE TABLE IF NOT EXISTS documents (
     data TEXT NOT NULL,
     indexed INTEGER NOT NULL DEFAULT 0,
     added_at TEXT NOT NULL,
-    lineage TEXT  -- the first version's id: a replacement keeps it, and with it corrections
+    lineage TEXT,  -- the first version's id: a replacement keeps it, and with it corrections
+    review TEXT NOT NULL DEFAULT 'published'  -- REVIEW (att granska) or PUBLISHED (publicerad)
 );
 CREATE INDEX IF NOT EXISTS documents_filename ON documents(filename);
 CREATE TABLE IF NOT EXISTS examples (
@@ -133,6 +142,15 @@ CREATE TABLE IF NOT EXISTS concept_sheet_versions (  -- every save of a sheet, n
     user TEXT,
     created_at TEXT NOT NULL,
     PRIMARY KEY (slug, version)
+);
+CREATE TABLE IF NOT EXISTS term_proposals (  -- search/vocabulary.py: never a tag
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    kind TEXT NOT NULL,
+    value TEXT NOT NULL,
+    example_id TEXT,  -- the example it was meant for
+    lineage TEXT,  -- that example's document (all its versions)
+    user TEXT,
+    created_at TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS spread_changes (  -- counts changes the concept pages are made of
     id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -232,6 +250,10 @@ class Catalogue:
             columns = {r["name"] for r in con.execute(f"PRAGMA table_info({table})")}
             if "lineage" not in columns:
                 con.execute(f"ALTER TABLE {table} ADD COLUMN lineage TEXT")
+        columns = {r["name"] for r in con.execute("PRAGMA table_info(documents)")}
+        if "review" not in columns:  # catalogues from before the review: all published
+            con.execute("ALTER TABLE documents ADD COLUMN review TEXT NOT NULL "
+                        f"DEFAULT '{PUBLISHED}'")
         with self.transaction() as tx:
             tx.execute("UPDATE documents SET lineage=id WHERE lineage IS NULL")
             tx.execute(
@@ -280,19 +302,21 @@ class Catalogue:
     # --- documents -------------------------------------------------------------------------
 
     def insert_document(self, con: sqlite3.Connection, doc: Document,
-                        lineage: str | None = None) -> None:
+                        lineage: str | None = None, review: bool = False) -> None:
         """Insert a document with its examples and tags, flagged as not yet indexed; a new
-        version of a document passes the ``lineage`` of the one it replaces. Every string is
-        checked before anything is written (``InvalidTextError``)."""
+        version of a document passes the ``lineage`` of the one it replaces; ``review``: it
+        waits for a coordinator's review before it is published. Every string is checked
+        before anything is written (``InvalidTextError``)."""
         data = DocumentRecord.of(doc).model_dump(exclude={"examples"})
         row = (doc.id, doc.filename, doc.title, doc.kind, doc.date, doc.pages, doc.sha256,
-               json.dumps(data, ensure_ascii=False), now(), lineage or doc.id)
+               json.dumps(data, ensure_ascii=False), now(), lineage or doc.id,
+               REVIEW if review else PUBLISHED)
         check_text(row, "Dokumentet")
         examples = [_example_row(ex, seq) for seq, ex in enumerate(doc.examples, start=1)]
         tags = [tag for ex in doc.examples for tag in _tag_rows(ex)]
         con.execute(
             "INSERT INTO documents (id, filename, title, kind, date, pages, sha256, data, "
-            "indexed, added_at, lineage) VALUES (?,?,?,?,?,?,?,?,0,?,?)",
+            "indexed, added_at, lineage, review) VALUES (?,?,?,?,?,?,?,?,0,?,?,?)",
             row,
         )
         con.executemany(INSERT_EXAMPLE, examples)
@@ -321,6 +345,30 @@ class Catalogue:
         return self.conn().execute(
             "SELECT * FROM documents ORDER BY COALESCE(date, '') DESC, filename"
         ).fetchall()
+
+    def set_review(self, con: sqlite3.Connection, doc_ids: list[str], state: str) -> list[str]:
+        """Set the review state of these documents, flagged for indexing again (the index keeps
+        whether an example is published); the ids whose state changed."""
+        changed = [r[0] for r in con.execute(
+            f"SELECT id FROM documents WHERE id IN ({','.join('?' * len(doc_ids))}) "
+            "AND review != ?", (*doc_ids, state))]
+        con.executemany("UPDATE documents SET review=?, indexed=0 WHERE id=?",
+                        [(state, d) for d in changed])
+        return changed
+
+    def review_rows(self, state: str | None = None) -> list[sqlite3.Row]:
+        """Documents (newest upload first) with their number of examples; ``state``: only
+        those in that review state."""
+        where = "WHERE d.review = ?" if state else ""
+        return self.conn().execute(
+            "SELECT d.*, (SELECT COUNT(*) FROM examples e WHERE e.document_id = d.id) "
+            f"AS example_count FROM documents d {where} ORDER BY d.added_at DESC, d.filename",
+            (state,) if state else ()).fetchall()
+
+    def is_published(self, doc_id: str) -> bool:
+        row = self.conn().execute("SELECT review FROM documents WHERE id=?",
+                                  (doc_id,)).fetchone()
+        return row is not None and row[0] == PUBLISHED
 
     def unindexed(self) -> list[str]:
         return [r[0] for r in self.conn().execute("SELECT id FROM documents WHERE indexed=0")]
@@ -351,7 +399,8 @@ class Catalogue:
         row = self.document_row(doc_id)
         if row is None:
             return None
-        return {k: row[k] for k in ("id", "title", "filename", "kind", "date", "pages")}
+        meta = {k: row[k] for k in ("id", "title", "filename", "kind", "date", "pages")}
+        return {**meta, "published": row["review"] == PUBLISHED}
 
     # --- examples --------------------------------------------------------------------------
 
@@ -374,12 +423,12 @@ class Catalogue:
     def iter_examples(self) -> Iterator[tuple[Example, dict[str, Any]]]:
         """Every example with its document's metadata, in document order."""
         cur = self.conn().execute(
-            "SELECT e.data, d.id, d.title, d.filename, d.kind, d.date FROM examples e "
+            "SELECT e.data, d.id, d.title, d.filename, d.kind, d.date, d.review FROM examples e "
             "JOIN documents d ON d.id = e.document_id ORDER BY d.id, e.seq"
         )
         for row in cur:
             meta = {"id": row[1], "title": row[2], "filename": row[3], "kind": row[4],
-                    "date": row[5]}
+                    "date": row[5], "published": row[6] == PUBLISHED}
             yield load_example(row[0]), meta
 
     def example_count(self) -> int:
@@ -389,9 +438,10 @@ class Catalogue:
         return {r[0] for r in self.conn().execute("SELECT id FROM examples")}
 
     def examples_by_team(self, team_key: str) -> list[tuple[Example, dict[str, Any]]]:
+        """The published examples of a team, oldest first."""
         rows = self.conn().execute(
             "SELECT e.data, d.id, d.title, d.filename, d.kind, d.date FROM examples e "
-            "JOIN documents d ON d.id = e.document_id WHERE e.team_key=? "
+            f"JOIN documents d ON d.id = e.document_id WHERE e.team_key=? AND {PUBLIC} "
             "ORDER BY COALESCE(d.date, ''), e.seq", (team_key,)
         ).fetchall()
         return [
@@ -401,19 +451,23 @@ class Catalogue:
         ]
 
     def tag_rows(self, kinds: tuple[str, ...]) -> list[sqlite3.Row]:
-        """(example id, kind, value) of the tags of these kinds, proposals left out."""
+        """(example id, kind, value) of the published examples' tags of these kinds,
+        proposals left out."""
         marks = ",".join("?" * len(kinds))
         return self.conn().execute(
-            f"SELECT t.example_id, t.kind, t.value FROM tags t WHERE t.kind IN ({marks}) "
-            "AND t.source != ?",
+            "SELECT t.example_id, t.kind, t.value FROM tags t JOIN examples e ON "
+            "e.id = t.example_id JOIN documents d ON d.id = e.document_id "
+            f"WHERE t.kind IN ({marks}) AND t.source != ? AND {PUBLIC}",
             (*kinds, PROPOSAL),
         ).fetchall()
 
     def example_summaries(self) -> list[dict[str, Any]]:
-        """id, title, team, document date and the document of every example (no text)."""
+        """id, title, team, document date and the document of every published example (no
+        text)."""
         rows = self.conn().execute(
             "SELECT e.id, e.title, e.team, e.team_key, d.id AS doc_id, d.title AS doc_title, "
-            "d.filename, d.date, d.kind FROM examples e JOIN documents d ON d.id=e.document_id"
+            "d.filename, d.date, d.kind FROM examples e JOIN documents d ON d.id=e.document_id "
+            f"WHERE {PUBLIC}"
         ).fetchall()
         return [dict(r) for r in rows]
 

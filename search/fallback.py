@@ -17,7 +17,7 @@ from collections import Counter
 from typing import Any
 
 from search.analysis import query_words, variants
-from search.catalogue import Catalogue
+from search.catalogue import PUBLIC, Catalogue
 from search.query import (
     MAX_QUERY_CHARS,
     MAX_WORDS,
@@ -63,7 +63,7 @@ class _Prepared:
         self.rows: list[tuple[dict[str, str], dict[str, Any]]] = []
         for row in catalogue.conn().execute(
                 "SELECT e.data, d.id, d.title, d.filename, d.kind, d.date FROM examples e "
-                "JOIN documents d ON d.id = e.document_id "
+                f"JOIN documents d ON d.id = e.document_id WHERE {PUBLIC} "
                 "ORDER BY COALESCE(d.date, '') DESC, d.id, e.seq LIMIT ?", (MAX_SCANNED,)):
             meta = {"id": row[1], "title": row[2], "filename": row[3], "kind": row[4],
                     "date": row[5]}

@@ -48,9 +48,11 @@ Writing = Callable[[], AbstractContextManager["Library"]]
 
 
 def queue_file(library: Library, queue: Queue, batch: str, filename: str, data: bytes,
-               user: str | None = None, replaces: str | None = None) -> Job:
+               user: str | None = None, replaces: str | None = None,
+               review: bool = False) -> Job:
     """A job for one uploaded file: queued, or failed at once when it cannot be stored
-    (empty, the same bytes already stored, an unknown document to replace, a full disk)."""
+    (empty, the same bytes already stored, an unknown document to replace, a full disk).
+    With ``review`` the stored document waits for a coordinator's review."""
     try:
         if not data:
             raise EmptyFileError("Filen är tom.")
@@ -60,7 +62,7 @@ def queue_file(library: Library, queue: Queue, batch: str, filename: str, data: 
         library.jobs.fail(job.id, exc.message, exc.code, exc.status, retryable=False,
                           document_id=getattr(exc, "existing_id", None))
         return _get(library, job.id)
-    job = library.jobs.create(batch, filename, data, user, replaces)
+    job = library.jobs.create(batch, filename, data, user, replaces, review=review)
     if finished is not None:
         _done(library, job.id, None, finished)
     else:
@@ -270,7 +272,8 @@ class JobWriter:
             return
         try:
             with self.writing() as library:
-                stored: Any = library.store_upload(row["filename"], data, doc, row["replaces"])
+                stored: Any = library.store_upload(row["filename"], data, doc, row["replaces"],
+                                                   bool(row["review"]))
         except DuplicateError as exc:
             if row["state"] == "storing" and row["document_id"] == exc.existing_id:
                 stored = self.library.document(exc.existing_id)  # stored before a restart

@@ -43,6 +43,7 @@ CREATE TABLE IF NOT EXISTS jobs (
     code TEXT,
     status INTEGER,
     retryable INTEGER NOT NULL DEFAULT 0,
+    review INTEGER NOT NULL DEFAULT 0,  -- the document waits for a coordinator's review
     user TEXT,
     created_at TEXT NOT NULL,
     updated_at TEXT NOT NULL
@@ -85,7 +86,8 @@ class JobStore:
         return self.dir / job_id
 
     def create(self, batch: str, filename: str, data: bytes, user: str | None = None,
-               replaces: str | None = None, keep_file: bool = True) -> Job:
+               replaces: str | None = None, keep_file: bool = True,
+               review: bool = False) -> Job:
         """Add a queued job and keep the file's bytes for it (``search.job_writer`` checks
         and queues it; ``keep_file=False`` for a file that fails at once)."""
         check_text((filename, user), "Filnamnet")
@@ -101,9 +103,9 @@ class JobStore:
         with self.catalogue.transaction() as con:
             con.execute(
                 "INSERT INTO jobs (id, batch, filename, sha256, size, state, replaces, user, "
-                "created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?)",
+                "review, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?, ?)",
                 (job_id, batch, filename, hashlib.sha256(data).hexdigest(), len(data),
-                 replaces, user, stamp, stamp))
+                 replaces, user, int(review), stamp, stamp))
         job = self.get(job_id)
         assert job is not None
         return job

@@ -29,9 +29,9 @@ from ingest.formats import FORMATS, PDF, UPLOAD_SUFFIXES, FileFormat
 from ingest.ids import document_id_for, is_document_id
 from ingest.model import Document
 from ingest.tagging.thesaurus import Thesaurus, use
-from search import audit, edits, gdpr, pages, persons, users
+from search import audit, edits, gdpr, pages, persons, users, vocabulary
 from search import query as squery
-from search.catalogue import Catalogue, title_key
+from search.catalogue import PUBLISHED, REVIEW, Catalogue, check_text, title_key
 from search.concept_sheets import SheetStore
 from search.concepts import COUNTY, ConceptView
 from search.consistency import (
@@ -67,6 +67,7 @@ from search.records import (
     Inspiration,
     Municipality,
     MunicipalityItem,
+    ReviewItem,
     SearchResult,
     Spread,
     SpreadOverride,
@@ -340,9 +341,11 @@ class Library:
             self._own_reader = Reader()
         return self._own_reader
 
-    def _store(self, doc: Document, data: bytes, replace_id: str | None = None) -> Document:
+    def _store(self, doc: Document, data: bytes, replace_id: str | None = None,
+               review: bool = False) -> Document:
         """Store a freshly read document: a new one, or the new version of ``replace_id``
-        (which keeps that document's corrections).
+        (which keeps that document's corrections); ``review``: it waits for a coordinator's
+        review before it is published.
 
         All or nothing: when a write fails (a full disk, say), catalogue, index and originals
         are left as they were and a ``StorageError`` says why; a retry later can succeed.
@@ -352,7 +355,8 @@ class Library:
         if not doc.id:
             doc.id = document_id_for(sha)
         old = self.catalogue.load_document(replace_id) if replace_id else None
-        lineage = self.catalogue.document_row(old.id)["lineage"] if old else doc.id
+        old_row = self.catalogue.document_row(old.id) if old else None
+        lineage = old_row["lineage"] if old_row else doc.id
         edits.reapply(doc, self.catalogue.corrections_for(lineage))
         terms = persons.erased_terms(doc, self.erasure_key(),
                                      persons.erased_hashes(self.catalogue))
@@ -365,20 +369,22 @@ class Library:
             with self.catalogue.transaction() as con:
                 if old is not None:
                     self.catalogue.delete_document(con, old.id)
-                self.catalogue.insert_document(con, doc, lineage)
+                self.catalogue.insert_document(con, doc, lineage, review)
         except Exception as exc:
             self._drop_original(sha)  # unless a stored document has these bytes
             raise storage_error(exc) from exc
         try:
             self._index_document(doc.id, remove=[old.id] if old else [])
         except Exception as exc:
-            self._undo_store(doc, old, lineage)
+            self._undo_store(doc, old, lineage,
+                             old_row is not None and old_row["review"] == REVIEW)
             raise storage_error(exc) from exc
         if old is not None and old.sha256 != sha:
             self._drop_original(old.sha256)
         return doc
 
-    def _undo_store(self, doc: Document, old: Document | None, lineage: str) -> None:
+    def _undo_store(self, doc: Document, old: Document | None, lineage: str,
+                    old_review: bool = False) -> None:
         """Take back a document whose indexing failed, restoring the version it replaced (the
         index still has that one: a failed index write is cancelled). Best effort: if even this
         fails, the document stays flagged as unindexed and ``reconcile`` indexes it later."""
@@ -388,7 +394,7 @@ class Library:
             with self.catalogue.transaction() as con:
                 self.catalogue.delete_document(con, doc.id)
                 if old is not None:
-                    self.catalogue.insert_document(con, old, lineage)
+                    self.catalogue.insert_document(con, old, lineage, old_review)
             if old is not None:
                 self.catalogue.set_indexed([old.id])
             self._drop_original(doc.sha256)
@@ -435,8 +441,10 @@ class Library:
         return doc
 
     def ingest_paths(self, paths: list[Path], reader: DocumentReader | None = None,
-                     progress: Callable[[IngestEvent], None] | None = None) -> IngestReport:
-        """Read and store PDFs (files or folders, recursively), one file at a time.
+                     progress: Callable[[IngestEvent], None] | None = None,
+                     review: bool = False) -> IngestReport:
+        """Read and store PDFs (files or folders, recursively), one file at a time: published
+        at once, or with ``review`` waiting for a coordinator's review.
 
         A file that cannot be found, read or stored becomes an entry in ``errors`` and the batch
         goes on. ``progress``, if given, is called as the files are processed (IngestEvent).
@@ -453,14 +461,14 @@ class Library:
         for index, path in enumerate(files, start=len(missing) + 1):
             notify(IngestEvent(index=index, total=total, path=str(path), outcome="started"))
             file_started = time.perf_counter()
-            outcome = self._ingest_file(path, reader, report)
+            outcome = self._ingest_file(path, reader, report, review)
             notify(_finished_event(report, outcome, index, total, path,
                                    time.perf_counter() - file_started))
         report.seconds = time.perf_counter() - started
         return report
 
     def _ingest_file(self, path: Path, reader: DocumentReader | None,
-                     report: IngestReport) -> IngestOutcome:
+                     report: IngestReport, review: bool = False) -> IngestOutcome:
         """Read and store one file, recording the result in ``report``."""
         try:
             data = path.read_bytes()
@@ -481,10 +489,10 @@ class Library:
         except Exception as exc:  # noqa: BLE001 - one bad file must not stop the rest
             report.add_error(path, f"Filen kunde inte läsas in: {exc}", "unreadable")
             return "error"
-        return self._store_read_file(path, doc, data, sha, report)
+        return self._store_read_file(path, doc, data, sha, report, review)
 
     def _store_read_file(self, path: Path, doc: Document, data: bytes, sha: str,
-                         report: IngestReport) -> IngestOutcome:
+                         report: IngestReport, review: bool = False) -> IngestOutcome:
         """Store one document read by ``ingest_paths``; a failure is an error for that file."""
         with self._writing():
             existing = self._stored_as(sha)
@@ -492,24 +500,25 @@ class Library:
                 report.add_skipped(path, existing["filename"], existing["id"])
                 return "skipped"
             try:
-                stored = self._store(doc, data)
+                stored = self._store(doc, data, review=review)
             except LibraryError as exc:  # one file that cannot be stored, not the batch
                 report.add_error(path, exc.message, exc.code)
                 return "error"
         report.documents.append(DocumentRecord.of(stored))
         return "read"
 
-    def add_upload(self, filename: str, data: bytes,
-                   replace_id: str | None = None) -> DocumentRecord:
+    def add_upload(self, filename: str, data: bytes, replace_id: str | None = None,
+                   review: bool = False) -> DocumentRecord:
         """Read and store an uploaded PDF as a new document, whatever its name: file names may
         repeat. With ``replace_id`` it takes that document's place, keeping its corrections
-        (the same bytes are read again: a way to re-run ingestion)."""
+        (the same bytes are read again: a way to re-run ingestion). ``review``: it waits for
+        a coordinator's review before it is published."""
         filename = upload_name(filename)
         finished = self.check_upload(data, replace_id)
         if finished is not None:
             return finished
         doc = self._read_upload(data, filename)
-        return self.store_upload(filename, data, doc, replace_id)
+        return self.store_upload(filename, data, doc, replace_id, review)
 
     def check_upload(self, data: bytes, replace_id: str | None = None) -> DocumentRecord | None:
         """What can be known about an upload before reading it: raises DuplicateError for
@@ -530,9 +539,10 @@ class Library:
         return None
 
     def store_upload(self, filename: str, data: bytes, doc: Document,
-                     replace_id: str | None = None) -> DocumentRecord:
+                     replace_id: str | None = None, review: bool = False) -> DocumentRecord:
         """Store an upload read elsewhere (a queue worker): ``doc`` is the reading of
-        ``data``. Raises DuplicateError when the same bytes were stored meanwhile."""
+        ``data``; with ``review`` it waits for a coordinator's review. Raises DuplicateError
+        when the same bytes were stored meanwhile."""
         doc.filename = upload_name(filename)
         sha = hashlib.sha256(data).hexdigest()
         with self._writing():
@@ -541,7 +551,7 @@ class Library:
                 raise DuplicateError("Filen finns redan i exempelbanken.", existing["id"])
             if replace_id is not None and self.catalogue.document_row(replace_id) is None:
                 raise NotFoundError("Dokumentet som skulle ersättas finns inte.")
-            return DocumentRecord.of(self._store(doc, data, replace_id))
+            return DocumentRecord.of(self._store(doc, data, replace_id, review))
 
     def _read_upload(self, data: bytes, filename: str) -> Document:
         """Read uploaded bytes through a temporary file (the reader's child process opens it
@@ -590,6 +600,50 @@ class Library:
             self._drop_original(row["sha256"])
             return True
 
+    # --- review: a document waits for a coordinator, then is published -------------------------
+
+    def is_published(self, document_id: str) -> bool:
+        """The document is published (public pages, search and API show it)."""
+        return is_document_id(document_id) and self.catalogue.is_published(document_id)
+
+    def review_items(self, waiting_only: bool = False) -> list[ReviewItem]:
+        """The documents, newest upload first, with their review state; ``waiting_only``: the
+        ones waiting for review (the coordinators' inbox)."""
+        items = []
+        for row in self.catalogue.review_rows(REVIEW if waiting_only else None):
+            data = json.loads(row["data"] or "{}")
+            items.append(ReviewItem(
+                id=row["id"], title=row["title"], filename=row["filename"], kind=row["kind"],
+                date=row["date"], pages=row["pages"], examples=row["example_count"],
+                ocr_pages=data.get("ocr_pages") or [], warnings=data.get("warnings") or [],
+                review=row["review"], added_at=row["added_at"]))
+        return items
+
+    def publish(self, document_ids: list[str], user: str | None = None) -> list[str]:
+        """Publish these documents (an audit row each); the ids that were waiting."""
+        return self.set_review(document_ids, False, user)
+
+    def set_review(self, document_ids: list[str], review: bool, user: str | None = None
+                   ) -> list[str]:
+        """Set documents to wait for review (``review``) or to be published, writing an
+        audit row for each that changed and indexing them again; the changed ids."""
+        ids = [d for d in dict.fromkeys(document_ids) if is_document_id(d)]
+        if not ids:
+            return []
+        state, action = (REVIEW, "document.review") if review else (PUBLISHED,
+                                                                      "document.publish")
+        verb = "satte att granska" if review else "publicerade"
+        with self._writing():
+            with self.catalogue.transaction() as con:
+                changed = self.catalogue.set_review(con, ids, state)
+                for doc_id in changed:
+                    row = self.catalogue.document_row(doc_id)
+                    audit.record(con, action, f"{verb} {row['filename']} ({row['title']})",
+                                 user=user, document_id=doc_id)
+            for doc_id in changed:
+                self._index_document(doc_id)
+            return changed
+
     def reindex(self, retag: bool = False) -> int:
         """Rebuild the index from the catalogue into a new directory and swap it in. With
         ``retag``, run the tagger again on every document and re-apply corrections."""
@@ -633,17 +687,41 @@ class Library:
             raise NotFoundError("Exemplet finns inte.")
         return doc
 
-    def correct_tag(self, example_id: str, kind: str, value: str, action: str = "add",
-                    user: str | None = None, role: str | None = None) -> ExampleRecord:
+    def vocabulary(self) -> vocabulary.Vocabulary:
+        """The values a coordinator's tag may take (gazetteer, thesaurus, taxonomy)."""
+        return vocabulary.vocabulary(self.thesaurus.current())
+
+    def _checked_tag(self, kind: str, value: str, action: str, role: str | None) -> str:
+        """The tag's value as stored: refused (``InvalidRequestError``) for a bad kind, action
+        or value, or (added) a value the vocabulary does not know (``UnknownTerm``)."""
         from ingest.model import TAG_KINDS
 
-        value = (value or "").strip()
+        value = " ".join((value or "").split())
         if kind not in TAG_KINDS:
             raise InvalidRequestError(f"Okänd taggtyp: {kind}.")
         if action not in ("add", "remove"):
             raise InvalidRequestError("Åtgärden måste vara add eller remove.")
         if not value:
             raise InvalidRequestError("Taggen saknar värde.")
+        check_text((value, role), "Taggen")
+        return self.vocabulary().check(kind, value) if action == "add" else value
+
+    def correct_tag(self, example_id: str, kind: str, value: str, action: str = "add",
+                    user: str | None = None, role: str | None = None,
+                    new_term: bool = False) -> ExampleRecord:
+        """Add or remove a tag of an example, kept across re-ingestion. An added value must
+        be known to the vocabulary (``vocabulary``): else it is refused, or with ``new_term``
+        kept as a proposed term (``propose_term``) and the example left as it is."""
+        try:
+            value = self._checked_tag(kind, value, action, role)
+        except vocabulary.UnknownTerm as exc:
+            if not new_term:
+                raise InvalidRequestError(str(exc)) from None
+            self.propose_term(example_id, kind, value, user)  # NotFoundError for no example
+            record = self.example(example_id)
+            if record is None:
+                raise NotFoundError("Exemplet finns inte.") from None
+            return record
         with self._writing():
             doc = self._doc_of(example_id)
             ex = next(e for e in doc.examples if e.id == example_id)
@@ -657,6 +735,58 @@ class Library:
                              data={"kind": kind, "value": value, "role": role})
             self._rewrite(doc)
             return ExampleRecord.of(ex)
+
+    def propose_term(self, example_id: str, kind: str, value: str,
+                     user: str | None = None) -> None:
+        """Keep a value the vocabulary does not know as a proposed new term for it (shown to
+        coordinators), never as a tag: it makes no facet, page or spread."""
+        value = " ".join((value or "").split())
+        if not value:
+            raise InvalidRequestError("Taggen saknar värde.")
+        with self._writing():
+            ex = self.catalogue.example(example_id)
+            if ex is None:
+                raise NotFoundError("Exemplet finns inte.")
+            with self.catalogue.transaction() as con:
+                row = self.catalogue.document_row(ex.document_id)
+                vocabulary.propose(con, kind, value, ex.id, row["lineage"] if row else None,
+                                   user)
+                audit.record(con, "term.propose", f"föreslog {kind} {value!r} som ny term",
+                             user=user, document_id=ex.document_id, example_id=ex.id,
+                             data={"kind": kind, "value": value})
+
+    def term_proposals(self, limit: int = 200) -> list[dict[str, Any]]:
+        """The proposed new terms, newest first."""
+        return vocabulary.proposals(self.catalogue, limit)
+
+    def tag_examples(self, example_ids: list[str], kind: str, value: str,
+                     user: str | None = None, role: str | None = None) -> int:
+        """Add one tag (known to the vocabulary) to many examples, kept across re-ingestion
+        like a single correction; one audit row per document. The number of examples."""
+        try:
+            value = self._checked_tag(kind, value, "add", role)
+        except vocabulary.UnknownTerm as exc:
+            raise InvalidRequestError(str(exc)) from None
+        wanted = set(example_ids)
+        with self._writing():
+            docs = {ex.document_id for ex in map(self.catalogue.example, wanted) if ex}
+            count = 0
+            for doc_id in sorted(docs):
+                doc = self.catalogue.load_document(doc_id)
+                chosen = [e for e in doc.examples if e.id in wanted] if doc else []
+                for ex in chosen:
+                    edits.apply_tag(ex, kind, value, "add", role)
+                with self.catalogue.transaction() as con:
+                    for ex in chosen:
+                        self.catalogue.add_correction(con, doc_id, ex.title, kind, value, role,
+                                                      "add", user)
+                    audit.record(con, "tag.bulk", f"lade till {kind} {value!r} på "
+                                 f"{len(chosen)} exempel", user=user, document_id=doc_id,
+                                 data={"kind": kind, "value": value, "role": role,
+                                       "examples": [e.id for e in chosen]})
+                self._rewrite(doc)
+                count += len(chosen)
+            return count
 
     def merge_examples(self, ids: list[str], user: str | None = None) -> ExampleRecord:
         if len(ids) < 2:

@@ -280,6 +280,17 @@ def filter_query(filters: dict[str, list[str]] | None) -> Query | None:
     return parts[0] if len(parts) == 1 else And(parts)
 
 
+PUBLISHED_ONLY = Term("published", "1")
+
+
+def public_filter(searcher: Searcher, fq: Query | None) -> Query | None:
+    """``fq`` limited to the examples of published documents: the one place public searches
+    leave out what waits for review. No extra filter while every example is published."""
+    if not searcher.reader().doc_frequency("published", "0"):
+        return fq
+    return PUBLISHED_ONLY if fq is None else And([fq, PUBLISHED_ONLY])
+
+
 # --- facets ----------------------------------------------------------------------------------
 
 
@@ -845,7 +856,8 @@ def without_each_filter(searcher: Searcher, schema: Any, text: str,
     pairs = [(name, value) for name, values in filters.items() for value in values]
     for name, value in pairs[:MAX_DROPPED]:
         rest = {k: [v for v in vs if (k, v) != (name, value)] for k, vs in filters.items()}
-        at = _Page(filter_query({k: v for k, v in rest.items() if v}), 1, 1, "relevance")
+        at = _Page(public_filter(searcher, filter_query({k: v for k, v in rest.items() if v})),
+                   1, 1, "relevance")
         total = _run_query(searcher, text, (q, rank, extra), at, thesaurus).total
         if total:
             out.append(DroppedFilter.model_construct(facet=name, value=value, total=total))
@@ -883,7 +895,7 @@ def search(searcher: Searcher, schema: Any, text: str | None,
     words_text = _QUESTION_MARK.sub("", limited.text)  # the text the query is built from
     page, per_page, sort = _paging(page, per_page, sort)
     filters = _clean_filters(filters)
-    at = _Page(filter_query(filters), page, per_page, sort)
+    at = _Page(public_filter(searcher, filter_query(filters)), page, per_page, sort)
     q, rank, extra, note = _user_query(schema, words_text)
     found = _run_query(searcher, words_text, (q, rank, extra), at, thesaurus, fuzzy=False)
     suggestion, better = _corrected(searcher, schema, words_text, q, found, at, thesaurus)
@@ -911,7 +923,8 @@ def similar(searcher: Searcher, example_id: str, limit: int = 5) -> list[Hit]:
     stored = searcher.stored_fields(docnum)
     text = " ".join([stored.get("title", ""), stored.get("text", "")])
     try:
-        results = searcher.more_like(docnum, "text", text=text, top=limit, numterms=20)
+        results = searcher.more_like(docnum, "text", text=text, top=limit, numterms=20,
+                                     filter=public_filter(searcher, None))
     except Exception:  # noqa: BLE001
         return []
     return [make_hit(h.fields(), h.score, plain_snippet(h.fields().get("text", "")))

@@ -30,7 +30,8 @@ __all__ = [
     "Edge", "ErrorBody", "Evidence", "Example", "ExampleSummary", "FileError", "Hit",
     "IngestEvent", "IngestReport", "IngestSummary", "Inspiration", "InspirationSource", "Job",
     "JobBatch", "JobState",
-    "Municipality", "MunicipalityItem", "Person", "Record", "SearchResult", "Section",
+    "Municipality", "MunicipalityItem", "Person", "Record", "ReviewItem", "SearchResult",
+    "Section",
     "SkippedFile", "Spread", "SpreadCell", "SpreadEvidence", "SpreadOverride", "SpreadRow",
     "SpreadStatus", "Tag", "ThesaurusConcept", "ThesaurusEdit", "ThesaurusImport",
     "ThesaurusImportSkip", "UntriedConcept", "Upload",
@@ -379,6 +380,31 @@ class AuditEntry(Record):
     example_id: str | None = None
     summary: str = Field(description="Vad som hände, på svenska.")
     data: dict[str, Any] = Field(default_factory=dict)
+
+
+ReviewState = Literal["review", "published"]
+REVIEW_LABELS: dict[str, str] = {"review": "Att granska", "published": "Publicerad"}
+
+
+class ReviewItem(Record):
+    description_sv = ("Ett dokument i samordnarnas granskning: dess status, antal exempel och "
+                      "det som kan behöva ses över (OCR-sidor, varningar).")
+
+    id: str
+    title: str
+    filename: str
+    kind: Kind
+    date: str | None = None
+    pages: int = 0
+    examples: int = Field(0, description="Antal exempel i dokumentet.")
+    ocr_pages: list[int] = []
+    warnings: list[str] = []
+    review: ReviewState = Field(description="review = att granska, published = publicerad.")
+    added_at: str = Field(description="När dokumentet lades in (UTC).")
+
+    @property
+    def review_label(self) -> str:
+        return REVIEW_LABELS[self.review]
 
 
 class ThesaurusImportSkip(Record):

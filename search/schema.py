@@ -25,7 +25,7 @@ KIND_LABELS = {"newsletter": "Nyhetsbrev", "poster": "Poster", "document": "Doku
 
 # One input of the index version (search.version), which also hashes the fields, the analysis
 # and its tables: bump it for a change in what goes into the index that neither shows.
-FORMAT_VERSION = "5"
+FORMAT_VERSION = "6"
 
 # Queries run against one combined field "all"; the title is repeated TITLE_REPEAT times and
 # the tags TAG_REPEAT times in it, which weights them above the body (cheaper than searching
@@ -67,6 +67,9 @@ def build_schema() -> Schema:
         ar=facet(),
         dokumenttyp=facet(),
         date=ID(stored=True, sortable=True),
+        # "1" for an example of a published document, "0" while it waits for review: public
+        # searches keep to "1" (search.query.public_filter)
+        published=ID(),
         doc=STORED(),
     )
 
@@ -85,7 +88,7 @@ def sort_date(date: str | None) -> str:
 
 def index_fields(example: Example, doc: dict[str, Any]) -> dict[str, Any]:
     """The index document of one example. ``doc`` holds the document's id, title, filename,
-    kind and date."""
+    kind, date and whether it is published (missing: published)."""
     year = (doc.get("date") or "")[:4]
     tag_values = [
         t.value for t in example.tags
@@ -117,6 +120,7 @@ def index_fields(example: Example, doc: dict[str, Any]) -> dict[str, Any]:
         "ar": year if year.isdigit() else "",
         "dokumenttyp": KIND_LABELS.get(doc.get("kind", ""), "Dokument"),
         "date": sort_date(doc.get("date")),
+        "published": "1" if doc.get("published", True) else "0",
         "doc": {
             "id": doc.get("id"),
             "title": doc.get("title"),

@@ -91,6 +91,8 @@ def _configure(app: Flask, test_config: dict[str, Any] | None) -> None:
         THUMB_WIDTH=600,
         TRUSTED_PROXIES=int(os.environ.get("EXEMPELBANKEN_TRUSTED_PROXIES", 0)),
         SEARCH_CACHE_SECONDS=float(os.environ.get("EXEMPELBANKEN_SEARCH_CACHE_SECONDS", 30)),
+        # uploads through the web wait for a coordinator's review unless this is set
+        PUBLISH_UPLOADS=_env_flag("EXEMPELBANKEN_PUBLISH_UPLOADS", False),
         SEND_FILE_MAX_AGE_DEFAULT=7 * 24 * 3600,
     )
     if test_config:
@@ -119,6 +121,7 @@ def _register(app: Flask) -> None:
         concepts,
         coordinator,
         examples,
+        inbox,
         jobs,
         people,
         search,
@@ -138,6 +141,7 @@ def _register(app: Flask) -> None:
     app.register_blueprint(start.bp)
     app.register_blueprint(sheets.bp)
     app.register_blueprint(coordinator.bp)
+    app.register_blueprint(inbox.bp)
     app.register_blueprint(thesaurus.bp)
     app.register_blueprint(people.bp)
     app.register_blueprint(api.bp)

@@ -159,16 +159,19 @@ def main() -> None:
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Skriv resultatet som JSON.")
+@click.option("--granska", is_flag=True,
+              help="Lägg dokumenten i samordnarnas inkorg i stället för att publicera dem.")
 @_data_dir_option
-def ingest(paths: tuple[Path, ...], as_json: bool, data_dir: Path) -> None:
+def ingest(paths: tuple[Path, ...], as_json: bool, granska: bool, data_dir: Path) -> None:
     """Läs in PDF-filer och Office-dokument (DOCX, PPTX, ODT, ODP; filer eller mappar, rekursivt).
 
+    Dokumenten publiceras direkt; med --granska väntar de på en samordnares granskning.
     Avslutas med status 0 när varje fil lästes in eller hoppades över, 1 när någon fil gav fel.
     """
     progress = _ingest_progress(as_json)
     try:
         with _library(data_dir) as library:
-            report = library.ingest_paths(list(paths), progress=progress)
+            report = library.ingest_paths(list(paths), progress=progress, review=granska)
     finally:
         if progress is not None:
             progress.close()
@@ -371,15 +374,21 @@ def worker(workers: int, queue: str, data_dir: Path) -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--wait", is_flag=True, help="Vänta och visa hur långt varje fil kommit.")
 @click.option("--json", "as_json", is_flag=True, help="Skriv jobben som JSON.")
+@click.option("--granska", is_flag=True,
+              help="Låt dokumenten vänta på en samordnares granskning i stället för att "
+                   "publiceras direkt.")
 @QUEUE_OPTION
 @_data_dir_option
-def upload(paths: tuple[Path, ...], wait: bool, as_json: bool, queue: str,
+def upload(paths: tuple[Path, ...], wait: bool, as_json: bool, granska: bool, queue: str,
            data_dir: Path) -> None:
-    """Lägg filer i kön för inläsning i bakgrunden (som uppladdning på webben)."""
+    """Lägg filer i kön för inläsning i bakgrunden (som uppladdning på webben).
+
+    Dokumenten publiceras direkt, som med ingest; med --granska väntar de på granskning.
+    """
     from web.cli_jobs import run_upload
 
     with _library(data_dir) as library:
-        code = run_upload(library, list(paths), queue, wait, as_json, _login_name())
+        code = run_upload(library, list(paths), queue, wait, as_json, _login_name(), granska)
     sys.exit(code)
 
 

@@ -42,16 +42,17 @@ def _line(index: int, total: int, job: Job) -> str:
 
 
 def run_upload(library: Library, paths: list[Path], url: str, wait: bool, as_json: bool,
-               user: str | None) -> int:
-    """Queue every file (folders recursively); with ``wait`` follow them to the end. The exit
-    code: 1 when a file is missing or failed."""
+               user: str | None, review: bool = False) -> int:
+    """Queue every file (folders recursively); with ``wait`` follow them to the end; with
+    ``review`` the documents wait for a coordinator's review. The exit code: 1 when a file
+    is missing or failed."""
     queue = _open(library.data_dir, url)
     files, missing = _collect_files(paths)
     for path in missing:
         click.echo(f"Filen finns inte: {path}", err=True)
     batch = new_id()
-    jobs = [job_writer.queue_file(library, queue, batch, path.name, path.read_bytes(), user)
-            for path in files]
+    jobs = [job_writer.queue_file(library, queue, batch, path.name, path.read_bytes(), user,
+                                  review=review) for path in files]
     if not as_json:
         click.echo(f"{len(jobs)} fil(er) i kö, uppladdning {batch}.", err=True)
     if wait and jobs:

@@ -99,17 +99,31 @@ def get_library() -> Library:
     return holder().get()
 
 
+def visible(document_id: str) -> bool:
+    """The document is published, or a coordinator is logged in (who sees what waits for
+    review too)."""
+    from web.security import current_user  # web.security reads the library: imported late
+
+    return current_user() is not None or get_library().is_published(document_id)
+
+
+def _hidden(document_id: str) -> bool:
+    return not visible(document_id)
+
+
 def document_or_404(document_id: str) -> Document:
-    """The stored document with this id, or a 404 (ids are checked before any lookup)."""
+    """The stored document with this id, or a 404 (ids are checked before any lookup); one
+    waiting for review only for a logged-in coordinator."""
     document = get_library().document(document_id) if is_document_id(document_id) else None
-    if document is None:
+    if document is None or _hidden(document.id):
         abort(404)
     return document
 
 
 def example_or_404(example_id: str) -> Example:
+    """The stored example, or a 404; one waiting for review only for a coordinator."""
     example = get_library().example(example_id)
-    if example is None:
+    if example is None or _hidden(example.document_id):
         abort(404)
     return example
 

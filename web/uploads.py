@@ -124,8 +124,9 @@ def queue_files(files: list[FileStorage], user: str | None,
         filename = clean_filename(file.filename)
         data = file.read()
         try:
-            jobs.append(job_writer.queue_file(library, rt.queue, batch, filename, data, user,
-                                              replace_id))
+            jobs.append(job_writer.queue_file(
+                library, rt.queue, batch, filename, data, user, replace_id,
+                review=not current_app.config.get("PUBLISH_UPLOADS")))
         except OSError as exc:
             raise storage_error(exc) from exc
     return JobBatch(batch=batch, jobs=jobs)

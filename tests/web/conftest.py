@@ -28,6 +28,8 @@ def make_app(data_dir: Path, **overrides: object) -> Flask:
         "SECRET_KEY": "test-secret",
         "LOGIN_RATE_LIMIT": "1000/minute",
         "SEARCH_RATE_LIMIT": "100000/minute",
+        # the pages read what was uploaded at once; the review tests turn this off
+        "PUBLISH_UPLOADS": True,
     }
     config.update(overrides)
     return create_app(config)

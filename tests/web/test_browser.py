@@ -177,16 +177,18 @@ def test_coordinator_upload_review_correct_replace(
     page.wait_for_url(re.compile(r"/samordnare/dokument/"))
     review_url = page.url
     first = page.locator("article.review-example").first
+    first.locator(".add-tag > summary").click()
     first.get_by_label("Typ").select_option("place")
-    first.get_by_label("Värde").fill("Prästgårdsängen")
+    first.get_by_label("Värde").fill("Frinnaryd")
     first.get_by_role("button", name="Lägg till").click()
     page.wait_for_url(re.compile(r"/samordnare/dokument/"))
     first = page.locator("article.review-example").first
-    corrected = first.locator(".review-tags li", has_text="Prästgårdsängen")
+    corrected = first.locator(".tag-chip", has_text="Frinnaryd")
     assert corrected.locator(".badge").inner_text() == "rättad"
     shot(page, "review")
 
     # read the same file again: the correction is applied to the new reading
+    page.locator(".danger-zone > summary").click()
     page.locator("#ersatt-fil").set_input_files(
         {"name": "ny-affisch.pdf", "mimeType": "application/pdf", "buffer": content}
     )
@@ -195,7 +197,7 @@ def test_coordinator_upload_review_correct_replace(
     assert page.url.split("#")[0] == review_url.split("#")[0]
     assert "ersattes" in page.locator(".flashes").inner_text()
     first = page.locator("article.review-example").first
-    assert first.locator(".review-tags li", has_text="Prästgårdsängen").count() == 1
+    assert first.locator(".tag-chip", has_text="Frinnaryd").count() == 1
     shot(page, "review-after-replace")
 
 

@@ -5,6 +5,12 @@
   // Search filters and sort apply as soon as they change; keyboard focus returns to the
   // control that was changed once the new page has loaded.
   var FOCUS_KEY = "exempelbanken-fokus";
+  // On a phone the filters start folded away above the results, also after a filter was
+  // ticked (the chosen ones are listed above the results), so the results start at the top.
+  var toggle = document.querySelector(".facet-toggle");
+  if (toggle && window.matchMedia && window.matchMedia("(max-width: 50rem)").matches) {
+    toggle.open = false;
+  }
   try {
     var again = sessionStorage.getItem(FOCUS_KEY);
     sessionStorage.removeItem(FOCUS_KEY);
@@ -12,6 +18,9 @@
       document.querySelector('[data-key="' + CSS.escape(again) + '"]') ||
       document.getElementById(again)
     );
+    if (target && toggle && !toggle.open && toggle.contains(target)) {
+      target = document.getElementById("traffar");  // the control is folded away
+    }
     if (target) {
       target.focus();
     }
@@ -26,12 +35,6 @@
       }
     });
   });
-  // On a phone the filters start folded away above the results (unless some are chosen).
-  var toggle = document.querySelector(".facet-toggle");
-  if (toggle && window.matchMedia && window.matchMedia("(max-width: 50rem)").matches &&
-      !toggle.querySelector("input:checked")) {
-    toggle.open = false;
-  }
   var filterButton = document.querySelector(".filter-submit");
   if (filterButton) {
     filterButton.hidden = true;

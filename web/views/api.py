@@ -130,7 +130,7 @@ def search() -> Response:
            path={"example_id": PathParam("id", "Exemplets id, t.ex. 3f2a9c0d1e4b5a6c-1")})
 def example(example_id: str) -> Response:
     item = get_library().example(example_id)
-    if item is None:
+    if item is None or not library.visible(item.document_id):
         return error_response(404, "Exemplet finns inte.")
     return jsonify(item.model_dump())
 
@@ -145,7 +145,8 @@ def _document_entry(doc: Document) -> dict[str, Any]:
 @bp.get("/documents")
 @described("listDocuments", "Alla inlästa dokument", list[DocumentEntry], "Dokumenten")
 def documents() -> Response:
-    return jsonify([_document_entry(d) for d in get_library().documents()])
+    return jsonify([_document_entry(d) for d in get_library().documents()
+                    if library.visible(d.id)])
 
 
 @bp.get("/documents/<document_id>")
@@ -154,7 +155,7 @@ def documents() -> Response:
            path={"document_id": PathParam("id", "16 hexadecimala tecken")})
 def document(document_id: str) -> Response:
     doc = get_library().document(document_id) if is_document_id(document_id) else None
-    if doc is None:
+    if doc is None or not library.visible(doc.id):
         return error_response(404, "Dokumentet finns inte.")
     return jsonify(_document_entry(doc))
 

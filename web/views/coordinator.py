@@ -14,7 +14,7 @@ from flask import (
 from werkzeug.wrappers import Response
 
 from ingest.model import TAG_KINDS
-from search.errors import LibraryError
+from search.errors import InvalidRequestError, LibraryError
 from web import uploads
 from web.extensions import login_limit
 from web.library import document_or_404, example_or_404, get_library, writing
@@ -26,6 +26,7 @@ bp = Blueprint("coordinator", __name__)
 MAX_NAME = 100
 MAX_PASSWORD = 200
 MAX_TAG_VALUE = 200
+HISTORY = 200  # audit rows on a document's review page
 
 
 @bp.route("/logga-in", methods=["GET", "POST"])
@@ -55,9 +56,12 @@ def logout() -> Response:
 @login_required
 def home() -> str:
     library = get_library()
-    documents = sorted(library.documents(), key=lambda d: (d.date or "", d.title), reverse=True)
+    items = library.review_items()
+    documents = sorted(items, key=lambda d: (d.date or "", d.title, d.filename), reverse=True)
     return render_template(
-        "coordinator.html", documents=documents, phrases=library.new_phrases(limit=25),
+        "coordinator.html", documents=documents,
+        waiting=[i for i in items if i.review == "review"],
+        proposals=library.term_proposals(limit=50), phrases=library.new_phrases(limit=25),
         concepts=library.thesaurus.current().concepts, concept_kinds=KIND_HEADINGS,
     )
 
@@ -82,12 +86,18 @@ def upload() -> str | tuple[str, int] | Response:
 @login_required
 def review(document_id: str) -> str:
     document = document_or_404(document_id)
-    return render_template("review.html", document=document, tag_kinds=TAG_KINDS)
+    library = get_library()
+    return render_template(
+        "review.html", document=document, tag_kinds=TAG_KINDS,
+        published=library.is_published(document.id), vocabulary=library.vocabulary(),
+        history=library.audit_entries(document_id=document.id, limit=HISTORY))
 
 
 @bp.post("/samordnare/exempel/<example_id>/taggar")
 @login_required
 def correct_tag(example_id: str) -> Response:
+    """Add or remove a tag; an added value must be in the vocabulary, or be confirmed as a
+    new term (``ny_term``), which is then kept as a proposal and not as a tag."""
     example = example_or_404(example_id)
     kind = request.form.get("kind", "")
     value = " ".join(request.form.get("value", "").split())
@@ -99,13 +109,27 @@ def correct_tag(example_id: str) -> Response:
     role = " ".join(request.form.get("role", "").split())[:MAX_NAME] or None
     if kind != "person":
         role = None
+    back = url_for("coordinator.review", document_id=example.document_id,
+                   _anchor=f"ex-{example_id}")
+    if kind == "person" and action == "add" and not role:
+        flash("Ange personens roll, till exempel rektor eller kurator.", "fel")
+        return redirect(back)
+    new_term = request.form.get("ny_term") == "ja"
     with writing() as library:
-        library.correct_tag(example_id, kind, value, action, current_user(), role=role)
-    verb = "lades till" if action == "add" else "togs bort"
-    flash(f"Taggen {value} {verb}.", "ok")
-    return redirect(
-        url_for("coordinator.review", document_id=example.document_id, _anchor=f"ex-{example_id}")
-    )
+        known = library.vocabulary().known(kind, value) if action == "add" else value
+        try:
+            library.correct_tag(example_id, kind, value, action, current_user(), role=role,
+                                new_term=new_term)
+        except InvalidRequestError as exc:
+            flash(exc.message, "fel")
+            return redirect(back)
+    if known is None:
+        flash(f"{value} sparades som förslag till ny term. Det blir en tagg först när "
+              "vokabulären har termen.", "ok")
+    else:
+        verb = "lades till" if action == "add" else "togs bort"
+        flash(f"Taggen {known} {verb}.", "ok")
+    return redirect(back)
 
 
 @bp.post("/samordnare/dokument/<document_id>/sla-ihop")

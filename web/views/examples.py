@@ -13,7 +13,7 @@ from search.files import StoredFile
 from search.library import Library
 from search.records import Document, Example, ExampleSummary, Hit, Tag
 from web.errors import error_response
-from web.library import document_or_404, get_library
+from web.library import document_or_404, example_or_404, get_library
 from web.views.people import example_people
 
 bp = Blueprint("examples", __name__)
@@ -65,9 +65,7 @@ def _elsewhere(hits: list[Hit], example: Example) -> list[Hit]:
 @bp.get("/exempel/<example_id>")
 def example(example_id: str) -> str:
     library = get_library()
-    item = library.example(example_id)
-    if item is None:
-        abort(404)
+    item = example_or_404(example_id)
     document = library.document(item.document_id)
     earlier, later = _team_history(library, item, document)
     inspiration = library.inspired(item.id)
