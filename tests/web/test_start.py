@@ -38,7 +38,7 @@ def test_a_team_in_gislaved_gets_concepts_near_examples_and_contacts(client) -> 
 
 def test_the_page_shows_the_plan_and_refuses_unknown_municipalities(client) -> None:
     page = client.get("/starta", query_string={"kommun": "Tranås",
-                                               "text": "fler barn ska röra på sig"})
+                                               "text": "rörelse varje dag i förskolan"})
     assert page.status_code == 200
     text = page.get_data(as_text=True)
     for heading in ("Koncept som passar", "De närmaste exemplen", "Vilka ni kan kontakta",
