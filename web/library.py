@@ -12,8 +12,10 @@ from pathlib import Path
 from flask import Response, abort, after_this_request, current_app, flash, request
 
 from ingest.ids import is_document_id
+from search.concepts import ConceptView
 from search.library import Library
-from search.records import Document, Example, SearchResult
+from search.records import Document, Example, Hit, SearchResult
+from search.spread_overrides import change_count
 
 INDEX_STATUS_HEADER = "X-Index-Status"  # "rebuilding" while searches come from the catalogue
 
@@ -82,9 +84,50 @@ class LibraryHolder:
 
 class WebLibrary(Library):
     """search.library.Library as the web opens it: a missing or broken index is rebuilt in a
-    background thread while the catalogue answers searches (the command line waits instead)."""
+    background thread while the catalogue answers searches (the command line waits instead).
+
+    Many requests run at once here: the concept view of a new catalogue state is built by one
+    of them while the others wait for it (not each its own), and an example's similar examples
+    (a whole-index search) are kept until the catalogue changes."""
 
     heal_in_background = True
+    SIMILAR_KEPT = 4096  # examples whose similar examples are kept
+
+    def __init__(self, data_dir: Path | str) -> None:
+        self._view_lock = threading.Lock()
+        self._similar: OrderedDict[tuple[str, int], list[Hit]] = OrderedDict()
+        self._similar_at = -1
+        self._similar_lock = threading.Lock()
+        super().__init__(data_dir)
+
+    def concept_view(self) -> ConceptView:
+        count = change_count(self.catalogue)
+        cached = self._concept_view
+        if cached is not None and cached[0] == count:
+            return cached[1]
+        with self._view_lock:
+            return super().concept_view()
+
+    def similar(self, example_id: str, limit: int = 5) -> list[Hit]:
+        count = change_count(self.catalogue)
+        key = (example_id, limit)
+        with self._similar_lock:
+            if self._similar_at != count:
+                self._similar.clear()
+                self._similar_at = count
+            found = self._similar.get(key)
+            if found is not None:
+                self._similar.move_to_end(key)
+                return found
+        found = super().similar(example_id, limit)
+        if self.index_rebuilding() or self._depth or change_count(self.catalogue) != count:
+            return found  # an answer from the middle of a change is not kept
+        with self._similar_lock:
+            if self._similar_at == count:
+                self._similar[key] = found
+                while len(self._similar) > self.SIMILAR_KEPT:
+                    self._similar.popitem(last=False)
+        return found
 
 
 def holder() -> LibraryHolder:
