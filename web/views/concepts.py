@@ -15,6 +15,7 @@ from web import spread as spread_files
 from web import tilemap
 from web.errors import error_response
 from web.library import get_library, writing
+from web.pagecache import kept_page
 from web.security import current_user, login_required
 
 bp = Blueprint("concepts", __name__)
@@ -72,6 +73,7 @@ def concept_view(concept: Concept) -> dict[str, Any]:
 
 
 @bp.get("/koncept")
+@kept_page
 def concept_list() -> str:
     concepts = sorted(get_library().concepts(),
                       key=lambda c: (-(len(c.practised) + len(c.planned)), c.name.casefold()))
@@ -79,6 +81,7 @@ def concept_list() -> str:
 
 
 @bp.get("/koncept/<slug>")
+@kept_page
 def concept(slug: str) -> str:
     data = get_library().concept(slug)
     if data is None:
@@ -122,6 +125,7 @@ def spread_of(args: Any) -> Spread:
 
 @bp.get("/koncept/spridning", defaults={"fmt": "html"})
 @bp.get("/koncept/spridning.<fmt>")
+@kept_page
 def spread(fmt: str) -> Response | str:
     """Concepts × the county's municipalities: the page and its CSV and XLSX downloads."""
     if fmt not in FORMATS:
@@ -143,6 +147,7 @@ def spread(fmt: str) -> Response | str:
 
 
 @bp.get("/kommun")
+@kept_page
 def municipality_list() -> str:
     rows = get_library().municipalities()
     by_name = {r.name: r for r in rows}
@@ -152,6 +157,7 @@ def municipality_list() -> str:
 
 
 @bp.get("/kommun/<name>")
+@kept_page
 def municipality(name: str) -> str:
     data = get_library().municipality(name)
     if data is None:
