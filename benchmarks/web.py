@@ -210,6 +210,7 @@ def measure(source: Path, data_dir: Path, rows: list[str], seconds: float,
         for row in rows:
             load(port, paths[row], min(2.0, seconds), clients)  # warm-up: caches, templates
             results[row] = load(port, paths[row], seconds, clients)
+            print(f"{data_dir.name} {source} {row}: {results[row]}", file=sys.stderr, flush=True)
             time.sleep(0.5)
     finally:
         server.terminate()
@@ -224,6 +225,8 @@ def measure(source: Path, data_dir: Path, rows: list[str], seconds: float,
 
 
 def verdict(size: str, row: str, r: dict[str, float]) -> str:
+    if not r["requests"] and (row in TARGETS or row in TARGETS_10K):
+        return "MISSED (no answer within the row)"
     if size == "corpus" and row in TARGETS:
         rps, p95 = TARGETS[row]
         ok = r["rps"] >= rps and r["p95_ms"] <= p95

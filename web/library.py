@@ -148,6 +148,8 @@ class WebLibrary(Library):
 
     def _kept(self, store: KeptPerChange, key: Hashable, make: Callable[[], T],
               keep: Callable[[T], bool] = lambda _: True) -> T:
+        if self.index_rebuilding():  # asked afresh: the question heals the index
+            return make()
         count = change_count(self.catalogue)
         found = store.get(key, count)
         if found is not None:

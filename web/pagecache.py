@@ -6,9 +6,10 @@ same HTML until the catalogue changes (``change_count``, bumped by SQLite trigge
 change in any process). Rendering them — a concept with a thousand examples, or an example with
 its team history and similar examples — is done once per state, not per request.
 
-Not kept: a logged-in coordinator's pages (their header, forms and CSRF token are theirs), a
-page rendered with a flashed message or leaving one, an answer other than a 200 page, one made
-while the catalogue changed or the index was being rebuilt.
+Nothing kept is served while the index is missing or rebuilt (the page is made afresh: its
+searches heal the index and say so). Not kept: a logged-in coordinator's pages (their header,
+forms and CSRF token are theirs), a page rendered with a flashed message or leaving one, an
+answer other than a 200 page, one made while the catalogue changed or the index was rebuilt.
 """
 
 from __future__ import annotations
@@ -49,6 +50,8 @@ def kept_page(view: Callable[..., Any]) -> Callable[..., Any]:
         from search.spread_overrides import change_count
 
         library, pages = get_library(), holder().pages
+        if library.index_rebuilding():  # rendered afresh: it may heal the index, or say so
+            return view(*args, **kwargs)
         count = change_count(library.catalogue)
         page = pages.get(request.full_path, count)
         if page is not None:
