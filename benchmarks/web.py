@@ -6,7 +6,9 @@ For each catalogue — the bundled corpus (ingested first) and a generated one o
 search result cache off, and wrk (C, epoll: not the bottleneck) drives it with 8 keep-alive
 connections per row: a trivial endpoint of the same app (the floor), the search page and the
 search API (rotating Swedish queries and filters), example, concept and municipality pages
-(rotating ids), and the pages that summarise the bank. Prints requests/s, p50 and p95 per row.
+(rotating ids), and the pages that summarise the bank. Before a row is measured each of its
+addresses is visited once (what is made once per catalogue state is then made), so a row is
+the steady state between changes. Prints requests/s, p50 and p95 per row.
 
 With ``--before DIR`` (another checkout, e.g. ``git worktree add /tmp/webbase <commit>``) the
 same rows are measured against that source tree too, in the same run, on the same data.
@@ -20,6 +22,7 @@ same rows are measured against that source tree too, in the same run, on the sam
 from __future__ import annotations
 
 import argparse
+import http.client
 import importlib.util
 import json
 import os
@@ -37,6 +40,7 @@ from loopback import QUERIES, free_port, wait_until_serving
 
 ROOT = Path(__file__).resolve().parent.parent
 PING = "/_benchmark/ping"
+WARM_SECONDS = 60.0  # at most this long visiting each path of a row once before measuring
 TARGETS = {"search": (300.0, 50.0), "api": (300.0, 50.0)}  # at the corpus: req/s, p95 ms
 TARGETS_10K = {"search": 100.0, "api": 100.0, "example": 50.0, "concept": 50.0,
                "municipality": 50.0}  # p95 ms at 10k
@@ -200,6 +204,23 @@ def load(port: int, paths: list[str], seconds: float, clients: int) -> dict[str,
             "p50_ms": p50 / 1000, "p95_ms": p95 / 1000}
 
 
+def visit_each(port: int, paths: list[str], seconds: float = WARM_SECONDS) -> None:
+    """Every path once, one after the other (at most ``seconds`` in all): what the server
+    makes once per catalogue state is made before the row is measured."""
+    deadline = time.monotonic() + seconds
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=seconds)
+    try:
+        for path in paths:
+            if time.monotonic() > deadline:
+                break
+            conn.request("GET", path)
+            conn.getresponse().read()
+    except (OSError, http.client.HTTPException):
+        pass
+    finally:
+        conn.close()
+
+
 def measure(source: Path, data_dir: Path, rows: list[str], seconds: float,
             clients: int) -> dict[str, dict[str, float]]:
     paths = sample_paths(data_dir)
@@ -208,7 +229,8 @@ def measure(source: Path, data_dir: Path, rows: list[str], seconds: float,
     results = {}
     try:
         for row in rows:
-            load(port, paths[row], min(2.0, seconds), clients)  # warm-up: caches, templates
+            visit_each(port, paths[row])  # warm-up: caches, templates
+            load(port, paths[row], min(2.0, seconds), clients)
             results[row] = load(port, paths[row], seconds, clients)
             print(f"{data_dir.name} {source} {row}: {results[row]}", file=sys.stderr, flush=True)
             time.sleep(0.5)
