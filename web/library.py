@@ -19,7 +19,8 @@ from search.records import Document, Example, Hit, SearchResult
 from search.spread_overrides import change_count
 
 T = TypeVar("T")
-PAGES_KEPT = 512  # rendered pages kept per catalogue state (addresses)
+PAGES_KEPT = 512  # rendered pages kept per catalogue state (addresses) ...
+PAGE_BYTES_KEPT = 64 * 1024 * 1024  # ... and characters in all
 INDEX_STATUS_HEADER = "X-Index-Status"  # "rebuilding" while searches come from the catalogue
 
 
@@ -72,7 +73,7 @@ class LibraryHolder:
         self._open_lock = threading.Lock()
         self.write_lock = threading.RLock()
         self.cache = SearchCache(cache_seconds)
-        self.pages = KeptPerChange(PAGES_KEPT)  # rendered pages (web.pagecache)
+        self.pages = KeptPerChange(PAGES_KEPT, len, PAGE_BYTES_KEPT)  # web.pagecache
 
     def get(self) -> Library:
         if self._library is None:
@@ -90,11 +91,16 @@ class LibraryHolder:
 
 class KeptPerChange:
     """Answers kept while the catalogue stays as it was (``change_count``, bumped by triggers
-    on every change in any process), the ``size`` most recently used."""
+    on every change in any process), the ``size`` most recently used; with ``weigh``, also no
+    more than ``budget`` in all (rendered pages: bytes)."""
 
-    def __init__(self, size: int) -> None:
+    def __init__(self, size: int, weigh: Callable[[Any], int] | None = None,
+                 budget: int = 0) -> None:
         self.size = size
+        self.weigh = weigh
+        self.budget = budget
         self._items: OrderedDict[Hashable, Any] = OrderedDict()
+        self._weight = 0
         self._count = -1
         self._lock = threading.Lock()
 
@@ -102,6 +108,7 @@ class KeptPerChange:
         with self._lock:
             if count > self._count:  # the catalogue changed: forget the older state's answers
                 self._items.clear()
+                self._weight = 0
                 self._count = count
             elif count < self._count:  # asked by a request that began before a change
                 return None
@@ -112,11 +119,13 @@ class KeptPerChange:
 
     def put(self, key: Hashable, count: int, value: Any) -> None:
         with self._lock:
-            if self._count != count:
+            if self._count != count or key in self._items:
                 return
             self._items[key] = value
-            while len(self._items) > self.size:
-                self._items.popitem(last=False)
+            self._weight += self.weigh(value) if self.weigh else 0
+            while len(self._items) > self.size or (self.weigh and self._weight > self.budget):
+                _, dropped = self._items.popitem(last=False)
+                self._weight -= self.weigh(dropped) if self.weigh else 0
 
 
 class WebLibrary(Library):

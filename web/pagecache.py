@@ -24,7 +24,7 @@ from flask.globals import request_ctx
 from web.library import get_library, holder
 from web.security import current_user
 
-MAX_PAGE_BYTES = 4 * 1024 * 1024  # a bigger page is rendered each time rather than kept
+MAX_PAGE_BYTES = 4 * 1024 * 1024  # a bigger page (characters) is rendered each time
 FLASHES = "_flashes"  # where Flask keeps flashed messages in the session
 
 

@@ -144,3 +144,21 @@ def test_a_coordinator_never_gets_a_kept_page(uncached_app: Flask) -> None:
         assert "Logga ut" in page.get_data(as_text=True), url
         assert page.headers["Cache-Control"] == "no-store"
     assert "Logga ut" not in anonymous.get(f"/exempel/{example_id}").get_data(as_text=True)
+
+
+def test_kept_answers_are_bounded_and_of_one_catalogue_state() -> None:
+    from web.library import KeptPerChange
+
+    pages = KeptPerChange(3, len, budget=10)
+    pages.put("/a", 1, "x" * 4)  # no state yet: nothing kept
+    assert pages.get("/a", 1) is None
+    pages.put("/a", 1, "x" * 4)
+    pages.put("/b", 1, "y" * 4)
+    assert pages.get("/a", 1) == "x" * 4
+    pages.put("/c", 1, "z" * 4)  # 12 characters: the least recently used goes
+    assert pages.get("/b", 1) is None and pages.get("/c", 1) == "z" * 4
+    assert pages.get("/a", 0) is None  # a request from before a change gets nothing ...
+    assert pages.get("/a", 1) == "x" * 4  # ... and takes nothing away
+    assert pages.get("/a", 2) is None  # the catalogue changed: all forgotten
+    pages.put("/a", 1, "old")
+    assert pages.get("/a", 2) is None
