@@ -20,7 +20,7 @@ from search.spread_overrides import change_count
 
 T = TypeVar("T")
 PAGES_KEPT = 512  # rendered pages kept per catalogue state (addresses) ...
-PAGE_BYTES_KEPT = 64 * 1024 * 1024  # ... and characters in all
+PAGE_BYTES_KEPT = 64 * 1024 * 1024  # ... and bytes in all
 INDEX_STATUS_HEADER = "X-Index-Status"  # "rebuilding" while searches come from the catalogue
 
 

@@ -24,7 +24,7 @@ from flask.globals import request_ctx
 from web.library import get_library, holder
 from web.security import current_user
 
-MAX_PAGE_BYTES = 4 * 1024 * 1024  # a bigger page (characters) is rendered each time
+MAX_PAGE_BYTES = 4 * 1024 * 1024  # a bigger page is rendered each time
 FLASHES = "_flashes"  # where Flask keeps flashed messages in the session
 
 
@@ -58,7 +58,7 @@ def kept_page(view: Callable[..., Any]) -> Callable[..., Any]:
             return page
         page = view(*args, **kwargs)
         if isinstance(page, str) and len(page) <= MAX_PAGE_BYTES and _keepable(library, count):
-            pages.put(request.full_path, count, page)
+            pages.put(request.full_path, count, page.encode())  # kept as sent: UTF-8
         return page
 
     return wrapper

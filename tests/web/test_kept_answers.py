@@ -124,6 +124,7 @@ def test_anonymous_pages_are_kept_until_the_catalogue_changes(
     again = client.get(f"/exempel/{example_id}")
     assert first.status_code == again.status_code == 200
     assert again.get_data() == first.get_data() and rendered == ["example.html"]
+    assert again.mimetype == first.mimetype == "text/html"
     assert NEW_PLACE not in first.get_data(as_text=True)
     with Library(writable_store) as other:  # another process: the command line
         other.correct_tag(example_id, "municipality", NEW_PLACE)
