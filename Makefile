@@ -19,6 +19,9 @@ RUN_PACKAGES := tesseract-ocr tesseract-ocr-swe poppler-utils hunspell-sv \
 	fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
 CORPUS_PACKAGES := $(RUN_PACKAGES) fonts-liberation fonts-dejavu-extra
 TEST_PACKAGES := $(CORPUS_PACKAGES) chromium make redis-server
+# bench: wrk drives the web server in benchmarks/web.py (a load generator that is not the
+# bottleneck)
+BENCH_PACKAGES := $(RUN_PACKAGES) wrk
 
 .PHONY: run test install lint corpus bench clean
 
@@ -54,6 +57,7 @@ corpus: $(INSTALLED)
 	$(BIN)/python corpus/build_office.py
 
 bench: install
+	@scripts/install-system-packages.sh $(BENCH_PACKAGES)
 	$(BIN)/python benchmarks/ingest.py
 	$(BIN)/python benchmarks/quality.py
 	$(BIN)/python benchmarks/relevance.py

@@ -55,11 +55,25 @@ class ConceptView:
     """Reads the catalogue once into per-example facts and answers concept questions.
 
     Built once per catalogue change (``Library`` keeps it while ``change_count`` stays): the
-    concepts, their cells and inspiration edges are made here, not per request.
+    concepts, their cells and inspiration edges are made here, not per request, from examples
+    grouped once by intervention, municipality and inspiring municipality. The answers about
+    the whole bank (the lists, a municipality, an example's inspiration) are made on first
+    asking and kept with the view: every request after that reads them.
     """
 
     def __init__(self, catalogue: Catalogue) -> None:
         self.examples: dict[str, ExampleSummary] = _summaries(catalogue)
+        self._by_intervention: dict[str, list[ExampleSummary]] = defaultdict(list)
+        self._by_municipality: dict[str, list[ExampleSummary]] = defaultdict(list)
+        self._by_source: dict[str, list[ExampleSummary]] = defaultdict(list)
+        for ex in self.examples.values():
+            for name in {i.lower() for i in ex.interventions}:
+                self._by_intervention[name].append(ex)
+            for m in ex.municipalities:
+                self._by_municipality[m].append(ex)
+            for m in ex.inspired_by:
+                self._by_source[m].append(ex)
+        self._kept: dict[tuple[str, Any], Any] = {}
         self.taxonomy = taxonomy()
         known = {c["name"].lower() for c in self.taxonomy}
         for ex in self.examples.values():
@@ -74,17 +88,25 @@ class ConceptView:
         self._spreads: dict[tuple[str | None, int | None], Spread] = {}
 
     def _examples_of(self, name: str) -> list[ExampleSummary]:
-        low = name.lower()
-        found = [ex for ex in self.examples.values()
-                 if any(i.lower() == low for i in ex.interventions)]
+        found = self._by_intervention.get(name.lower(), [])
         return sorted(found, key=lambda e: (e.date or "", e.id))
 
     def _cells(self, slug: str, examples: list[ExampleSummary], upto: int | None = None
                ) -> dict[str, SpreadCell]:
         """The county's cells of a concept; overrides only for the present (no year)."""
+        where: dict[str, list[ExampleSummary]] = defaultdict(list)
+        for ex in examples:
+            for m in ex.municipalities:
+                where[m].append(ex)
         return {m: rule.cell(
-            m, [ex for ex in examples if m in ex.municipalities],
+            m, where.get(m, []),
             self.overrides.get((slug, m)) if upto is None else None, upto) for m in COUNTY}
+
+    def _keep(self, key: tuple[str, Any], make: Any) -> Any:
+        """``make()`` once per view and key (two threads may both make it: same answer)."""
+        if key not in self._kept:
+            self._kept[key] = make()
+        return self._kept[key]
 
     def _edges(self, name: str, examples: list[ExampleSummary]) -> list[Edge]:
         """One edge per source → target, with every example that states it about this concept."""
@@ -129,6 +151,9 @@ class ConceptView:
         return list(self._concepts.values())
 
     def concepts(self) -> list[ConceptItem]:
+        return self._keep(("concepts", None), self._make_concepts)
+
+    def _make_concepts(self) -> list[ConceptItem]:
         out = [ConceptItem(slug=c.slug, name=c.name, focus_areas=c.focus_areas,
                            description=c.description, examples=len(c.examples),
                            practised=c.practised, planned=c.planned, status=c.status,
@@ -137,10 +162,10 @@ class ConceptView:
         return sorted(out, key=lambda c: (-c.examples, c.name.lower()))
 
     def municipalities(self) -> list[MunicipalityItem]:
-        counts: dict[str, int] = defaultdict(int)
-        for ex in self.examples.values():
-            for m in ex.municipalities:
-                counts[m] += 1
+        return self._keep(("municipalities", None), self._make_municipalities)
+
+    def _make_municipalities(self) -> list[MunicipalityItem]:
+        counts = {m: len(found) for m, found in self._by_municipality.items()}
         concepts = self.concepts()
         names = list(COUNTY) + sorted(m for m in counts if m not in COUNTY)
         return [MunicipalityItem(
@@ -150,8 +175,7 @@ class ConceptView:
 
     def _known_municipality(self, name: str) -> str | None:
         wanted = (name or "").strip().lower()
-        candidates = list(COUNTY) + [m for ex in self.examples.values()
-                                     for m in ex.municipalities]
+        candidates = list(COUNTY) + list(self._by_municipality)
         return next((m for m in candidates if m.lower() == wanted), None)
 
     def municipality(self, name: str) -> Municipality | None:
@@ -160,7 +184,10 @@ class ConceptView:
         match = self._known_municipality(name)
         if match is None:
             return None
-        examples = sorted((ex for ex in self.examples.values() if match in ex.municipalities),
+        return self._keep(("municipality", match), lambda: self._make_municipality(match))
+
+    def _make_municipality(self, match: str) -> Municipality:
+        examples = sorted(self._by_municipality.get(match, []),
                           key=lambda e: (e.date or "", e.id), reverse=True)
         lists: dict[str, list[Any]] = defaultdict(list)
         statuses: dict[str, SpreadStatus] = {}
@@ -177,7 +204,7 @@ class ConceptView:
                 lists["not_tried"].append(
                     UntriedConcept(**brief.model_dump(), practised_in=c.practised))
         inspired_by = sorted({s for ex in examples for s in ex.inspired_by if s != match})
-        inspired = sorted({m for ex in self.examples.values() if match in ex.inspired_by
+        inspired = sorted({m for ex in self._by_source.get(match, [])
                            for m in ex.municipalities if m != match})
         return Municipality(name=match, county=match in COUNTY, examples=examples,
                             practised=lists["practised"], planned=lists["planned"],
@@ -212,6 +239,9 @@ class ConceptView:
         ex = self.examples.get(example_id)
         if ex is None:
             return None
+        return self._keep(("inspired", example_id), lambda: self._make_inspired(ex))
+
+    def _make_inspired(self, ex: ExampleSummary) -> Inspiration:
         shared = {i.lower() for i in ex.interventions}
 
         def related(other: ExampleSummary) -> bool:
@@ -219,13 +249,13 @@ class ConceptView:
 
         sources = [
             InspirationSource(municipality=m, examples=[
-                o for o in self.examples.values()
-                if m in o.municipalities and o.id != ex.id and related(o)])
+                o for o in self._by_municipality.get(m, []) if o.id != ex.id and related(o)])
             for m in ex.inspired_by]
+        # every example inspired by one of this one's municipalities, in catalogue order
+        candidates = {o.id for m in ex.municipalities for o in self._by_source.get(m, [])}
         followers = [o for o in self.examples.values()
-                     if o.id != ex.id and related(o)
-                     and set(o.inspired_by) & set(ex.municipalities)]
-        return Inspiration(example_id=example_id, inspired_by=sources, inspired=followers)
+                     if o.id in candidates and o.id != ex.id and related(o)]
+        return Inspiration(example_id=ex.id, inspired_by=sources, inspired=followers)
 
 
 def _summaries(catalogue: Catalogue) -> dict[str, ExampleSummary]:
@@ -240,13 +270,14 @@ def _summaries(catalogue: Catalogue) -> dict[str, ExampleSummary]:
     for row in catalogue.example_summaries():
         date = row["date"] or ""
         found = tags.get(row["id"], {})
-        out[row["id"]] = ExampleSummary(
+        # made from the catalogue's own typed columns: not validated again on every change
+        out[row["id"]] = ExampleSummary.model_construct(
             id=row["id"], title=row["title"], team=row["team"], date=row["date"],
             year=int(date[:4]) if date[:4].isdigit() else None,
             stage=next(iter(found.get(STAGE, [])), None),
             municipalities=found.get(MUNICIPALITY, []),
             interventions=found.get(INTERVENTION, []),
             inspired_by=found.get(INSPIRED_BY, []),
-            document=DocumentRef(id=row["doc_id"], title=row["doc_title"],
-                                 filename=row["filename"]))
+            document=DocumentRef.model_construct(id=row["doc_id"], title=row["doc_title"],
+                                                 filename=row["filename"]))
     return out

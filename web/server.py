@@ -121,7 +121,8 @@ def serve(app: Flask, host: str = "127.0.0.1", port: int = 5000, threads: int = 
 
     old_umask = os.umask(PRIVATE_UMASK)
     try:
-        app.extensions["exempelbanken"].get()  # open catalogue and index before the first visitor
+        # open catalogue and index, and build the concept view, before the first visitor
+        app.extensions["exempelbanken"].get().concept_view()
         # waitress.serve's ``_server`` picks the server factory (here: Swedish error answers)
         waitress_serve(app, _server=create_server, **server_options(app, host, port, threads))
     finally:

@@ -27,6 +27,7 @@ from web import spread as spread_files
 from web import tilemap
 from web.errors import error_response
 from web.library import get_library, writing
+from web.pagecache import kept_page
 from web.security import current_user, login_required
 from web.sheet_pdf import PdfCache, SheetPdfError, build_pdf
 
@@ -86,6 +87,7 @@ def concept_view(concept: Concept) -> dict[str, Any]:
 
 @bp.get("/koncept", defaults={"fmt": "html"})
 @bp.get("/koncept.<any(json):fmt>")
+@kept_page
 def concept_list(fmt: str) -> Response | str:
     """Every concept, and the published sheets (a sheet of its own examples first)."""
     library = get_library()
@@ -102,6 +104,7 @@ def concept_list(fmt: str) -> Response | str:
 
 @bp.get("/koncept/<slug>", defaults={"fmt": "html"})
 @bp.get("/koncept/<slug>.<any(json):fmt>")
+@kept_page
 def concept(slug: str, fmt: str) -> Response | str:
     """A concept: its published sheet first ("Så kommer ni igång"), then its examples and
     spread; a sheet made of examples of its own has a page even without an intervention."""
@@ -177,6 +180,7 @@ def spread_of(args: Any) -> Spread:
 
 @bp.get("/koncept/spridning", defaults={"fmt": "html"})
 @bp.get("/koncept/spridning.<fmt>")
+@kept_page
 def spread(fmt: str) -> Response | str:
     """Concepts × the county's municipalities: the page and its CSV and XLSX downloads."""
     if fmt not in FORMATS:
@@ -200,6 +204,7 @@ def spread(fmt: str) -> Response | str:
 
 
 @bp.get("/kommun")
+@kept_page
 def municipality_list() -> str:
     rows = get_library().municipalities()
     by_name = {r.name: r for r in rows}
@@ -209,6 +214,7 @@ def municipality_list() -> str:
 
 
 @bp.get("/kommun/<name>")
+@kept_page
 def municipality(name: str) -> str:
     data = get_library().municipality(name)
     if data is None:

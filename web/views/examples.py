@@ -14,6 +14,7 @@ from search.library import Library
 from search.records import Document, Example, ExampleSummary, Hit, Tag
 from web.errors import error_response
 from web.library import document_or_404, example_or_404, get_library
+from web.pagecache import kept_page
 from web.views.people import example_people
 
 bp = Blueprint("examples", __name__)
@@ -63,6 +64,7 @@ def _elsewhere(hits: list[Hit], example: Example) -> list[Hit]:
 
 
 @bp.get("/exempel/<example_id>")
+@kept_page
 def example(example_id: str) -> str:
     library = get_library()
     item = example_or_404(example_id)
@@ -84,6 +86,7 @@ def example(example_id: str) -> str:
 
 
 @bp.get("/dokument/<document_id>")
+@kept_page
 def document(document_id: str) -> str:
     doc = document_or_404(document_id)
     return render_template("document.html", document=doc)

@@ -7,6 +7,7 @@ from werkzeug.wrappers import Response
 
 from web import library, params
 from web.extensions import search_limit
+from web.pagecache import kept_page
 
 bp = Blueprint("search", __name__)
 
@@ -34,6 +35,12 @@ def canonical_url(p: params.SearchParams) -> str:
 @bp.get("/")
 @search_limit
 def index() -> str | Response:
+    # the start page (no query string) is the same for every visitor until the catalogue
+    # changes: kept rendered (web.pagecache)
+    return _start_page() if not request.args else _results()
+
+
+def _results() -> str | Response:
     p = params.parse(
         request.args, current_app.config["SEARCH_PER_PAGE"], current_app.config["API_MAX_PER_PAGE"]
     )
@@ -52,3 +59,6 @@ def index() -> str | Response:
     return render_template(
         "search.html", p=p, result=result, facets=facets, has_filters=bool(p.filters)
     )
+
+
+_start_page = kept_page(_results)
