@@ -262,10 +262,10 @@ def test_store_failure_is_an_error_for_that_file_only(runner, inbox, tmp_path, m
     failing = SMALL_BATCH[1]
     insert = Catalogue.insert_document
 
-    def insert_or_fail(self, con, doc, lineage=None):
+    def insert_or_fail(self, con, doc, *args, **kwargs):
         if doc.filename == failing:
             raise sqlite3.OperationalError("disk I/O error")
-        return insert(self, con, doc, lineage)
+        return insert(self, con, doc, *args, **kwargs)
 
     monkeypatch.setattr(Catalogue, "insert_document", insert_or_fail)
     report = run_json(runner, "ingest", str(inbox), "--json", "--data-dir", str(data_dir),

@@ -6,7 +6,9 @@ from __future__ import annotations
 import io
 import re
 import shutil
+import time
 from collections.abc import Iterator
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -109,3 +111,16 @@ def renamed_pdf(path: Path) -> bytes:
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
+
+
+def finished_upload_page(client: FlaskClient, response, timeout: float = 300.0) -> str:  # noqa: ANN001
+    """The progress page the upload redirected to, once every file is done or failed."""
+    assert response.status_code == 303, response.get_data(as_text=True)[:300]
+    url = response.headers["Location"]
+    deadline = time.monotonic() + timeout
+    while True:
+        body = unescape(client.get(url).get_data(as_text=True))
+        if 'class="upload-done"' in body:
+            return body
+        assert time.monotonic() < deadline, "the upload did not finish"
+        time.sleep(0.2)

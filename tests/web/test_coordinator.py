@@ -3,14 +3,22 @@
 from __future__ import annotations
 
 import io
-import time
 from html import unescape
 from pathlib import Path
 
 from flask import Flask
 from flask.testing import FlaskClient
 
-from .conftest import PASSWORD, USER, close_app, csrf_token, login, make_app, renamed_pdf
+from .conftest import (
+    PASSWORD,
+    USER,
+    close_app,
+    csrf_token,
+    finished_upload_page,
+    login,
+    make_app,
+    renamed_pdf,
+)
 
 
 def library_of(app: Flask):  # noqa: ANN201
@@ -126,19 +134,6 @@ def test_default_login_limit_is_ten_per_minute(web_store: Path) -> None:
     close_app(production)
 
 
-def _finished_page(client: FlaskClient, response, timeout: float = 300.0) -> str:  # noqa: ANN001
-    """The progress page the upload redirected to, once every file is done or failed."""
-    assert response.status_code == 303, response.get_data(as_text=True)[:300]
-    url = response.headers["Location"]
-    deadline = time.monotonic() + timeout
-    while True:
-        body = unescape(client.get(url).get_data(as_text=True))
-        if 'class="upload-done"' in body:
-            return body
-        assert time.monotonic() < deadline, "the upload did not finish"
-        time.sleep(0.2)
-
-
 def test_form_upload_of_several_files(
     writable_client: FlaskClient, corpus_pdfs: list[Path]
 ) -> None:
@@ -155,7 +150,7 @@ def test_form_upload_of_several_files(
     response = writable_client.post(
         "/samordnare/ladda-upp", data=data, content_type="multipart/form-data"
     )
-    body = _finished_page(writable_client, response)
+    body = finished_upload_page(writable_client, response)
     assert "forsta.pdf" in body and "inläst" in body
     assert "finns redan" in body
     assert "fel.pdf" in body
@@ -326,7 +321,7 @@ def test_review_page_shows_why_an_example_is_unsure(
         data={"csrf_token": token, "file": [(io.BytesIO(pdf.read_bytes()), "tabell.pdf")]},
         content_type="multipart/form-data",
     )
-    _finished_page(writable_client, response)
+    finished_upload_page(writable_client, response)
     library = library_of(writable_client.application)
     doc = next(d for d in library.documents() if d.filename == "tabell.pdf")
     unsure = [e for e in doc.examples if e.review_reasons]

@@ -13,7 +13,7 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from .conftest import close_app, login, make_app, renamed_pdf
+from .conftest import close_app, finished_upload_page, login, make_app, renamed_pdf
 
 
 def library_of(app: Flask):  # noqa: ANN201
@@ -32,7 +32,7 @@ def _upload(client: FlaskClient, token: str, pdf: Path, name: str) -> None:
     response = client.post("/samordnare/ladda-upp", content_type="multipart/form-data",
                            data={"csrf_token": token,
                                  "file": [(io.BytesIO(renamed_pdf(pdf)), name)]})
-    assert response.status_code == 200, response.get_data(as_text=True)[:500]
+    finished_upload_page(client, response)
 
 
 def test_an_upload_waits_in_the_inbox_until_published(
