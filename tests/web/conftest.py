@@ -6,14 +6,17 @@ from __future__ import annotations
 import io
 import re
 import shutil
+import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from html import unescape
 from pathlib import Path
 
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
+from werkzeug.serving import make_server
 
 from web import create_app
 
@@ -124,3 +127,18 @@ def finished_upload_page(client: FlaskClient, response, timeout: float = 300.0) 
             return body
         assert time.monotonic() < deadline, "the upload did not finish"
         time.sleep(0.2)
+
+
+@contextmanager
+def served(data_dir: Path, **overrides: object) -> Iterator[str]:
+    """The app on ``data_dir`` under a real threaded HTTP server on a free port: its address."""
+    app = make_app(data_dir, **overrides)
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        thread.join(5)
+        close_app(app)

@@ -5,14 +5,12 @@ from __future__ import annotations
 
 import re
 import shutil
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from werkzeug.serving import make_server
 
-from .conftest import ARTIFACTS, PASSWORD, USER, close_app, make_app, renamed_pdf
+from .conftest import ARTIFACTS, PASSWORD, USER, renamed_pdf, served
 
 pytestmark = [
     pytest.mark.browser,
@@ -49,14 +47,8 @@ def browser_context_args(browser_context_args: dict) -> dict:
 def live_server(web_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     data_dir = tmp_path_factory.mktemp("browser") / "data"
     shutil.copytree(web_store, data_dir)
-    app = make_app(data_dir)
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join(5)
-    close_app(app)
+    with served(data_dir) as base:
+        yield base
 
 
 @pytest.fixture(scope="module", autouse=True)

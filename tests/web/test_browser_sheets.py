@@ -8,16 +8,14 @@ import csv
 import io
 import re
 import shutil
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
-from werkzeug.serving import make_server
 
-from .conftest import close_app, make_app
+from .conftest import served
 from .test_browser import (  # noqa: F401 - fixtures: Chromium as the other browser tests use it
     artifacts_dir,
     browser_context_args,
@@ -48,14 +46,8 @@ def sheet_server(web_store: Path, tmp_path_factory: pytest.TempPathFactory) -> I
             **sheet.fields.model_dump(), "description": "Skolan och hemmet följer närvaron.",
             "first_steps": "Ta fram en rutin för sms vid frånvaro."}, "lena")
         library.sheets.set_state(sheet.slug, "publicerad", "lena")
-    app = make_app(data_dir)
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join(5)
-    close_app(app)
+    with served(data_dir) as base:
+        yield base
 
 
 def test_coordinator_makes_a_concept_of_two_examples(page, sheet_server: str) -> None:  # noqa: ANN001

@@ -6,14 +6,12 @@ from __future__ import annotations
 
 import re
 import shutil
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from werkzeug.serving import make_server
 
-from .conftest import ARTIFACTS, close_app, make_app
+from .conftest import ARTIFACTS, served
 from .test_browser import (  # noqa: F401 - the Chromium fixtures
     browser_context_args,
     browser_type_launch_args,
@@ -38,14 +36,8 @@ def waiting(web_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterat
     with Library(data_dir) as library:
         doc = max(library.documents(), key=lambda d: (len(d.examples), d.filename))
         library.set_review([doc.id], True)
-    app = make_app(data_dir, PUBLISH_UPLOADS=False)
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}", doc
-    server.shutdown()
-    thread.join(5)
-    close_app(app)
+    with served(data_dir, PUBLISH_UPLOADS=False) as base:
+        yield base, doc
 
 
 def _found(page, base: str, example) -> bool:  # noqa: ANN001
