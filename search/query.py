@@ -519,33 +519,52 @@ def named_concepts(text: str, thesaurus: Thesaurus) -> Concepts:
     weights = {(kind, value): 1.0 for kind, value in query_terms(text)
                if kind in EXPANSION_WEIGHTS}
     content = " ".join(query_words(text))
-    for kind, value, weight in [*thesaurus.named(text), *thesaurus.named(content)]:
+    for kind, value, weight in [*thesaurus.named(text, True), *thesaurus.named(content)]:
         if kind in EXPANSION_WEIGHTS:
             weights[kind, value] = max(weight, weights.get((kind, value), 0.0))
     return tuple((kind, value, weight) for (kind, value), weight in weights.items())
 
 
 @lru_cache(maxsize=4096)
-def _word_interventions(word: str, thesaurus: Thesaurus) -> frozenset[str]:
-    return frozenset(v for k, v, _ in named_concepts(word, thesaurus) if k == "intervention")
+def _word_interventions(word: str, thesaurus: Thesaurus) -> dict[str, float]:
+    """The interventions a word (or a few words) names, and how closely."""
+    return {v: w for k, v, w in named_concepts(word, thesaurus) if k == "intervention"}
+
+
+_TEXT_WORD = re.compile(r"\w+(?:[-:]\w+)*")
+
+
+def _pair_spans(text: str, words: list[str]) -> list[str]:
+    """For each two query words after one another, the text from the first to the second,
+    small words between them included ("mötesplats för småbarnsföräldrar")."""
+    spans = [m for m in _TEXT_WORD.finditer(text) if m.group().lower() in words]
+    out = []
+    for i in range(len(words) - 1):
+        a = next((m for m in spans if m.group().lower() == words[i]), None)
+        b = next((m for m in spans if m.group().lower() == words[i + 1]
+                  and a is not None and m.start() > a.start()), None)
+        out.append(text[a.start():b.end()] if a is not None and b is not None
+                   else f"{words[i]} {words[i + 1]}")
+    return out
 
 
 def named_by(text: str, concepts: Concepts, thesaurus: Thesaurus) -> dict[str, frozenset[int]]:
     """For each intervention the query names, the positions (in ``query_words``) of the
-    words that name it: a word naming it alone, two words naming it together ("prova
-    idrott"), else (a label with small words, "oro för barn") each word without which the
-    query no longer names it."""
+    words that name it: a word naming it alone, two words naming it together or more closely
+    than either alone ("prova idrott", "mötesplats för småbarnsföräldrar"), else (a label with
+    small words, "oro för barn") each word without which the query no longer names it."""
     words = query_words(text)[:MAX_WORDS]
     out: dict[str, set[int]] = {v: set() for k, v, _ in concepts if k == "intervention"}
     for i, word in enumerate(words):
-        for value in _word_interventions(word, thesaurus) & out.keys():
+        for value in _word_interventions(word, thesaurus).keys() & out.keys():
             out[value].add(i)
-    for i in range(len(words) - 1):  # two words naming it together ("prova idrott")
-        pair = _word_interventions(f"{words[i]} {words[i + 1]}", thesaurus)
-        alone = _word_interventions(words[i], thesaurus) | _word_interventions(words[i + 1],
-                                                                                thesaurus)
-        for value in (pair - alone) & out.keys():
-            out[value] |= {i, i + 1}
+    for i, span in enumerate(_pair_spans(text, words)):
+        pair = _word_interventions(span, thesaurus)
+        first = _word_interventions(words[i], thesaurus)
+        second = _word_interventions(words[i + 1], thesaurus)
+        for value in pair.keys() & out.keys():
+            if pair[value] > max(first.get(value, 0.0), second.get(value, 0.0)):
+                out[value] |= {i, i + 1}
     missing = [value for value, found in out.items() if not found]
     for i, word in enumerate(words if missing else []):
         rest = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", " ", text, count=1,
