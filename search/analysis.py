@@ -42,7 +42,6 @@ TOKEN_PATTERN = r"\w+(?:[-:]\w+)*"
 MIN_PART = 3
 
 _FOLD = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "è": "e", "ü": "u"})
-FOLD_TABLE = _FOLD  # one letter for one letter: a folded text keeps its positions
 
 
 def fold(word: str) -> str:

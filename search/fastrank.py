@@ -306,6 +306,16 @@ def with_all_terms(searcher: Searcher, fieldname: str, terms: Sequence[str],
     return out
 
 
+def terms_score(searcher: Searcher, fieldname: str, terms: Sequence[str], boost: float,
+                docnums: set[int]) -> dict[int, float]:
+    """The terms' BM25 in the field summed, × ``boost``, for each of ``docnums``."""
+    if not docnums:
+        return {}
+    norms = _NORMS.get(searcher, fieldname, lambda: _norms(searcher, fieldname))
+    found = [term_scores(searcher, fieldname, term, norms) for term in terms]
+    return {d: boost * sum(_score_of(f, d) for f in found if f is not None) for d in docnums}
+
+
 def phrase_scores(searcher: Searcher, fieldname: str, terms: Sequence[str], slop: int,
                   boost: float, docnums: set[int]) -> dict[int, float]:
     """What Whoosh's ``Phrase(fieldname, terms, slop)`` scores the documents of ``docnums``

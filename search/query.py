@@ -36,7 +36,7 @@ from whoosh.searching import Searcher
 from ingest.tagging import query_terms
 from ingest.tagging.thesaurus import Thesaurus, seed
 from search import fastrank
-from search.analysis import FOLD_TABLE, STOPWORDS, fold, query_words, variants
+from search.analysis import STOPWORDS, fold, query_words, variants
 from search.records import DocumentRef, DroppedFilter, Hit, SearchResult
 from search.schema import FACETS, RANK_FIELD, SEARCH_FIELD
 from search.spelling import fuzzy_words, suggest
@@ -234,8 +234,20 @@ def concept_terms(text: str) -> list[Query]:
         if len(words) == 1:
             out.append(Term("tags", words[0], boost=boost))
         elif words:
-            out.append(Phrase("tags", words, slop=2, boost=boost))
+            out.append(TagPhrase("tags", words, slop=2, boost=boost,
+                                 facet=_QUERY_TAGS[kind][0], value=value))
     return out
+
+
+class TagPhrase(Phrase):
+    """The words of a tag value the query names, as a phrase in the tags field; ranking
+    scores it for the examples with that tag (``facet``, ``value``), not by positions."""
+
+    def __init__(self, fieldname: str, words: list[str], slop: int, boost: float, facet: str,
+                 value: str) -> None:
+        super().__init__(fieldname, words, slop=slop, boost=boost)
+        self.facet = facet
+        self.value = value
 
 
 def is_plain(text: str) -> bool:
@@ -392,18 +404,26 @@ def _highlight_terms(searcher: Searcher, q: Query) -> frozenset[str]:
 _WORD = re.compile(r"\w+(?:[-:]\w+)*")
 
 
+_LETTERS = {"a": "[aåä]", "o": "[oö]", "e": "[eéè]", "u": "[uü]"}
+
+
+@lru_cache(maxsize=1024)
+def _heads_pattern(heads: frozenset[str]) -> re.Pattern[str]:
+    """Any of the heads, ignoring case and å/ä/ö ("nar" finds "Närvaron")."""
+    return re.compile("|".join("".join(_LETTERS.get(c, re.escape(c)) for c in head)
+                               for head in sorted(heads)), re.IGNORECASE)
+
+
 def _candidates(text: str, terms: frozenset[str]) -> Iterator[re.Match[str]]:
     """The words of the text that may produce one of the terms: those holding a term's first
     three letters (as written or without å/ä/ö: "skolorna" for skola, "skolnärvaron" for
     närvaro), found by one regular expression instead of looking at every word."""
-    heads = {fold(t)[:3] for t in terms if t}
-    folded = text.lower().translate(FOLD_TABLE)
-    if not heads or len(folded) != len(text):
+    heads = frozenset(fold(t)[:3] for t in terms if t)
+    if not heads:
         yield from _WORD.finditer(text)
         return
-    pattern = re.compile("|".join(re.escape(h) for h in sorted(heads)))
     end = 0
-    for m in pattern.finditer(folded):
+    for m in _heads_pattern(heads).finditer(text):
         if m.start() < end:
             continue
         i = m.start()
@@ -726,9 +746,15 @@ def _bonus(searcher: Searcher, extra: Query | None, docnums: set[int]) -> dict[i
     out: dict[int, float] = {}
     if terms:
         out = fastrank.bonus(searcher, Or(terms) if len(terms) > 1 else terms[0], docnums)
+    postings = _facet_postings(searcher)
     for phrase in (c for c in clauses if isinstance(c, Phrase)):
-        found = fastrank.phrase_scores(searcher, phrase.fieldname, phrase.words, phrase.slop,
-                                       phrase.boost, docnums)
+        if isinstance(phrase, TagPhrase):
+            tagged = docnums & postings.get(phrase.facet, {}).get(phrase.value, frozenset())
+            found = fastrank.terms_score(searcher, phrase.fieldname, phrase.words,
+                                         phrase.boost, tagged)
+        else:
+            found = fastrank.phrase_scores(searcher, phrase.fieldname, phrase.words,
+                                           phrase.slop, phrase.boost, docnums)
         for docnum, score in found.items():
             out[docnum] = out.get(docnum, 0.0) + score
     return out
