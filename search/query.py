@@ -249,6 +249,13 @@ class TagPhrase(Phrase):
         self.facet = facet
         self.value = value
 
+    def __eq__(self, other: object) -> bool:  # as the phrase it stands for
+        return (isinstance(other, Phrase) and self.fieldname == other.fieldname
+                and self.words == other.words and self.slop == other.slop
+                and self.boost == other.boost)
+
+    __hash__ = Phrase.__hash__
+
 
 def is_plain(text: str) -> bool:
     """Words only: no quotes, wildcards or operators."""
