@@ -744,15 +744,21 @@ def concept_boosts(plan: WordPlan, expansions: list[Expansion]
 
 
 def _bonus(searcher: Searcher, extra: Query | None, docnums: set[int]) -> dict[int, float]:
-    """What the ranking clauses add to the candidates: the concept terms as Whoosh scores
-    them, a phrase per candidate (a phrase query would walk its words' positions)."""
+    """What the ranking clauses add to the candidates, as Whoosh scores them: a term from
+    its cached postings, a phrase per candidate (a phrase query would walk its words'
+    positions)."""
     if extra is None:
         return {}
     clauses = extra.subqueries if type(extra) is Or else [extra]
-    terms = [c for c in clauses if not isinstance(c, Phrase)]
+    others = [c for c in clauses if not isinstance(c, Phrase | Term)]
     out: dict[int, float] = {}
-    if terms:
-        out = fastrank.bonus(searcher, Or(terms) if len(terms) > 1 else terms[0], docnums)
+    if others:
+        out = fastrank.bonus(searcher, Or(others) if len(others) > 1 else others[0], docnums)
+    for term in (c for c in clauses if isinstance(c, Term)):
+        for docnum, score in fastrank.terms_score(searcher, term.fieldname, [term.text],
+                                                  term.boost, docnums).items():
+            if score:
+                out[docnum] = out.get(docnum, 0.0) + score
     postings = _facet_postings(searcher)
     for phrase in (c for c in clauses if isinstance(c, Phrase)):
         if isinstance(phrase, TagPhrase):
