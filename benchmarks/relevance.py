@@ -153,6 +153,18 @@ EVERYDAY: list[tuple[str, list[R]]] = [
                              rule(2, i=["knattegympa"])]),
     ("oro för ett barn", [rule(3, i=["tidig upptäckt"]), rule(2, i=["samverkansteam"])]),
     ("lekledare", [rule(3, i=["rastaktiviteter"])]),
+    ("elever som stannar hemma", [rule(3, i=["närvaroarbete"]), rule(1, i=["samverkansteam"])]),
+    ("bråk på skolgården", [rule(3, i=["rastaktiviteter"]), rule(2, i=["kamratstöd"])]),
+    ("pensionärer hjälper elever med läxor", [rule(3, i=["läxhjälp"])]),
+    ("språkcafé", [rule(3, i=["mötesplats för nyanlända föräldrar"])]),
+    ("gå till skolan tillsammans", [rule(3, i=["aktiv skolväg"])]),
+    ("anknytning", [rule(3, i=["Trygghetscirkeln"]), rule(2, i=["föräldrastöd i grupp"])]),
+    ("mötesplats för småbarnsföräldrar", [rule(3, i=["öppen förskola"]),
+                                          rule(2, i=["familjecentral"])]),
+    ("möte med alla som jobbar kring ett barn", [rule(3, i=["samverkansteam"]),
+                                                 rule(1, i=["tidig upptäckt"])]),
+    ("fritidsgården i skolan", [rule(3, i=["allaktivitetshus"])]),
+    ("idrottsföreningar besöker skolan", [rule(3, i=["prova-på-aktiviteter"])]),
 ]
 
 # Whole questions, as a new team asks them (same provenance as EVERYDAY).
@@ -194,6 +206,18 @@ QUESTIONS: list[tuple[str, list[R]]] = [
         rule(3, i=["knattegympa"]), rule(3, t=["Rörelsepass varje förmiddag"])]),
     ("hur får vi nyanlända mammor att komma till familjecentralen", [
         rule(3, i=["mötesplats för nyanlända föräldrar"]), rule(1, i=["familjecentral"])]),
+    ("vad kan vi göra när en elev är borta mycket från skolan", [
+        rule(3, i=["närvaroarbete"]), rule(1, i=["samverkansteam"])]),
+    ("hur kan pensionärer hjälpa till med läxhjälp", [rule(3, i=["läxhjälp"])]),
+    ("hur kan vi fånga upp barn som far illa tidigt", [rule(3, i=["tidig upptäckt"]),
+                                                       rule(2, i=["samverkansteam"])]),
+    ("hur får vi fler familjer att hitta till öppna förskolan", [
+        rule(3, i=["öppen förskola"]), rule(1, i=["familjecentral"])]),
+    ("vad gör man för att rasterna ska bli lugnare", [rule(3, i=["rastaktiviteter"]),
+                                                      rule(2, i=["kamratstöd"])]),
+    ("hur kan föräldrar vara med och påverka verksamheten", [rule(3, i=["brukarmedverkan"])]),
+    ("hur får vi tonårsföräldrar att komma på föräldraträffar", [
+        rule(3, i=["föräldrastöd i grupp"])]),
 ]
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import threading
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -86,6 +87,58 @@ def _blocks(searcher: Searcher, fieldname: str, term: str) -> list[tuple[Any, An
     return out
 
 
+class TermScores:
+    """Each term's documents and BM25 scores (before a word's weight), as read from its
+    postings, kept per searcher for the most recently used terms up to MAX_CACHED_POSTINGS
+    documents in all: a common word is read once, not on every search that has it."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.terms: OrderedDict[tuple[str, str], tuple[np.ndarray, np.ndarray] | None] = \
+            OrderedDict()
+        self.size = 0
+
+    def get(self, key: tuple[str, str]) -> tuple[np.ndarray, np.ndarray] | None | bool:
+        with self.lock:
+            if key not in self.terms:
+                return False
+            self.terms.move_to_end(key)
+            return self.terms[key]
+
+    def put(self, key: tuple[str, str], value: tuple[np.ndarray, np.ndarray] | None) -> None:
+        with self.lock:
+            if key in self.terms:
+                return
+            self.terms[key] = value
+            self.size += len(value[0]) if value is not None else 1
+            while self.size > MAX_CACHED_POSTINGS and len(self.terms) > 1:
+                _, old = self.terms.popitem(last=False)
+                self.size -= len(old[0]) if old is not None else 1
+
+
+MAX_CACHED_POSTINGS = 4_000_000  # documents over all cached terms of one searcher (~48 MB)
+_TERMS = SearcherCache()
+
+
+def term_scores(searcher: Searcher, fieldname: str, term: str, norms: np.ndarray
+                ) -> tuple[np.ndarray, np.ndarray] | None:
+    """The documents with the term and the BM25 score the term gives each (None: none)."""
+    cache: TermScores = _TERMS.get(searcher, fieldname, TermScores)
+    found = cache.get((fieldname, term))
+    if found is not False:
+        return found  # type: ignore[return-value]
+    df = searcher.reader().doc_frequency(fieldname, term)
+    value = None
+    if df:
+        c = (math.log(max(1, searcher.doc_count_all()) / (df + 1)) + 1.0) * (K1 + 1)
+        blocks = _blocks(searcher, fieldname, term)
+        idx = np.concatenate([np.asarray(ids, dtype=np.int64) for ids, _ in blocks])
+        tf = np.concatenate([np.asarray(tfs, dtype=np.float64) for _, tfs in blocks])
+        value = (idx, c * tf / (tf + norms[idx]))
+    cache.put((fieldname, term), value)
+    return value
+
+
 def expansion_score(n_docs: int, df: int, weight: float) -> float:
     """What a document gets for being in an expansion's set of ``df`` documents: the BM25
     score of a term with that document frequency at average length and tf 1, × ``weight``."""
@@ -105,8 +158,6 @@ def _word_scores(searcher: Searcher, fieldname: str, words: list[list[str]],
     of a concept the word names; a word whose ``counts`` is False counts for none, unless no
     other word has the document; ``weights`` scale a word's score), and which documents have
     one of the words themselves."""
-    reader = searcher.reader()
-    n_docs = max(1, searcher.doc_count_all())  # as Whoosh's idf
     size = len(norms)
     scores = np.zeros(size, dtype=np.float64)
     coord = np.zeros(size, dtype=np.float64)
@@ -115,17 +166,12 @@ def _word_scores(searcher: Searcher, fieldname: str, words: list[list[str]],
     for i, terms in enumerate(words):
         seen = np.zeros(size, dtype=bool)
         for term in dict.fromkeys(terms):
-            df = reader.doc_frequency(fieldname, term)
-            if not df:
+            found = term_scores(searcher, fieldname, term, norms)
+            if found is None:
                 continue
-            c = (math.log(n_docs / (df + 1)) + 1.0) * (K1 + 1)
-            if i < len(weights):
-                c *= weights[i]
-            for ids, tfs in _blocks(searcher, fieldname, term):
-                idx = np.asarray(ids, dtype=np.int64)
-                tf = np.asarray(tfs, dtype=np.float64)
-                scores[idx] += c * tf / (tf + norms[idx])
-                seen[idx] = True
+            idx, part = found
+            scores[idx] += part * weights[i] if i < len(weights) else part
+            seen[idx] = True
         literal |= seen
         credit = seen.astype(np.float64)
         for docs, share in covers[i] if i < len(covers) else ():
@@ -143,6 +189,14 @@ def _doc_array(docs: Docs, size: int) -> np.ndarray:
     if isinstance(docs, np.ndarray):
         return docs[docs < size]
     return np.fromiter((d for d in docs if d < size), dtype=np.int64)
+
+
+def _best_share(boosts: Sequence[tuple[Docs, float]], size: int) -> np.ndarray:
+    share = np.zeros(size, dtype=np.float64)
+    for docs, value in boosts:
+        idx = _doc_array(docs, size)
+        share[idx] = np.maximum(share[idx], value)
+    return share
 
 
 def _live(searcher: Searcher, matched_idx: np.ndarray, allowed: set[int] | None,
@@ -181,14 +235,16 @@ def rank_words(searcher: Searcher, fieldname: str, words: list[list[str]],
                allowed: set[int] | None, top: int,
                expansions: Sequence[tuple[Docs, float, bool, object]] = (),
                covers: Covers = (), required: int = 1, enough: int = 1,
-               counts: Sequence[bool] = (), weights: Sequence[float] = ()) -> Ranked:
+               counts: Sequence[bool] = (), weights: Sequence[float] = (),
+               boosts: Sequence[tuple[Docs, float]] = ()) -> Ranked:
     """Documents with at least ``required`` of the words, ranked. A word counts for a
     document that has one of its terms, or (with a credit up to 1) for one of the word's
     ``covers`` sets. An expansion (docs, score, counted, group) gives each of its documents its
     fixed score (``expansion_score``; of the expansions of one group, the best only: the
     concepts one word names) and, when ``counted`` (a concept no single word names), counts as
     one more word. When fewer than ``enough`` documents have ``required`` words, one word less
-    is required, down to one."""
+    is required, down to one. A document of a ``boosts`` set (docs, share) has its score
+    multiplied by 1 + share (the best share of its sets)."""
     norms = _NORMS.get(searcher, fieldname, lambda: _norms(searcher, fieldname))
     size = len(norms)
     scores, coord, literal = _word_scores(searcher, fieldname, words, norms, covers, counts,
@@ -211,6 +267,8 @@ def rank_words(searcher: Searcher, fieldname: str, words: list[list[str]],
     if not len(matched_idx):
         return Ranked(set(), [], set(), required, needed)
     final = scores[matched_idx] * (1 + COORD * (coord[matched_idx] - 1))
+    if boosts:
+        final *= 1 + _best_share(boosts, size)[matched_idx]
     k = min(top, len(matched_idx))
     part = np.argpartition(-final, k - 1)[:k]
     order = part[np.argsort(-final[part], kind="stable")]
@@ -229,6 +287,124 @@ def rank(searcher: Searcher, fieldname: str, words: list[list[str]], allowed: se
     found = rank_words(searcher, fieldname, words, allowed, top,
                        [(docs, score, True, i) for i, (docs, score) in enumerate(expansions)])
     return found.matched, found.best, found.literal
+
+
+def with_all_terms(searcher: Searcher, fieldname: str, terms: Sequence[str],
+                   docnums: set[int]) -> set[int]:
+    """The documents of ``docnums`` that have every one of the terms in the field (where a
+    phrase of them can be: a phrase query walks positions, this only cached postings)."""
+    norms = _NORMS.get(searcher, fieldname, lambda: _norms(searcher, fieldname))
+    out = set(docnums)
+    for term in terms:
+        found = term_scores(searcher, fieldname, term, norms)
+        if found is None:
+            return set()
+        out.intersection_update(found[0].tolist() if len(found[0]) < len(out) * 8
+                                else (d for d in out if _has(found[0], d)))
+        if not out:
+            break
+    return out
+
+
+def terms_score(searcher: Searcher, fieldname: str, terms: Sequence[str], boost: float,
+                docnums: set[int]) -> dict[int, float]:
+    """The terms' BM25 in the field summed, × ``boost``, for each of ``docnums``."""
+    if not docnums:
+        return {}
+    norms = _NORMS.get(searcher, fieldname, lambda: _norms(searcher, fieldname))
+    found = [term_scores(searcher, fieldname, term, norms) for term in terms]
+    return {d: boost * sum(_score_of(f, d) for f in found if f is not None) for d in docnums}
+
+
+def phrase_scores(searcher: Searcher, fieldname: str, terms: Sequence[str], slop: int,
+                  boost: float, docnums: set[int]) -> dict[int, float]:
+    """What Whoosh's ``Phrase(fieldname, terms, slop)`` scores the documents of ``docnums``
+    that have the terms in order, each within ``slop`` positions of the one before (its
+    terms' BM25 summed, × ``boost``), read per document (no walk over all positions)."""
+    docs = with_all_terms(searcher, fieldname, terms, docnums)
+    if not docs:
+        return {}
+    norms = _NORMS.get(searcher, fieldname, lambda: _norms(searcher, fieldname))
+    found = [term_scores(searcher, fieldname, term, norms) for term in terms]
+    order = sorted(docs)
+    if fieldname in STORED_PHRASE_FIELDS:
+        stored = [_stored_positions(searcher, fieldname, d) for d in order]
+        positions = [{d: p.get(term, []) for d, p in zip(order, stored, strict=True)}
+                     for term in terms]
+    else:
+        positions = [_positions(searcher, fieldname, term, order) for term in terms]
+    out: dict[int, float] = {}
+    for docnum in order:
+        if _in_order([p.get(docnum, []) for p in positions], slop):
+            out[docnum] = boost * sum(_score_of(f, docnum) for f in found if f is not None)
+    return out
+
+
+STORED_PHRASE_FIELDS = ("title",)  # short stored fields: positions from the stored text
+_STORED = SearcherCache()
+
+
+def _stored_positions(searcher: Searcher, fieldname: str, docnum: int) -> dict[str, list[int]]:
+    """The positions of each term of a short stored field of one document, from its text
+    analysed again (cached per searcher): cheaper than skipping through long postings."""
+    cache: dict[int, dict[str, list[int]]] = _STORED.get(searcher, fieldname, dict)
+    found = cache.get(docnum)
+    if found is None:
+        found = {}
+        text = searcher.stored_fields(docnum).get(fieldname) or ""
+        analyzer = searcher.schema[fieldname].analyzer
+        for token in analyzer(text, positions=True, mode="index"):
+            found.setdefault(token.text, []).append(token.pos)
+        cache[docnum] = found
+    return found
+
+
+_POSITIONS = SearcherCache()
+
+
+def _positions(searcher: Searcher, fieldname: str, term: str, docnums: list[int]
+               ) -> dict[int, list[int]]:
+    """The term's positions in each of the documents, from all its positions read once per
+    searcher (a phrase's words are few and recur: skipping through postings costs more)."""
+    cache: TermScores = _POSITIONS.get(searcher, "positions", TermScores)
+    found = cache.get((fieldname, term))
+    if found is False:
+        ids, lists = [], []
+        m = searcher.reader().postings(fieldname, term)
+        while m.is_active():
+            ids.append(m.id())
+            lists.append(m.value_as("positions"))
+            m.next()
+        found = (np.asarray(ids, dtype=np.int64), lists)
+        cache.put((fieldname, term), found)
+    ids, lists = found  # type: ignore[misc]
+    out: dict[int, list[int]] = {}
+    for docnum in docnums:
+        i = int(np.searchsorted(ids, docnum))
+        if i < len(ids) and int(ids[i]) == docnum:
+            out[docnum] = lists[i]
+    return out
+
+
+def _in_order(positions: list[list[int]], slop: int) -> bool:
+    """Whether a position of each list follows one of the list before within 1..slop."""
+    ends = set(positions[0]) if positions else set()
+    for nexts in positions[1:]:
+        ends = {p for p in nexts if any(1 <= p - e <= slop for e in ends)}
+        if not ends:
+            return False
+    return bool(ends)
+
+
+def _score_of(found: tuple[np.ndarray, np.ndarray], docnum: int) -> float:
+    ids, scores = found
+    i = int(np.searchsorted(ids, docnum))
+    return float(scores[i]) if i < len(ids) and int(ids[i]) == docnum else 0.0
+
+
+def _has(ids: np.ndarray, docnum: int) -> bool:
+    i = int(np.searchsorted(ids, docnum))
+    return i < len(ids) and int(ids[i]) == docnum
 
 
 def bonus(searcher: Searcher, q: Any, docnums: set[int]) -> dict[int, float]:

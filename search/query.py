@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import bisect
 import html
 import itertools
 import math
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
@@ -34,7 +36,7 @@ from whoosh.searching import Searcher
 from ingest.tagging import query_terms
 from ingest.tagging.thesaurus import Thesaurus, seed
 from search import fastrank
-from search.analysis import STOPWORDS, query_words, variants
+from search.analysis import STOPWORDS, fold, query_words, variants
 from search.records import DocumentRef, DroppedFilter, Hit, SearchResult
 from search.schema import FACETS, RANK_FIELD, SEARCH_FIELD
 from search.spelling import fuzzy_words, suggest
@@ -232,8 +234,27 @@ def concept_terms(text: str) -> list[Query]:
         if len(words) == 1:
             out.append(Term("tags", words[0], boost=boost))
         elif words:
-            out.append(Phrase("tags", words, slop=2, boost=boost))
+            out.append(TagPhrase("tags", words, slop=2, boost=boost,
+                                 facet=_QUERY_TAGS[kind][0], value=value))
     return out
+
+
+class TagPhrase(Phrase):
+    """The words of a tag value the query names, as a phrase in the tags field; ranking
+    scores it for the examples with that tag (``facet``, ``value``), not by positions."""
+
+    def __init__(self, fieldname: str, words: list[str], slop: int, boost: float, facet: str,
+                 value: str) -> None:
+        super().__init__(fieldname, words, slop=slop, boost=boost)
+        self.facet = facet
+        self.value = value
+
+    def __eq__(self, other: object) -> bool:  # as the phrase it stands for
+        return (isinstance(other, Phrase) and self.fieldname == other.fieldname
+                and self.words == other.words and self.slop == other.slop
+                and self.boost == other.boost)
+
+    __hash__ = Phrase.__hash__
 
 
 def is_plain(text: str) -> bool:
@@ -401,15 +422,43 @@ def _highlight_terms(searcher: Searcher, q: Query) -> frozenset[str]:
 _WORD = re.compile(r"\w+(?:[-:]\w+)*")
 
 
-def make_snippet(text: str, terms: frozenset[str], memo: dict[str, bool] | None = None) -> str:
-    """Up to two fragments of the text around the matched words, words in <mark>, the rest
-    HTML-escaped. A word matches when any of its index terms is a query term. ``memo`` caches
-    that decision per word across the hits of one query."""
-    if not text:
-        return ""
-    memo = {} if memo is None else memo
+_LETTERS = {"a": "[aåä]", "o": "[oö]", "e": "[eéè]", "u": "[uü]"}
+
+
+@lru_cache(maxsize=1024)
+def _heads_pattern(heads: frozenset[str]) -> re.Pattern[str]:
+    """Any of the heads, ignoring case and å/ä/ö ("nar" finds "Närvaron")."""
+    return re.compile("|".join("".join(_LETTERS.get(c, re.escape(c)) for c in head)
+                               for head in sorted(heads)), re.IGNORECASE)
+
+
+def _candidates(text: str, terms: frozenset[str]) -> Iterator[re.Match[str]]:
+    """The words of the text that may produce one of the terms: those holding a term's first
+    three letters (as written or without å/ä/ö: "skolorna" for skola, "skolnärvaron" for
+    närvaro), found by one regular expression instead of looking at every word."""
+    heads = frozenset(fold(t)[:3] for t in terms if t)
+    if not heads:
+        yield from _WORD.finditer(text)
+        return
+    end = 0
+    for m in _heads_pattern(heads).finditer(text):
+        if m.start() < end:
+            continue
+        i = m.start()
+        while i > 0 and (text[i - 1].isalnum() or text[i - 1] == "_" or (
+                text[i - 1] in "-:" and i > 1 and text[i - 2].isalnum())):
+            i -= 1
+        word = _WORD.match(text, i)
+        if word is not None and word.end() > m.start():
+            end = word.end()
+            yield word
+
+
+def _mark_spans(text: str, terms: frozenset[str], memo: dict[str, bool]
+                ) -> list[tuple[int, int]]:
+    """(start, end) of each word of the text that matches a query term."""
     hits: list[tuple[int, int]] = []
-    for m in _WORD.finditer(text):
+    for m in _candidates(text, terms):
         word = m.group().lower()
         found = memo.get(word)
         if found is None:
@@ -418,15 +467,19 @@ def make_snippet(text: str, terms: frozenset[str], memo: dict[str, bool] | None 
             memo[word] = found
         if found:
             hits.append((m.start(), m.end()))
-    if not hits:
-        return ""
-    # Windows of SNIPPET_CHARS around hits; take the two with the most hits.
+    return hits
+
+
+def _windows(hits: list[tuple[int, int]], size: int) -> list[tuple[int, int]]:
+    """Up to two windows of SNIPPET_CHARS // 2 around hits, those with the most hits."""
     half = SNIPPET_CHARS // 2
+    starts = [s for s, _ in hits]
+    ends = [e for _, e in hits]  # increasing too: the hits do not overlap
     windows = []
-    for start, _ in hits:
+    for start in starts:
         lo = max(0, start - half // 2)
-        hi = min(len(text), lo + half)
-        count = sum(1 for s, e in hits if s >= lo and e <= hi)
+        hi = min(size, lo + half)
+        count = bisect.bisect_right(ends, hi) - bisect.bisect_left(starts, lo)
         windows.append((count, lo, hi))
     chosen: list[tuple[int, int]] = []
     for _, lo, hi in sorted(windows, key=lambda w: (-w[0], w[1])):
@@ -434,16 +487,31 @@ def make_snippet(text: str, terms: frozenset[str], memo: dict[str, bool] | None 
             chosen.append((lo, hi))
         if len(chosen) == 2:
             break
+    return sorted(chosen)
+
+
+def make_snippet(text: str, terms: frozenset[str], memo: dict[str, bool] | None = None) -> str:
+    """Up to two fragments of the text around the matched words, words in <mark>, the rest
+    HTML-escaped. A word matches when any of its index terms is a query term. ``memo`` caches
+    that decision per word across the hits of one query."""
+    if not text:
+        return ""
+    hits = _mark_spans(text, terms, {} if memo is None else memo)
+    if not hits:
+        return ""
     parts = []
-    for lo, hi in sorted(chosen):
+    for lo, hi in _windows(hits, len(text)):
         # widen to word boundaries
         while lo > 0 and text[lo - 1].isalnum():
             lo -= 1
         while hi < len(text) and text[hi].isalnum():
             hi += 1
         out, pos = [], lo
-        for s_, e_ in hits:
-            if s_ >= lo and e_ <= hi:
+        first = bisect.bisect_left(hits, (lo, 0))
+        for s_, e_ in hits[first:]:
+            if s_ >= hi:
+                break
+            if e_ <= hi:
                 out.append(html.escape(text[pos:s_]))
                 out.append("<mark>" + html.escape(text[s_:e_]) + "</mark>")
                 pos = e_
@@ -489,33 +557,52 @@ def named_concepts(text: str, thesaurus: Thesaurus) -> Concepts:
     weights = {(kind, value): 1.0 for kind, value in query_terms(text)
                if kind in EXPANSION_WEIGHTS}
     content = " ".join(query_words(text))
-    for kind, value, weight in [*thesaurus.named(text), *thesaurus.named(content)]:
+    for kind, value, weight in [*thesaurus.named(text, True), *thesaurus.named(content)]:
         if kind in EXPANSION_WEIGHTS:
             weights[kind, value] = max(weight, weights.get((kind, value), 0.0))
     return tuple((kind, value, weight) for (kind, value), weight in weights.items())
 
 
 @lru_cache(maxsize=4096)
-def _word_interventions(word: str, thesaurus: Thesaurus) -> frozenset[str]:
-    return frozenset(v for k, v, _ in named_concepts(word, thesaurus) if k == "intervention")
+def _word_interventions(word: str, thesaurus: Thesaurus) -> dict[str, float]:
+    """The interventions a word (or a few words) names, and how closely."""
+    return {v: w for k, v, w in named_concepts(word, thesaurus) if k == "intervention"}
+
+
+_TEXT_WORD = re.compile(r"\w+(?:[-:]\w+)*")
+
+
+def _pair_spans(text: str, words: list[str]) -> list[str]:
+    """For each two query words after one another, the text from the first to the second,
+    small words between them included ("mötesplats för småbarnsföräldrar")."""
+    spans = [m for m in _TEXT_WORD.finditer(text) if m.group().lower() in words]
+    out = []
+    for i in range(len(words) - 1):
+        a = next((m for m in spans if m.group().lower() == words[i]), None)
+        b = next((m for m in spans if m.group().lower() == words[i + 1]
+                  and a is not None and m.start() > a.start()), None)
+        out.append(text[a.start():b.end()] if a is not None and b is not None
+                   else f"{words[i]} {words[i + 1]}")
+    return out
 
 
 def named_by(text: str, concepts: Concepts, thesaurus: Thesaurus) -> dict[str, frozenset[int]]:
     """For each intervention the query names, the positions (in ``query_words``) of the
-    words that name it: a word naming it alone, two words naming it together ("prova
-    idrott"), else (a label with small words, "oro för barn") each word without which the
-    query no longer names it."""
+    words that name it: a word naming it alone, two words naming it together or more closely
+    than either alone ("prova idrott", "mötesplats för småbarnsföräldrar"), else (a label with
+    small words, "oro för barn") each word without which the query no longer names it."""
     words = query_words(text)[:MAX_WORDS]
     out: dict[str, set[int]] = {v: set() for k, v, _ in concepts if k == "intervention"}
     for i, word in enumerate(words):
-        for value in _word_interventions(word, thesaurus) & out.keys():
+        for value in _word_interventions(word, thesaurus).keys() & out.keys():
             out[value].add(i)
-    for i in range(len(words) - 1):  # two words naming it together ("prova idrott")
-        pair = _word_interventions(f"{words[i]} {words[i + 1]}", thesaurus)
-        alone = _word_interventions(words[i], thesaurus) | _word_interventions(words[i + 1],
-                                                                                thesaurus)
-        for value in (pair - alone) & out.keys():
-            out[value] |= {i, i + 1}
+    for i, span in enumerate(_pair_spans(text, words)):
+        pair = _word_interventions(span, thesaurus)
+        first = _word_interventions(words[i], thesaurus)
+        second = _word_interventions(words[i + 1], thesaurus)
+        for value in pair.keys() & out.keys():
+            if pair[value] > max(first.get(value, 0.0), second.get(value, 0.0)):
+                out[value] |= {i, i + 1}
     missing = [value for value, found in out.items() if not found]
     for i, word in enumerate(words if missing else []):
         rest = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", " ", text, count=1,
@@ -638,8 +725,63 @@ def _rank(searcher: Searcher, plan: WordPlan, allowed: set[int] | None, top: int
                 e.words or e.concept) for e in expansions]
     found = fastrank.rank_words(searcher, RANK_FIELD, plan.words, allowed, top, counted,
                                 covers, plan.required, ENOUGH_HITS, plan.counts,
-                                plan.weights)
+                                plan.weights, concept_boosts(plan, expansions))
     return found, expansions
+
+
+# The examples of an intervention the query names score up to 1 + CONCEPT_BOOST times as
+# much: in proportion to the share of the query's counted words that name it, and to how
+# closely they name it (its weight over FULL_CREDIT, to the power CONCEPT_STEEPNESS: a topic's
+# closest practice is raised much more than its further ones).
+CONCEPT_BOOST = 2.0
+CONCEPT_STEEPNESS = 3
+
+
+def concept_boosts(plan: WordPlan, expansions: list[Expansion]
+                   ) -> list[tuple[np.ndarray, float]]:
+    """How much the examples of each intervention the query names are raised: in
+    proportion to the share of the query's words that name it and how closely they do."""
+    counted = [i for i in range(len(plan.words)) if i >= len(plan.counts) or plan.counts[i]]
+    if not counted:
+        return []
+    out = []
+    for e in expansions:
+        if e.kind != "intervention" or not e.words:
+            continue
+        share = len(e.words & set(counted)) / len(counted)
+        closeness = min(1.0, e.weight / FULL_CREDIT) ** CONCEPT_STEEPNESS
+        out.append((e.ids, CONCEPT_BOOST * share * closeness))
+    return out
+
+
+def _bonus(searcher: Searcher, extra: Query | None, docnums: set[int]) -> dict[int, float]:
+    """What the ranking clauses add to the candidates, as Whoosh scores them: a term from
+    its cached postings, a phrase per candidate (a phrase query would walk its words'
+    positions)."""
+    if extra is None:
+        return {}
+    clauses = extra.subqueries if type(extra) is Or else [extra]
+    others = [c for c in clauses if not isinstance(c, Phrase | Term)]
+    out: dict[int, float] = {}
+    if others:
+        out = fastrank.bonus(searcher, Or(others) if len(others) > 1 else others[0], docnums)
+    for term in (c for c in clauses if isinstance(c, Term)):
+        for docnum, score in fastrank.terms_score(searcher, term.fieldname, [term.text],
+                                                  term.boost, docnums).items():
+            if score:
+                out[docnum] = out.get(docnum, 0.0) + score
+    postings = _facet_postings(searcher)
+    for phrase in (c for c in clauses if isinstance(c, Phrase)):
+        if isinstance(phrase, TagPhrase):
+            tagged = docnums & postings.get(phrase.facet, {}).get(phrase.value, frozenset())
+            found = fastrank.terms_score(searcher, phrase.fieldname, phrase.words,
+                                         phrase.boost, tagged)
+        else:
+            found = fastrank.phrase_scores(searcher, phrase.fieldname, phrase.words,
+                                           phrase.slop, phrase.boost, docnums)
+        for docnum, score in found.items():
+            out[docnum] = out.get(docnum, 0.0) + score
+    return out
 
 
 def _run_fast(searcher: Searcher, q: Query, fq: Query | None, page: int, per_page: int,
@@ -653,9 +795,8 @@ def _run_fast(searcher: Searcher, q: Query, fq: Query | None, page: int, per_pag
     if not ranked.best or start >= total:
         return Found(total, [], facets, note)
     scores = {d: sc for sc, d in ranked.best}
-    if extra is not None:
-        for docnum, extra_score in fastrank.bonus(searcher, extra, set(scores)).items():
-            scores[docnum] += extra_score
+    for docnum, extra_score in _bonus(searcher, extra, set(scores)).items():
+        scores[docnum] += extra_score
     order = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[start:start + per_page]
     terms = _highlight_terms(searcher, q)
     memo: dict[str, bool] = {}

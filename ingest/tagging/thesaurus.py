@@ -130,34 +130,46 @@ class Thesaurus:
                         index.setdefault(key, []).append(concept)
         return {key: tuple(found) for key, found in index.items()}
 
-    def labelled(self, text: str) -> list[Concept]:
+    def labelled(self, text: str, gaps: bool = False) -> list[Concept]:
         """The concepts whose labels the text contains, longest labels first, each word used
-        once."""
+        once; with ``gaps`` also a label of two or more words with one other word inside it
+        ("borta mycket från skolan" has "borta från skolan"), after the labels as written."""
         words = [w.lower() for w in _WORD.findall(text)]
         lemmas = [lemmatize(w) for w in words]
-        index = self._index
         used = [False] * len(words)
         found: list[Concept] = []
         for n in range(min(MAX_LABEL_WORDS, len(words)), 0, -1):
             for i in range(len(words) - n + 1):
-                if any(used[i:i + n]):
-                    continue
-                hits = index.get(tuple(words[i:i + n])) or index.get(tuple(lemmas[i:i + n]))
-                if hits:
-                    used[i:i + n] = [True] * n
-                    found.extend(c for c in hits if c not in found)
+                self._take(words, lemmas, list(range(i, i + n)), used, found)
+        for n in range(min(MAX_LABEL_WORDS, len(words) - 1), 1, -1) if gaps else ():
+            for i in range(len(words) - n):
+                for skip in range(i + 1, i + n):
+                    at = [j for j in range(i, i + n + 1) if j != skip]
+                    self._take(words, lemmas, at, used, found)
         return found
 
-    def named(self, text: str) -> list[tuple[str, str, float]]:
+    def _take(self, words: list[str], lemmas: list[str], at: list[int], used: list[bool],
+              found: list[Concept]) -> None:
+        """Adds the concepts labelled by the words at these positions (none of them used)."""
+        if any(used[j] for j in at):
+            return
+        index = self._index
+        hits = index.get(tuple(words[j] for j in at)) or index.get(tuple(lemmas[j] for j in at))
+        if hits:
+            for j in at:
+                used[j] = True
+            found.extend(c for c in hits if c not in found)
+
+    def named(self, text: str, gaps: bool = False) -> list[tuple[str, str, float]]:
         """(kind, value, weight) of the interventions and focus areas the text names: a
         concept itself with weight 1, a topic's related interventions with RELATED_WEIGHTS by
-        their order, and its focus areas with weight 1."""
+        their order, and its focus areas with weight 1 (``gaps``: as ``labelled``)."""
         weights: dict[tuple[str, str], float] = {}
 
         def add(kind: str, value: str, weight: float) -> None:
             weights[kind, value] = max(weight, weights.get((kind, value), 0.0))
 
-        for concept in self.labelled(text):
+        for concept in self.labelled(text, gaps):
             if concept.kind == TOPIC:
                 for rank, name in enumerate(concept.related):
                     add(INTERVENTION, name,

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from whoosh.query import Or, Term
+from whoosh.query import Or, Phrase, Term
 from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
 
@@ -140,3 +140,14 @@ def test_whoosh_is_the_version_fastrank_was_checked_against() -> None:
         f"search/fastrank.py reads private members of Whoosh's matcher "
         f"({', '.join(PRIVATE_MEMBERS)}) and must be re-checked against {installed} "
         f"(run tests/search/test_fastrank.py) before the pin is moved.")
+
+
+def test_phrase_scores_are_whooshs_phrase_scores(searcher: Searcher) -> None:
+    everyone = set(range(searcher.doc_count_all()))
+    for words in (["gemensam", "hembesök"], ["aktiv", "skolväg"], ["läxhjälp", "bibliotek"]):
+        phrase = Phrase("title", words, slop=2, boost=3.0)
+        expected = fastrank.bonus(searcher, phrase, everyone)
+        found = fastrank.phrase_scores(searcher, "title", words, 2, 3.0, everyone)
+        assert expected, words
+        assert found.keys() == expected.keys()
+        assert all(found[d] == pytest.approx(expected[d]) for d in expected)

@@ -105,3 +105,51 @@ def test_menade_du_only_when_it_finds_more(corpus_library) -> None:
     assert result.suggestion == "hembesök" and result.corrected
     # a known word is never corrected
     assert corpus_library.search("hembesök").suggestion is None
+
+
+def test_a_named_concept_outweighs_the_literal_words_of_another_practice(
+        corpus_library) -> None:
+    # Trygghetscirkeln examples write "föräldrar som inte pratar svenska"; the question names
+    # the meeting places for newly arrived parents (through "inte pratar svenska")
+    result = corpus_library.search("hur når vi föräldrar som inte pratar svenska")
+    assert "mötesplats för nyanlända föräldrar" in result.hits[0]["interventions"]
+    assert "Trygghetscirkeln" not in result.hits[0]["interventions"]
+
+
+def test_a_label_with_a_word_inside_it_still_names_its_concept() -> None:
+    thesaurus = seed()
+    assert not thesaurus.labelled("borta mycket från skolan")
+    gapped = [c.pref for c in thesaurus.labelled("borta mycket från skolan", gaps=True)]
+    assert gapped == ["problematisk skolfrånvaro"]
+    named = query.named_concepts("vad gör vi när en elev är borta mycket från skolan",
+                                 thesaurus)
+    assert ("intervention", "närvaroarbete", 0.8) in named
+
+
+def test_two_words_naming_a_concept_more_closely_together_both_name_it() -> None:
+    thesaurus = seed()
+    text = "mötesplats för småbarnsföräldrar"  # a label of öppen förskola, small word inside
+    named = dict(query.named_by(text, query.named_concepts(text, thesaurus), thesaurus))
+    assert named["öppen förskola"] == {0, 1}
+    assert named["föräldrastöd i grupp"] == {1}  # named by "småbarnsföräldrar" alone
+
+
+def test_concept_boosts_follow_the_share_of_the_query_and_closeness(corpus_library) -> None:
+    thesaurus = seed()
+
+    def boosts(text: str) -> dict[str, float]:
+        def run(searcher):
+            q, _, _, _ = query._user_query(corpus_library.index.schema, text)
+            plan = query.word_plan(searcher, text, q, thesaurus)
+            expansions = query._expansions(searcher, plan)
+            shares = query.concept_boosts(plan, expansions)
+            return {e.concept: share for e, (_, share) in zip(
+                [e for e in expansions if e.kind == "intervention" and e.words], shares,
+                strict=True)}
+        return corpus_library.index.run(run)
+
+    whole = boosts("hembesök")  # one word naming the practice: the full boost
+    assert whole["gemensamma hembesök"] == pytest.approx(query.CONCEPT_BOOST)
+    assert whole["utökat hembesöksprogram"] < whole["gemensamma hembesök"] / 2
+    part = boosts("hembesök vetlanda")  # the practice is half of what is asked
+    assert part["gemensamma hembesök"] == pytest.approx(query.CONCEPT_BOOST / 2)
