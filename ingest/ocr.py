@@ -48,6 +48,7 @@ MAX_PARTS = 2
 MIN_SPLIT_PIXELS = 2_000_000  # an A4 page at 200 dpi is 3.9 million, at 150 dpi 2.2
 BLANK_BAND_POINTS = 6
 INK_LEVEL = 128  # grey below this is ink
+STRIP_MARGIN = 40  # white rows around each strip
 
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
@@ -93,7 +94,7 @@ def page_words(page: pdfium.PdfPage, number: int, dpi: float | None = None,
         parts = min(MAX_PARTS, len(os.sched_getaffinity(0)))
     big = image.width * image.height >= MIN_SPLIT_PIXELS
     tops = strip_tops(image, parts, round(BLANK_BAND_POINTS * scale)) if big else [0]
-    strips = [(top, image.crop((0, top, image.width, bottom)))
+    strips = [(top - STRIP_MARGIN, _with_margin(image.crop((0, top, image.width, bottom))))
               for top, bottom in zip(tops, [*tops[1:], image.height], strict=True)]
     if len(strips) == 1:
         return words_from_hocr(_hocr(image), number, scale)
@@ -101,6 +102,16 @@ def page_words(page: pdfium.PdfPage, number: int, dpi: float | None = None,
         hocrs = list(pool.map(_hocr, [strip for _, strip in strips]))
     return [word for (top, _), hocr in zip(strips, hocrs, strict=True)
             for word in words_from_hocr(hocr, number, scale, top)]
+
+
+def _with_margin(strip: Image.Image) -> Image.Image:
+    """The strip on white with STRIP_MARGIN rows above and below: Tesseract misreads a line
+    that starts right at the image's edge ("K ontakt")."""
+    from PIL import Image as PILImage
+
+    framed = PILImage.new(strip.mode, (strip.width, strip.height + 2 * STRIP_MARGIN), 255)
+    framed.paste(strip, (0, STRIP_MARGIN))
+    return framed
 
 
 def _hocr(image: Image.Image) -> bytes:
