@@ -39,6 +39,7 @@ log = logging.getLogger(__name__)
 
 LOCK_FILE = "jobs-writer.lock"
 STALE_SECONDS = 10.0  # no heartbeat for this long: the worker is gone, the job runs again
+STOP_SECONDS = 10.0  # how long stopping waits for the writer thread
 MAX_ATTEMPTS = 3
 QUEUE_DOWN = ("Kön kan inte nås just nu, så filen har inte börjat läsas in. Filen är sparad: "
               "försök igen om en stund.")
@@ -158,9 +159,12 @@ class JobWriter:
         return self
 
     def stop(self) -> None:
+        """Stop the writer and the local workers; bounded (both are daemon threads, and a
+        store cut short is a transaction not committed: the job is taken up at next start),
+        so Ctrl-C ends `serve` within seconds (STOP_SECONDS + the workers' own bound)."""
         self._stop.set()
         if self._thread is not None:
-            self._thread.join(30)
+            self._thread.join(STOP_SECONDS)
             self._thread = None
         if self.local is not None:
             self.local.stop()

@@ -257,7 +257,7 @@ class LocalWorkers:
         if self.reader is None and reader is not None and hasattr(reader, "close"):
             reader.close()  # this thread's own
 
-    def stop(self, timeout: float = 10.0) -> None:
+    def stop(self, timeout: float = 5.0) -> None:
         self._stop.set()
         for thread in self._threads:
             thread.join(timeout)
