@@ -133,6 +133,12 @@ def _wait_for(base: str, proc: subprocess.Popen, log: Path) -> None:
     raise AssertionError(f"make run did not serve within {START_TIMEOUT} s:\n{log.read_text()}")
 
 
+def _as_in_a_terminal() -> None:
+    """Ctrl-C's default action, as a command typed in a terminal has it: a test run started in
+    the background of a shell without job control inherits SIGINT ignored."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.fixture(scope="module")
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     data_dir = tmp_path_factory.mktemp("make-run") / "instance"
@@ -148,7 +154,8 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     with log.open("wb") as out:
         proc = subprocess.Popen(
             ["make", "--no-print-directory", "run", f"PORT={port}", f"DATA_DIR={relative}"],
-            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
+            preexec_fn=_as_in_a_terminal)
     base = f"http://127.0.0.1:{port}/"
     served = Served(Browser(base), data_dir, log, proc)
     try:
