@@ -14,9 +14,9 @@ DATA_DIR ?= instance
 # PDF, Pango and a font for WeasyPrint (printable concept sheets); corpus: more fonts for
 # rendering the bundled PDFs; test: those, Chromium for the browser tests, make (tests run
 # `make run`) and redis-server (the job queue's Redis storage is tested against a real server).
-RUN_PACKAGES := tesseract-ocr tesseract-ocr-swe poppler-utils hunspell-sv \
+RUN_PACKAGES := tesseract-ocr tesseract-ocr-swe poppler-utils hunspell-sv fonts-dejavu-core \
 	libreoffice-common libreoffice-writer-nogui libreoffice-impress-nogui \
-	fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
+	libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
 CORPUS_PACKAGES := $(RUN_PACKAGES) fonts-liberation fonts-dejavu-extra
 TEST_PACKAGES := $(CORPUS_PACKAGES) chromium make redis-server
 # bench: wrk drives the web server in benchmarks/web.py (a load generator that is not the
