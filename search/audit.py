@@ -33,15 +33,20 @@ def record(con: sqlite3.Connection, action: str, summary: str, *, user: str | No
     The row is filed under the lineage of ``document_id`` (its own id if it is not stored).
     """
     check_text((action, summary, user, document_id, example_id), "Ändringsloggen")
-    lineage = None
-    if document_id is not None:
-        row = con.execute("SELECT lineage FROM documents WHERE id = ?", (document_id,)).fetchone()
-        lineage = (row[0] if row else None) or document_id
+    lineage = lineage_of(con, document_id)
     con.execute(
         "INSERT INTO audit_log (created_at, user, action, lineage, example_id, summary, data) "
         "VALUES (?, ?, ?, ?, ?, ?, ?)",
         (now(), user, action, lineage, example_id, summary,
          json.dumps(data, ensure_ascii=False) if data else None))
+
+
+def lineage_of(con: sqlite3.Connection, document_id: str | None) -> str | None:
+    """The lineage rows of ``document_id`` are filed under (its own id if it is not stored)."""
+    if document_id is None:
+        return None
+    row = con.execute("SELECT lineage FROM documents WHERE id = ?", (document_id,)).fetchone()
+    return (row[0] if row else None) or document_id
 
 
 def _entry(row: Any) -> AuditEntry:

@@ -971,10 +971,7 @@ class Library:
                       user: str | None = None, before: int | None = None,
                       limit: int = 100) -> list[AuditEntry]:
         """The audit log, newest first; with ``document_id``, that document's versions only."""
-        lineage = None
-        if document_id is not None:
-            row = self.catalogue.document_row(document_id)
-            lineage = (row["lineage"] if row else None) or document_id
+        lineage = audit.lineage_of(self.catalogue.conn(), document_id)
         return audit.entries(self.catalogue, lineage=lineage, action=action, user=user,
                              before=before, limit=limit)
 
