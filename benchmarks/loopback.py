@@ -1,10 +1,16 @@
-"""What the benchmarks that drive a real server on loopback share: queries, a port, a wait."""
+"""What the benchmarks that drive a real server on loopback share: queries, a port, a server
+started from a few lines of code with its log in a file, a wait."""
 
 from __future__ import annotations
 
 import http.client
+import os
 import socket
+import subprocess
+import sys
+import tempfile
 import time
+from pathlib import Path
 
 # searches a new team might make: words, phrases, filters, sorting and paging
 QUERIES = [
@@ -43,3 +49,20 @@ def wait_until_serving(port: int, seconds: float) -> bool:
             pass
         time.sleep(0.2)
     return False
+
+
+def start_app_server(code: str, source: Path, port: int) -> subprocess.Popen:
+    """A Python server started from ``code`` in the tree ``source``, once it answers on ``port``.
+
+    Its output goes to a file, never to a pipe nobody reads: under load waitress warns on every
+    queued request, and a full pipe would stop the server mid-benchmark."""
+    fd, log = tempfile.mkstemp(prefix="exempelbanken-bench-", suffix=".log")
+    proc = subprocess.Popen([sys.executable, "-c", code], cwd=source,
+                            env={**os.environ, "PYTHONPATH": str(source)},
+                            stdout=fd, stderr=subprocess.STDOUT)
+    os.close(fd)
+    if wait_until_serving(port, 120):
+        return proc
+    proc.kill()
+    tail = Path(log).read_bytes()[-2000:].decode(errors="replace")
+    raise RuntimeError("server did not start: " + tail)

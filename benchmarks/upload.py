@@ -21,7 +21,6 @@ import argparse
 import http.client
 import http.cookiejar
 import json
-import os
 import re
 import shutil
 import statistics
@@ -35,7 +34,7 @@ import uuid
 from pathlib import Path
 from urllib.parse import urlencode
 
-from loopback import QUERIES, free_port, wait_until_serving
+from loopback import QUERIES, free_port, start_app_server
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus" / "pdf"
@@ -70,13 +69,7 @@ def start_server(data_dir: Path, port: int, root: Path = ROOT) -> subprocess.Pop
             f"app = create_app({config!r})\n"
             "if hasattr(uploads, 'runtime'): uploads.runtime(app)\n"
             f"serve(app, '127.0.0.1', {port})\n")
-    proc = subprocess.Popen([sys.executable, "-c", code], cwd=root,
-                            env={**os.environ, "PYTHONPATH": str(root)},
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    if wait_until_serving(port, 120):
-        return proc
-    proc.kill()
-    raise RuntimeError("server did not start: " + proc.stderr.read().decode()[-2000:])
+    return start_app_server(code, root, port)
 
 
 def log_in(port: int) -> None:

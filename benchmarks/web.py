@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlencode
 
-from loopback import QUERIES, free_port, wait_until_serving
+from loopback import QUERIES, free_port, start_app_server
 
 ROOT = Path(__file__).resolve().parent.parent
 PING = "/_benchmark/ping"
@@ -153,15 +153,7 @@ def start_server(source: Path, data_dir: Path, port: int) -> subprocess.Popen:
         f"app.add_url_rule({PING!r}, 'benchmark_ping', lambda: 'ok')\n"
         f"serve(app, '127.0.0.1', {port})\n"
     )
-    env = {**os.environ, "PYTHONPATH": str(source)}
-    proc = subprocess.Popen(
-        [sys.executable, "-c", code], cwd=source, env=env,
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-    )
-    if wait_until_serving(port, 120):
-        return proc
-    proc.kill()
-    raise RuntimeError("server did not start: " + proc.stderr.read().decode()[-2000:])
+    return start_app_server(code, source, port)
 
 
 LUA = """
