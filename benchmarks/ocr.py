@@ -5,14 +5,17 @@ scanned the same way (``corpus/build_posters.scan``: 200 dpi, a slight tilt, blu
 The truth is the text layer of each page's vector original. Word accuracy is the share of the
 original's words that OCR read (as a multiset, lowercase, punctuation stripped); precision the
 share of OCR's words that are the original's. Each page is read ``--rounds`` times per setting,
-the settings alternating, and the median time is kept.
+the settings alternating, and the median time is kept. With ``--before DIR`` (another checkout,
+e.g. ``git worktree add /tmp/ocrbase <commit>``) that tree's OCR module reads the same pages in
+the same rounds.
 
-    .venv/bin/python benchmarks/ocr.py [--rounds 3]
+    .venv/bin/python benchmarks/ocr.py [--rounds 3] [--before DIR]
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import re
 import statistics
 import sys
@@ -20,6 +23,7 @@ import tempfile
 import time
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -33,7 +37,7 @@ SCANNED = "poster-2024-gnosjo-hembesok-skannad"
 EXTRA = ("poster-2020-ht-eksjo-sms-franvaro", "poster-2024-vetlanda-narvaro",
          "nyhetsbrev-2022-05")  # an A3 and an A4 poster, a newsletter's first page
 # (dpi, strips): None = the page's own choice
-SETTINGS = {"own dpi, whole (before)": (None, 1), "own dpi, strips (now)": (None, None)}
+SETTINGS = {"whole page": (None, 1), "strips (now)": (None, None)}
 _WORD = re.compile(r"[\wåäöÅÄÖéü]+(?:-[\wåäöÅÄÖéü]+)*")
 
 
@@ -75,11 +79,12 @@ def _text(path: Path) -> str:
         doc.close()
 
 
-def read(path: Path, dpi: float | None, parts: int | None) -> tuple[float, Counter[str]]:
+def read(path: Path, dpi: float | None, parts: int | None,
+         module: Any = ocr) -> tuple[float, Counter[str]]:
     doc = pdfium.PdfDocument(str(path))
     try:
         started = time.perf_counter()
-        found = ocr.page_words(doc[0], 1, dpi=dpi, parts=parts)
+        found = module.page_words(doc[0], 1, dpi=dpi, parts=parts)
         seconds = time.perf_counter() - started
     finally:
         doc.close()
@@ -91,25 +96,37 @@ def score(truth: Counter[str], found: Counter[str]) -> tuple[float, float]:
     return shared / max(sum(truth.values()), 1), shared / max(sum(found.values()), 1)
 
 
+def ocr_of(tree: Path) -> Any:
+    """The OCR module of another checkout (it needs only ``Word`` from this one)."""
+    spec = importlib.util.spec_from_file_location("ocr_before", tree / "ingest" / "ocr.py")
+    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    return module
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--before", type=Path, help="another checkout whose OCR to measure too")
     args = parser.parse_args(argv)
+    settings = {name: (ocr, dpi, parts) for name, (dpi, parts) in SETTINGS.items()}
+    if args.before:
+        settings = {"strips (before)": (ocr_of(args.before), None, None), **settings}
     with tempfile.TemporaryDirectory(prefix="ocr-bench-") as tmp:
         measured = pages(Path(tmp))
         print(f"{'page':<44} {'setting':<24} {'dpi':>4} {'s':>6} {'words':>6} {'prec':>6}")
-        totals: dict[str, list[float]] = {name: [] for name in SETTINGS}
+        totals: dict[str, list[float]] = {name: [] for name in settings}
         for name, path, truth in measured:
             doc = pdfium.PdfDocument(str(path))
             own = ocr.render_dpi(doc[0])
             doc.close()
-            times: dict[str, list[float]] = {s: [] for s in SETTINGS}
+            times: dict[str, list[float]] = {s: [] for s in settings}
             found: dict[str, Counter[str]] = {}
             for _ in range(args.rounds):
-                for setting, (dpi, parts) in SETTINGS.items():
-                    seconds, found[setting] = read(path, dpi, parts)
+                for setting, (module, dpi, parts) in settings.items():
+                    seconds, found[setting] = read(path, dpi, parts, module)
                     times[setting].append(seconds)
-            for setting, (dpi, _) in SETTINGS.items():
+            for setting, (_, dpi, _) in settings.items():
                 recall, precision = score(truth, found[setting])
                 median = statistics.median(times[setting])
                 totals[setting].append(median)
