@@ -552,9 +552,11 @@ def named_concepts(text: str, thesaurus: Thesaurus) -> Concepts:
     """The interventions and focus areas a plain query names: by the tagger's rules (weight
     1), or by the thesaurus's other terms ("mobbning" → kamratstöd, rastaktiviteter …), in
     the query as written or in its content words alone ("hur stödjer vi föräldrar" names
-    what "stödja föräldrar" names)."""
+    what "stödja föräldrar" names). The tagger's rules do not look inside the thesaurus's
+    long labels ("inte vill gå till skolan" is absence, not a way to school)."""
     text = text[:MAX_QUERY_CHARS]
-    weights = {(kind, value): 1.0 for kind, value in query_terms(text)
+    weights = {(kind, value): 1.0
+               for kind, value in query_terms(thesaurus.without_long_labels(text))
                if kind in EXPANSION_WEIGHTS}
     content = " ".join(query_words(text))
     for kind, value, weight in [*thesaurus.named(text, True), *thesaurus.named(content)]:
@@ -725,8 +727,17 @@ def _rank(searcher: Searcher, plan: WordPlan, allowed: set[int] | None, top: int
                 e.words or e.concept) for e in expansions]
     found = fastrank.rank_words(searcher, RANK_FIELD, plan.words, allowed, top, counted,
                                 covers, plan.required, ENOUGH_HITS, plan.counts,
-                                plan.weights, concept_boosts(plan, expansions))
+                                plan.weights, concept_boosts(plan, expansions),
+                                [e.ids for e in expansions if qualifies(e)])
     return found, expansions
+
+
+def qualifies(expansion: Expansion) -> bool:
+    """Whether the examples of an expansion match a long query whatever its other words: a
+    practice its words name outright or as a topic's closest practice ("hög frånvaro" →
+    närvaroarbete). Examples that share only the concept are still what was asked for."""
+    return (expansion.kind == "intervention" and bool(expansion.words)
+            and expansion.weight >= FULL_CREDIT)
 
 
 # The examples of an intervention the query names score up to 1 + CONCEPT_BOOST times as

@@ -153,3 +153,13 @@ def test_concept_boosts_follow_the_share_of_the_query_and_closeness(corpus_libra
     assert whole["utökat hembesöksprogram"] < whole["gemensamma hembesök"] / 2
     part = boosts("hembesök vetlanda")  # the practice is half of what is asked
     assert part["gemensamma hembesök"] == pytest.approx(query.CONCEPT_BOOST / 2)
+
+
+def test_a_practice_the_question_names_finds_all_its_examples(corpus_library) -> None:
+    # "socialtjänsten och skolan" names samverkan, whose closest practice is samverkansteam:
+    # its examples are found although most have too few of the question's other words
+    question = "hur kan socialtjänsten och skolan hjälpa en familj tillsammans"
+    found = {h["id"] for h in corpus_library.search(question, per_page=100).hits}
+    teams = corpus_library.search("", filters={"insats": ["samverkansteam"]}, per_page=100)
+    assert teams.total >= 5
+    assert {h["id"] for h in teams.hits} <= found
