@@ -195,6 +195,13 @@ EVERYDAY: list[tuple[str, list[R]]] = [
                                rule(2, i=["fadderföräldrar"])]),
     ("cykelhjälm", [rule(3, i=["aktiv skolväg", "cykelskola"])]),
     ("föräldrar med egen erfarenhet", [rule(3, i=["brukarmedverkan"])]),
+    # a third round (focus areas in everyday words), graded from the gold before it was run
+    ("motion för barn", [rule(2, f=["Fysisk aktivitet"])]),
+    ("barns psykiska hälsa", [rule(2, f=["Psykisk hälsa"])]),
+    ("klara skolan", [rule(2, f=["Fullföljda studier"])]),
+    ("barn som rör sig för lite", [rule(3, i=["aktiv skolväg", "rastaktiviteter",
+                                              "prova-på-aktiviteter", "knattegympa"]),
+                                   rule(2, f=["Fysisk aktivitet"])]),
 ]
 
 # Whole questions, as a new team asks them (same provenance as EVERYDAY).

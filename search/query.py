@@ -528,6 +528,9 @@ CANDIDATES = 30
 # A query that names a concept (by any of its terms: "skolk" → närvaroarbete) also finds the
 # examples tagged with it, as one more word weighted this much below a literal word.
 EXPANSION_WEIGHTS = {"intervention": ("insats", 2.0), "focus_area": ("fokus", 0.15)}
+# A query that names a focus area and no practice ("motion för barn", "klara skolan") asks for
+# the area: its examples then get this weight, above the query's common words.
+AREA_ONLY_WEIGHT = 2.0
 Concepts = tuple[tuple[str, str, float], ...]  # (tag kind, value, weight) named by a query
 # A long query (LONG_QUERY content words or more) finds the examples that have at least this
 # share of its content words, a word counting also when the example is tagged with a concept
@@ -683,9 +686,12 @@ def _expansions(searcher: Searcher, plan: WordPlan) -> list[Expansion]:
     arrays = _facet_arrays(searcher, postings)
     n_docs = searcher.doc_count_all()
     named = dict(plan.named)
+    areas_only = all(kind != "intervention" for kind, _, _ in plan.concepts)
     out = []
     for kind, value, weight in sorted(plan.concepts, key=lambda c: c[0] != "intervention"):
         facet, kind_weight = EXPANSION_WEIGHTS[kind]
+        if areas_only:
+            kind_weight = AREA_ONLY_WEIGHT
         docs = postings.get(facet, {}).get(value)
         if docs:
             score = fastrank.expansion_score(n_docs, len(docs), kind_weight * weight)
