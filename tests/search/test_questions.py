@@ -163,3 +163,18 @@ def test_a_practice_the_question_names_finds_all_its_examples(corpus_library) ->
     teams = corpus_library.search("", filters={"insats": ["samverkansteam"]}, per_page=100)
     assert teams.total >= 5
     assert {h["id"] for h in teams.hits} <= found
+
+
+def test_a_focus_area_named_alone_ranks_its_examples_first(corpus_library) -> None:
+    # "motion" names Fysisk aktivitet and no practice: the area's examples come before those
+    # that only write "barn"
+    result = corpus_library.search("motion för barn")
+    assert all("Fysisk aktivitet" in h["focus_areas"] for h in result.hits[:5])
+
+
+def test_a_long_label_is_read_as_a_whole() -> None:
+    # "inte vill gå till skolan" is absence: the rule for "gå till skolan" (aktiv skolväg)
+    # does not look inside it
+    named = query.named_concepts("elever som inte vill gå till skolan", seed())
+    assert ("intervention", "närvaroarbete", 0.8) in named
+    assert all(value != "aktiv skolväg" for _, value, _ in named)
