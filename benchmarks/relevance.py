@@ -165,6 +165,43 @@ EVERYDAY: list[tuple[str, list[R]]] = [
                                                  rule(1, i=["tidig upptäckt"])]),
     ("fritidsgården i skolan", [rule(3, i=["allaktivitetshus"])]),
     ("idrottsföreningar besöker skolan", [rule(3, i=["prova-på-aktiviteter"])]),
+    # a second round, written and graded from the gold before it was run
+    ("ströfrånvaro", [rule(3, i=["närvaroarbete"])]),
+    ("skolfrånvaro", [rule(3, i=["närvaroarbete"])]),
+    ("ringa hem när eleven inte kommer", [rule(3, i=["sms vid första frånvaron"]),
+                                         rule(2, i=["närvaroarbete"])]),
+    ("seniorer läxor", [rule(3, i=["läxcafé med seniorer", "läxcafé med pensionerade lärare"]),
+                        rule(2, i=["läxhjälp"])]),
+    ("föräldrar som inte kan svenska", [
+        rule(3, i=["mötesplats för nyanlända föräldrar", "digital föräldrakväll på flera språk"])]),
+    ("träffar för föräldrar med bebisar", [rule(3, i=["öppen förskola"]),
+                                           rule(2, i=["knattegympa"])]),
+    ("sportlov", [rule(3, t=["Sportlov för alla i Gislaved"]),
+                  rule(1, i=["prova-på-aktiviteter"])]),
+    ("äldre elever som faddrar", [rule(3, i=["kamratstöd"])]),
+    ("samarbete mellan skola och socialtjänst", [rule(3, i=["samverkansteam"]),
+                                                 rule(2, i=["tidig upptäckt"])]),
+    ("fritidsgård", [rule(3, i=["allaktivitetshus"])]),
+    ("öppet på helgen för småbarnsfamiljer", [rule(3, i=["lördagsöppet"]),
+                                              rule(2, i=["öppen förskola"])]),
+    ("tonårsföräldrar", [rule(3, i=["samtalsgrupp för tonårsföräldrar"]),
+                         rule(2, i=["föräldrastöd i grupp"])]),
+    ("skolsköterska kurator och psykolog tillsammans", [rule(3, i=["elevhälsocentral"])]),
+    ("barnhälsovården", [rule(3, i=["gemensamma hembesök", "utökat hembesöksprogram"]),
+                         rule(1, i=["familjecentral"])]),
+    ("simma", [rule(3, i=["simskola för familjer"]), rule(1, f=["Fysisk aktivitet"])]),
+    ("lekar på rasten", [rule(3, i=["rastaktiviteter"]), rule(1, i=["kamratstöd"])]),
+    ("nyinflyttade familjer", [rule(3, i=["mötesplats för nyanlända föräldrar"]),
+                               rule(2, i=["fadderföräldrar"])]),
+    ("cykelhjälm", [rule(3, i=["aktiv skolväg", "cykelskola"])]),
+    ("föräldrar med egen erfarenhet", [rule(3, i=["brukarmedverkan"])]),
+    # a third round (focus areas in everyday words), graded from the gold before it was run
+    ("motion för barn", [rule(2, f=["Fysisk aktivitet"])]),
+    ("barns psykiska hälsa", [rule(2, f=["Psykisk hälsa"])]),
+    ("klara skolan", [rule(2, f=["Fullföljda studier"])]),
+    ("barn som rör sig för lite", [rule(3, i=["aktiv skolväg", "rastaktiviteter",
+                                              "prova-på-aktiviteter", "knattegympa"]),
+                                   rule(2, f=["Fysisk aktivitet"])]),
 ]
 
 # Whole questions, as a new team asks them (same provenance as EVERYDAY).
@@ -218,6 +255,44 @@ QUESTIONS: list[tuple[str, list[R]]] = [
     ("hur kan föräldrar vara med och påverka verksamheten", [rule(3, i=["brukarmedverkan"])]),
     ("hur får vi tonårsföräldrar att komma på föräldraträffar", [
         rule(3, i=["föräldrastöd i grupp"])]),
+    # a second round, written and graded from the gold before it was run
+    ("hur kan vi jobba med frånvaro", [rule(3, i=["närvaroarbete"])]),
+    ("hur kan biblioteket hjälpa elever med läxorna", [
+        rule(3, t=["Läxhjälp på biblioteket i Anderstorp", "Läxhjälp på biblioteket i Värnamo"]),
+        rule(2, i=["läxhjälp"])]),
+    ("hur kan förskolan och skolan samarbeta när barnen börjar förskoleklass", [
+        rule(3, i=["överlämning förskola–skola"]), rule(1, i=["elevhälsocentral"])]),
+    ("hur når vi papporna", [
+        rule(3, t=["Pappagruppen i Mullsjö", "Pappagrupp på familjecentralen i Gnosjö"]),
+        rule(1, i=["föräldrastöd i grupp"])]),
+    ("vilka kommuner gör hembesök tillsammans med socialtjänsten", [
+        rule(3, i=["gemensamma hembesök"]), rule(2, i=["utökat hembesöksprogram"])]),
+    ("hur startar man en elevhälsocentral", [rule(3, i=["elevhälsocentral"])]),
+    ("hur kan vi göra rasterna roligare", [rule(3, i=["rastaktiviteter"]),
+                                           rule(2, i=["kamratstöd"])]),
+    ("finns det något för barn som aldrig har provat en idrott", [
+        rule(3, i=["prova-på-aktiviteter"])]),
+    ("hur kan vi fråga föräldrarna vad de behöver", [rule(3, i=["brukarmedverkan"])]),
+    ("var kan ungdomar få hjälp med skolarbetet efter skolan", [
+        rule(3, i=["läxhjälp"]), rule(2, i=["allaktivitetshus"])]),
+    ("hur kan familjecentralen nå mammor som är nya i sverige", [
+        rule(3, i=["mötesplats för nyanlända föräldrar"]), rule(1, i=["familjecentral"])]),
+    ("hur kan vi hjälpa elever som har mycket frånvaro och ångest", [
+        rule(3, i=["närvaroarbete"]), rule(1, i=["tidig upptäckt"])]),
+    ("vad gör kommunerna för att barn ska röra sig mer", [
+        rule(3, i=["aktiv skolväg", "prova-på-aktiviteter", "rastaktiviteter", "knattegympa"]),
+        rule(2, f=["Fysisk aktivitet"])]),
+    ("hur kan skolan upptäcka tidigt att ett barn mår dåligt", [
+        rule(3, i=["tidig upptäckt"]), rule(2, i=["elevhälsocentral"]),
+        rule(1, i=["kamratstöd"])]),
+    ("hur ordnar man läxhjälp med pensionärer", [
+        rule(3, i=["läxcafé med seniorer", "läxcafé med pensionerade lärare"]),
+        rule(2, i=["läxhjälp"])]),
+    ("hur kan elevhälsan jobba mer förebyggande", [rule(3, i=["elevhälsocentral"]),
+                                                   rule(2, i=["tidig upptäckt"])]),
+    ("hur kan socialtjänsten och skolan hjälpa en familj tillsammans", [
+        rule(3, i=["samverkansteam"]), rule(2, i=["tidig upptäckt"]),
+        rule(1, i=["gemensamma hembesök"])]),
 ]
 
 

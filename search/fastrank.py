@@ -236,7 +236,8 @@ def rank_words(searcher: Searcher, fieldname: str, words: list[list[str]],
                expansions: Sequence[tuple[Docs, float, bool, object]] = (),
                covers: Covers = (), required: int = 1, enough: int = 1,
                counts: Sequence[bool] = (), weights: Sequence[float] = (),
-               boosts: Sequence[tuple[Docs, float]] = ()) -> Ranked:
+               boosts: Sequence[tuple[Docs, float]] = (),
+               qualified: Sequence[Docs] = ()) -> Ranked:
     """Documents with at least ``required`` of the words, ranked. A word counts for a
     document that has one of its terms, or (with a credit up to 1) for one of the word's
     ``covers`` sets. An expansion (docs, score, counted, group) gives each of its documents its
@@ -244,7 +245,9 @@ def rank_words(searcher: Searcher, fieldname: str, words: list[list[str]],
     concepts one word names) and, when ``counted`` (a concept no single word names), counts as
     one more word. When fewer than ``enough`` documents have ``required`` words, one word less
     is required, down to one. A document of a ``boosts`` set (docs, share) has its score
-    multiplied by 1 + share (the best share of its sets)."""
+    multiplied by 1 + share (the best share of its sets). A document of a ``qualified`` set
+    (the examples of a practice the query names outright) matches whatever its count of words,
+    below those with more words, and is no reason not to relax."""
     norms = _NORMS.get(searcher, fieldname, lambda: _norms(searcher, fieldname))
     size = len(norms)
     scores, coord, literal = _word_scores(searcher, fieldname, words, norms, covers, counts,
@@ -263,7 +266,10 @@ def rank_words(searcher: Searcher, fieldname: str, words: list[list[str]],
     needed = max(1, required)
     while needed > 1 and np.count_nonzero(have >= needed - EPSILON) < enough:
         needed -= 1
-    matched_idx = candidates[have >= (needed - EPSILON if needed > 1 else EPSILON)]
+    keep = have >= (needed - EPSILON if needed > 1 else EPSILON)
+    if qualified and needed > 1:
+        keep |= _best_share([(docs, 1.0) for docs in qualified], size)[candidates] > 0
+    matched_idx = candidates[keep]
     if not len(matched_idx):
         return Ranked(set(), [], set(), required, needed)
     final = scores[matched_idx] * (1 + COORD * (coord[matched_idx] - 1))

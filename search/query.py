@@ -528,6 +528,9 @@ CANDIDATES = 30
 # A query that names a concept (by any of its terms: "skolk" → närvaroarbete) also finds the
 # examples tagged with it, as one more word weighted this much below a literal word.
 EXPANSION_WEIGHTS = {"intervention": ("insats", 2.0), "focus_area": ("fokus", 0.15)}
+# A query that names a focus area and no practice ("motion för barn", "klara skolan") asks for
+# the area: its examples then get this weight, above the query's common words.
+AREA_ONLY_WEIGHT = 2.0
 Concepts = tuple[tuple[str, str, float], ...]  # (tag kind, value, weight) named by a query
 # A long query (LONG_QUERY content words or more) finds the examples that have at least this
 # share of its content words, a word counting also when the example is tagged with a concept
@@ -552,9 +555,11 @@ def named_concepts(text: str, thesaurus: Thesaurus) -> Concepts:
     """The interventions and focus areas a plain query names: by the tagger's rules (weight
     1), or by the thesaurus's other terms ("mobbning" → kamratstöd, rastaktiviteter …), in
     the query as written or in its content words alone ("hur stödjer vi föräldrar" names
-    what "stödja föräldrar" names)."""
+    what "stödja föräldrar" names). The tagger's rules do not look inside the thesaurus's
+    long labels ("inte vill gå till skolan" is absence, not a way to school)."""
     text = text[:MAX_QUERY_CHARS]
-    weights = {(kind, value): 1.0 for kind, value in query_terms(text)
+    weights = {(kind, value): 1.0
+               for kind, value in query_terms(thesaurus.without_long_labels(text))
                if kind in EXPANSION_WEIGHTS}
     content = " ".join(query_words(text))
     for kind, value, weight in [*thesaurus.named(text, True), *thesaurus.named(content)]:
@@ -681,9 +686,12 @@ def _expansions(searcher: Searcher, plan: WordPlan) -> list[Expansion]:
     arrays = _facet_arrays(searcher, postings)
     n_docs = searcher.doc_count_all()
     named = dict(plan.named)
+    areas_only = all(kind != "intervention" for kind, _, _ in plan.concepts)
     out = []
     for kind, value, weight in sorted(plan.concepts, key=lambda c: c[0] != "intervention"):
         facet, kind_weight = EXPANSION_WEIGHTS[kind]
+        if areas_only:
+            kind_weight = AREA_ONLY_WEIGHT
         docs = postings.get(facet, {}).get(value)
         if docs:
             score = fastrank.expansion_score(n_docs, len(docs), kind_weight * weight)
@@ -725,8 +733,17 @@ def _rank(searcher: Searcher, plan: WordPlan, allowed: set[int] | None, top: int
                 e.words or e.concept) for e in expansions]
     found = fastrank.rank_words(searcher, RANK_FIELD, plan.words, allowed, top, counted,
                                 covers, plan.required, ENOUGH_HITS, plan.counts,
-                                plan.weights, concept_boosts(plan, expansions))
+                                plan.weights, concept_boosts(plan, expansions),
+                                [e.ids for e in expansions if qualifies(e)])
     return found, expansions
+
+
+def qualifies(expansion: Expansion) -> bool:
+    """Whether the examples of an expansion match a long query whatever its other words: a
+    practice its words name outright or as a topic's closest practice ("hög frånvaro" →
+    närvaroarbete). Examples that share only the concept are still what was asked for."""
+    return (expansion.kind == "intervention" and bool(expansion.words)
+            and expansion.weight >= FULL_CREDIT)
 
 
 # The examples of an intervention the query names score up to 1 + CONCEPT_BOOST times as

@@ -39,6 +39,10 @@ MAX_LABEL_CHARS = 60
 # What a topic's related interventions count for, by their order (the first is the closest).
 RELATED_WEIGHTS = (0.8, 0.6, 0.5)
 _WORD = re.compile(r"\w+(?:-\w+)*")
+# A compound names the concept of a one-word label it ends with (``Thesaurus.labelled`` with
+# gaps): a label of at least MIN_HEAD letters after at least MIN_HEAD_PREFIX letters.
+MIN_HEAD, MIN_HEAD_PREFIX = 5, 3
+LONG_LABEL = 4  # words: a label this long is read as a whole (``without_long_labels``)
 
 
 def slug(name: str) -> str:
@@ -133,7 +137,8 @@ class Thesaurus:
     def labelled(self, text: str, gaps: bool = False) -> list[Concept]:
         """The concepts whose labels the text contains, longest labels first, each word used
         once; with ``gaps`` also a label of two or more words with one other word inside it
-        ("borta mycket från skolan" has "borta från skolan"), after the labels as written."""
+        ("borta mycket från skolan" has "borta från skolan"), after the labels as written,
+        and then for a word still unused the one-word label it ends with ("skolfrånvaro")."""
         words = [w.lower() for w in _WORD.findall(text)]
         lemmas = [lemmatize(w) for w in words]
         used = [False] * len(words)
@@ -146,7 +151,33 @@ class Thesaurus:
                 for skip in range(i + 1, i + n):
                     at = [j for j in range(i, i + n + 1) if j != skip]
                     self._take(words, lemmas, at, used, found)
+        for j in range(len(words)) if gaps else ():
+            if not used[j]:
+                self._take_head(lemmas[j], found)
         return found
+
+    def without_long_labels(self, text: str) -> str:
+        """The text's words without those of its labels of LONG_LABEL words or more ("inte
+        vill gå till skolan"): such a phrase says what it means as a whole, and the rules
+        for shorter phrases inside it ("gå till skolan") do not apply to its words."""
+        words = _WORD.findall(text)
+        lower = [w.lower() for w in words]
+        lemmas = [lemmatize(w) for w in lower]
+        used = [False] * len(words)
+        for n in range(min(MAX_LABEL_WORDS, len(words)), LONG_LABEL - 1, -1):
+            for i in range(len(words) - n + 1):
+                self._take(lower, lemmas, list(range(i, i + n)), used, [])
+        return " ".join(w for w, u in zip(words, used, strict=True) if not u)
+
+    def _take_head(self, word: str, found: list[Concept]) -> None:
+        """Adds the concepts of a one-word label the word ends with, as a compound's last
+        part ("skolfrånvaro" → frånvaro, "kvällsläxhjälp" → läxhjälp): the longest such."""
+        index = self._index
+        for k in range(MIN_HEAD_PREFIX, len(word) - MIN_HEAD + 1):
+            hits = index.get((word[k:],))
+            if hits:
+                found.extend(c for c in hits if c not in found)
+                return
 
     def _take(self, words: list[str], lemmas: list[str], at: list[int], used: list[bool],
               found: list[Concept]) -> None:

@@ -153,3 +153,28 @@ def test_concept_boosts_follow_the_share_of_the_query_and_closeness(corpus_libra
     assert whole["utökat hembesöksprogram"] < whole["gemensamma hembesök"] / 2
     part = boosts("hembesök vetlanda")  # the practice is half of what is asked
     assert part["gemensamma hembesök"] == pytest.approx(query.CONCEPT_BOOST / 2)
+
+
+def test_a_practice_the_question_names_finds_all_its_examples(corpus_library) -> None:
+    # "socialtjänsten och skolan" names samverkan, whose closest practice is samverkansteam:
+    # its examples are found although most have too few of the question's other words
+    question = "hur kan socialtjänsten och skolan hjälpa en familj tillsammans"
+    found = {h["id"] for h in corpus_library.search(question, per_page=100).hits}
+    teams = corpus_library.search("", filters={"insats": ["samverkansteam"]}, per_page=100)
+    assert teams.total >= 5
+    assert {h["id"] for h in teams.hits} <= found
+
+
+def test_a_focus_area_named_alone_ranks_its_examples_first(corpus_library) -> None:
+    # "motion" names Fysisk aktivitet and no practice: the area's examples come before those
+    # that only write "barn"
+    result = corpus_library.search("motion för barn")
+    assert all("Fysisk aktivitet" in h["focus_areas"] for h in result.hits[:5])
+
+
+def test_a_long_label_is_read_as_a_whole() -> None:
+    # "inte vill gå till skolan" is absence: the rule for "gå till skolan" (aktiv skolväg)
+    # does not look inside it
+    named = query.named_concepts("elever som inte vill gå till skolan", seed())
+    assert ("intervention", "närvaroarbete", 0.8) in named
+    assert all(value != "aktiv skolväg" for _, value, _ in named)

@@ -91,3 +91,15 @@ def test_a_thesaurus_survives_the_trip_to_a_reader_process() -> None:
     copy = pickle.loads(pickle.dumps(edited))
     assert copy.version == edited.version and copy.concepts == edited.concepts
     assert "_index" not in copy.__dict__
+
+
+def test_a_compound_names_the_concept_of_the_label_it_ends_with() -> None:
+    seed = thesaurus.seed()
+    # no label says "skolfrånvaro"; it ends with "frånvaro", a label of the absence topic
+    assert [c.pref for c in seed.labelled("skolfrånvaron", gaps=True)] == [
+        "problematisk skolfrånvaro"]
+    assert not seed.labelled("skolfrånvaron")  # only in the lenient pass of a query
+    # a label as written comes first, and a short word is no head ("kontrast" has no "rast")
+    assert [c.pref for c in seed.labelled("ströfrånvaro", gaps=True)] == [
+        "problematisk skolfrånvaro"]
+    assert not seed.labelled("kontrast", gaps=True)
