@@ -62,6 +62,7 @@ bench: install
 	$(BIN)/python benchmarks/quality.py
 	$(BIN)/python benchmarks/relevance.py
 	$(BIN)/python benchmarks/search.py --sizes 1000,10000
+	$(BIN)/python benchmarks/cold_start.py
 	$(BIN)/python benchmarks/web.py
 	$(BIN)/python benchmarks/ocr.py
 	$(BIN)/python benchmarks/upload.py

@@ -42,7 +42,7 @@ class Record(BaseModel):
     """A record that crosses a boundary. Besides its attributes it reads as a mapping of its
     JSON fields (``hit["id"]``, ``set(hit)``): the shape callers and tests know."""
 
-    model_config = ConfigDict(from_attributes=True, serialize_by_alias=True,
+    model_config = ConfigDict(from_attributes=True, serialize_by_alias=True, defer_build=True,
                               validate_by_name=True, validate_by_alias=True,
                               json_schema_extra=_swedish_description)
     description_sv: ClassVar[str | None] = None  # the description in /api/openapi.json

@@ -4,6 +4,8 @@ limits (the same sandbox approach as ``ingest.sandbox``, for page pictures).
 The page is drawn at most ``width`` pixels wide and at most ``max_pixels`` pixels in all, so a
 page of 4 × 14,400 pt becomes a narrow strip of a few million pixels rather than a 6 GB bitmap.
 The child writes the PNG itself (atomically); the caller gets the file or a ``RenderError``.
+pebble and the sandbox are imported when a page is drawn: the search side imports this module
+for its limits, and a search from the command line draws nothing.
 """
 
 from __future__ import annotations
@@ -13,10 +15,6 @@ import math
 import os
 import signal
 from pathlib import Path
-
-from pebble import ProcessExpired, ProcessPool
-
-from ingest.sandbox import _context, limit_address_space
 
 TIMEOUT = 15.0  # seconds to draw one page
 MEMORY_LIMIT = 512 * 1024 * 1024  # address space the child may add beyond its start size
@@ -45,6 +43,8 @@ def page_scale(width_pt: float, height_pt: float, width_px: int, max_pixels: int
 
 
 def _limit_memory(memory_limit: int | None) -> None:
+    from ingest.sandbox import limit_address_space
+
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     limit_address_space(memory_limit)
 
@@ -87,6 +87,10 @@ def render_page(
 ) -> tuple[int, int]:
     """Draw page ``page`` (from 1) of ``pdf`` into the PNG file ``target`` in a one-off child
     process; returns the picture's size. Raises RenderError (RenderTimeout) on any failure."""
+    from pebble import ProcessPool
+
+    from ingest.sandbox import _context
+
     target.parent.mkdir(parents=True, exist_ok=True)
     pool = ProcessPool(
         max_workers=1, max_tasks=1, initializer=_limit_memory, initargs=(memory_limit,),
@@ -106,6 +110,8 @@ def render_page(
 
 
 def _failure(exc: Exception, timeout: float) -> RenderError:
+    from pebble import ProcessExpired
+
     if isinstance(exc, RenderError):
         return exc
     if isinstance(exc, concurrent.futures.TimeoutError):

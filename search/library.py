@@ -78,6 +78,7 @@ from search.records import Document as DocumentRecord
 from search.records import Example as ExampleRecord
 from search.spread import STATUSES
 from search.spread_overrides import MAX_REASON, change_count, remove_override, set_override
+from search.start_tables import StartTables
 from search.thesaurus_edits import ThesaurusStore
 
 __all__ = ["CheckReport", "DocumentReader", "IngestEvent", "IngestReport", "Library",
@@ -172,6 +173,8 @@ class Library:
         self.catalogue = Catalogue(self.data_dir / "catalogue.sqlite3")
         self._concept_view: tuple[int, ConceptView] | None = None
         self.thesaurus = ThesaurusStore(self.catalogue, self._writing)
+        self._start_tables = StartTables(self.data_dir)
+        self._start_tables.preset()  # before the index (its version reads the taxonomy)
         self.sheets = SheetStore(self.catalogue, self._writing)
         persons.ensure_table(self.catalogue)
         self.jobs = JobStore(self.catalogue, self.data_dir)
@@ -1111,10 +1114,13 @@ class Library:
 
     def _search_healing(self, q: str | None, filters: dict[str, list[str]], page: int,
                         per_page: int, sort: str) -> SearchResult:
-        return self._with_index(
+        thesaurus = self._start_tables.thesaurus(self.thesaurus.current())
+        result = self._with_index(
             lambda s: squery.search(s, self.index.schema, q, filters, page, per_page, sort,
-                                    self.thesaurus.current()),
+                                    thesaurus),
             lambda: catalogue_search(self.catalogue, q, filters, page, per_page, sort))
+        self._start_tables.save(thesaurus)
+        return result
 
     def _similar_healing(self, example_id: str, limit: int) -> list[Hit]:
         return self._with_index(lambda s: squery.similar(s, example_id, limit), list)

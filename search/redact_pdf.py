@@ -6,15 +6,19 @@ any installed tool) does safely: a text object may hold a whole line, fonts may 
 text hidden under a box is still text. A page made a picture has no text left to find: the
 words are gone, not covered. The words are found in the page's text, read with spaces and line
 breaks left out, so "anna.svens⏎son@…" and "Anna⏎Berg" are found too.
+
+pypdfium2 and Pillow are imported when a PDF is redacted, not with the library (a search from
+the command line needs neither).
 """
 
 from __future__ import annotations
 
 import io
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-import pypdfium2 as pdfium
-from PIL import ImageDraw
+if TYPE_CHECKING:
+    import pypdfium2 as pdfium
 
 SCALE = 2.0  # 144 dpi: readable, and the boxes cover whole letters
 MARGIN = 1.5  # points around each letter's box
@@ -49,6 +53,8 @@ def _hits(text: str, terms: Iterable[str]) -> list[list[int]]:
 def _picture_page(page: pdfium.PdfPage, boxes: list[tuple[float, float, float, float]]
                   ) -> object:
     """The page drawn with black boxes (PDF coordinates) painted over."""
+    from PIL import ImageDraw
+
     picture = page.render(scale=SCALE).to_pil().convert("RGB")
     height = page.get_height()
     draw = ImageDraw.Draw(picture)
@@ -62,6 +68,8 @@ def _picture_page(page: pdfium.PdfPage, boxes: list[tuple[float, float, float, f
 def redact_pdf(data: bytes, terms: Iterable[str]) -> tuple[bytes, int]:
     """The PDF with every page showing one of ``terms`` made a redacted picture, and the
     number of such pages (0: the bytes are returned unchanged)."""
+    import pypdfium2 as pdfium
+
     terms = [t for t in terms if t.strip()]
     src = pdfium.PdfDocument(data)
     out = pdfium.PdfDocument.new()

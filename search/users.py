@@ -10,8 +10,6 @@ from __future__ import annotations
 import secrets
 import weakref
 
-from werkzeug.security import check_password_hash, generate_password_hash
-
 from search.catalogue import Catalogue, now
 from search.errors import InvalidRequestError
 
@@ -46,6 +44,8 @@ def add_user(catalogue: Catalogue, name: str, password: str, role: str = "coordi
         raise InvalidRequestError("Lösenordet måste ha minst 8 tecken.")
     if role not in ROLES:
         raise InvalidRequestError(f"Okänd roll: {role}.")
+    from werkzeug.security import generate_password_hash  # not on a search's path
+
     ensure_schema(catalogue)
     with catalogue.transaction() as con:
         # a new password also ends every session of the user
@@ -85,6 +85,8 @@ def end_sessions(catalogue: Catalogue, name: str) -> None:
 
 
 def check_user(catalogue: Catalogue, name: str, password: str) -> bool:
+    from werkzeug.security import check_password_hash, generate_password_hash
+
     row = catalogue.conn().execute(
         "SELECT password_hash FROM users WHERE name=?", ((name or "").strip(),)
     ).fetchone()

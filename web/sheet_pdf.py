@@ -4,7 +4,8 @@ WeasyPrint runs in a child process with a time limit (as page pictures are drawn
 ``ingest.render``), so a sheet that takes too long never holds a web worker; it fetches
 nothing (every URL is refused: the HTML carries its text only, the print stylesheet is passed
 in). A built PDF is kept per sheet version and catalogue change, so printing the same sheet
-again costs nothing.
+again costs nothing. pebble is imported when the first sheet is printed, not when the app
+starts.
 """
 
 from __future__ import annotations
@@ -15,8 +16,10 @@ import multiprocessing
 import threading
 from collections import OrderedDict
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from pebble import ProcessPool
+if TYPE_CHECKING:
+    from pebble import ProcessPool
 
 TIMEOUT = 30.0  # seconds to lay out one sheet (a sheet is two or three pages)
 STYLESHEET = Path(__file__).parent / "static" / "sheet_print.css"
@@ -60,6 +63,8 @@ class _Worker:
         self._lock = threading.Lock()
 
     def pool(self) -> ProcessPool:
+        from pebble import ProcessPool
+
         with self._lock:
             if self._pool is None or not self._pool.active:
                 self._pool = ProcessPool(max_workers=1, initializer=_warm_up,

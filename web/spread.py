@@ -3,6 +3,7 @@
 The spreadsheet is written with openpyxl: a first sheet with one row per concept and the status
 word in each municipality's column (header row, frozen panes), a second with the evidence: one
 row per cell and example, marking the example that decided the status and any override.
+openpyxl is imported when a workbook is written, not when the app starts.
 """
 
 from __future__ import annotations
@@ -10,13 +11,13 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from openpyxl import Workbook
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
 from pydantic import BaseModel, Field
 from werkzeug.datastructures import MultiDict
+
+if TYPE_CHECKING:
+    from openpyxl import Workbook
 
 from ingest.records import FOCUS_AREAS
 from search.records import SPREAD_LABELS, Spread
@@ -84,6 +85,9 @@ def to_csv(spread: Spread) -> bytes:
 
 
 def _sheet(book: Workbook, title: str, rows: Iterator[list[Any]], first: bool) -> None:
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
     sheet = book.active if first else book.create_sheet()
     assert sheet is not None
     sheet.title = title
@@ -99,6 +103,8 @@ def _sheet(book: Workbook, title: str, rows: Iterator[list[Any]], first: bool) -
 
 def to_xlsx(spread: Spread) -> bytes:
     """The matrix and its evidence as an Excel workbook."""
+    from openpyxl import Workbook
+
     book = Workbook()
     _sheet(book, "Spridning", _matrix_rows(spread), first=True)
     _sheet(book, "Underlag", _evidence_rows(spread), first=False)

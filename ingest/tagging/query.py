@@ -174,9 +174,21 @@ def _concepts(tv: Tokens, hits: list[Hit]) -> list[tuple[str, str, int]]:
     return areas + [(kind, value, start) for (kind, value), start in first.items()]
 
 
+PlaceForms = dict[str, list[tuple[tuple[str, ...], str]]]
+_preset: list[PlaceForms] = []
+
+
+def preset_place_forms(value: PlaceForms) -> None:
+    """Use ``value``, ``place_forms()`` as made earlier from the same gazetteer (stored by
+    search/start_tables.py), instead of tokenising every place name (no effect once made)."""
+    _preset[:] = [value]
+
+
 @lru_cache(maxsize=1)
-def _place_forms() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+def place_forms() -> PlaceForms:
     """First token → (tokens, canonical name) of every gazetteer surface form."""
+    if _preset:
+        return _preset[0]
     out: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
     for form, name in surface_forms().items():
         words = tuple(t.text for t in tokenize(form))
@@ -186,7 +198,7 @@ def _place_forms() -> dict[str, list[tuple[tuple[str, ...], str]]]:
 
 def _mentions(tv: Tokens) -> list[Mention]:
     """Place mentions (as the tagger's ``find_mentions``, without persons to skip)."""
-    forms = _place_forms()
+    forms = place_forms()
     found = [(i, i + len(words), name) for i, word in enumerate(tv.text)
              for words, name in forms.get(word, ()) if tuple(tv.text[i:i + len(words)]) == words]
     gaz = names()

@@ -98,9 +98,23 @@ def _triggers() -> list[tuple[str, str, str]]:
     return out
 
 
+_preset: list[Rules] = []
+
+
+def preset(value: Rules) -> None:
+    """Use ``value``, the rules as built from the same taxonomy and tables earlier (stored by
+    search/start_tables.py), instead of building them (no effect once ``rules()`` answered)."""
+    _preset[:] = [value]
+
+
 @lru_cache(maxsize=1)
 def rules() -> Rules:
-    """The matching rules of the taxonomy (built once per process)."""
+    """The matching rules of the taxonomy (built once per process, or preset)."""
+    return _preset[0] if _preset else build_rules()
+
+
+def build_rules() -> Rules:
+    """The matching rules of the taxonomy, every trigger word lemmatised."""
     phrases: list[Phrase] = []
     heads: dict[str, list[tuple[str, str]]] = {}
     parts: dict[str, list[tuple[str, str]]] = {}

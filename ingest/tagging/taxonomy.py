@@ -1,11 +1,14 @@
-"""The editable taxonomy (ingest/data/taxonomy.yaml): focus areas, interventions, actors …"""
+"""The editable taxonomy (ingest/data/taxonomy.yaml): focus areas, interventions, actors …
+
+``taxonomy()`` reads the file once per process, or takes a copy read earlier (``preset``: the
+search side keeps one in the data directory, search/start_tables.py, so that a search from the
+command line does not parse the YAML file on every start).
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-
-import yaml
 
 from ingest.model import FOCUS_AREAS
 from ingest.tagging.resources import TAXONOMY_FILE
@@ -76,14 +79,28 @@ class Taxonomy:
 def _strs(items: list | None) -> tuple[str, ...]:
     return tuple(str(x) for x in (items or []))
 
-# the C parser when PyYAML was built with libyaml (same data, many times faster)
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_preset: list[Taxonomy] = []
+
+
+def preset(value: Taxonomy) -> None:
+    """Use ``value``, the taxonomy as read from the same file earlier, instead of reading it
+    (no effect once ``taxonomy()`` has answered in this process)."""
+    _preset[:] = [value]
 
 
 @lru_cache(maxsize=1)
 def taxonomy() -> Taxonomy:
     """The loaded taxonomy (cached); see ingest/data/taxonomy.yaml."""
-    data = yaml.load(TAXONOMY_FILE.read_text(encoding="utf-8"), Loader=_LOADER)  # noqa: S506
+    return _preset[0] if _preset else read_taxonomy()
+
+
+def read_taxonomy() -> Taxonomy:
+    """The taxonomy of TAXONOMY_FILE, read and checked."""
+    import yaml
+
+    # the C parser when PyYAML was built with libyaml (same data, many times faster)
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    data = yaml.load(TAXONOMY_FILE.read_text(encoding="utf-8"), Loader=loader)  # noqa: S506
     areas = tuple(
         FocusArea(a["name"], a.get("description", ""), _strs(a.get("triggers")))
         for a in data["focus_areas"]

@@ -134,6 +134,15 @@ class Thesaurus:
                         index.setdefault(key, []).append(concept)
         return {key: tuple(found) for key, found in index.items()}
 
+    def label_index(self) -> dict[tuple[str, ...], tuple[Concept, ...]]:
+        """Label words (as written, and as lemmas) → the concepts with that label."""
+        return self._index
+
+    def use_label_index(self, index: dict[tuple[str, ...], tuple[Concept, ...]]) -> None:
+        """Take ``label_index()`` of an equal thesaurus (same version) made earlier, instead
+        of lemmatising every label again (no effect once the index is made)."""
+        self.__dict__.setdefault("_index", index)
+
     def labelled(self, text: str, gaps: bool = False) -> list[Concept]:
         """The concepts whose labels the text contains, longest labels first, each word used
         once; with ``gaps`` also a label of two or more words with one other word inside it
