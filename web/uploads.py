@@ -10,7 +10,9 @@ page's replace keep their answer (the stored document) that way.
 Settings (app config, else environment): ``QUEUE_URL`` / ``EXEMPELBANKEN_QUEUE`` (a redis://
 URL; empty: SQLite in the data directory), ``QUEUE_WORKERS`` /
 ``EXEMPELBANKEN_QUEUE_WORKERS`` (queue workers in the web process, default 1; 0 when other
-machines do the reading).
+machines do the reading), ``READER_NICENESS`` / ``EXEMPELBANKEN_READER_NICENESS`` (the CPU
+priority of the reader processes, default 10: searches get the cores first while a file is
+read; the web's own threads keep the normal priority).
 """
 
 from __future__ import annotations
@@ -89,6 +91,8 @@ def _start(app: Flask) -> JobRuntime:
     library_holder = app.extensions["exempelbanken"]
     library = library_holder.get()
     queue = open_queue(library.data_dir, _setting(app, "QUEUE_URL", "EXEMPELBANKEN_QUEUE", ""))
+    if app.config.get("READER_NICENESS") is not None:
+        library.reader_niceness = int(app.config["READER_NICENESS"])
 
     @contextmanager
     def writing() -> Iterator[Library]:
