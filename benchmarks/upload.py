@@ -9,8 +9,14 @@ the process, SQLite queue) on a copy of the ingested corpus, then measures, side
 - search latency (`GET /api/search`, 2 clients, no result cache), p50/p95 while idle and while
   the worker reads scanned posters with OCR.
 
+With ``--before DIR`` (repeatable: other checkouts) the load rounds run for every tree, the trees
+taking turns ``--rounds`` times, each on a fresh copy of the same data: search p95 idle and
+during OCR, and the time one scanned poster takes from upload to done with nothing else
+running (what the readers' lower CPU priority must not make worse), each round with the load
+average; then the medians per tree.
+
     .venv/bin/python benchmarks/upload.py [--data-dir DIR] [--uploads 20] [--waiting 4]
-                                          [--seconds 10]
+                                          [--seconds 10] [--before DIR ...] [--rounds 2]
 
 Without --data-dir the bundled corpus is ingested into a temporary directory first.
 """
@@ -21,6 +27,7 @@ import argparse
 import http.client
 import http.cookiejar
 import json
+import os
 import re
 import shutil
 import statistics
@@ -181,18 +188,80 @@ def waited_uploads(port: int, files: list[Path]) -> list[float]:
     return [t for t, _, _ in waited]
 
 
+def fresh_copy(data_dir: Path, name: str) -> Path:
+    copy = data_dir.parent / name
+    shutil.rmtree(copy, ignore_errors=True)
+    shutil.copytree(data_dir, copy, ignore=shutil.ignore_patterns("queue.sqlite3*", "uploads"))
+    return copy
+
+
 def before(root: Path, data_dir: Path, files: list[Path]) -> list[float]:
     """POST /api/documents on another checkout (the code before the queue: read in the
     request), on a fresh copy of the same data."""
-    copy = data_dir.parent / "before"
-    shutil.copytree(data_dir, copy, ignore=shutil.ignore_patterns("queue.sqlite3*", "uploads"))
     port = free_port()
-    server = start_server(copy, port, root)
+    server = start_server(fresh_copy(data_dir, "before"), port, root)
     try:
         return waited_uploads(port, files)
     finally:
         server.terminate()
         server.wait(60)
+
+
+def p95(times: list[float]) -> float:
+    ms = sorted(t * 1000 for t in times)
+    return ms[min(len(ms) - 1, round(0.95 * (len(ms) - 1)))] if ms else float("nan")
+
+
+def idle_read(port: int) -> float:
+    """Seconds from uploading the scanned poster to its job being done, nothing else running."""
+    started = time.perf_counter()
+    _, status, answer = post_file(port, "/api/jobs", "skannad.pdf", variant(SCANNED))
+    assert status == 202, answer
+    while True:
+        jobs = get_json(port, f"/api/jobs?batch={answer['batch']}")
+        if all(j["state"] in ("done", "failed") for j in jobs):  # type: ignore[union-attr]
+            return time.perf_counter() - started
+        time.sleep(0.1)
+
+
+def load_round(root: Path, data_dir: Path, seconds: float) -> dict[str, float]:
+    """One tree's round on a fresh copy: search p95 idle and during OCR, one idle read."""
+    port = free_port()
+    server = start_server(fresh_copy(data_dir, "round"), port, root)
+    try:
+        log_in(port)
+        search_latencies(port, 3)
+        load = os.getloadavg()[0]
+        idle = p95(search_latencies(port, seconds))
+        batch = [post_file(port, "/api/jobs", "skannad.pdf", variant(SCANNED)) for _ in range(3)]
+        if not wait_for_ocr(port, batch[0][2]["batch"]):
+            print("warning: no job was seen in the OCR stage", file=sys.stderr)
+        during = p95(search_latencies(port, seconds))
+        wait_idle(port)
+        return {"load": load, "search p95 idle": idle, "search p95 during OCR": during,
+                "idle read (s)": idle_read(port)}
+    finally:
+        server.terminate()
+        server.wait(60)
+
+
+def compare(trees: dict[str, Path], data_dir: Path, seconds: float, rounds: int) -> None:
+    """The load rounds for every tree, taking turns; each round, then the medians."""
+    found: dict[str, list[dict[str, float]]] = {name: [] for name in trees}
+    for n in range(rounds):
+        for name, root in trees.items():
+            result = load_round(root, data_dir, seconds)
+            found[name].append(result)
+            print(f"round {n + 1} {name:12s} " + "  ".join(
+                f"{k} {v:.2f}" for k, v in result.items()), file=sys.stderr, flush=True)
+    print(f"\nsearch p95 (ms) and an idle OCR read (s), median of {rounds} rounds; "
+          "load = 1-min load average at each round's start")
+    for name, results in found.items():
+        medians = {k: statistics.median(r[k] for r in results) for k in results[0]}
+        loads = " ".join(f"{r['load']:.2f}" for r in results)
+        print(f"  {name:12s} idle {medians['search p95 idle']:7.1f}  during OCR "
+              f"{medians['search p95 during OCR']:7.1f}  read {medians['idle read (s)']:6.2f} s"
+              f"  (load {loads})")
 
 
 def run(port: int, uploads: int, waiting: int, seconds: float) -> dict[str, list[float]]:
@@ -221,11 +290,19 @@ def main() -> None:
     parser.add_argument("--uploads", type=int, default=20)
     parser.add_argument("--waiting", type=int, default=4)
     parser.add_argument("--seconds", type=float, default=10.0)
-    parser.add_argument("--before", type=Path, default=None,
-                        help="a checkout of the code before the queue: its upload too")
+    parser.add_argument("--before", type=Path, action="append", default=[],
+                        help="another checkout (repeatable): its upload and load rounds too")
+    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--only-rounds", action="store_true",
+                        help="only the load rounds (with --before), not the upload latencies")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench-upload-") as tmp:
         data_dir = prepare(args.data_dir, Path(tmp))
+        if args.before:
+            trees = {"this tree": ROOT, **{str(b.name): b for b in args.before}}
+            compare(trees, data_dir, args.seconds, args.rounds)
+        if args.only_rounds:
+            return
         port = free_port()
         server = start_server(data_dir, port)
         try:
@@ -233,10 +310,10 @@ def main() -> None:
         finally:
             server.terminate()
             server.wait(60)
-        if args.before is not None:
+        for root in args.before:
             files = sample(args.uploads)[: args.waiting]
-            results[f"before: POST /api/documents ({args.before.name})"] = before(
-                args.before, Path(tmp) / "data", files)
+            results[f"before: POST /api/documents ({root.name})"] = before(
+                root, Path(tmp) / "data", files)
     print(f"\nupload and search latency ({args.uploads} + 3 scanned queued, {args.waiting} "
           "waited for; the scanned poster first)")
     for name, times in results.items():

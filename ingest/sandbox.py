@@ -3,11 +3,17 @@
 ``Reader`` owns a pebble process pool. Its workers load the tagger once, then read one PDF per
 task under an address-space limit; a task that runs too long is killed and its worker replaced.
 Whatever happens in the child, the caller gets a Document or an ``ingest.errors`` exception.
+
+The workers run at a lower CPU priority (niceness ``NICENESS``, or
+``$EXEMPELBANKEN_READER_NICENESS``), and so do the Tesseract and soffice processes they start
+(a child inherits it): reading is background work, and on a machine that also serves searches
+the web's threads get the cores first. On an otherwise idle machine it costs nothing.
 """
 
 from __future__ import annotations
 
 import concurrent.futures
+import contextlib
 import faulthandler
 import gc
 import logging
@@ -38,6 +44,26 @@ log = logging.getLogger(__name__)
 TIMEOUT = 120.0  # seconds for one PDF (OCR of a scanned page takes a few seconds)
 MEMORY_LIMIT = 1536 * 1024 * 1024  # address space a worker may add beyond its start size
 MAX_TASKS = 200  # recycle a worker after this many files
+NICENESS = 10  # the workers' CPU priority (0 normal, 19 lowest)
+NICENESS_ENV = "EXEMPELBANKEN_READER_NICENESS"
+
+
+def reader_niceness(value: int | str | None = None) -> int:
+    """The niceness to read at: ``value``, else ``$EXEMPELBANKEN_READER_NICENESS``, else
+    NICENESS; between 0 and 19."""
+    if value is None or value == "":
+        value = os.environ.get(NICENESS_ENV, "").strip() or NICENESS
+    return max(0, min(19, int(value)))
+
+
+def lower_priority(niceness: int) -> None:
+    """Run this process (its threads and children from now on) at ``niceness`` at least."""
+    if niceness <= 0:
+        return
+    current = os.getpriority(os.PRIO_PROCESS, 0)
+    if current < niceness:
+        with contextlib.suppress(OSError):
+            os.setpriority(os.PRIO_PROCESS, 0, niceness)
 
 
 def _vm_size() -> int:
@@ -62,7 +88,8 @@ def limit_address_space(extra: int | None) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
 
 
-def _init_worker(memory_limit: int | None) -> None:
+def _init_worker(memory_limit: int | None, niceness: int = 0) -> None:
+    lower_priority(niceness)  # first: threads the tagger's libraries start inherit it
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     # a hostile file may crash the parser: that is reported to the caller, not dumped to stderr
@@ -127,8 +154,10 @@ class Reader:
         max_pages: int = 200,
         max_bytes: int = checks.MAX_BYTES,
         max_tasks: int = MAX_TASKS,
+        niceness: int | None = None,
     ) -> None:
         self.workers = workers
+        self.niceness = reader_niceness(niceness)
         self.timeout = timeout
         self.memory_limit = memory_limit
         self.max_pages = max_pages
@@ -154,7 +183,7 @@ class Reader:
                 max_workers=self.workers,
                 max_tasks=self.max_tasks,
                 initializer=_init_worker,
-                initargs=(self.memory_limit,),
+                initargs=(self.memory_limit, self.niceness),
                 context=_context(),
             )
         return self._pool

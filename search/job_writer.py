@@ -12,6 +12,9 @@ ignored (the job's ``task_id`` is the current attempt's); a result is removed fr
 only after its job is marked done, and a writer that stopped in between finds the document
 stored (the same bytes) and marks the job done with it (``Library`` refuses a second copy of
 the same bytes).
+
+The writer also keeps ``uploads/`` tidy (``JobStore.tidy``) when it starts writing and every
+``TIDY_SECONDS``: a failed job's file goes after ``failed_days``, and no file outlives its job.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 from ingest.errors import EmptyFileError, IngestError
 from ingest.model import Document
 from search.errors import DuplicateError, LibraryError
+from search.jobs import FAILED_DAYS
 from search.queue import LocalWorkers, Queue, ReadResult
 from search.records import Job
 
@@ -41,6 +45,7 @@ LOCK_FILE = "jobs-writer.lock"
 STALE_SECONDS = 10.0  # no heartbeat for this long: the worker is gone, the job runs again
 STOP_SECONDS = 10.0  # how long stopping waits for the writer thread
 MAX_ATTEMPTS = 3
+TIDY_SECONDS = 3600.0  # how often a running writer removes the files no job needs
 QUEUE_DOWN = ("Kön kan inte nås just nu, så filen har inte börjat läsas in. Filen är sparad: "
               "försök igen om en stund.")
 FILE_GONE = "Den uppladdade filen finns inte längre; ladda upp den igen."
@@ -136,15 +141,18 @@ class JobWriter:
 
     def __init__(self, library: Library, queue: Queue, writing: Writing | None = None,
                  workers: int = 1, stale_after: float = STALE_SECONDS,
-                 interval: float = 0.2) -> None:
+                 interval: float = 0.2, failed_days: float = FAILED_DAYS) -> None:
         self.library = library
+        self.failed_days = failed_days  # how long a failed job's file is kept for a retry
+        self._tidied: float | None = None  # when the files were last tidied (monotonic)
         self.queue = queue
         self.writing: Writing = writing or (lambda: nullcontext(library))
         self.stale_after = stale_after
         self.interval = interval
         # one local worker shares the library's reader; more get a reader (process) each
         shared = library.reader if workers == 1 else None
-        self.local = LocalWorkers(queue, workers, shared) if workers > 0 else None
+        self.local = (LocalWorkers(queue, workers, shared, library.reader_niceness)
+                      if workers > 0 else None)
         self._beats: dict[tuple[str, int], tuple[int, float]] = {}
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
@@ -199,12 +207,24 @@ class JobWriter:
                 self._stop.wait(1.0)
                 continue
             try:
+                self.tidy()
                 self.step()
             except Exception:  # noqa: BLE001 - the writer must outlive one bad round
                 log.exception("job writer round failed")
             self._stop.wait(self.interval)
 
     # --- one round -----------------------------------------------------------------------------
+
+    def tidy(self) -> None:
+        """Remove the upload files no job needs, at the first round and every TIDY_SECONDS."""
+        now = time.monotonic()
+        if self._tidied is not None and now - self._tidied < TIDY_SECONDS:
+            return
+        self._tidied = now
+        expired = self.library.jobs.tidy(self.failed_days)
+        if expired:
+            log.info("removed the files of %d failed jobs older than %g days", len(expired),
+                     self.failed_days)
 
     def step(self) -> None:
         """Move every active job along once."""

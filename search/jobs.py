@@ -5,6 +5,13 @@ A job goes queued → reading (stage and page n of N from the worker's heartbeat
 storing → done (the document, its examples' titles and the reading's warnings) or failed (a
 Swedish message; a failed job whose file is kept can be queued again). The rows are what the
 progress page and ``GET /api/jobs`` show; ``search.job_writer`` moves them along.
+
+Only files waiting for a reading or a retry are kept: a done job's file is removed once the
+document is stored (``originals/`` has its copy), a failed job that cannot be tried again keeps
+none, and a failed job that can keeps its file for ``FAILED_DAYS`` days (the app's
+``FAILED_UPLOAD_DAYS``); ``tidy`` removes the rest when the job writer starts and every
+``TIDY_SECONDS`` while it runs. A coordinator may also remove a failed job (``remove``); both
+are recorded in the audit log. Nothing here touches a stored document.
 """
 
 from __future__ import annotations
@@ -14,10 +21,13 @@ import json
 import os
 import secrets
 import sqlite3
+import time
 from contextlib import suppress
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from search import audit
 from search.catalogue import Catalogue, check_text, now
 from search.datadir import ensure_private_dir
 from search.records import Job
@@ -45,6 +55,7 @@ CREATE TABLE IF NOT EXISTS jobs (
     retryable INTEGER NOT NULL DEFAULT 0,
     review INTEGER NOT NULL DEFAULT 0,  -- the document waits for a coordinator's review
     user TEXT,
+    file_removed_at TEXT,  -- a failed job's file was removed (kept FAILED_DAYS days)
     created_at TEXT NOT NULL,
     updated_at TEXT NOT NULL
 );
@@ -54,6 +65,8 @@ CREATE INDEX IF NOT EXISTS jobs_state ON jobs(state);
 
 FINISHED = ("done", "failed")
 MAX_LIST = 500
+FAILED_DAYS = 30.0  # a failed job's file is kept this long for a retry
+STRAY_SECONDS = 24 * 3600.0  # a file without a job (a crash mid-upload) is removed after this
 _COLUMNS = {"state", "stage", "page", "pages", "attempt", "task_id", "document_id", "titles",
             "warnings", "error", "code", "status", "retryable"}
 
@@ -69,7 +82,8 @@ def _job(row: sqlite3.Row) -> Job:
                replaces=row["replaces"], titles=json.loads(row["titles"]),
                warnings=json.loads(row["warnings"]), error=row["error"], code=row["code"],
                status=row["status"], retryable=bool(row["retryable"]), user=row["user"],
-               created_at=row["created_at"], updated_at=row["updated_at"])
+               file_removed_at=row["file_removed_at"], created_at=row["created_at"],
+               updated_at=row["updated_at"])
 
 
 class JobStore:
@@ -80,7 +94,11 @@ class JobStore:
         self.dir = data_dir / "uploads"
         self.dir.mkdir(exist_ok=True)
         ensure_private_dir(self.dir)
-        catalogue.conn().executescript(SCHEMA)
+        con = catalogue.conn()
+        con.executescript(SCHEMA)
+        if "file_removed_at" not in {r[1] for r in con.execute("PRAGMA table_info(jobs)")}:
+            with catalogue.transaction() as tx:  # a catalogue from before the retention
+                tx.execute("ALTER TABLE jobs ADD COLUMN file_removed_at TEXT")
 
     def file(self, job_id: str) -> Path:
         return self.dir / job_id
@@ -153,9 +171,14 @@ class JobStore:
     def fail(self, job_id: str, error: str, code: str | None, status: int = 422,
              retryable: bool = True, document_id: str | None = None,
              only_if: str | None = None) -> bool:
+        """Mark the job failed; a job that cannot be tried again keeps no file."""
         keep = retryable and self.file(job_id).is_file()
-        return self.update(job_id, only_if=only_if, state="failed", stage=None, error=error,
-                           code=code, status=status, retryable=keep, document_id=document_id)
+        changed = self.update(job_id, only_if=only_if, state="failed", stage=None, error=error,
+                              code=code, status=status, retryable=keep,
+                              document_id=document_id)
+        if changed and not keep:
+            self.drop_file(job_id)
+        return changed
 
     def keep_no_file(self, job_id: str) -> None:
         """A failed job that will not be tried again (its uploader got the answer)."""
@@ -165,3 +188,62 @@ class JobStore:
     def drop_file(self, job_id: str) -> None:
         with suppress(OSError):
             self.file(job_id).unlink()
+
+    def remove(self, job_id: str, user: str | None = None) -> bool:
+        """Remove a failed job and its file (a coordinator's choice, in the audit log);
+        False when there is no such failed job."""
+        with self.catalogue.transaction() as con:
+            row = con.execute("SELECT * FROM jobs WHERE id = ? AND state = 'failed'",
+                              (job_id,)).fetchone()
+            if row is None:
+                return False
+            audit.record(con, "upload.remove",
+                         f"tog bort den misslyckade uppladdningen {row['filename']}", user=user,
+                         data={"job": job_id, "filename": row["filename"],
+                               "error": row["error"], "uploaded_by": row["user"]})
+            con.execute("DELETE FROM jobs WHERE id = ?", (job_id,))
+        self.drop_file(job_id)
+        return True
+
+    def tidy(self, failed_days: float = FAILED_DAYS) -> list[str]:
+        """Remove the files no job needs any more: those of failed jobs older than
+        ``failed_days`` (recorded in the audit log; they cannot be retried now), of finished
+        jobs that keep none, and stray ones. The ids of the expired jobs."""
+        cutoff = (datetime.now(UTC) - timedelta(days=failed_days)).isoformat(
+            timespec="seconds")
+        expired = []
+        for row in self.catalogue.conn().execute(
+                "SELECT id, filename FROM jobs WHERE state = 'failed' AND retryable = 1 "
+                "AND file_removed_at IS NULL AND updated_at < ?", (cutoff,)).fetchall():
+            if self._expire(row["id"], row["filename"], failed_days, cutoff):
+                expired.append(row["id"])
+        self._drop_unneeded()
+        return expired
+
+    def _expire(self, job_id: str, filename: str, days: float, cutoff: str) -> bool:
+        with self.catalogue.transaction() as con:
+            changed = con.execute(
+                "UPDATE jobs SET retryable = 0, file_removed_at = ? WHERE id = ? "
+                "AND state = 'failed' AND retryable = 1 AND updated_at < ?",
+                (now(), job_id, cutoff)).rowcount
+            if changed:
+                audit.record(con, "upload.expire",
+                             f"tog bort filen {filename} till en uppladdning som misslyckades "
+                             f"för mer än {days:g} dagar sedan", data={"job": job_id})
+        if changed:
+            self.drop_file(job_id)
+        return bool(changed)
+
+    def _drop_unneeded(self) -> None:
+        """Files of jobs that are done or cannot be retried, and files without a job."""
+        needed = {r[0] for r in self.catalogue.conn().execute(
+            "SELECT id FROM jobs WHERE state NOT IN ('done', 'failed') OR retryable = 1")}
+        known = {r[0] for r in self.catalogue.conn().execute("SELECT id FROM jobs")}
+        stray_before = time.time() - STRAY_SECONDS
+        for path in self.dir.iterdir():
+            name = path.name.removesuffix(".part")
+            if name in needed:
+                continue
+            with suppress(OSError):
+                if name in known or path.stat().st_mtime < stray_before:
+                    path.unlink()

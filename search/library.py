@@ -169,6 +169,7 @@ class Library:
         self._lock_file: Any = None
         self._reader = reader
         self._own_reader: Any = None  # an ingest.sandbox.Reader once a file is read
+        self.reader_niceness: int | None = None  # its CPU priority (None: the reader's default)
         self.min_free_bytes = MIN_FREE_BYTES
         self.catalogue = Catalogue(self.data_dir / "catalogue.sqlite3")
         self._concept_view: tuple[int, ConceptView] | None = None
@@ -341,7 +342,7 @@ class Library:
         if self._own_reader is None:
             from ingest.sandbox import Reader  # child processes: only when reading files
 
-            self._own_reader = Reader()
+            self._own_reader = Reader(niceness=self.reader_niceness)
         return self._own_reader
 
     def _store(self, doc: Document, data: bytes, replace_id: str | None = None,

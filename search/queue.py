@@ -143,9 +143,10 @@ def open_queue(data_dir: Path, url: str | None = None) -> Queue:
 _readers = threading.local()
 
 
-def _reader() -> Any:
-    """This thread's reader: ``ingest.sandbox.Reader`` (or what ``$EXEMPELBANKEN_READER``
-    names: ``module:callable``, for tests that need a slow or failing reader)."""
+def _reader(niceness: int | None = None) -> Any:
+    """This thread's reader: ``ingest.sandbox.Reader`` at ``niceness`` (None: its default), or
+    what ``$EXEMPELBANKEN_READER`` names (``module:callable``, for tests that need a slow or
+    failing reader)."""
     reader = getattr(_readers, "reader", None)
     if reader is None:
         spec = os.environ.get(READER_ENV, "")
@@ -155,7 +156,7 @@ def _reader() -> Any:
         else:
             from ingest.sandbox import Reader
 
-            reader = Reader()
+            reader = Reader(niceness=niceness)
         _readers.reader = reader
     return reader
 
@@ -233,10 +234,11 @@ class LocalWorkers:
     reader's child processes)."""
 
     def __init__(self, queue: Queue, count: int = 1,
-                 reader: Callable[[], Any] | None = None) -> None:
+                 reader: Callable[[], Any] | None = None, niceness: int | None = None) -> None:
         self.queue = queue
         self.count = count
         self.reader = reader  # the reader to use (the Library's); else one per thread
+        self.niceness = niceness  # of the readers made here
         self._stop = threading.Event()
         self._threads: list[threading.Thread] = []
 
@@ -247,8 +249,7 @@ class LocalWorkers:
             self._threads.append(thread)
 
     def _run(self) -> None:
-        if self.reader is not None:
-            _readers.reader = self.reader()
+        _readers.reader = self.reader() if self.reader is not None else _reader(self.niceness)
         worker = Worker(self.queue.huey, default_delay=0.1, max_delay=0.5, backoff=1.15)
         worker.initialize()
         while not self._stop.is_set():

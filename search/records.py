@@ -678,6 +678,9 @@ class Job(Record):
     status: int | None = Field(None, description="HTTP-status som felet motsvarar.")
     retryable: bool = Field(False, description="Kan göras om (failed).")
     user: str | None = Field(None, description="Samordnaren som laddade upp.")
+    file_removed_at: str | None = Field(None, description=(
+        "När filen till ett misslyckat jobb togs bort (den sparas en tid för att kunna "
+        "försöka igen, sedan inte); då kan jobbet inte göras om."))
     created_at: str = Field(description="När filen togs emot (UTC, ISO 8601).")
     updated_at: str = Field(description="Senaste ändringen (UTC, ISO 8601).")
 
@@ -702,7 +705,11 @@ class Job(Record):
         if self.state == "done":
             return f"inläst – {len(self.titles)} exempel."
         if self.state == "failed":
-            return self.error or "Filen kunde inte läsas in."
+            text = self.error or "Filen kunde inte läsas in."
+            if self.file_removed_at:
+                text += (" Filen sparas inte längre, så det går inte att försöka igen; "
+                         "ladda upp den på nytt.")
+            return text
         text = {"queued": "i kö", "tagging": "taggar exemplen", "storing": "sparar"}[self.state]
         return text + (f" (försök {self.attempt})" if self.attempt > 1 else "")
 

@@ -10,7 +10,11 @@ page's replace keep their answer (the stored document) that way.
 Settings (app config, else environment): ``QUEUE_URL`` / ``EXEMPELBANKEN_QUEUE`` (a redis://
 URL; empty: SQLite in the data directory), ``QUEUE_WORKERS`` /
 ``EXEMPELBANKEN_QUEUE_WORKERS`` (queue workers in the web process, default 1; 0 when other
-machines do the reading).
+machines do the reading), ``READER_NICENESS`` / ``EXEMPELBANKEN_READER_NICENESS`` (the CPU
+priority of the reader processes, default 10: searches get the cores first while a file is
+read; the web's own threads keep the normal priority), ``FAILED_UPLOAD_DAYS`` /
+``EXEMPELBANKEN_FAILED_UPLOAD_DAYS`` (how long a failed job keeps its file for a retry, default
+30; the job writer removes it then).
 """
 
 from __future__ import annotations
@@ -28,7 +32,7 @@ from werkzeug.datastructures import FileStorage
 
 from search import job_writer
 from search.errors import StorageFullError, storage_error
-from search.jobs import new_id
+from search.jobs import FAILED_DAYS, new_id
 from search.library import Library
 from search.queue import Queue, open_queue
 from search.records import Document, ErrorBody, Job, JobBatch, Upload
@@ -89,6 +93,8 @@ def _start(app: Flask) -> JobRuntime:
     library_holder = app.extensions["exempelbanken"]
     library = library_holder.get()
     queue = open_queue(library.data_dir, _setting(app, "QUEUE_URL", "EXEMPELBANKEN_QUEUE", ""))
+    if app.config.get("READER_NICENESS") is not None:
+        library.reader_niceness = int(app.config["READER_NICENESS"])
 
     @contextmanager
     def writing() -> Iterator[Library]:
@@ -102,6 +108,8 @@ def _start(app: Flask) -> JobRuntime:
         library, queue, writing,
         workers=int(_setting(app, "QUEUE_WORKERS", WORKERS_ENV, "1")),
         stale_after=float(app.config.get("QUEUE_STALE_SECONDS", job_writer.STALE_SECONDS)),
+        failed_days=float(_setting(app, "FAILED_UPLOAD_DAYS", "EXEMPELBANKEN_FAILED_UPLOAD_DAYS",
+                                   str(FAILED_DAYS))),
     ).start()
     library_holder.on_close.append(lambda: stop(app))
     return JobRuntime(queue, writer)
@@ -134,6 +142,11 @@ def queue_files(files: list[FileStorage], user: str | None,
 
 def retry(job_id: str) -> Job | None:
     return job_writer.retry(get_library(), runtime().queue, job_id)
+
+
+def remove(job_id: str, user: str | None) -> bool:
+    """Remove a failed job and its file (in the audit log); False if there is none."""
+    return get_library().jobs.remove(job_id, user) if len(job_id) <= 32 else False
 
 
 def job(job_id: str) -> Job | None:

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import base64
 import io
+import sqlite3
 import time
+from datetime import UTC, datetime, timedelta
 from html import unescape
 from pathlib import Path
 from typing import Any
@@ -129,3 +131,86 @@ def test_jobs_are_for_coordinators(writable_client: FlaskClient) -> None:
     answer = writable_client.post("/api/jobs", headers=AUTH, data={},
                                   content_type="multipart/form-data")
     assert answer.status_code == 400 and "file" in answer.json["error"]
+
+
+def _failed_upload(client: FlaskClient, token: str, name: str) -> dict[str, Any]:
+    response = client.post("/samordnare/ladda-upp", data={
+        "csrf_token": token, "file": [(io.BytesIO(CORRUPT + name.encode()), name)]},
+        content_type="multipart/form-data")
+    assert response.status_code == 303
+    [job], _ = follow(client, response.headers["Location"].rsplit("/", 1)[1])
+    assert job["state"] == "failed" and job["retryable"]
+    return job
+
+
+def _wait_for(client: FlaskClient, job_id: str, key: str, timeout: float = 30.0) -> dict:
+    deadline = time.monotonic() + timeout
+    while True:
+        job = client.get(f"/api/jobs/{job_id}", headers=AUTH).json
+        if job[key] or time.monotonic() > deadline:
+            return job
+        time.sleep(0.1)
+
+
+def test_a_failed_uploads_file_is_removed_after_the_retention(writable_store: Path) -> None:
+    from tests.web.conftest import close_app, make_app
+
+    app = make_app(writable_store)
+    client = app.test_client()
+    token = login(client)
+    old = _failed_upload(client, token, "gammal.pdf")
+    recent = _failed_upload(client, token, "ny.pdf")
+    documents = client.get("/api/documents").json
+    close_app(app)
+    uploads = writable_store / "uploads"
+    assert (uploads / old["id"]).is_file() and (uploads / recent["id"]).is_file()
+    stamp = (datetime.now(UTC) - timedelta(days=31)).isoformat(timespec="seconds")
+    with sqlite3.connect(writable_store / "catalogue.sqlite3") as con:  # a month goes by
+        con.execute("UPDATE jobs SET updated_at = ? WHERE id = ?", (stamp, old["id"]))
+
+    app = make_app(writable_store)  # the writer tidies when it starts
+    try:
+        client = app.test_client()
+        login(client)
+        gone = _wait_for(client, old["id"], "file_removed_at")
+        assert gone["file_removed_at"] and not gone["retryable"]
+        assert not (uploads / old["id"]).exists() and (uploads / recent["id"]).is_file()
+        assert client.post(f"/api/jobs/{old['id']}/retry", headers=AUTH).status_code == 409
+        page = unescape(client.get(f"/samordnare/uppladdningar/{old['batch']}")
+                        .get_data(as_text=True))
+        assert "Filen sparas inte längre" in page and "Försök igen" not in page
+        kept = unescape(client.get(f"/samordnare/uppladdningar/{recent['batch']}")
+                        .get_data(as_text=True))
+        assert "Försök igen" in kept and "sparas inte längre" not in kept
+        assert client.get("/api/documents").json == documents  # nothing stored is touched
+        library = app.extensions["exempelbanken"].get()
+        [entry] = library.audit_entries(action="upload.expire")
+        assert "gammal.pdf" in entry.summary
+    finally:
+        close_app(app)
+
+
+def test_a_coordinator_removes_a_failed_upload(writable_app: Flask) -> None:
+    client = writable_app.test_client()
+    token = login(client)
+    failed = _failed_upload(client, token, "trasig.pdf")
+    page_url = f"/samordnare/uppladdningar/{failed['batch']}"
+    assert "Ta bort" in client.get(page_url).get_data(as_text=True)
+    stored = client.get("/api/documents").json[0]
+    refused = client.post(f"/samordnare/uppladdningar/jobb/{failed['id']}/ta-bort")
+    assert refused.status_code in (400, 403)  # no CSRF token
+    assert client.get(f"/api/jobs/{failed['id']}", headers=AUTH).status_code == 200
+
+    answer = client.post(f"/samordnare/uppladdningar/jobb/{failed['id']}/ta-bort",
+                         data={"csrf_token": token})
+    assert answer.status_code == 302 and answer.headers["Location"].endswith("/ladda-upp")
+    assert client.get(f"/api/jobs/{failed['id']}", headers=AUTH).status_code == 404
+    assert client.get(page_url).status_code == 404
+    assert not (Path(writable_app.config["DATA_DIR"]) / "uploads" / failed["id"]).exists()
+    library = writable_app.extensions["exempelbanken"].get()
+    [entry] = library.audit_entries(action="upload.remove")
+    assert entry.user == USER and "trasig.pdf" in entry.summary
+    assert client.get(f"/api/documents/{stored['id']}").status_code == 200
+    missing = client.post(f"/samordnare/uppladdningar/jobb/{failed['id']}/ta-bort",
+                          data={"csrf_token": token})
+    assert missing.status_code == 404

@@ -1,8 +1,8 @@
 /* Exempelbanken: uploads as background jobs. The upload form sends the files in one request
    to POST /api/jobs (answered at once), then this script follows the jobs through
    GET /api/jobs?batch= and shows each file's stage, page n of N, and at the end its examples
-   and warnings or its error with a retry button. Without it the form posts to the server,
-   which shows the same progress page (reload to update). */
+   and warnings or its error with a retry button and a form to remove it. Without it the form
+   posts to the server, which shows the same progress page (reload to update). */
 (function () {
   "use strict";
   var box = document.getElementById("uppladdade");
@@ -38,6 +38,21 @@
     return button;
   }
 
+  function removeForm(job) {  // a plain form: the server answers with the page again
+    var form = el("form", "upload-remove");
+    form.method = "post";
+    form.action = box.dataset.remove.replace("JOBID", job.id);
+    var field = el("input");
+    field.type = "hidden";
+    field.name = "csrf_token";
+    field.value = token;
+    form.appendChild(field);
+    var button = el("button", "", "Ta bort");
+    button.type = "submit";
+    form.appendChild(button);
+    return form;
+  }
+
   function fill(li, job) {
     li.className = job.state === "done" ? "upload-ok" : job.state === "failed" ? "upload-error" : "upload-working";
     li.dataset.job = job.id;
@@ -69,6 +84,8 @@
         li.appendChild(document.createTextNode(" "));
         li.appendChild(retryButton(job));
       }
+      li.appendChild(document.createTextNode(" "));
+      li.appendChild(removeForm(job));
     }
     (job.warnings || []).forEach(function (w) {
       li.appendChild(el("span", "upload-warning", w));

@@ -1,6 +1,7 @@
 """The progress page of an upload: one row per file, followed live by static/jobs.js through
 GET /api/jobs?batch= (the page itself shows the state it was loaded in, for readers
-without JavaScript)."""
+without JavaScript). A failed file can be tried again or removed ("Ta bort", in the audit
+log)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from werkzeug.wrappers import Response
 
 from web import uploads
-from web.security import login_required
+from web.security import current_user, login_required
 
 bp = Blueprint("jobs", __name__)
 
@@ -31,3 +32,19 @@ def retry(job_id: str) -> Response:
     if uploads.retry(job_id) is None:
         flash(f"{found.filename} kan inte läsas in igen.", "fel")
     return redirect(url_for("jobs.batch", batch_id=found.batch))
+
+
+@bp.post("/samordnare/uppladdningar/jobb/<job_id>/ta-bort")
+@login_required
+def remove(job_id: str) -> Response:
+    found = uploads.job(job_id)
+    if found is None:
+        abort(404)
+    if not uploads.remove(job_id, current_user()):
+        flash(f"{found.filename} kan inte tas bort: bara en misslyckad uppladdning kan det.",
+              "fel")
+        return redirect(url_for("jobs.batch", batch_id=found.batch))
+    flash(f"Den misslyckade uppladdningen {found.filename} är borttagen.", "ok")
+    if uploads.batch(found.batch):
+        return redirect(url_for("jobs.batch", batch_id=found.batch))
+    return redirect(url_for("coordinator.upload"))
