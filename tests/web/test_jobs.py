@@ -49,7 +49,6 @@ def test_form_upload_answers_at_once_and_the_jobs_finish(
     client = writable_app.test_client()
     token = login(client)
     scanned = next(p for p in corpus_pdfs if p.name == SCANNED)
-    started = time.perf_counter()
     response = client.post(
         "/samordnare/ladda-upp",
         data={"csrf_token": token, "file": [
@@ -57,12 +56,14 @@ def test_form_upload_answers_at_once_and_the_jobs_finish(
             (io.BytesIO(CORRUPT), "trasig.pdf"),
         ]},
         content_type="multipart/form-data")
-    took = time.perf_counter() - started
     assert response.status_code == 303
-    assert took < 2.0, f"the upload took {took:.2f} s"  # nothing is read in the request
     page_url = response.headers["Location"]
     assert "/samordnare/uppladdningar/" in page_url
     batch = page_url.rsplit("/", 1)[1]
+    # nothing is read in the request: the scanned page (seconds of OCR) is not read yet
+    first = client.get(f"/api/jobs?batch={batch}", headers=AUTH).json
+    scan = next(job for job in first if job["filename"] == "skannad-affisch.pdf")
+    assert scan["state"] in ("queued", "reading") and not scan["document_id"]
     waiting = client.get(page_url).get_data(as_text=True)
     assert "skannad-affisch.pdf" in waiting and "trasig.pdf" in waiting
 
@@ -91,12 +92,9 @@ def test_api_queues_many_files_and_a_failed_one_is_retried(
     files = [(io.BytesIO(renamed_pdf(p)), p.name) for p in posters]
     files.append((io.BytesIO(b"inte en pdf"), "anteckning.pdf"))
     files.append((io.BytesIO(posters[0].read_bytes()), "samma.pdf"))  # stored already
-    started = time.perf_counter()
     answer = client.post("/api/jobs", data={"file": files}, headers=AUTH,
                          content_type="multipart/form-data")
-    took = time.perf_counter() - started
     assert answer.status_code == 202, answer.json
-    assert took < 2.0
     queued = answer.json["jobs"]
     assert [j["filename"] for j in queued] == [posters[0].name, posters[1].name,
                                                "anteckning.pdf", "samma.pdf"]
