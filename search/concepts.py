@@ -10,6 +10,7 @@ from typing import Any
 from ingest.model import INSPIRED_BY, INTERVENTION, MUNICIPALITY, STAGE
 from ingest.tagging import home_municipalities
 from ingest.tagging import taxonomy as load_taxonomy
+from search import concept_contacts
 from search import spread as rule
 from search.catalogue import Catalogue
 from search.records import (
@@ -84,6 +85,7 @@ class ConceptView:
                                           "focus_areas": [], "description": ""})
         self.overrides = overrides(catalogue)
         self.inspiration_targets = inspiration_targets(catalogue)
+        self.coaches: dict[str, list[dict[str, Any]]] = dict(catalogue.coach_rows())
         self._concepts = {info["slug"]: self._build(info) for info in self.taxonomy}
         self._spreads: dict[tuple[str | None, int | None], Spread] = {}
 
@@ -142,7 +144,9 @@ class ConceptView:
             municipalities=dict(sorted(by_municipality.items())),
             practised=[m for m in COUNTY if status[m] == "practised"],
             planned=[m for m in COUNTY if status[m] == "planned"],
-            inspiration=self._edges(info["name"], examples))
+            inspiration=self._edges(info["name"], examples),
+            owners=concept_contacts.owners(examples, cells),
+            coaches=concept_contacts.coaches(examples, self.coaches))
 
     def concept(self, slug: str) -> Concept | None:
         return self._concepts.get(slug)

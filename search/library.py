@@ -845,7 +845,7 @@ class Library:
             doc = self._doc_of(example_id)
             ex = next(e for e in doc.examples if e.id == example_id)
             title = ex.title
-            if not any(p["name"] == name for p in ex.persons()):
+            if not any(p["name"] == name for p in (*ex.persons(), *ex.coaches())):
                 raise NotFoundError("Personen finns inte på exemplet.")
             persons.hide(doc, ex, name, detail)
             kind = persons.HIDE_PERSON if detail is None else persons.HIDE_CONTACT
