@@ -60,6 +60,7 @@ from search.records import (
     AuditEntry,
     Concept,
     ConceptItem,
+    ExampleSummary,
     Hit,
     IngestEvent,
     IngestOutcome,
@@ -919,8 +920,10 @@ class Library:
     def document_count(self) -> int:
         return self.catalogue.document_count()
 
-    def team_history(self, team_key: str) -> list[ExampleRecord]:
-        return [ExampleRecord.of(ex) for ex, _ in self.catalogue.examples_by_team(team_key)]
+    def team_history(self, team_key: str) -> list[ExampleSummary]:
+        """The published examples of a team, oldest first (from the concept view: made once
+        per catalogue change, not per page)."""
+        return self.concept_view().team(team_key)
 
     def concept_view(self) -> ConceptView:
         """The concepts as of the catalogue's last change: built once per change (in any

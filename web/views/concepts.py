@@ -34,6 +34,9 @@ from web.sheet_pdf import PdfCache, SheetPdfError, build_pdf
 bp = Blueprint("concepts", __name__)
 
 UNKNOWN_YEAR = "Okänt år"
+# a municipality's page lists its newest examples, the search all of them: at 10k examples a
+# municipality has hundreds, and a page of them all is slow to send and to read
+MAX_MUNICIPALITY_EXAMPLES = 50
 
 
 def _timeline(examples: list[ExampleSummary]) -> list[tuple[int | str, list[ExampleSummary]]]:
@@ -237,4 +240,5 @@ def municipality(name: str) -> str:
     data = get_library().municipality(name)
     if data is None:
         abort(404)
-    return render_template("municipality.html", m=data, anchor=anchor)
+    return render_template("municipality.html", m=data, anchor=anchor,
+                           MAX_EXAMPLES=MAX_MUNICIPALITY_EXAMPLES)
