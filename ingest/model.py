@@ -23,9 +23,12 @@ ACTOR = "actor"
 INSPIRED_BY = "inspired_by"
 AGE_GROUP = "age_group"
 STAGE = "stage"
+# the programme's coach or process lead who supports the team ("Coach: Eva Ek, Qulturum"):
+# named on the example, never one of its persons
+COACH = "coach"
 TAG_KINDS = (
     MUNICIPALITY, PLACE, TEAM, PERSON, FOCUS_AREA, INTERVENTION, ACTOR, INSPIRED_BY,
-    AGE_GROUP, STAGE,
+    AGE_GROUP, STAGE, COACH,
 )
 
 FOCUS_AREAS = ("Fullföljda studier", "Psykisk hälsa", "Fysisk aktivitet")
@@ -45,7 +48,7 @@ class Tag:
     kind: str
     value: str
     evidence: list[Evidence] = field(default_factory=list)
-    role: str | None = None  # persons only: "biträdande rektor"
+    role: str | None = None  # persons and coaches only: "biträdande rektor"
     source: str = "auto"  # "auto" from the tagger, "coordinator" from a correction
     # interventions only: a key phrase of the example's own (not a taxonomy term), proposed
     # to coordinators as a new term
@@ -103,9 +106,16 @@ class Example:
     def persons(self) -> list[dict[str, str | None]]:
         """Name, role, organisation, e-mail and phone of each person (the first tag that gives
         each)."""
+        return self._people(PERSON)
+
+    def coaches(self) -> list[dict[str, str | None]]:
+        """The programme's coaches named on the example, as ``persons``."""
+        return self._people(COACH)
+
+    def _people(self, kind: str) -> list[dict[str, str | None]]:
         seen: dict[str, dict[str, str | None]] = {}
         for tag in self.tags:
-            if tag.kind != PERSON:
+            if tag.kind != kind:
                 continue
             person = seen.setdefault(tag.value, {"name": tag.value, "role": None,
                                                  "organisation": None, "email": None,

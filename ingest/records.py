@@ -94,15 +94,16 @@ class Tag(Record):
     kind: TagKind
     value: str
     evidence: list[Evidence] = []
-    role: str | None = Field(None, description="Bara personer: t.ex. biträdande rektor.")
+    role: str | None = Field(None, description="Bara personer och coacher: t.ex. biträdande "
+                             "rektor.")
     source: str = Field("auto", description="auto från taggningen, coordinator från en rättelse.")
     proposed: bool = Field(False, description="Bara insatser: en nyckelfras ur exemplets egen "
                            "text, inte ett begrepp i taxonomin; föreslås samordnarna som nytt "
                            "begrepp.")
-    email: str | None = Field(None, description="Bara personer: e-postadress.")
-    phone: str | None = Field(None, description="Bara personer: telefonnummer.")
-    organisation: str | None = Field(None, description="Bara personer: organisation, t.ex. "
-                                     "Eksjö kommun eller Nykvarnsskolan.")
+    email: str | None = Field(None, description="Bara personer och coacher: e-postadress.")
+    phone: str | None = Field(None, description="Bara personer och coacher: telefonnummer.")
+    organisation: str | None = Field(None, description="Bara personer och coacher: "
+                                     "organisation, t.ex. Eksjö kommun eller Nykvarnsskolan.")
 
 
 class Section(Record):
@@ -138,6 +139,9 @@ class Example(Record):
     interventions: list[str] = []
     actors: list[str] = []
     persons: list[Person] = []
+    coaches: list[Person] = Field(
+        [], description="Programmets coacher eller processledare som exemplet nämner (t.ex. "
+        "\"Coach: Eva Ek, Qulturum\"); aldrig bland exemplets personer.")
     inspired_by: list[str] = []
     age_groups: list[str] = []
     stage: str | None = None
@@ -156,7 +160,7 @@ class Example(Record):
             "team_key": ex.team_key, "municipalities": ex.municipalities,
             "places": ex.values(PLACE), "focus_areas": ex.focus_areas,
             "interventions": ex.interventions, "actors": ex.values(ACTOR),
-            "persons": ex.persons(), "inspired_by": ex.values(INSPIRED_BY),
+            "persons": ex.persons(), "coaches": ex.coaches(), "inspired_by": ex.values(INSPIRED_BY),
             "age_groups": ex.values(AGE_GROUP), "stage": next(iter(ex.values(STAGE)), None),
             "sections": ex.sections, "text": ex.text, "pages": ex.pages, "tags": ex.tags,
             "review_reasons": ex.review_reasons,

@@ -461,6 +461,15 @@ class Catalogue:
             (*kinds, PROPOSAL),
         ).fetchall()
 
+    def coach_rows(self) -> list[tuple[str, list[dict[str, Any]]]]:
+        """(example id, its coaches as ``ingest.records.Person`` dicts) of the published
+        examples that name a coach."""
+        rows = self.conn().execute(
+            "SELECT e.id, e.data FROM examples e JOIN documents d ON d.id = e.document_id "
+            f"WHERE {PUBLIC} AND e.id IN (SELECT example_id FROM tags WHERE kind = 'coach' "
+            "AND source != ?)", (PROPOSAL,)).fetchall()
+        return [(r[0], json.loads(r[1]).get("coaches") or []) for r in rows]
+
     def example_summaries(self) -> list[dict[str, Any]]:
         """id, title, team, document date and the document of every published example (no
         text)."""

@@ -10,6 +10,7 @@ from typing import Any
 from ingest.model import INSPIRED_BY, INTERVENTION, MUNICIPALITY, STAGE
 from ingest.tagging import home_municipalities
 from ingest.tagging import taxonomy as load_taxonomy
+from search import concept_contacts
 from search import spread as rule
 from search.catalogue import Catalogue
 from search.records import (
@@ -62,7 +63,10 @@ class ConceptView:
     """
 
     def __init__(self, catalogue: Catalogue) -> None:
-        self.examples: dict[str, ExampleSummary] = _summaries(catalogue)
+        self.examples, team_keys = _summaries(catalogue)
+        self._by_team: dict[str, list[ExampleSummary]] = defaultdict(list)
+        for ex_id, key in team_keys.items():
+            self._by_team[key].append(self.examples[ex_id])
         self._by_intervention: dict[str, list[ExampleSummary]] = defaultdict(list)
         self._by_municipality: dict[str, list[ExampleSummary]] = defaultdict(list)
         self._by_source: dict[str, list[ExampleSummary]] = defaultdict(list)
@@ -84,8 +88,14 @@ class ConceptView:
                                           "focus_areas": [], "description": ""})
         self.overrides = overrides(catalogue)
         self.inspiration_targets = inspiration_targets(catalogue)
+        self.coaches: dict[str, list[dict[str, Any]]] = dict(catalogue.coach_rows())
         self._concepts = {info["slug"]: self._build(info) for info in self.taxonomy}
         self._spreads: dict[tuple[str | None, int | None], Spread] = {}
+
+    def team(self, team_key: str) -> list[ExampleSummary]:
+        """The published examples of a team (``team_key``), oldest first."""
+        found = self._by_team.get(team_key, [])
+        return sorted(found, key=lambda e: (e.date or "", e.id))
 
     def _examples_of(self, name: str) -> list[ExampleSummary]:
         found = self._by_intervention.get(name.lower(), [])
@@ -142,7 +152,9 @@ class ConceptView:
             municipalities=dict(sorted(by_municipality.items())),
             practised=[m for m in COUNTY if status[m] == "practised"],
             planned=[m for m in COUNTY if status[m] == "planned"],
-            inspiration=self._edges(info["name"], examples))
+            inspiration=self._edges(info["name"], examples),
+            owners=concept_contacts.owners(examples, cells),
+            coaches=concept_contacts.coaches(examples, self.coaches))
 
     def concept(self, slug: str) -> Concept | None:
         return self._concepts.get(slug)
@@ -258,8 +270,9 @@ class ConceptView:
         return Inspiration(example_id=ex.id, inspired_by=sources, inspired=followers)
 
 
-def _summaries(catalogue: Catalogue) -> dict[str, ExampleSummary]:
-    """Every stored example with the tags concepts are made of, by id."""
+def _summaries(catalogue: Catalogue) -> tuple[dict[str, ExampleSummary], dict[str, str]]:
+    """Every published example with the tags concepts are made of, by id; and the team key
+    of each that has one."""
     tags: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for ex_id, kind, value in catalogue.tag_rows(
             (MUNICIPALITY, INTERVENTION, INSPIRED_BY, STAGE)):
@@ -267,7 +280,10 @@ def _summaries(catalogue: Catalogue) -> dict[str, ExampleSummary]:
         if value not in values:
             values.append(value)
     out: dict[str, ExampleSummary] = {}
+    teams: dict[str, str] = {}
     for row in catalogue.example_summaries():
+        if row["team_key"]:
+            teams[row["id"]] = row["team_key"]
         date = row["date"] or ""
         found = tags.get(row["id"], {})
         # made from the catalogue's own typed columns: not validated again on every change
@@ -280,4 +296,4 @@ def _summaries(catalogue: Catalogue) -> dict[str, ExampleSummary]:
             inspired_by=found.get(INSPIRED_BY, []),
             document=DocumentRef.model_construct(id=row["doc_id"], title=row["doc_title"],
                                                  filename=row["filename"]))
-    return out
+    return out, teams

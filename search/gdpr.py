@@ -1,8 +1,8 @@
 """A person's rights over what the bank stores about them (GDPR): an export of everything stored
 about a named person (art. 15) and its erasure (art. 17).
 
-What names a person: their person tags (by name, compared lowercase) on any example, and any
-occurrence of the name, or of an e-mail address or phone number those tags give, in a
+What names a person: their person and coach tags (by name, compared lowercase) on any example,
+and any occurrence of the name, or of an e-mail address or phone number those tags give, in a
 document's title, context or examples. The export lists the examples and documents that name
 them, their contact details as given, and the audit rows that name them.
 
@@ -69,9 +69,11 @@ def check_name(name: str) -> str:
 def find(library: Library, name: str) -> Finding:
     """Every example and document that names the person (see the module's docstring)."""
     name = check_name(name)
-    people = persons.directory(library.catalogue.iter_examples())
+    rows = list(library.catalogue.iter_examples())
+    people = persons.directory(rows)
     target = normal_name(name)
     found = [m for p in people.values() for m in p.mentions if normal_name(m.name) == target]
+    found += [m for m in persons.coach_mentions(rows) if normal_name(m.name) == target]
     terms = Terms()
     terms.add_person(name, persons.ERASED)
     for m in found:

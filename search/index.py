@@ -49,6 +49,7 @@ from search.version import index_version
 log = logging.getLogger(__name__)
 
 POINTER = "CURRENT"
+POINTER_SETTLE_NS = 2_000_000_000  # a pointer changed this recently is always read again
 VERSION_FILE = "SCHEMA_VERSION"
 RETIRED_FILE = "RETIRED"
 INDEX_NAME = "MAIN"
@@ -219,17 +220,32 @@ class IndexStore:
         self.heal_lock = threading.Lock()  # held while a rebuild after a fault runs
         self.heal_thread: threading.Thread | None = None
         self.heal_failed_at = float("-inf")  # monotonic time of the last failed rebuild
+        # CURRENT as last read: its stat and the name in it
+        self._pointer: tuple[tuple[int, int, int, int], str | None] | None = None
         with self._lock:
             self._follow_pointer()
 
     # --- generations -----------------------------------------------------------------------
 
     def _read_pointer(self) -> str | None:
+        """The generation CURRENT names. Every kept page asks whether the index is usable: the
+        file is read again only when a ``stat`` shows another file (a pointer is swapped by
+        ``os.replace``: a new inode) or a change, or when it changed within the last
+        POINTER_SETTLE seconds (a file system's clock may not tell two quick writes apart)."""
+        path = self.root / POINTER
         try:
-            name = (self.root / POINTER).read_text(encoding="utf-8").strip()
+            st = os.stat(path)
+            stamp = (st.st_ino, st.st_mtime_ns, st.st_size, st.st_ctime_ns)
+            kept = self._pointer
+            if kept is not None and kept[0] == stamp and \
+                    time.time_ns() - max(st.st_mtime_ns, st.st_ctime_ns) > POINTER_SETTLE_NS:
+                return kept[1]
+            name = path.read_text(encoding="utf-8").strip() or None
         except OSError:
+            self._pointer = None
             return None
-        return name or None
+        self._pointer = (stamp, name)
+        return name
 
     def _write_pointer(self, name: str) -> None:
         tmp = self.root / f"{POINTER}.{os.getpid()}.{threading.get_ident()}.tmp"

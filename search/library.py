@@ -60,6 +60,7 @@ from search.records import (
     AuditEntry,
     Concept,
     ConceptItem,
+    ExampleSummary,
     Hit,
     IngestEvent,
     IngestOutcome,
@@ -849,7 +850,7 @@ class Library:
             doc = self._doc_of(example_id)
             ex = next(e for e in doc.examples if e.id == example_id)
             title = ex.title
-            if not any(p["name"] == name for p in ex.persons()):
+            if not any(p["name"] == name for p in (*ex.persons(), *ex.coaches())):
                 raise NotFoundError("Personen finns inte på exemplet.")
             persons.hide(doc, ex, name, detail)
             kind = persons.HIDE_PERSON if detail is None else persons.HIDE_CONTACT
@@ -923,8 +924,10 @@ class Library:
     def document_count(self) -> int:
         return self.catalogue.document_count()
 
-    def team_history(self, team_key: str) -> list[ExampleRecord]:
-        return [ExampleRecord.of(ex) for ex, _ in self.catalogue.examples_by_team(team_key)]
+    def team_history(self, team_key: str) -> list[ExampleSummary]:
+        """The published examples of a team, oldest first (from the concept view: made once
+        per catalogue change, not per page)."""
+        return self.concept_view().team(team_key)
 
     def concept_view(self) -> ConceptView:
         """The concepts as of the catalogue's last change: built once per change (in any

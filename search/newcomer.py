@@ -25,7 +25,15 @@ from ingest.lexicon import COUNTY_MUNICIPALITIES, COUNTY_NEIGHBOURS
 from search.concepts import slugify
 from search.errors import InvalidRequestError
 from search.query import named_concepts
-from search.records import ConceptSheet, Hit, StartConcept, StartContact, StartGroup, StartPlan
+from search.records import (
+    Concept,
+    ConceptSheet,
+    Hit,
+    StartConcept,
+    StartContact,
+    StartGroup,
+    StartPlan,
+)
 from search.spread import PRACTISED
 
 if TYPE_CHECKING:
@@ -92,17 +100,27 @@ def _concepts(library: Library, text: str, hits: list[Hit], home: str) -> list[S
         out.append(_with_sheet(StartConcept(
             slug=concept.slug, name=concept.name, description=concept.description, why=why,
             examples=len(concept.examples), status_here=cell.label if cell else "Inte prövad",
-            practised_in=tried), sheets.get(concept.slug)))
+            practised_in=tried, coach=_coach_line(concept)), sheets.get(concept.slug)))
     return _own_sheets(sheets, hits, home, {c.slug for c in out}) + out
 
 
+def _coach_line(concept: Concept) -> str | None:
+    """The coach the concept's examples name most often, with role and organisation."""
+    if not concept.coaches:
+        return None
+    coach = concept.coaches[0]
+    return ", ".join(x for x in (coach.name, coach.role, coach.organisation) if x)
+
+
 def _with_sheet(concept: StartConcept, sheet: ConceptSheet | None) -> StartConcept:
-    """The concept with its published sheet's description and first steps, if it has one."""
+    """The concept with its published sheet's description, first steps and coach, if it has
+    one."""
     if sheet is None:
         return concept
     return concept.model_copy(update={
         "sheet": sheet.slug, "first_steps": sheet.fields.first_steps,
-        "description": sheet.fields.description or concept.description})
+        "description": sheet.fields.description or concept.description,
+        "coach": sheet.fields.coach or concept.coach})
 
 
 def _own_sheets(sheets: dict[str, ConceptSheet], hits: list[Hit], home: str,

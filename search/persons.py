@@ -6,6 +6,8 @@ the list of erased persons.
   without an address belongs to the name's only address, if it has one. The person's key (for
   /person/<key>) is the name in URL form ("anna-berg"), with a short hash of the address when
   one name has several ("anna-berg-3f2a9c").
+- **Coaches**: the programme's coaches named on examples are no persons of the examples (not
+  in the directory), but hiding and erasing cover them as persons.
 - **Hidden**: a coordinator hides a person, or one of their details, on an example. The choice
   is a correction (``corrections`` rows of kind ``_hide_person`` / ``_hide_contact``), so it is
   applied again whenever the document is read or tagged again; hiding takes the name or detail
@@ -27,11 +29,11 @@ import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from ingest.model import PERSON, Document, Example
+from ingest.model import Document, Example
 from ingest.tagging.addresses import emails, national_digits, phones
 from ingest.tagging.contacts import plain
 from search.catalogue import Catalogue, now
-from search.redaction import Terms, normal_name, redact_document
+from search.redaction import PEOPLE, Terms, normal_name, redact_document
 
 HIDE_PERSON = "_hide_person"
 HIDE_CONTACT = "_hide_contact"
@@ -61,7 +63,7 @@ def hide_value(name: str, detail: str | None) -> str:
 def hide(doc: Document, ex: Example, name: str, detail: str | None = None) -> bool:
     """Hide a person (``detail`` None) or one of their details on an example of ``doc``, in
     place: out of the example and out of the document's own texts (a poster's contact box)."""
-    own = [t for t in ex.tags if t.kind == PERSON and normal_name(t.value) == normal_name(name)]
+    own = [t for t in ex.tags if t.kind in PEOPLE and normal_name(t.value) == normal_name(name)]
     terms = Terms()
     if detail is None:
         terms.add_person(name, HIDDEN_PERSON)
@@ -122,10 +124,11 @@ class Person:
         return next((getattr(m, attr) for m in self.mentions if getattr(m, attr)), None)
 
 
-def _mentions(rows: Iterable[tuple[Example, dict[str, object]]]) -> list[Mention]:
+def _mentions(rows: Iterable[tuple[Example, dict[str, object]]],
+              coaches: bool = False) -> list[Mention]:
     out = []
     for ex, meta in rows:
-        for p in ex.persons():
+        for p in ex.coaches() if coaches else ex.persons():
             out.append(Mention(ex.id, ex.title, str(meta["id"]), str(meta["title"]),
                                meta.get("date"),  # type: ignore[arg-type]
                                str(p["name"]), p["role"], p["organisation"], p["email"],
@@ -149,6 +152,12 @@ def directory(rows: Iterable[tuple[Example, dict[str, object]]]) -> dict[str, Pe
                 key = f"{key}-{digest}"
             out.setdefault(key, Person(key)).mentions.append(m)
     return out
+
+
+def coach_mentions(rows: Iterable[tuple[Example, dict[str, object]]]) -> list[Mention]:
+    """Every coach named on the examples, one mention per example (not in the directory of
+    the teams' persons: a coach is no person of an example)."""
+    return _mentions(rows, coaches=True)
 
 
 def key_of(people: dict[str, Person], example_id: str, name: str) -> str | None:
@@ -223,7 +232,7 @@ def erased_terms(doc: Document, secret: str, hashes: set[str]) -> Terms:
     if not hashes:
         return terms
     texts = _texts(doc)
-    names = {t.value for ex in doc.examples for t in ex.tags if t.kind == PERSON}
+    names = {t.value for ex in doc.examples for t in ex.tags if t.kind in PEOPLE}
     for text in texts:
         names |= _candidate_names(text)
         for f in emails(text):

@@ -198,6 +198,34 @@ class Edge(Record):
     example_ids: list[str] = Field([], description="Alla exempel som anger inspirationen.")
 
 
+class ConceptOwner(Record):
+    """A team behind a concept's examples, with its first example."""
+
+    description_sv = "Ett team bakom konceptets exempel, med dess första exempel."
+
+    team: str
+    municipalities: list[str] = []
+    status: str | None = Field(None, description="Konceptets status i teamets kommun: "
+                               "established, ongoing, planned, ended eller not_tried.")
+    since: int | None = Field(None, description="Året för teamets första exempel.")
+    example_id: str = Field(description="Teamets första exempel av konceptet.")
+    example_title: str
+    examples: int = Field(ge=1, description="Antal exempel av konceptet från teamet.")
+
+
+class ConceptCoach(Record):
+    """A coach of the programme named on a concept's examples."""
+
+    description_sv = "En av programmets coacher, nämnd på konceptets exempel."
+
+    name: str
+    role: str | None = None
+    organisation: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    example_ids: list[str] = Field([], description="Konceptets exempel som nämner coachen.")
+
+
 class SpreadEvidence(Record):
     """An example a spread status is derived from."""
 
@@ -271,6 +299,10 @@ class Concept(ConceptBrief):
     inspiration: list[Edge] = []
     spread: dict[str, SpreadCell] = Field(
         {}, description="Kommun → status med underlag, för länets 13 kommuner.")
+    owners: list[ConceptOwner] = Field(
+        [], description="Teamen bakom exemplen: de mest etablerade och tidigaste först.")
+    coaches: list[ConceptCoach] = Field(
+        [], description="Programmets coacher som exemplen nämner, de oftast nämnda först.")
 
 
 class UntriedConcept(ConceptBrief):
@@ -517,6 +549,8 @@ class StartConcept(Record):
     sheet: str | None = Field(None, description="Det publicerade konceptbladets slug, om "
                               "det finns ett.")
     first_steps: str = Field("", description="Bladets \"Så kommer ni igång\": första stegen.")
+    coach: str | None = Field(None, description="Programmets coach för konceptet: bladets, "
+                              "annars den som exemplen oftast nämner.")
 
 
 class StartGroup(Record):

@@ -4,7 +4,7 @@ A redaction replaces every occurrence in the document's title, context, and each
 title, text and sections ("Anna Berg" also as "Anna\\nBerg" and "Anna Bergs", an address also
 split over two lines, a number however it is spaced) by a marker such as "[raderad person]";
 the evidence of the remaining tags is moved to the new offsets, so that
-``example.text[e.start:e.end] == e.text`` still holds, and person tags of the name go.
+``example.text[e.start:e.end] == e.text`` still holds, and person and coach tags of the name go.
 """
 
 from __future__ import annotations
@@ -14,8 +14,10 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from ingest.model import PERSON, Document, Evidence, Example, Section
+from ingest.model import COACH, PERSON, Document, Evidence, Example, Section
 from ingest.tagging.addresses import emails, national_digits, phones
+
+PEOPLE = (PERSON, COACH)  # tags that name a person: the team's own and the programme's coaches
 
 
 def normal_name(name: str) -> str:
@@ -94,10 +96,10 @@ def _redact_example(ex: Example, terms: Terms) -> bool:
     names = {normal_name(n) for n in terms.names}
     tags = []
     for tag in ex.tags:
-        if tag.kind == PERSON and (normal_name(tag.value) in names
+        if tag.kind in PEOPLE and (normal_name(tag.value) in names
                                    or (tag.email or "").lower() in terms.emails):
             continue
-        if tag.kind == PERSON:
+        if tag.kind in PEOPLE:
             if tag.email and tag.email.lower() in terms.emails:
                 tag.email = None
             if tag.phone and national_digits(tag.phone) in terms.phones:

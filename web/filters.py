@@ -23,6 +23,7 @@ TAG_KINDS = {
     "inspired_by": "Inspirerad av",
     "age_group": "Åldersgrupp",
     "stage": "Skede",
+    "coach": "Programmets coach",
 }
 FACET_LABELS = dict(FACETS)
 

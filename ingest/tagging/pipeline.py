@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from dataclasses import replace
 from functools import lru_cache
 
 from spacy.tokens import Doc
@@ -12,6 +13,7 @@ from ingest.lexicon import FUTURE_HEADINGS
 from ingest.model import (
     ACTOR,
     AGE_GROUP,
+    COACH,
     FOCUS_AREA,
     INSPIRED_BY,
     INTERVENTION,
@@ -28,6 +30,7 @@ from ingest.model import (
 )
 from ingest.tagging import nlp
 from ingest.tagging.acting import acting_units
+from ingest.tagging.coaches import coaches_in_context, is_coach
 from ingest.tagging.compounds import split_compound
 from ingest.tagging.document_contacts import add_document_contacts
 from ingest.tagging.focus import example_focus_areas
@@ -73,6 +76,7 @@ class _Tags:
         self.roles: dict[str, str | None] = {}
         # name → e-mail, phone, organisation
         self.contacts: dict[str, tuple[str | None, str | None, str | None]] = {}
+        self.coaches: dict[str, Person] = {}  # the programme's coaches by name, first given
         self.proposed: set[str] = set()  # interventions that are key phrases, not taxonomy terms
         # focus areas: the score of their own trigger words, and the evidence of each area
         self.trigger_score: dict[str, int] = defaultdict(int)
@@ -93,6 +97,14 @@ class _Tags:
         self.contacts[person.name] = (email or person.email, phone or person.phone,
                                       org or person.organisation)
 
+    def add_coach(self, coach: Person, span: tuple[int, int] | None) -> None:
+        """The programme's coach named on the example: never one of its persons."""
+        self.add(COACH, coach.name, *(span or (None, None)))
+        old = self.coaches.get(coach.name)
+        self.coaches[coach.name] = coach if old is None else replace(
+            old, role=old.role or coach.role, email=old.email or coach.email,
+            phone=old.phone or coach.phone, organisation=old.organisation or coach.organisation)
+
     def tags(self) -> list[Tag]:
         out: list[Tag] = []
         seq = {key: n for n, key in enumerate(self.evidence)}
@@ -102,6 +114,10 @@ class _Tags:
                 email, phone, org = self.contacts.get(value, (None, None, None))
                 out.append(Tag(kind, value, ev, role=self.roles.get(value), email=email,
                                phone=phone, organisation=org))
+            elif kind == COACH:
+                c = self.coaches[value]
+                out.append(Tag(kind, value, ev, role=c.role, email=c.email, phone=c.phone,
+                               organisation=c.organisation))
             else:
                 out.append(Tag(kind, value, ev, proposed=kind == INTERVENTION
                                and value in self.proposed))
@@ -142,6 +158,8 @@ def _analyse(
     for p in persons:
         if not p.outside:  # the meeting's coaches and speakers are not the example's persons
             tags.add_person(p, (p.start, p.end))
+        elif is_coach(p):
+            tags.add_coach(p, (p.start, p.end))
     mentions = find_mentions(engine, doc, person_tokens)
     hits = engine.match(doc)
     inspired, followers = inspiration(sentence_ids(doc), hits, mentions, view(doc).lower)
@@ -298,10 +316,7 @@ def tag_example(
     if team and (TEAM, team) not in tags.evidence:
         span = _find(example.text, team)
         tags.add(TEAM, team, *(span or (None, None)))
-    for contact in contacts or []:
-        for p in find_persons(engine.short_doc(contact)):
-            if not p.outside:
-                tags.add_person(p, _find(example.text, p.name), later=False)
+    _add_contacts(example, tags, contacts or [])
     example.team = team
     example.team_key = team_key(team) if team else None
     if not any(k == MUNICIPALITY for k, _ in tags.evidence):
@@ -312,6 +327,22 @@ def tag_example(
                     tags.add(MUNICIPALITY, muni, *(_find(example.text, muni) or (None, None)))
                 break
     example.tags = [t for t in example.tags if t.source != "auto"] + tags.tags()
+
+
+def _add_contacts(example: Example, tags: _Tags, contacts: list[str]) -> None:
+    """The persons and coaches of the texts outside the example that name its own people (a
+    poster's contact box, its coach's line): a coach is never one of the persons."""
+    engine = nlp.get()
+    coaches = coaches_in_context(contacts)
+    names = {c.name for c in coaches}
+    for c in coaches:
+        tags.add_coach(c, _find(example.text, c.name))
+    for contact in contacts:
+        for p in find_persons(engine.short_doc(contact)):
+            if not p.outside and p.name not in names:
+                tags.add_person(p, _find(example.text, p.name), later=False)
+    for name in names & {name for kind, name in tags.evidence if kind == PERSON}:
+        del tags.evidence[(PERSON, name)]  # named in the text too: still the coach
 
 
 def _propose_interventions(example: Example, text_doc: Doc, title_doc: Doc, tags: _Tags) -> None:

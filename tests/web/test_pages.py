@@ -291,3 +291,38 @@ def test_original_pdf_etag_is_its_sha256(client: FlaskClient, library) -> None: 
     response = client.get(f"/dokument/{doc.id}/original.pdf")
     assert response.headers["ETag"] == f'"{doc.sha256}"'
     assert response.headers["Cache-Control"] == "public, max-age=3600"
+
+
+def test_big_lists_are_cut_with_a_way_to_all(web_store, monkeypatch) -> None:  # noqa: ANN001
+    """At 10k examples a municipality has hundreds and a team many: the municipality page lists
+    the newest, an example page the team's nearest, each with a link to them all."""
+    from tests.web.conftest import close_app, make_app
+    from web.views import concepts as concept_views
+    from web.views import examples as example_views
+
+    monkeypatch.setattr(concept_views, "MAX_MUNICIPALITY_EXAMPLES", 2)
+    monkeypatch.setattr(example_views, "MAX_RELATED", 1)
+    app = make_app(web_store)
+    try:
+        client = app.test_client()
+        library = app.extensions["exempelbanken"].get()
+        name, total = max(((m.name, m.examples) for m in library.municipalities()),
+                          key=lambda kv: kv[1])
+        assert total > 2
+        newest = library.municipality(name).examples
+        page = client.get(f"/kommun/{name}").get_data(as_text=True)
+        assert f"Alla {total} exempel från {name}" in page
+        listed = page[page.index('id="gor-rubrik"'):]
+        listed = listed[:listed.index("</ul>")]
+        assert re.findall(r'href="/exempel/([^"]+)"', listed) == [e.id for e in newest[:2]]
+        assert len(client.get(f"/api/municipalities/{name}").get_json()["examples"]) == total
+        teams: dict[str, list] = {}
+        for ex in library.concept_view().examples.values():
+            teams.setdefault(library.example(ex.id).team_key or "", []).append(ex)
+        team = max((v for k, v in teams.items() if k), key=len)
+        assert len(team) >= 3
+        first = min(team, key=lambda e: (e.date or "", e.id))
+        body = client.get(f"/exempel/{first.id}").get_data(as_text=True)
+        assert f"Alla {len(team)} exempel från teamet" in body
+    finally:
+        close_app(app)

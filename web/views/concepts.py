@@ -34,6 +34,9 @@ from web.sheet_pdf import PdfCache, SheetPdfError, build_pdf
 bp = Blueprint("concepts", __name__)
 
 UNKNOWN_YEAR = "Okänt år"
+# a municipality's page lists its newest examples, the search all of them: at 10k examples a
+# municipality has hundreds, and a page of them all is slow to send and to read
+MAX_MUNICIPALITY_EXAMPLES = 50
 
 
 def _timeline(examples: list[ExampleSummary]) -> list[tuple[int | str, list[ExampleSummary]]]:
@@ -85,6 +88,22 @@ def concept_view(concept: Concept) -> dict[str, Any]:
     }
 
 
+def contacts(concept: Concept | None, sheet: Any) -> dict[str, Any]:
+    """Who to ask: a published sheet's own "Team som äger konceptet" and "Programmets coach"
+    win; a field the sheet leaves empty (or no sheet) is derived from the examples."""
+    fields = sheet.fields if sheet is not None else None
+    owner_team = fields.owner_team if fields is not None and fields.owner_team else None
+    coach = fields.coach if fields is not None and fields.coach else None
+    return {
+        "owner_team": owner_team,
+        "owners": [] if owner_team or concept is None else
+        [o.model_dump() for o in concept.owners],
+        "coach": coach,
+        "coaches": [] if coach or concept is None else
+        [c.model_dump() for c in concept.coaches],
+    }
+
+
 @bp.get("/koncept", defaults={"fmt": "html"})
 @bp.get("/koncept.<any(json):fmt>")
 @kept_page
@@ -115,10 +134,12 @@ def concept(slug: str, fmt: str) -> Response | str:
         abort(404)
     if fmt == "json":
         return jsonify({"slug": slug, "sheet": sheet.model_dump() if sheet else None,
-                        "concept": data.model_dump() if data else None})
+                        "concept": data.model_dump() if data else None,
+                        "contacts": contacts(data, sheet)})
     own_sheet = library.sheets.get(slug) if current_user() else None
     return render_template(
         "concept.html", c=concept_view(data) if data else None, sheet=sheet,
+        contacts=contacts(data, sheet),
         own_sheet=own_sheet, title=sheet.fields.name if sheet else data.name,  # type: ignore[union-attr]
         STATUSES=STATUSES, LABELS=SPREAD_LABELS, MARKS=SPREAD_MARK, anchor=anchor)
 
@@ -219,4 +240,5 @@ def municipality(name: str) -> str:
     data = get_library().municipality(name)
     if data is None:
         abort(404)
-    return render_template("municipality.html", m=data, anchor=anchor)
+    return render_template("municipality.html", m=data, anchor=anchor,
+                           MAX_EXAMPLES=MAX_MUNICIPALITY_EXAMPLES)

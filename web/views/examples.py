@@ -18,6 +18,9 @@ from web.pagecache import kept_page
 from web.views.people import example_people
 
 bp = Blueprint("examples", __name__)
+# related examples an example page lists of each kind (the team's others before and after it,
+# those it inspired): at 10k examples there may be hundreds, which the search lists in full
+MAX_RELATED = 10
 log = logging.getLogger(__name__)
 
 
@@ -36,23 +39,17 @@ def _tags_by_kind(example: Example) -> dict[str, list[Tag]]:
 
 def _team_history(
     library: Library, example: Example, document: Document | None
-) -> tuple[list[ExampleSummary], list[ExampleSummary]]:
-    """The team's other appearances, split into earlier and later than this one."""
+) -> tuple[list[ExampleSummary], list[ExampleSummary], int]:
+    """The team's other appearances nearest this one, earlier and later (at most MAX_RELATED
+    each), and how many examples the team has in all (this one too)."""
     if not example.team_key:
-        return [], []
+        return [], [], 0
     own_date = (document.date if document else None) or ""
-    documents: dict[str, Document | None] = {}
     earlier, later = [], []
-    for other in library.team_history(example.team_key):
-        if other.id == example.id:
-            continue
-        if other.document_id not in documents:
-            documents[other.document_id] = library.document(other.document_id)
-        row = ExampleSummary.of(other, documents[other.document_id])
-        (earlier if (row.date or "") <= own_date else later).append(row)
-    earlier.sort(key=lambda r: r.date or "")
-    later.sort(key=lambda r: r.date or "")
-    return earlier, later
+    for row in library.team_history(example.team_key):
+        if row.id != example.id:
+            (earlier if (row.date or "") <= own_date else later).append(row)
+    return earlier[-MAX_RELATED:], later[:MAX_RELATED], len(earlier) + len(later) + 1
 
 
 def _elsewhere(hits: list[Hit], example: Example) -> list[Hit]:
@@ -69,8 +66,9 @@ def example(example_id: str) -> str:
     library = get_library()
     item = example_or_404(example_id)
     document = library.document(item.document_id)
-    earlier, later = _team_history(library, item, document)
+    earlier, later, team_total = _team_history(library, item, document)
     inspiration = library.inspired(item.id)
+    followers = inspiration.inspired if inspiration else []
     return render_template(
         "example.html",
         example=item,
@@ -78,8 +76,10 @@ def example(example_id: str) -> str:
         tags=_tags_by_kind(item),
         earlier=earlier,
         later=later,
+        team_total=team_total,
         inspired_by=inspiration.inspired_by if inspiration else [],
-        has_inspired=inspiration.inspired if inspiration else [],
+        has_inspired=followers[:MAX_RELATED],
+        inspired_total=len(followers),
         similar=_elsewhere(library.similar(item.id, limit=10), item)[:5],
         people=example_people(library, item),
     )
