@@ -224,11 +224,18 @@ _QUERY_TAGS = {"intervention": ("insats", 3.0), "focus_area": ("fokus", 0.5),
                "municipality": ("kommun", 2.0)}
 
 
+@lru_cache(maxsize=256)
+def _query_terms(text: str) -> tuple[tuple[str, str], ...]:
+    """ingest.tagging's ``query_terms`` (a pure function of the text), once per text: a search
+    asks it for its concept terms and again for the concepts it names."""
+    return tuple(query_terms(text))
+
+
 def concept_terms(text: str) -> list[Query]:
     """Interventions, focus areas and municipalities the query text names ("hur ökar vi
     närvaron" → närvaroarbete) as boosted facet terms (the tagger's rules, without spaCy)."""
     out: list[Query] = []
-    for kind, value in query_terms(text[:MAX_QUERY_CHARS]):
+    for kind, value in _query_terms(text[:MAX_QUERY_CHARS]):
         boost = _QUERY_TAGS[kind][1]
         words = _lemma_words(value)
         if len(words) == 1:
@@ -554,7 +561,7 @@ def named_concepts(text: str, thesaurus: Thesaurus) -> Concepts:
     the query as written or in its content words alone ("hur stödjer vi föräldrar" names
     what "stödja föräldrar" names)."""
     text = text[:MAX_QUERY_CHARS]
-    weights = {(kind, value): 1.0 for kind, value in query_terms(text)
+    weights = {(kind, value): 1.0 for kind, value in _query_terms(text)
                if kind in EXPANSION_WEIGHTS}
     content = " ".join(query_words(text))
     for kind, value, weight in [*thesaurus.named(text, True), *thesaurus.named(content)]:
