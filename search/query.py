@@ -314,7 +314,8 @@ PUBLISHED_ONLY = Term("published", "1")
 def public_filter(searcher: Searcher, fq: Query | None) -> Query | None:
     """``fq`` limited to the examples of published documents: the one place public searches
     leave out what waits for review. No extra filter while every example is published."""
-    if not searcher.reader().doc_frequency("published", "0"):
+    if not _FACETS.get(searcher, "unpublished",
+                       lambda: searcher.reader().doc_frequency("published", "0")):
         return fq
     return PUBLISHED_ONLY if fq is None else And([fq, PUBLISHED_ONLY])
 
