@@ -2,8 +2,9 @@
 
 The app is made in the parent before gunicorn forks, and nothing of it is opened there; each
 worker opens its library after the fork (``opened``) and closes it when it ends (``closed``,
-also on Ctrl-C). A request gunicorn refuses itself (a malformed request line or header) is
-answered with the app's own Swedish error page, as under waitress (web.server).
+also on Ctrl-C); a worker that cannot open it stops gunicorn (``WORKER_BOOT_ERROR``). A request
+gunicorn refuses itself (a malformed request line or header) is answered with the app's own
+Swedish error page, as under waitress (web.server).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Any
 
 from flask import Flask
 from gunicorn.app.base import BaseApplication
+from gunicorn.arbiter import Arbiter
 from gunicorn.workers.gthread import ThreadWorker
 
 from web.server import _fallback, log, render_server_error
@@ -78,7 +80,12 @@ def run(app: Flask, host: str, port: int, processes: int, threads: int,
     worker process after it starts and before it ends."""
 
     def post_worker_init(_worker: Any) -> None:
-        opened()
+        try:
+            opened()
+        except Exception as exc:
+            # gunicorn stops (instead of starting the worker again and again) on this code
+            log.exception("the worker could not open the library")
+            raise SystemExit(Arbiter.WORKER_BOOT_ERROR) from exc
 
     def worker_exit(_server: Any, _worker: Any) -> None:
         closed()
