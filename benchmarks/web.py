@@ -238,7 +238,7 @@ def measure(source: Path, data_dir: Path, rows: list[str], seconds: float,
     finally:
         server.terminate()
         try:
-            server.wait(10)
+            server.wait(30)
         except subprocess.TimeoutExpired:
             server.kill()
     return results

@@ -5,6 +5,11 @@ worker opens its library after the fork (``opened``) and closes it when it ends 
 also on Ctrl-C); a worker that cannot open it stops gunicorn (``WORKER_BOOT_ERROR``). A request
 gunicorn refuses itself (a malformed request line or header) is answered with the app's own
 Swedish error page, as under waitress (web.server).
+
+Connections are not kept alive: a gthread worker keeps every connection it accepted, so a few
+kept-alive clients (a proxy, a load generator) would all be answered by one process while the
+other idles; closed after each answer, each new connection goes to whichever worker accepts it
+first, the less busy one.
 """
 
 from __future__ import annotations
@@ -93,7 +98,7 @@ def run(app: Flask, host: str, port: int, processes: int, threads: int,
     settings = {
         "bind": [f"{host}:{port}"], "workers": processes, "threads": threads,
         "worker_class": f"{Worker.__module__}.{Worker.__name__}",
-        "graceful_timeout": stop_seconds, "timeout": 120, "keepalive": 5,
+        "graceful_timeout": stop_seconds, "timeout": 120, "keepalive": 0,
         "limit_request_line": LIMIT_REQUEST_LINE, "proc_name": "exempelbanken",
         "post_worker_init": post_worker_init, "worker_exit": worker_exit,
         "forwarded_allow_ips": "",  # proxies are trusted by the app (TRUSTED_PROXIES) only
