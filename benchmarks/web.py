@@ -296,7 +296,7 @@ def main() -> None:
         print(json.dumps(results, indent=2))
         return
     print(f"as `exempelbanken serve` by default (before: that tree's way), "
-          f"wrk {args.clients} keep-alive connections, "
+          f"wrk {args.clients} connections (kept alive if the server keeps them), "
           f"{args.seconds:g} s per row, search result cache off")
     print_table(results)
 
