@@ -1,8 +1,9 @@
 """Production serving: gunicorn (Linux), or waitress.
 
 One Python process answers with at most one core, so on Linux ``serve`` runs gunicorn with
-``PROCESSES`` worker processes of ``threads`` threads each (gthread). The app is made once, in
-the parent, without opening anything; each worker opens its own library (catalogue, index,
+``PROCESSES`` worker processes sharing ``threads`` threads (gthread; fewer threads per process
+wait less for the one interpreter lock). The app is made once, in the parent, without opening
+anything; each worker opens its own library (catalogue, index,
 readers) after the fork, runs ``on_start`` (the upload queue's writer: every process starts one,
 and the data directory's writer lock lets one write and read at a time), and closes it all when
 it ends. What must be shared is: rate limits count in the data directory
@@ -147,14 +148,15 @@ def default_server() -> str:
 
 def serve(app: Flask, host: str = "127.0.0.1", port: int = 5000, threads: int = 8,
           server: str | None = None, on_start: Callable[[Flask], Any] | None = None) -> None:
-    """Serve ``app`` until interrupted, with gunicorn (``PROCESSES`` processes of ``threads``
-    threads) or waitress (one process); ``on_start`` runs in each serving process first."""
+    """Serve ``app`` until interrupted, with gunicorn (``PROCESSES`` processes, ``threads``
+    threads in all) or waitress (one process); ``on_start`` runs in each serving process first."""
     old_umask = os.umask(PRIVATE_UMASK)
     try:
         if (server or default_server()) == "gunicorn":
             from web.gunicorn_app import run
 
-            run(app, host, port, PROCESSES, threads, lambda: _open(app, on_start),
+            run(app, host, port, PROCESSES, max(1, threads // PROCESSES),
+                lambda: _open(app, on_start),
                 lambda: _close(app), STOP_SECONDS)
         else:
             _serve_waitress(app, host, port, threads, on_start)
