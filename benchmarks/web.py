@@ -1,14 +1,14 @@
-"""Throughput and latency of the pages users wait for, under the production server (waitress).
+"""Throughput and latency of the pages users wait for, under the production server.
 
 For each catalogue — the bundled corpus (ingested first) and a generated one of 10k examples
 (the generator of benchmarks/search.py, five examples per document) — the server
-(``web.server.serve``, waitress, 8 threads) is started in a subprocess on loopback with the
-search result cache off, and wrk (C, epoll: not the bottleneck) drives it with 8 keep-alive
-connections per row: a trivial endpoint of the same app (the floor), the search page and the
-search API (rotating Swedish queries and filters), example, concept and municipality pages
-(rotating ids), and the pages that summarise the bank. Before a row is measured each of its
-addresses is visited once (what is made once per catalogue state is then made), so a row is
-the steady state between changes. Prints requests/s, p50 and p95 per row.
+(``web.server.serve`` as ``exempelbanken serve`` calls it) is started in a subprocess on
+loopback with the search result cache off, and wrk (C, epoll: not the bottleneck) drives it
+with 8 keep-alive connections per row: a trivial endpoint of the same app (the floor), the
+search page and the search API (rotating Swedish queries and filters), example, concept and
+municipality pages (rotating ids), and the pages that summarise the bank. Before a row is
+measured each of its addresses is visited once (what is made once per catalogue state is then
+made), so a row is the steady state between changes. Prints requests/s, p50 and p95 per row.
 
 With ``--before DIR`` (another checkout, e.g. ``git worktree add /tmp/webbase <commit>``) the
 same rows are measured against that source tree too, in the same run, on the same data.
@@ -141,17 +141,26 @@ LABELS = {
 
 
 def start_server(source: Path, data_dir: Path, port: int) -> subprocess.Popen:
-    """The app of the source tree ``source`` on ``data_dir``, with a trivial endpoint added."""
+    """The app of the source tree ``source`` on ``data_dir``, with a trivial endpoint added,
+    served as ``exempelbanken serve`` serves it by default (a tree whose web.server has no
+    ``production_config`` is one from before serving changed: its own waitress way)."""
     config = {
         "DATA_DIR": str(data_dir), "SECRET_KEY": "bench", "SEARCH_CACHE_SECONDS": 0.0,
         "SEARCH_RATE_LIMIT": "1000000/minute",  # every client of the benchmark is one address
     }
     code = (
-        "from web import create_app\n"
-        "from web.server import serve\n"
-        f"app = create_app({config!r})\n"
+        "from web import create_app, server\n"
+        "serving = hasattr(server, 'production_config')\n"
+        f"config = {config!r}\n"
+        "if serving:\n"
+        "    config.update(server.production_config(config['DATA_DIR']))\n"
+        "app = create_app(config)\n"
         f"app.add_url_rule({PING!r}, 'benchmark_ping', lambda: 'ok')\n"
-        f"serve(app, '127.0.0.1', {port})\n"
+        "if serving:\n"
+        "    from web import uploads\n"
+        f"    server.serve(app, '127.0.0.1', {port}, on_start=uploads.runtime)\n"
+        "else:\n"
+        f"    server.serve(app, '127.0.0.1', {port})\n"
     )
     return start_app_server(code, source, port)
 
@@ -229,7 +238,7 @@ def measure(source: Path, data_dir: Path, rows: list[str], seconds: float,
     finally:
         server.terminate()
         try:
-            server.wait(10)
+            server.wait(30)
         except subprocess.TimeoutExpired:
             server.kill()
     return results
@@ -286,7 +295,8 @@ def main() -> None:
     if args.json:
         print(json.dumps(results, indent=2))
         return
-    print(f"waitress 8 threads, wrk {args.clients} keep-alive connections, "
+    print(f"as `exempelbanken serve` by default (before: that tree's way), "
+          f"wrk {args.clients} connections (kept alive if the server keeps them), "
           f"{args.seconds:g} s per row, search result cache off")
     print_table(results)
 

@@ -224,11 +224,18 @@ _QUERY_TAGS = {"intervention": ("insats", 3.0), "focus_area": ("fokus", 0.5),
                "municipality": ("kommun", 2.0)}
 
 
+@lru_cache(maxsize=256)
+def _query_terms(text: str) -> tuple[tuple[str, str], ...]:
+    """ingest.tagging's ``query_terms`` (a pure function of the text), once per text: a search
+    asks it for its concept terms and again for the concepts it names."""
+    return tuple(query_terms(text))
+
+
 def concept_terms(text: str) -> list[Query]:
     """Interventions, focus areas and municipalities the query text names ("hur ökar vi
     närvaron" → närvaroarbete) as boosted facet terms (the tagger's rules, without spaCy)."""
     out: list[Query] = []
-    for kind, value in query_terms(text[:MAX_QUERY_CHARS]):
+    for kind, value in _query_terms(text[:MAX_QUERY_CHARS]):
         boost = _QUERY_TAGS[kind][1]
         words = _lemma_words(value)
         if len(words) == 1:
@@ -307,7 +314,8 @@ PUBLISHED_ONLY = Term("published", "1")
 def public_filter(searcher: Searcher, fq: Query | None) -> Query | None:
     """``fq`` limited to the examples of published documents: the one place public searches
     leave out what waits for review. No extra filter while every example is published."""
-    if not searcher.reader().doc_frequency("published", "0"):
+    if not _FACETS.get(searcher, "unpublished",
+                       lambda: searcher.reader().doc_frequency("published", "0")):
         return fq
     return PUBLISHED_ONLY if fq is None else And([fq, PUBLISHED_ONLY])
 
@@ -559,7 +567,7 @@ def named_concepts(text: str, thesaurus: Thesaurus) -> Concepts:
     long labels ("inte vill gå till skolan" is absence, not a way to school)."""
     text = text[:MAX_QUERY_CHARS]
     weights = {(kind, value): 1.0
-               for kind, value in query_terms(thesaurus.without_long_labels(text))
+               for kind, value in _query_terms(thesaurus.without_long_labels(text))
                if kind in EXPANSION_WEIGHTS}
     content = " ".join(query_words(text))
     for kind, value, weight in [*thesaurus.named(text, True), *thesaurus.named(content)]:
@@ -829,11 +837,13 @@ def _run_fast(searcher: Searcher, q: Query, fq: Query | None, page: int, per_pag
 def _run(searcher: Searcher, q: Query, fq: Query | None, page: int, per_page: int,
          sort: str, rank: Query | None = None, plan: WordPlan | None = None,
          extra: Query | None = None) -> Found:
-    if plan is not None and plan.words and sort != "date" and not isinstance(q, Every):
-        return _run_fast(searcher, q, fq, page, per_page, plan, extra)
-    if isinstance(q, Every) and fq is None:
-        docs: set[int] | None = None
-        total = searcher.doc_count()
+    if plan is not None and plan.words and not isinstance(q, Every):
+        if sort != "date":
+            return _run_fast(searcher, q, fq, page, per_page, plan, extra)
+        return _run_fast_by_date(searcher, q, fq, page, per_page, plan)
+    if isinstance(q, Every):
+        docs = None if fq is None else set(searcher.docs_for_query(fq))
+        total = searcher.doc_count() if docs is None else len(docs)
     else:
         full = And([q, fq]) if fq is not None else q
         docs = set(searcher.docs_for_query(full))
@@ -842,24 +852,65 @@ def _run(searcher: Searcher, q: Query, fq: Query | None, page: int, per_page: in
     start = (page - 1) * per_page
     if total == 0 or start >= total:
         return Found(total, [], facets)
-    # optimize=False: Whoosh's block-quality skipping can loop forever on some OR queries.
-    kwargs: dict[str, Any] = {"limit": start + per_page, "filter": fq, "terms": True,
-                              "optimize": False}
     if sort == "date" or isinstance(q, Every):
-        kwargs["sortedby"] = "date"
-        kwargs["reverse"] = True
-    results = searcher.search(rank if rank is not None else q, **kwargs)
+        return Found(total, _by_date(searcher, q, docs, start, per_page), facets)
+    # optimize=False: Whoosh's block-quality skipping can loop forever on some OR queries.
+    results = searcher.search(rank if rank is not None else q, limit=start + per_page,
+                              filter=fq, terms=True, optimize=False)
     terms = _highlight_terms(searcher, q)
     memo: dict[str, bool] = {}
     hits = []
     for hit in results[start:start + per_page]:
         stored = hit.fields()
         snippet = make_snippet(stored.get("text", ""), terms, memo) if terms else ""
-        if not snippet:
-            snippet = plain_snippet(stored.get("text", ""))
-        score = hit.score if not kwargs.get("sortedby") else None
-        hits.append(make_hit(stored, score, snippet))
+        hits.append(make_hit(stored, hit.score, snippet or plain_snippet(stored.get("text", ""))))
     return Found(total, hits, facets)
+
+
+def _run_fast_by_date(searcher: Searcher, q: Query, fq: Query | None, page: int,
+                      per_page: int, plan: WordPlan) -> Found:
+    """Newest first among the examples the fast ranking matches (the same as by relevance)."""
+    allowed = set(searcher.docs_for_query(fq)) if fq is not None else None
+    ranked, _ = _rank(searcher, plan, allowed, 1)
+    docs = set(ranked.matched)
+    total = len(docs)
+    facets = facet_counts(searcher, docs)
+    note = RELAXED if ranked.relaxed and total else None
+    start = (page - 1) * per_page
+    if start >= total:
+        return Found(total, [], facets, note)
+    return Found(total, _by_date(searcher, q, docs, start, per_page), facets, note)
+
+
+_DATES = fastrank.SearcherCache()
+
+
+def _date_order(searcher: Searcher) -> list[int]:
+    """Every live document, newest first (the same date: last indexed first, as Whoosh's
+    reversed sort), per searcher."""
+    def build() -> list[int]:
+        reader = searcher.reader()
+        dates = reader.column_reader("date")
+        live = [d for d in range(reader.doc_count_all()) if not reader.is_deleted(d)]
+        return sorted(live, key=lambda d: (dates[d], d), reverse=True)
+
+    return _DATES.get(searcher, "order", build)
+
+
+def _by_date(searcher: Searcher, q: Query, docs: set[int] | None, start: int,
+             per_page: int) -> list[Hit]:
+    """The hits ``start``… of ``docs`` (None: every document) newest first, undated last."""
+    order = _date_order(searcher)
+    picked = order[start:start + per_page] if docs is None else \
+        list(itertools.islice((d for d in order if d in docs), start, start + per_page))
+    terms = _highlight_terms(searcher, q)
+    memo: dict[str, bool] = {}
+    hits = []
+    for docnum in picked:
+        stored = searcher.stored_fields(docnum)
+        snippet = make_snippet(stored.get("text", ""), terms, memo) if terms else ""
+        hits.append(make_hit(stored, None, snippet or plain_snippet(stored.get("text", ""))))
+    return hits
 
 
 def _paging(page: Any, per_page: Any, sort: Any) -> tuple[int, int, str]:

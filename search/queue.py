@@ -48,6 +48,7 @@ log = logging.getLogger(__name__)
 QUEUE_ENV = "EXEMPELBANKEN_QUEUE"  # redis://host:port/db; empty: SQLite in the data directory
 READER_ENV = "EXEMPELBANKEN_READER"  # module:callable giving a reader (tests make it slow)
 QUEUE_FILE = "queue.sqlite3"
+REDIS_SCHEMES = ("redis://", "rediss://", "unix://")
 NAME = "exempelbanken"
 BEAT_SECONDS = 0.5
 TASK_RETRIES = 2  # Huey's retries of a task that raised
@@ -117,15 +118,22 @@ def queue_url(url: str | None = None) -> str:
     return (url if url is not None else os.environ.get(QUEUE_ENV, "")).strip()
 
 
+def check_queue_url(url: str | None = None) -> str:
+    """``url`` (default ``$EXEMPELBANKEN_QUEUE``) when it is a redis:// URL or empty; else
+    ValueError (before anything is opened)."""
+    url = queue_url(url)
+    if url and not url.startswith(REDIS_SCHEMES):
+        raise ValueError(f"{QUEUE_ENV} ska vara en redis://-adress eller tom, inte {url!r}.")
+    return url
+
+
 def open_queue(data_dir: Path, url: str | None = None) -> Queue:
     """The queue: Redis when ``url`` (default ``$EXEMPELBANKEN_QUEUE``) is a redis:// URL,
     else SQLite in the data directory."""
-    url = queue_url(url)
-    if url.startswith(("redis://", "rediss://", "unix://")):
+    url = check_queue_url(url)
+    if url:
         huey: Huey = RedisHuey(NAME, url=url)
         remote = True
-    elif url:
-        raise ValueError(f"{QUEUE_ENV} ska vara en redis://-adress eller tom, inte {url!r}.")
     else:
         huey = SqliteHuey(NAME, filename=str(Path(data_dir) / QUEUE_FILE))
         remote = False

@@ -348,23 +348,32 @@ QUEUE_OPTION = click.option(
 @click.option("--workers", default=None, type=click.IntRange(0, 64),
               envvar="EXEMPELBANKEN_QUEUE_WORKERS", show_default="1",
               help="Läsare av uppladdade filer i den här processen (0: bara andra datorers).")
+@click.option("--server", "server", type=click.Choice(["gunicorn", "waitress"]),
+              envvar="EXEMPELBANKEN_SERVER", default=None, show_default="gunicorn på Linux",
+              help="Webbservern: gunicorn (två processer) eller waitress (en process).")
 @QUEUE_OPTION
 @_data_dir_option
-def serve(host: str, port: int, workers: int | None, queue: str, data_dir: Path) -> None:
+def serve(host: str, port: int, workers: int | None, server: str | None, queue: str,
+          data_dir: Path) -> None:
     """Starta webbgränssnittet och API:t, med kön för uppladdade filer."""
+    from search.queue import check_queue_url
     from web import create_app, uploads
+    from web.server import production_config
     from web.server import serve as serve_app
 
-    config: dict[str, Any] = {"DATA_DIR": str(data_dir), "QUEUE_URL": queue}
+    try:
+        check_queue_url(queue)
+    except ValueError as exc:  # a --queue that is not a redis:// URL
+        _fail(str(exc))
+    config: dict[str, Any] = {"DATA_DIR": str(data_dir), "QUEUE_URL": queue,
+                              **production_config(data_dir)}
     if workers is not None:
         config["QUEUE_WORKERS"] = workers
     app = create_app(config)
-    try:
-        uploads.runtime(app)  # the writer of upload results, and the local readers
-    except ValueError as exc:  # a --queue that is not a redis:// URL
-        _fail(str(exc))
     click.echo(f"Exempelbanken på http://{host}:{port}/")
-    serve_app(app, host, port)
+    # each serving process starts the upload queue's writer and local readers
+    # (web.uploads.runtime); the data directory's writer lock lets one of them work at a time
+    serve_app(app, host, port, server=server, on_start=uploads.runtime)
 
 
 @main.command()

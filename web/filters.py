@@ -92,10 +92,6 @@ def concept_url(name: str) -> str:
     return url_for("concepts.concept", slug=slugify(name))
 
 
-def is_active(name: str, value: str) -> bool:
-    return value in request.args.getlist(name)
-
-
 def highlight(snippet: str | None) -> Markup:
     """Snippets come from the Library already escaped with <mark> around matches."""
     return Markup(snippet or "")
@@ -106,7 +102,33 @@ UPLOAD_ACCEPT = ",".join([f.mimetype for f in FORMATS.values()]
                          + [f.suffix for f in FORMATS.values()])
 
 
+URLS_KEPT = 4096  # addresses kept by ``kept_url_for`` (then it starts over)
+
+
+def kept_url_for(app: Flask) -> Any:
+    """``url_for`` for templates: an address of an endpoint with plain string arguments (the
+    menu's, the stylesheet's, a hit's example page) is built once per application root, not
+    on every page (a page has dozens). Anything else, and every address in debug mode (static
+    files' versions change there), is built each time."""
+    kept: dict[tuple[Any, ...], str] = {}
+
+    def url_for_kept(endpoint: str, **values: Any) -> str:
+        plain = all(isinstance(v, str) and not k.startswith("_") for k, v in values.items())
+        if app.debug or endpoint.startswith(".") or not plain:
+            return url_for(endpoint, **values)
+        key = (request.script_root, endpoint, *sorted(values.items()))
+        found = kept.get(key)
+        if found is None:
+            if len(kept) >= URLS_KEPT:
+                kept.clear()
+            found = kept[key] = url_for(endpoint, **values)
+        return found
+
+    return url_for_kept
+
+
 def init_app(app: Flask) -> None:
+    app.jinja_env.globals["url_for"] = kept_url_for(app)
     app.jinja_env.filters.update(
         swedish_date=swedish_date, kind_label=kind_label, highlight=highlight, capfirst=capfirst
     )
@@ -115,7 +137,6 @@ def init_app(app: Flask) -> None:
         toggle_filter_url=toggle_filter_url,
         filter_url=filter_url,
         concept_url=concept_url,
-        is_active=is_active,
         facet_value_label=facet_value_label,
         FACETS=FACETS,
         FACET_NAMES=FACET_NAMES,

@@ -1,4 +1,14 @@
-"""Production serving with waitress.
+"""Production serving: gunicorn (Linux), or waitress.
+
+One Python process answers with at most one core, so on Linux ``serve`` runs gunicorn with
+``PROCESSES`` worker processes sharing ``threads`` threads (gthread; fewer threads per process
+wait less for the one interpreter lock). The app is made once, in the parent, without opening
+anything; each worker opens its own library (catalogue, index,
+readers) after the fork, runs ``on_start`` (the upload queue's writer: every process starts one,
+and the data directory's writer lock lets one write and read at a time), and closes it all when
+it ends. What must be shared is: rate limits count in the data directory
+(``production_config``, web.extensions), caches are kept per process and per catalogue change.
+waitress (one process, threads) is the fallback elsewhere, or with ``--server waitress``.
 
 Uploads are capped by MAX_CONTENT_LENGTH in Flask; waitress accepts a bit more, so the app, not
 the server, answers a body slightly over the limit. A body far over it is refused by waitress as
@@ -11,6 +21,9 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from flask import Flask
@@ -20,6 +33,7 @@ from waitress.task import ErrorTask as WaitressErrorTask
 from werkzeug.test import EnvironBuilder, run_wsgi_app
 
 from web.errors import SERVER_ERROR_KEY, message_for
+from web.extensions import shared_limits_uri
 
 log = logging.getLogger(__name__)
 
@@ -27,6 +41,10 @@ DEFAULT_MAX_BODY = 50 * 1024 * 1024
 BODY_MARGIN = 1024 * 1024  # waitress takes this much more than Flask's limit
 PRIVATE_UMASK = 0o077  # files the server makes (index, thumbnails, locks) are the owner's only
 HOP_BY_HOP = {"connection", "content-length", "transfer-encoding", "keep-alive"}
+SERVERS = ("gunicorn", "waitress")
+SERVER_ENV = "EXEMPELBANKEN_SERVER"
+PROCESSES = 2  # gunicorn's worker processes
+STOP_SECONDS = 25  # a worker's own stop (upload writer, readers) is bounded under this
 
 
 def _error_path(request: Any) -> str:
@@ -115,18 +133,57 @@ def server_options(app: Flask, host: str, port: int, threads: int = 8) -> dict[s
     return options
 
 
-def serve(app: Flask, host: str = "127.0.0.1", port: int = 5000, threads: int = 8) -> None:
-    """Serve ``app`` with waitress until interrupted."""
-    from waitress import serve as waitress_serve
+def production_config(data_dir: Path | str) -> dict[str, Any]:
+    """Settings every serving process shares: rate limits counted in the data directory."""
+    return {"RATELIMIT_STORAGE_URI": shared_limits_uri(data_dir)}
 
+
+def default_server() -> str:
+    """``$EXEMPELBANKEN_SERVER``, else gunicorn on Linux (it forks), else waitress."""
+    chosen = os.environ.get(SERVER_ENV, "").strip().lower()
+    if chosen in SERVERS:
+        return chosen
+    return "gunicorn" if sys.platform.startswith("linux") else "waitress"
+
+
+def serve(app: Flask, host: str = "127.0.0.1", port: int = 5000, threads: int = 8,
+          server: str | None = None, on_start: Callable[[Flask], Any] | None = None) -> None:
+    """Serve ``app`` until interrupted, with gunicorn (``PROCESSES`` processes, ``threads``
+    threads in all) or waitress (one process); ``on_start`` runs in each serving process first."""
     old_umask = os.umask(PRIVATE_UMASK)
     try:
-        # open catalogue and index, and build the concept view, before the first visitor
-        app.extensions["exempelbanken"].get().concept_view()
+        if (server or default_server()) == "gunicorn":
+            from web.gunicorn_app import run
+
+            run(app, host, port, PROCESSES, max(1, threads // PROCESSES),
+                lambda: _open(app, on_start),
+                lambda: _close(app), STOP_SECONDS)
+        else:
+            _serve_waitress(app, host, port, threads, on_start)
+    finally:
+        os.umask(old_umask)
+
+
+def _open(app: Flask, on_start: Callable[[Flask], Any] | None) -> None:
+    """Open catalogue and index, and build the concept view, before the first visitor."""
+    if on_start is not None:
+        on_start(app)
+    app.extensions["exempelbanken"].get().concept_view()
+
+
+def _close(app: Flask) -> None:
+    """Stop the PDF reader's child processes and close the store, so Ctrl-C ends the process
+    at once and leaves no semaphores or half-written files behind."""
+    app.extensions["exempelbanken"].close()
+
+
+def _serve_waitress(app: Flask, host: str, port: int, threads: int,
+                    on_start: Callable[[Flask], Any] | None) -> None:
+    from waitress import serve as waitress_serve
+
+    try:
+        _open(app, on_start)
         # waitress.serve's ``_server`` picks the server factory (here: Swedish error answers)
         waitress_serve(app, _server=create_server, **server_options(app, host, port, threads))
     finally:
-        os.umask(old_umask)
-        # stop the PDF reader's child processes and close the store, so Ctrl-C ends the
-        # process at once and leaves no semaphores or half-written files behind
-        app.extensions["exempelbanken"].close()
+        _close(app)

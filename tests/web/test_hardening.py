@@ -1,11 +1,13 @@
 """Hardening against the bug report: sessions end on logout, the data directory is private,
-`nasta` never leads off site or to a 500, and every error page (413 from a real waitress
-server included) is the app's own Swedish page."""
+`nasta` never leads off site or to a 500, and every error page (413 and 400 from a real
+server, gunicorn or waitress, included) is the app's own Swedish page, and the search limit
+counts every serving process together."""
 
 from __future__ import annotations
 
 import base64
 import contextlib
+import http.client
 import io
 import json
 import os
@@ -377,9 +379,10 @@ def test_real_errors_render_the_swedish_error_page(error_app: Flask) -> None:
         _assert_error_page(response.get_data(as_text=True), status, message)
 
 
-# --- 4b. 413 from a real waitress server ----------------------------------------------------
+# --- 4b. 413 from a real server (gunicorn, waitress) -----------------------------------------
 
 LIMIT = 1024 * 1024  # waitress itself takes up to LIMIT + 1 MB
+SEARCH_LIMIT = 12  # searches per minute for the real server's clients
 
 
 def _free_port() -> int:
@@ -388,20 +391,22 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def waitress_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """`exempelbanken serve` (waitress) in a child process, uploads limited to LIMIT bytes."""
+@pytest.fixture(scope="module", params=["gunicorn", "waitress"])
+def server_url(request: pytest.FixtureRequest,
+               tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """`exempelbanken serve --server ...` in a child process, uploads limited to LIMIT bytes."""
     from search.library import Library
 
-    data_dir = tmp_path_factory.mktemp("waitress") / "data"
+    data_dir = tmp_path_factory.mktemp(request.param) / "data"
     with Library(data_dir) as library:
         library.add_user(USER, PASSWORD)
     port = _free_port()
     env = {**os.environ, "EXEMPELBANKEN_MAX_UPLOAD": str(LIMIT),
-           "EXEMPELBANKEN_SECRET_KEY": "test-secret", "EXEMPELBANKEN_SECURE_COOKIES": "0"}
+           "EXEMPELBANKEN_SECRET_KEY": "test-secret", "EXEMPELBANKEN_SECURE_COOKIES": "0",
+           "EXEMPELBANKEN_SEARCH_RATE_LIMIT": f"{SEARCH_LIMIT}/minute"}
     script = Path(sys.executable).with_name("exempelbanken")
     command = [str(script), "serve", "--host", "127.0.0.1", "--port", str(port),
-               "--data-dir", str(data_dir)]
+               "--data-dir", str(data_dir), "--server", request.param]
     process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE,
                                stderr=subprocess.STDOUT)
     try:
@@ -463,12 +468,12 @@ def _raw_post(address: str, path: str, size: int, send: int | None = None,
 
 @pytest.mark.parametrize("size,send", [
     (LIMIT + 64 * 1024, None),  # a bit over: waitress takes it, Flask refuses it
-    (3 * LIMIT, None),  # far over: waitress refuses it by its Content-Length
+    (3 * LIMIT, None),  # far over: waitress (gunicorn: Flask) refuses it by its Content-Length
     (3 * LIMIT, 1024),  # far over, answered before the body has been sent
     (200 * LIMIT, 1024),
 ])
-def test_waitress_413_is_the_swedish_page(waitress_url: str, size: int, send: int | None) -> None:
-    status, headers, body = _raw_post(waitress_url, "/samordnare/ladda-upp", size, send)
+def test_server_413_is_the_swedish_page(server_url: str, size: int, send: int | None) -> None:
+    status, headers, body = _raw_post(server_url, "/samordnare/ladda-upp", size, send)
     assert status == 413, body[:300]
     assert headers["content-type"].startswith("text/html"), headers
     _assert_error_page(body, 413, SWEDISH[413])
@@ -478,19 +483,19 @@ def test_waitress_413_is_the_swedish_page(waitress_url: str, size: int, send: in
 @pytest.mark.parametrize("size,send", [
     (LIMIT + 64 * 1024, None), (3 * LIMIT, None), (3 * LIMIT, 1024),
 ])
-def test_waitress_413_is_swedish_json_for_the_api(
-    waitress_url: str, size: int, send: int | None
+def test_server_413_is_swedish_json_for_the_api(
+    server_url: str, size: int, send: int | None
 ) -> None:
     credentials = base64.b64encode(f"{USER}:{PASSWORD}".encode()).decode()
-    status, headers, body = _raw_post(waitress_url, "/api/documents", size, send,
+    status, headers, body = _raw_post(server_url, "/api/documents", size, send,
                                       extra=f"Authorization: Basic {credentials}\r\n")
     assert status == 413, body[:300]
     assert headers["content-type"].startswith("application/json"), (headers, body[:300])
     assert json.loads(body) == {"error": "Filen är för stor."}
 
 
-def test_waitress_bad_request_is_swedish(waitress_url: str) -> None:
-    host, port = waitress_url.split(":")
+def test_server_bad_request_is_swedish(server_url: str) -> None:
+    host, port = server_url.split(":")
     with socket.create_connection((host, int(port)), timeout=10) as sock:
         sock.sendall(b"GET / HTTP/1.1\r\nHost: x\r\nContent-Length: tio\r\n\r\n")
         raw = b""
@@ -499,3 +504,19 @@ def test_waitress_bad_request_is_swedish(waitress_url: str) -> None:
     head, _, body = raw.partition(b"\r\n\r\n")
     assert head.split()[1] == b"400", raw[:300]
     _assert_error_page(body.decode("utf-8"), 400, SWEDISH[400])
+
+
+def test_search_limit_counts_every_serving_process(server_url: str) -> None:
+    """Each search on a new connection (gunicorn hands them to either process): the limit is
+    reached after SEARCH_LIMIT searches in all (the start-up probe's one included), not per
+    process."""
+    host, port = server_url.split(":")
+    statuses = []
+    for n in range(SEARCH_LIMIT + 6):
+        conn = http.client.HTTPConnection(host, int(port), timeout=20)
+        conn.request("GET", f"/api/search?q=grans{n}", headers={"Connection": "close"})
+        statuses.append(conn.getresponse().status)
+        conn.close()
+    assert set(statuses) == {200, 429}, statuses
+    assert statuses.count(200) <= SEARCH_LIMIT - 1, statuses
+    assert statuses.index(429) == statuses.count(200), statuses  # none answered after the first 429

@@ -54,7 +54,7 @@ def test_data_dir_from_environment(tmp_path: Path, monkeypatch) -> None:  # noqa
     assert app.config["MAX_CONTENT_LENGTH"] == 50 * 1024 * 1024
 
 
-def test_server_entry_point_uses_waitress(monkeypatch, tmp_path: Path) -> None:  # noqa: ANN001
+def test_server_entry_point_with_waitress(monkeypatch, tmp_path: Path) -> None:  # noqa: ANN001
     import waitress
 
     from web import server
@@ -62,7 +62,7 @@ def test_server_entry_point_uses_waitress(monkeypatch, tmp_path: Path) -> None: 
     calls: dict = {}
     monkeypatch.setattr(waitress, "serve", lambda app, **kw: calls.update(kw, app=app))
     app = create_app({"TESTING": True, "DATA_DIR": str(tmp_path / "data")})
-    server.serve(app, "127.0.0.1", 5099)
+    server.serve(app, "127.0.0.1", 5099, server="waitress")
     assert calls["threads"] == 8 and calls["port"] == 5099 and calls["app"] is app
     assert (tmp_path / "data").is_dir()  # the library was opened before serving
     app.extensions["exempelbanken"].close()

@@ -7,6 +7,7 @@ from werkzeug.wrappers import Response
 
 from web import library, params
 from web.extensions import search_limit
+from web.filters import facet_value_label
 from web.pagecache import kept_page
 
 bp = Blueprint("search", __name__)
@@ -51,14 +52,24 @@ def _results() -> str | Response:
             flash(p.notice, "info")
         return redirect(canonical_url(p))
     result = library.search(p.q, p.filters, p.page, p.per_page, p.sort)
-    facets = {name: sorted_facet(result.facets.get(name), name) for name in params.FACET_NAMES}
-    # keep selected values visible even when they have no hits with the other filters
-    for name, values in p.filters.items():
-        shown = {value for value, _ in facets[name]}
-        facets[name] = [(v, 0) for v in values if v not in shown] + facets[name]
     return render_template(
-        "search.html", p=p, result=result, facets=facets, has_filters=bool(p.filters)
+        "search.html", p=p, result=result, facets=facet_rows(result.facets, p.filters),
+        has_filters=bool(p.filters)
     )
+
+
+def facet_rows(counts: dict[str, dict[str, int]], selected: dict[str, list[str]]
+               ) -> dict[str, list[tuple[str, int, str, bool]]]:
+    """Per facet the rows of its checkboxes: value, count, label, checked. Selected values
+    stay visible even when they have no hits with the other filters."""
+    out = {}
+    for name in params.FACET_NAMES:
+        values = sorted_facet(counts.get(name), name)
+        chosen = selected.get(name, [])
+        shown = {value for value, _ in values}
+        values = [(v, 0) for v in chosen if v not in shown] + values
+        out[name] = [(v, n, facet_value_label(name, v), v in chosen) for v, n in values]
+    return out
 
 
 _start_page = kept_page(_results)
