@@ -14,6 +14,7 @@ first, the less busy one.
 
 from __future__ import annotations
 
+import signal
 from collections.abc import Callable
 from contextlib import suppress
 from typing import Any
@@ -42,7 +43,15 @@ class _Captured:
 
 
 class Worker(ThreadWorker):
-    """gunicorn's gthread worker whose own error answers are the app's pages."""
+    """gunicorn's gthread worker whose own error answers are the app's pages, and which ends
+    once when told to quit: Ctrl-C in a terminal reaches it twice (SIGINT from the terminal,
+    SIGQUIT from gunicorn's master), and the second, landing while the first was closing the
+    library, printed a traceback from inside Python's exit."""
+
+    def handle_quit(self, sig: int, frame: Any) -> None:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGQUIT, signal.SIG_IGN)
+        super().handle_quit(sig, frame)
 
     def handle_error(self, req: Any, client: Any, addr: Any, exc: BaseException) -> None:
         captured = _Captured()
