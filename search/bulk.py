@@ -102,11 +102,12 @@ def positions(parts: list[tuple[Part, dict[str, list[int]]]]) -> dict[str, list[
 
 
 class Columns(NamedTuple):
-    """The postings one field of one document adds: term, weight (= frequency) and value."""
+    """The postings one field of one document adds: term, weight (= frequency) and value
+    (None: the frequency, as ``Frequency`` encodes it)."""
 
-    terms: list[bytes]
+    terms: list[str]
     weights: list[float] | list[int]
-    values: list[bytes]
+    values: list[bytes] | None
 
 
 _ENCODED: dict[tuple[int, ...], bytes] = {}
@@ -117,13 +118,10 @@ _PACKED = [pack_uint(n) for n in range(256)]
 def text_columns(fmt: Any, poses: dict[str, list[int]]) -> Columns:
     """The postings of a Swedish text field, as its format (positions or frequencies) encodes
     them: ``Positions.word_values`` and ``Frequency.word_values`` with every boost 1."""
-    terms = [t.encode("utf-8") for t in poses]
     freqs = [len(p) for p in poses.values()]
     if isinstance(fmt, Positions):
-        values = [_encode_positions(p) for p in poses.values()]
-    else:
-        values = [_PACKED[n] if n < 256 else pack_uint(n) for n in freqs]
-    return Columns(terms, freqs, values)
+        return Columns(list(poses), freqs, [_encode_positions(p) for p in poses.values()])
+    return Columns(list(poses), freqs, None)
 
 
 def _encode_positions(poses: list[int]) -> bytes:
@@ -152,13 +150,14 @@ def is_swedish_text(field: Any) -> bool:
 
 class FieldPostings:
     """The postings of one field: parallel arrays (term number, document, weight, length of
-    the value) and the values in one byte buffer."""
+    the value) and the values in one byte buffer (none for frequencies: the weights)."""
 
-    def __init__(self) -> None:
-        self.terms: dict[bytes, int] = {}
+    def __init__(self, frequencies: bool) -> None:
+        self.terms: dict[str, int] = {}
         self.term_ids = array("I")
         self.docs = array("I")
         self.weights = array("f")
+        self.frequencies = frequencies
         self.value_sizes = array("I")
         self.values = bytearray()
 
@@ -167,8 +166,10 @@ class FieldPostings:
         self.term_ids.extend([terms.setdefault(t, len(terms)) for t in columns.terms])
         self.docs.extend([docnum] * len(columns.terms))
         self.weights.extend(columns.weights)
-        self.value_sizes.extend([len(v) for v in columns.values])
-        self.values += b"".join(columns.values)
+        if not self.frequencies:
+            values = columns.values or []
+            self.value_sizes.extend([len(v) for v in values])
+            self.values += b"".join(values)
 
 
 class BulkWriter:
@@ -222,7 +223,9 @@ class BulkWriter:
                     known = self.lengths.setdefault(name, [])
                     known.extend([0] * (docnum - len(known)) + [length])
                 if columns.terms:
-                    self.postings.setdefault(name, FieldPostings()).add(docnum, columns)
+                    if name not in self.postings:
+                        self.postings[name] = FieldPostings(columns.values is None)
+                    self.postings[name].add(docnum, columns)
             perdoc.add_field(name, field, value if field.stored else None, length)
             if field.column_type and value is not None:
                 perdoc.add_column_value(name, field.column_type, field.to_column_value(value))
@@ -238,8 +241,8 @@ class BulkWriter:
             items = list(field.index(value))
             if field.scorable and any(w != f for _, f, w, _ in items):
                 raise ValueError("a scorable field with boosts is not written here")
-            found = Columns([t for t, _, _, _ in items], [w for _, _, w, _ in items],
-                            [v or b"" for _, _, _, v in items])
+            found = Columns([t.decode("utf-8") for t, _, _, _ in items],
+                            [w for _, _, w, _ in items], [v or b"" for _, _, _, v in items])
             if isinstance(value, str) and len(cache) < MAX_CACHED:
                 cache[value] = found
         return found
@@ -287,6 +290,29 @@ SMALL_BLOCK = 8  # postings: a smaller block is not worth compressing
 ZLIB_WINDOW_BITS, ZLIB_MEM_LEVEL = 10, 2
 
 
+def _deltas(ids: list[int]) -> tuple[int, ...]:
+    """``W3PostingsWriter._mini_ids``."""
+    return (ids[0], *[b - a for a, b in zip(ids, ids[1:], strict=False)])
+
+
+def _mini_weights(weights: list[float]) -> Any:
+    """``W3PostingsWriter._mini_weights``."""
+    first = weights[0]
+    if first == 1.0 and weights.count(1.0) == len(weights):
+        return None
+    if weights.count(first) == len(weights):
+        return first
+    return tuple(weights)
+
+
+def _mini_values(pw: Any) -> Any:
+    """``W3PostingsWriter._mini_values``."""
+    size = pw._format.fixed_value_size()  # noqa: SLF001
+    if size is None or size < 0:
+        return tuple(pw._values)  # noqa: SLF001
+    return None if size == 0 else b"".join(pw._values)  # noqa: SLF001
+
+
 def _write_block(pw: Any, last: bool = False) -> None:
     """``W3PostingsWriter._write_block``, the block's data compressed more cheaply (and not
     at all when it is small): the same block layout, read by the same posting reader."""
@@ -294,7 +320,7 @@ def _write_block(pw: Any, last: bool = False) -> None:
         pw._postfile.write(WHOOSH3_HEADER_MAGIC)  # noqa: SLF001
     pw._terminfo.add_block(pw)  # noqa: SLF001
     ids = pw._ids  # noqa: SLF001
-    databytes = dumps((pw._mini_ids(), pw._mini_weights(), pw._mini_values()), 2)  # noqa: SLF001
+    databytes = dumps((_deltas(ids), _mini_weights(pw._weights), _mini_values(pw)), 2)  # noqa: SLF001
     level = pw._compression if len(ids) >= SMALL_BLOCK else 0  # noqa: SLF001
     if level:
         packer = zlib.compressobj(level, zlib.DEFLATED, ZLIB_WINDOW_BITS, ZLIB_MEM_LEVEL)
@@ -317,14 +343,15 @@ class _SortedPostings:
         ids = np.frombuffer(data.term_ids, dtype=np.uint32)
         order = np.argsort(ids, kind="stable")
         bounds = np.concatenate(([0], np.cumsum(np.bincount(ids, minlength=len(data.terms)))))
-        self.terms = [(term, int(bounds[tid]), int(bounds[tid + 1]))
+        # UTF-8 sorts as the code points do
+        self.terms = [(term.encode("utf-8"), int(bounds[tid]), int(bounds[tid + 1]))
                       for term, tid in sorted(data.terms.items())]
         docs = np.frombuffer(data.docs, dtype=np.uint32)[order]
         weights = np.frombuffer(data.weights, dtype=np.float32)[order]
         self.docs = docs.tolist()
         self.weights = weights.tolist()
         self.lengths = lengths[docs].tolist() if lengths is not None else None
-        if values:
+        if values and not data.frequencies:
             sizes = np.frombuffer(data.value_sizes, dtype=np.uint32)
             ends = np.cumsum(sizes, dtype=np.int64)
             starts = (ends - sizes)[order].tolist()
@@ -339,8 +366,8 @@ class _SortedPostings:
         """Put postings start:end into the posting writer's buffer, as ``add_posting`` does
         one by one."""
         weights = self.weights[start:end]
-        pw._ids = array("I", self.docs[start:end])  # noqa: SLF001
-        pw._weights = array("f", weights)  # noqa: SLF001
+        pw._ids = self.docs[start:end]  # noqa: SLF001 - read as a sequence
+        pw._weights = weights  # noqa: SLF001 - float32 values already
         pw._values = [v for v in self.values[start:end] if v]  # noqa: SLF001
         pw._maxweight = max(0, max(weights))  # noqa: SLF001
         known = [n for n in self.lengths[start:end] if n] if self.lengths is not None else ()
