@@ -336,8 +336,12 @@ def _write_block(pw: Any, last: bool = False) -> None:
 MAX_CACHED = 10_000
 
 
+BATCH = 1 << 16  # postings turned into Python objects at a time
+
+
 class _SortedPostings:
-    """A field's postings in term order (document order within a term), as Python lists."""
+    """A field's postings in term order (document order within a term), as arrays; turned
+    into Python lists a batch at a time as the terms are written."""
 
     def __init__(self, data: FieldPostings, lengths: np.ndarray | None, values: bool) -> None:
         ids = np.frombuffer(data.term_ids, dtype=np.uint32)
@@ -346,31 +350,45 @@ class _SortedPostings:
         # UTF-8 sorts as the code points do
         self.terms = [(term.encode("utf-8"), int(bounds[tid]), int(bounds[tid + 1]))
                       for term, tid in sorted(data.terms.items())]
-        docs = np.frombuffer(data.docs, dtype=np.uint32)[order]
-        weights = np.frombuffer(data.weights, dtype=np.float32)[order]
-        self.docs = docs.tolist()
-        self.weights = weights.tolist()
-        self.lengths = lengths[docs].tolist() if lengths is not None else None
-        if values and not data.frequencies:
+        self.docs = np.frombuffer(data.docs, dtype=np.uint32)[order]
+        self.weights = np.frombuffer(data.weights, dtype=np.float32)[order]
+        self.lengths = lengths[self.docs] if lengths is not None else None
+        self.spans: tuple[np.ndarray, np.ndarray] | None = None
+        self.buffer = b""
+        if values and not data.frequencies:  # else the values are the weights (frequencies)
             sizes = np.frombuffer(data.value_sizes, dtype=np.uint32)
             ends = np.cumsum(sizes, dtype=np.int64)
-            starts = (ends - sizes)[order].tolist()
-            buffer = bytes(data.values)
-            self.values = [buffer[a:b] for a, b in zip(starts, ends[order].tolist(),
-                                                       strict=True)]
-        else:  # frequencies: the weights
-            self.values = [_PACKED[n] if n < 256 else pack_uint(n)
-                           for n in weights.astype(np.int64).tolist()]
+            self.spans = ((ends - sizes)[order], ends[order])
+            self.buffer = bytes(data.values)
+        self.at = self.until = 0
+        self.batch: tuple[list, list, list, list | None] = ([], [], [], None)
+
+    def _load(self, start: int, end: int) -> None:
+        self.at, self.until = start, max(end, start + BATCH)
+        window = slice(self.at, self.until)
+        weights = self.weights[window]
+        if self.spans is None:
+            values = [_PACKED[n] if n < 256 else pack_uint(n)
+                      for n in weights.astype(np.int64).tolist()]
+        else:
+            buffer = self.buffer
+            values = [buffer[a:b] for a, b in zip(self.spans[0][window].tolist(),
+                                                  self.spans[1][window].tolist(), strict=True)]
+        lengths = self.lengths[window].tolist() if self.lengths is not None else None
+        self.batch = (self.docs[window].tolist(), weights.tolist(), values, lengths)
 
     def fill(self, pw: Any, start: int, end: int) -> None:
         """Put postings start:end into the posting writer's buffer, as ``add_posting`` does
         one by one."""
-        weights = self.weights[start:end]
-        pw._ids = self.docs[start:end]  # noqa: SLF001 - read as a sequence
-        pw._weights = weights  # noqa: SLF001 - float32 values already
-        pw._values = [v for v in self.values[start:end] if v]  # noqa: SLF001
+        if end > self.until or start < self.at:
+            self._load(start, end)
+        docs, weights, values, lengths = self.batch
+        a, b = start - self.at, end - self.at
+        pw._ids = docs[a:b]  # noqa: SLF001 - read as a sequence
+        pw._weights = weights = weights[a:b]  # noqa: SLF001 - float32 values already
+        pw._values = [v for v in values[a:b] if v]  # noqa: SLF001
         pw._maxweight = max(0, max(weights))  # noqa: SLF001
-        known = [n for n in self.lengths[start:end] if n] if self.lengths is not None else ()
+        known = [n for n in lengths[a:b] if n] if lengths is not None else ()
         pw._minlength = min(known) if known else None  # noqa: SLF001
         pw._maxlength = max(known) if known else 0  # noqa: SLF001
 

@@ -9,6 +9,7 @@ from whoosh.filedb.filestore import FileStorage
 from whoosh.query import Term
 
 from ingest.model import Example, Tag
+from search import bulk
 from search.bulk import analyse_part, part_terms, positions, write_examples
 from search.index import IndexStore
 from search.schema import build_schema, index_fields
@@ -81,8 +82,9 @@ def _contents(ix: Any) -> tuple[dict, list, dict]:
     return terms, docs, totals
 
 
-def test_bulk_writes_what_whoosh_writes(tmp_path) -> None:
+def test_bulk_writes_what_whoosh_writes(tmp_path, monkeypatch) -> None:
     rows = _rows(300)  # terms in over 128 examples span several posting blocks
+    monkeypatch.setattr(bulk, "BATCH", 50)  # and the postings are read in many batches
     ours = _contents(_build(tmp_path / "bulk", rows, bulk=True))
     whoosh = _contents(_build(tmp_path / "whoosh", rows, bulk=False))
     assert ours[0].keys() == whoosh[0].keys()
