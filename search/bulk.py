@@ -344,12 +344,15 @@ class _SortedPostings:
     into Python lists a batch at a time as the terms are written."""
 
     def __init__(self, data: FieldPostings, lengths: np.ndarray | None, values: bool) -> None:
-        ids = np.frombuffer(data.term_ids, dtype=np.uint32)
+        ordered = sorted(data.terms.items())  # UTF-8 sorts as the code points do
+        rank = np.empty(len(ordered), dtype=np.uint32)
+        rank[[tid for _, tid in ordered]] = np.arange(len(ordered), dtype=np.uint32)
+        # postings by the term's place in the sorted terms: read front to back
+        ids = rank[np.frombuffer(data.term_ids, dtype=np.uint32)]
         order = np.argsort(ids, kind="stable")
-        bounds = np.concatenate(([0], np.cumsum(np.bincount(ids, minlength=len(data.terms)))))
-        # UTF-8 sorts as the code points do
-        self.terms = [(term.encode("utf-8"), int(bounds[tid]), int(bounds[tid + 1]))
-                      for term, tid in sorted(data.terms.items())]
+        bounds = np.concatenate(([0], np.cumsum(np.bincount(ids, minlength=len(ordered)))))
+        self.terms = [(term.encode("utf-8"), int(bounds[i]), int(bounds[i + 1]))
+                      for i, (term, _) in enumerate(ordered)]
         self.docs = np.frombuffer(data.docs, dtype=np.uint32)[order]
         self.weights = np.frombuffer(data.weights, dtype=np.float32)[order]
         self.lengths = lengths[self.docs] if lengths is not None else None
