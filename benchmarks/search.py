@@ -9,21 +9,31 @@ the thesaurus and a fifth whole questions, so that expansion and the minimum-sho
 too), in FTS5 via MATCH + bm25 + snippet() and a GROUP BY over a facet table.
 
     .venv/bin/python benchmarks/search.py [--sizes 1000,10000,50000] [--queries 200]
+        [--before DIR]
+
+``--before DIR`` runs each size in a fresh process for the code in DIR (another checkout) and
+for this one, one after the other, and prints both (build seconds, ms per example, peak RSS of
+the process and the load average with each).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import random
+import resource
 import sqlite3
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+# --code DIR: import the project from DIR (what --before runs for the other checkout)
+CODE = Path(sys.argv[sys.argv.index("--code") + 1]) if "--code" in sys.argv else ROOT
+sys.path.insert(0, str(CODE))
 
 from ingest.model import Example, Tag  # noqa: E402
 from search import query as search_query  # noqa: E402
@@ -213,34 +223,64 @@ def run_fts(con: sqlite3.Connection, queries: list[str]) -> list[float]:
     return times
 
 
+HEADER = (f"{'size':>7} {'build s':>8} {'ms/ex':>6} {'whoosh p50':>11} {'p95':>7} {'fts5 p50':>9}"
+          f" {'p95':>7} {'RSS MB':>7}  target p95")
+
+
+def run_size(size: int, queries: list[str]) -> tuple[str, bool]:
+    """One size: its line of the table and whether it met its target."""
+    targets = {10_000: 25.0, 50_000: 100.0}
+    rows = make_examples(size)
+    with tempfile.TemporaryDirectory(prefix="bench-search-") as tmp:
+        t0 = time.perf_counter()
+        store = build_whoosh(rows, Path(tmp) / "index")
+        build_s = time.perf_counter() - t0
+        con = build_fts(rows, Path(tmp) / "fts.sqlite3")
+        w50, w95 = percentiles(run_whoosh(store, queries))
+        f50, f95 = percentiles(run_fts(con, queries))
+        con.close()
+        store.close()
+    target = targets.get(size)
+    ok = target is None or w95 <= target
+    mark = "" if target is None else f"≤ {target:.0f} ms " + ("ok" if ok else "MISSED")
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return (f"{size:>7} {build_s:>8.1f} {build_s / size * 1000:>6.2f} {w50:>9.1f}ms "
+            f"{w95:>5.1f}ms {f50:>7.1f}ms {f95:>5.1f}ms {rss:>7.0f}  {mark}"), ok
+
+
+def _side_by_side(sizes: list[int], count: int, before: Path) -> None:
+    """Each size in a fresh process, the other checkout first, then this one."""
+    print(f"{'':9}{HEADER}")
+    for size in sizes:
+        for label, code in (("before", before.resolve()), ("after", ROOT)):
+            load = os.getloadavg()
+            out = subprocess.run(
+                [sys.executable, str(Path(__file__).resolve()), "--sizes", str(size),
+                 "--queries", str(count), "--code", str(code)],
+                capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(code)})
+            lines = out.stdout.strip().splitlines()
+            line = lines[-1] if out.returncode in (0, 1) and lines else out.stderr[-300:]
+            print(f"{label:<8} {line}  load {load[0]:.1f} {load[1]:.1f}", flush=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", default="1000,10000,50000")
     parser.add_argument("--queries", type=int, default=200)
+    parser.add_argument("--before", type=Path, help="another checkout to measure first")
+    parser.add_argument("--code", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    if args.before is not None:
+        _side_by_side(sizes, args.queries, args.before)
+        return 0
     queries = make_queries(args.queries)
-    targets = {10_000: 25.0, 50_000: 100.0}
-    print(f"{'size':>7} {'build s':>8} {'whoosh p50':>11} {'p95':>7} {'fts5 p50':>9} {'p95':>7}"
-          f"  target p95")
+    print(HEADER)
     ok = True
     for size in sizes:
-        rows = make_examples(size)
-        with tempfile.TemporaryDirectory(prefix="bench-search-") as tmp:
-            t0 = time.perf_counter()
-            store = build_whoosh(rows, Path(tmp) / "index")
-            build_s = time.perf_counter() - t0
-            con = build_fts(rows, Path(tmp) / "fts.sqlite3")
-            w50, w95 = percentiles(run_whoosh(store, queries))
-            f50, f95 = percentiles(run_fts(con, queries))
-            con.close()
-            store.close()
-        target = targets.get(size)
-        mark = "" if target is None else (f"≤ {target:.0f} ms " + ("ok" if w95 <= target
-                                                                   else "MISSED"))
-        ok = ok and (target is None or w95 <= target)
-        print(f"{size:>7} {build_s:>8.1f} {w50:>9.1f}ms {w95:>5.1f}ms {f50:>7.1f}ms "
-              f"{f95:>5.1f}ms  {mark}", flush=True)
+        line, met = run_size(size, queries)
+        ok = ok and met
+        print(line, flush=True)
     return 0 if ok else 1
 
 

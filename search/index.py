@@ -43,6 +43,7 @@ from whoosh.searching import Searcher
 from whoosh.writing import IndexWriter
 
 from ingest.model import Example
+from search.bulk import write_examples
 from search.schema import build_schema, index_fields
 from search.version import index_version
 
@@ -571,13 +572,11 @@ class IndexStore:
         try:
             w = self.writer(ix)
             try:
-                for ex, meta in examples:
-                    w.add_document(**index_fields(ex, meta))
-                    count += 1
+                count = write_examples(w, examples)
             except BaseException:
-                w.cancel()
+                if not w.is_closed:
+                    w.cancel()
                 raise
-            w.commit(optimize=True)
             ix.close()
             gen = self._open_generation(name)
         except BaseException:

@@ -35,13 +35,15 @@ TAG_REPEAT = 2
 SEARCH_FIELD = "all"
 # The same words without positions: BM25 over its smaller posting blocks (search.fastrank).
 RANK_FIELD = "rank"
+# Fields indexed from the same text as another (search.bulk writes their postings once).
+COPIED_FIELDS = {RANK_FIELD: SEARCH_FIELD}
 
 
 def build_schema() -> Schema:
     analyzer = swedish_analyzer()
 
-    def text(stored: bool = False) -> TEXT:
-        field = TEXT(analyzer=analyzer, stored=stored, phrase=True)
+    def text(stored: bool = False, phrase: bool = True) -> TEXT:
+        field = TEXT(analyzer=analyzer, stored=stored, phrase=phrase)
         field.multitoken_query = "or"
         return field
 
@@ -55,7 +57,8 @@ def build_schema() -> Schema:
         team=text(stored=True),
         sections=text(),
         tags=text(),
-        text=text(stored=True),
+        # read by "similar examples" (its words, never a phrase) and shown from storage
+        text=text(stored=True, phrase=False),
         all=text(),
         rank=TEXT(analyzer=analyzer, phrase=False),
         kommun=facet(),
@@ -86,10 +89,12 @@ def sort_date(date: str | None) -> str:
     return "-".join(parts)
 
 
-def index_fields(example: Example, doc: dict[str, Any]) -> dict[str, Any]:
-    """The index document of one example. ``doc`` holds the document's id, title, filename,
-    kind, date and whether it is published (missing: published)."""
-    year = (doc.get("date") or "")[:4]
+# The parts of a text field are joined with whitespace: no token spans two parts.
+PART_SEPARATOR = " \n "
+
+
+def text_parts(example: Example) -> dict[str, list[str]]:
+    """The text of each Swedish text field of an example, as the parts it is joined from."""
     tag_values = [
         t.value for t in example.tags
         if t.kind in (MUNICIPALITY, PLACE, FOCUS_AREA, INTERVENTION, ACTOR, AGE_GROUP)
@@ -97,19 +102,23 @@ def index_fields(example: Example, doc: dict[str, Any]) -> dict[str, Any]:
     title = example.title or ""
     tags = " ".join(dict.fromkeys(tag_values))
     sections = " ".join(s.heading for s in example.sections if s.heading)
-    combined = " \n ".join([title] * TITLE_REPEAT + [example.team or "", sections]
-                            + [tags] * TAG_REPEAT + [example.text or ""])
+    combined = ([title] * TITLE_REPEAT + [example.team or "", sections] + [tags] * TAG_REPEAT
+                + [example.text or ""])
+    return {"title": [title], "team": [example.team or ""], "sections": [sections],
+            "tags": [tags], "text": [example.text or ""], SEARCH_FIELD: combined}
+
+
+def index_fields(example: Example, doc: dict[str, Any]) -> dict[str, Any]:
+    """The index document of one example. ``doc`` holds the document's id, title, filename,
+    kind, date and whether it is published (missing: published)."""
+    year = (doc.get("date") or "")[:4]
+    texts = {name: PART_SEPARATOR.join(parts) for name, parts in text_parts(example).items()}
+    texts.update({copy: texts[source] for copy, source in COPIED_FIELDS.items()})
     proposed = set(example.proposed_interventions())
     return {
         "id": example.id,
         "document_id": example.document_id,
-        "title": example.title or "",
-        "team": example.team or "",
-        "sections": sections,
-        "tags": tags,
-        "text": example.text or "",
-        "all": combined,
-        "rank": combined,
+        **texts,
         "kommun": _clean(example.municipalities),
         "fokus": _clean(example.focus_areas),
         # key phrases proposed as new terms are for coordinators, not a public facet
