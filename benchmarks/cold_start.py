@@ -1,16 +1,17 @@
 """Cold start: how long a fresh process takes to answer a search, and the web app to start.
 
-A data directory with the bundled corpus (corpus/pdf) ingested is built (or, with
-``--data-dir``, reused when it already holds a catalogue), then each case runs ``--runs`` times
-in a new Python process: ``exempelbanken search QUERY --data-dir DIR`` for a few queries (a
-programme word, an everyday word, a question, a typo), ``web.create_app`` alone, and
-``create_app`` with a first search page through Flask's test client. Each case is run once
-unmeasured first (bytecode, the page cache). Prints the median and p90 of the wall time and of
-the CPU time (user + system of the process) per case, and the load average before and after.
+A data directory with the bundled corpus (corpus/pdf) ingested is built per source tree, by
+that tree (or, with ``--data-dir``, reused when it already holds a catalogue), then each case
+runs ``--runs`` times in a new Python process: ``exempelbanken search QUERY --data-dir DIR``
+for a few queries (a programme word, an everyday word, a question, a typo), ``create_app``
+alone, and ``create_app`` with a first search page through Flask's test client. Each case is
+run once unmeasured first (bytecode, the page cache). Prints the median and p90 of the wall
+time and of the CPU time (user + system of the process) per case, and the load average before
+and after.
 
 With ``--before DIR`` (another checkout, e.g. ``git -C /work/main worktree add /tmp/base
-main``) every case is run against that source tree too, interleaved with this one, on the same
-data directory.
+main``) every case is run against that source tree too, interleaved with this one, each tree on the
+corpus as it ingests it itself.
 
     .venv/bin/python benchmarks/cold_start.py [--data-dir DIR] [--runs 15] [--before DIR]
         [--json]
@@ -43,14 +44,15 @@ APP = "import sys, web; app = web.create_app({'DATA_DIR': sys.argv[1], 'SECRET_K
 FIRST_PAGE = "; r = app.test_client().get('/?q=skoln%C3%A4rvaro'); assert r.status_code == 200"
 
 
-def ingest_corpus(data_dir: Path) -> None:
-    """Ingest the bundled corpus into ``data_dir`` (this source tree)."""
-    sys.path.insert(0, str(ROOT))
-    from search.library import Library
-
-    with Library(data_dir) as library:
-        report = library.ingest_paths([ROOT / "corpus" / "pdf"])
-    print(f"ingested {len(report.documents)} documents into {data_dir}", file=sys.stderr)
+def ingest_corpus(tree: Path, data_dir: Path) -> None:
+    """Ingest the bundled corpus into ``data_dir`` with source tree ``tree``'s own CLI: each
+    tree reads its own catalogue (an older tree may not know what a newer one stores)."""
+    args = ["-c", CLI, "ingest", str(ROOT / "corpus" / "pdf"), "--data-dir", str(data_dir)]
+    done = subprocess.run([sys.executable, *args], cwd=tree, env={**os.environ,
+                          "PYTHONPATH": str(tree)}, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise SystemExit(f"{tree}: ingest failed:\n{done.stderr[-2000:]}")
+    print(f"ingested the corpus into {data_dir} ({tree})", file=sys.stderr)
 
 
 def cases(data_dir: Path) -> dict[str, list[str]]:
@@ -83,19 +85,21 @@ def p90(values: list[float]) -> float:
     return ordered[min(len(ordered) - 1, round(0.9 * (len(ordered) - 1)))]
 
 
-def measure(trees: dict[str, Path], data_dir: Path, runs: int) -> dict[str, Any]:
-    """Every case on every tree, ``runs`` times, interleaved; the first run of each unmeasured."""
-    all_cases = cases(data_dir)
+def measure(trees: dict[str, Path], data_dirs: dict[str, Path], runs: int) -> dict[str, Any]:
+    """Every case on every tree (each on its own data directory), ``runs`` times, interleaved;
+    the first run of each unmeasured."""
+    all_cases = {label: cases(data_dirs[label]) for label in trees}
+    names = list(next(iter(all_cases.values())))
     times: dict[tuple[str, str], list[tuple[float, float]]] = {
-        (case, label): [] for case in all_cases for label in trees}
-    for args in all_cases.values():
-        for tree in trees.values():
-            run_once(tree, args)
+        (case, label): [] for case in names for label in trees}
+    for case in names:
+        for label, tree in trees.items():
+            run_once(tree, all_cases[label][case])
     for i in range(runs):
-        for case, args in all_cases.items():
+        for case in names:
             labels = list(trees) if i % 2 == 0 else list(reversed(trees))
             for label in labels:
-                times[(case, label)].append(run_once(trees[label], args))
+                times[(case, label)].append(run_once(trees[label], all_cases[label][case]))
     rows = {}
     for (case, label), found in times.items():
         walls, cpus = [w for w, _ in found], [c for _, c in found]
@@ -111,7 +115,8 @@ def load_average() -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--data-dir", type=Path, help="reused when it holds a catalogue")
+    parser.add_argument("--data-dir", type=Path,
+                        help="a data directory per tree in it (now/, before/), reused when there")
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--before", type=Path, help="another source tree to measure too")
     parser.add_argument("--json", action="store_true")
@@ -120,11 +125,13 @@ def main() -> int:
     if args.before:
         trees = {"before": args.before.resolve(), "now": ROOT}
     with tempfile.TemporaryDirectory(prefix="cold-start-") as tmp:
-        data_dir = (args.data_dir or Path(tmp) / "data").resolve()
-        if not (data_dir / "catalogue.sqlite3").exists():
-            ingest_corpus(data_dir)
+        root = (args.data_dir or Path(tmp)).resolve()
+        data_dirs = {label: root / label for label in trees}
+        for label, data_dir in data_dirs.items():
+            if not (data_dir / "catalogue.sqlite3").exists():
+                ingest_corpus(trees[label], data_dir)
         load_before = load_average()
-        rows = measure(trees, data_dir, args.runs)
+        rows = measure(trees, data_dirs, args.runs)
         load_after = load_average()
     if args.json:
         print(json.dumps({"load_before": load_before, "load_after": load_after, "rows": rows},
