@@ -10,6 +10,8 @@ import pytest
 
 from ingest.ids import document_id_for
 from ingest.model import Document, Example, Section, Tag
+from search.library import Library
+from search.queue import open_queue
 
 # (title, text, municipalities, focus areas, interventions, stage, inspired_by, team)
 EXAMPLES_A = [
@@ -137,3 +139,12 @@ def small_library(tmp_path_factory: pytest.TempPathFactory):
     assert not report.errors and len(report.documents) == 2
     yield lib
     lib.close()
+
+
+@pytest.fixture()
+def library_and_queue(tmp_path: Path):  # noqa: ANN201
+    """An empty library and its embedded (SQLite) job queue, closed afterwards."""
+    library = Library(tmp_path / "data")
+    queue = open_queue(library.data_dir, "")
+    yield library, queue
+    library.close()

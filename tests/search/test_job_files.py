@@ -8,22 +8,11 @@ from __future__ import annotations
 import os
 import time
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
-
-import pytest
 
 from search import job_writer
 from search.library import Library
-from search.queue import ReadResult, open_queue
+from search.queue import ReadResult
 from tests.search.conftest import EXAMPLES_A, EXAMPLES_B, make_document
-
-
-@pytest.fixture()
-def setup(tmp_path: Path):  # noqa: ANN201
-    library = Library(tmp_path / "data")
-    queue = open_queue(library.data_dir, "")
-    yield library, queue
-    library.close()
 
 
 def _failed(library: Library, queue, name: str, salt: str = "") -> str:  # noqa: ANN001
@@ -42,8 +31,8 @@ def _age(library: Library, job_id: str, days: float) -> None:
         con.execute("UPDATE jobs SET updated_at = ? WHERE id = ?", (stamp, job_id))
 
 
-def test_a_failed_jobs_file_is_kept_for_a_retry_then_removed(setup) -> None:  # noqa: ANN001
-    library, queue = setup
+def test_a_failed_jobs_file_is_kept_for_a_retry_then_removed(library_and_queue) -> None:  # noqa: ANN001
+    library, queue = library_and_queue
     old, recent = _failed(library, queue, "gammal.pdf"), _failed(library, queue, "ny.pdf", "2")
     assert library.jobs.get(old).retryable and library.jobs.file(old).is_file()
     _age(library, old, 31)
@@ -69,8 +58,8 @@ def test_a_failed_jobs_file_is_kept_for_a_retry_then_removed(setup) -> None:  # 
     assert not library.jobs.file(recent).exists()
 
 
-def test_a_shorter_retention_is_a_setting(setup) -> None:  # noqa: ANN001
-    library, queue = setup
+def test_a_shorter_retention_is_a_setting(library_and_queue) -> None:  # noqa: ANN001
+    library, queue = library_and_queue
     job_id = _failed(library, queue, "a.pdf")
     _age(library, job_id, 2)
     job_writer.JobWriter(library, queue, workers=0).tidy()
@@ -79,8 +68,8 @@ def test_a_shorter_retention_is_a_setting(setup) -> None:  # noqa: ANN001
     assert not library.jobs.file(job_id).exists()
 
 
-def test_a_coordinator_removes_a_failed_job_only(setup) -> None:  # noqa: ANN001
-    library, queue = setup
+def test_a_coordinator_removes_a_failed_job_only(library_and_queue) -> None:  # noqa: ANN001
+    library, queue = library_and_queue
     doc, data = make_document("bra.pdf", EXAMPLES_B)
     done = job_writer.queue_file(library, queue, "b", "bra.pdf", data)
     queue.huey.put_result(library.jobs.row(done.id)["task_id"], ReadResult(document=doc))
@@ -98,8 +87,8 @@ def test_a_coordinator_removes_a_failed_job_only(setup) -> None:  # noqa: ANN001
     assert library.document(doc.id) is not None and library.document_count() == 1
 
 
-def test_no_file_outlives_its_job(setup) -> None:  # noqa: ANN001
-    library, queue = setup
+def test_no_file_outlives_its_job(library_and_queue) -> None:  # noqa: ANN001
+    library, queue = library_and_queue
     doc, data = make_document("a.pdf", EXAMPLES_A)
     job = job_writer.queue_file(library, queue, "b", "a.pdf", data)
     queue.huey.put_result(library.jobs.row(job.id)["task_id"], ReadResult(document=doc))
@@ -120,8 +109,8 @@ def test_no_file_outlives_its_job(setup) -> None:  # noqa: ANN001
     assert library.document(doc.id) is not None and library.original(doc.id) == data
 
 
-def test_a_job_that_cannot_be_retried_keeps_no_file(setup) -> None:  # noqa: ANN001
-    library, queue = setup
+def test_a_job_that_cannot_be_retried_keeps_no_file(library_and_queue) -> None:  # noqa: ANN001
+    library, queue = library_and_queue
     _, data = make_document("a.pdf", EXAMPLES_A)
     job = job_writer.queue_file(library, queue, "b", "a.pdf", data)
     task_id = library.jobs.row(job.id)["task_id"]

@@ -4,31 +4,18 @@ comes in."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
 from ingest.model import Document
 from search import job_writer
-from search.library import Library
-from search.queue import ReadResult, open_queue, progress_key
+from search.queue import ReadResult, progress_key
 from tests.search.conftest import EXAMPLES_A, make_document
-
-
-@pytest.fixture()
-def setup(tmp_path: Path):  # noqa: ANN201
-    library = Library(tmp_path / "data")
-    queue = open_queue(library.data_dir, "")
-    yield library, queue
-    library.close()
 
 
 def _copy(doc: Document) -> Document:
     return Document.from_dict(doc.to_dict())
 
 
-def test_progress_then_result_make_a_done_job(setup) -> None:  # noqa: ANN001
-    library, queue = setup
+def test_progress_then_result_make_a_done_job(library_and_queue) -> None:  # noqa: ANN001
+    library, queue = library_and_queue
     doc, data = make_document("a.pdf", EXAMPLES_A)
     job = job_writer.queue_file(library, queue, "b", "a.pdf", data, user="anna")
     assert (job.state, job.attempt, job.user) == ("queued", 1, "anna")
@@ -55,8 +42,8 @@ def test_progress_then_result_make_a_done_job(setup) -> None:  # noqa: ANN001
     assert not library.jobs.file(job.id).exists()
 
 
-def test_a_writer_that_stopped_after_storing_does_not_store_twice(setup) -> None:  # noqa: ANN001
-    library, queue = setup
+def test_a_writer_that_stopped_after_storing_does_not_store_twice(library_and_queue) -> None:  # noqa: ANN001
+    library, queue = library_and_queue
     doc, data = make_document("a.pdf", EXAMPLES_A)
     job = job_writer.queue_file(library, queue, "b", "a.pdf", data)
     task_id = library.jobs.row(job.id)["task_id"]
@@ -71,8 +58,8 @@ def test_a_writer_that_stopped_after_storing_does_not_store_twice(setup) -> None
     assert library.document_count() == 1
 
 
-def test_a_silent_worker_is_replaced_and_its_late_answer_ignored(setup) -> None:  # noqa: ANN001
-    library, queue = setup
+def test_a_silent_worker_is_replaced_and_its_late_answer_ignored(library_and_queue) -> None:  # noqa: ANN001
+    library, queue = library_and_queue
     doc, data = make_document("a.pdf", EXAMPLES_A)
     job = job_writer.queue_file(library, queue, "b", "a.pdf", data)
     first = library.jobs.row(job.id)["task_id"]
@@ -96,8 +83,8 @@ def test_a_silent_worker_is_replaced_and_its_late_answer_ignored(setup) -> None:
     assert library.document_count() == 1
 
 
-def test_a_failed_reading_can_be_queued_again(setup) -> None:  # noqa: ANN001
-    library, queue = setup
+def test_a_failed_reading_can_be_queued_again(library_and_queue) -> None:  # noqa: ANN001
+    library, queue = library_and_queue
     _, data = make_document("a.pdf", EXAMPLES_A)
     job = job_writer.queue_file(library, queue, "b", "a.pdf", data)
     task_id = library.jobs.row(job.id)["task_id"]
@@ -112,8 +99,8 @@ def test_a_failed_reading_can_be_queued_again(setup) -> None:  # noqa: ANN001
     assert job_writer.retry(library, queue, job.id) is None  # only a failed job
 
 
-def test_an_empty_or_stored_file_fails_at_once(setup) -> None:  # noqa: ANN001
-    library, queue = setup
+def test_an_empty_or_stored_file_fails_at_once(library_and_queue) -> None:  # noqa: ANN001
+    library, queue = library_and_queue
     doc, data = make_document("a.pdf", EXAMPLES_A)
     library.store_upload("a.pdf", data, _copy(doc))
     same = job_writer.queue_file(library, queue, "b", "kopia.pdf", data)

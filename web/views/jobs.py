@@ -8,6 +8,7 @@ from __future__ import annotations
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from werkzeug.wrappers import Response
 
+from search.records import Job
 from web import uploads
 from web.security import current_user, login_required
 
@@ -26,9 +27,7 @@ def batch(batch_id: str) -> str:
 @bp.post("/samordnare/uppladdningar/jobb/<job_id>/forsok-igen")
 @login_required
 def retry(job_id: str) -> Response:
-    found = uploads.job(job_id)
-    if found is None:
-        abort(404)
+    found = _job(job_id)
     if uploads.retry(job_id) is None:
         flash(f"{found.filename} kan inte läsas in igen.", "fel")
     return redirect(url_for("jobs.batch", batch_id=found.batch))
@@ -37,9 +36,7 @@ def retry(job_id: str) -> Response:
 @bp.post("/samordnare/uppladdningar/jobb/<job_id>/ta-bort")
 @login_required
 def remove(job_id: str) -> Response:
-    found = uploads.job(job_id)
-    if found is None:
-        abort(404)
+    found = _job(job_id)
     if not uploads.remove(job_id, current_user()):
         flash(f"{found.filename} kan inte tas bort: bara en misslyckad uppladdning kan det.",
               "fel")
@@ -48,3 +45,10 @@ def remove(job_id: str) -> Response:
     if uploads.batch(found.batch):
         return redirect(url_for("jobs.batch", batch_id=found.batch))
     return redirect(url_for("coordinator.upload"))
+
+
+def _job(job_id: str) -> Job:
+    found = uploads.job(job_id)
+    if found is None:
+        abort(404)
+    return found
