@@ -827,11 +827,16 @@ def _run_fast(searcher: Searcher, q: Query, fq: Query | None, page: int, per_pag
     memo: dict[str, bool] = {}
     hits = []
     for docnum, score in order:
-        stored = searcher.stored_fields(docnum)
-        snippet = make_snippet(stored.get("text", ""), terms, memo) if terms else ""
-        hits.append(make_hit(stored, score, snippet or plain_snippet(stored.get("text", "")),
-                             _via(docnum, ranked.literal, expansions)))
+        hits.append(_snipped_hit(searcher.stored_fields(docnum), score, terms, memo,
+                                 _via(docnum, ranked.literal, expansions)))
     return Found(total, hits, facets, note)
+
+
+def _snipped_hit(stored: dict[str, Any], score: float | None, terms: frozenset[str],
+                 memo: dict[str, bool], via: list[str] | None = None) -> Hit:
+    """A hit with its snippet: around the query's words, else the text's beginning."""
+    snippet = make_snippet(stored.get("text", ""), terms, memo) if terms else ""
+    return make_hit(stored, score, snippet or plain_snippet(stored.get("text", "")), via)
 
 
 def _run(searcher: Searcher, q: Query, fq: Query | None, page: int, per_page: int,
@@ -861,9 +866,7 @@ def _run(searcher: Searcher, q: Query, fq: Query | None, page: int, per_page: in
     memo: dict[str, bool] = {}
     hits = []
     for hit in results[start:start + per_page]:
-        stored = hit.fields()
-        snippet = make_snippet(stored.get("text", ""), terms, memo) if terms else ""
-        hits.append(make_hit(stored, hit.score, snippet or plain_snippet(stored.get("text", ""))))
+        hits.append(_snipped_hit(hit.fields(), hit.score, terms, memo))
     return Found(total, hits, facets)
 
 
@@ -907,9 +910,7 @@ def _by_date(searcher: Searcher, q: Query, docs: set[int] | None, start: int,
     memo: dict[str, bool] = {}
     hits = []
     for docnum in picked:
-        stored = searcher.stored_fields(docnum)
-        snippet = make_snippet(stored.get("text", ""), terms, memo) if terms else ""
-        hits.append(make_hit(stored, None, snippet or plain_snippet(stored.get("text", ""))))
+        hits.append(_snipped_hit(searcher.stored_fields(docnum), None, terms, memo))
     return hits
 
 
