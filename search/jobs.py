@@ -235,15 +235,17 @@ class JobStore:
         return bool(changed)
 
     def _drop_unneeded(self) -> None:
-        """Files of jobs that are done or cannot be retried, and files without a job."""
-        needed = {r[0] for r in self.catalogue.conn().execute(
-            "SELECT id FROM jobs WHERE state NOT IN ('done', 'failed') OR retryable = 1")}
-        known = {r[0] for r in self.catalogue.conn().execute("SELECT id FROM jobs")}
+        """Files of jobs that are done or cannot be retried, and old files without a job.
+
+        One read of the table decides: an upload writes its file before its row, so a file
+        whose row arrives while this runs is either unknown here (and new, so kept) or needed."""
+        needed_by = dict(self.catalogue.conn().execute(
+            "SELECT id, state NOT IN ('done', 'failed') OR retryable = 1 FROM jobs").fetchall())
         stray_before = time.time() - STRAY_SECONDS
         for path in self.dir.iterdir():
             name = path.name.removesuffix(".part")
-            if name in needed:
+            if needed_by.get(name):
                 continue
             with suppress(OSError):
-                if name in known or path.stat().st_mtime < stray_before:
+                if name in needed_by or path.stat().st_mtime < stray_before:
                     path.unlink()

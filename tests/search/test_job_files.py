@@ -6,6 +6,7 @@ stored documents are never touched."""
 from __future__ import annotations
 
 import os
+import threading
 import time
 from datetime import UTC, datetime, timedelta
 
@@ -119,3 +120,26 @@ def test_a_job_that_cannot_be_retried_keeps_no_file(library_and_queue) -> None: 
     assert library.jobs.fail(job.id, "Filen är för stor.", "too_large", 413, retryable=False,
                              only_if=task_id)
     assert not library.jobs.file(job.id).exists()
+
+
+def test_tidying_never_takes_the_file_of_an_upload_arriving_meanwhile(library_and_queue) -> None:  # noqa: ANN001
+    """A writer tidies when it starts while coordinators may be uploading: a job whose row
+    is written during the tidy keeps its file."""
+    library, _ = library_and_queue
+    created: list[str] = []
+    stop = threading.Event()
+
+    def upload() -> None:
+        while not stop.is_set() and len(created) < 400:
+            created.append(library.jobs.create("b", "ny.pdf", b"%PDF-1.7 x").id)
+
+    uploader = threading.Thread(target=upload)
+    uploader.start()
+    try:
+        while uploader.is_alive():
+            library.jobs.tidy()
+    finally:
+        stop.set()
+        uploader.join()
+    lost = [job_id for job_id in created if not library.jobs.file(job_id).is_file()]
+    assert len(created) >= 50 and lost == []
