@@ -1,7 +1,7 @@
 """Upload latency with the queue, and what reading in the background costs searches.
 
-Starts the web as `exempelbanken serve` does (waitress, the job writer and one queue worker in
-the process, SQLite queue) on a copy of the ingested corpus, then measures, side by side:
+Starts the web as `exempelbanken serve` does (gunicorn on Linux, the job writer and one queue
+worker beside it, SQLite queue) on a copy of the ingested corpus, then measures, side by side:
 
 - upload request latency, p50/p95 over N uploads of corpus PDFs (the scanned poster among them),
   for `POST /api/jobs` (answers once the file is kept and queued) and for `POST /api/documents`
@@ -69,13 +69,22 @@ def prepare(data_dir: Path | None, tmp: Path) -> Path:
 
 
 def start_server(data_dir: Path, port: int, root: Path = ROOT) -> subprocess.Popen:
+    """The app of the tree ``root`` served as ``exempelbanken serve`` serves it by default (a
+    tree whose web.server has no ``production_config`` is an older one: its own way)."""
     config = {"DATA_DIR": str(data_dir), "SECRET_KEY": "bench", "SEARCH_CACHE_SECONDS": 0,
               "SEARCH_RATE_LIMIT": "1000000/minute", "LOGIN_RATE_LIMIT": "1000000/minute",
               "QUEUE_WORKERS": 1}
-    code = ("from web import create_app, uploads\nfrom web.server import serve\n"
-            f"app = create_app({config!r})\n"
-            "if hasattr(uploads, 'runtime'): uploads.runtime(app)\n"
-            f"serve(app, '127.0.0.1', {port})\n")
+    code = ("from web import create_app, server, uploads\n"
+            "serving = hasattr(server, 'production_config')\n"
+            f"config = {config!r}\n"
+            "if serving:\n"
+            "    config = {**server.production_config(config['DATA_DIR']), **config}\n"
+            "app = create_app(config)\n"
+            "if serving:\n"
+            f"    server.serve(app, '127.0.0.1', {port}, on_start=uploads.runtime)\n"
+            "else:\n"
+            "    uploads.runtime(app)\n"
+            f"    server.serve(app, '127.0.0.1', {port})\n")
     return start_app_server(code, root, port)
 
 

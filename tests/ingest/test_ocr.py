@@ -6,8 +6,10 @@ import statistics
 from collections import Counter
 from pathlib import Path
 
+import numpy as np
 import pdfplumber
 import pypdfium2 as pdfium
+import pytest
 from PIL import Image
 
 from ingest import ocr
@@ -55,14 +57,17 @@ def test_a_page_in_strips_reads_the_same_words_in_their_places(tmp_path: Path) -
     give the words of the whole page, each at least as near its place on the original."""
     doc = pdfium.PdfDocument(str(SCANNED))
     page = doc[0]
+    survey_scale = ocr.SURVEY_DPI / 72  # where page_words cuts, at the scan's own resolution
+    survey = page.render(scale=survey_scale, grayscale=True).to_pil()
+    tops = ocr.strip_tops(survey, 2, round(ocr.BLANK_BAND_POINTS * survey_scale))
+    assert len(tops) == 2 and survey.height / 4 <= tops[1] <= survey.height * 3 / 4
     scale = ocr.render_dpi(page) / 72
     image = page.render(scale=scale, grayscale=True).to_pil()
-    tops = ocr.strip_tops(image, 2, round(ocr.BLANK_BAND_POINTS * scale))
-    assert len(tops) == 2 and image.height / 4 <= tops[1] <= image.height * 3 / 4
+    cut = round(tops[1] * scale / survey_scale)
     pixels = image.load()
-    ink = [x for x in range(image.width) if pixels[x, tops[1]] < ocr.INK_LEVEL]
+    ink = [x for x in range(image.width) if pixels[x, cut] < ocr.INK_LEVEL]
     borders = [x for x in ink if all(pixels[x, y] < ocr.INK_LEVEL
-                                     for y in range(tops[1] - 40, tops[1] + 40))]
+                                     for y in range(cut - 40, cut + 40))]
     assert len(ink) - len(borders) <= max(2, image.width // 500)  # box borders, scanner noise
     whole = ocr.page_words(page, 1, parts=1)
     strips = ocr.page_words(page, 1, parts=2)
@@ -118,3 +123,41 @@ def test_a_cut_may_cross_box_borders_but_no_letter() -> None:
     assert len(tops) == 2 and 500 <= tops[1] <= 800
     column = [page.getpixel((x, tops[1])) for x in range(1000)]
     assert sum(v < ocr.INK_LEVEL for v in column) == 12  # only the four borders
+
+
+def test_a_scan_of_large_text_is_read_at_a_lower_resolution_with_every_word(
+        tmp_path: Path) -> None:
+    """Lines are measured alike at any resolution; a 200 dpi scan of 16-point text is read at
+    the resolution that makes its lines TARGET_LINE_PIXELS tall (fewer pixels, the same
+    words), while the scanned poster, whose smaller lines are 5-8 points, keeps its 200 dpi
+    (a narrow band holds part of a line: "in" has neither ascender nor descender)."""
+    from reportlab.pdfgen import canvas
+
+    lines = ["Familjecentralen i Nässjö bjuder in till öppen förskola varje tisdag",
+             "Skolsköterskan och kuratorn träffar eleverna i årskurs sju tillsammans",
+             "Fritidsgården håller öppet på lördagar med idrott och läxhjälp"] * 4
+    vector, scanned = tmp_path / "stor.pdf", tmp_path / "stor-skannad.pdf"
+    pdf = canvas.Canvas(str(vector), pagesize=(595, 842))
+    pdf.setFont("Helvetica", 16)
+    for n, line in enumerate(lines):
+        pdf.drawString(50, 780 - n * 40, line)
+    pdf.save()
+    _builder().scan(vector, scanned, seed=3)
+
+    poster, large = pdfium.PdfDocument(str(SCANNED)), pdfium.PdfDocument(str(scanned))
+    sizes = {}
+    for name, doc in (("poster", poster), ("large", large)):
+        survey = np.asarray(doc[0].render(scale=ocr.SURVEY_DPI / 72, grayscale=True).to_pil())
+        fine = np.asarray(doc[0].render(scale=200 / 72, grayscale=True).to_pil())
+        sizes[name] = ocr.small_line_points(survey < ocr.INK_LEVEL, ocr.SURVEY_DPI)
+        assert sizes[name] == pytest.approx(
+            ocr.small_line_points(fine < ocr.INK_LEVEL, 200), rel=0.15)
+    assert 4 <= sizes["poster"] <= 9 and 9 <= sizes["large"] <= 16  # parts of lines in a band
+    assert ocr.reading_dpi(200, sizes["poster"]) == 200
+    lower = ocr.reading_dpi(200, sizes["large"])
+    assert ocr.MIN_DPI <= lower <= 0.8 * 200
+    read = Counter(w.text.strip(".,") for w in ocr.page_words(large[0], 1))
+    wanted = Counter(word for line in lines for word in line.split())
+    assert sum((read & wanted).values()) >= 0.98 * sum(wanted.values())
+    poster.close()
+    large.close()
