@@ -7,7 +7,9 @@ Whatever happens in the child, the caller gets a Document or an ``ingest.errors`
 The workers run at a lower CPU priority (niceness ``NICENESS``, or
 ``$EXEMPELBANKEN_READER_NICENESS``), and so do the Tesseract and soffice processes they start
 (a child inherits it): reading is background work, and on a machine that also serves searches
-the web's threads get the cores first. On an otherwise idle machine it costs nothing.
+the web's threads get the cores first. On an otherwise idle machine it costs nothing. At
+IDLE_NICENESS they also take Linux's idle scheduling class; not the default, since the time
+limit counts wall time and a machine kept busy would starve a reading into it.
 """
 
 from __future__ import annotations
@@ -46,6 +48,7 @@ MEMORY_LIMIT = 1536 * 1024 * 1024  # address space a worker may add beyond its s
 MAX_TASKS = 200  # recycle a worker after this many files
 NICENESS = 10  # the workers' CPU priority (0 normal, 19 lowest)
 NICENESS_ENV = "EXEMPELBANKEN_READER_NICENESS"
+IDLE_NICENESS = 19  # the lowest: reading takes only otherwise idle CPU time
 
 
 def reader_niceness(value: int | str | None = None) -> int:
@@ -57,13 +60,18 @@ def reader_niceness(value: int | str | None = None) -> int:
 
 
 def lower_priority(niceness: int) -> None:
-    """Run this process (its threads and children from now on) at ``niceness`` at least."""
+    """Run this process (its threads and children from now on) at ``niceness`` at least; at
+    IDLE_NICENESS also in Linux's idle scheduling class, where it runs only on a core nothing
+    else wants (a waking search thread takes the core at once instead of sharing it)."""
     if niceness <= 0:
         return
     current = os.getpriority(os.PRIO_PROCESS, 0)
     if current < niceness:
         with contextlib.suppress(OSError):
             os.setpriority(os.PRIO_PROCESS, 0, niceness)
+    if niceness >= IDLE_NICENESS and hasattr(os, "SCHED_IDLE"):
+        with contextlib.suppress(OSError):
+            os.sched_setscheduler(0, os.SCHED_IDLE, os.sched_param(0))
 
 
 def _vm_size() -> int:

@@ -1,6 +1,6 @@
 """The reader's processes run at a lower CPU priority, and so do the Tesseract processes they
-start; the process that asks (the web server) keeps its own. Seen in /proc while a scanned
-poster is read."""
+start; at the lowest they are in Linux's idle scheduling class. The process that asks (the web
+server) keeps its own. Seen in /proc while a scanned poster is read."""
 
 from __future__ import annotations
 
@@ -15,8 +15,11 @@ ROOT = Path(__file__).resolve().parents[2]
 SCANNED = ROOT / "corpus/pdf/poster-2024-gnosjo-hembesok-skannad.pdf"
 
 
-def _processes() -> dict[int, tuple[int, str, int]]:
-    """pid: (parent pid, command name, niceness) of every process, from /proc."""
+SCHED_IDLE = 5  # the scheduling policy's number in /proc/PID/stat
+
+
+def _processes() -> dict[int, tuple[int, str, int, int]]:
+    """pid: (parent pid, command name, niceness, scheduling policy) of every process."""
     found = {}
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
@@ -27,11 +30,11 @@ def _processes() -> dict[int, tuple[int, str, int]]:
             continue
         name = stat[stat.index("(") + 1:stat.rindex(")")]
         fields = stat[stat.rindex(")") + 2:].split()
-        found[int(entry.name)] = (int(fields[1]), name, int(fields[16]))
+        found[int(entry.name)] = (int(fields[1]), name, int(fields[16]), int(fields[38]))
     return found
 
 
-def _descends(pid: int, ancestor: int, table: dict[int, tuple[int, str, int]]) -> bool:
+def _descends(pid: int, ancestor: int, table: dict[int, tuple[int, str, int, int]]) -> bool:
     while pid in table and pid > 1:
         pid = table[pid][0]
         if pid == ancestor:
@@ -39,22 +42,38 @@ def _descends(pid: int, ancestor: int, table: dict[int, tuple[int, str, int]]) -
     return False
 
 
-def test_reading_runs_at_a_lower_priority_and_so_does_tesseract() -> None:
-    seen: dict[int, tuple[str, int]] = {}  # this process's descendants: (name, niceness)
-    ours = os.getpriority(os.PRIO_PROCESS, 0)
-    with Reader(workers=1, timeout=120, niceness=7) as reader:
+def _read_and_watch(niceness: int) -> dict[int, tuple[str, int, int]]:
+    """This process's descendants seen while a reader at ``niceness`` reads the scanned poster:
+    pid: (name, niceness, policy)."""
+    seen: dict[int, tuple[str, int, int]] = {}
+    with Reader(workers=1, timeout=120, niceness=niceness) as reader:
         pool = ThreadPoolExecutor(1)
         reading = pool.submit(reader.read, SCANNED)
         while not reading.done():
             table = _processes()
-            seen.update({pid: (name, nice) for pid, (_, name, nice) in table.items()
+            seen.update({pid: (name, nice, policy)
+                         for pid, (_, name, nice, policy) in table.items()
                          if _descends(pid, os.getpid(), table)})
             time.sleep(0.01)
         assert reading.result().examples
         pool.shutdown()
+    return seen
+
+
+def test_reading_runs_at_a_lower_priority_and_so_does_tesseract() -> None:
+    ours = os.getpriority(os.PRIO_PROCESS, 0)
+    seen = _read_and_watch(7)
     assert os.getpriority(os.PRIO_PROCESS, 0) == ours  # the caller (the web) is untouched
     want = max(ours, 7)
-    tesseracts = [nice for name, nice in seen.values() if name == "tesseract"]
-    assert tesseracts and set(tesseracts) == {want}
-    readers = {nice for name, nice in seen.values() if name.startswith("python")}
+    tesseracts = [(nice, policy) for name, nice, policy in seen.values() if name == "tesseract"]
+    assert tesseracts and set(tesseracts) == {(want, 0)}
+    readers = {nice for name, nice, _ in seen.values() if name.startswith("python")}
     assert want in readers  # the reading process (the forkserver it forks from keeps ours)
+
+
+def test_at_the_lowest_priority_reading_takes_only_idle_time() -> None:
+    ours = os.sched_getscheduler(0)
+    seen = _read_and_watch(19)
+    assert os.sched_getscheduler(0) == ours
+    tesseracts = [(nice, policy) for name, nice, policy in seen.values() if name == "tesseract"]
+    assert tesseracts and set(tesseracts) == {(19, SCHED_IDLE)}
