@@ -37,6 +37,8 @@ from typing import Any
 from huey import Huey, RedisHuey, SqliteHuey
 from huey.consumer import Worker
 from huey.exceptions import TaskException
+from huey.storage import RedisStorage
+from redis import exceptions as redis_errors
 
 from ingest import progress
 from ingest.errors import IngestError, ReaderUnavailableError
@@ -51,6 +53,8 @@ QUEUE_FILE = "queue.sqlite3"
 REDIS_SCHEMES = ("redis://", "rediss://", "unix://")
 NAME = "exempelbanken"
 BEAT_SECONDS = 0.5
+POLL_SECONDS = 0.5  # a local worker's longest wait between looks at a SQLite queue
+REDIS_RETRY_SECONDS = 10.0  # a worker's longest wait before trying an unreachable Redis again
 TASK_RETRIES = 2  # Huey's retries of a task that raised
 READER_FAILED = ("Filen kunde inte läsas in eftersom läsaren fick ett fel. "
                  "Försök igen om en stund.")
@@ -127,12 +131,29 @@ def check_queue_url(url: str | None = None) -> str:
     return url
 
 
+class _RedisStorage(RedisStorage):
+    """Huey's Redis storage, except that a blocking read which cannot reach Redis raises.
+    Huey's own answers "nothing queued", and its worker loop, which waits only after an error
+    when the storage blocks, then tries again at once: a core kept busy for as long as Redis
+    is away. Raised, the error is logged and the loop waits, longer each time up to its
+    ``max_delay``, and reads again as soon as Redis is back."""
+
+    def dequeue(self) -> bytes | None:
+        if not self.blocking:
+            return super().dequeue()
+        try:
+            found = self.conn.brpop(self.queue_key, timeout=self.read_timeout)
+        except redis_errors.TimeoutError:  # a slow answer, not a lost connection
+            return None
+        return found[1] if found else None
+
+
 def open_queue(data_dir: Path, url: str | None = None) -> Queue:
     """The queue: Redis when ``url`` (default ``$EXEMPELBANKEN_QUEUE``) is a redis:// URL,
     else SQLite in the data directory."""
     url = check_queue_url(url)
     if url:
-        huey: Huey = RedisHuey(NAME, url=url)
+        huey: Huey = RedisHuey(NAME, url=url, storage_class=_RedisStorage)
         remote = True
     else:
         huey = SqliteHuey(NAME, filename=str(Path(data_dir) / QUEUE_FILE))
@@ -258,7 +279,8 @@ class LocalWorkers:
 
     def _run(self) -> None:
         _readers.reader = self.reader() if self.reader is not None else _reader(self.niceness)
-        worker = Worker(self.queue.huey, default_delay=0.1, max_delay=0.5, backoff=1.15)
+        longest = REDIS_RETRY_SECONDS if self.queue.remote else POLL_SECONDS
+        worker = Worker(self.queue.huey, default_delay=0.1, max_delay=longest, backoff=1.15)
         worker.initialize()
         while not self._stop.is_set():
             worker.loop()

@@ -21,7 +21,7 @@ import redis
 from ingest import progress
 from search import job_writer
 from search.library import Library
-from search.queue import READER_ENV, open_queue
+from search.queue import READER_ENV, REDIS_RETRY_SECONDS, LocalWorkers, open_queue
 
 ROOT = Path(__file__).resolve().parents[2]
 REDIS_SERVER = "/usr/bin/redis-server"
@@ -56,14 +56,11 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture()
-def redis_url(tmp_path: Path) -> Iterator[str]:
-    """A redis-server of its own on a free port, in a temporary directory, stopped after."""
+def _start_redis(port: int, workdir: Path) -> subprocess.Popen[bytes]:
+    """A redis-server on ``port``, once it answers."""
     if not Path(REDIS_SERVER).exists():
         pytest.fail("redis-server is missing: `make test` installs the Debian package")
-    port = _free_port()
-    workdir = tmp_path / "redis"
-    workdir.mkdir()
+    workdir.mkdir(exist_ok=True)
     server = subprocess.Popen(
         [REDIS_SERVER, "--port", str(port), "--bind", "127.0.0.1", "--dir", str(workdir),
          "--save", "", "--appendonly", "no"],
@@ -77,10 +74,17 @@ def redis_url(tmp_path: Path) -> Iterator[str]:
         except redis.ConnectionError:
             assert time.monotonic() < deadline, "redis-server did not start"
             time.sleep(0.1)
-    yield f"redis://127.0.0.1:{port}/0"
+    client.close()
+    return server
+
+
+@pytest.fixture()
+def redis_url(tmp_path: Path) -> Iterator[str]:
+    """A redis-server of its own on a free port, in a temporary directory, stopped after."""
+    server = _start_redis(_free_port(), tmp_path / "redis")
+    yield f"redis://127.0.0.1:{server.args[2]}/0"
     server.terminate()
     server.wait(10)
-    client.close()
 
 
 def _start_worker(url: str, tmp_path: Path, n: int) -> subprocess.Popen[bytes]:
@@ -149,3 +153,38 @@ def test_a_job_whose_worker_dies_runs_again_elsewhere_and_is_stored_once(
             _stop(proc)
         library.close()
         shutil.rmtree(tmp_path / "data", ignore_errors=True)
+
+
+def test_a_worker_waits_while_redis_is_away_and_reads_again_when_it_is_back(
+        tmp_path: Path) -> None:
+    """Without Redis a worker tries again at growing intervals (it used to retry at once, a
+    busy core for as long as Redis was away), and takes jobs again once Redis is back."""
+    port = _free_port()
+    server = _start_redis(port, tmp_path / "redis")
+    queue = open_queue(tmp_path, f"redis://127.0.0.1:{port}/0")
+    tries: list[float] = []
+    storage, dequeue = queue.huey.storage, queue.huey.storage.dequeue
+
+    def counted() -> bytes | None:
+        tries.append(time.monotonic())
+        return dequeue()
+
+    storage.dequeue = counted  # type: ignore[method-assign]
+    storage.read_timeout = 0.2  # type: ignore[attr-defined]  # a blocking read that comes back soon
+    workers = LocalWorkers(queue, 1, reader=lambda: None)
+    workers.start()
+    try:
+        _wait_for(lambda: len(tries) >= 2, 10, "the worker's first reads")
+        server.terminate()
+        server.wait(10)
+        time.sleep(0.5)
+        away = len(tries)
+        time.sleep(3)
+        assert len(tries) - away <= 15  # not thousands
+        server = _start_redis(port, tmp_path / "redis")
+        back = len(tries)
+        _wait_for(lambda: len(tries) >= back + 3, REDIS_RETRY_SECONDS + 5, "reads after")
+    finally:
+        workers.stop()
+        server.terminate()
+        server.wait(10)
