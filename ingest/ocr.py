@@ -49,7 +49,9 @@ _DESCENDERS = re.compile(r"x_descenders ([\d.]+)")
 X_SIZE_PER_POINT, X_HEIGHT_PER_POINT = 1.2, 0.72
 _CONF = re.compile(r"x_wconf (\d+)")
 # A large page is read in strips at once, one Tesseract each, cut only where a band at least
-# BLANK_BAND_POINTS tall crosses no letter (white, rules and box borders: no line of text is cut).
+# BLANK_BAND_POINTS tall crosses no letter (white, rules and box borders: no line of text is cut),
+# or a band half as tall crosses nothing but them (the gap between two lines that run across the
+# page); the cut row is then the emptiest of the band at the reading resolution.
 MAX_PARTS = 2
 MIN_SPLIT_PIXELS = 1_500_000  # an A4 page at 200 dpi is 3.9 million, at 150 dpi 2.2
 SURVEY_DPI = 100  # where text sizes are measured and strips are cut: a few milliseconds
@@ -110,10 +112,8 @@ def page_words(page: pdfium.PdfPage, number: int, dpi: float | None = None,
     image = page.render(scale=scale, grayscale=True).to_pil()
     if parts is None:
         parts = min(MAX_PARTS, len(os.sched_getaffinity(0)))
-    tops = [0]
-    if image.width * image.height >= MIN_SPLIT_PIXELS:
-        cuts = strip_tops(survey, parts, round(BLANK_BAND_POINTS * survey_scale))
-        tops = [round(top * scale / survey_scale) for top in cuts]
+    big = image.width * image.height >= MIN_SPLIT_PIXELS
+    tops = strip_rows(survey, image, parts, scale) if big else [0]
     strips = [(top - STRIP_MARGIN, _with_margin(image.crop((0, top, image.width, bottom))))
               for top, bottom in zip(tops, [*tops[1:], image.height], strict=True)]
     if len(strips) == 1:
@@ -122,6 +122,17 @@ def page_words(page: pdfium.PdfPage, number: int, dpi: float | None = None,
         hocrs = list(pool.map(_hocr, [strip for _, strip in strips]))
     return [word for (top, _), hocr in zip(strips, hocrs, strict=True)
             for word in words_from_hocr(hocr, number, scale, top)]
+
+
+def strip_rows(survey: Image.Image, image: Image.Image, parts: int, scale: float) -> list[int]:
+    """The first row of each strip of ``image`` (drawn at ``scale``), cut where ``survey`` (the
+    same page at SURVEY_DPI) has blank bands, each cut moved to the emptiest row near it."""
+    survey_scale = SURVEY_DPI / 72.0
+    cuts = strip_tops(survey, parts, round(BLANK_BAND_POINTS * survey_scale))
+    reach = round(BLANK_BAND_POINTS / 4 * scale)
+    border_rows = round(BORDER_ROWS_PER_BAND * BLANK_BAND_POINTS * scale)
+    return [0, *(emptiest_row(image, round(top * scale / survey_scale), reach, border_rows)
+                 for top in cuts[1:])]
 
 
 def small_line_points(dark: np.ndarray, dpi: float) -> float | None:
@@ -188,15 +199,30 @@ def strip_tops(image: Image.Image, parts: int, min_rows: int) -> list[int]:
         return [0]
     text = _text_per_row(np.asarray(image) < INK_LEVEL, BORDER_ROWS_PER_BAND * min_rows)
     work = np.cumsum(text)
-    written = text > TEXT_EDGES
     tops = [0]
     for k in range(1, parts):
         share = work[-1] * k / parts
         target = int(np.searchsorted(work, share)) if share else len(text) * k // parts
-        cut = _blank_middle(written, target, len(text) // 4, min_rows)
-        if cut is not None and cut > tops[-1]:
-            tops.append(cut)
+        reach = len(text) // 4
+        cuts = [cut for cut in (_blank_middle(text > TEXT_EDGES, target, reach, min_rows),
+                                _blank_middle(text > 0, target, reach, max(2, min_rows // 2)))
+                if cut is not None and cut > tops[-1]]
+        if cuts:
+            tops.append(min(cuts, key=lambda cut: abs(cut - target)))
     return tops
+
+
+def emptiest_row(image: Image.Image, row: int, reach: int, border_rows: int) -> int:
+    """The row within ``reach`` of ``row`` that crosses the least text (the nearest of equals):
+    a cut found on the survey, drawn at a lower resolution, may be a row or two off a gap."""
+    low = max(0, row - reach - border_rows)
+    high = min(image.height, row + reach + border_rows + 1)
+    dark = np.asarray(image.crop((0, low, image.width, high))) < INK_LEVEL
+    text = _text_per_row(dark, border_rows)
+    first, last = max(0, row - reach), min(image.height - 1, row + reach)
+    window = text[first - low:last - low + 1]
+    distance = np.abs(np.arange(first, last + 1) - row)
+    return first + int(np.lexsort((distance, window))[0])
 
 
 def _text_per_row(dark: np.ndarray, border_rows: int) -> np.ndarray:
