@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from html import unescape
 
 import pytest
@@ -324,5 +325,37 @@ def test_big_lists_are_cut_with_a_way_to_all(web_store, monkeypatch) -> None:  #
         first = min(team, key=lambda e: (e.date or "", e.id))
         body = client.get(f"/exempel/{first.id}").get_data(as_text=True)
         assert f"Alla {len(team)} exempel från teamet" in body
+    finally:
+        close_app(app)
+
+
+def test_a_concepts_timeline_lists_a_few_a_year_and_searches_the_rest(  # noqa: ANN001
+        web_store, monkeypatch) -> None:
+    """At 10k examples a concept has thousands: its timeline lists a few a year and links a
+    search for that year's all, which finds just as many."""
+    from tests.web.conftest import close_app, make_app
+    from web.views import concepts as concept_views
+
+    monkeypatch.setattr(concept_views, "MAX_TIMELINE_PER_YEAR", 1)
+    app = make_app(web_store)
+    try:
+        client = app.test_client()
+        library = app.extensions["exempelbanken"].get()
+        counts = [(item.slug, year, n) for item in library.concepts()
+                  for year, n in Counter(ex.year for ex in library.concept(item.slug).examples
+                                         if ex.year is not None).items()]
+        slug, year, total = max(counts, key=lambda row: row[2])
+        assert total >= 2
+        page = client.get(f"/koncept/{slug}").get_data(as_text=True)
+        timeline = page[page.index('id="tid-rubrik"'):page.index("Vem inspirerade vem")]
+        assert f"Alla {total} exempel från {year}" in timeline
+        link = unescape(re.search(rf'href="([^"]+)">Alla {total} exempel från {year}',
+                                  timeline).group(1))
+        this_year = timeline[timeline.index(f"<h3>{year}</h3>"):]
+        this_year = this_year[:this_year.index("Alla")]
+        assert len(re.findall(r'href="/exempel/', this_year)) == 1
+        assert client.get(link).status_code == 200
+        found = client.get("/api/search?" + link.split("?", 1)[1]).get_json()
+        assert found["total"] == total
     finally:
         close_app(app)

@@ -37,6 +37,9 @@ UNKNOWN_YEAR = "Okänt år"
 # a municipality's page lists its newest examples, the search all of them: at 10k examples a
 # municipality has hundreds, and a page of them all is slow to send and to read
 MAX_MUNICIPALITY_EXAMPLES = 50
+# a concept's timeline lists this many examples a year, with a search for the rest: at 10k
+# examples one concept has thousands, and its page ran to megabytes
+MAX_TIMELINE_PER_YEAR = 10
 
 
 def _timeline(examples: list[ExampleSummary]) -> list[tuple[int | str, list[ExampleSummary]]]:
@@ -141,7 +144,8 @@ def concept(slug: str, fmt: str) -> Response | str:
         "concept.html", c=concept_view(data) if data else None, sheet=sheet,
         contacts=contacts(data, sheet),
         own_sheet=own_sheet, title=sheet.fields.name if sheet else data.name,  # type: ignore[union-attr]
-        STATUSES=STATUSES, LABELS=SPREAD_LABELS, MARKS=SPREAD_MARK, anchor=anchor)
+        STATUSES=STATUSES, LABELS=SPREAD_LABELS, MARKS=SPREAD_MARK, anchor=anchor,
+        PER_YEAR=MAX_TIMELINE_PER_YEAR)
 
 
 @bp.get("/koncept/<slug>/blad.pdf")
