@@ -112,3 +112,21 @@ def test_the_newcomers_plan_names_the_concepts_coach(client: FlaskClient) -> Non
     page = client.get("/starta", query_string={
         "kommun": "Vaggeryd", "text": "rastaktiviteter så att ingen står ensam på rasten"})
     assert f"Programmets coach: {rast['coach']}" in page.get_data(as_text=True)
+
+
+def test_an_examples_page_lists_its_coach_for_a_coordinator_to_hide(
+        writable_client: FlaskClient) -> None:
+    client = writable_client
+    ex_id = _coach_example(client, FAMILY, "Jonas Berg")
+    page = client.get(f"/exempel/{ex_id}").get_data(as_text=True)
+    contact = page[page.index('id="personer-rubrik"'):page.index('id="taggar-rubrik"')]
+    assert "Jonas Berg" in contact and "(programmets coach)" in contact
+    token = login(client)
+    page = client.get(f"/exempel/{ex_id}").get_data(as_text=True)
+    contact = page[page.index('id="personer-rubrik"'):page.index('id="taggar-rubrik"')]
+    assert '<input type="hidden" name="namn" value="Jonas Berg">' in contact
+    response = client.post(f"/samordnare/exempel/{ex_id}/dolj",
+                           data={"namn": "Jonas Berg", "csrf_token": token})
+    assert response.status_code == 302
+    client.post("/logga-ut", data={"csrf_token": token})
+    assert "Jonas Berg" not in client.get(f"/exempel/{ex_id}").get_data(as_text=True)

@@ -21,14 +21,17 @@ MAX_NAME = 200
 
 
 def example_people(library: Library, example: Example) -> list[dict[str, object]]:
-    """The example's persons for its page: details, the key of their page and the other
-    examples they appear on."""
+    """The example's persons for its page, then the programme's coaches it names: details,
+    the key of their page and the other examples they appear on."""
     people = library.people()
     rows = []
-    for p in example.persons:
-        key = persons.key_of(people, example.id, p.name)
-        others = [m for m in people[key].mentions if m.example_id != example.id] if key else []
-        rows.append({"person": p, "key": key, "tel": _tel(p.phone), "others": others})
+    for coach, group in ((False, example.persons), (True, example.coaches)):
+        for p in group:
+            key = persons.key_of(people, example.id, p.name)
+            others = ([m for m in people[key].mentions if m.example_id != example.id]
+                      if key else [])
+            rows.append({"person": p, "key": key, "tel": _tel(p.phone), "others": others,
+                         "coach": coach})
     return rows
 
 
