@@ -55,6 +55,7 @@ _CONF = re.compile(r"x_wconf (\d+)")
 MAX_PARTS = 2
 MIN_SPLIT_PIXELS = 1_500_000  # an A4 page at 200 dpi is 3.9 million, at 150 dpi 2.2
 SURVEY_DPI = 100  # where text sizes are measured and strips are cut: a few milliseconds
+SURVEY_PIXELS = 10_000_000  # a huge page is surveyed at a lower resolution
 # Lines (ascenders to descenders) this many pixels tall read as well as larger ones; the
 # smaller lines of a page (the quarter with the least height) are given at least this.
 TARGET_LINE_PIXELS = 16
@@ -104,16 +105,16 @@ def page_words(page: pdfium.PdfPage, number: int, dpi: float | None = None,
     the resolution chosen from the page's text.
     """
     width, height = page.get_size()
-    survey_scale = SURVEY_DPI / 72.0
+    survey_scale = survey_scale_of(width, height)
     survey = page.render(scale=survey_scale, grayscale=True).to_pil()
     dark = np.asarray(survey) < INK_LEVEL
-    dpi = dpi or reading_dpi(render_dpi(page), small_line_points(dark, SURVEY_DPI))
+    dpi = dpi or reading_dpi(render_dpi(page), small_line_points(dark, survey_scale * 72))
     scale = min(dpi / 72.0, (MAX_PIXELS / max(width * height, 1.0)) ** 0.5)
     image = page.render(scale=scale, grayscale=True).to_pil()
     if parts is None:
         parts = min(MAX_PARTS, len(os.sched_getaffinity(0)))
     big = image.width * image.height >= MIN_SPLIT_PIXELS
-    tops = strip_rows(survey, image, parts, scale) if big else [0]
+    tops = strip_rows(survey, survey_scale, image, scale, parts) if big else [0]
     strips = [(top - STRIP_MARGIN, _with_margin(image.crop((0, top, image.width, bottom))))
               for top, bottom in zip(tops, [*tops[1:], image.height], strict=True)]
     if len(strips) == 1:
@@ -124,10 +125,16 @@ def page_words(page: pdfium.PdfPage, number: int, dpi: float | None = None,
             for word in words_from_hocr(hocr, number, scale, top)]
 
 
-def strip_rows(survey: Image.Image, image: Image.Image, parts: int, scale: float) -> list[int]:
+def survey_scale_of(width: float, height: float) -> float:
+    """Pixels per point of a page's survey: SURVEY_DPI, or less on a page so large that its
+    survey would pass SURVEY_PIXELS."""
+    return min(SURVEY_DPI / 72.0, (SURVEY_PIXELS / max(width * height, 1.0)) ** 0.5)
+
+
+def strip_rows(survey: Image.Image, survey_scale: float, image: Image.Image, scale: float,
+               parts: int) -> list[int]:
     """The first row of each strip of ``image`` (drawn at ``scale``), cut where ``survey`` (the
-    same page at SURVEY_DPI) has blank bands, each cut moved to the emptiest row near it."""
-    survey_scale = SURVEY_DPI / 72.0
+    same page at ``survey_scale``) has blank bands, each cut moved to the emptiest row near it."""
     cuts = strip_tops(survey, parts, round(BLANK_BAND_POINTS * survey_scale))
     reach = round(BLANK_BAND_POINTS / 4 * scale)
     border_rows = round(BORDER_ROWS_PER_BAND * BLANK_BAND_POINTS * scale)

@@ -60,7 +60,7 @@ def test_a_page_in_strips_reads_the_same_words_in_their_places(tmp_path: Path) -
     survey = page.render(scale=ocr.SURVEY_DPI / 72, grayscale=True).to_pil()
     scale = ocr.render_dpi(page) / 72  # the scan's own resolution
     image = page.render(scale=scale, grayscale=True).to_pil()
-    tops = ocr.strip_rows(survey, image, 2, scale)  # as page_words cuts
+    tops = ocr.strip_rows(survey, ocr.SURVEY_DPI / 72, image, scale, 2)  # as page_words cuts
     assert len(tops) == 2 and image.height / 4 <= tops[1] <= image.height * 3 / 4
     cut = tops[1]
     pixels = image.load()
@@ -176,3 +176,10 @@ def test_a_scan_of_large_text_is_read_at_a_lower_resolution_with_every_word(
     assert sum((read & wanted).values()) >= 0.98 * sum(wanted.values())
     poster.close()
     large.close()
+
+
+def test_a_huge_page_is_surveyed_at_a_bounded_size() -> None:
+    a3 = ocr.survey_scale_of(842, 1191)
+    assert a3 == ocr.SURVEY_DPI / 72  # an A3 poster at the survey's resolution
+    huge = ocr.survey_scale_of(14_400, 14_400)  # the largest page a PDF may have: 200 inches
+    assert (14_400 * huge) ** 2 <= ocr.SURVEY_PIXELS * 1.001
