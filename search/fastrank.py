@@ -247,7 +247,8 @@ def rank_words(searcher: Searcher, fieldname: str, words: list[list[str]],
     is required, down to one. A document of a ``boosts`` set (docs, share) has its score
     multiplied by 1 + share (the best share of its sets). A document of a ``qualified`` set
     (the examples of a practice the query names outright) matches whatever its count of words,
-    below those with more words, and is no reason not to relax."""
+    below those with more words, and is no reason not to relax. The best are the ``top`` and
+    every document tied with the last of them (so that ties can be ordered by the caller)."""
     norms = _NORMS.get(searcher, fieldname, lambda: _norms(searcher, fieldname))
     size = len(norms)
     scores, coord, literal = _word_scores(searcher, fieldname, words, norms, covers, counts,
@@ -276,7 +277,8 @@ def rank_words(searcher: Searcher, fieldname: str, words: list[list[str]],
     if boosts:
         final *= 1 + _best_share(boosts, size)[matched_idx]
     k = min(top, len(matched_idx))
-    part = np.argpartition(-final, k - 1)[:k]
+    kth = -np.partition(-final, k - 1)[k - 1]
+    part = np.flatnonzero(final >= kth)  # the top k and every document tied with the last
     order = part[np.argsort(-final[part], kind="stable")]
     best = [(float(final[i]), int(matched_idx[i])) for i in order]
     return Ranked(set(matched_idx.tolist()), best, {d for _, d in best if literal[d]},

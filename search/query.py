@@ -822,7 +822,10 @@ def _run_fast(searcher: Searcher, q: Query, fq: Query | None, page: int, per_pag
     scores = {d: sc for sc, d in ranked.best}
     for docnum, extra_score in _bonus(searcher, extra, set(scores)).items():
         scores[docnum] += extra_score
-    order = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[start:start + per_page]
+    for docnum, extra_score in _concept_words(searcher, expansions,
+                                              set(scores) - ranked.literal).items():
+        scores[docnum] += extra_score
+    order = _ordered(searcher, scores)[start:start + per_page]
     terms = _highlight_terms(searcher, q)
     memo: dict[str, bool] = {}
     hits = []
@@ -830,6 +833,43 @@ def _run_fast(searcher: Searcher, q: Query, fq: Query | None, page: int, per_pag
         hits.append(_snipped_hit(searcher.stored_fields(docnum), score, terms, memo,
                                  _via(docnum, ranked.literal, expansions)))
     return Found(total, hits, facets, note)
+
+
+# An example found only through the practices the query names (none of its words) scores the
+# same as every other such example; it gets this share of the BM25 of the practices' own
+# words in it on top: the more it speaks of them, the higher it ranks among them.
+CONCEPT_WORDS_WEIGHT = 0.1
+
+
+def _concept_words(searcher: Searcher, expansions: list[Expansion], docnums: set[int]
+                   ) -> dict[int, float]:
+    """What the names of the interventions the query names add to ``docnums`` (examples
+    tagged with them), by how often the examples use those words."""
+    out: dict[int, float] = {}
+    for e in expansions:
+        docs = docnums & e.docs if e.kind == "intervention" else set()
+        if not docs:
+            continue
+        found = fastrank.terms_score(searcher, RANK_FIELD, _lemma_words(e.concept),
+                                     CONCEPT_WORDS_WEIGHT * e.weight, docs)
+        for docnum, score in found.items():
+            out[docnum] = out.get(docnum, 0.0) + score
+    return out
+
+
+TIE_DIGITS = 6  # scores equal to this many decimals are a tie
+
+
+def _ordered(searcher: Searcher, scores: dict[int, float]) -> list[tuple[int, float]]:
+    """(docnum, score) best first; equal scores by example id, so that the order does not
+    depend on the order the examples were indexed in (their document numbers)."""
+    rounded = {d: round(sc, TIE_DIGITS) for d, sc in scores.items()}
+    counts: dict[float, int] = {}
+    for value in rounded.values():
+        counts[value] = counts.get(value, 0) + 1
+    ids = {d: searcher.stored_fields(d).get("id", "") for d, value in rounded.items()
+           if counts[value] > 1}
+    return sorted(scores.items(), key=lambda kv: (-rounded[kv[0]], ids.get(kv[0], ""), kv[0]))
 
 
 def _snipped_hit(stored: dict[str, Any], score: float | None, terms: frozenset[str],
