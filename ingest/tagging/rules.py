@@ -18,7 +18,7 @@ from ingest.lexicon import RULE_LEMMAS
 from ingest.tagging.compounds import split_compound
 from ingest.tagging.lemmas import lemmatize
 from ingest.tagging.taxonomy import taxonomy
-from ingest.tagging.thesaurus import ALT, Thesaurus, current
+from ingest.tagging.thesaurus import ALT, Concept, Thesaurus, current
 from ingest.tagging.words import tokenize
 
 # A word written with a hyphen between two parts of a compound: a first part of three letters
@@ -146,6 +146,36 @@ def build_rules() -> Rules:
     ignore = frozenset(match_lemma(w) for w in tax.ignore)
     weak = frozenset((item.name, match_lemma(w)) for item in tax.interventions for w in item.weak)
     return Rules(tuple(phrases), heads, parts, near, ignore, prefixed, dict(tax.stages), weak)
+
+
+def screened(hits: list[HitT], lemmas: list[str], lower: list[str]) -> list[HitT]:
+    """The hits as the tagger counts them: without those inside a longer phrase that means
+    something else (``outside_long_labels``), the weak ones marked (``weakened``)."""
+    return weakened(outside_long_labels(hits, lemmas, lower), lemmas)
+
+
+def outside_long_labels(hits: list[HitT], lemmas: list[str], lower: list[str]) -> list[HitT]:
+    """The hits without the interventions and focus areas found inside a label of four words
+    or more of the installed thesaurus ("inte vill gå till skolan", a topic's label): such a
+    phrase says what it means as a whole, and a trigger inside it ("gå till skolan") is not
+    what the text speaks of, unless it is the label's own concept, one of its related
+    interventions or one of its focus areas ("inte kommer till skolan" still names
+    närvaroarbete, the absence's closest practice)."""
+    labels = current().long_labels(lower, lemmas)
+    if not labels:
+        return hits
+    return [h for h in hits if not any(
+        start <= h.start and h.end <= end and not _belongs(h.kind, h.value, concept)
+        for start, end, concept in labels)]
+
+
+def _belongs(kind: str, value: str, concept: Concept) -> bool:
+    """Whether a hit of (kind, value) is what the concept's label may name."""
+    if kind == "intervention":
+        return value in (concept.pref, *concept.related)
+    if kind == "focus_area":
+        return value in (concept.pref, *concept.focus_areas)
+    return True
 
 
 def weakened(hits: list[HitT], lemmas: list[str]) -> list[HitT]:

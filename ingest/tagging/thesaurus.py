@@ -171,12 +171,23 @@ class Thesaurus:
         for shorter phrases inside it ("gå till skolan") do not apply to its words."""
         words = _WORD.findall(text)
         lower = [w.lower() for w in words]
-        lemmas = [lemmatize(w) for w in lower]
         used = [False] * len(words)
-        for n in range(min(MAX_LABEL_WORDS, len(words)), LONG_LABEL - 1, -1):
-            for i in range(len(words) - n + 1):
-                self._take(lower, lemmas, list(range(i, i + n)), used, [])
+        self.long_labels(lower, [lemmatize(w) for w in lower], used)
         return " ".join(w for w, u in zip(words, used, strict=True) if not u)
+
+    def long_labels(self, lower: list[str], lemmas: list[str], used: list[bool] | None = None
+                    ) -> list[tuple[int, int, Concept]]:
+        """(start, end, concept) of the labels of LONG_LABEL words or more in a sequence of
+        words (lowercase, and their lemmas), longest first, each word used once (``used``
+        marks them)."""
+        used = [False] * len(lower) if used is None else used
+        out: list[tuple[int, int, Concept]] = []
+        for n in range(min(MAX_LABEL_WORDS, len(lower)), LONG_LABEL - 1, -1):
+            for i in range(len(lower) - n + 1):
+                found: list[Concept] = []
+                self._take(lower, lemmas, list(range(i, i + n)), used, found)
+                out += [(i, i + n, c) for c in found]
+        return out
 
     def _take_head(self, word: str, found: list[Concept]) -> None:
         """Adds the concepts of a one-word label the word ends with, as a compound's last

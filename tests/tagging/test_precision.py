@@ -57,3 +57,19 @@ def test_the_extended_programme_is_still_found() -> None:
     assert "utökat hembesöksprogram" in _interventions(text)
     text = "Familjer med nyfödda barn får extra besök av barnsjuksköterskan under första året."
     assert "utökat hembesöksprogram" in _interventions(text)
+
+
+def test_a_refusal_to_go_to_school_is_no_way_to_school() -> None:
+    """"inte vill gå till skolan" is absence as a whole (a label of the thesaurus): the
+    shorter trigger inside it ("gå till skolan") names neither aktiv skolväg nor movement."""
+    text = ("Temat för föräldrakvällen var skolans närvaroregler och vart man vänder sig när "
+            "ett barn inte vill gå till skolan. Mentorerna följer upp frånvaron varje vecka.")
+    tags = tag_text(text)
+    assert "aktiv skolväg" not in [t.value for t in tags if t.kind == "intervention"]
+    assert "Fysisk aktivitet" not in [t.value for t in tags if t.kind == "focus_area"]
+    assert "närvaroarbete" in _interventions(text)
+
+
+def test_walking_to_school_is_still_a_way_to_school() -> None:
+    text = "Fler barn ska gå till skolan. Varje morgon går en vuxen med barnen till skolan."
+    assert "aktiv skolväg" in _interventions(text)
