@@ -599,6 +599,16 @@ def _pair_spans(text: str, words: list[str]) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=4096)
+def _pair_concepts(span: str, first: str, second: str, thesaurus: Thesaurus
+                   ) -> dict[str, float]:
+    """The interventions named by the concepts two words label together and neither alone
+    ("barn utan förening": meningsfull fritid, whose closest practice is prova-på)."""
+    alone = {*thesaurus.labelled(first, True), *thesaurus.labelled(second, True)}
+    own = [c for c in thesaurus.labelled(span, True) if c not in alone]
+    return {v: w for k, v, w in thesaurus.stands_for(own) if k == "intervention"}
+
+
 def named_by(text: str, concepts: Concepts, thesaurus: Thesaurus) -> dict[str, frozenset[int]]:
     """For each intervention the query names, the positions (in ``query_words``) of the
     words that name it: a word naming it alone, two words naming it together or more closely
@@ -613,8 +623,10 @@ def named_by(text: str, concepts: Concepts, thesaurus: Thesaurus) -> dict[str, f
         pair = _word_interventions(span, thesaurus)
         first = _word_interventions(words[i], thesaurus)
         second = _word_interventions(words[i + 1], thesaurus)
+        together = _pair_concepts(span, words[i], words[i + 1], thesaurus)
         for value in pair.keys() & out.keys():
-            if pair[value] > max(first.get(value, 0.0), second.get(value, 0.0)):
+            alone = max(first.get(value, 0.0), second.get(value, 0.0))
+            if pair[value] > alone or together.get(value, 0.0) >= max(alone, FULL_CREDIT):
                 out[value] |= {i, i + 1}
     missing = [value for value, found in out.items() if not found]
     for i, word in enumerate(words if missing else []):

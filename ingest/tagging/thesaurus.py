@@ -215,12 +215,17 @@ class Thesaurus:
         """(kind, value, weight) of the interventions and focus areas the text names: a
         concept itself with weight 1, a topic's related interventions with RELATED_WEIGHTS by
         their order, and its focus areas with weight 1 (``gaps``: as ``labelled``)."""
+        return self.stands_for(self.labelled(text, gaps))
+
+    @staticmethod
+    def stands_for(concepts: Iterable[Concept]) -> list[tuple[str, str, float]]:
+        """(kind, value, weight) of what the concepts stand for, as ``named`` says."""
         weights: dict[tuple[str, str], float] = {}
 
         def add(kind: str, value: str, weight: float) -> None:
             weights[kind, value] = max(weight, weights.get((kind, value), 0.0))
 
-        for concept in self.labelled(text, gaps):
+        for concept in concepts:
             if concept.kind == TOPIC:
                 for rank, name in enumerate(concept.related):
                     add(INTERVENTION, name,

@@ -134,6 +134,17 @@ def test_two_words_naming_a_concept_more_closely_together_both_name_it() -> None
     assert named["föräldrastöd i grupp"] == {1}  # named by "småbarnsföräldrar" alone
 
 
+def test_two_words_labelling_a_topic_together_both_name_its_closest_practice() -> None:
+    """"barn utan förening" labels meningsfull fritid, which neither word labels alone: both
+    words name its closest practice, though "förening" alone names it as closely."""
+    thesaurus = seed()
+    text = "idrott för barn utan förening"
+    named = dict(query.named_by(text, query.named_concepts(text, thesaurus), thesaurus))
+    words = query_words(text)
+    assert named["prova-på-aktiviteter"] == {words.index("barn"), words.index("förening")}
+    assert named["rastaktiviteter"] == {words.index("förening")}  # not the pair's topic's
+
+
 def test_concept_boosts_follow_the_share_of_the_query_and_closeness(corpus_library) -> None:
     thesaurus = seed()
 
