@@ -650,6 +650,9 @@ class WordPlan:
     required: int = 1
     counts: tuple[bool, ...] = ()  # per word: does it count as a word an example has
     weights: tuple[float, ...] = ()  # per word: its share of its BM25 score
+    # per intervention: how closely each of its naming words names it (by position; a word
+    # not listed names it as closely as the query does)
+    closeness: tuple[tuple[str, tuple[tuple[int, float], ...]], ...] = ()
 
 
 def word_plan(searcher: Searcher, text: str, q: Query, thesaurus: Thesaurus) -> WordPlan | None:
@@ -684,7 +687,30 @@ def word_plan(searcher: Searcher, text: str, q: Query, thesaurus: Thesaurus) -> 
     present = sum(1 for i, terms in enumerate(words) if counts[i] and (
         i in naming or any(reader.doc_frequency(RANK_FIELD, t) for t in terms)))
     return WordPlan(words, concepts, tuple(named.items()), required_words(present),
-                    tuple(counts), tuple(weights))
+                    tuple(counts), tuple(weights), _closeness(text, named, thesaurus))
+
+
+def _closeness(text: str, named: dict[str, frozenset[int]], thesaurus: Thesaurus
+               ) -> tuple[tuple[str, tuple[tuple[int, float], ...]], ...]:
+    """For each intervention, how closely each word that names it does so, alone or with
+    the word next to it ("frånvaro" names närvaroarbete at 0.8 and tidig upptäckt at 0.5)."""
+    words = query_words(text)[:MAX_WORDS]
+    alone = [_word_interventions(word, thesaurus) for word in words]
+    pairs = []  # what two words after one another name together, closer than either alone
+    for i, span in enumerate(_pair_spans(text, words)):
+        pair = _word_interventions(span, thesaurus)
+        together = _pair_concepts(span, words[i], words[i + 1], thesaurus)
+        pairs.append({v: w for v, w in pair.items() if v in together
+                      or w > max(alone[i].get(v, 0.0), alone[i + 1].get(v, 0.0))})
+    out = []
+    for value, found in named.items():
+        weights = {i: alone[i][value] for i in sorted(found) if value in alone[i]}
+        for i, pair in enumerate(pairs):
+            if {i, i + 1} <= found and value in pair:
+                for j in (i, i + 1):
+                    weights[j] = max(weights.get(j, 0.0), pair[value])
+        out.append((value, tuple(sorted(weights.items()))))
+    return tuple(out)
 
 
 @dataclass(frozen=True)
@@ -772,23 +798,35 @@ def qualifies(expansion: Expansion) -> bool:
 # closest practice is raised much more than its further ones).
 CONCEPT_BOOST = 2.0
 CONCEPT_STEEPNESS = 3
+# A word of the query counts for the share by how closely it names the practice, relative to
+# the closest word, to this power ("frånvaro och ångest": "frånvaro" names närvaroarbete
+# closest, tidig upptäckt only as ångest's closest does, and counts little for it).
+WORD_STEEPNESS = 2
 
 
 def concept_boosts(plan: WordPlan, expansions: list[Expansion]
                    ) -> list[tuple[np.ndarray, float]]:
     """How much the examples of each intervention the query names are raised: in
-    proportion to the share of the query's words that name it and how closely they do."""
+    proportion to the share of the query's words that name it (each word weighted by how
+    closely it names it, relative to the closest) and how closely the query names it."""
     counted = [i for i in range(len(plan.words)) if i >= len(plan.counts) or plan.counts[i]]
     if not counted:
         return []
     out = []
+    closeness = dict(plan.closeness)
     for e in expansions:
         if e.kind != "intervention" or not e.words:
             continue
-        share = len(e.words & set(counted)) / len(counted)
-        closeness = min(1.0, e.weight / FULL_CREDIT) ** CONCEPT_STEEPNESS
-        out.append((e.ids, CONCEPT_BOOST * share * closeness))
+        by_word = dict(closeness.get(e.concept, ()))
+        share = sum(min(1.0, by_word.get(i, e.weight) / e.weight) ** WORD_STEEPNESS
+                    for i in e.words & set(counted)) / len(counted)
+        out.append((e.ids, CONCEPT_BOOST * share * _closer(e.weight)))
     return out
+
+
+def _closer(weight: float) -> float:
+    """What naming a practice this closely counts for (1 at FULL_CREDIT and above)."""
+    return min(1.0, weight / FULL_CREDIT) ** CONCEPT_STEEPNESS
 
 
 def _bonus(searcher: Searcher, extra: Query | None, docnums: set[int]) -> dict[int, float]:

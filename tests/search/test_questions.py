@@ -164,6 +164,11 @@ def test_concept_boosts_follow_the_share_of_the_query_and_closeness(corpus_libra
     assert whole["utökat hembesöksprogram"] < whole["gemensamma hembesök"] / 2
     part = boosts("hembesök vetlanda")  # the practice is half of what is asked
     assert part["gemensamma hembesök"] == pytest.approx(query.CONCEPT_BOOST / 2)
+    # "frånvaro" names närvaroarbete closest and tidig upptäckt only further off: it counts
+    # little for tidig upptäckt, which "ångest" names closest
+    both = boosts("elever med frånvaro och ångest")
+    assert both["närvaroarbete"] == pytest.approx(query.CONCEPT_BOOST / 2)
+    assert query.CONCEPT_BOOST / 2 < both["tidig upptäckt"] < query.CONCEPT_BOOST * 0.75
 
 
 def test_a_practice_the_question_names_finds_all_its_examples(corpus_library) -> None:
