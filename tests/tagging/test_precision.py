@@ -73,3 +73,15 @@ def test_a_refusal_to_go_to_school_is_no_way_to_school() -> None:
 def test_walking_to_school_is_still_a_way_to_school() -> None:
     text = "Fler barn ska gå till skolan. Varje morgon går en vuxen med barnen till skolan."
     assert "aktiv skolväg" in _interventions(text)
+
+
+def test_parents_with_own_experience_shaping_the_work_is_user_involvement_at_once() -> None:
+    text = ("Samordnaren berättade om det första året med samverkansteamet, där föräldrar med "
+            "egen erfarenhet varit med och utformat arbetet.")
+    assert "brukarmedverkan" in _interventions(text)
+
+
+def test_asking_the_parents_once_afterwards_is_no_user_involvement() -> None:
+    text = ("Teamet ska räkna deltagarna varje gång och fråga föräldrarna om aktiviteten har "
+            "fått dem att röra sig mer.")
+    assert "brukarmedverkan" not in _interventions(text)
