@@ -35,6 +35,7 @@ QUESTION_WORDS = frozenset({
     "hänt", "bra", "bättre", "olika", "andra", "annan", "annat", "idéer", "idé",
     "förslag", "tipsa", "vet", "veta", "tycker", "tror", "undrar", "eller", "ens", "väl",
     "liksom", "typ", "nån", "nåt", "nåra", "hos", "kring", "angående", "gällande",
+    "nå", "når", "nått", "nådde",  # "hur når vi papporna": whom, not reaching, is the content
 })
 STOPWORDS = SEARCH_STOPWORDS | QUESTION_WORDS  # dropped on the index and the query side
 

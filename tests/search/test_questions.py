@@ -28,6 +28,7 @@ def test_question_words_are_no_content() -> None:
     assert query_words("hur får vi fler elever att klara skolan?") == ["elever", "klara",
                                                                        "skolan"]
     assert query_words("finns det någon som jobbar med skolk") == ["skolk"]
+    assert query_words("hur når vi papporna?") == ["papporna"]
 
 
 def test_required_words_grow_with_the_query() -> None:
