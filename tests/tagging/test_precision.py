@@ -85,3 +85,11 @@ def test_asking_the_parents_once_afterwards_is_no_user_involvement() -> None:
     text = ("Teamet ska räkna deltagarna varje gång och fråga föräldrarna om aktiviteten har "
             "fått dem att röra sig mer.")
     assert "brukarmedverkan" not in _interventions(text)
+
+
+def test_trying_something_is_no_try_out_activity() -> None:
+    """"prova på att vara rastvärd" is an ignored phrase of the taxonomy: trying a task."""
+    text = "Till hösten ska fler elever i årskurs fem få prova på att vara rastvärd en vecka."
+    assert "prova-på-aktiviteter" not in _interventions(text)
+    text = "Barnen fick prova på olika idrotter under prova på-veckan med föreningarna."
+    assert "prova-på-aktiviteter" in _interventions(text)
