@@ -347,6 +347,18 @@ def _read_facet_postings(searcher: Searcher) -> dict[str, dict[str, frozenset[in
     return out
 
 
+def _named_once(searcher: Searcher) -> dict[str, np.ndarray]:
+    """Per intervention, the examples that name it in one place only (sorted arrays)."""
+    def build() -> dict[str, np.ndarray]:
+        reader = searcher.reader()
+        if "insats_once" not in reader.indexed_field_names():
+            return {}
+        return {b.decode("utf-8"): np.fromiter(sorted(reader.postings("insats_once", b)
+                                                      .all_ids()), dtype=np.int64)
+                for b in reader.lexicon("insats_once")}
+    return _FACETS.get(searcher, "once", build)
+
+
 def _facet_arrays(searcher: Searcher, postings: dict[str, dict[str, frozenset[int]]]
                   ) -> dict[str, dict[str, np.ndarray]]:
     return _FACETS.get(searcher, "arrays", lambda: {
@@ -779,7 +791,7 @@ def _rank(searcher: Searcher, plan: WordPlan, allowed: set[int] | None, top: int
                 e.words or e.concept) for e in expansions]
     found = fastrank.rank_words(searcher, RANK_FIELD, plan.words, allowed, top, counted,
                                 covers, plan.required, ENOUGH_HITS, plan.counts,
-                                plan.weights, concept_boosts(plan, expansions),
+                                plan.weights, concept_boosts(plan, expansions, searcher),
                                 [e.ids for e in expansions if qualifies(e)])
     return found, expansions
 
@@ -802,9 +814,12 @@ CONCEPT_STEEPNESS = 3
 # the closest word, to this power ("frånvaro och ångest": "frånvaro" names närvaroarbete
 # closest, tidig upptäckt only as ångest's closest does, and counts little for it).
 WORD_STEEPNESS = 2
+# An example that names the practice in one place only (a passing mention, an outcome) is
+# raised by this share of the boost.
+ONCE_SHARE = 0.85
 
 
-def concept_boosts(plan: WordPlan, expansions: list[Expansion]
+def concept_boosts(plan: WordPlan, expansions: list[Expansion], searcher: Searcher | None = None
                    ) -> list[tuple[np.ndarray, float]]:
     """How much the examples of each intervention the query names are raised: in
     proportion to the share of the query's words that name it (each word weighted by how
@@ -814,13 +829,20 @@ def concept_boosts(plan: WordPlan, expansions: list[Expansion]
         return []
     out = []
     closeness = dict(plan.closeness)
+    once = _named_once(searcher) if searcher is not None else {}
     for e in expansions:
         if e.kind != "intervention" or not e.words:
             continue
         by_word = dict(closeness.get(e.concept, ()))
         share = sum(min(1.0, by_word.get(i, e.weight) / e.weight) ** WORD_STEEPNESS
                     for i in e.words & set(counted)) / len(counted)
-        out.append((e.ids, CONCEPT_BOOST * share * _closer(e.weight)))
+        boost = CONCEPT_BOOST * share * _closer(e.weight)
+        passing = once.get(e.concept)
+        if passing is None or not len(passing):
+            out.append((e.ids, boost))
+            continue
+        out.append((np.setdiff1d(e.ids, passing, assume_unique=True), boost))
+        out.append((np.intersect1d(e.ids, passing, assume_unique=True), boost * ONCE_SHARE))
     return out
 
 
