@@ -93,3 +93,11 @@ def test_trying_something_is_no_try_out_activity() -> None:
     assert "prova-på-aktiviteter" not in _interventions(text)
     text = "Barnen fick prova på olika idrotter under prova på-veckan med föreningarna."
     assert "prova-på-aktiviteter" in _interventions(text)
+
+
+def test_two_triggers_in_one_place_are_one_mention() -> None:
+    """"fråga föräldrarna själva" holds two triggers of brukarmedverkan, which needs two
+    mentions: one place is one mention, and asking afterwards is no involvement."""
+    text = ("Teamet har tagit fram en checklista för besöket. Under våren vill de också fråga "
+            "föräldrarna själva hur besöket upplevdes.")
+    assert "brukarmedverkan" not in _interventions(text)
