@@ -101,3 +101,9 @@ def test_two_triggers_in_one_place_are_one_mention() -> None:
     text = ("Teamet har tagit fram en checklista för besöket. Under våren vill de också fråga "
             "föräldrarna själva hur besöket upplevdes.")
     assert "brukarmedverkan" not in _interventions(text)
+
+
+def test_children_coming_to_school_is_attendance_not_attendance_work() -> None:
+    text = ("Föräldrarna fick gå runt i klassrummen med tolk. I september hade alla barnen utom "
+            "ett kommit till skolan varje dag de första tre veckorna.")
+    assert "närvaroarbete" not in _interventions(text)
