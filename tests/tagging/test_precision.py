@@ -107,3 +107,9 @@ def test_children_coming_to_school_is_attendance_not_attendance_work() -> None:
     text = ("Föräldrarna fick gå runt i klassrummen med tolk. I september hade alla barnen utom "
             "ett kommit till skolan varje dag de första tre veckorna.")
     assert "närvaroarbete" not in _interventions(text)
+
+
+def test_asking_the_parents_before_the_work_is_built_is_user_involvement() -> None:
+    text = ("Att fråga föräldrarna innan verksamheten byggdes upp har varit avgörande. "
+            "Kartläggningen med lappar har upprepats varje år.")
+    assert "brukarmedverkan" in _interventions(text)
