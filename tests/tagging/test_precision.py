@@ -113,3 +113,9 @@ def test_asking_the_parents_before_the_work_is_built_is_user_involvement() -> No
     text = ("Att fråga föräldrarna innan verksamheten byggdes upp har varit avgörande. "
             "Kartläggningen med lappar har upprepats varje år.")
     assert "brukarmedverkan" in _interventions(text)
+
+
+def test_an_idea_grown_from_talks_with_a_parent_is_user_involvement() -> None:
+    text = ("Teamet vill öppna ett kafé en förmiddag i veckan. Idén har vuxit fram i samtal med "
+            "en mamma som själv kom till orten för fyra år sedan.")
+    assert "brukarmedverkan" in _interventions(text)
