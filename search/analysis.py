@@ -32,9 +32,11 @@ from ingest.tagging.lemmas import simple_lemma
 QUESTION_WORDS = frozenset({
     "få", "fler", "flera", "mera", "många", "fått", "kunnat", "måste", "behöver", "brukar",
     "borde", "jobbar", "jobba", "jobbat", "lyckas", "lyckats", "hitta", "hittar", "någonstans",
-    "hänt", "bra", "bättre", "olika", "andra", "annan", "annat", "idéer", "idé",
+    "hänt", "händer", "hände", "hända", "bra", "bättre", "olika", "andra", "annan", "annat",
+    "idéer", "idé",
     "förslag", "tipsa", "vet", "veta", "tycker", "tror", "undrar", "eller", "ens", "väl",
     "liksom", "typ", "nån", "nåt", "nåra", "hos", "kring", "angående", "gällande",
+    "nå", "når", "nått", "nådde",  # "hur når vi papporna": whom, not reaching, is the content
 })
 STOPWORDS = SEARCH_STOPWORDS | QUESTION_WORDS  # dropped on the index and the query side
 

@@ -25,6 +25,9 @@ K1 = 1.2
 B = 0.75
 COORD = 0.25  # score × (1 + COORD × (words matched − 1))
 EPSILON = 1e-9
+# documents tied with the last of the best kept beyond it (their order is the caller's); a
+# bound on what a page costs when thousands of examples score the same
+MAX_TIED = 200
 
 
 class SearcherCache:
@@ -247,7 +250,9 @@ def rank_words(searcher: Searcher, fieldname: str, words: list[list[str]],
     is required, down to one. A document of a ``boosts`` set (docs, share) has its score
     multiplied by 1 + share (the best share of its sets). A document of a ``qualified`` set
     (the examples of a practice the query names outright) matches whatever its count of words,
-    below those with more words, and is no reason not to relax."""
+    below those with more words, and is no reason not to relax. The best are the ``top`` and
+    the documents tied with the last of them, up to MAX_TIED more (so that the caller can
+    order ties)."""
     norms = _NORMS.get(searcher, fieldname, lambda: _norms(searcher, fieldname))
     size = len(norms)
     scores, coord, literal = _word_scores(searcher, fieldname, words, norms, covers, counts,
@@ -276,7 +281,10 @@ def rank_words(searcher: Searcher, fieldname: str, words: list[list[str]],
     if boosts:
         final *= 1 + _best_share(boosts, size)[matched_idx]
     k = min(top, len(matched_idx))
-    part = np.argpartition(-final, k - 1)[:k]
+    kth = -np.partition(-final, k - 1)[k - 1]
+    part = np.flatnonzero(final >= kth)  # the top k and the documents tied with the last
+    if len(part) > k + MAX_TIED:
+        part = np.argpartition(-final, k + MAX_TIED - 1)[:k + MAX_TIED]
     order = part[np.argsort(-final[part], kind="stable")]
     best = [(float(final[i]), int(matched_idx[i])) for i in order]
     return Ranked(set(matched_idx.tolist()), best, {d for _, d in best if literal[d]},

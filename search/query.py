@@ -347,6 +347,18 @@ def _read_facet_postings(searcher: Searcher) -> dict[str, dict[str, frozenset[in
     return out
 
 
+def _named_once(searcher: Searcher) -> dict[str, np.ndarray]:
+    """Per intervention, the examples that name it in one place only (sorted arrays)."""
+    def build() -> dict[str, np.ndarray]:
+        reader = searcher.reader()
+        if "insats_once" not in reader.indexed_field_names():
+            return {}
+        return {b.decode("utf-8"): np.fromiter(sorted(reader.postings("insats_once", b)
+                                                      .all_ids()), dtype=np.int64)
+                for b in reader.lexicon("insats_once")}
+    return _FACETS.get(searcher, "once", build)
+
+
 def _facet_arrays(searcher: Searcher, postings: dict[str, dict[str, frozenset[int]]]
                   ) -> dict[str, dict[str, np.ndarray]]:
     return _FACETS.get(searcher, "arrays", lambda: {
@@ -599,6 +611,16 @@ def _pair_spans(text: str, words: list[str]) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=4096)
+def _pair_concepts(span: str, first: str, second: str, thesaurus: Thesaurus
+                   ) -> dict[str, float]:
+    """The interventions named by the concepts two words label together and neither alone
+    ("barn utan förening": meningsfull fritid, whose closest practice is prova-på)."""
+    alone = {*thesaurus.labelled(first, True), *thesaurus.labelled(second, True)}
+    own = [c for c in thesaurus.labelled(span, True) if c not in alone]
+    return {v: w for k, v, w in thesaurus.stands_for(own) if k == "intervention"}
+
+
 def named_by(text: str, concepts: Concepts, thesaurus: Thesaurus) -> dict[str, frozenset[int]]:
     """For each intervention the query names, the positions (in ``query_words``) of the
     words that name it: a word naming it alone, two words naming it together or more closely
@@ -613,8 +635,10 @@ def named_by(text: str, concepts: Concepts, thesaurus: Thesaurus) -> dict[str, f
         pair = _word_interventions(span, thesaurus)
         first = _word_interventions(words[i], thesaurus)
         second = _word_interventions(words[i + 1], thesaurus)
+        together = _pair_concepts(span, words[i], words[i + 1], thesaurus)
         for value in pair.keys() & out.keys():
-            if pair[value] > max(first.get(value, 0.0), second.get(value, 0.0)):
+            alone = max(first.get(value, 0.0), second.get(value, 0.0))
+            if pair[value] > alone or together.get(value, 0.0) >= max(alone, FULL_CREDIT):
                 out[value] |= {i, i + 1}
     missing = [value for value, found in out.items() if not found]
     for i, word in enumerate(words if missing else []):
@@ -638,6 +662,9 @@ class WordPlan:
     required: int = 1
     counts: tuple[bool, ...] = ()  # per word: does it count as a word an example has
     weights: tuple[float, ...] = ()  # per word: its share of its BM25 score
+    # per intervention: how closely each of its naming words names it (by position; a word
+    # not listed names it as closely as the query does)
+    closeness: tuple[tuple[str, tuple[tuple[int, float], ...]], ...] = ()
 
 
 def word_plan(searcher: Searcher, text: str, q: Query, thesaurus: Thesaurus) -> WordPlan | None:
@@ -672,7 +699,30 @@ def word_plan(searcher: Searcher, text: str, q: Query, thesaurus: Thesaurus) -> 
     present = sum(1 for i, terms in enumerate(words) if counts[i] and (
         i in naming or any(reader.doc_frequency(RANK_FIELD, t) for t in terms)))
     return WordPlan(words, concepts, tuple(named.items()), required_words(present),
-                    tuple(counts), tuple(weights))
+                    tuple(counts), tuple(weights), _closeness(text, named, thesaurus))
+
+
+def _closeness(text: str, named: dict[str, frozenset[int]], thesaurus: Thesaurus
+               ) -> tuple[tuple[str, tuple[tuple[int, float], ...]], ...]:
+    """For each intervention, how closely each word that names it does so, alone or with
+    the word next to it ("frånvaro" names närvaroarbete at 0.8 and tidig upptäckt at 0.5)."""
+    words = query_words(text)[:MAX_WORDS]
+    alone = [_word_interventions(word, thesaurus) for word in words]
+    pairs = []  # what two words after one another name together, closer than either alone
+    for i, span in enumerate(_pair_spans(text, words)):
+        pair = _word_interventions(span, thesaurus)
+        together = _pair_concepts(span, words[i], words[i + 1], thesaurus)
+        pairs.append({v: w for v, w in pair.items() if v in together
+                      or w > max(alone[i].get(v, 0.0), alone[i + 1].get(v, 0.0))})
+    out = []
+    for value, found in named.items():
+        weights = {i: alone[i][value] for i in sorted(found) if value in alone[i]}
+        for i, pair in enumerate(pairs):
+            if {i, i + 1} <= found and value in pair:
+                for j in (i, i + 1):
+                    weights[j] = max(weights.get(j, 0.0), pair[value])
+        out.append((value, tuple(sorted(weights.items()))))
+    return tuple(out)
 
 
 @dataclass(frozen=True)
@@ -741,7 +791,7 @@ def _rank(searcher: Searcher, plan: WordPlan, allowed: set[int] | None, top: int
                 e.words or e.concept) for e in expansions]
     found = fastrank.rank_words(searcher, RANK_FIELD, plan.words, allowed, top, counted,
                                 covers, plan.required, ENOUGH_HITS, plan.counts,
-                                plan.weights, concept_boosts(plan, expansions),
+                                plan.weights, concept_boosts(plan, expansions, searcher),
                                 [e.ids for e in expansions if qualifies(e)])
     return found, expansions
 
@@ -760,23 +810,45 @@ def qualifies(expansion: Expansion) -> bool:
 # closest practice is raised much more than its further ones).
 CONCEPT_BOOST = 2.0
 CONCEPT_STEEPNESS = 3
+# A word of the query counts for the share by how closely it names the practice, relative to
+# the closest word, to this power ("frånvaro och ångest": "frånvaro" names närvaroarbete
+# closest, tidig upptäckt only as ångest's closest does, and counts little for it).
+WORD_STEEPNESS = 2
+# An example that names the practice in one place only (a passing mention, an outcome) is
+# raised by this share of the boost.
+ONCE_SHARE = 0.85
 
 
-def concept_boosts(plan: WordPlan, expansions: list[Expansion]
+def concept_boosts(plan: WordPlan, expansions: list[Expansion], searcher: Searcher | None = None
                    ) -> list[tuple[np.ndarray, float]]:
     """How much the examples of each intervention the query names are raised: in
-    proportion to the share of the query's words that name it and how closely they do."""
+    proportion to the share of the query's words that name it (each word weighted by how
+    closely it names it, relative to the closest) and how closely the query names it."""
     counted = [i for i in range(len(plan.words)) if i >= len(plan.counts) or plan.counts[i]]
     if not counted:
         return []
     out = []
+    closeness = dict(plan.closeness)
+    once = _named_once(searcher) if searcher is not None else {}
     for e in expansions:
         if e.kind != "intervention" or not e.words:
             continue
-        share = len(e.words & set(counted)) / len(counted)
-        closeness = min(1.0, e.weight / FULL_CREDIT) ** CONCEPT_STEEPNESS
-        out.append((e.ids, CONCEPT_BOOST * share * closeness))
+        by_word = dict(closeness.get(e.concept, ()))
+        share = sum(min(1.0, by_word.get(i, e.weight) / e.weight) ** WORD_STEEPNESS
+                    for i in e.words & set(counted)) / len(counted)
+        boost = CONCEPT_BOOST * share * _closer(e.weight)
+        passing = once.get(e.concept)
+        if passing is None or not len(passing):
+            out.append((e.ids, boost))
+            continue
+        out.append((np.setdiff1d(e.ids, passing, assume_unique=True), boost))
+        out.append((np.intersect1d(e.ids, passing, assume_unique=True), boost * ONCE_SHARE))
     return out
+
+
+def _closer(weight: float) -> float:
+    """What naming a practice this closely counts for (1 at FULL_CREDIT and above)."""
+    return min(1.0, weight / FULL_CREDIT) ** CONCEPT_STEEPNESS
 
 
 def _bonus(searcher: Searcher, extra: Query | None, docnums: set[int]) -> dict[int, float]:
@@ -822,7 +894,10 @@ def _run_fast(searcher: Searcher, q: Query, fq: Query | None, page: int, per_pag
     scores = {d: sc for sc, d in ranked.best}
     for docnum, extra_score in _bonus(searcher, extra, set(scores)).items():
         scores[docnum] += extra_score
-    order = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[start:start + per_page]
+    for docnum, extra_score in _concept_words(searcher, expansions,
+                                              set(scores) - ranked.literal).items():
+        scores[docnum] += extra_score
+    order = _ordered(searcher, scores)[start:start + per_page]
     terms = _highlight_terms(searcher, q)
     memo: dict[str, bool] = {}
     hits = []
@@ -830,6 +905,43 @@ def _run_fast(searcher: Searcher, q: Query, fq: Query | None, page: int, per_pag
         hits.append(_snipped_hit(searcher.stored_fields(docnum), score, terms, memo,
                                  _via(docnum, ranked.literal, expansions)))
     return Found(total, hits, facets, note)
+
+
+# An example found only through the practices the query names (none of its words) scores the
+# same as every other such example; it gets this share of the BM25 of the practices' own
+# words in it on top: the more it speaks of them, the higher it ranks among them.
+CONCEPT_WORDS_WEIGHT = 0.1
+
+
+def _concept_words(searcher: Searcher, expansions: list[Expansion], docnums: set[int]
+                   ) -> dict[int, float]:
+    """What the names of the interventions the query names add to ``docnums`` (examples
+    tagged with them), by how often the examples use those words."""
+    out: dict[int, float] = {}
+    for e in expansions:
+        docs = docnums & e.docs if e.kind == "intervention" else set()
+        if not docs:
+            continue
+        found = fastrank.terms_score(searcher, RANK_FIELD, _lemma_words(e.concept),
+                                     CONCEPT_WORDS_WEIGHT * e.weight, docs)
+        for docnum, score in found.items():
+            out[docnum] = out.get(docnum, 0.0) + score
+    return out
+
+
+TIE_DIGITS = 6  # scores equal to this many decimals are a tie
+
+
+def _ordered(searcher: Searcher, scores: dict[int, float]) -> list[tuple[int, float]]:
+    """(docnum, score) best first; equal scores by example id, so that the order does not
+    depend on the order the examples were indexed in (their document numbers)."""
+    rounded = {d: round(sc, TIE_DIGITS) for d, sc in scores.items()}
+    counts: dict[float, int] = {}
+    for value in rounded.values():
+        counts[value] = counts.get(value, 0) + 1
+    ids = {d: searcher.stored_fields(d).get("id", "") for d, value in rounded.items()
+           if counts[value] > 1}
+    return sorted(scores.items(), key=lambda kv: (-rounded[kv[0]], ids.get(kv[0], ""), kv[0]))
 
 
 def _snipped_hit(stored: dict[str, Any], score: float | None, terms: frozenset[str],

@@ -15,6 +15,7 @@ from ingest.model import (
     PLACE,
     STAGE,
     Example,
+    Tag,
 )
 from search.analysis import swedish_analyzer
 
@@ -64,6 +65,8 @@ def build_schema() -> Schema:
         kommun=facet(),
         fokus=facet(),
         insats=facet(),
+        # the interventions the text names in one place only (search.query: a smaller boost)
+        insats_once=KEYWORD(commas=True, lowercase=False, scorable=False),
         aktor=facet(),
         alder=facet(),
         skede=facet(),
@@ -75,6 +78,17 @@ def build_schema() -> Schema:
         published=ID(),
         doc=STORED(),
     )
+
+
+def mentions(tag: Tag) -> int:
+    """In how many places the text names a tag: its evidence spans, overlapping ones as one
+    ("ökade närvaron" and "närvaron"); none for a tag a coordinator set."""
+    count, end = 0, -1
+    for ev in sorted(tag.evidence, key=lambda e: e.start):
+        if ev.start >= end:
+            count += 1
+        end = max(end, ev.end)
+    return count
 
 
 def _clean(values: list[str]) -> str:
@@ -123,6 +137,8 @@ def index_fields(example: Example, doc: dict[str, Any]) -> dict[str, Any]:
         "fokus": _clean(example.focus_areas),
         # key phrases proposed as new terms are for coordinators, not a public facet
         "insats": _clean([i for i in example.interventions if i not in proposed]),
+        "insats_once": _clean([t.value for t in example.tags if t.kind == INTERVENTION
+                               and t.value not in proposed and mentions(t) == 1]),
         "aktor": _clean(example.values(ACTOR)),
         "alder": _clean(example.values(AGE_GROUP)),
         "skede": _clean(example.values(STAGE)),

@@ -27,6 +27,7 @@ OVERRIDES = {
     "skall": "ska", "skulle": "ska", "tillsammans": "tillsammans", "provar": "prova",
     "provade": "prova", "provat": "prova", "lekar": "lek", "lekarna": "lek", "smsar": "sms:a",
     "sms:ar": "sms:a", "sms:at": "sms:a", "sms:ade": "sms:a", "smsade": "sms:a",
+    "komet": "komet",  # a noun (and a parenting programme), not a form of "komma"
 }
 
 

@@ -27,7 +27,7 @@ from ingest.tagging.rules import (
     label_hits,
     match_lemma,
     near_hits,
-    weakened,
+    screened,
 )
 from ingest.tagging.rules import rules as taxonomy_rules
 
@@ -178,7 +178,7 @@ class Engine:
                 if key not in seen:
                     seen.add(key)
                     hits.append(Hit(kind, value, i, i + 1, via))
-        return weakened(hits, tv.lemma)
+        return screened(hits, tv.lemma, tv.lower)
 
     def _compound_tokens(self, tv: TokenView) -> list[tuple[int, tuple[tuple[str, str, str], ...]]]:
         """(token index, rules) of the tokens with compound head or part rules, in order."""

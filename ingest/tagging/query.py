@@ -26,7 +26,7 @@ from ingest.tagging.rules import (
     match_lemma,
     near_hits,
     rules,
-    weakened,
+    screened,
 )
 from ingest.tagging.scoring import (
     FOCUS_THRESHOLD,
@@ -142,7 +142,7 @@ def _taxonomy_hits(tv: Tokens) -> list[Hit]:
             if (kind, i) not in exact and key not in seen:
                 seen.add(key)
                 hits.append(Hit(kind, value, i, i + 1, via))
-    return weakened(hits, tv.lemma)
+    return screened(hits, tv.lemma, tv.lower)
 
 
 def _concepts(tv: Tokens, hits: list[Hit]) -> list[tuple[str, str, int]]:

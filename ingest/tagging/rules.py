@@ -18,7 +18,7 @@ from ingest.lexicon import RULE_LEMMAS
 from ingest.tagging.compounds import split_compound
 from ingest.tagging.lemmas import lemmatize
 from ingest.tagging.taxonomy import taxonomy
-from ingest.tagging.thesaurus import ALT, Thesaurus, current
+from ingest.tagging.thesaurus import ALT, Concept, Thesaurus, current
 from ingest.tagging.words import tokenize
 
 # A word written with a hyphen between two parts of a compound: a first part of three letters
@@ -78,6 +78,8 @@ class Rules:
     prefixed: list[tuple[str, str, tuple[str, ...], str]]  # kind, value, lemmas, last prefix
     stages: dict[str, tuple[str, ...]]  # stage → triggers (matched on lowercase)
     weak: frozenset[tuple[str, str]] = frozenset()  # (intervention, lemma) of weak words
+    # lowercase words of the phrases inside which nothing triggers ("prova på att")
+    ignore_phrases: tuple[tuple[str, ...], ...] = ()
 
 
 def _triggers() -> list[tuple[str, str, str]]:
@@ -143,9 +145,54 @@ def build_rules() -> Rules:
         if len(words) >= 2
     ]
     near.sort(key=lambda rule: -len(rule[2]))  # a longer rule first: its span is the stronger
-    ignore = frozenset(match_lemma(w) for w in tax.ignore)
+    ignore = frozenset(match_lemma(w) for w in tax.ignore if " " not in w.strip())
+    ignore_phrases = tuple(tuple(t.text.lower() for t in tokenize(w)) for w in tax.ignore
+                           if " " in w.strip())
     weak = frozenset((item.name, match_lemma(w)) for item in tax.interventions for w in item.weak)
-    return Rules(tuple(phrases), heads, parts, near, ignore, prefixed, dict(tax.stages), weak)
+    return Rules(tuple(phrases), heads, parts, near, ignore, prefixed, dict(tax.stages), weak,
+                 ignore_phrases)
+
+
+def screened(hits: list[HitT], lemmas: list[str], lower: list[str]) -> list[HitT]:
+    """The hits as the tagger counts them: without those inside a longer phrase that means
+    something else (``outside_long_labels``, ``outside_ignored_phrases``), the weak ones
+    marked (``weakened``)."""
+    hits = outside_ignored_phrases(outside_long_labels(hits, lemmas, lower), lower)
+    return weakened(hits, lemmas)
+
+
+def outside_ignored_phrases(hits: list[HitT], lower: list[str]) -> list[HitT]:
+    """The hits without those inside one of the taxonomy's ignored phrases ("prova på att
+    vara rastvärd": trying something, not a prova-på activity)."""
+    spans = [(i, i + len(p)) for p in rules().ignore_phrases for i in range(len(lower))
+             if lower[i] == p[0] and tuple(lower[i:i + len(p)]) == p]
+    if not spans:
+        return hits
+    return [h for h in hits if not any(s <= h.start and h.end <= e for s, e in spans)]
+
+
+def outside_long_labels(hits: list[HitT], lemmas: list[str], lower: list[str]) -> list[HitT]:
+    """The hits without the interventions and focus areas found inside a label of four words
+    or more of the installed thesaurus ("inte vill gå till skolan", a topic's label): such a
+    phrase says what it means as a whole, and a trigger inside it ("gå till skolan") is not
+    what the text speaks of, unless it is the label's own concept, one of its related
+    interventions or one of its focus areas ("inte kommer till skolan" still names
+    närvaroarbete, the absence's closest practice)."""
+    labels = current().long_labels(lower, lemmas)
+    if not labels:
+        return hits
+    return [h for h in hits if not any(
+        start <= h.start and h.end <= end and not _belongs(h.kind, h.value, concept)
+        for start, end, concept in labels)]
+
+
+def _belongs(kind: str, value: str, concept: Concept) -> bool:
+    """Whether a hit of (kind, value) is what the concept's label may name."""
+    if kind == "intervention":
+        return value in (concept.pref, *concept.related)
+    if kind == "focus_area":
+        return value in (concept.pref, *concept.focus_areas)
+    return True
 
 
 def weakened(hits: list[HitT], lemmas: list[str]) -> list[HitT]:

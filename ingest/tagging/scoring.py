@@ -126,16 +126,25 @@ def select_own(
 def hit_counts(
     hits: Sequence[HitLike],
 ) -> tuple[dict[tuple[str, str], int], dict[tuple[str, str], int]]:
-    """Hits per intervention and actor: all of them, and the strong ones (phrases, heads and
-    words close together)."""
+    """Mentions per intervention and actor: hits in different places (three words of a rule
+    counting twice; a hit inside or across an earlier one of the same value is the same
+    place: "fråga föräldrarna själva" is one mention), and the strong hits (phrases, heads
+    and words close together)."""
     counts: dict[tuple[str, str], int] = defaultdict(int)
     strong: dict[tuple[str, str], int] = defaultdict(int)
-    for h in hits:
+    seen: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
+    for h in sorted(hits, key=lambda h: (h.start, -h.end)):
         if h.kind in (INTERVENTION, ACTOR):
+            key = (h.kind, h.value)
             # two words close together, or three words of one rule in a sentence
             close = h.via == "near3" or (h.via == "near" and h.end - h.start <= NEAR_STRONG_SPAN)
-            counts[(h.kind, h.value)] += 1
-            strong[(h.kind, h.value)] += h.via in ("phrase", "head") or close
+            strong[key] += h.via in ("phrase", "head") or close
+            if any(s < h.end and h.start < e for s, e in seen[key]):
+                continue
+            seen[key].append((h.start, h.end))
+            # three words of one rule in a sentence ("föräldrar med egen erfarenhet") say it
+            # as much as two mentions: no passing remark (an intervention's min_hits)
+            counts[key] += 2 if h.via == "near3" else 1
     return counts, strong
 
 

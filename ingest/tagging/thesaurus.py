@@ -171,12 +171,23 @@ class Thesaurus:
         for shorter phrases inside it ("gå till skolan") do not apply to its words."""
         words = _WORD.findall(text)
         lower = [w.lower() for w in words]
-        lemmas = [lemmatize(w) for w in lower]
         used = [False] * len(words)
-        for n in range(min(MAX_LABEL_WORDS, len(words)), LONG_LABEL - 1, -1):
-            for i in range(len(words) - n + 1):
-                self._take(lower, lemmas, list(range(i, i + n)), used, [])
+        self.long_labels(lower, [lemmatize(w) for w in lower], used)
         return " ".join(w for w, u in zip(words, used, strict=True) if not u)
+
+    def long_labels(self, lower: list[str], lemmas: list[str], used: list[bool] | None = None
+                    ) -> list[tuple[int, int, Concept]]:
+        """(start, end, concept) of the labels of LONG_LABEL words or more in a sequence of
+        words (lowercase, and their lemmas), longest first, each word used once (``used``
+        marks them)."""
+        used = [False] * len(lower) if used is None else used
+        out: list[tuple[int, int, Concept]] = []
+        for n in range(min(MAX_LABEL_WORDS, len(lower)), LONG_LABEL - 1, -1):
+            for i in range(len(lower) - n + 1):
+                found: list[Concept] = []
+                self._take(lower, lemmas, list(range(i, i + n)), used, found)
+                out += [(i, i + n, c) for c in found]
+        return out
 
     def _take_head(self, word: str, found: list[Concept]) -> None:
         """Adds the concepts of a one-word label the word ends with, as a compound's last
@@ -204,12 +215,17 @@ class Thesaurus:
         """(kind, value, weight) of the interventions and focus areas the text names: a
         concept itself with weight 1, a topic's related interventions with RELATED_WEIGHTS by
         their order, and its focus areas with weight 1 (``gaps``: as ``labelled``)."""
+        return self.stands_for(self.labelled(text, gaps))
+
+    @staticmethod
+    def stands_for(concepts: Iterable[Concept]) -> list[tuple[str, str, float]]:
+        """(kind, value, weight) of what the concepts stand for, as ``named`` says."""
         weights: dict[tuple[str, str], float] = {}
 
         def add(kind: str, value: str, weight: float) -> None:
             weights[kind, value] = max(weight, weights.get((kind, value), 0.0))
 
-        for concept in self.labelled(text, gaps):
+        for concept in concepts:
             if concept.kind == TOPIC:
                 for rank, name in enumerate(concept.related):
                     add(INTERVENTION, name,

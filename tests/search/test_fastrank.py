@@ -151,3 +151,16 @@ def test_phrase_scores_are_whooshs_phrase_scores(searcher: Searcher) -> None:
         assert expected, words
         assert found.keys() == expected.keys()
         assert all(found[d] == pytest.approx(expected[d]) for d in expected)
+
+
+def test_ties_are_kept_whole_and_ordered_by_example_id(searcher: Searcher) -> None:
+    """Examples found through one practice alone score the same: the best hold every one of
+    them (not the first few by document number), and a page lists them by example id."""
+    tagged = query._facet_postings(searcher)["insats"]["närvaroarbete"]
+    assert len(tagged) > 3
+    _, best, _ = fastrank.rank(searcher, query.RANK_FIELD, [["zzzzordsomintefinns"]], None,
+                               top=2, expansions=[(tagged, 5.0)])
+    assert {d for _, d in best} == set(tagged)
+    ordered = query._ordered(searcher, {d: sc for sc, d in best})
+    ids = [searcher.stored_fields(d)["id"] for d, _ in ordered]
+    assert ids == sorted(ids)

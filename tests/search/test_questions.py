@@ -28,6 +28,8 @@ def test_question_words_are_no_content() -> None:
     assert query_words("hur får vi fler elever att klara skolan?") == ["elever", "klara",
                                                                        "skolan"]
     assert query_words("finns det någon som jobbar med skolk") == ["skolk"]
+    assert query_words("hur når vi papporna?") == ["papporna"]
+    assert query_words("vad händer med familjecentralen") == ["familjecentralen"]
 
 
 def test_required_words_grow_with_the_query() -> None:
@@ -134,6 +136,17 @@ def test_two_words_naming_a_concept_more_closely_together_both_name_it() -> None
     assert named["föräldrastöd i grupp"] == {1}  # named by "småbarnsföräldrar" alone
 
 
+def test_two_words_labelling_a_topic_together_both_name_its_closest_practice() -> None:
+    """"barn utan förening" labels meningsfull fritid, which neither word labels alone: both
+    words name its closest practice, though "förening" alone names it as closely."""
+    thesaurus = seed()
+    text = "idrott för barn utan förening"
+    named = dict(query.named_by(text, query.named_concepts(text, thesaurus), thesaurus))
+    words = query_words(text)
+    assert named["prova-på-aktiviteter"] == {words.index("barn"), words.index("förening")}
+    assert named["rastaktiviteter"] == {words.index("förening")}  # not the pair's topic's
+
+
 def test_concept_boosts_follow_the_share_of_the_query_and_closeness(corpus_library) -> None:
     thesaurus = seed()
 
@@ -153,6 +166,11 @@ def test_concept_boosts_follow_the_share_of_the_query_and_closeness(corpus_libra
     assert whole["utökat hembesöksprogram"] < whole["gemensamma hembesök"] / 2
     part = boosts("hembesök vetlanda")  # the practice is half of what is asked
     assert part["gemensamma hembesök"] == pytest.approx(query.CONCEPT_BOOST / 2)
+    # "frånvaro" names närvaroarbete closest and tidig upptäckt only further off: it counts
+    # little for tidig upptäckt, which "ångest" names closest
+    both = boosts("elever med frånvaro och ångest")
+    assert both["närvaroarbete"] == pytest.approx(query.CONCEPT_BOOST / 2)
+    assert query.CONCEPT_BOOST / 2 < both["tidig upptäckt"] < query.CONCEPT_BOOST * 0.75
 
 
 def test_a_practice_the_question_names_finds_all_its_examples(corpus_library) -> None:
@@ -178,3 +196,21 @@ def test_a_long_label_is_read_as_a_whole() -> None:
     named = query.named_concepts("elever som inte vill gå till skolan", seed())
     assert ("intervention", "närvaroarbete", 0.8) in named
     assert all(value != "aktiv skolväg" for _, value, _ in named)
+
+
+def test_a_practice_named_in_one_place_counts_one_mention() -> None:
+    """Overlapping evidence ("ökade närvaron", "närvaron") is one place; such an example is
+    indexed as naming the practice once (``insats_once``), and is raised less."""
+    from ingest.model import Example
+    from ingest.tagging import tag_text
+    from search.schema import index_fields, mentions
+
+    once = "Bland eleverna som kom på kvällarna ökade närvaron i skolan från 88 till 93 procent."
+    tag = next(t for t in tag_text(once) if t.value == "närvaroarbete")
+    assert len(tag.evidence) == 2 and mentions(tag) == 1
+    twice = once + " Skolan följer upp frånvaron varje vecka och ringer hem vid frånvaro."
+    tag = next(t for t in tag_text(twice) if t.value == "närvaroarbete")
+    assert mentions(tag) >= 2
+    example = Example(id="x-1", document_id="x", title="Allaktivitetshus", text=once,
+                      tags=tag_text(once))
+    assert index_fields(example, {})["insats_once"] == "närvaroarbete"

@@ -24,6 +24,7 @@ from ingest.tagging import lemmatize, split_compound
         ("Attarpsskolan", "attarpsskola"),
         ("BVC-sjuksköterskan", "bvc-sjuksköterska"),
         ("Rydaholm", "rydaholm"),
+        ("komet", "komet"),  # a noun and a parenting programme, no form of "komma"
     ],
 )
 def test_lemmatize(word: str, lemma: str) -> None:
