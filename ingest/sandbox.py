@@ -7,9 +7,11 @@ Whatever happens in the child, the caller gets a Document or an ``ingest.errors`
 The workers run at a lower CPU priority (niceness ``NICENESS``, or
 ``$EXEMPELBANKEN_READER_NICENESS``), and so do the Tesseract and soffice processes they start
 (a child inherits it): reading is background work, and on a machine that also serves searches
-the web's threads get the cores first. On an otherwise idle machine it costs nothing. At
-IDLE_NICENESS they also take Linux's idle scheduling class; not the default, since the time
-limit counts wall time and a machine kept busy would starve a reading into it.
+the web's threads get the cores first. On an otherwise idle machine it costs nothing. They may
+also be kept to fewer cores than the machine has (``cores``, ``$EXEMPELBANKEN_READER_CORES``):
+``serve`` leaves one to the web. At IDLE_NICENESS they also take Linux's idle scheduling class;
+not the default, since the time limit counts wall time and a machine kept busy would starve a
+reading into it.
 """
 
 from __future__ import annotations
@@ -48,6 +50,7 @@ MEMORY_LIMIT = 1536 * 1024 * 1024  # address space a worker may add beyond its s
 MAX_TASKS = 200  # recycle a worker after this many files
 NICENESS = 10  # the workers' CPU priority (0 normal, 19 lowest)
 NICENESS_ENV = "EXEMPELBANKEN_READER_NICENESS"
+CORES_ENV = "EXEMPELBANKEN_READER_CORES"
 IDLE_NICENESS = 19  # the lowest: reading takes only otherwise idle CPU time
 
 
@@ -57,6 +60,24 @@ def reader_niceness(value: int | str | None = None) -> int:
     if value is None or value == "":
         value = os.environ.get(NICENESS_ENV, "").strip() or NICENESS
     return max(0, min(19, int(value)))
+
+
+def reader_cores(value: int | str | None = None, spare: int = 0) -> int:
+    """How many cores the reading processes may use: ``value``, else
+    ``$EXEMPELBANKEN_READER_CORES``, else all this process may use but ``spare``; at least 1."""
+    if value is None or value == "":
+        value = os.environ.get(CORES_ENV, "").strip() or len(os.sched_getaffinity(0)) - spare
+    return max(1, int(value))
+
+
+def keep_to_cores(cores: int) -> None:
+    """Run this process (its threads and children from now on) on the last ``cores`` of the
+    cores it may use: the others stay free for the web's threads (OCR then cuts a page into
+    as many strips as it has cores)."""
+    allowed = sorted(os.sched_getaffinity(0))
+    if cores < len(allowed):
+        with contextlib.suppress(OSError):
+            os.sched_setaffinity(0, allowed[-cores:])
 
 
 def lower_priority(niceness: int) -> None:
@@ -96,8 +117,10 @@ def limit_address_space(extra: int | None) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
 
 
-def _init_worker(memory_limit: int | None, niceness: int = 0) -> None:
+def _init_worker(memory_limit: int | None, niceness: int = 0, cores: int | None = None) -> None:
     lower_priority(niceness)  # first: threads the tagger's libraries start inherit it
+    if cores is not None:
+        keep_to_cores(cores)
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     # a hostile file may crash the parser: that is reported to the caller, not dumped to stderr
@@ -163,9 +186,11 @@ class Reader:
         max_bytes: int = checks.MAX_BYTES,
         max_tasks: int = MAX_TASKS,
         niceness: int | None = None,
+        cores: int | str | None = None,
     ) -> None:
         self.workers = workers
         self.niceness = reader_niceness(niceness)
+        self.cores = reader_cores(cores)
         self.timeout = timeout
         self.memory_limit = memory_limit
         self.max_pages = max_pages
@@ -191,7 +216,7 @@ class Reader:
                 max_workers=self.workers,
                 max_tasks=self.max_tasks,
                 initializer=_init_worker,
-                initargs=(self.memory_limit, self.niceness),
+                initargs=(self.memory_limit, self.niceness, self.cores),
                 context=_context(),
             )
         return self._pool

@@ -151,8 +151,8 @@ class JobWriter:
         self.interval = interval
         # one local worker shares the library's reader; more get a reader (process) each
         shared = library.reader if workers == 1 else None
-        self.local = (LocalWorkers(queue, workers, shared, library.reader_niceness)
-                      if workers > 0 else None)
+        self.local = (LocalWorkers(queue, workers, shared, library.reader_niceness,
+                                   library.reader_cores) if workers > 0 else None)
         self._beats: dict[tuple[str, int], tuple[int, float]] = {}
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None

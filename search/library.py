@@ -171,6 +171,7 @@ class Library:
         self._reader = reader
         self._own_reader: Any = None  # an ingest.sandbox.Reader once a file is read
         self.reader_niceness: int | None = None  # its CPU priority (None: the reader's default)
+        self.reader_cores: int | None = None  # the cores it may use (None: the reader's default)
         self.min_free_bytes = MIN_FREE_BYTES
         self.catalogue = Catalogue(self.data_dir / "catalogue.sqlite3")
         self._concept_view: tuple[int, ConceptView] | None = None
@@ -343,7 +344,7 @@ class Library:
         if self._own_reader is None:
             from ingest.sandbox import Reader  # child processes: only when reading files
 
-            self._own_reader = Reader(niceness=self.reader_niceness)
+            self._own_reader = Reader(niceness=self.reader_niceness, cores=self.reader_cores)
         return self._own_reader
 
     def _store(self, doc: Document, data: bytes, replace_id: str | None = None,

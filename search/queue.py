@@ -172,8 +172,9 @@ def open_queue(data_dir: Path, url: str | None = None) -> Queue:
 _readers = threading.local()
 
 
-def _reader(niceness: int | None = None) -> Any:
-    """This thread's reader: ``ingest.sandbox.Reader`` at ``niceness`` (None: its default), or
+def _reader(niceness: int | None = None, cores: int | None = None) -> Any:
+    """This thread's reader: ``ingest.sandbox.Reader`` at ``niceness`` on ``cores`` cores
+    (None: its defaults), or
     what ``$EXEMPELBANKEN_READER`` names (``module:callable``, for tests that need a slow or
     failing reader)."""
     reader = getattr(_readers, "reader", None)
@@ -185,7 +186,7 @@ def _reader(niceness: int | None = None) -> Any:
         else:
             from ingest.sandbox import Reader
 
-            reader = Reader(niceness=niceness)
+            reader = Reader(niceness=niceness, cores=cores)
         _readers.reader = reader
     return reader
 
@@ -263,11 +264,13 @@ class LocalWorkers:
     reader's child processes)."""
 
     def __init__(self, queue: Queue, count: int = 1,
-                 reader: Callable[[], Any] | None = None, niceness: int | None = None) -> None:
+                 reader: Callable[[], Any] | None = None, niceness: int | None = None,
+                 cores: int | None = None) -> None:
         self.queue = queue
         self.count = count
         self.reader = reader  # the reader to use (the Library's); else one per thread
         self.niceness = niceness  # of the readers made here
+        self.cores = cores  # the cores the readers made here may use
         self._stop = threading.Event()
         self._threads: list[threading.Thread] = []
 
@@ -278,7 +281,8 @@ class LocalWorkers:
             self._threads.append(thread)
 
     def _run(self) -> None:
-        _readers.reader = self.reader() if self.reader is not None else _reader(self.niceness)
+        _readers.reader = (self.reader() if self.reader is not None
+                           else _reader(self.niceness, self.cores))
         longest = REDIS_RETRY_SECONDS if self.queue.remote else POLL_SECONDS
         worker = Worker(self.queue.huey, default_delay=0.1, max_delay=longest, backoff=1.15)
         worker.initialize()

@@ -12,9 +12,11 @@ URL; empty: SQLite in the data directory), ``QUEUE_WORKERS`` /
 ``EXEMPELBANKEN_QUEUE_WORKERS`` (queue workers in the web process, default 1; 0 when other
 machines do the reading), ``READER_NICENESS`` / ``EXEMPELBANKEN_READER_NICENESS`` (the CPU
 priority of the reader processes, default 10: searches get the cores first while a file is
-read; the web's own threads keep the normal priority), ``FAILED_UPLOAD_DAYS`` /
-``EXEMPELBANKEN_FAILED_UPLOAD_DAYS`` (how long a failed job keeps its file for a retry, default
-30; the job writer removes it then).
+read; the web's own threads keep the normal priority), ``READER_CORES`` /
+``EXEMPELBANKEN_READER_CORES`` (how many cores the reader processes may use, default all but
+one: while a scanned page is read with OCR the web keeps a core of its own),
+``FAILED_UPLOAD_DAYS`` / ``EXEMPELBANKEN_FAILED_UPLOAD_DAYS`` (how long a failed job keeps its
+file for a retry, default 30; the job writer removes it then).
 """
 
 from __future__ import annotations
@@ -75,6 +77,14 @@ def _setting(app: Flask, key: str, env: str, default: str) -> str:
     return str(value) if value is not None else os.environ.get(env, default)
 
 
+def _reader_cores(app: Flask) -> int:
+    """The cores the web's own readers may use: ``READER_CORES``, else
+    ``$EXEMPELBANKEN_READER_CORES``, else all but one, which stays the web's."""
+    from ingest.sandbox import reader_cores
+
+    return reader_cores(app.config.get("READER_CORES"), spare=1)
+
+
 def runtime(app: Flask | None = None) -> JobRuntime:
     """The app's queue and job writer, started on first use."""
     app = app or current_app._get_current_object()  # type: ignore[attr-defined]
@@ -95,6 +105,7 @@ def _start(app: Flask) -> JobRuntime:
     queue = open_queue(library.data_dir, _setting(app, "QUEUE_URL", "EXEMPELBANKEN_QUEUE", ""))
     if app.config.get("READER_NICENESS") is not None:
         library.reader_niceness = int(app.config["READER_NICENESS"])
+    library.reader_cores = _reader_cores(app)
 
     @contextmanager
     def writing() -> Iterator[Library]:

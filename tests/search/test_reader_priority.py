@@ -9,6 +9,8 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import pytest
+
 from ingest.sandbox import Reader
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -42,16 +44,24 @@ def _descends(pid: int, ancestor: int, table: dict[int, tuple[int, str, int, int
     return False
 
 
-def _read_and_watch(niceness: int) -> dict[int, tuple[str, int, int]]:
+def _cores(pid: int) -> int:
+    try:
+        return len(os.sched_getaffinity(pid))
+    except OSError:  # gone meanwhile
+        return 0
+
+
+def _read_and_watch(niceness: int, cores: int | None = None) -> dict[int, tuple[str, int, int]]:
     """This process's descendants seen while a reader at ``niceness`` reads the scanned poster:
-    pid: (name, niceness, policy)."""
+    pid: (name, niceness, policy); with ``cores``, the policy's place holds the cores it may
+    use instead."""
     seen: dict[int, tuple[str, int, int]] = {}
-    with Reader(workers=1, timeout=120, niceness=niceness) as reader:
+    with Reader(workers=1, timeout=120, niceness=niceness, cores=cores) as reader:
         pool = ThreadPoolExecutor(1)
         reading = pool.submit(reader.read, SCANNED)
         while not reading.done():
             table = _processes()
-            seen.update({pid: (name, nice, policy)
+            seen.update({pid: (name, nice, policy if cores is None else _cores(pid))
                          for pid, (_, name, nice, policy) in table.items()
                          if _descends(pid, os.getpid(), table)})
             time.sleep(0.01)
@@ -77,3 +87,12 @@ def test_at_the_lowest_priority_reading_takes_only_idle_time() -> None:
     assert os.sched_getscheduler(0) == ours
     tesseracts = [(nice, policy) for name, nice, policy in seen.values() if name == "tesseract"]
     assert tesseracts and set(tesseracts) == {(19, SCHED_IDLE)}
+
+
+@pytest.mark.skipif(len(os.sched_getaffinity(0)) < 2, reason="one core: nothing to leave free")
+def test_readers_kept_to_fewer_cores_leave_the_others_free() -> None:
+    ours = os.sched_getaffinity(0)
+    seen = _read_and_watch(7, cores=1)
+    assert os.sched_getaffinity(0) == ours  # the caller (the web) keeps every core
+    tesseracts = [cores for name, _, cores in seen.values() if name == "tesseract"]
+    assert tesseracts and set(tesseracts) - {0} == {1}  # one core, so one strip at a time

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import base64
 import io
+import os
 import sqlite3
 import time
 from datetime import UTC, datetime, timedelta
@@ -212,3 +213,19 @@ def test_a_coordinator_removes_a_failed_upload(writable_app: Flask) -> None:
     missing = client.post(f"/samordnare/uppladdningar/jobb/{failed['id']}/ta-bort",
                           data={"csrf_token": token})
     assert missing.status_code == 404
+
+
+def test_the_webs_readers_leave_it_a_core(writable_app: Flask, monkeypatch) -> None:  # noqa: ANN001
+    """Reading in the web's own worker keeps to all cores but one (at least one), unless the
+    setting says otherwise."""
+    from web import uploads
+
+    monkeypatch.delenv("EXEMPELBANKEN_READER_CORES", raising=False)
+    cores = len(os.sched_getaffinity(0))
+    runtime = uploads.runtime(writable_app)
+    assert runtime.writer.library.reader_cores == max(1, cores - 1)
+    writable_app.config["READER_CORES"] = 3
+    assert uploads._reader_cores(writable_app) == 3
+    monkeypatch.setenv("EXEMPELBANKEN_READER_CORES", "2")
+    del writable_app.config["READER_CORES"]
+    assert uploads._reader_cores(writable_app) == 2
