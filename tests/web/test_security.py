@@ -91,3 +91,15 @@ def test_secure_cookie_in_production_except_plain_loopback(web_store: Path) -> N
             assert "HttpOnly" in cookie and "SameSite=Lax" in cookie
     finally:
         close_app(app)
+
+
+def test_a_chosen_filter_value_is_escaped_in_the_facets(client: FlaskClient) -> None:
+    """A filter value from the address is shown among the facets (checked, with no hits), as
+    text: never as markup."""
+    hostile = '"><script>alert(1)</script>'
+    page = client.get("/", query_string={"q": "skola", "kommun": hostile}).get_data(as_text=True)
+    facets = page[page.index('id="facet-kommun"'):page.index("</fieldset>",
+                                                          page.index('id="facet-kommun"'))]
+    assert "<script>" not in page
+    assert 'value="&#34;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"' in facets
+    assert "checked" in facets

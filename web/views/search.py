@@ -1,8 +1,17 @@
-"""The search page: one box, combinable facet filters, highlighted snippets, pagination."""
+"""The search page: one box, combinable facet filters, highlighted snippets, pagination.
+
+The facet checkboxes are written here rather than in the template: a page has about seventy of
+them, and Jinja escaped each row's name, value and label anew (some 700 escapes, a third of
+the page's time); here a value is escaped once per process (``_escaped``) and the rows are
+joined as strings, with the same markup the template had.
+"""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from markupsafe import Markup, escape
 from werkzeug.wrappers import Response
 
 from web import library, params
@@ -53,7 +62,8 @@ def _results() -> str | Response:
         return redirect(canonical_url(p))
     result = library.search(p.q, p.filters, p.page, p.per_page, p.sort)
     return render_template(
-        "search.html", p=p, result=result, facets=facet_rows(result.facets, p.filters),
+        "search.html", p=p, result=result,
+        facets=facet_fieldsets(facet_rows(result.facets, p.filters)),
         has_filters=bool(p.filters)
     )
 
@@ -70,6 +80,45 @@ def facet_rows(counts: dict[str, dict[str, int]], selected: dict[str, list[str]]
         values = [(v, 0) for v in chosen if v not in shown] + values
         out[name] = [(v, n, facet_value_label(name, v), v in chosen) for v, n in values]
     return out
+
+
+FACET_ROWS_SHOWN = 12  # the rest of a facet behind "Visa fler"
+
+
+@lru_cache(maxsize=8192)
+def _escaped(text: str) -> str:
+    return str(escape(text))
+
+
+def _facet_row(name: str, row: tuple[str, int, str, bool], key: str) -> str:
+    value, count, label, checked = row
+    value = _escaped(value)
+    return (f'\n        <li>\n          <input type="checkbox" class="autosubmit" form="sok" '
+            f'name="{name}" value="{value}" data-key="f-{name}-{value}" id="f-{name}-{key}" '
+            f'{"checked" if checked else ""}>\n          <label for="f-{name}-{key}">'
+            f'{_escaped(label)} <span class="count">({count})</span></label>\n        </li>')
+
+
+def facet_fieldsets(facets: dict[str, list[tuple[str, int, str, bool]]]) -> Markup:
+    """The facet filters' fieldsets: the first FACET_ROWS_SHOWN values of each, the rest
+    folded under "Visa fler"."""
+    parts = []
+    for name, legend in params.FACETS:
+        rows = facets.get(name)
+        if not rows:
+            continue
+        shown = "".join(_facet_row(name, row, str(n))
+                        for n, row in enumerate(rows[:FACET_ROWS_SHOWN], 1))
+        parts.append(f'\n    <fieldset class="facet" id="facet-{name}">\n      <legend>'
+                     f'{_escaped(legend)}</legend>\n      <ul>{shown}\n      </ul>')
+        if len(rows) > FACET_ROWS_SHOWN:
+            more = "".join(_facet_row(name, row, f"m{n}")
+                           for n, row in enumerate(rows[FACET_ROWS_SHOWN:], 1))
+            parts.append(f'\n      <details class="more">\n        <summary>Visa fler '
+                         f'({len(rows) - FACET_ROWS_SHOWN})</summary>\n        <ul>{more}'
+                         f'\n        </ul>\n      </details>')
+        parts.append("\n    </fieldset>")
+    return Markup("".join(parts))
 
 
 _start_page = kept_page(_results)
