@@ -1,8 +1,8 @@
 """Index faults while serving: does the real server keep answering?
 
-Starts ``exempelbanken serve`` (waitress) on a free loopback port with a copy of the corpus
-store, then for ``--seconds`` (default 120) runs 30 searcher threads (the search API and the
-search page, keep-alive connections) while, at the same time,
+Starts ``exempelbanken serve`` (gunicorn on Linux, as by default) on a free loopback port with a
+copy of the corpus store, then for ``--seconds`` (default 120) runs 30 searcher threads (the
+search API and the search page, keep-alive connections) while, at the same time,
 
 - a coordinator uploads 30 distinct PDFs through the API (HTTP Basic): corpus PDFs with a
   distinct PDF comment line appended and a unique file name,
