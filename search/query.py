@@ -621,6 +621,17 @@ def _pair_concepts(span: str, first: str, second: str, thesaurus: Thesaurus
     return {v: w for k, v, w in thesaurus.stands_for(own) if k == "intervention"}
 
 
+def _pairs(text: str, words: list[str], thesaurus: Thesaurus
+           ) -> list[tuple[dict[str, float], dict[str, float], dict[str, float],
+                           dict[str, float]]]:
+    """For each two query words after one another: the interventions their span names, those
+    the first and the second name alone, and those only the two together label."""
+    return [(_word_interventions(span, thesaurus), _word_interventions(words[i], thesaurus),
+             _word_interventions(words[i + 1], thesaurus),
+             _pair_concepts(span, words[i], words[i + 1], thesaurus))
+            for i, span in enumerate(_pair_spans(text, words))]
+
+
 def named_by(text: str, concepts: Concepts, thesaurus: Thesaurus) -> dict[str, frozenset[int]]:
     """For each intervention the query names, the positions (in ``query_words``) of the
     words that name it: a word naming it alone, two words naming it together or more closely
@@ -631,11 +642,7 @@ def named_by(text: str, concepts: Concepts, thesaurus: Thesaurus) -> dict[str, f
     for i, word in enumerate(words):
         for value in _word_interventions(word, thesaurus).keys() & out.keys():
             out[value].add(i)
-    for i, span in enumerate(_pair_spans(text, words)):
-        pair = _word_interventions(span, thesaurus)
-        first = _word_interventions(words[i], thesaurus)
-        second = _word_interventions(words[i + 1], thesaurus)
-        together = _pair_concepts(span, words[i], words[i + 1], thesaurus)
+    for i, (pair, first, second, together) in enumerate(_pairs(text, words, thesaurus)):
         for value in pair.keys() & out.keys():
             alone = max(first.get(value, 0.0), second.get(value, 0.0))
             if pair[value] > alone or together.get(value, 0.0) >= max(alone, FULL_CREDIT):
@@ -708,12 +715,10 @@ def _closeness(text: str, named: dict[str, frozenset[int]], thesaurus: Thesaurus
     the word next to it ("frånvaro" names närvaroarbete at 0.8 and tidig upptäckt at 0.5)."""
     words = query_words(text)[:MAX_WORDS]
     alone = [_word_interventions(word, thesaurus) for word in words]
-    pairs = []  # what two words after one another name together, closer than either alone
-    for i, span in enumerate(_pair_spans(text, words)):
-        pair = _word_interventions(span, thesaurus)
-        together = _pair_concepts(span, words[i], words[i + 1], thesaurus)
-        pairs.append({v: w for v, w in pair.items() if v in together
-                      or w > max(alone[i].get(v, 0.0), alone[i + 1].get(v, 0.0))})
+    # what two words after one another name together, closer than either alone
+    pairs = [{v: w for v, w in pair.items()
+              if v in together or w > max(first.get(v, 0.0), second.get(v, 0.0))}
+             for pair, first, second, together in _pairs(text, words, thesaurus)]
     out = []
     for value, found in named.items():
         weights = {i: alone[i][value] for i in sorted(found) if value in alone[i]}
