@@ -9,6 +9,11 @@ search API and the search page, keep-alive connections) while, at the same time,
 - ``exempelbanken reindex`` runs 10 times (a subprocess against the same data directory),
 - the index directory is deleted once (half-way through).
 
+The server publishes uploads at once (``EXEMPELBANKEN_PUBLISH_UPLOADS=1``), as a bank set to
+skip review does, so that every upload can be checked to be searchable afterwards. With
+``--reindexes 0 --keep-index`` the run measures searching while coordinators upload; with
+``--uploads 0`` as well, searching alone.
+
 Prints the responses per status (the target: no 5xx; "catalogue" marks answers given while the
 index was rebuilt, "empty!" searches that wrongly found nothing), p50/p95 search latency, the
 uploads and reindex runs, and whether every upload is searchable afterwards (its first
@@ -53,11 +58,11 @@ def command() -> list[str]:
 
 
 def environment() -> dict[str, str]:
-    """No result cache (every search reaches the index) and no per-client search limit (all
-    30 searchers come from one address)."""
+    """No result cache (every search reaches the index), no per-client search limit (all
+    30 searchers come from one address) and uploads published without review."""
     return {**os.environ, "PYTHONPATH": str(ROOT), "EXEMPELBANKEN_SEARCH_CACHE_SECONDS": "0",
             "EXEMPELBANKEN_SEARCH_RATE_LIMIT": "1000000/minute",
-            "EXEMPELBANKEN_SECRET_KEY": "chaos"}
+            "EXEMPELBANKEN_PUBLISH_UPLOADS": "1", "EXEMPELBANKEN_SECRET_KEY": "chaos"}
 
 
 def prepare_store(target: Path, store: Path | None) -> None:
@@ -262,11 +267,13 @@ def percentile(values: list[float], fraction: float) -> float:
     return ordered[int(fraction * (len(ordered) - 1))] * 1000
 
 
-def run(chaos: Chaos, threads: int, uploads: int, reindexes: int) -> dict[str, Any]:
+def run(chaos: Chaos, threads: int, uploads: int, reindexes: int,
+        delete_index: bool = True) -> dict[str, Any]:
     workers = [threading.Thread(target=searcher, args=(chaos, n)) for n in range(threads)]
     workers += [threading.Thread(target=uploader, args=(chaos, upload_files(uploads))),
-                threading.Thread(target=reindexer, args=(chaos, reindexes)),
-                threading.Thread(target=deleter, args=(chaos,))]
+                threading.Thread(target=reindexer, args=(chaos, reindexes))]
+    if delete_index:
+        workers.append(threading.Thread(target=deleter, args=(chaos,)))
     for worker in workers:
         worker.start()
     for worker in workers:
@@ -336,6 +343,8 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=30)
     parser.add_argument("--uploads", type=int, default=30)
     parser.add_argument("--reindexes", type=int, default=10)
+    parser.add_argument("--keep-index", action="store_true",
+                        help="do not delete the index directory half-way")
     parser.add_argument("--store", type=Path, help="an ingested data directory to copy")
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
     args = parser.parse_args()
@@ -348,7 +357,7 @@ def main() -> None:
         server = start_server(data_dir, port, log)
         try:
             result = run(Chaos(port, data_dir, args.seconds), args.threads, args.uploads,
-                         args.reindexes)
+                         args.reindexes, delete_index=not args.keep_index)
         finally:
             server.terminate()
             try:
