@@ -12,16 +12,21 @@ PDFs (``search.redact_pdf``: pages that show them become pictures with black box
 an office original (a DOCX or PPTX cannot be redacted safely; its PDF is kept, redacted) and a
 PDF whose pages show nothing to redact though its text names them (a scanned page: its text
 came from OCR), removes the name from the audit log (``audit.forget_name``) and from the
-coordinators' corrections, lists keyed hashes of the name, addresses and numbers so that a
-later reading or tagging of any document redacts them again (``search.persons``), and records
-the erasure in the audit log without the name.
+coordinators' corrections, takes the name out of every file name the bank keeps (a document's,
+an upload job's, a correction's and the audit log's: "intervju-anna-svensson.pdf" becomes
+"intervju-raderad-person.pdf"; a document named so is found by its file name alone and keeps
+its original, which does not name the person), lists keyed hashes of the name, addresses and
+numbers so that a later reading or tagging of any document redacts them again
+(``search.persons``), and records the erasure in the audit log without the name.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import re
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -37,6 +42,14 @@ if TYPE_CHECKING:
     from search.library import Library
 
 MAX_NAME = 200
+ERASED_IN_FILENAME = "raderad-person"
+# how a file name may spell a letter of a name (å, ä, ö also as plain letters or aa/ae/oe)
+_FILENAME_LETTERS = {"å": "(?:å|a|aa)", "ä": "(?:ä|a|ae)", "ö": "(?:ö|o|oe)", "é": "(?:é|e)",
+                     "ü": "(?:ü|u|ue)"}
+_FILENAME_GAP = r"(?:[-_.+ ]|%20)*"
+# the tables whose file names (and the audit log's lines, which quote them) are renamed
+_FILENAME_COLUMNS = (("documents", ("filename",)), ("jobs", ("filename",)),
+                     ("corrections", ("filename",)), ("audit_log", ("summary", "data")))
 
 
 @dataclass
@@ -46,7 +59,8 @@ class Finding:
     name: str
     terms: Terms
     mentions: list[persons.Mention] = field(default_factory=list)
-    documents: list[Document] = field(default_factory=list)
+    documents: list[Document] = field(default_factory=list)  # their texts name the person
+    files: list[Document] = field(default_factory=list)  # only their file names do
 
     def example_ids(self) -> list[str]:
         ids = {m.example_id for m in self.mentions}
@@ -78,12 +92,40 @@ def find(library: Library, name: str) -> Finding:
     terms.add_person(name, persons.ERASED)
     for m in found:
         terms.add_person(m.name, persons.ERASED, m.email, m.phone)
-    docs = []
+    in_filename = filename_pattern(terms.names)
+    docs, files = [], []
     for row in library.catalogue.document_rows():
         doc = library.catalogue.load_document(row["id"])
         if doc is not None and mentions(doc, terms):
             docs.append(doc)
-    return Finding(name, terms, found, docs)
+        elif doc is not None and in_filename.search(doc.filename):
+            files.append(doc)
+    return Finding(name, terms, found, docs, files)
+
+
+def filename_pattern(names: Iterable[str]) -> re.Pattern[str]:
+    """The names as a file name may write them: their words in order, joined by nothing or by
+    separators (``-``, ``_``, ``.``, ``+``, spaces), in any case, å/ä/ö also as a/a/o."""
+    spelled = []
+    for name in sorted(set(names), key=len, reverse=True):
+        words = ["".join(_FILENAME_LETTERS.get(c, re.escape(c)) for c in word)
+                 for word in name.casefold().split()]
+        spelled.append(_FILENAME_GAP.join(words))
+    return re.compile(r"(?<![^\W_])(?:" + "|".join(spelled) + r")(?![^\W_])", re.IGNORECASE)
+
+
+def _rename_files(con: Any, pattern: re.Pattern[str]) -> int:
+    """Take the names out of every file name the catalogue keeps; how many rows changed."""
+    changed = 0
+    for table, columns in _FILENAME_COLUMNS:
+        for row in con.execute(f"SELECT rowid, {', '.join(columns)} FROM {table}").fetchall():
+            old = list(row)[1:]
+            new = [pattern.sub(ERASED_IN_FILENAME, v) if v else v for v in old]
+            if new != old:
+                con.execute(f"UPDATE {table} SET {', '.join(c + ' = ?' for c in columns)} "
+                            "WHERE rowid = ?", (*new, row[0]))
+                changed += 1
+    return changed
 
 
 def _audit_rows(library: Library, finding: Finding) -> list[dict[str, Any]]:
@@ -102,6 +144,7 @@ def export(library: Library, name: str, user: str | None = None) -> dict[str, An
         finding = find(library, name)
         ids = set(finding.example_ids())
         examples = [library.catalogue.example_record(i) for i in sorted(ids)]
+        in_filename = filename_pattern(finding.terms.names)
         out = {
             "person": finding.name,
             "exported_at": now(),
@@ -115,8 +158,9 @@ def export(library: Library, name: str, user: str | None = None) -> dict[str, An
                  "kind": d.kind, "examples": sorted(ids & {ex.id for ex in d.examples}),
                  "named_in_context": mentions(Document(
                      id=d.id, filename="", title=d.title, kind=d.kind, date=None, pages=0,
-                     context=d.context), finding.terms)}
-                for d in finding.documents],
+                     context=d.context), finding.terms),
+                 "named_in_filename": bool(in_filename.search(d.filename))}
+                for d in (*finding.documents, *finding.files)],
             "audit": _audit_rows(library, finding),
             "concept_sheets": _sheets_naming(library, finding),
         }
@@ -151,6 +195,7 @@ class Erasure:
     originals_removed: int = 0
     audit_rows: int = 0
     sheet_rows: int = 0
+    file_names: int = 0  # rows whose file names named the person
     seconds: float = 0.0
 
     def as_dict(self) -> dict[str, Any]:
@@ -202,8 +247,9 @@ def redact_read_file(doc: Document, data: bytes, terms: Terms) -> bytes:
 def _store_redacted(library: Library, con: Any, doc: Document) -> None:
     """Write a redacted document over its row (same id, lineage and time it was added)."""
     data = DocumentRecord.of(doc).model_dump(exclude={"examples"})
-    con.execute("UPDATE documents SET title=?, sha256=?, data=?, indexed=0 WHERE id=?",
-                (doc.title, doc.sha256, json.dumps(data, ensure_ascii=False), doc.id))
+    con.execute("UPDATE documents SET title=?, filename=?, sha256=?, data=?, indexed=0 "
+                "WHERE id=?", (doc.title, doc.filename, doc.sha256,
+                               json.dumps(data, ensure_ascii=False), doc.id))
     con.execute("DELETE FROM examples WHERE document_id=?", (doc.id,))
     for seq, ex in enumerate(doc.examples, start=1):
         library.catalogue.insert_example(con, ex, seq)
@@ -217,15 +263,22 @@ def erase(library: Library, name: str, user: str | None = None) -> Erasure:
         finding = find(library, name)
         report.examples = len(finding.example_ids())
         report.documents = len(finding.documents)
+        in_filename = filename_pattern(finding.terms.names)
         old_shas = {}
         for doc in finding.documents:
             old_shas[doc.id] = doc.sha256 = library.catalogue.document_row(doc.id)["sha256"]
             doc.sha256 = _redact_original(library, doc, finding.terms, report)
             redact_document(doc, finding.terms)
+        for doc in finding.files:
+            doc.sha256 = library.catalogue.document_row(doc.id)["sha256"]
+        for doc in (*finding.documents, *finding.files):
+            renamed = in_filename.sub(ERASED_IN_FILENAME, doc.filename)
+            report.file_names += renamed != doc.filename
+            doc.filename = renamed
         hashes = persons.erasure_hashes(library.erasure_key(), finding.terms.names,
                                         finding.terms.emails, finding.terms.phones)
         with library.catalogue.transaction() as con:
-            for doc in finding.documents:
+            for doc in (*finding.documents, *finding.files):
                 _store_redacted(library, con, doc)
             persons.add_erased(con, hashes)
             for word in [*finding.terms.names, *finding.terms.emails]:
@@ -233,11 +286,12 @@ def erase(library: Library, name: str, user: str | None = None) -> Erasure:
                             (word.lower(),))
                 report.audit_rows += audit.forget_name(con, word)
                 report.sheet_rows += concept_sheets.forget_name(con, word)
+            report.file_names += _rename_files(con, in_filename)
             audit.record(con, "person.erase",
                          f"raderade uppgifter om en person ({report.examples} exempel)",
                          user=user, data={k: v for k, v in report.as_dict().items()
                                           if k != "seconds"})
-        if finding.documents:
+        if finding.documents or finding.files:
             # a new index generation, not deletions in the old one: Whoosh keeps a deleted
             # entry's words in its segment files until they are merged
             library._rebuild_index()

@@ -170,3 +170,37 @@ def test_a_name_typed_into_a_concept_sheet_is_exported_and_erased(library: Libra
     kept = library.sheets.get(sheet.slug)
     assert NAME not in kept.fields.coach and EMAIL not in kept.fields.coach
     assert all(NAME not in repr(v) for v in library.sheets.history(sheet.slug))
+
+
+def test_erasure_takes_the_name_out_of_file_names(library: Library, posters: list[Path]) -> None:
+    """A file named after the person is found by its name alone and renamed, its original
+    kept; the upload jobs, corrections and audit rows that quote file names lose it too."""
+    other = Path(__file__).resolve().parents[2] / "corpus" / "pdf"
+    source = sorted(other.glob("poster-*.pdf"))[0]
+    named = library.add_upload("Intervju_ANNA-svensson_2024.pdf", source.read_bytes())
+    huskvarna = _example_of(library, "Huskvarna")
+    library.add_upload("laxcafe-annasvensson.pdf", _renamed(posters[0].read_bytes()),
+                       replace_id=huskvarna.document_id)
+    library.jobs.create("parti", "anna svensson inbjudan.pdf", b"%PDF-1.4 x", user="samordnare")
+    original = library.original(named.id)
+    assert "annasvensson" in _everything(library).replace("-", "").replace("_", "")
+
+    exported = library.person_export(NAME)
+    by_file = {d["filename"]: d for d in exported["documents"]}
+    assert by_file["Intervju_ANNA-svensson_2024.pdf"]["named_in_filename"] is True
+    assert by_file["Intervju_ANNA-svensson_2024.pdf"]["named_in_context"] is False
+
+    report = library.erase_person(NAME, user="samordnare")
+    assert report.file_names >= 3
+    names = {d.filename for d in library.documents()}
+    assert "Intervju_raderad-person_2024.pdf" in names
+    assert "laxcafe-raderad-person.pdf" in names
+    assert library.original(named.id) == original  # its pages never named her
+    con = library.catalogue.conn()
+    kept = [r[0] for r in con.execute("SELECT filename FROM jobs")]
+    kept += [r[0] for r in con.execute("SELECT filename FROM corrections")]
+    kept += [r[0] + (r[1] or "") for r in con.execute("SELECT summary, data FROM audit_log")]
+    assert "raderad-person inbjudan.pdf" in kept
+    assert not any("svensson" in k.lower() for k in kept)
+    assert "svensson" not in _everything(library)
+    assert library.search("svensson").total == 0
