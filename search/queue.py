@@ -22,6 +22,7 @@ worker`` runs the real consumer.
 
 from __future__ import annotations
 
+import datetime
 import importlib
 import inspect
 import logging
@@ -136,7 +137,25 @@ class _RedisStorage(RedisStorage):
     Huey's own answers "nothing queued", and its worker loop, which waits only after an error
     when the storage blocks, then tries again at once: a core kept busy for as long as Redis
     is away. Raised, the error is logged and the loop waits, longer each time up to its
-    ``max_delay``, and reads again as soon as Redis is back."""
+    ``max_delay``, and reads again as soon as Redis is back.
+
+    The consumer's scheduler reads the schedule every second and logged a traceback each time
+    Redis was away; here a lost connection is one warning, and Redis back one line more."""
+
+    away = False
+
+    def read_schedule(self, timestamp: datetime.datetime) -> list[bytes]:
+        try:
+            found = super().read_schedule(timestamp)
+        except redis_errors.ConnectionError as exc:
+            if not self.away:
+                log.warning("the queue's Redis does not answer (%s); waiting for it", exc)
+            self.away = True
+            return []
+        if self.away:
+            log.warning("the queue's Redis answers again")
+            self.away = False
+        return found
 
     def dequeue(self) -> bytes | None:
         if not self.blocking:

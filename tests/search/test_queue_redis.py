@@ -4,6 +4,7 @@ stored once."""
 
 from __future__ import annotations
 
+import datetime
 import os
 import shutil
 import signal
@@ -186,5 +187,32 @@ def test_a_worker_waits_while_redis_is_away_and_reads_again_when_it_is_back(
         _wait_for(lambda: len(tries) >= back + 3, REDIS_RETRY_SECONDS + 5, "reads after")
     finally:
         workers.stop()
+        server.terminate()
+        server.wait(10)
+
+
+def test_the_schedule_read_while_redis_is_away_is_one_warning(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """The consumer's scheduler reads every second: without Redis that is one warning (it was
+    a traceback a second), nothing scheduled, and one line when Redis answers again."""
+    port = _free_port()
+    server = _start_redis(port, tmp_path / "redis")
+    storage = open_queue(tmp_path, f"redis://127.0.0.1:{port}/0").huey.storage
+    try:
+        assert storage.read_schedule(datetime.datetime.now()) == []
+        server.terminate()
+        server.wait(10)
+        with caplog.at_level("WARNING", logger="search.queue"):
+            for _ in range(5):
+                assert storage.read_schedule(datetime.datetime.now()) == []
+        assert [r.getMessage().split(" (")[0] for r in caplog.records] == [
+            "the queue's Redis does not answer"]
+        assert all(r.exc_info is None for r in caplog.records)
+        server = _start_redis(port, tmp_path / "redis")
+        caplog.clear()
+        with caplog.at_level("WARNING", logger="search.queue"):
+            assert storage.read_schedule(datetime.datetime.now()) == []
+        assert [r.getMessage() for r in caplog.records] == ["the queue's Redis answers again"]
+    finally:
         server.terminate()
         server.wait(10)
