@@ -61,6 +61,7 @@ from search.records import (
     Concept,
     ConceptItem,
     ExampleSummary,
+    HiddenDetail,
     Hit,
     IngestEvent,
     IngestOutcome,
@@ -68,6 +69,7 @@ from search.records import (
     Inspiration,
     Municipality,
     MunicipalityItem,
+    Rereading,
     ReviewItem,
     SearchResult,
     Spread,
@@ -866,6 +868,53 @@ class Library:
             self._rewrite_document_texts(doc)
             self._rewrite(doc)
             return ExampleRecord.of(ex)
+
+    def _hide_rows(self, example_id: str) -> tuple[Document, list[sqlite3.Row]]:
+        """An example's document and the hiding corrections of the example."""
+        doc = self._doc_of(example_id)
+        ex = next(e for e in doc.examples if e.id == example_id)
+        lineage = self.catalogue.document_row(doc.id)["lineage"]
+        return doc, [r for r in self.catalogue.corrections_for(lineage)
+                     if r["kind"] in persons.HIDE_KINDS and r["title_key"] == title_key(ex.title)
+                     and r["action"] == "add"]
+
+    def hidden(self, example_id: str) -> list[HiddenDetail]:
+        """What coordinators hid on an example, oldest first."""
+        _, rows = self._hide_rows(example_id)
+        found = [persons.hidden_of(r["kind"], r["value"]) for r in rows]
+        return [HiddenDetail(name=name, detail=detail) for name, detail in dict.fromkeys(found)]
+
+    def show_hidden(self, example_id: str, name: str, detail: str | None = None,
+                    user: str | None = None) -> Rereading:
+        """Take back a hiding: its correction is removed (audited). The words were taken out
+        of the stored texts, so they come back only when the document is read again from its
+        own file (``read_again``, or a replacement job) with its other corrections."""
+        with self._writing():
+            doc, rows = self._hide_rows(example_id)
+            ids = [r["id"] for r in rows if persons.hidden_of(r["kind"], r["value"])
+                   == (name, detail)]
+            if not ids:
+                raise NotFoundError("Det finns inget sådant dolt på exemplet.")
+            source = self.open_source(doc.id)
+            stored = source[0] if source is not None else self.open_original(doc.id)
+            if stored is None:
+                raise NotFoundError("Dokumentets fil finns inte kvar; den kan inte läsas om.")
+            what = name if detail is None else f"{persons.DETAIL_WORDS[detail]} för {name}"
+            with self.catalogue.transaction() as con:
+                con.execute(f"DELETE FROM corrections WHERE id IN ({','.join('?' * len(ids))})",
+                            ids)
+                audit.record(con, "person.show", f"visar {what} igen på {doc.title!r}",
+                             user=user, document_id=doc.id, example_id=example_id,
+                             data={"name": name, "detail": detail})
+            with stored:
+                data = stored.read()
+            return Rereading(document_id=doc.id, filename=doc.filename, data=data,
+                             review=not self.is_published(doc.id))
+
+    def read_again(self, again: Rereading) -> DocumentRecord:
+        """Read a stored document again from its own file, as a replacement of itself."""
+        return self.add_upload(again.filename, again.data, replace_id=again.document_id,
+                               review=again.review)
 
     def _rewrite_document_texts(self, doc: Document) -> None:
         """Store a document's own title and context again (after hiding words in them)."""

@@ -87,11 +87,17 @@ def hide(doc: Document, ex: Example, name: str, detail: str | None = None) -> bo
     return bool(own)
 
 
+def hidden_of(kind: str, value: str) -> tuple[str, str | None]:
+    """The person and detail (None: the whole person) of a stored hiding correction."""
+    name, _, detail = value.partition("\t")
+    return name, detail if kind == HIDE_CONTACT and detail in FIELDS else None
+
+
 def reapply_hide(doc: Document, examples: Iterable[Example], kind: str, value: str) -> None:
     """Apply a stored hiding correction again (``edits.reapply``)."""
-    name, _, detail = value.partition("\t")
+    name, detail = hidden_of(kind, value)
     for ex in examples:
-        hide(doc, ex, name, detail if kind == HIDE_CONTACT and detail in FIELDS else None)
+        hide(doc, ex, name, detail)
 
 
 # --- one person across examples ----------------------------------------------------------------

@@ -401,6 +401,22 @@ class ThesaurusEdit(Record):
     created_at: str
 
 
+class HiddenDetail(Record):
+    """A person (``detail`` None) or one of their details a coordinator hid on an example."""
+
+    name: str
+    detail: Literal["email", "phone", "organisation"] | None = None
+
+
+class Rereading(Record):
+    """A stored document to be read again from its own file, as a replacement of itself."""
+
+    document_id: str
+    filename: str
+    data: bytes = Field(repr=False)
+    review: bool
+
+
 class AuditEntry(Record):
     description_sv = "En rad i ändringsloggen: vem som ändrade vad och när."
 

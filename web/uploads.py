@@ -37,7 +37,7 @@ from search.errors import StorageFullError, storage_error
 from search.jobs import FAILED_DAYS, new_id
 from search.library import Library
 from search.queue import Queue, open_queue
-from search.records import Document, ErrorBody, Job, JobBatch, Upload
+from search.records import Document, ErrorBody, Job, JobBatch, Rereading, Upload
 from web.library import get_library, holder
 
 WORKERS_ENV = "EXEMPELBANKEN_QUEUE_WORKERS"
@@ -149,6 +149,13 @@ def queue_files(files: list[FileStorage], user: str | None,
         except OSError as exc:
             raise storage_error(exc) from exc
     return JobBatch(batch=batch, jobs=jobs)
+
+
+def queue_again(again: Rereading, user: str | None) -> Job:
+    """A job that reads a stored document again from its own file, as a replacement of
+    itself (a hiding taken back); the document keeps its review state."""
+    return job_writer.queue_file(get_library(), runtime().queue, new_id(), again.filename,
+                                 again.data, user, again.document_id, review=again.review)
 
 
 def retry(job_id: str) -> Job | None:

@@ -13,6 +13,7 @@ import pypdfium2 as pdfium
 import pytest
 from pypdf import PdfReader, PdfWriter
 
+from search.errors import NotFoundError
 from search.library import Library
 from tests.search.people_files import EMAIL, NAME, poster_with_split_address, second_poster
 
@@ -204,3 +205,30 @@ def test_erasure_takes_the_name_out_of_file_names(library: Library, posters: lis
     assert not any("svensson" in k.lower() for k in kept)
     assert "svensson" not in _everything(library)
     assert library.search("svensson").total == 0
+
+
+def test_a_hidden_detail_is_shown_again_after_reading_again(library: Library) -> None:
+    ex = _example_of(library, "Huskvarna")
+    anna = next(p for p in ex.persons if p.name == NAME)
+    phone, organisation = anna.phone, anna.organisation
+    assert phone and organisation
+    library.hide_person(ex.id, NAME, "phone", user="samordnare")
+    library.hide_person(ex.id, NAME, "organisation", user="samordnare")
+    assert [(h.name, h.detail) for h in library.hidden(ex.id)] == [
+        (NAME, "phone"), (NAME, "organisation")]
+    assert phone not in _everything(library)
+
+    again = library.show_hidden(ex.id, NAME, "phone", user="samordnare")
+    assert (again.document_id, again.review) == (ex.document_id, False)
+    library.read_again(again)
+    shown = _example_of(library, "Huskvarna")
+    assert shown.id == ex.id
+    person = next(p for p in shown.persons if p.name == NAME)
+    assert person.phone == phone  # back
+    assert person.organisation is None  # still hidden
+    assert [(h.name, h.detail) for h in library.hidden(ex.id)] == [(NAME, "organisation")]
+    assert phone in _everything(library)
+    logged = library.audit_entries(action="person.show")
+    assert logged[0].summary.startswith("visar telefonnumret för Anna Svensson igen")
+    with pytest.raises(NotFoundError):
+        library.show_hidden(ex.id, NAME, "phone")

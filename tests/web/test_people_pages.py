@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -87,6 +88,33 @@ def test_coordinator_hides_a_phone_number(client: FlaskClient) -> None:
     api = client.get(f"/api/examples/{ex_id}").get_json()
     anna = next(p for p in api["persons"] if p["name"] == NAME)
     assert anna["phone"] is None
+
+
+def test_a_hidden_phone_number_is_shown_again(client: FlaskClient) -> None:
+    """"Visa igen" takes the hiding back: the document is read again from its file in a job,
+    the number is back everywhere, and the document stays published."""
+    ex_id = _example_id(client, "Huskvarna")
+    token = login(client)
+    client.post(f"/samordnare/exempel/{ex_id}/dolj",
+                data={"namn": NAME, "uppgift": "phone", "csrf_token": token})
+    page = client.get(f"/exempel/{ex_id}").get_data(as_text=True)
+    assert "Dolt på exemplet" in page and "Visa igen" in page
+    response = client.post(f"/samordnare/exempel/{ex_id}/visa",
+                           data={"namn": NAME, "uppgift": "phone", "csrf_token": token})
+    assert response.status_code == 303
+    batch = response.headers["Location"].rsplit("/", 1)[1]
+    deadline = time.monotonic() + 60
+    while (jobs := client.get(f"/api/jobs?batch={batch}").get_json())[0]["state"] not in (
+            "done", "failed") and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert jobs[0]["state"] == "done", jobs
+    assert "036-10 20 30" in _all_responses(client)
+    assert "Dolt på exemplet" not in client.get(f"/exempel/{ex_id}").get_data(as_text=True)
+    client.post("/logga-ut", data={"csrf_token": token})
+    anonymous = client.application.test_client()
+    anna = next(p for p in anonymous.get(f"/api/examples/{ex_id}").get_json()["persons"]
+                if p["name"] == NAME)
+    assert anna["phone"] == "036-10 20 30"
 
 
 def test_hiding_needs_a_coordinator(client: FlaskClient) -> None:

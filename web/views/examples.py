@@ -15,7 +15,8 @@ from search.records import Document, Example, ExampleSummary, Hit, Tag
 from web.errors import error_response
 from web.library import document_or_404, example_or_404, get_library
 from web.pagecache import kept_page
-from web.views.people import example_people
+from web.security import current_user
+from web.views.people import example_people, hidden_rows
 
 bp = Blueprint("examples", __name__)
 # related examples an example page lists of each kind (the team's others before and after it,
@@ -82,6 +83,7 @@ def example(example_id: str) -> str:
         inspired_total=len(followers),
         similar=_elsewhere(library.similar(item.id, limit=10), item)[:5],
         people=example_people(library, item),
+        hidden=hidden_rows(library, item) if current_user() else [],
     )
 
 

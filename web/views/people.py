@@ -12,6 +12,7 @@ from search import persons
 from search.errors import LibraryError
 from search.library import Library
 from search.records import Example
+from web import uploads
 from web.library import example_or_404, get_library, writing
 from web.security import current_user, login_required
 
@@ -54,10 +55,7 @@ def person(key: str) -> str:
 def hide(example_id: str) -> Response:
     """Hide a person (no ``detail``) or their e-mail, phone or organisation on an example."""
     example_or_404(example_id)
-    name = " ".join(request.form.get("namn", "").split())[:MAX_NAME]
-    detail = request.form.get("uppgift") or None
-    if not name or (detail is not None and detail not in persons.FIELDS):
-        abort(400)
+    name, detail = _person_form()
     try:
         with writing() as library:
             library.hide_person(example_id, name, detail, user=current_user())
@@ -67,6 +65,41 @@ def hide(example_id: str) -> Response:
     flash(f"{name} är dold på exemplet." if detail is None else
           f"{persons.DETAIL_WORDS[detail].capitalize()} för {name} är dold.", "ok")
     return redirect(url_for("examples.example", example_id=example_id))
+
+
+@bp.post("/samordnare/exempel/<example_id>/visa")
+@login_required
+def show(example_id: str) -> Response:
+    """Show a hidden person or detail again: the hiding is taken back and the document read
+    again from its own file, as an upload job whose progress page follows."""
+    example_or_404(example_id)
+    name, detail = _person_form()
+    try:
+        with writing() as library:
+            again = library.show_hidden(example_id, name, detail, user=current_user())
+    except LibraryError as exc:
+        flash(exc.message, "fel")
+        return redirect(url_for("examples.example", example_id=example_id))
+    job = uploads.queue_again(again, current_user())
+    what = name if detail is None else f"{persons.DETAIL_WORDS[detail]} för {name}"
+    flash(f"Dokumentet läses om; {what} visas igen när det är klart.", "ok")
+    return redirect(url_for("jobs.batch", batch_id=job.batch), 303)
+
+
+def _person_form() -> tuple[str, str | None]:
+    """The person (``namn``) and detail (``uppgift``, empty for the whole person) posted."""
+    name = " ".join(request.form.get("namn", "").split())[:MAX_NAME]
+    detail = request.form.get("uppgift") or None
+    if not name or (detail is not None and detail not in persons.FIELDS):
+        abort(400)
+    return name, detail
+
+
+def hidden_rows(library: Library, example: Example) -> list[dict[str, str | None]]:
+    """What coordinators hid on the example, for its page: name, detail and its words."""
+    return [{"name": h.name, "detail": h.detail,
+             "what": persons.DETAIL_WORDS[h.detail] if h.detail else "hela personen"}
+            for h in library.hidden(example.id)]
 
 
 @bp.get("/samordnare/personer")
