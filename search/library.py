@@ -767,6 +767,42 @@ class Library:
         """The proposed new terms, newest first."""
         return vocabulary.proposals(self.catalogue, limit)
 
+    def accept_proposal(self, proposal_id: int, concept_key: str,
+                        user: str | None = None) -> tuple[str, int]:
+        """Make a proposed value a term of a thesaurus concept of its tag kind (a focus area
+        or an intervention) and tag the examples it was proposed for with that concept; the
+        proposals of the value are then done. The concept's preferred label and the number
+        of examples tagged."""
+        with self._writing():
+            row = vocabulary.proposal(self.catalogue, proposal_id)
+            if row is None:
+                raise NotFoundError("Förslaget finns inte (längre).")
+            concept = self.thesaurus.current().concept(concept_key)
+            if concept is None or concept.kind != row["kind"]:
+                raise InvalidRequestError("Välj ett begrepp av samma slag som förslaget.")
+            kind, value = row["kind"], row["value"]
+            if not concept.has_label(value):
+                self.thesaurus.add_label(concept_key, value, user=user)
+            examples = vocabulary.proposing_examples(self.catalogue, kind, value)
+            tagged = self.tag_examples(examples, kind, concept.pref, user) if examples else 0
+            with self.catalogue.transaction() as con:
+                vocabulary.drop_proposals(con, kind, value)
+                audit.record(con, "term.accept", f"godtog {value!r} som term för "
+                             f"{concept.pref} ({tagged} exempel taggade)", user=user,
+                             data={"kind": kind, "value": value, "concept": concept_key})
+            return concept.pref, tagged
+
+    def reject_proposal(self, proposal_id: int, user: str | None = None) -> None:
+        """Set a proposed term aside: every proposal of its value as that kind is forgotten."""
+        with self._writing():
+            row = vocabulary.proposal(self.catalogue, proposal_id)
+            if row is None:
+                raise NotFoundError("Förslaget finns inte (längre).")
+            with self.catalogue.transaction() as con:
+                vocabulary.drop_proposals(con, row["kind"], row["value"])
+                audit.record(con, "term.reject", f"avvisade {row['value']!r} som ny term",
+                             user=user, data={"kind": row["kind"], "value": row["value"]})
+
     def tag_examples(self, example_ids: list[str], kind: str, value: str,
                      user: str | None = None, role: str | None = None) -> int:
         """Add one tag (known to the vocabulary) to many examples, kept across re-ingestion

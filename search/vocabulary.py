@@ -121,3 +121,23 @@ def proposals(catalogue: Catalogue, limit: int = 200) -> list[dict[str, Any]]:
         "SELECT p.*, e.title AS example_title, e.document_id FROM term_proposals p "
         "LEFT JOIN examples e ON e.id = p.example_id ORDER BY p.id DESC LIMIT ?", (limit,))
     return [dict(r) for r in rows]
+
+
+def proposal(catalogue: Catalogue, proposal_id: int) -> sqlite3.Row | None:
+    return catalogue.conn().execute("SELECT * FROM term_proposals WHERE id=?",
+                                    (proposal_id,)).fetchone()
+
+
+def proposing_examples(catalogue: Catalogue, kind: str, value: str) -> list[str]:
+    """The examples a value was proposed for (as a term of ``kind``) that still exist."""
+    rows = catalogue.conn().execute(
+        "SELECT DISTINCT p.example_id FROM term_proposals p JOIN examples e "
+        "ON e.id = p.example_id WHERE p.kind=? AND p.value=? ORDER BY p.example_id",
+        (kind, value))
+    return [r[0] for r in rows]
+
+
+def drop_proposals(con: sqlite3.Connection, kind: str, value: str) -> int:
+    """Forget every proposal of ``value`` as a term of ``kind``; how many there were."""
+    return con.execute("DELETE FROM term_proposals WHERE kind=? AND value=?",
+                       (kind, value)).rowcount

@@ -66,6 +66,34 @@ def home() -> str:
     )
 
 
+@bp.post("/samordnare/forslag/<int:proposal_id>/godta")
+@login_required
+def accept_proposal(proposal_id: int) -> Response:
+    """A proposed value becomes a term of the chosen concept; its examples get the tag."""
+    key = request.form.get("begrepp", "")
+    try:
+        with writing() as library:
+            pref, tagged = library.accept_proposal(proposal_id, key, current_user())
+    except LibraryError as exc:
+        flash(exc.message, "fel")
+    else:
+        flash(f"Förslaget är en term för {pref}; {tagged} exempel fick taggen.", "ok")
+    return redirect(url_for("coordinator.home", _anchor="foreslagna-termer"))
+
+
+@bp.post("/samordnare/forslag/<int:proposal_id>/avvisa")
+@login_required
+def reject_proposal(proposal_id: int) -> Response:
+    try:
+        with writing() as library:
+            library.reject_proposal(proposal_id, current_user())
+    except LibraryError as exc:
+        flash(exc.message, "fel")
+    else:
+        flash("Förslaget är avvisat.", "ok")
+    return redirect(url_for("coordinator.home", _anchor="foreslagna-termer"))
+
+
 @bp.route("/samordnare/ladda-upp", methods=["GET", "POST"])
 @login_required
 def upload() -> str | tuple[str, int] | Response:
