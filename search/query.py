@@ -34,7 +34,9 @@ from whoosh.query import (
 from whoosh.searching import Searcher
 
 from ingest.tagging import query_terms
-from ingest.tagging.thesaurus import Thesaurus, seed
+from ingest.tagging.lemmas import lemmatize
+from ingest.tagging.taxonomy import taxonomy
+from ingest.tagging.thesaurus import TOPIC, Thesaurus, seed
 from search import fastrank
 from search.analysis import STOPWORDS, fold, query_words, variants
 from search.records import DocumentRef, DroppedFilter, Hit, SearchResult
@@ -658,6 +660,51 @@ def named_by(text: str, concepts: Concepts, thesaurus: Thesaurus) -> dict[str, f
     return {value: frozenset(found) for value, found in out.items()}
 
 
+AGE = "age_group"
+# A query word naming an age ("små barn") counts for the examples of that age group (an
+# example for the age asked about has the word, in a sense), and they score as for a word
+# with as many examples, × AGE_WEIGHT.
+AGE_WEIGHT = 1.0
+
+
+@lru_cache(maxsize=16)
+def _age_topics(thesaurus: Thesaurus) -> dict[str, str]:
+    """Topic key → age group, for the topics whose preferred label is one of the taxonomy's
+    age-group words ("småbarn", "nyblivna föräldrar"): an age, whose broader concept is the
+    age group."""
+    ages = {tuple(lemmatize(w) for w in query_words(term)): value
+            for value, terms in taxonomy().age_groups.items() for term in terms}
+    return {c.key: ages[key] for c in thesaurus.concepts if c.kind == TOPIC
+            and (key := tuple(lemmatize(w) for w in query_words(c.pref))) in ages}
+
+
+def named_ages(text: str, thesaurus: Thesaurus) -> tuple[tuple[str, frozenset[int]], ...]:
+    """The age groups a plain query names by a label of an age topic ("hur stödjer vi
+    föräldrar till små barn": 0–6), with the positions (in ``query_words``) of the words
+    without which it no longer names it."""
+    topics = _age_topics(thesaurus)
+    found = [c for c in thesaurus.labelled(text[:MAX_QUERY_CHARS], True) if c.key in topics]
+    if not found:
+        return ()
+    words = query_words(text)[:MAX_WORDS]
+    out: dict[str, set[int]] = {}
+    alone = [[c for c in thesaurus.labelled(word, True) if c in found] for word in words]
+    for i, concepts in enumerate(alone):
+        for concept in concepts:
+            out.setdefault(topics[concept.key], set()).add(i)
+    for i, span in enumerate(_pair_spans(text, words)):
+        for concept in thesaurus.labelled(span, True):
+            if concept in found and concept not in (*alone[i], *alone[i + 1]):
+                out.setdefault(topics[concept.key], set()).update((i, i + 1))
+    for concept in (c for c in found if topics[c.key] not in out):
+        for i, word in enumerate(words):  # a label with small words ("de minsta")
+            rest = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", " ", text, count=1,
+                          flags=re.IGNORECASE)
+            if concept not in thesaurus.labelled(rest, True):
+                out.setdefault(topics[concept.key], set()).add(i)
+    return tuple((value, frozenset(found)) for value, found in out.items())
+
+
 @dataclass(frozen=True)
 class WordPlan:
     """How a query of plain words is matched: each word's terms, the concepts the query
@@ -672,6 +719,8 @@ class WordPlan:
     # per intervention: how closely each of its naming words names it (by position; a word
     # not listed names it as closely as the query does)
     closeness: tuple[tuple[str, tuple[tuple[int, float], ...]], ...] = ()
+    # the age groups the query names ("små barn": 0–6) and the positions of their words
+    ages: tuple[tuple[str, frozenset[int]], ...] = ()
 
 
 def word_plan(searcher: Searcher, text: str, q: Query, thesaurus: Thesaurus) -> WordPlan | None:
@@ -706,7 +755,8 @@ def word_plan(searcher: Searcher, text: str, q: Query, thesaurus: Thesaurus) -> 
     present = sum(1 for i, terms in enumerate(words) if counts[i] and (
         i in naming or any(reader.doc_frequency(RANK_FIELD, t) for t in terms)))
     return WordPlan(words, concepts, tuple(named.items()), required_words(present),
-                    tuple(counts), tuple(weights), _closeness(text, named, thesaurus))
+                    tuple(counts), tuple(weights), _closeness(text, named, thesaurus),
+                    named_ages(text, thesaurus))
 
 
 def _closeness(text: str, named: dict[str, frozenset[int]], thesaurus: Thesaurus
@@ -760,6 +810,11 @@ def _expansions(searcher: Searcher, plan: WordPlan) -> list[Expansion]:
             score = fastrank.expansion_score(n_docs, len(docs), kind_weight * weight)
             out.append(Expansion(kind, value, docs, arrays[facet][value], score, weight,
                                  named.get(value, frozenset())))
+    for value, words in plan.ages:
+        docs = postings.get("alder", {}).get(value)
+        if docs:
+            score = fastrank.expansion_score(n_docs, len(docs), AGE_WEIGHT)
+            out.append(Expansion(AGE, value, docs, arrays["alder"][value], score, 1.0, words))
     return out
 
 
@@ -767,7 +822,7 @@ def _via(docnum: int, literal: set[int], expansions: list[Expansion]) -> list[st
     """The concepts an example was found through, when it has none of the query's words."""
     if docnum in literal:
         return []
-    return [e.concept for e in expansions if docnum in e.docs]
+    return [e.concept for e in expansions if docnum in e.docs and e.kind != AGE]
 
 
 RELAXED = ("Få exempel innehöll de flesta orden i sökningen – därför visas även exempel "
