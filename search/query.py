@@ -587,7 +587,38 @@ def named_concepts(text: str, thesaurus: Thesaurus) -> Concepts:
     for kind, value, weight in [*thesaurus.named(text, True), *thesaurus.named(content)]:
         if kind in EXPANSION_WEIGHTS:
             weights[kind, value] = max(weight, weights.get((kind, value), 0.0))
+    for value in defined(text, thesaurus):
+        weights["intervention", value] = 1.0
     return tuple((kind, value, weight) for (kind, value), weight in weights.items())
+
+
+# A question that says most of what a practice's definition says names the practice ("vad
+# händer när familjecentralens uppdrag tar slut vid skolstart": elevhälsocentral, "samlad
+# elevhälsa som tar vid när familjecentralens uppdrag slutar vid skolstart"): at least this
+# many of its content words, and this share of them, are words of the definition.
+DEFINED_WORDS = 4
+DEFINED_SHARE = 2 / 3
+
+
+@lru_cache(maxsize=16)
+def _definitions(thesaurus: Thesaurus) -> tuple[tuple[str, frozenset[str]], ...]:
+    """(intervention, the lemmas of its definition's content words)."""
+    return tuple((c.pref, frozenset(variants(w, False)[0] for w in query_words(c.definition)))
+                 for c in thesaurus.concepts if c.kind == "intervention" and c.definition)
+
+
+def defined(text: str, thesaurus: Thesaurus) -> dict[str, frozenset[int]]:
+    """The interventions whose definitions the query says (DEFINED_WORDS, DEFINED_SHARE),
+    each with the positions (in ``query_words``) of the words it shares with them."""
+    words = [variants(w, False)[0] for w in query_words(text[:MAX_QUERY_CHARS])[:MAX_WORDS]]
+    if len(words) < DEFINED_WORDS:
+        return {}
+    out = {}
+    for value, lemmas in _definitions(thesaurus):
+        shared = frozenset(i for i, w in enumerate(words) if w in lemmas)
+        if len(shared) >= max(DEFINED_WORDS, DEFINED_SHARE * len(words)):
+            out[value] = shared
+    return out
 
 
 @lru_cache(maxsize=4096)
@@ -644,6 +675,8 @@ def named_by(text: str, concepts: Concepts, thesaurus: Thesaurus) -> dict[str, f
     for i, word in enumerate(words):
         for value in _word_interventions(word, thesaurus).keys() & out.keys():
             out[value].add(i)
+    for value, found in defined(text, thesaurus).items():
+        out[value] |= found
     for i, (pair, first, second, together) in enumerate(_pairs(text, words, thesaurus)):
         for value in pair.keys() & out.keys():
             alone = max(first.get(value, 0.0), second.get(value, 0.0))

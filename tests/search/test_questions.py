@@ -235,3 +235,23 @@ def test_the_age_a_question_names_counts_for_the_examples_of_that_age(corpus_lib
                if {"föräldrastöd i grupp", "Trygghetscirkeln"} & set(h["interventions"])
                and "knattegympa" not in h["interventions"]]
     assert len(support) >= 6
+
+
+def test_a_question_that_says_a_definition_names_its_practice() -> None:
+    thesaurus = seed()
+    # elevhälsocentral: "samlad elevhälsa som tar vid när familjecentralens uppdrag slutar
+    # vid skolstart"
+    question = "vad händer när familjecentralens uppdrag tar slut vid skolstart"
+    assert set(query.defined(question, thesaurus)) == {"elevhälsocentral"}
+    assert ("intervention", "elevhälsocentral", 1.0) in query.named_concepts(question,
+                                                                             thesaurus)
+    # a few shared words are no definition: "föräldrar", "små", "barn" of knattegympa's
+    assert query.defined("hur stödjer vi föräldrar till små barn", thesaurus) == {}
+
+
+def test_the_practice_a_question_defines_fills_the_first_page(corpus_library) -> None:
+    question = "vad händer när familjecentralens uppdrag tar slut vid skolstart"
+    result = corpus_library.search(question)
+    centres = corpus_library.search("", filters={"insats": ["elevhälsocentral"]})
+    assert 5 <= centres.total <= 10
+    assert {h["id"] for h in centres.hits} <= {h["id"] for h in result.hits}
