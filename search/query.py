@@ -1031,12 +1031,26 @@ def id_ranks(searcher: Searcher) -> np.ndarray:
     ids are the index's terms, sorted as their UTF-8 bytes, which is the order of the
     strings."""
     def build() -> np.ndarray:
-        reader = searcher.reader()
-        ranks = np.zeros(reader.doc_count_all(), dtype=np.int64)
-        for place, btext in enumerate(reader.lexicon("id")):
-            ranks[np.fromiter(reader.postings("id", btext).all_ids(), dtype=np.int64)] = place
+        pairs = [(btext, docnum) for sub, offset in searcher.leaf_searchers()
+                 for btext, docnum in _id_terms(sub.reader(), offset)]
+        places = {btext: place for place, btext in enumerate(sorted({b for b, _ in pairs}))}
+        ranks = np.zeros(searcher.reader().doc_count_all(), dtype=np.int64)
+        for btext, docnum in pairs:
+            ranks[docnum] = places[btext]
         return ranks
     return _FACETS.get(searcher, "id_ranks", build)
+
+
+def _id_terms(reader: Any, offset: int) -> Iterator[tuple[bytes, int]]:
+    """(id term, document number + offset) of one segment: an id of one document is its
+    term's first document (no postings read), one of several (a replaced example not yet
+    merged away) is read from its postings."""
+    for btext, info in reader.iter_field("id"):
+        if info.doc_frequency() == 1 and info.min_id() == info.max_id():
+            yield btext, info.min_id() + offset
+            continue
+        for docnum in reader.postings("id", btext).all_ids():
+            yield btext, docnum + offset
 
 
 def _ordered(searcher: Searcher, scores: dict[int, float]) -> list[tuple[int, float]]:
