@@ -161,7 +161,8 @@ def test_ties_order_by_example_id_across_segments_and_replaced_examples(
     its document: the old copies are deleted, not yet merged away)."""
     from search import query
     from search.library import Library
-    from tests.search.conftest import EXAMPLES_A, EXAMPLES_B, make_document
+
+    from .conftest import EXAMPLES_A, EXAMPLES_B, make_document
 
     with Library(tmp_path / "data", reader=reader) as library:
         add_docs(library, reader, tmp_path / "in", [make_document("b.pdf", EXAMPLES_B)])
