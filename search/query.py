@@ -713,8 +713,9 @@ def _age_topics(thesaurus: Thesaurus) -> dict[str, str]:
 
 def named_ages(text: str, thesaurus: Thesaurus) -> tuple[tuple[str, frozenset[int]], ...]:
     """The age groups a plain query names by a label of an age topic ("hur stödjer vi
-    föräldrar till små barn": 0–6), with the positions (in ``query_words``) of the words
-    without which it no longer names it."""
+    föräldrar till små barn": 0–6), with the positions (in ``query_words``) of the words that
+    label it: alone, two after one another, else (a label with small words, "de minsta")
+    each word without which the query no longer labels it."""
     topics = _age_topics(thesaurus)
     found = [c for c in thesaurus.labelled(text[:MAX_QUERY_CHARS], True) if c.key in topics]
     if not found:
