@@ -34,7 +34,9 @@ from whoosh.query import (
 from whoosh.searching import Searcher
 
 from ingest.tagging import query_terms
-from ingest.tagging.thesaurus import Thesaurus, seed
+from ingest.tagging.lemmas import lemmatize
+from ingest.tagging.taxonomy import taxonomy
+from ingest.tagging.thesaurus import TOPIC, Thesaurus, seed
 from search import fastrank
 from search.analysis import STOPWORDS, fold, query_words, variants
 from search.records import DocumentRef, DroppedFilter, Hit, SearchResult
@@ -585,7 +587,38 @@ def named_concepts(text: str, thesaurus: Thesaurus) -> Concepts:
     for kind, value, weight in [*thesaurus.named(text, True), *thesaurus.named(content)]:
         if kind in EXPANSION_WEIGHTS:
             weights[kind, value] = max(weight, weights.get((kind, value), 0.0))
+    for value in defined(text, thesaurus):
+        weights["intervention", value] = 1.0
     return tuple((kind, value, weight) for (kind, value), weight in weights.items())
+
+
+# A question that says most of what a practice's definition says names the practice ("vad
+# händer när familjecentralens uppdrag tar slut vid skolstart": elevhälsocentral, "samlad
+# elevhälsa som tar vid när familjecentralens uppdrag slutar vid skolstart"): at least this
+# many of its content words, and this share of them, are words of the definition.
+DEFINED_WORDS = 4
+DEFINED_SHARE = 2 / 3
+
+
+@lru_cache(maxsize=16)
+def _definitions(thesaurus: Thesaurus) -> tuple[tuple[str, frozenset[str]], ...]:
+    """(intervention, the lemmas of its definition's content words)."""
+    return tuple((c.pref, frozenset(variants(w, False)[0] for w in query_words(c.definition)))
+                 for c in thesaurus.concepts if c.kind == "intervention" and c.definition)
+
+
+def defined(text: str, thesaurus: Thesaurus) -> dict[str, frozenset[int]]:
+    """The interventions whose definitions the query says (DEFINED_WORDS, DEFINED_SHARE),
+    each with the positions (in ``query_words``) of the words it shares with them."""
+    words = [variants(w, False)[0] for w in query_words(text[:MAX_QUERY_CHARS])[:MAX_WORDS]]
+    if len(words) < DEFINED_WORDS:
+        return {}
+    out = {}
+    for value, lemmas in _definitions(thesaurus):
+        shared = frozenset(i for i, w in enumerate(words) if w in lemmas)
+        if len(shared) >= max(DEFINED_WORDS, DEFINED_SHARE * len(words)):
+            out[value] = shared
+    return out
 
 
 @lru_cache(maxsize=4096)
@@ -642,6 +675,8 @@ def named_by(text: str, concepts: Concepts, thesaurus: Thesaurus) -> dict[str, f
     for i, word in enumerate(words):
         for value in _word_interventions(word, thesaurus).keys() & out.keys():
             out[value].add(i)
+    for value, found in defined(text, thesaurus).items():
+        out[value] |= found
     for i, (pair, first, second, together) in enumerate(_pairs(text, words, thesaurus)):
         for value in pair.keys() & out.keys():
             alone = max(first.get(value, 0.0), second.get(value, 0.0))
@@ -658,6 +693,52 @@ def named_by(text: str, concepts: Concepts, thesaurus: Thesaurus) -> dict[str, f
     return {value: frozenset(found) for value, found in out.items()}
 
 
+AGE = "age_group"
+# A query word naming an age ("små barn") counts for the examples of that age group (an
+# example for the age asked about has the word, in a sense), and they score as for a word
+# with as many examples, × AGE_WEIGHT.
+AGE_WEIGHT = 1.0
+
+
+@lru_cache(maxsize=16)
+def _age_topics(thesaurus: Thesaurus) -> dict[str, str]:
+    """Topic key → age group, for the topics whose preferred label is one of the taxonomy's
+    age-group words ("småbarn", "nyblivna föräldrar"): an age, whose broader concept is the
+    age group."""
+    ages = {tuple(lemmatize(w) for w in query_words(term)): value
+            for value, terms in taxonomy().age_groups.items() for term in terms}
+    return {c.key: ages[key] for c in thesaurus.concepts if c.kind == TOPIC
+            and (key := tuple(lemmatize(w) for w in query_words(c.pref))) in ages}
+
+
+def named_ages(text: str, thesaurus: Thesaurus) -> tuple[tuple[str, frozenset[int]], ...]:
+    """The age groups a plain query names by a label of an age topic ("hur stödjer vi
+    föräldrar till små barn": 0–6), with the positions (in ``query_words``) of the words that
+    label it: alone, two after one another, else (a label with small words, "de minsta")
+    each word without which the query no longer labels it."""
+    topics = _age_topics(thesaurus)
+    found = [c for c in thesaurus.labelled(text[:MAX_QUERY_CHARS], True) if c.key in topics]
+    if not found:
+        return ()
+    words = query_words(text)[:MAX_WORDS]
+    out: dict[str, set[int]] = {}
+    alone = [[c for c in thesaurus.labelled(word, True) if c in found] for word in words]
+    for i, concepts in enumerate(alone):
+        for concept in concepts:
+            out.setdefault(topics[concept.key], set()).add(i)
+    for i, span in enumerate(_pair_spans(text, words)):
+        for concept in thesaurus.labelled(span, True):
+            if concept in found and concept not in (*alone[i], *alone[i + 1]):
+                out.setdefault(topics[concept.key], set()).update((i, i + 1))
+    for concept in (c for c in found if topics[c.key] not in out):
+        for i, word in enumerate(words):  # a label with small words ("de minsta")
+            rest = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", " ", text, count=1,
+                          flags=re.IGNORECASE)
+            if concept not in thesaurus.labelled(rest, True):
+                out.setdefault(topics[concept.key], set()).add(i)
+    return tuple((value, frozenset(found)) for value, found in out.items())
+
+
 @dataclass(frozen=True)
 class WordPlan:
     """How a query of plain words is matched: each word's terms, the concepts the query
@@ -672,6 +753,8 @@ class WordPlan:
     # per intervention: how closely each of its naming words names it (by position; a word
     # not listed names it as closely as the query does)
     closeness: tuple[tuple[str, tuple[tuple[int, float], ...]], ...] = ()
+    # the age groups the query names ("små barn": 0–6) and the positions of their words
+    ages: tuple[tuple[str, frozenset[int]], ...] = ()
 
 
 def word_plan(searcher: Searcher, text: str, q: Query, thesaurus: Thesaurus) -> WordPlan | None:
@@ -706,7 +789,8 @@ def word_plan(searcher: Searcher, text: str, q: Query, thesaurus: Thesaurus) -> 
     present = sum(1 for i, terms in enumerate(words) if counts[i] and (
         i in naming or any(reader.doc_frequency(RANK_FIELD, t) for t in terms)))
     return WordPlan(words, concepts, tuple(named.items()), required_words(present),
-                    tuple(counts), tuple(weights), _closeness(text, named, thesaurus))
+                    tuple(counts), tuple(weights), _closeness(text, named, thesaurus),
+                    named_ages(text, thesaurus))
 
 
 def _closeness(text: str, named: dict[str, frozenset[int]], thesaurus: Thesaurus
@@ -760,6 +844,11 @@ def _expansions(searcher: Searcher, plan: WordPlan) -> list[Expansion]:
             score = fastrank.expansion_score(n_docs, len(docs), kind_weight * weight)
             out.append(Expansion(kind, value, docs, arrays[facet][value], score, weight,
                                  named.get(value, frozenset())))
+    for value, words in plan.ages:
+        docs = postings.get("alder", {}).get(value)
+        if docs:
+            score = fastrank.expansion_score(n_docs, len(docs), AGE_WEIGHT)
+            out.append(Expansion(AGE, value, docs, arrays["alder"][value], score, 1.0, words))
     return out
 
 
@@ -767,7 +856,7 @@ def _via(docnum: int, literal: set[int], expansions: list[Expansion]) -> list[st
     """The concepts an example was found through, when it has none of the query's words."""
     if docnum in literal:
         return []
-    return [e.concept for e in expansions if docnum in e.docs]
+    return [e.concept for e in expansions if docnum in e.docs and e.kind != AGE]
 
 
 RELAXED = ("Få exempel innehöll de flesta orden i sökningen – därför visas även exempel "
@@ -937,16 +1026,40 @@ def _concept_words(searcher: Searcher, expansions: list[Expansion], docnums: set
 TIE_DIGITS = 6  # scores equal to this many decimals are a tie
 
 
+def id_ranks(searcher: Searcher) -> np.ndarray:
+    """Per document number, the place of its example id among all ids in order (per
+    searcher, as the facet arrays): ties are ordered by it without reading stored fields. The
+    ids are the index's terms, sorted as their UTF-8 bytes, which is the order of the
+    strings."""
+    def build() -> np.ndarray:
+        pairs = [(btext, docnum) for sub, offset in searcher.leaf_searchers()
+                 for btext, docnum in _id_terms(sub.reader(), offset)]
+        places = {btext: place for place, btext in enumerate(sorted({b for b, _ in pairs}))}
+        ranks = np.zeros(searcher.reader().doc_count_all(), dtype=np.int64)
+        for btext, docnum in pairs:
+            ranks[docnum] = places[btext]
+        return ranks
+    return _FACETS.get(searcher, "id_ranks", build)
+
+
+def _id_terms(reader: Any, offset: int) -> Iterator[tuple[bytes, int]]:
+    """(id term, document number + offset) of one segment: an id of one document is its
+    term's first document (no postings read), one of several (a replaced example not yet
+    merged away) is read from its postings."""
+    for btext, info in reader.iter_field("id"):
+        if info.doc_frequency() == 1 and info.min_id() == info.max_id():
+            yield btext, info.min_id() + offset
+            continue
+        for docnum in reader.postings("id", btext).all_ids():
+            yield btext, docnum + offset
+
+
 def _ordered(searcher: Searcher, scores: dict[int, float]) -> list[tuple[int, float]]:
     """(docnum, score) best first; equal scores by example id, so that the order does not
     depend on the order the examples were indexed in (their document numbers)."""
-    rounded = {d: round(sc, TIE_DIGITS) for d, sc in scores.items()}
-    counts: dict[float, int] = {}
-    for value in rounded.values():
-        counts[value] = counts.get(value, 0) + 1
-    ids = {d: searcher.stored_fields(d).get("id", "") for d, value in rounded.items()
-           if counts[value] > 1}
-    return sorted(scores.items(), key=lambda kv: (-rounded[kv[0]], ids.get(kv[0], ""), kv[0]))
+    ranks = id_ranks(searcher)
+    return sorted(scores.items(), key=lambda kv: (-round(kv[1], TIE_DIGITS), int(ranks[kv[0]]),
+                                                  kv[0]))
 
 
 def _snipped_hit(stored: dict[str, Any], score: float | None, terms: frozenset[str],

@@ -29,14 +29,16 @@ Spans = list[tuple[int, int]]
 
 @lru_cache(maxsize=1024)
 def phrase_areas(phrase: str) -> tuple[str, ...]:
-    """The focus areas a key phrase's words point to: focus triggers, interventions and actors
-    among the words and their compound parts ("digital föräldrakväll" → förälder →
-    vårdnadshavare → Psykisk hälsa)."""
+    """The focus areas a key phrase's words point to: focus triggers and interventions among
+    the words and their compound parts, else its actors ("skolkurator" → elevhälsa). An actor
+    is only a hint: "cykelskola" and "simskola" are courses in cycling and swimming, whose
+    "skola" names no school work (Fullföljda studier) beside the trigger word "cykel"."""
     tax = taxonomy()
     parts = [p for word in phrase.split() for p in split_compound(word)]
     engine = nlp.get()
     hits = engine.match(engine.doc(" \n".join(dict.fromkeys([phrase, *parts]))))
     areas: list[str] = []
+    hinted: list[str] = []
     for h in hits:
         if h.kind == FOCUS_AREA:
             areas.append(h.value)
@@ -44,8 +46,8 @@ def phrase_areas(phrase: str) -> tuple[str, ...]:
             item = tax.intervention(h.value)
             areas.extend(item.focus_areas if item else ())
         elif h.kind == ACTOR:
-            areas.extend(tax.actor_focus.get(h.value, ()))
-    return tuple(a for a in FOCUS_AREAS if a in areas)
+            hinted.extend(tax.actor_focus.get(h.value, ()))
+    return tuple(a for a in FOCUS_AREAS if a in (areas or hinted))
 
 
 def _supported(tags: _Tags) -> dict[str, Spans]:

@@ -164,3 +164,15 @@ def test_ties_are_kept_whole_and_ordered_by_example_id(searcher: Searcher) -> No
     ordered = query._ordered(searcher, {d: sc for sc, d in best})
     ids = [searcher.stored_fields(d)["id"] for d, _ in ordered]
     assert ids == sorted(ids)
+
+
+def test_id_ranks_order_documents_as_their_example_ids(searcher: Searcher) -> None:
+    """Ties are ordered by each document's place among the example ids, read from the index's
+    id terms once per searcher: the same order as the stored ids, for every document."""
+    reader = searcher.reader()
+    live = [d for d in range(reader.doc_count_all()) if not reader.is_deleted(d)]
+    assert len(live) > 100
+    ranks = query.id_ranks(searcher)
+    stored = {d: searcher.stored_fields(d)["id"] for d in live}
+    assert sorted(live, key=lambda d: int(ranks[d])) == sorted(live, key=stored.__getitem__)
+    assert len({int(ranks[d]) for d in live}) == len(set(stored.values()))

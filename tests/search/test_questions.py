@@ -214,3 +214,44 @@ def test_a_practice_named_in_one_place_counts_one_mention() -> None:
     example = Example(id="x-1", document_id="x", title="Allaktivitetshus", text=once,
                       tags=tag_text(once))
     assert index_fields(example, {})["insats_once"] == "närvaroarbete"
+
+
+def test_an_age_topic_names_its_age_group() -> None:
+    """A topic whose preferred label is an age-group word of the taxonomy ("småbarn") is an
+    age: a query naming it names the age group, by the words of its label."""
+    thesaurus = seed()
+    assert dict(query.named_ages("hur stödjer vi föräldrar till små barn", thesaurus)) == {
+        "0–6": {2, 3}}  # "små barn", words 2 and 3 of stödjer, föräldrar, små, barn
+    assert dict(query.named_ages("gympa för småbarn", thesaurus)) == {"0–6": {1}}
+    assert query.named_ages("hur kan vi göra rasterna roligare", thesaurus) == ()
+
+
+def test_the_age_a_question_names_counts_for_the_examples_of_that_age(corpus_library) -> None:
+    # "små barn" is the age of the children whose parents are asked about: examples of
+    # parents' support for ages 0–6 have the words in that sense, and fill the first page
+    # before the toddler gym ("små barn" names it too, through småbarn)
+    result = corpus_library.search("hur stödjer vi föräldrar till små barn")
+    support = [h for h in result.hits[:10]
+               if {"föräldrastöd i grupp", "Trygghetscirkeln"} & set(h["interventions"])
+               and "knattegympa" not in h["interventions"]]
+    assert len(support) >= 6
+
+
+def test_a_question_that_says_a_definition_names_its_practice() -> None:
+    thesaurus = seed()
+    # elevhälsocentral: "samlad elevhälsa som tar vid när familjecentralens uppdrag slutar
+    # vid skolstart"
+    question = "vad händer när familjecentralens uppdrag tar slut vid skolstart"
+    assert set(query.defined(question, thesaurus)) == {"elevhälsocentral"}
+    assert ("intervention", "elevhälsocentral", 1.0) in query.named_concepts(question,
+                                                                             thesaurus)
+    # a few shared words are no definition: "föräldrar", "små", "barn" of knattegympa's
+    assert query.defined("hur stödjer vi föräldrar till små barn", thesaurus) == {}
+
+
+def test_the_practice_a_question_defines_fills_the_first_page(corpus_library) -> None:
+    question = "vad händer när familjecentralens uppdrag tar slut vid skolstart"
+    result = corpus_library.search(question)
+    centres = corpus_library.search("", filters={"insats": ["elevhälsocentral"]})
+    assert 5 <= centres.total <= 10
+    assert {h["id"] for h in centres.hits} <= {h["id"] for h in result.hits}

@@ -152,3 +152,32 @@ def test_age_group_and_stage_are_facets_and_filters(small_library) -> None:
     assert result.facets["skede"] == {"pågående": 1, "planerad": 1}
     planned = small_library.search("hembesök", filters={"skede": ["planerad"]})
     assert titles(planned) == ["Gemensamma hembesök startar i Gnosjö"]
+
+
+def test_ties_order_by_example_id_across_segments_and_replaced_examples(
+        tmp_path, reader, add_docs) -> None:
+    """The place of each example id (``query.id_ranks``) follows the stored ids also when
+    the index has several segments and examples replaced in place (a corrected tag rewrites
+    its document: the old copies are deleted, not yet merged away)."""
+    from search import query
+    from search.library import Library
+
+    from .conftest import EXAMPLES_A, EXAMPLES_B, make_document
+
+    with Library(tmp_path / "data", reader=reader) as library:
+        add_docs(library, reader, tmp_path / "in", [make_document("b.pdf", EXAMPLES_B)])
+        add_docs(library, reader, tmp_path / "in", [make_document("a.pdf", EXAMPLES_A)])
+        first = library.search("", per_page=10).hits[-1]["id"]
+        library.correct_tag(first, "focus_area", "Fysisk aktivitet")
+
+        def check(searcher) -> tuple[list[str], list[str], int]:
+            reader_ = searcher.reader()
+            live = [d for d in range(reader_.doc_count_all()) if not reader_.is_deleted(d)]
+            ranks = query.id_ranks(searcher)
+            by_rank = [searcher.stored_fields(d)["id"]
+                       for d in sorted(live, key=lambda d: int(ranks[d]))]
+            return by_rank, sorted(by_rank), reader_.doc_count_all() - len(live)
+
+        by_rank, by_id, deleted = library.index.run(check)
+    assert deleted >= 1 and len(by_rank) == 6
+    assert by_rank == by_id

@@ -115,3 +115,20 @@ def test_the_title_head_is_proposed_besides_the_taxonomy_terms() -> None:
                   "Läxhjälpen på biblioteket har nu femtio elever i veckan och fler klarar "
                   "godkända betyg i matematik.")
     assert _interventions(ex) == [("läxhjälp", False)]
+
+
+def test_a_course_called_school_is_no_school_work() -> None:
+    """A proposal's compound head "skola" names a course ("cykelskola", "simskola"), not a
+    school: the focus area follows the course's own word, not the school actor."""
+    ex = _example(
+        "Cykelskola på Ängsskolan",
+        "Idrottslärarna på Ängsskolan ordnar cykelskola på skolgården för barn i årskurs två "
+        "som ännu inte kan cykla. Efter fem veckor kunde femton av sjutton barn cykla själva.")
+    assert ("cykelskola", True) in _interventions(ex)
+    assert ex.focus_areas == ["Fysisk aktivitet"]
+    ex = _example(
+        "Simskola för hela familjen",
+        "Badhuset i Tranås har simskola på söndagar där barn och föräldrar är i vattnet "
+        "tillsammans. Tio familjer har gått kursen i höst.")
+    assert ("simskola", True) in _interventions(ex)
+    assert ex.focus_areas == ["Fysisk aktivitet"]

@@ -66,6 +66,8 @@ CASES = [
      "Gympa för de minsta: barn 1–3 år rör sig tillsammans med en förälder i gympasalen."),
     ("överlämning förskola–skola",
      "Förskolan och skolan har samtal om varje barn innan barnen börjar i förskoleklass."),
+    ("överlämning förskola–skola",
+     "Öppna förskolan lämnar över sina barn till skolans team innan de börjar förskoleklass."),
     ("föräldrastöd i grupp",
      "Sex föräldrar träffas vid fyra tillfällen i en grupp med två ledare."),
     ("utökat hembesöksprogram",
@@ -87,6 +89,7 @@ def test_intervention_described_in_running_text(intervention: str, text: str) ->
     "Barnen leker ute tillsammans med sina föräldrar nära hemmet.",
     "Föräldrarna vill veta hur de kan hjälpa barnen med läxor.",
     "Vi provade en ny mätning i PDSA-cykler och lärde oss mycket.",
+    "Rektorn lämnar över ordet till förskolans personal.",
 ])
 def test_words_of_other_contexts_are_no_intervention(text: str) -> None:
     assert [t.value for t in tag_text(text) if t.kind == "intervention"] == []
