@@ -10,7 +10,9 @@ in an office program, the original (``source``): with ``--office`` those origina
 uploaded (through LibreOffice) and scored as a third line per set.
 
 Ingestion part: gold examples found whole (all anchors inside one example's text, after
-whitespace normalisation; fuzzy for scanned pages), extra examples, context phrases leaking into
+whitespace normalisation; fuzzy for scanned pages; an example that holds the anchors of an
+earlier gold example too is two read as one, and counts once), extra examples, context phrases
+leaking into
 examples, kind / date / title accuracy. Tagging part: F1 per tag field and recall of
 interventions and persons. A gold intervention that is one of the taxonomy's names must be found
 by that name; one the taxonomy does not know (a practice named in the team's own words) counts as
@@ -167,9 +169,16 @@ def _score_document(gold: dict[str, Any], doc: Document, totals: dict[str, int],
         if example is None:
             problems.append(f"{gold['file']}: not found whole: {gold_example['title']}")
             continue
+        if example.id in matched:  # two gold examples read as one
+            problems.append(f"{gold['file']}: merged into {example.title!r}: "
+                            f"{gold_example['title']}")
+            continue
         totals["found_whole"] += 1
         totals["pages_right"] += set(gold_example["pages"]) <= set(example.pages)
         totals["example_title_right"] += scanned or example.title == gold_example["title"]
+        if not scanned and example.title != gold_example["title"]:
+            problems.append(f"{gold['file']}: title {example.title!r}, gold "
+                            f"{gold_example['title']!r}")
         matched.add(example.id)
         pairs.append((gold_example, example))
     extra = [e for e in doc.examples if e.id not in matched]

@@ -216,7 +216,7 @@ def build_docx(doc, path):
                 c = t.cell(0, i)
                 shade(c, LIGHT)
                 c.paragraphs[0].add_run(txt).bold = True
-            for ri, (key, team, what, contact) in enumerate(rows, start=1):
+            for ri, (_key, team, what, contact) in enumerate(rows, start=1):
                 t.cell(ri, 0).paragraphs[0].add_run(team).bold = True
                 first, rest = what.split(". ", 1)
                 p = t.cell(ri, 1).paragraphs[0]
