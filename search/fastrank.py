@@ -25,6 +25,7 @@ K1 = 1.2
 B = 0.75
 COORD = 0.25  # score × (1 + COORD × (words matched − 1))
 EPSILON = 1e-9
+WHERE_WRITTEN = 2  # an expansion that counts as a word for its documents with a query word
 # documents tied with the last of the best kept beyond it (their order is the caller's); a
 # bound on what a page costs when thousands of examples score the same
 MAX_TIED = 200
@@ -236,7 +237,7 @@ class Ranked:
 
 def rank_words(searcher: Searcher, fieldname: str, words: list[list[str]],
                allowed: set[int] | None, top: int,
-               expansions: Sequence[tuple[Docs, float, bool, object]] = (),
+               expansions: Sequence[tuple[Docs, float, int, object]] = (),
                covers: Covers = (), required: int = 1, enough: int = 1,
                counts: Sequence[bool] = (), weights: Sequence[float] = (),
                boosts: Sequence[tuple[Docs, float]] = (),
@@ -246,7 +247,8 @@ def rank_words(searcher: Searcher, fieldname: str, words: list[list[str]],
     ``covers`` sets. An expansion (docs, score, counted, group) gives each of its documents its
     fixed score (``expansion_score``; of the expansions of one group, the best only: the
     concepts one word names) and, when ``counted`` (a concept no single word names), counts as
-    one more word. When fewer than ``enough`` documents have ``required`` words, one word less
+    one more word; when ``counted`` is WHERE_WRITTEN, only for its documents that have one of
+    the words. When fewer than ``enough`` documents have ``required`` words, one word less
     is required, down to one. A document of a ``boosts`` set (docs, share) has its score
     multiplied by 1 + share (the best share of its sets). A document of a ``qualified`` set
     (the examples of a practice the query names outright) matches whatever its count of words,
@@ -258,21 +260,22 @@ def rank_words(searcher: Searcher, fieldname: str, words: list[list[str]],
     scores, coord, literal = _word_scores(searcher, fieldname, words, norms, covers, counts,
                                           weights)
     groups: dict[object, np.ndarray] = {}
+    written = coord > 0  # documents with one of the words, common ones too
     for docs, score, counted, group in expansions:
         idx = _doc_array(docs, size)
         best = groups.setdefault(group, np.zeros(size, dtype=np.float64))
         best[idx] = np.maximum(best[idx], score)
-        if counted:
+        if counted == WHERE_WRITTEN:
+            coord[idx[written[idx]]] += 1
+        elif counted:
             coord[idx] += 1
     for best in groups.values():
         scores += best
     candidates = _live(searcher, np.flatnonzero(coord), allowed, size)
     have = coord[candidates]
-    needed = max(1, required)
-    while needed > 1 and np.count_nonzero(have >= needed - EPSILON) < enough:
-        needed -= 1
-    keep = have >= (needed - EPSILON if needed > 1 else EPSILON)
-    if qualified and needed > 1:
+    needed = _needed(have, required, enough)
+    keep = have >= (needed - EPSILON if needed > 1 else 2 * EPSILON if needed else EPSILON)
+    if qualified and needed >= 1:
         keep |= _best_share([(docs, 1.0) for docs in qualified], size)[candidates] > 0
     matched_idx = candidates[keep]
     if not len(matched_idx):
@@ -289,6 +292,19 @@ def rank_words(searcher: Searcher, fieldname: str, words: list[list[str]],
     best = [(float(final[i]), int(matched_idx[i])) for i in order]
     return Ranked(set(matched_idx.tolist()), best, {d for _, d in best if literal[d]},
                   required, needed)
+
+
+def _needed(have: np.ndarray, required: int, enough: int) -> int:
+    """How many words a match needs: ``required``, one less at a time while fewer than
+    ``enough`` documents have that many, and 0 (common words alone are enough) when fewer
+    than ``enough`` have even one word that counts."""
+    needed = max(1, required)
+    while needed > 1 and np.count_nonzero(have >= needed - EPSILON) < enough:
+        needed -= 1
+    strong = have > 2 * EPSILON
+    if needed == 1 and np.count_nonzero(strong) < enough and not strong.all():
+        needed = 0
+    return needed
 
 
 def rank(searcher: Searcher, fieldname: str, words: list[list[str]], allowed: set[int] | None,

@@ -879,15 +879,26 @@ def _rank(searcher: Searcher, plan: WordPlan, allowed: set[int] | None, top: int
     expansions = _expansions(searcher, plan)
     covers = [[(e.ids, min(1.0, e.weight / FULL_CREDIT)) for e in expansions if i in e.words]
               for i in range(len(plan.words))]
-    # a focus area scores but is no word of the query; a concept no single word names counts
-    # as one more word
-    counted = [(e.ids, e.score, not e.words and e.kind == "intervention",
-                e.words or e.concept) for e in expansions]
+    # a concept no single word names counts as one more word; a focus area scores but is no
+    # word of the query, unless the query names areas only ("klara skolan"): then its
+    # examples that write one of the query's words have what was asked
+    areas_only = all(e.kind != "intervention" for e in expansions)
+    counted = [(e.ids, e.score, _counted(e, areas_only), e.words or e.concept)
+               for e in expansions]
     found = fastrank.rank_words(searcher, RANK_FIELD, plan.words, allowed, top, counted,
                                 covers, plan.required, ENOUGH_HITS, plan.counts,
                                 plan.weights, concept_boosts(plan, expansions, searcher),
                                 [e.ids for e in expansions if qualifies(e)])
     return found, expansions
+
+
+def _counted(expansion: Expansion, areas_only: bool) -> int:
+    """Whether an expansion counts as a word of the query (``fastrank.rank_words``)."""
+    if expansion.words or expansion.kind == AGE:
+        return 0
+    if expansion.kind == "intervention":
+        return 1
+    return fastrank.WHERE_WRITTEN if areas_only else 0
 
 
 def qualifies(expansion: Expansion) -> bool:

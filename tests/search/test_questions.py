@@ -190,6 +190,29 @@ def test_a_focus_area_named_alone_ranks_its_examples_first(corpus_library) -> No
     assert all("Fysisk aktivitet" in h["focus_areas"] for h in result.hits[:5])
 
 
+def test_a_question_naming_only_an_area_counts_the_areas_examples(corpus_library) -> None:
+    # "klara skolan" names Fullföljda studier and no practice; "elever" and "skolan" are in
+    # most examples: the matches are the area's examples and those with a word that counts,
+    # not every example that mentions pupils or school (it was 89 of the corpus's 128)
+    area = corpus_library.search("", {"fokus": ["Fullföljda studier"]}, per_page=1).total
+    asked = corpus_library.search("hur får vi fler elever att klara skolan", per_page=100)
+    assert area <= asked.total < area + 10
+    assert asked.message is None
+    assert all("Fullföljda studier" in h["focus_areas"] for h in asked.hits[:10])
+
+
+def test_common_words_alone_match_only_when_too_few_have_the_others(corpus_library) -> None:
+    # fewer than a page of examples write "Hillerstorp" (and it names no concept): those that
+    # only write the common "barn" are shown too, and it is said
+    few = corpus_library.search("Hillerstorp barn", per_page=100)
+    rare = corpus_library.search("Hillerstorp", per_page=100)
+    assert 0 < rare.total < query.ENOUGH_HITS and rare.message is None
+    assert few.total > rare.total and few.message == query.RELAXED
+    assert set(ids(rare)) < set(ids(few)) and ids(few)[0] in ids(rare)
+    # enough examples write "Anneberg" or name föräldrar's concepts: nothing is added
+    assert corpus_library.search("Anneberg föräldrar").message is None
+
+
 def test_a_long_label_is_read_as_a_whole() -> None:
     # "inte vill gå till skolan" is absence: the rule for "gå till skolan" (aktiv skolväg)
     # does not look inside it
