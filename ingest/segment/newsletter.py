@@ -40,6 +40,15 @@ from ingest.segment.programme import (
 )
 
 
+def heading_title(text: str) -> str:
+    """An example's title from its heading: a bold run-in title that filled its own line is
+    read as a heading and keeps its sentence's full stop, which is no part of the title (an
+    ellipsis, a question or an exclamation is)."""
+    if text.endswith(".") and not text.endswith(".."):
+        return text[:-1].rstrip()
+    return text
+
+
 def segment_newsletter(blocks: list[Block], title_block: Block | None) -> Segmented:
     """Team examples and context of a newsletter, block by block in reading order."""
     reader = _NewsletterReader(blocks, title_block)
@@ -205,7 +214,7 @@ class _NewsletterReader:
             self._open_heading(block, text)
 
     def _open_heading(self, block: Block, text: str) -> None:
-        draft = Draft(title=text, level=block.heading_level)
+        draft = Draft(title=heading_title(text), level=block.heading_level)
         self._start(draft)
         draft.add(text, block.pages, body=False)
         if block.meta.get("joined"):

@@ -426,3 +426,26 @@ def test_a_passing_programme_remark_stays_with_the_team(tmp_path: Path) -> None:
     assert [e.title for e in doc.examples] == ["Närvaroteamet på Hagaskolan"]
     for text in (SCHOOL, remark, SCHOOL_2):
         assert normalize(text) in normalize(doc.examples[0].text)
+
+
+def test_a_run_in_title_on_a_line_of_its_own_loses_its_full_stop() -> None:
+    """A bold run-in title ("Kamratstödjare på Eksjö gymnasium.") that filled its line is read
+    as a heading of its own; the example's title is the words, not the sentence's full stop.
+    An ellipsis or a question stays."""
+    from ingest.segment.newsletter import segment_newsletter
+
+    sentence = ("Elevhälsan har utbildat tolv elever till kamratstödjare som finns i "
+                "uppehållsrummet två luncher i veckan och bjuder in till spelkvällar.")
+    body = sentence.split(" ")
+    titles = []
+    for title in ("Kamratstödjare på Eksjö gymnasium.", "Vem tar hand om rasten?",
+                  "Läxhjälp i Bankeryd..."):
+        words = [(w, 57 + 40 * n) for n, w in enumerate(title.split())]
+        blocks = [Block([_line(words, 100, 11, True)], page=1, heading_level=3),
+                  Block([_line([(w, 57 + 30 * n) for n, w in enumerate(body[:10])], 114, 11,
+                               False),
+                         _line([(w, 57 + 30 * n) for n, w in enumerate(body[10:])], 128, 11,
+                               False)], page=1)]
+        titles += [d.title for d in segment_newsletter(blocks, None).examples]
+    assert titles == ["Kamratstödjare på Eksjö gymnasium", "Vem tar hand om rasten?",
+                      "Läxhjälp i Bankeryd..."]
