@@ -93,6 +93,10 @@ CONTEXT_HEADINGS = (
     "sammanfattning av dagen", "vill du veta mer", "fokusområden", "fakta", "om satsningen",
     "visste du att", "träffar", "nätverksträffar", "lärandeseminarier", "kalender", "kalendarium",
     "möten", "viktiga datum",
+    # over the teams' own sections, and the parts of a meeting's minutes
+    "exempel från teamen", "teamen berättar", "teamen presenterar", "presentationer",
+    "teamens presentationer", "diskussion", "gruppdiskussion", "grupparbete", "grupparbetet",
+    "övrigt", "närvarande", "nästa möte",
 )
 # --- who acts: the programme or a team -----------------------------------------------------------
 

@@ -4,6 +4,8 @@ column by column."""
 
 from __future__ import annotations
 
+import re
+
 from ingest.layout import Block, Line
 from ingest.lexicon import CONTACT_COLUMNS
 from ingest.segment.programme import FIRST_PERSON, is_subheading
@@ -32,6 +34,15 @@ def bold_run(block: Block) -> str | None:
         if left <= 0:
             break
     return join_lines(run_lines)
+
+
+HEADING_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+(?=[A-ZÅÄÖ])")
+
+
+def without_heading_number(text: str) -> str:
+    """A heading without the number a word processor put before it ("2.1 Familjecentralen i
+    Mariannelund", "3. Övrigt"); a count in a heading ("3 nya team") stays."""
+    return HEADING_NUMBER.sub("", text, count=1)
 
 
 def title_from_run(run: str) -> str:

@@ -16,7 +16,13 @@ from __future__ import annotations
 from ingest.layout import Block, Line
 from ingest.lexicon import CONTACT_HEADINGS, CONTEXT_LABELS
 from ingest.model import Section
-from ingest.segment.blocks import block_text, bold_run, column_titles, title_from_run
+from ingest.segment.blocks import (
+    block_text,
+    bold_run,
+    column_titles,
+    title_from_run,
+    without_heading_number,
+)
 from ingest.segment.doubts import REVIEW_UNCLEAR_TITLE, block_doubts, draft_doubts
 from ingest.segment.drafts import Context, Draft, Segmented, continues
 from ingest.segment.programme import (
@@ -96,7 +102,7 @@ class _NewsletterReader:
         elif box_key is not None and box_key in self.sidebars:
             self._read_sidebar(block, text)
         elif block.heading_level:
-            self._read_heading(block, text)
+            self._read_heading(block, without_heading_number(text))
         elif not self._context_paragraph(text):
             self._read_paragraph(block, text)
         if self.cur is not None and self._progress() != before:

@@ -449,3 +449,54 @@ def test_a_run_in_title_on_a_line_of_its_own_loses_its_full_stop() -> None:
         titles += [d.title for d in segment_newsletter(blocks, None).examples]
     assert titles == ["Kamratstödjare på Eksjö gymnasium", "Vem tar hand om rasten?",
                       "Läxhjälp i Bankeryd..."]
+
+
+def _heading(text: str, top: float, level: int) -> Block:
+    words = [(w, 57 + 45 * n) for n, w in enumerate(text.split())]
+    return Block([_line(words, top, 13 if level == 1 else 11.5, True)], page=1,
+                 heading_level=level)
+
+
+def _paragraph(text: str, top: float) -> Block:
+    words = text.split(" ")
+    lines = [_line([(w, 57 + 30 * n) for n, w in enumerate(words[i:i + 12])], top + 14 * k,
+                   10, False) for k, i in enumerate(range(0, len(words), 12))]
+    return Block(lines, page=1)
+
+
+TEAM_TEXT = ("Teamet har under året prövat en ny arbetsform och vi har mätt hur många familjer som "
+             "kommer tillbaka, och nu vill vi fortsätta med fler träffar under hösten.")
+
+
+@pytest.mark.parametrize("numbers", [("1", "2", "2.1", "2.2", "3"),
+                                     ("1.", "2.", "", "", "3.")])
+def test_numbered_headings_and_a_heading_over_the_teams_presentations(numbers) -> None:
+    """Headings numbered as a word processor numbers them ("2", "2.1", "3.") are read by their
+    words: "Inledning" is the meeting's, "Exempel från teamen" / "Presentationer" groups the
+    teams' sections, and each team's heading under it starts an example, titled without its
+    number; a discussion in groups and "Övrigt" are the meeting's."""
+    from ingest.segment.newsletter import segment_newsletter
+
+    intro, group, first, second, talk = numbers
+    group_heading = "Exempel från teamen" if first else "Presentationer"
+    blocks = [
+        _heading(f"{intro} Inledning".strip(), 100, 1),
+        _paragraph("Träffen samlade deltagare från tolv av länets kommuner och temat var "
+                   "spridning.", 120),
+        _heading(f"{group} {group_heading}".strip(), 160, 1),
+        _heading(f"{first} Familjecentralen i Mariannelund".strip(), 180, 2),
+        _paragraph(TEAM_TEXT, 200),
+        _heading(f"{second} Elevhälsan i Sävsjö".strip(), 250, 2),
+        _paragraph(TEAM_TEXT, 270),
+        _heading(f"{talk} Diskussion i smågrupper".strip(), 320, 1),
+        _paragraph("Grupperna diskuterade vilka arbetssätt som är mogna att spridas och flest "
+                   "röster fick lördagsöppna hallar.", 340),
+        _heading("Övrigt", 380, 1),
+        _paragraph("Habo har fått en ny samordnare som börjar i mars och presenterar sig "
+                   "nästa gång.", 400),
+    ]
+    found = segment_newsletter(blocks, None)
+    assert [d.title for d in found.examples] == ["Familjecentralen i Mariannelund",
+                                                 "Elevhälsan i Sävsjö"]
+    context = [s.heading for s in found.context]
+    assert {"Inledning", group_heading, "Diskussion i smågrupper", "Övrigt"} <= set(context)
