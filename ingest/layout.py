@@ -623,6 +623,12 @@ def body_size(lines: list[Line]) -> float:
     return max(weight.items(), key=lambda kv: kv[1])[0]
 
 
+def _run_in_sentence(prev: Line, block: Block) -> bool:
+    """A bold title ending in a full stop that fills a paragraph's first line ("Knattegympan
+    är tillbaka i Skillingaryd."), the paragraph going on below in normal text."""
+    return len(block.lines) == 1 and block.lines[0] is prev and prev.words[-1].text.endswith(".")
+
+
 def blocks_from_lines(lines: list[Line], body: float) -> list[Block]:
     """Paragraph blocks: a new block at a region change, a wide gap or a change of style."""
     blocks: list[Block] = []
@@ -641,7 +647,8 @@ def blocks_from_lines(lines: list[Line], body: float) -> list[Block]:
                 and not (
                     prev.bold
                     and not line.bold
-                    and (line.words[0].bold or prev.words[-1].text.endswith(RUN_IN_ENDS))
+                    and (line.words[0].bold or prev.words[-1].text.endswith(RUN_IN_ENDS)
+                         or _run_in_sentence(prev, blocks[-1]))
                     and abs(line.size - prev.size) < 0.5
                 )
             ):

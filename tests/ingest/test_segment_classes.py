@@ -500,3 +500,32 @@ def test_numbered_headings_and_a_heading_over_the_teams_presentations(numbers) -
                                                  "Elevhälsan i Sävsjö"]
     context = [s.heading for s in found.context]
     assert {"Inledning", group_heading, "Diskussion i smågrupper", "Övrigt"} <= set(context)
+
+
+def test_a_bold_title_filling_a_paragraphs_first_line_starts_an_example() -> None:
+    """In a column, a team's bold run-in title that ends in a full stop fills the line, and
+    its text goes on below in normal weight: it is the next example's title, not a bold
+    sentence of the example before ("Knattegympan är tillbaka i Skillingaryd.")."""
+    from ingest.headings import assign_levels
+    from ingest.layout import blocks_from_lines
+    from ingest.segment.newsletter import segment_newsletter
+
+    def line(text: str, top: float, bold: bool) -> Line:
+        return _line([(w, 57 + 30 * n) for n, w in enumerate(text.split())], top, 10, bold)
+
+    first = [line("Läxcafé med seniorer i Anneberg.", 100, True)]
+    first[0].words += [Word(w, 300 + 30 * n, 100, 330 + 30 * n, 110, 10, False, 1)
+                       for n, w in enumerate(["Lena", "Forsberg", "berättade", "om",
+                                              "caféet."])]
+    lines = [*first,
+             line("Varje tisdag kommer elever i årskurs fyra till nio till biblioteket", 112,
+                  False),
+             line("och får hjälp av pensionerade lärare med matematik och svenska.", 124, False),
+             line("Knattegympan är tillbaka i Skillingaryd.", 136, True),
+             line("Under pandemin låg familjecentralens knattegympa nere men nu är den", 148,
+                  False),
+             line("igång igen och varje fredag kommer barn mellan ett och fyra år.", 160, False)]
+    blocks = blocks_from_lines(lines, 10)
+    assign_levels(blocks, 10)
+    titles = [d.title for d in segment_newsletter(blocks, None).examples]
+    assert titles == ["Läxcafé med seniorer i Anneberg", "Knattegympan är tillbaka i Skillingaryd"]
