@@ -47,9 +47,10 @@ ERASED_IN_FILENAME = "raderad-person"
 _FILENAME_LETTERS = {"å": "(?:å|a|aa)", "ä": "(?:ä|a|ae)", "ö": "(?:ö|o|oe)", "é": "(?:é|e)",
                      "ü": "(?:ü|u|ue)"}
 _FILENAME_GAP = r"(?:[-_.+ ]|%20)*"
-# the tables whose file names (and the audit log's lines, which quote them) are renamed
-_FILENAME_COLUMNS = (("documents", ("filename",)), ("jobs", ("filename",)),
-                     ("corrections", ("filename",)), ("audit_log", ("summary", "data")))
+# the tables whose file names (and the audit log's lines, which quote them) are renamed; a
+# document's own name is renamed with the document (``find`` lists every one that has it)
+_FILENAME_COLUMNS = (("jobs", ("filename",)), ("corrections", ("filename",)),
+                     ("audit_log", ("summary", "data")))
 
 
 @dataclass
@@ -58,6 +59,7 @@ class Finding:
 
     name: str
     terms: Terms
+    in_filename: re.Pattern[str]  # the name as a file name spells it
     mentions: list[persons.Mention] = field(default_factory=list)
     documents: list[Document] = field(default_factory=list)  # their texts name the person
     files: list[Document] = field(default_factory=list)  # only their file names do
@@ -100,7 +102,7 @@ def find(library: Library, name: str) -> Finding:
             docs.append(doc)
         elif doc is not None and in_filename.search(doc.filename):
             files.append(doc)
-    return Finding(name, terms, found, docs, files)
+    return Finding(name, terms, in_filename, found, docs, files)
 
 
 def filename_pattern(names: Iterable[str]) -> re.Pattern[str]:
@@ -144,7 +146,6 @@ def export(library: Library, name: str, user: str | None = None) -> dict[str, An
         finding = find(library, name)
         ids = set(finding.example_ids())
         examples = [library.catalogue.example_record(i) for i in sorted(ids)]
-        in_filename = filename_pattern(finding.terms.names)
         out = {
             "person": finding.name,
             "exported_at": now(),
@@ -159,7 +160,7 @@ def export(library: Library, name: str, user: str | None = None) -> dict[str, An
                  "named_in_context": mentions(Document(
                      id=d.id, filename="", title=d.title, kind=d.kind, date=None, pages=0,
                      context=d.context), finding.terms),
-                 "named_in_filename": bool(in_filename.search(d.filename))}
+                 "named_in_filename": bool(finding.in_filename.search(d.filename))}
                 for d in (*finding.documents, *finding.files)],
             "audit": _audit_rows(library, finding),
             "concept_sheets": _sheets_naming(library, finding),
@@ -263,7 +264,6 @@ def erase(library: Library, name: str, user: str | None = None) -> Erasure:
         finding = find(library, name)
         report.examples = len(finding.example_ids())
         report.documents = len(finding.documents)
-        in_filename = filename_pattern(finding.terms.names)
         old_shas = {}
         for doc in finding.documents:
             old_shas[doc.id] = doc.sha256 = library.catalogue.document_row(doc.id)["sha256"]
@@ -272,7 +272,7 @@ def erase(library: Library, name: str, user: str | None = None) -> Erasure:
         for doc in finding.files:
             doc.sha256 = library.catalogue.document_row(doc.id)["sha256"]
         for doc in (*finding.documents, *finding.files):
-            renamed = in_filename.sub(ERASED_IN_FILENAME, doc.filename)
+            renamed = finding.in_filename.sub(ERASED_IN_FILENAME, doc.filename)
             report.file_names += renamed != doc.filename
             doc.filename = renamed
         hashes = persons.erasure_hashes(library.erasure_key(), finding.terms.names,
@@ -286,7 +286,7 @@ def erase(library: Library, name: str, user: str | None = None) -> Erasure:
                             (word.lower(),))
                 report.audit_rows += audit.forget_name(con, word)
                 report.sheet_rows += concept_sheets.forget_name(con, word)
-            report.file_names += _rename_files(con, in_filename)
+            report.file_names += _rename_files(con, finding.in_filename)
             audit.record(con, "person.erase",
                          f"raderade uppgifter om en person ({report.examples} exempel)",
                          user=user, data={k: v for k, v in report.as_dict().items()
