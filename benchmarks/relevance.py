@@ -105,7 +105,7 @@ QUERIES: list[tuple[str, list[R]]] = [
         rule(3, t=["En förälders erfarenhet i Eksjö"]), rule(1, i=["brukarmedverkan"])]),
     ("överlämning förskola skola", [rule(3, i=["överlämning förskola–skola"])]),
     ("overgang till forskoleklass", [rule(3, i=["överlämning förskola–skola"])]),
-    ("pappagrupp", [rule(3, t=["Pappagruppen i Mullsjö"])]),
+    ("pappagrupp", [rule(3, t=["Pappagruppen i Mullsjö"]), rule(3, i=["pappagrupp"])]),
     ("vad vill föräldrarna ha av familjecentralen", [
         rule(3, t=["Mullsjös nya familjecentral frågar föräldrarna",
                    "Vad vill föräldrar i Mullsjö ha av sin familjecentral?"]),

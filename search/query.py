@@ -39,6 +39,14 @@ from ingest.tagging.taxonomy import taxonomy
 from ingest.tagging.thesaurus import TOPIC, Thesaurus, seed
 from search import fastrank
 from search.analysis import STOPWORDS, fold, query_words, variants
+from search.query_actors import (
+    ACTOR,
+    ACTOR_CREDIT,
+    ACTOR_WEIGHT,
+    NamedActor,
+    named_actors,
+    run_together,
+)
 from search.records import DocumentRef, DroppedFilter, Hit, SearchResult
 from search.schema import FACETS, RANK_FIELD, SEARCH_FIELD
 from search.spelling import fuzzy_words, suggest
@@ -755,6 +763,7 @@ class WordPlan:
     closeness: tuple[tuple[str, tuple[tuple[int, float], ...]], ...] = ()
     # the age groups the query names ("små barn": 0–6) and the positions of their words
     ages: tuple[tuple[str, frozenset[int]], ...] = ()
+    actors: tuple[NamedActor, ...] = ()  # the actors it names ("EHT", "socialtjänsten")
 
 
 def word_plan(searcher: Searcher, text: str, q: Query, thesaurus: Thesaurus) -> WordPlan | None:
@@ -786,11 +795,13 @@ def word_plan(searcher: Searcher, text: str, q: Query, thesaurus: Thesaurus) -> 
             counts.append(False)
             weights.append(PART_WEIGHT)
     # a word no example has and that names no concept cannot be required
+    actors = named_actors(query_words(text)[:MAX_WORDS])
+    naming |= {i for actor in actors for i in actor.words}
     present = sum(1 for i, terms in enumerate(words) if counts[i] and (
         i in naming or any(reader.doc_frequency(RANK_FIELD, t) for t in terms)))
     return WordPlan(words, concepts, tuple(named.items()), required_words(present),
                     tuple(counts), tuple(weights), _closeness(text, named, thesaurus),
-                    named_ages(text, thesaurus))
+                    named_ages(text, thesaurus), actors)
 
 
 def _closeness(text: str, named: dict[str, frozenset[int]], thesaurus: Thesaurus
@@ -849,7 +860,20 @@ def _expansions(searcher: Searcher, plan: WordPlan) -> list[Expansion]:
         if docs:
             score = fastrank.expansion_score(n_docs, len(docs), AGE_WEIGHT)
             out.append(Expansion(AGE, value, docs, arrays["alder"][value], score, 1.0, words))
+    for actor in plan.actors:
+        docs = postings.get("aktor", {}).get(actor.value)
+        if docs:
+            score = fastrank.expansion_score(n_docs, len(docs), ACTOR_WEIGHT)
+            out.append(Expansion(ACTOR, actor.value, docs, arrays["aktor"][actor.value], score,
+                                 1.0, actor.words))
     return out
+
+
+def _credit(expansion: Expansion) -> float:
+    """How much of a query word an example of the expansion has when it lacks the word."""
+    if expansion.kind == ACTOR:
+        return ACTOR_CREDIT
+    return min(1.0, expansion.weight / FULL_CREDIT)
 
 
 def _via(docnum: int, literal: set[int], expansions: list[Expansion]) -> list[str]:
@@ -877,7 +901,7 @@ class Found:
 def _rank(searcher: Searcher, plan: WordPlan, allowed: set[int] | None, top: int
           ) -> tuple[fastrank.Ranked, list[Expansion]]:
     expansions = _expansions(searcher, plan)
-    covers = [[(e.ids, min(1.0, e.weight / FULL_CREDIT)) for e in expansions if i in e.words]
+    covers = [[(e.ids, _credit(e)) for e in expansions if i in e.words]
               for i in range(len(plan.words))]
     # a concept no single word names counts as one more word; a focus area scores but is no
     # word of the query, unless the query names areas only ("klara skolan"): then its
@@ -887,9 +911,21 @@ def _rank(searcher: Searcher, plan: WordPlan, allowed: set[int] | None, top: int
                for e in expansions]
     found = fastrank.rank_words(searcher, RANK_FIELD, plan.words, allowed, top, counted,
                                 covers, plan.required, ENOUGH_HITS, plan.counts,
-                                plan.weights, concept_boosts(plan, expansions, searcher),
+                                plan.weights, _boosts(plan, expansions, searcher),
                                 [e.ids for e in expansions if qualifies(e)])
     return found, expansions
+
+
+def _boosts(plan: WordPlan, expansions: list[Expansion], searcher: Searcher
+            ) -> list[tuple[np.ndarray, float]]:
+    """The practices the query names, and those the actors it names run together."""
+    # the actors tell which practice is meant when no word names one; an actor most
+    # examples have ("föräldrar", "skolan") says little about it
+    named = any(e.kind == "intervention" and e.words for e in expansions)
+    actors = [] if named else [e.ids for e in expansions if e.kind == ACTOR and any(
+        i >= len(plan.counts) or plan.counts[i] for i in e.words)]
+    practices = _facet_arrays(searcher, _facet_postings(searcher)).get("insats", {})
+    return [*concept_boosts(plan, expansions, searcher), *run_together(actors, practices)]
 
 
 def _counted(expansion: Expansion, areas_only: bool) -> int:

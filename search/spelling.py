@@ -46,8 +46,9 @@ def _swedish(word: str) -> bool:
 
 
 def _max_distance(word: str) -> int:
-    """Edit distance allowed for a word: 1 for short words, 2 for longer ones."""
-    return 1 if len(word) <= 5 else 2
+    """Edit distance allowed for a word: none for a word of three letters or fewer (an
+    abbreviation, "soc", is no misspelled "son"), 1 for short words, 2 for longer ones."""
+    return 0 if len(word) <= 3 else 1 if len(word) <= 5 else 2
 
 
 def _known(searcher: Searcher, word: str) -> bool:

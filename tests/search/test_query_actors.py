@@ -1,0 +1,81 @@
+"""A query naming who works with the children (an agency, a profession, by its short form)
+finds the examples those actors take part in, led by the practices they mostly run, on the
+real corpus; and a short word no example has is no misspelling of another short word."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from search.analysis import query_words
+from search.library import Library
+from search.query_actors import TOGETHER_SHARE, named_actors
+
+
+@pytest.fixture(scope="module")
+def corpus_library(corpus_store):
+    library = Library(corpus_store)
+    yield library
+    library.close()
+
+
+def _tags(library: Library, example_id: str, kind: str) -> set[str]:
+    example = library.example(example_id)
+    return {t.value for t in example.tags if t.kind == kind and not t.proposed}
+
+
+def _run_mostly_by(library: Library, actors: set[str]) -> set[str]:
+    """The practices most of whose examples have all of ``actors``."""
+    total, shared = Counter(), Counter()
+    for doc in library.documents():
+        for ex in doc.examples:
+            practices = {t.value for t in ex.tags if t.kind == "intervention" and not t.proposed}
+            total.update(practices)
+            if actors <= {t.value for t in ex.tags if t.kind == "actor"}:
+                shared.update(practices)
+    return {p for p, n in shared.items() if n >= 2 and n / total[p] >= TOGETHER_SHARE}
+
+
+def test_actor_terms_are_named_by_lemma_and_position() -> None:
+    found = {a.value: a.words for a in named_actors(query_words("EHT och socialtjänsten"))}
+    assert found == {"elevhälsa": frozenset({0}), "socialtjänst": frozenset({1})}
+    found = {a.value: a.words for a in named_actors(query_words("vad gör skolkuratorn"))}
+    assert found == {"elevhälsa": frozenset({0})}
+    assert named_actors(query_words("rastaktiviteter")) == ()
+
+
+def test_an_abbreviation_no_example_writes_finds_the_actors_examples(corpus_library) -> None:
+    # "EHT" (elevhälsoteam) is written in no example: it is a term of the actor elevhälsa
+    result = corpus_library.search("EHT", per_page=10)
+    assert result.suggestion is None and result.total >= 10
+    for hit in result.hits:
+        assert "elevhälsa" in _tags(corpus_library, hit["id"], "actor")
+        assert "elevhälsa" in hit["via"]
+    # led by the practices school health mostly runs, not by where it is merely mentioned
+    mostly = _run_mostly_by(corpus_library, {"elevhälsa"})
+    for hit in result.hits[:5]:
+        assert _tags(corpus_library, hit["id"], "intervention") & mostly, hit["title"]
+
+
+def test_two_actors_ask_how_they_work_together(corpus_library) -> None:
+    result = corpus_library.search("EHT och socialtjänsten", per_page=10)
+    mostly = _run_mostly_by(corpus_library, {"elevhälsa", "socialtjänst"})
+    assert mostly
+    for hit in result.hits[:5]:
+        assert {"elevhälsa", "socialtjänst"} <= _tags(corpus_library, hit["id"], "actor")
+        assert _tags(corpus_library, hit["id"], "intervention") & mostly, hit["title"]
+
+
+def test_a_practice_the_query_names_leads_over_its_actors(corpus_library) -> None:
+    # "läxhjälp" names a practice; "bibliotekarie" (bibliotek) only adds to it
+    result = corpus_library.search("läxhjälp bibliotekarie", per_page=5)
+    for hit in result.hits:
+        assert "läxhjälp" in hit["interventions"], hit["title"]
+
+
+def test_a_short_word_no_example_has_is_not_read_as_another(corpus_library) -> None:
+    # three letters, one edit from "son" and "sms", which examples do write
+    result = corpus_library.search("sxn")
+    assert result.total == 0
+    assert corpus_library.search("sms").total > 0
