@@ -232,13 +232,32 @@ def lemmatize(word: str) -> str:
         head_lemma = simple_lemma(head) or definite_base(head) or head
         if head_lemma != head and not _is_inflection(head, head_lemma):
             head_lemma = head
-        return lower[: len(lower) - len(head)] + head_lemma
+        return lower[: len(lower) - len(head)] + _noun_reading(head, head_lemma)
     for i in range(1, len(lower) - 3):
         suffix = lower[i:]
         hit = t.forms.get(suffix)
         if hit and _is_inflection(suffix, hit.lower()):
             return lower[:i] + hit.lower()
     return lower
+
+
+_PLURALS = ("arna", "erna", "orna", "ar", "er", "or")
+
+
+def _noun_reading(form: str, lemma: str) -> str:
+    """The head of a compound read as a noun: a compound like "föräldraträffar" is a noun,
+    so a head that is also a verb form ("träffar": träffa) is the plural of the noun the
+    table knows ("träff", whose definite form is its own), and all forms of the compound
+    share one lemma ("föräldraträffen", "föräldraträffar": föräldraträff)."""
+    if lemma == form or not verb_forms(lemma):
+        return lemma
+    t = load_tables()
+    for suffix in _PLURALS:
+        base = form[: -len(suffix)]
+        if form.endswith(suffix) and len(base) >= 3 and any(
+                t.forms.get(base + end, "").lower() == base for end in ("en", "et", "n", "t")):
+            return base
+    return lemma
 
 
 def _is_inflection(form: str, lemma: str) -> bool:

@@ -25,6 +25,12 @@ from ingest.tagging import lemmatize, split_compound
         ("BVC-sjuksköterskan", "bvc-sjuksköterska"),
         ("Rydaholm", "rydaholm"),
         ("komet", "komet"),  # a noun and a parenting programme, no form of "komma"
+        # a compound is a noun: its plural shares the lemma of its other forms, even where
+        # the head alone is also a verb form ("träffar": träffa)
+        ("föräldraträffar", "föräldraträff"),
+        ("föräldraträffen", "föräldraträff"),
+        ("kvällsträffar", "kvällsträff"),
+        ("idrottsföreningar", "idrottsförening"),
     ],
 )
 def test_lemmatize(word: str, lemma: str) -> None:
