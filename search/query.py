@@ -34,11 +34,10 @@ from whoosh.query import (
 from whoosh.searching import Searcher
 
 from ingest.tagging import query_terms
-from ingest.tagging.lemmas import lemmatize
 from ingest.tagging.taxonomy import taxonomy
 from ingest.tagging.thesaurus import TOPIC, Thesaurus, seed
 from search import fastrank
-from search.analysis import STOPWORDS, fold, query_words, variants
+from search.analysis import STOPWORDS, fold, lemma, query_words, variants
 from search.query_actors import (
     ACTOR,
     ACTOR_CREDIT,
@@ -611,22 +610,29 @@ DEFINED_SHARE = 2 / 3
 @lru_cache(maxsize=16)
 def _definitions(thesaurus: Thesaurus) -> tuple[tuple[str, frozenset[str]], ...]:
     """(intervention, the lemmas of its definition's content words)."""
-    return tuple((c.pref, frozenset(variants(w, False)[0] for w in query_words(c.definition)))
+    return tuple((c.pref, frozenset(lemma(w) for w in query_words(c.definition)))
                  for c in thesaurus.concepts if c.kind == "intervention" and c.definition)
 
 
 def defined(text: str, thesaurus: Thesaurus) -> dict[str, frozenset[int]]:
     """The interventions whose definitions the query says (DEFINED_WORDS, DEFINED_SHARE),
     each with the positions (in ``query_words``) of the words it shares with them."""
-    words = [variants(w, False)[0] for w in query_words(text[:MAX_QUERY_CHARS])[:MAX_WORDS]]
+    return dict(_defined(text[:MAX_QUERY_CHARS], thesaurus))
+
+
+@lru_cache(maxsize=256)
+def _defined(text: str, thesaurus: Thesaurus) -> tuple[tuple[str, frozenset[int]], ...]:
+    """``defined``, once per query (the concepts a query names and the words naming each
+    both ask for it)."""
+    words = [lemma(w) for w in query_words(text)[:MAX_WORDS]]
     if len(words) < DEFINED_WORDS:
-        return {}
-    out = {}
+        return ()
+    out = []
     for value, lemmas in _definitions(thesaurus):
         shared = frozenset(i for i, w in enumerate(words) if w in lemmas)
         if len(shared) >= max(DEFINED_WORDS, DEFINED_SHARE * len(words)):
-            out[value] = shared
-    return out
+            out.append((value, shared))
+    return tuple(out)
 
 
 @lru_cache(maxsize=4096)
@@ -713,10 +719,10 @@ def _age_topics(thesaurus: Thesaurus) -> dict[str, str]:
     """Topic key → age group, for the topics whose preferred label is one of the taxonomy's
     age-group words ("småbarn", "nyblivna föräldrar"): an age, whose broader concept is the
     age group."""
-    ages = {tuple(lemmatize(w) for w in query_words(term)): value
+    ages = {tuple(lemma(w) for w in query_words(term)): value
             for value, terms in taxonomy().age_groups.items() for term in terms}
     return {c.key: ages[key] for c in thesaurus.concepts if c.kind == TOPIC
-            and (key := tuple(lemmatize(w) for w in query_words(c.pref))) in ages}
+            and (key := tuple(lemma(w) for w in query_words(c.pref))) in ages}
 
 
 def named_ages(text: str, thesaurus: Thesaurus) -> tuple[tuple[str, frozenset[int]], ...]:

@@ -21,9 +21,8 @@ from functools import lru_cache
 
 import numpy as np
 
-from ingest.tagging.lemmas import lemmatize
 from ingest.tagging.taxonomy import taxonomy
-from search.analysis import query_words
+from search.analysis import lemma, query_words
 
 ACTOR = "actor"
 # An example the query's actor takes part in has, in a sense, the word naming it: this much of
@@ -55,7 +54,7 @@ def _terms() -> dict[tuple[str, ...], str]:
     out: dict[tuple[str, ...], str] = {}
     for actor, terms in taxonomy().actors.items():
         for term in (actor, *terms):
-            key = tuple(lemmatize(w) for w in query_words(term))
+            key = tuple(lemma(w) for w in query_words(term))
             if key:
                 out.setdefault(key, actor)
     return out
@@ -64,7 +63,7 @@ def _terms() -> dict[tuple[str, ...], str]:
 def named_actors(words: list[str]) -> tuple[NamedActor, ...]:
     """The actors the query's words (``query_words``) name, longest terms first; a word is
     part of one actor's term at most."""
-    lemmas = [lemmatize(w) for w in words]
+    lemmas = [lemma(w) for w in words]
     terms = _terms()
     used: set[int] = set()
     found: dict[str, set[int]] = {}
