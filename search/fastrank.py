@@ -283,6 +283,7 @@ def rank_words(searcher: Searcher, fieldname: str, words: list[list[str]],
     final = scores[matched_idx] * (1 + COORD * (coord[matched_idx] - 1))
     if boosts:
         final *= 1 + _best_share(boosts, size)[matched_idx]
+    _common_last(final, coord[matched_idx])
     k = min(top, len(matched_idx))
     kth = -np.partition(-final, k - 1)[k - 1]
     part = np.flatnonzero(final >= kth)  # the top k and the documents tied with the last
@@ -292,6 +293,17 @@ def rank_words(searcher: Searcher, fieldname: str, words: list[list[str]],
     best = [(float(final[i]), int(matched_idx[i])) for i in order]
     return Ranked(set(matched_idx.tolist()), best, {d for _, d in best if literal[d]},
                   required, needed)
+
+
+def _common_last(final: np.ndarray, coord: np.ndarray) -> None:
+    """Scale the documents found by common words only below all others (in place), in
+    their own order: they are there because too few have a word that counts."""
+    weak = coord <= 2 * EPSILON
+    if weak.any() and not weak.all():
+        floor = final[~weak].min()
+        top = final[weak].max()
+        if top > 0 and top >= floor:
+            final[weak] *= floor / (2 * top)
 
 
 def _needed(have: np.ndarray, required: int, enough: int) -> int:

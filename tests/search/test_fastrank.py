@@ -176,3 +176,20 @@ def test_id_ranks_order_documents_as_their_example_ids(searcher: Searcher) -> No
     stored = {d: searcher.stored_fields(d)["id"] for d in live}
     assert sorted(live, key=lambda d: int(ranks[d])) == sorted(live, key=stored.__getitem__)
     assert len({int(ranks[d]) for d in live}) == len(set(stored.values()))
+
+
+def test_common_words_alone_rank_below_every_word_that_counts(searcher: Searcher) -> None:
+    """When too few examples have a word that counts, those with only a common word match
+    too, and all of them below every example that has the counting word, whatever BM25 says."""
+    words = query.plain_terms("trygghetscirkeln barnen")
+    rare = set(searcher.docs_for_query(Or([Term(query.RANK_FIELD, t) for t in words[0]])))
+    assert 0 < len(rare) < 40
+    # the counting word weighs little here, so that BM25 alone would mix the two
+    found = fastrank.rank_words(searcher, query.RANK_FIELD, words, None, top=200,
+                                enough=1000, counts=[True, False], weights=[0.05, 1.0])
+    assert found.needed == 0 and len(found.matched) > len(rare)
+    order = [d for _, d in found.best]
+    last_rare = max(order.index(d) for d in rare if d in order)
+    assert last_rare == len(rare & set(order)) - 1  # the rare word's examples come first
+    scores = [sc for sc, _ in found.best]
+    assert scores == sorted(scores, reverse=True) and min(scores) > 0
