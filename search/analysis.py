@@ -37,6 +37,8 @@ QUESTION_WORDS = frozenset({
     "förslag", "tipsa", "vet", "veta", "tycker", "tror", "undrar", "eller", "ens", "väl",
     "liksom", "typ", "nån", "nåt", "nåra", "hos", "kring", "angående", "gällande",
     "nå", "når", "nått", "nådde",  # "hur når vi papporna": whom, not reaching, is the content
+    # "finns det någon verksamhet för pappor": any activity at all; for whom is the content
+    "verksamhet", "verksamheten", "verksamheter", "verksamheterna",
 })
 STOPWORDS = SEARCH_STOPWORDS | QUESTION_WORDS  # dropped on the index and the query side
 

@@ -30,6 +30,7 @@ def test_question_words_are_no_content() -> None:
     assert query_words("finns det någon som jobbar med skolk") == ["skolk"]
     assert query_words("hur når vi papporna?") == ["papporna"]
     assert query_words("vad händer med familjecentralen") == ["familjecentralen"]
+    assert query_words("finns det någon verksamhet för pappor") == ["pappor"]
 
 
 def test_required_words_grow_with_the_query() -> None:
