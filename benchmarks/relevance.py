@@ -12,9 +12,10 @@ recall@10 = relevant (grade ≥ 2) in the top 10 / min(10, number relevant).
 
 Two sets, scored per category: the queries below (category ``ämnesord``, written with the
 search; ``vardag-egen`` and ``fraga-egen``, everyday words and questions written and graded from
-the gold before they were run) and the blind queries in benchmarks/blind/relevance/queries.yaml
-(categories ``vardag``, ``fraga``, ``stavfel``: everyday words, questions and typos, written and
-graded from the gold alone before they were ever run; see its README). The exit code follows
+the gold before they were run) and the blind queries in benchmarks/blind/relevance/queries*.yaml
+(categories ``vardag``, ``fraga``, ``stavfel``, and those of later rounds with the round's number:
+everyday words, questions and typos, written and graded from the gold alone before they were
+ever run; see its README). The exit code follows
 the ``ämnesord`` queries only.
 
     .venv/bin/python benchmarks/relevance.py [--verbose] [--data-dir DIR] [--json] [--aggregate]
@@ -42,7 +43,7 @@ import yaml  # noqa: E402
 from search.library import Library  # noqa: E402
 
 R = dict[str, Any]  # a judgement rule: conditions plus "grade"
-BLIND_QUERIES = ROOT / "benchmarks" / "blind" / "relevance" / "queries.yaml"
+BLIND_DIR = ROOT / "benchmarks" / "blind" / "relevance"  # queries*.yaml, one file per round
 OWN_CATEGORY = "ämnesord"  # the exit code follows this category
 
 
@@ -303,7 +304,8 @@ def load_queries() -> list[tuple[str, list[R], str]]:
     """(query, rules, category): the queries above, then the blind ones."""
     own = [(text, rules, category) for category, queries in OWN_SETS.items()
            for text, rules in queries]
-    blind = yaml.safe_load(BLIND_QUERIES.read_text(encoding="utf-8")) or []
+    blind = [q for path in sorted(BLIND_DIR.glob("queries*.yaml"))
+             for q in yaml.safe_load(path.read_text(encoding="utf-8")) or []]
     return own + [(q["query"], q["rules"], q["category"]) for q in blind]
 
 
