@@ -37,7 +37,7 @@ from ingest.tagging import query_terms
 from ingest.tagging.taxonomy import taxonomy
 from ingest.tagging.thesaurus import TOPIC, Thesaurus, seed
 from search import fastrank
-from search.analysis import STOPWORDS, fold, lemma, query_words, variants
+from search.analysis import STOPWORDS, compound_parts, fold, lemma, query_words, variants
 from search.query_actors import (
     ACTOR,
     ACTOR_CREDIT,
@@ -596,7 +596,24 @@ def named_concepts(text: str, thesaurus: Thesaurus) -> Concepts:
             weights[kind, value] = max(weight, weights.get((kind, value), 0.0))
     for value in defined(text, thesaurus):
         weights["intervention", value] = 1.0
+    if not weights:
+        for kind, value, weight in _named_by_parts(content, thesaurus):
+            weights[kind, value] = max(PARTS_WEIGHT * weight, weights.get((kind, value), 0.0))
     return tuple((kind, value, weight) for (kind, value), weight in weights.items())
+
+
+# A compound that names nothing names what its parts name ("invandrarföräldrar": "invandrare
+# förälder"), less closely than the words written apart.
+PARTS_WEIGHT = 0.8
+
+
+def _named_by_parts(content: str, thesaurus: Thesaurus) -> list[tuple[str, str, float]]:
+    """What the query's words name with each compound written as its parts."""
+    words = content.split()
+    parted = " ".join(" ".join(compound_parts(w)) or w for w in words)
+    if parted == " ".join(words):
+        return []
+    return [c for c in thesaurus.named(parted) if c[0] in EXPANSION_WEIGHTS]
 
 
 # A question that says most of what a practice's definition says names the practice ("vad

@@ -279,3 +279,17 @@ def test_the_practice_a_question_defines_fills_the_first_page(corpus_library) ->
     centres = corpus_library.search("", filters={"insats": ["elevhälsocentral"]})
     assert 5 <= centres.total <= 10
     assert {h["id"] for h in centres.hits} <= {h["id"] for h in result.hits}
+
+
+def test_a_compound_that_names_nothing_names_what_its_parts_name(corpus_library) -> None:
+    # no label is "ensamhetskänslor"; its first part "ensamhet" is a topic's label
+    thesaurus = seed()
+    alone = {v: w for k, v, w in query.named_concepts("ensamhet känslor", thesaurus)}
+    joined = {v: w for k, v, w in query.named_concepts("ensamhetskänslor", thesaurus)}
+    assert "kamratstöd" in joined and joined["kamratstöd"] < alone["kamratstöd"]
+    # a compound that names something itself is not read as its parts (nor less closely)
+    assert ("intervention", "närvaroarbete", 0.8) in query.named_concepts("skolfrånvaro",
+                                                                           thesaurus)
+    result = corpus_library.search("ensamhetskänslor", per_page=3)
+    assert result.total > 0
+    assert {"kamratstöd", "rastaktiviteter"} & set(result.hits[0]["interventions"])
