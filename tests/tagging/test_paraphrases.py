@@ -20,6 +20,8 @@ CASES = [
     ("gemensamma hembesök", "BVC-sköterskan och familjebehandlaren gör hembesöket ihop."),
     ("gemensamma hembesök",
      "Sjuksköterskan och kuratorn besöker familjen tillsammans när barnet är fyra veckor."),
+    ("brukarmedverkan",
+     "Två pappor som själva har erfarenhet av socialtjänsten läste rutinerna och gav råd."),
 ]
 
 
