@@ -114,6 +114,11 @@ def variants(word: str, index_side: bool) -> tuple[str, ...]:
     """All terms one lowercase word produces, the lemma first."""
     base = lemma(word)
     terms = [base]
+    if base != word and lemma(base) == word:
+        # the lemma table reads the two forms as each other's lemma ("stötta" → "stött",
+        # "stött" → "stötta"; "trygg" ↔ "trygga"): a word of either is both, or the verb's
+        # own forms ("stöttar" → "stötta") would miss a query for its base form
+        terms.append(word)
     if "-" in word or ":" in word:
         for piece in word.replace(":", "-").split("-"):
             if len(piece) >= 2:
