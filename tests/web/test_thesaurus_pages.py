@@ -107,19 +107,19 @@ def test_a_new_phrase_becomes_a_term_in_one_step(writable_client: FlaskClient) -
 def test_a_new_topic_leads_to_its_interventions(writable_client: FlaskClient) -> None:
     client = writable_client
     token = login(client)
-    assert api_search(client, "skilsmässa")["total"] == 0
+    assert api_search(client, "sorgbearbetning")["total"] == 0
     response = client.post("/samordnare/tesaurus/nytt-amne", follow_redirects=True, data={
-        "csrf_token": token, "namn": "skilsmässa", "fokus": ["Psykisk hälsa"],
+        "csrf_token": token, "namn": "sorgbearbetning", "fokus": ["Psykisk hälsa"],
         "insats": ["föräldrastöd i grupp", "finns inte"],
-        "beskrivning": "Barn vars föräldrar separerar."})
+        "beskrivning": "Familjer som har förlorat en närstående."})
     page = unescape(response.get_data(as_text=True))
-    assert response.status_code == 200 and "Ämnet skilsmässa lades till" in page
-    assert "Barn vars föräldrar separerar." in page and "föräldrastöd i grupp</a>" in page
-    first = api_search(client, "skilsmässa")["results"][0]
+    assert response.status_code == 200 and "Ämnet sorgbearbetning lades till" in page
+    assert "Familjer som har förlorat en närstående." in page and "föräldrastöd i grupp</a>" in page
+    first = api_search(client, "sorgbearbetning")["results"][0]
     assert "föräldrastöd i grupp" in first["interventions"]
     assert "föräldrastöd i grupp" in first["via"]
     again = client.post("/samordnare/tesaurus/nytt-amne", follow_redirects=True,
-                        data={"csrf_token": token, "namn": "Skilsmässa"})
+                        data={"csrf_token": token, "namn": "Sorgbearbetning"})
     assert "finns redan" in unescape(again.get_data(as_text=True))
 
 
