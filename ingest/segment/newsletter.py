@@ -36,6 +36,7 @@ from ingest.segment.programme import (
     is_contact_table,
     is_context_heading,
     is_meeting_list,
+    is_meeting_part,
     is_subheading,
     norm_key,
     reads_as_programme,
@@ -85,6 +86,7 @@ class _NewsletterReader:
         self.previous: Block | None = None
         self.orphan: tuple[str, Block] | None = None  # a sub-heading read into the context
         self.contact_of: Draft | None = None  # the example whose own contacts are being read
+        self.part_level: int | None = None  # the level of the meeting part being read
 
     def read(self, block: Block) -> None:
         text = block_text(block)
@@ -195,13 +197,16 @@ class _NewsletterReader:
 
     def _read_heading(self, block: Block, text: str) -> None:
         cur = self.cur
-        if self._team_contact_heading(block, text):
+        if self._in_meeting_part(block):
+            self.ctx.heading(text)  # "Grupp 1" under "Diskussion i smågrupper"
+        elif self._team_contact_heading(block, text):
             assert cur is not None
             cur.section(text, block.pages)
             self.contact_of = cur
         elif is_context_heading(text) or (not self.drafts and INTRO_HEADING.search(text)):
             self.close()
             self.ctx.heading(text)
+            self.part_level = block.heading_level if is_meeting_part(text) else None
             # a greeting or a network heading over a team's own text may still be a team's
             greeting = GREETINGS.search(text) or INTRO_HEADING.search(text)
             self.orphan = (text, block) if greeting else None
@@ -218,6 +223,16 @@ class _NewsletterReader:
                 self.orphan = (text, block) if is_subheading(text) else None
         else:
             self._open_heading(block, text)
+
+    def _in_meeting_part(self, block: Block) -> bool:
+        """A heading below a meeting part's heading ("Diskussion i smågrupper" over its groups'
+        notes) is the meeting's too, until a heading of that part's level or higher."""
+        if self.part_level is None:
+            return False
+        if block.heading_level > self.part_level:
+            return True
+        self.part_level = None
+        return False
 
     def _open_heading(self, block: Block, text: str) -> None:
         draft = Draft(title=heading_title(text), level=block.heading_level)

@@ -13,6 +13,7 @@ from functools import lru_cache
 from ingest.lexicon import (
     CONTACT_COLUMNS,
     CONTEXT_HEADINGS,
+    MEETING_PART_HEADINGS,
     MONTH_STEMS,
     NETWORK_TASK_VERBS,
     NETWORK_TEAM_SUBJECTS,
@@ -111,6 +112,13 @@ def is_context_heading(text: str) -> bool:
     return len(key.split()) <= 8 and (
         starts_with(key, CONTEXT_HEADINGS) or bool(SEASON_HEADING.match(key))
     )
+
+
+def is_meeting_part(text: str) -> bool:
+    """A heading of a part of the meeting ("Diskussion i smågrupper", "Övrigt") whose
+    sub-headings are the meeting's too (not a heading over the teams' sections)."""
+    key = norm_key(text)
+    return len(key.split()) <= 8 and starts_with(key, MEETING_PART_HEADINGS)
 
 
 def is_meeting_list(text: str) -> bool:
