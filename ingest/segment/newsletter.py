@@ -8,6 +8,9 @@
 - a framed card holds one team's example: its title opens it whatever its level, and a card
   cut by a page break goes on in the frame at the top of the next page;
 - in a two-column section a bold title alone on its line opens an example of its own;
+- a table whose rows are the teams' examples (``ingest.tables``) gives one example per row,
+  titled by the bold run-in title of its running text (else by its first cell); its head row
+  is context;
 - framed sidebars, contact lists, coming meetings and greetings go to the context.
 """
 
@@ -45,6 +48,7 @@ from ingest.segment.programme import (
     team_voiced,
     who_acts,
 )
+from ingest.tables import MAX_CELL_WORDS
 
 
 def heading_title(text: str) -> str:
@@ -87,6 +91,8 @@ class _NewsletterReader:
         self.orphan: tuple[str, Block] | None = None  # a sub-heading read into the context
         self.contact_of: Draft | None = None  # the example whose own contacts are being read
         self.part_level: int | None = None  # the level of the meeting part being read
+        self.row_titles = _row_titles(blocks)
+        self.row: tuple[int, ...] | None = None  # the table row being read
 
     def read(self, block: Block) -> None:
         text = block_text(block)
@@ -97,7 +103,10 @@ class _NewsletterReader:
             return
         before = self._progress()
         box_key = self._follow_frame(block)
-        if box_key in self.carried and self.cur is not None or (
+        self._follow_row(block)
+        if self.row is not None:
+            self._read_team_box(block, text) if self.cur is not None else self.ctx.add(text)
+        elif box_key in self.carried and self.cur is not None or (
             box_key is not None and self._absorbs(box_key)
         ):
             self._read_team_box(block, text)
@@ -159,6 +168,19 @@ class _NewsletterReader:
             self.close()
         self.box_of_previous = box_key
         return box_key
+
+    def _follow_row(self, block: Block) -> None:
+        """A table row of examples opens its example; leaving the row ends it."""
+        cell = block.meta.get("cell")
+        row = (block.page, *cell[:2]) if cell is not None else None
+        if row == self.row:
+            return
+        if self.row is not None or row is not None:
+            self.close()
+        self.row = row
+        title = self.row_titles.get(row) if row is not None else None
+        if title:
+            self._start(Draft(title=title, level=None))
 
     def _absorbs(self, box_key: tuple[int, int]) -> bool:
         """Whether a box in a row of small boxes belongs to the team section being read: its
@@ -353,6 +375,25 @@ class _NewsletterReader:
             self.drafts[:] = [d for d in self.drafts if d is not cur]
             self._demote(cur)
             self.cur = None
+
+
+def _row_titles(blocks: list[Block]) -> dict[tuple[int, ...], str]:
+    """The title of each row of a table of examples: the bold run-in title of its running
+    text, else its first cell. A row without running text (the head row) has none."""
+    rows: dict[tuple[int, ...], list[Block]] = {}
+    for block in blocks:
+        cell = block.meta.get("cell")
+        if cell is not None:
+            rows.setdefault((block.page, *cell[:2]), []).append(block)
+    titles: dict[tuple[int, ...], str] = {}
+    for key, cells in rows.items():
+        longest = max(cells, key=lambda b: len(b.words))
+        if len(longest.words) <= MAX_CELL_WORDS:
+            continue
+        run = bold_run(longest)
+        first = block_text(cells[0])
+        titles[key] = title_from_run(run) if run else " ".join(first.split()[:12])
+    return titles
 
 
 def _has_cell_gap(line: Line) -> bool:

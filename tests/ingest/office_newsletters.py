@@ -2,11 +2,11 @@
 or an e-mail style HTML newsletter printed to PDF.
 
 A newsletter is written as a list of parts (``Title``, ``Heading``, ``Para``, ``Boxes``,
-``Bullets``, ``Card``, ``NewsColumns``); ``write_docx`` lays them out with python-docx and
-``to_pdf`` exports the file with LibreOffice, as "Spara som PDF" does; ``html_newsletter_pdf``
-prints them with WeasyPrint. ``odt_newsletter_pdf`` writes them with odfpy (LibreOffice Writer's
-format) and ``chromium_newsletter_pdf`` lays them out as an e-mail (tables, inline styles) that
-Chromium prints, as a coordinator does from the browser.
+``Bullets``, ``Card``, ``NewsColumns``, ``TableRows``); ``write_docx`` lays them out with
+python-docx and ``to_pdf`` exports the file with LibreOffice, as "Spara som PDF" does;
+``html_newsletter_pdf`` prints them with WeasyPrint. ``odt_newsletter_pdf`` writes them with odfpy
+(LibreOffice Writer's format) and ``chromium_newsletter_pdf`` lays them out as an e-mail (tables,
+inline styles) that Chromium prints, as a coordinator does from the browser.
 """
 
 from __future__ import annotations
@@ -75,7 +75,17 @@ class NewsColumns:
     news: list[tuple[str, str]] = field(default_factory=list)
 
 
-Part = Title | Heading | Para | Bullets | Boxes | Card | NewsColumns
+@dataclass
+class TableRows:
+    """A ruled table whose rows are the teams' examples: a head row of column labels, then for
+    each team its name (bold), what it does (a bold title run in, then the text) and its
+    contact lines. In Word a table with grid lines, in an e-mail an HTML table with borders."""
+
+    head: tuple[str, str, str]
+    rows: list[tuple[str, str, str, tuple[str, ...]]] = field(default_factory=list)
+
+
+Part = Title | Heading | Para | Bullets | Boxes | Card | NewsColumns | TableRows
 
 
 def _borders(cell) -> None:  # noqa: ANN001 - python-docx's cell
@@ -134,6 +144,8 @@ def write_docx(parts: list[Part], path: Path) -> Path:
             _docx_card(doc, part)
         elif isinstance(part, NewsColumns):
             _docx_news_columns(doc, part)
+        elif isinstance(part, TableRows):
+            _docx_table_rows(doc, part)
         else:
             _boxes(doc, part)
     doc.save(str(path))
@@ -148,6 +160,29 @@ def _docx_card(doc, part: Card) -> None:  # noqa: ANN001 - python-docx's documen
     cell.paragraphs[0].add_run(part.title).bold = True
     for text in part.paras:
         cell.add_paragraph(text)
+    doc.add_paragraph()
+
+
+def _docx_table_rows(doc, part: TableRows) -> None:  # noqa: ANN001 - python-docx's document
+    """A table with grid lines: a narrow team column, a wide text column, a contact column."""
+    from docx.shared import Cm
+
+    table = doc.add_table(rows=1 + len(part.rows), cols=3)
+    table.style = "Table Grid"
+    widths = (Cm(3.6), Cm(8.6), Cm(4.4))
+    for cell, label, width in zip(table.rows[0].cells, part.head, widths, strict=True):
+        _shade(cell)
+        cell.width = width
+        cell.paragraphs[0].add_run(label).bold = True
+    for row, (team, title, text, contact) in zip(table.rows[1:], part.rows, strict=True):
+        for cell, width in zip(row.cells, widths, strict=True):
+            cell.width = width
+        row.cells[0].paragraphs[0].add_run(team).bold = True
+        row.cells[1].paragraphs[0].add_run(title + ".").bold = True
+        row.cells[1].paragraphs[0].add_run(" " + text)
+        row.cells[2].paragraphs[0].add_run(contact[0])
+        for line in contact[1:]:
+            row.cells[2].add_paragraph(line)
     doc.add_paragraph()
 
 
@@ -356,7 +391,22 @@ def _mail_part(part: Part) -> str:
                 f"<p style='margin:0 0 10px'>{escape(x)}</p>" for t, x in news) + "</td>"
             for news in (part.news[:half], part.news[half:]))
         return f"<tr><td><table role='presentation' width='100%'><tr>{cols}</tr></table></td></tr>"
+    if isinstance(part, TableRows):
+        return f"<tr><td style='{_TD}'>{_mail_table_rows(part)}</td></tr>"
     return f"<tr><td style='{_TD}'>{_html_part(part)}</td></tr>"
+
+
+def _mail_table_rows(part: TableRows) -> str:
+    cell = "border:1px solid #555;padding:4px;vertical-align:top;"
+    head = "".join(f"<th style='{cell}background:#dde8f0;text-align:left'>{escape(h)}</th>"
+                   for h in part.head)
+    rows = "".join(
+        f"<tr><td style='{cell}width:25%'><b>{escape(team)}</b></td>"
+        f"<td style='{cell}width:50%'><b>{escape(title)}.</b> {escape(text)}</td>"
+        f"<td style='{cell}'>{'<br>'.join(escape(c) for c in contact)}</td></tr>"
+        for team, title, text, contact in part.rows)
+    return (f"<table style='border-collapse:collapse;width:100%;font-size:13px'>"
+            f"<tr>{head}</tr>{rows}</table>")
 
 
 def chromium_newsletter_pdf(parts: list[Part], out_dir: Path, name: str) -> Path:

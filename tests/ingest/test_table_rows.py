@@ -1,0 +1,88 @@
+"""A newsletter that gives the teams' examples as the rows of a ruled table (team | what it does |
+contact): each row is one example, titled by the bold title its text opens with, holding the
+team's name and contact; the head row and the cells are no examples. Made in Word and exported
+by LibreOffice (untagged, as "Spara som PDF" without tags, and tagged, as uploaded) and as an
+e-mail printed by Chromium, and read by the real pipeline."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ingest.model import Document
+from ingest.pipeline import read_bytes, read_pdf
+from ingest.text import normalize
+from tests.ingest.office_newsletters import (
+    Bullets,
+    Heading,
+    Para,
+    TableRows,
+    Title,
+    chromium_newsletter_pdf,
+    newsletter_pdf,
+    write_docx,
+)
+
+pytestmark = pytest.mark.slow
+
+HEAD = ("Verksamhet", "Det här gör vi", "Kontaktperson")
+ROWS = [
+    ("Fritidsgården Tornet, Vetlanda", "Lördagsöppen idrottshall",
+     "Sedan oktober håller vi idrottshallen i Holsby öppen varje lördag kväll för unga mellan "
+     "tolv och sexton år. Två fritidsledare och en tränare från innebandyklubben finns på plats "
+     "och lånar ut utrustning. I november kom i snitt 34 ungdomar per kväll, och polisen "
+     "rapporterar färre anmälningar om skadegörelse i centrum.",
+     ("Jonas Ekdahl, fritidsledare", "jonas.ekdahl@tornet.example")),
+    ("Elevhälsan på Furuskolan, Värnamo", "Samtalsgrupp för oroliga elever",
+     "Kuratorn och skolsköterskan leder en grupp för elever i årskurs sju som oroar sig mycket "
+     "inför prov. Gruppen träffas sex gånger under lunchen och övar på att sätta ord på oron. "
+     "Nio av elva elever säger efteråt att de sover bättre, och vi vill erbjuda gruppen även "
+     "i årskurs åtta till hösten.",
+     ("Sanna Pettersson, kurator", "036-555 12 34")),
+    ("Öppna förskolan i Mullsjö", "Babyrytmik på biblioteket",
+     "Varannan torsdag sjunger och ramsar vi med föräldrar och barn under ett år i bibliotekets "
+     "sagorum. Bibliotekarien visar pekböcker på flera språk och vi bjuder på kaffe efteråt. "
+     "Första terminen kom 19 familjer, varav åtta aldrig hade besökt öppna förskolan tidigare.",
+     ("Petra Lundin, förskollärare", "petra.lundin@mullsjo.example")),
+]
+INTRO = ("Här berättar tre verksamheter kort om vad de har kommit igång med under hösten. Fler "
+         "rapporter kommer i nästa nummer.")
+
+
+def newsletter() -> list:
+    return [
+        Title("Nytt från förbättringsteamen"),
+        Para(INTRO),
+        Heading("Så går det för teamen", 1),
+        TableRows(HEAD, ROWS),
+        Heading("Kommande träffar", 1),
+        Bullets(["4 mars – lärandeträff i Eksjö", "6 maj – digital träff om uppföljning"]),
+    ]
+
+
+@pytest.fixture(scope="module", params=["word", "word tagged", "chromium"])
+def doc(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Document:
+    out = tmp_path_factory.mktemp("tabellrader")
+    if request.param == "word":
+        return read_pdf(newsletter_pdf(newsletter(), out, "tabellrader"))
+    if request.param == "chromium":
+        return read_pdf(chromium_newsletter_pdf(newsletter(), out, "tabellrader-epost"))
+    source = write_docx(newsletter(), out / "tabellrader.docx")
+    return read_bytes(Path(source).read_bytes(), source.name)
+
+
+def test_each_row_is_one_example_titled_by_its_bold_title(doc: Document) -> None:
+    assert [e.title for e in doc.examples] == [title for _team, title, _text, _c in ROWS]
+    for example, (team, _title, text, contact) in zip(doc.examples, ROWS, strict=True):
+        held = normalize(example.text)
+        assert normalize(text) in held
+        assert normalize(team) in held
+        assert normalize(contact[0]) in held
+
+
+def test_the_head_row_and_what_is_around_the_table_are_context(doc: Document) -> None:
+    context = normalize(" ".join(f"{s.heading} {s.text}" for s in doc.context))
+    for phrase in (*HEAD, INTRO, "4 mars – lärandeträff i Eksjö"):
+        assert normalize(phrase) in context, phrase
+        assert not [e.title for e in doc.examples if normalize(phrase) in normalize(e.text)]
