@@ -314,7 +314,9 @@ def _end_word(words: list[Word], chars: list[str], bold_chars: int, word: Word) 
             text = clean_word(text)
         if text:
             word.text = text
-            word.bold = bold_chars * 2 > len(chars)
+            # half of it is enough: a number ending a bold run-in title, its full stop set in
+            # normal weight ("i årskurs 7."), is bold
+            word.bold = bold_chars * 2 >= len(chars)
             words.append(word)
         chars.clear()
 

@@ -78,8 +78,9 @@ class NewsColumns:
 @dataclass
 class TableRows:
     """A ruled table whose rows are the teams' examples: a head row of column labels, then for
-    each team its name (bold), what it does (a bold title run in, then the text) and its
-    contact lines. In Word a table with grid lines, in an e-mail an HTML table with borders."""
+    each team its name (bold), what it does (a bold title run in, its full stop in normal
+    weight, then the text) and its contact lines. In Word a table with grid lines, in an e-mail
+    an HTML table with borders."""
 
     head: tuple[str, str, str]
     rows: list[tuple[str, str, str, tuple[str, ...]]] = field(default_factory=list)
@@ -178,8 +179,8 @@ def _docx_table_rows(doc, part: TableRows) -> None:  # noqa: ANN001 - python-doc
         for cell, width in zip(row.cells, widths, strict=True):
             cell.width = width
         row.cells[0].paragraphs[0].add_run(team).bold = True
-        row.cells[1].paragraphs[0].add_run(title + ".").bold = True
-        row.cells[1].paragraphs[0].add_run(" " + text)
+        row.cells[1].paragraphs[0].add_run(title).bold = True
+        row.cells[1].paragraphs[0].add_run(". " + text)
         row.cells[2].paragraphs[0].add_run(contact[0])
         for line in contact[1:]:
             row.cells[2].add_paragraph(line)
@@ -402,7 +403,7 @@ def _mail_table_rows(part: TableRows) -> str:
                    for h in part.head)
     rows = "".join(
         f"<tr><td style='{cell}width:25%'><b>{escape(team)}</b></td>"
-        f"<td style='{cell}width:50%'><b>{escape(title)}.</b> {escape(text)}</td>"
+        f"<td style='{cell}width:50%'><b>{escape(title)}</b>. {escape(text)}</td>"
         f"<td style='{cell}'>{'<br>'.join(escape(c) for c in contact)}</td></tr>"
         for team, title, text, contact in part.rows)
     return (f"<table style='border-collapse:collapse;width:100%;font-size:13px'>"

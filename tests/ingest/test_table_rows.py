@@ -1,8 +1,9 @@
 """A newsletter that gives the teams' examples as the rows of a ruled table (team | what it does |
-contact): each row is one example, titled by the bold title its text opens with, holding the
-team's name and contact; the head row and the cells are no examples. Made in Word and exported
-by LibreOffice (untagged, as "Spara som PDF" without tags, and tagged, as uploaded) and as an
-e-mail printed by Chromium, and read by the real pipeline."""
+contact): each row is one example, titled by the bold title its text opens with (a number
+ending it bold though its full stop is not), holding the team's name and contact; the head row
+and the cells are no examples. Made in Word and exported by LibreOffice (untagged, as "Spara som
+PDF" without tags, and tagged, as uploaded) and as an e-mail printed by Chromium, and read by
+the real pipeline."""
 
 from __future__ import annotations
 
@@ -34,7 +35,7 @@ ROWS = [
      "och lånar ut utrustning. I november kom i snitt 34 ungdomar per kväll, och polisen "
      "rapporterar färre anmälningar om skadegörelse i centrum.",
      ("Jonas Ekdahl, fritidsledare", "jonas.ekdahl@tornet.example")),
-    ("Elevhälsan på Furuskolan, Värnamo", "Samtalsgrupp för oroliga elever",
+    ("Elevhälsan på Furuskolan, Värnamo", "Samtalsgrupp i årskurs 7",
      "Kuratorn och skolsköterskan leder en grupp för elever i årskurs sju som oroar sig mycket "
      "inför prov. Gruppen träffas sex gånger under lunchen och övar på att sätta ord på oron. "
      "Nio av elva elever säger efteråt att de sover bättre, och vi vill erbjuda gruppen även "
