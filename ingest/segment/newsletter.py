@@ -48,7 +48,7 @@ from ingest.segment.programme import (
     team_voiced,
     who_acts,
 )
-from ingest.tables import MAX_CELL_WORDS
+from ingest.segment.rows import row_of, table_rows
 
 
 def heading_title(text: str) -> str:
@@ -91,8 +91,10 @@ class _NewsletterReader:
         self.orphan: tuple[str, Block] | None = None  # a sub-heading read into the context
         self.contact_of: Draft | None = None  # the example whose own contacts are being read
         self.part_level: int | None = None  # the level of the meeting part being read
-        self.row_titles = _row_titles(blocks)
-        self.row: tuple[int, ...] | None = None  # the table row being read
+        self.rows = table_rows(blocks)
+        self.row: tuple[int, int, int] | None = None  # the table row being read
+        self.row_draft: Draft | None = None  # the example a table row opened
+        self.column_parts: dict[int, int] = {}  # where each column's text of the row stands
 
     def read(self, block: Block) -> None:
         text = block_text(block)
@@ -105,7 +107,7 @@ class _NewsletterReader:
         box_key = self._follow_frame(block)
         self._follow_row(block)
         if self.row is not None:
-            self._read_team_box(block, text) if self.cur is not None else self.ctx.add(text)
+            self._read_cell(block, text)
         elif box_key in self.carried and self.cur is not None or (
             box_key is not None and self._absorbs(box_key)
         ):
@@ -170,17 +172,41 @@ class _NewsletterReader:
         return box_key
 
     def _follow_row(self, block: Block) -> None:
-        """A table row of examples opens its example; leaving the row ends it."""
-        cell = block.meta.get("cell")
-        row = (block.page, *cell[:2]) if cell is not None else None
+        """A row of a table of examples opens its example, or a section of the example being
+        read, or goes on with the row it continues; leaving the table ends an example a row
+        opened."""
+        row = row_of(block)
+        row = self.rows.continued.get(row, row) if row is not None else None
         if row == self.row:
             return
-        if self.row is not None or row is not None:
-            self.close()
         self.row = row
-        title = self.row_titles.get(row) if row is not None else None
+        if row is None:
+            if self.cur is not None and self.cur is self.row_draft:
+                self.close()
+            return
+        if row in self.rows.sections and self.cur is not None:
+            return
+        self.close()
+        self.column_parts = {}
+        title = self.rows.titles.get(row)
         if title:
-            self._start(Draft(title=title, level=None))
+            self.row_draft = Draft(title=title, level=None)
+            self._start(self.row_draft)
+
+    def _read_cell(self, block: Block, text: str) -> None:
+        """A cell of a table of examples: the row's text, or its heading when the row is a
+        section ("Nuläge | …"); a row that is no example (the head row) is context."""
+        assert self.row is not None
+        column = block.meta["cell"][2]
+        if self.cur is None:
+            self.ctx.add(text)
+        elif self.row in self.rows.sections and column == 0:
+            self.cur.section(text, block.pages)
+        elif row_of(block) != self.row and column in self.column_parts:  # over a page break
+            self.cur.add_to(self.column_parts[column], text, block.pages)
+        else:
+            self.cur.add(text, block.pages)
+            self.column_parts[column] = len(self.cur.parts) - 1
 
     def _absorbs(self, box_key: tuple[int, int]) -> bool:
         """Whether a box in a row of small boxes belongs to the team section being read: its
@@ -375,25 +401,6 @@ class _NewsletterReader:
             self.drafts[:] = [d for d in self.drafts if d is not cur]
             self._demote(cur)
             self.cur = None
-
-
-def _row_titles(blocks: list[Block]) -> dict[tuple[int, ...], str]:
-    """The title of each row of a table of examples: the bold run-in title of its running
-    text, else its first cell. A row without running text (the head row) has none."""
-    rows: dict[tuple[int, ...], list[Block]] = {}
-    for block in blocks:
-        cell = block.meta.get("cell")
-        if cell is not None:
-            rows.setdefault((block.page, *cell[:2]), []).append(block)
-    titles: dict[tuple[int, ...], str] = {}
-    for key, cells in rows.items():
-        longest = max(cells, key=lambda b: len(b.words))
-        if len(longest.words) <= MAX_CELL_WORDS:
-            continue
-        run = bold_run(longest)
-        first = block_text(cells[0])
-        titles[key] = title_from_run(run) if run else " ".join(first.split()[:12])
-    return titles
 
 
 def _has_cell_gap(line: Line) -> bool:

@@ -2,11 +2,11 @@
 or an e-mail style HTML newsletter printed to PDF.
 
 A newsletter is written as a list of parts (``Title``, ``Heading``, ``Para``, ``Boxes``,
-``Bullets``, ``Card``, ``NewsColumns``, ``TableRows``); ``write_docx`` lays them out with
-python-docx and ``to_pdf`` exports the file with LibreOffice, as "Spara som PDF" does;
-``html_newsletter_pdf`` prints them with WeasyPrint. ``odt_newsletter_pdf`` writes them with odfpy
-(LibreOffice Writer's format) and ``chromium_newsletter_pdf`` lays them out as an e-mail (tables,
-inline styles) that Chromium prints, as a coordinator does from the browser.
+``Bullets``, ``Card``, ``NewsColumns``, ``TableRows``, ``SectionTable``); ``write_docx`` lays
+them out with python-docx and ``to_pdf`` exports the file with LibreOffice, as "Spara som PDF"
+does; ``html_newsletter_pdf`` prints them with WeasyPrint. ``odt_newsletter_pdf`` writes them with
+odfpy (LibreOffice Writer's format) and ``chromium_newsletter_pdf`` lays them out as an e-mail
+(tables, inline styles) that Chromium prints, as a coordinator does from the browser.
 """
 
 from __future__ import annotations
@@ -86,7 +86,15 @@ class TableRows:
     rows: list[tuple[str, str, str, tuple[str, ...]]] = field(default_factory=list)
 
 
-Part = Title | Heading | Para | Bullets | Boxes | Card | NewsColumns | TableRows
+@dataclass
+class SectionTable:
+    """One team's report as a ruled table of two columns: a sub-heading ("Nuläge") beside its
+    text on each row."""
+
+    rows: list[tuple[str, str]] = field(default_factory=list)
+
+
+Part = Title | Heading | Para | Bullets | Boxes | Card | NewsColumns | TableRows | SectionTable
 
 
 def _borders(cell) -> None:  # noqa: ANN001 - python-docx's cell
@@ -147,6 +155,8 @@ def write_docx(parts: list[Part], path: Path) -> Path:
             _docx_news_columns(doc, part)
         elif isinstance(part, TableRows):
             _docx_table_rows(doc, part)
+        elif isinstance(part, SectionTable):
+            _docx_section_table(doc, part)
         else:
             _boxes(doc, part)
     doc.save(str(path))
@@ -184,6 +194,18 @@ def _docx_table_rows(doc, part: TableRows) -> None:  # noqa: ANN001 - python-doc
         row.cells[2].paragraphs[0].add_run(contact[0])
         for line in contact[1:]:
             row.cells[2].add_paragraph(line)
+    doc.add_paragraph()
+
+
+def _docx_section_table(doc, part: SectionTable) -> None:  # noqa: ANN001 - python-docx's document
+    from docx.shared import Cm
+
+    table = doc.add_table(rows=len(part.rows), cols=2)
+    table.style = "Table Grid"
+    for row, (heading, text) in zip(table.rows, part.rows, strict=True):
+        row.cells[0].width, row.cells[1].width = Cm(3.5), Cm(13)
+        row.cells[0].paragraphs[0].add_run(heading).bold = True
+        row.cells[1].paragraphs[0].add_run(text)
     doc.add_paragraph()
 
 

@@ -18,6 +18,7 @@ from tests.ingest.office_newsletters import (
     Bullets,
     Heading,
     Para,
+    SectionTable,
     TableRows,
     Title,
     chromium_newsletter_pdf,
@@ -87,3 +88,56 @@ def test_the_head_row_and_what_is_around_the_table_are_context(doc: Document) ->
     for phrase in (*HEAD, INTRO, "4 mars – lärandeträff i Eksjö"):
         assert normalize(phrase) in context, phrase
         assert not [e.title for e in doc.examples if normalize(phrase) in normalize(e.text)]
+
+
+REPORT = [
+    ("Nuläge", "På Skogsbackens skola läser var tredje elev i årskurs tre under den nivå som "
+               "skolan satt som mål. Vi har sett att eleverna läser mindre hemma än för fem år "
+               "sedan och att få vårdnadshavare vet hur de kan hjälpa till."),
+    ("Det här har vi gjort", "Sedan januari träffar läsfixarna, elever i årskurs fem, de yngre "
+                             "två gånger i veckan och läser högt för dem i tjugo minuter. "
+                             "Bibliotekarien väljer böckerna och lärarna följer upp."),
+    ("Nästa steg", "Vi ska mäta läshastigheten igen i maj och vill bjuda in vårdnadshavare "
+                   "till en kväll om högläsning innan sommarlovet börjar."),
+]
+COACHES = ("Elevcoacher på Vätterskolan i Habo",
+           "Vi har anställt två elevcoacher som möter elever med hög frånvaro redan vid "
+           "skolstarten. Coacherna ringer hem samma dag och bokar ett möte med eleven och "
+           "vårdnadshavare inom en vecka, och hittills har 17 elever fått stöd.")
+
+
+def test_one_teams_report_laid_out_as_a_table_is_one_example(tmp_path: Path) -> None:
+    """A table of sub-headings beside their text is one team's example, its rows sections."""
+    parts = [Title("Nyheter från nätverket"), Heading("Läsfixarna på Skogsbackens skola", 1),
+             SectionTable(REPORT), Heading(COACHES[0], 1), Para(COACHES[1])]
+    doc = read_pdf(newsletter_pdf(parts, tmp_path, "tabellrapport"))
+    assert [e.title for e in doc.examples] == ["Läsfixarna på Skogsbackens skola", COACHES[0]]
+    first = doc.examples[0]
+    for heading, text in REPORT:
+        assert normalize(text) in normalize(first.text)
+        assert heading in [s.heading for s in first.sections]
+    assert normalize(COACHES[1]) in normalize(doc.examples[1].text)
+
+
+PLACES = ("Aneby", "Eksjö", "Gislaved", "Gnosjö", "Habo", "Jönköping", "Mullsjö", "Nässjö")
+
+
+def _long_row(n: int, place: str) -> tuple[str, str, str, tuple[str, ...]]:
+    text = (f"Familjecentralen i {place} har sedan i höstas en öppen träff varje vecka för "
+            f"föräldrar med barn under två år. Barnmorskan, socionomen och förskolläraren turas "
+            f"om att leda samtalen om sömn, mat och lek. Under terminen kom {20 + n} familjer "
+            f"minst tre gånger och {n + 3} av dem hade aldrig varit på familjecentralen förut. "
+            f"Vi frågar föräldrarna efter varje träff vad de vill prata om nästa gång, och till "
+            f"våren vill vi prova en kvällsträff för föräldrar som arbetar dagtid.")
+    return (f"Familjecentralen i {place}", f"Föräldraträff nummer {n + 1} i {place}", text,
+            (f"Kontaktperson {n + 1}, samordnare",))
+
+
+def test_a_row_cut_by_a_page_break_stays_one_example(tmp_path: Path) -> None:
+    rows = [_long_row(n, place) for n, place in enumerate(PLACES)]
+    parts = [Title("Familjecentralerna berättar"), Para(INTRO), TableRows(HEAD, rows)]
+    doc = read_pdf(newsletter_pdf(parts, tmp_path, "lang-tabell"))
+    assert [e.title for e in doc.examples] == [title for _team, title, _text, _c in rows]
+    for example, (_team, _title, text, _contact) in zip(doc.examples, rows, strict=True):
+        assert normalize(text) in normalize(example.text)
+    assert [1, 2] in [e.pages for e in doc.examples]  # one row goes on over the page break

@@ -1,0 +1,63 @@
+"""The rows of a table whose rows are the teams' examples (``ingest.tables`` marks each line of
+such a table with its cell): what each row is to the newsletter reader.
+
+- a row with running text is an example, titled by the bold run-in title of that text, else
+  by its first cell (the team's name);
+- a row whose first cell is a known sub-heading ("Nuläge", "Nästa steg") is a section of the
+  example being read (one team's report laid out as a table of two columns);
+- a row cut by a page break goes on at the top of the next page with its first cell empty: it
+  is the same example;
+- a row without running text (the head row of column labels) is context.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ingest.layout import Block
+from ingest.segment.blocks import block_text, bold_run, title_from_run
+from ingest.segment.programme import is_subheading
+from ingest.tables import MAX_CELL_WORDS
+
+Row = tuple[int, int, int]  # (page, table, row)
+TITLE_WORDS = 12  # a first cell longer than this titles its row with its first words
+
+
+def row_of(block: Block) -> Row | None:
+    cell = block.meta.get("cell")
+    return (block.page, cell[0], cell[1]) if cell is not None else None
+
+
+@dataclass
+class TableRows:
+    titles: dict[Row, str] = field(default_factory=dict)  # rows that are examples
+    sections: dict[Row, str] = field(default_factory=dict)  # rows that are sections: heading
+    continued: dict[Row, Row] = field(default_factory=dict)  # row → the row it goes on
+
+
+def table_rows(blocks: list[Block]) -> TableRows:
+    """What each row of the document's tables of examples is (see the module's docstring)."""
+    rows: dict[Row, list[Block]] = {}
+    at: dict[Row, tuple[int, int]] = {}  # where each row's first and last block stand
+    for n, block in enumerate(blocks):
+        key = row_of(block)
+        if key is not None:
+            rows.setdefault(key, []).append(block)
+            at[key] = (at.get(key, (n, n))[0], n)
+    found = TableRows()
+    previous: Row | None = None
+    for key, cells in rows.items():
+        first_column = [b for b in cells if b.meta["cell"][2] == 0]
+        if previous is not None and key[0] == previous[0] + 1 and not first_column \
+                and at[key][0] == at[previous][1] + 1:  # right after it, over the page break
+            found.continued[key] = found.continued.get(previous, previous)
+        elif first_column and is_subheading(block_text(first_column[0])):
+            found.sections[key] = block_text(first_column[0])
+        longest = max(cells, key=lambda b: len(b.words))
+        if key not in found.continued and len(longest.words) > MAX_CELL_WORDS:
+            run = bold_run(longest)
+            first = block_text(first_column[0]) if first_column else block_text(longest)
+            found.titles[key] = title_from_run(run) if run else " ".join(
+                first.split()[:TITLE_WORDS])
+        previous = key
+    return found
