@@ -107,6 +107,11 @@ MEETING_PART_HEADINGS = (
     "kommande träff", "dagens program", "program", "agenda", "sammanfattning av dagen",
     "avslutning",
 )
+# A discussion group named by a number or a letter ("Grupp 2", "Bikupa B", "Bord 3"): a heading
+# or run-in label of a meeting's group notes, never a team's title.
+DISCUSSION_GROUPS = (
+    "grupp", "smågrupp", "samtalsgrupp", "diskussionsgrupp", "bikupa", "bord", "gruppdiskussion",
+)
 # --- who acts: the programme or a team -----------------------------------------------------------
 
 # Word beginnings of the programme telling about itself: its network and meetings, coaches,

@@ -38,6 +38,7 @@ from ingest.segment.programme import (
     is_agenda,
     is_contact_table,
     is_context_heading,
+    is_group_label,
     is_meeting_list,
     is_meeting_part,
     is_subheading,
@@ -251,7 +252,9 @@ class _NewsletterReader:
             assert cur is not None
             cur.section(text, block.pages)
             self.contact_of = cur
-        elif is_context_heading(text) or (not self.drafts and INTRO_HEADING.search(text)):
+        elif is_context_heading(text) or is_group_label(text) or (
+            not self.drafts and INTRO_HEADING.search(text)
+        ):
             self.close()
             self.ctx.heading(text)
             self.part_level = block.heading_level if is_meeting_part(text) else None
@@ -332,7 +335,8 @@ class _NewsletterReader:
         if run is not None:
             title = title_from_run(run)
             label = norm_key(title)
-            if starts_with(label, CONTEXT_LABELS) or is_context_heading(label):
+            if starts_with(label, CONTEXT_LABELS) or is_context_heading(label) \
+                    or is_group_label(label):
                 self.close()
                 self.ctx.add(text)
                 return

@@ -6,6 +6,8 @@ real pipeline."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from ingest.model import Document
@@ -85,3 +87,25 @@ def test_the_discussion_groups_notes_are_the_meetings(doc: Document) -> None:
     for phrase in (*GROUPS, PRESCHOOL_GROUP, SCHOOL_GROUP, OTHER):
         assert normalize(phrase) in context, phrase
         assert not [e.title for e in doc.examples if normalize(phrase) in normalize(e.text)]
+
+
+def test_groups_named_by_number_are_the_meetings_under_any_heading(tmp_path: Path) -> None:
+    """A discussion group named by a number or letter ("Bord 1" as a heading, "Bord 2:" as a
+    run-in label) is the meeting's, under a heading the lexicon does not know."""
+    parts = [
+        Title("Minnesanteckningar från vårträffen"),
+        Heading("Teamen presenterar", 1),
+        Heading(TEAMS[0], 2),
+        Para(SWIM),
+        Heading("Samtal vid borden", 1),
+        Heading("Bord 1", 2),
+        Para(PRESCHOOL_GROUP),
+        Para(SCHOOL_GROUP, bold="Bord 2:"),
+        Heading("Övrigt", 1),
+        Para(OTHER),
+    ]
+    doc = read_pdf(newsletter_pdf(parts, tmp_path, "bordssamtal"))
+    assert [e.title for e in doc.examples] == TEAMS[:1]
+    context = normalize(" ".join(f"{s.heading} {s.text}" for s in doc.context))
+    for phrase in (PRESCHOOL_GROUP, SCHOOL_GROUP, OTHER):
+        assert normalize(phrase) in context, phrase
