@@ -95,7 +95,7 @@ class _NewsletterReader:
         self.rows = table_rows(blocks)
         self.row: tuple[int, int, int] | None = None  # the table row being read
         self.row_draft: Draft | None = None  # the example a table row opened
-        self.column_parts: dict[int, int] = {}  # where each column's text of the row stands
+        self.column_parts: dict[float, int] = {}  # where each column's text (by its left edge)
 
     def read(self, block: Block) -> None:
         text = block_text(block)
@@ -198,16 +198,17 @@ class _NewsletterReader:
         """A cell of a table of examples: the row's text, or its heading when the row is a
         section ("Nuläge | …"); a row that is no example (the head row) is context."""
         assert self.row is not None
-        column = block.meta["cell"][2]
+        x0 = min(line.x0 for line in block.lines)
+        above = min(self.column_parts, key=lambda x: abs(x - x0), default=None)
         if self.cur is None:
             self.ctx.add(text)
-        elif self.row in self.rows.sections and column == 0:
+        elif self.row in self.rows.sections and block.meta["cell"][2] == 0:
             self.cur.section(text, block.pages)
-        elif row_of(block) != self.row and column in self.column_parts:  # over a page break
-            self.cur.add_to(self.column_parts[column], text, block.pages)
+        elif row_of(block) != self.row and above is not None and abs(above - x0) < block.size:
+            self.cur.add_to(self.column_parts[above], text, block.pages)  # over a page break
         else:
             self.cur.add(text, block.pages)
-            self.column_parts[column] = len(self.cur.parts) - 1
+            self.column_parts.setdefault(x0, len(self.cur.parts) - 1)
 
     def _absorbs(self, box_key: tuple[int, int]) -> bool:
         """Whether a box in a row of small boxes belongs to the team section being read: its

@@ -5,8 +5,8 @@ such a table with its cell): what each row is to the newsletter reader.
   by its first cell (the team's name);
 - a row whose first cell is a known sub-heading ("Nuläge", "Nästa steg") is a section of the
   example being read (one team's report laid out as a table of two columns);
-- a row cut by a page break goes on at the top of the next page with its first cell empty: it
-  is the same example;
+- a row cut by a page break goes on at the top of the next page with some of its cells empty:
+  it is the same example, each cell's text going on with the text above it in its column;
 - a row without running text (the head row of column labels) is context.
 """
 
@@ -48,8 +48,11 @@ def table_rows(blocks: list[Block]) -> TableRows:
     previous: Row | None = None
     for key, cells in rows.items():
         first_column = [b for b in cells if b.meta["cell"][2] == 0]
-        if previous is not None and key[0] == previous[0] + 1 and not first_column \
-                and at[key][0] == at[previous][1] + 1:  # right after it, over the page break
+        if previous is not None and key[0] == previous[0] + 1 \
+                and at[key][0] == at[previous][1] + 1 \
+                and (not first_column or _columns(cells) < _columns(rows[previous])):
+            # right after it, over the page break, some of its cells empty (a tagged page
+            # numbers the cells it holds from 0)
             found.continued[key] = found.continued.get(previous, previous)
         elif first_column and is_subheading(block_text(first_column[0])):
             found.sections[key] = block_text(first_column[0])
@@ -61,3 +64,7 @@ def table_rows(blocks: list[Block]) -> TableRows:
                 first.split()[:TITLE_WORDS])
         previous = key
     return found
+
+
+def _columns(cells: list[Block]) -> int:
+    return len({b.meta["cell"][2] for b in cells})
