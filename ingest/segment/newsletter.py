@@ -104,6 +104,8 @@ class _NewsletterReader:
         if block is self.title_block:
             self.ctx.heading(text)
             return
+        if id(block) in self.rows.repeated:
+            return  # a table's head row repeated on a new page
         before = self._progress()
         box_key = self._follow_frame(block)
         self._follow_row(block)

@@ -7,7 +7,8 @@ such a table with its cell): what each row is to the newsletter reader.
   example being read (one team's report laid out as a table of two columns);
 - a row cut by a page break goes on at the top of the next page with some of its cells empty:
   it is the same example, each cell's text going on with the text above it in its column;
-- a row without running text (the head row of column labels) is context.
+- a row without running text (the head row of column labels) is context; repeated on a new
+  page, it is left out.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ class TableRows:
     titles: dict[Row, str] = field(default_factory=dict)  # rows that are examples
     sections: dict[Row, str] = field(default_factory=dict)  # rows that are sections: heading
     continued: dict[Row, Row] = field(default_factory=dict)  # row → the row it goes on
+    repeated: set[int] = field(default_factory=set)  # ids of a head row's blocks on a new page
 
 
 def table_rows(blocks: list[Block]) -> TableRows:
@@ -46,24 +48,46 @@ def table_rows(blocks: list[Block]) -> TableRows:
             at[key] = (at.get(key, (n, n))[0], n)
     found = TableRows()
     previous: Row | None = None
+    heads: set[str] = set()  # the texts of rows without running text
     for key, cells in rows.items():
+        longest = max(cells, key=lambda b: len(b.words))
+        short = len(longest.words) <= MAX_CELL_WORDS
+        text = " ".join(" ".join(block_text(b) for b in cells).split())
         first_column = [b for b in cells if b.meta["cell"][2] == 0]
-        if previous is not None and key[0] == previous[0] + 1 \
-                and at[key][0] == at[previous][1] + 1 \
+        if short and text in heads and previous is not None:
+            found.repeated.update(id(b) for b in cells)
+            continue
+        between = blocks[at[previous][1] + 1:at[key][0]] if previous is not None else []
+        if previous is not None and _goes_on(key, previous, between, heads, found) \
                 and (not first_column or _columns(cells) < _columns(rows[previous])):
-            # right after it, over the page break, some of its cells empty (a tagged page
-            # numbers the cells it holds from 0)
+            # over the page break, some of its cells empty (a tagged page numbers the cells
+            # it holds from 0)
             found.continued[key] = found.continued.get(previous, previous)
         elif first_column and is_subheading(block_text(first_column[0])):
             found.sections[key] = block_text(first_column[0])
-        longest = max(cells, key=lambda b: len(b.words))
-        if key not in found.continued and len(longest.words) > MAX_CELL_WORDS:
+        elif short:
+            heads.add(text)
+            continue
+        else:
             run = bold_run(longest)
             first = block_text(first_column[0]) if first_column else block_text(longest)
             found.titles[key] = title_from_run(run) if run else " ".join(
                 first.split()[:TITLE_WORDS])
         previous = key
     return found
+
+
+def _goes_on(key: Row, previous: Row, between: list[Block], heads: set[str],
+             found: TableRows) -> bool:
+    """A row on the page after ``previous``'s with nothing between them but the table's head
+    row repeated (its cells, or read as one line where a tagged PDF leaves it untagged)."""
+    if key[0] != previous[0] + 1 or any(
+        id(b) not in found.repeated and " ".join(block_text(b).split()) not in heads
+        for b in between
+    ):
+        return False
+    found.repeated.update(id(b) for b in between)
+    return True
 
 
 def _columns(cells: list[Block]) -> int:

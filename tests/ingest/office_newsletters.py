@@ -84,6 +84,7 @@ class TableRows:
 
     head: tuple[str, str, str]
     rows: list[tuple[str, str, str, tuple[str, ...]]] = field(default_factory=list)
+    repeat_head: bool = False  # Word's "Upprepa som rubrikrad": the head row on every page
 
 
 @dataclass
@@ -181,6 +182,10 @@ def _docx_table_rows(doc, part: TableRows) -> None:  # noqa: ANN001 - python-doc
     table = doc.add_table(rows=1 + len(part.rows), cols=3)
     table.style = "Table Grid"
     widths = (Cm(3.6), Cm(8.6), Cm(4.4))
+    if part.repeat_head:
+        header = OxmlElement("w:tblHeader")
+        header.set(qn("w:val"), "true")
+        table.rows[0]._tr.get_or_add_trPr().append(header)
     for cell, label, width in zip(table.rows[0].cells, part.head, widths, strict=True):
         _shade(cell)
         cell.width = width
@@ -276,6 +281,8 @@ def _html_part(part: Part) -> str:
         return f"<p>{bold}{escape(part.text)}</p>"
     if isinstance(part, Bullets):
         return "<ul>" + "".join(f"<li>{escape(i)}</li>" for i in part.items) + "</ul>"
+    if isinstance(part, TableRows):
+        return _mail_table_rows(part)
     boxes = "".join(
         f"<div><b>{escape(h)}</b><ul>{''.join(f'<li>{escape(i)}</li>' for i in items)}</ul></div>"
         for h, items in part.boxes

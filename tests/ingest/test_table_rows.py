@@ -2,8 +2,8 @@
 contact): each row is one example, titled by the bold title its text opens with (a number
 ending it bold though its full stop is not), holding the team's name and contact; the head row
 and the cells are no examples. Made in Word and exported by LibreOffice (untagged, as "Spara som
-PDF" without tags, and tagged, as uploaded) and as an e-mail printed by Chromium, and read by
-the real pipeline."""
+PDF" without tags, and tagged, as uploaded) and as an e-mail printed by Chromium or WeasyPrint,
+and read by the real pipeline."""
 
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ from tests.ingest.office_newsletters import (
     TableRows,
     Title,
     chromium_newsletter_pdf,
+    html_newsletter_pdf,
     newsletter_pdf,
     write_docx,
 )
@@ -64,13 +65,15 @@ def newsletter() -> list:
     ]
 
 
-@pytest.fixture(scope="module", params=["word", "word tagged", "chromium"])
+@pytest.fixture(scope="module", params=["word", "word tagged", "chromium", "weasyprint"])
 def doc(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Document:
     out = tmp_path_factory.mktemp("tabellrader")
     if request.param == "word":
         return read_pdf(newsletter_pdf(newsletter(), out, "tabellrader"))
     if request.param == "chromium":
         return read_pdf(chromium_newsletter_pdf(newsletter(), out, "tabellrader-epost"))
+    if request.param == "weasyprint":
+        return read_pdf(html_newsletter_pdf(newsletter(), out, "tabellrader-html"))
     source = write_docx(newsletter(), out / "tabellrader.docx")
     return read_bytes(Path(source).read_bytes(), source.name)
 
@@ -134,12 +137,17 @@ def _long_row(n: int, place: str) -> tuple[str, str, str, tuple[str, ...]]:
             (f"Kontaktperson {n + 1}, samordnare",))
 
 
+@pytest.mark.parametrize("repeat_head", [False, True])
 @pytest.mark.parametrize("tagged", [False, True])
-def test_a_row_cut_by_a_page_break_stays_one_example(tmp_path: Path, tagged: bool) -> None:
-    """Also where a tagged PDF's cell lists its ids on both pages (each page's own count) and
-    the page after the break holds only some of the row's cells."""
+def test_a_row_cut_by_a_page_break_stays_one_example(
+    tmp_path: Path, tagged: bool, repeat_head: bool
+) -> None:
+    """Also where a tagged PDF's cell lists its ids on both pages (each page's own count), the
+    page after the break holds only some of the row's cells, or the head row is repeated on
+    every page (untagged in a tagged PDF)."""
     rows = [_long_row(n, place) for n, place in enumerate(PLACES)]
-    parts = [Title("Familjecentralerna berättar"), Para(INTRO), TableRows(HEAD, rows)]
+    parts = [Title("Familjecentralerna berättar"), Para(INTRO),
+             TableRows(HEAD, rows, repeat_head=repeat_head)]
     if tagged:
         source = write_docx(parts, tmp_path / "lang-tabell.docx")
         doc = read_bytes(source.read_bytes(), source.name)
@@ -150,3 +158,4 @@ def test_a_row_cut_by_a_page_break_stays_one_example(tmp_path: Path, tagged: boo
     for example, (_team, _title, text, _contact) in zip(doc.examples, rows, strict=True):
         assert normalize(text) in normalize(example.text)
     assert [1, 2] in [e.pages for e in doc.examples]  # one row goes on over the page break
+    assert not [e.title for e in doc.examples if normalize(" ".join(HEAD)) in normalize(e.text)]
