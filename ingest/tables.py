@@ -32,6 +32,7 @@ from ingest.layout import Line
 
 MAX_CELL_WORDS = 20  # more in one cell: a layout table of paragraphs, not a data table
 EDGE = 1.5  # points: how near the column's right edge a force-broken word ends
+MAX_RULES = 1500  # more thin lines on a page: a drawing (a chart, hatching), not a table's
 
 Key = tuple[int, int]  # (table, row)
 
@@ -201,7 +202,7 @@ def cells_from_rules(page: PageContent) -> None:
     """The words of an untagged page placed in the cells of its ruled tables: rules that meet
     make a grid of two rows and two columns or more, whose horizontal rules bound its rows and
     vertical rules its columns. A tagged page's cells are its own."""
-    if not page.rules or any(w.cell is not None for w in page.words):
+    if not page.rules or len(page.rules) > MAX_RULES or any(w.cell is not None for w in page.words):
         return
     grids = [g for g in _grids(page.rules) if len(g[0]) >= 3 and len(g[1]) >= 3]
     for table, (ys, xs) in enumerate(grids):
