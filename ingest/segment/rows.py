@@ -1,8 +1,8 @@
 """The rows of a table whose rows are the teams' examples (``ingest.tables`` marks each line of
 such a table with its cell): what each row is to the newsletter reader.
 
-- a row with running text is an example, titled by the bold run-in title of that text, else
-  by its first cell (the team's name);
+- a row with running text is an example, titled by a heading over that text in its cell, or
+  by the bold run-in title of that text, else by its first cell (the team's name);
 - a row whose first cell is a known sub-heading ("Nuläge", "Nästa steg") is a section of the
   example being read (one team's report laid out as a table of two columns);
 - a row cut by a page break goes on at the top of the next page with some of its cells empty:
@@ -69,12 +69,24 @@ def table_rows(blocks: list[Block]) -> TableRows:
             heads.add(text)
             continue
         else:
-            run = bold_run(longest)
-            first = block_text(first_column[0]) if first_column else block_text(longest)
-            found.titles[key] = title_from_run(run) if run else " ".join(
-                first.split()[:TITLE_WORDS])
+            found.titles[key] = _title(cells, longest, first_column)
         previous = key
     return found
+
+
+def _title(cells: list[Block], longest: Block, first_column: list[Block]) -> str:
+    """A row's title: a heading over its running text in its cell, else the bold run-in title
+    of that text, else its first cell (the first words of a long one)."""
+    column = longest.meta["cell"][2]
+    head = next(b for b in cells if b.meta["cell"][2] == column)
+    if head is not longest and head.heading_level and len(head.words) <= TITLE_WORDS:
+        text = block_text(head)
+        return text[:-1].rstrip() if text.endswith(".") and not text.endswith("..") else text
+    run = bold_run(longest)
+    if run:
+        return title_from_run(run)
+    first = block_text(first_column[0]) if first_column else block_text(longest)
+    return " ".join(first.split()[:TITLE_WORDS])
 
 
 def _goes_on(key: Row, previous: Row, between: list[Block], heads: set[str],

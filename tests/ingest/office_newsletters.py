@@ -85,6 +85,7 @@ class TableRows:
     head: tuple[str, str, str]
     rows: list[tuple[str, str, str, tuple[str, ...]]] = field(default_factory=list)
     repeat_head: bool = False  # Word's "Upprepa som rubrikrad": the head row on every page
+    title_apart: bool = False  # the title a bold line of its own over the text, in its cell
 
 
 @dataclass
@@ -195,7 +196,10 @@ def _docx_table_rows(doc, part: TableRows) -> None:  # noqa: ANN001 - python-doc
             cell.width = width
         row.cells[0].paragraphs[0].add_run(team).bold = True
         row.cells[1].paragraphs[0].add_run(title).bold = True
-        row.cells[1].paragraphs[0].add_run(". " + text)
+        if part.title_apart:
+            row.cells[1].add_paragraph(text)
+        else:
+            row.cells[1].paragraphs[0].add_run(". " + text)
         row.cells[2].paragraphs[0].add_run(contact[0])
         for line in contact[1:]:
             row.cells[2].add_paragraph(line)

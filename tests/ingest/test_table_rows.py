@@ -54,18 +54,19 @@ INTRO = ("Här berättar tre verksamheter kort om vad de har kommit igång med u
          "rapporter kommer i nästa nummer.")
 
 
-def newsletter() -> list:
+def newsletter(title_apart: bool = False) -> list:
     return [
         Title("Nytt från förbättringsteamen"),
         Para(INTRO),
         Heading("Så går det för teamen", 1),
-        TableRows(HEAD, ROWS),
+        TableRows(HEAD, ROWS, title_apart=title_apart),
         Heading("Kommande träffar", 1),
         Bullets(["4 mars – lärandeträff i Eksjö", "6 maj – digital träff om uppföljning"]),
     ]
 
 
-@pytest.fixture(scope="module", params=["word", "word tagged", "chromium", "weasyprint"])
+@pytest.fixture(scope="module",
+                params=["word", "word tagged", "chromium", "weasyprint", "word title apart"])
 def doc(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Document:
     out = tmp_path_factory.mktemp("tabellrader")
     if request.param == "word":
@@ -74,6 +75,8 @@ def doc(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
         return read_pdf(chromium_newsletter_pdf(newsletter(), out, "tabellrader-epost"))
     if request.param == "weasyprint":
         return read_pdf(html_newsletter_pdf(newsletter(), out, "tabellrader-html"))
+    if request.param == "word title apart":  # the title a bold line over the text in its cell
+        return read_pdf(newsletter_pdf(newsletter(title_apart=True), out, "tabellrader-rubrik"))
     source = write_docx(newsletter(), out / "tabellrader.docx")
     return read_bytes(Path(source).read_bytes(), source.name)
 
