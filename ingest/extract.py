@@ -84,6 +84,8 @@ class PageContent:
     height: float
     words: list[Word] = field(default_factory=list)
     boxes: list[Box] = field(default_factory=list)
+    # thin stroked or filled lines (a table's ruling): horizontal ones and vertical ones
+    rules: list[Box] = field(default_factory=list)
     image_area: float = 0.0  # share of the page covered by images (0..1)
     small_paths: int = 0  # glyph-sized vector shapes (text converted to outlines)
     ocr: bool = False
@@ -312,7 +314,9 @@ def _end_word(words: list[Word], chars: list[str], bold_chars: int, word: Word) 
             text = clean_word(text)
         if text:
             word.text = text
-            word.bold = bold_chars * 2 > len(chars)
+            # half of it is enough: a number ending a bold run-in title, its full stop set in
+            # normal weight ("i årskurs 7."), is bold
+            word.bold = bold_chars * 2 >= len(chars)
             words.append(word)
         chars.clear()
 
@@ -375,8 +379,17 @@ def _paths_and_images(
             yield from _paths_and_images(obj, True, level + 1)
 
 
-def _page_boxes(page: pdfium.PdfPage, width: float, height: float) -> tuple[list[Box], float, int]:
+RULE_WIDTH = 2.5  # points: a line no thicker is a rule
+RULE_LENGTH = 8.0  # points: and at least this long
+
+
+def _page_boxes(
+    page: pdfium.PdfPage, width: float, height: float
+) -> tuple[list[Box], list[Box], float, int]:
+    """The page's frames, its rules (thin lines), the share of it covered by images and the
+    count of glyph-sized shapes."""
     rects: list[Box] = []
+    rules: list[Box] = []
     image_area = 0.0
     small = 0
     page_area = width * height
@@ -387,14 +400,20 @@ def _page_boxes(page: pdfium.PdfPage, width: float, height: float) -> tuple[list
         if kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
             image_area += max(w, 0) * max(h, 0) / page_area
             continue
+        box = Box(left, height - top, right, height - bottom)
+        if min(w, h) <= RULE_WIDTH and max(w, h) >= RULE_LENGTH and _drawn(obj, fill_mode, stroke):
+            rules.append(box)
         if w < 40 or h < 14 or w * h > 0.6 * page_area:
             small += w < 40 and h < 40
             continue
-        pdfium_c.FPDFPath_GetDrawMode(obj, fill_mode, stroke)
-        if not fill_mode.value and not stroke.value:
-            continue
-        rects.append(Box(left, height - top, right, height - bottom))
-    return _drop_table_cells(_merge_boxes(rects)), min(image_area, 1.0), small
+        if _drawn(obj, fill_mode, stroke):
+            rects.append(box)
+    return _drop_table_cells(_merge_boxes(rects)), rules, min(image_area, 1.0), small
+
+
+def _drawn(obj: pdfium_c.FPDF_PAGEOBJECT, fill_mode: ctypes.c_int, stroke: ctypes.c_int) -> bool:
+    pdfium_c.FPDFPath_GetDrawMode(obj, fill_mode, stroke)
+    return bool(fill_mode.value or stroke.value)
 
 
 def _drop_table_cells(boxes: list[Box]) -> list[Box]:
@@ -426,7 +445,7 @@ def read_pages(pdf: pdfium.PdfDocument) -> list[PageContent]:
             width, height = page.get_size()
             content = PageContent(index + 1, width, height)
             content.words = _page_words(page, index + 1, height, fonts)
-            content.boxes, content.image_area, content.small_paths = _page_boxes(
+            content.boxes, content.rules, content.image_area, content.small_paths = _page_boxes(
                 page, width, height
             )
         finally:

@@ -37,6 +37,8 @@ class Line:
     box: int | None = None  # index of the framing box on its page, if any
     region: int = 0  # leaf region (column/box) the line was read in
     baseline: float = 0.0  # where its first word stands
+    # the cell (table, row, column) of a table whose rows are examples (ingest/tables.py)
+    cell: tuple[int, int, int] | None = None
 
     @property
     def text(self) -> str:
@@ -656,7 +658,8 @@ def blocks_from_lines(lines: list[Line], body: float) -> list[Block]:
             elif line.x0 - prev.x0 > 1.5 * body and len(blocks[-1].lines) > 1:
                 new = True  # indented first line
         if new:
-            blocks.append(Block([line], box=line.box, page=line.page))
+            meta = {"cell": line.cell} if line.cell is not None else {}
+            blocks.append(Block([line], box=line.box, page=line.page, meta=meta))
         else:
             blocks[-1].lines.append(line)
         prev = line

@@ -96,7 +96,21 @@ CONTEXT_HEADINGS = (
     # over the teams' own sections, and the parts of a meeting's minutes
     "exempel från teamen", "teamen berättar", "teamen presenterar", "presentationer",
     "teamens presentationer", "diskussion", "gruppdiskussion", "grupparbete", "grupparbetet",
-    "övrigt", "närvarande", "nästa möte",
+    "övrigt", "närvarande", "nästa möte", "gruppdiskussioner", "diskussioner",
+)
+# Parts of a meeting (its minutes' headings) whose own sub-headings are the meeting's too: the
+# groups of a discussion ("Diskussion i smågrupper" over "Grupp 1", "Grupp 2"), the items of
+# "Övrigt". A heading over the teams' own sections ("Presentationer") is not one.
+MEETING_PART_HEADINGS = (
+    "inledning", "diskussion", "diskussioner", "gruppdiskussion", "gruppdiskussioner",
+    "grupparbete", "grupparbetet", "övrigt", "närvarande", "nästa möte", "nästa träff",
+    "kommande träff", "dagens program", "program", "agenda", "sammanfattning av dagen",
+    "avslutning",
+)
+# A discussion group named by a number or a letter ("Grupp 2", "Bikupa B", "Bord 3"): a heading
+# or run-in label of a meeting's group notes, never a team's title.
+DISCUSSION_GROUPS = (
+    "grupp", "smågrupp", "samtalsgrupp", "diskussionsgrupp", "bikupa", "bord", "gruppdiskussion",
 )
 # --- who acts: the programme or a team -----------------------------------------------------------
 

@@ -36,7 +36,7 @@ from ingest.segment import (
     table_heads_as_text,
 )
 from ingest.segment.programme import line_signs
-from ingest.tables import rows_read_across
+from ingest.tables import cells_from_rules, rows_read_across
 from ingest.tagging import tag_document
 from ingest.tagging.pipeline import forget_short_texts
 from ingest.text import join_lines, set_vocabulary
@@ -233,7 +233,7 @@ def _ocr_scans(pdf: pdfium.PdfDocument, pages: list[PageContent]) -> tuple[list[
             content.words = ocr.page_words(page, content.number)
         finally:
             page.close()
-        content.boxes = []
+        content.boxes = content.rules = []
         content.ocr = True
         done.append(content.number)
     warnings = []
@@ -297,6 +297,7 @@ def _reading_lines(pages: list[PageContent]) -> tuple[list[Line], list[Line], fl
     per_page: list[list[Line]] = []
     region = 0
     for content in pages:
+        cells_from_rules(content)
         lines = rows_read_across(page_lines(content, start_region=region))
         region = max((line.region for line in lines), default=region) + 1
         per_page.append(lines)

@@ -35,14 +35,17 @@ def _children(element: pdfium_c.FPDF_STRUCTELEMENT) -> list[pdfium_c.FPDF_STRUCT
 
 
 def _marked_ids(element: pdfium_c.FPDF_STRUCTELEMENT, budget: list[int]) -> list[int]:
-    """Every marked-content id under ``element`` (its own and its descendants')."""
+    """Every marked-content id on this page under ``element`` (its own and its descendants').
+    Ids are counted per page: a cell cut by a page break lists the ids of both pages, and only
+    the kids pdfium loaded for this page are this page's (the raw id list would give the next
+    page's ids to this page's other text, a title above the table)."""
     ids: list[int] = []
     stack = [element]
     while stack and budget[0] > 0:
         budget[0] -= 1
         node = stack.pop()
-        for i in range(pdfium_c.FPDF_StructElement_GetMarkedContentIdCount(node)):
-            mcid = pdfium_c.FPDF_StructElement_GetMarkedContentIdAtIndex(node, i)
+        for i in range(pdfium_c.FPDF_StructElement_CountChildren(node)):
+            mcid = pdfium_c.FPDF_StructElement_GetChildMarkedContentID(node, i)
             if mcid >= 0:
                 ids.append(mcid)
         stack.extend(_children(node))
@@ -78,7 +81,7 @@ def _walk(tree: pdfium_c.FPDF_STRUCTTREE) -> dict[int, Cell]:
             continue
         rows = [r for r in _rows(element, buf) if r]
         for row_no, row in enumerate(rows):
-            for col_no, cell in enumerate(row):
+            for col_no, cell in row:
                 for mcid in _marked_ids(cell, budget):
                     cells[mcid] = (tables, row_no, col_no)
         tables += 1
@@ -86,12 +89,16 @@ def _walk(tree: pdfium_c.FPDF_STRUCTTREE) -> dict[int, Cell]:
 
 
 def _rows(table: pdfium_c.FPDF_STRUCTELEMENT, buf: ctypes.Array) -> list[list]:
-    """The table's rows (directly under it or under THead/TBody/TFoot), each its cells."""
+    """The table's rows (directly under it or under THead/TBody/TFoot), each its cells with
+    their column: a row cut by a page break holds on each page only the cells with text
+    there, each in its own column."""
     rows = []
     for child in _children(table):
         kind = _type(child, buf)
-        if kind in _ROWS:
-            rows.append([c for c in _children(child) if _type(c, buf) in _CELLS])
+        if kind in _ROWS:  # a cell with nothing on this page keeps its place: None
+            kids = [pdfium_c.FPDF_StructElement_GetChildAtIndex(child, i)
+                    for i in range(pdfium_c.FPDF_StructElement_CountChildren(child))]
+            rows.append([(n, c) for n, c in enumerate(kids) if c and _type(c, buf) in _CELLS])
         elif kind in ("THead", "TBody", "TFoot"):
             rows.extend(_rows(child, buf))
     return rows

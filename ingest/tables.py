@@ -7,6 +7,13 @@ its cells one after another, each cell's words in the order they were read. Only
 are read so: every cell short. A table used to lay out a page (long paragraphs side by side)
 keeps the layout's reading.
 
+A table whose rows are the teams' examples (a team | what it does | contact, the middle
+column running text) is read row by row, cell by cell, each cell's lines as they are: every
+line knows its cell, so that each row is segmented as one example (``ingest.segment``).
+
+An untagged PDF knows no cells, but a ruled table shows them: the rules (thin lines) that meet
+make a grid, whose row and column bounds place each word in its cell (``cells_from_rules``).
+
 An e-mail or web address too long for its cell is broken by the producer without a hyphen
 ("karin.holmqvist.anders" / "son@nassjo.se"): a piece of an address alone on its line, reaching
 the column's right edge, is joined to the next line's first word. Ordinary words are never
@@ -15,22 +22,26 @@ joined so: a name or role wraps at a space.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
+from itertools import count
 from statistics import median
 
-from ingest.extract import Word
+from ingest.extract import RULE_WIDTH, Box, PageContent, Word
 from ingest.layout import Line
 
 MAX_CELL_WORDS = 20  # more in one cell: a layout table of paragraphs, not a data table
 EDGE = 1.5  # points: how near the column's right edge a force-broken word ends
+MAX_RULES = 1500  # more thin lines on a page: a drawing (a chart, hatching), not a table's
 
 Key = tuple[int, int]  # (table, row)
 
 
 def rows_read_across(lines: list[Line]) -> list[Line]:
-    """The page's lines with each data-table row as one line, placed where the table's first
-    line was read; other lines unchanged."""
-    tables = _data_tables(lines)
+    """The page's lines with each data-table row as one line, and the rows of a table of
+    examples cell by cell, placed where the table's first line was read; other lines
+    unchanged."""
+    tables, by_row = _data_tables(lines)
     if not tables:
         return lines
     rows: dict[Key, list[tuple[int, Word, int]]] = defaultdict(list)
@@ -48,7 +59,8 @@ def rows_read_across(lines: list[Line]) -> list[Line]:
         if kept:
             line.words = kept
             out.append(line)
-    return [row for item in out for row in _expand(item, rows)]
+    regions = count(max(line.region for line in lines) + 1)
+    return [row for item in out for row in _expand(item, rows, by_row, regions)]
 
 
 class _Placeholder:
@@ -59,18 +71,47 @@ class _Placeholder:
         self.first = first
 
 
-def _expand(item: Line | _Placeholder, rows: dict[Key, list[tuple[int, Word, int]]]) -> list[Line]:
+def _expand(
+    item: Line | _Placeholder,
+    rows: dict[Key, list[tuple[int, Word, int]]],
+    by_row: set[int],
+    regions: count,
+) -> list[Line]:
     if isinstance(item, Line):
         return [item]
     keys = sorted(k for k in rows if k[0] == item.table)
+    if item.table in by_row:
+        return [line for k in keys for line in _cell_lines(k, rows[k], item.first, regions)]
     right = _column_edges(rows, item.table)
     return [_row_line([(c, w, n) for c, w, n in rows[k]], item.first, right) for k in keys]
 
 
-def _data_tables(lines: list[Line]) -> set[int]:
-    """The tables of two rows and two columns or more whose every cell is short. One row of
-    cells is columns side by side (two lists under their headings), read as the layout reads
-    columns."""
+def _cell_lines(
+    key: Key, cells: list[tuple[int, Word, int]], first: Line, regions: count
+) -> list[Line]:
+    """A row of a table of examples: each cell's lines top to bottom, cell after cell, each
+    cell a region of its own, every line knowing its cell."""
+    out: list[Line] = []
+    for col in sorted({c for c, _w, _n in cells}):
+        by_line: dict[int, list[Word]] = defaultdict(list)
+        for c, w, n in cells:
+            if c == col:
+                by_line[n].append(w)
+        region = next(regions)
+        pieces = sorted(by_line.values(), key=lambda ws: min(w.top for w in ws))
+        for words in pieces:
+            line = _line(words, first, region)
+            line.cell = (key[0], key[1], col)
+            out.append(line)
+    return out
+
+
+def _data_tables(lines: list[Line]) -> tuple[set[int], set[int]]:
+    """The tables read by their cells, and those of them whose rows are examples. A data
+    table has two rows and two columns or more, its every cell short; one row of cells is
+    columns side by side (two lists under their headings), read as the layout reads columns.
+    A table of examples has two columns or more and running text in one column only, in two
+    rows or more; a table of long text in several columns lays out a page."""
     counts: dict[tuple[int, int, int], int] = defaultdict(int)
     for line in lines:
         for w in line.words:
@@ -78,14 +119,17 @@ def _data_tables(lines: list[Line]) -> set[int]:
                 counts[w.cell] += 1
     columns: dict[int, set[int]] = defaultdict(set)
     rows: dict[int, set[int]] = defaultdict(set)
-    too_long: set[int] = set()
+    long_rows: dict[int, set[int]] = defaultdict(set)
+    long_cols: dict[int, set[int]] = defaultdict(set)
     for (table, row, col), n in counts.items():
         columns[table].add(col)
         rows[table].add(row)
         if n > MAX_CELL_WORDS:
-            too_long.add(table)
-    return {t for t, cols in columns.items()
-            if len(cols) >= 2 and len(rows[t]) >= 2 and t not in too_long}
+            long_rows[table].add(row)
+            long_cols[table].add(col)
+    grids = {t for t, cols in columns.items() if len(cols) >= 2 and len(rows[t]) >= 2}
+    by_row = {t for t in grids if len(long_rows[t]) >= 2 and len(long_cols[t]) == 1}
+    return {t for t in grids if not long_rows[t]} | by_row, by_row
 
 
 def _in(word: Word, tables: set[int]) -> bool:
@@ -107,10 +151,14 @@ def _row_line(cells: list[tuple[int, Word, int]], first: Line, right: dict[int, 
     for col in sorted({c for c, _w, _n in cells}):
         in_cell = [(n, w) for c, w, n in cells if c == col]
         words.extend(_joined_broken(in_cell, right[col]))
+    return _line(words, first, first.region)
+
+
+def _line(words: list[Word], first: Line, region: int) -> Line:
     line = Line(
         words, first.page, min(w.x0 for w in words), min(w.top for w in words),
         max(w.x1 for w in words), max(w.bottom for w in words),
-        median(w.size for w in words), first.box, first.region)
+        median(w.size for w in words), first.box, region)
     line.baseline = words[0].baseline if words[0].baseline is not None else words[0].bottom
     return line
 
@@ -148,3 +196,54 @@ def _glued(head: Word, tail: Word) -> Word:
     return Word(head.text + tail.text, head.x0, head.top, max(head.x1, tail.x1),
                 max(head.bottom, tail.bottom), max(head.size, tail.size), head.bold and tail.bold,
                 head.page, head.baseline, head.run, tail.run_end, head.cell)
+
+
+def cells_from_rules(page: PageContent) -> None:
+    """The words of an untagged page placed in the cells of its ruled tables: rules that meet
+    make a grid of two rows and two columns or more, whose horizontal rules bound its rows and
+    vertical rules its columns. A tagged page's cells are its own."""
+    if not page.rules or len(page.rules) > MAX_RULES or any(w.cell is not None for w in page.words):
+        return
+    grids = [g for g in _grids(page.rules) if len(g[0]) >= 3 and len(g[1]) >= 3]
+    for table, (ys, xs) in enumerate(grids):
+        for w in page.words:
+            cx, cy = (w.x0 + w.x1) / 2, (w.top + w.bottom) / 2
+            row, col = bisect_right(ys, cy) - 1, bisect_right(xs, cx) - 1
+            if w.cell is None and 0 <= row < len(ys) - 1 and 0 <= col < len(xs) - 1:
+                w.cell = (table, row, col)
+
+
+def _grids(rules: list[Box]) -> list[tuple[list[float], list[float]]]:
+    """The rules that meet, grouped, as (row bounds, column bounds), top to bottom."""
+    group = list(range(len(rules)))
+
+    def root(i: int) -> int:
+        while group[i] != i:
+            group[i] = group[group[i]]
+            i = group[i]
+        return i
+
+    for i, a in enumerate(rules):
+        for j in range(i + 1, len(rules)):
+            b = rules[j]
+            if a.x0 - 2 <= b.x1 and b.x0 - 2 <= a.x1 and a.top - 2 <= b.bottom \
+                    and b.top - 2 <= a.bottom:
+                group[root(i)] = root(j)
+    members: dict[int, list[Box]] = defaultdict(list)
+    for i, rule in enumerate(rules):
+        members[root(i)].append(rule)
+    grids = []
+    for found in members.values():
+        ys = _bounds([(r.top + r.bottom) / 2 for r in found if r.bottom - r.top <= RULE_WIDTH])
+        xs = _bounds([(r.x0 + r.x1) / 2 for r in found if r.x1 - r.x0 <= RULE_WIDTH])
+        grids.append((ys, xs))
+    return sorted(grids, key=lambda g: g[0][0] if g[0] else 0.0)
+
+
+def _bounds(values: list[float]) -> list[float]:
+    """Positions of rules, those within two points of each other as one."""
+    out: list[float] = []
+    for v in sorted(values):
+        if not out or v - out[-1] > 2:
+            out.append(v)
+    return out

@@ -1,9 +1,10 @@
 """Blocks in reading order → team examples and the document's context.
 
 One module per concern: `programme` tells the programme's own voice from a team's, `blocks`
-prepares blocks (bold run-in titles, headings cut in pieces, table heads, two columns),
-`newsletter` and `poster` segment the two kinds of documents into `drafts`, and `doubts` says
-why a coordinator should check an example. The rules are general, not tied to one layout.
+prepares blocks (bold run-in titles, headings cut in pieces, table heads, two columns), `rows`
+says what each row of a table of examples is, `newsletter` and `poster` segment the two kinds
+of documents into `drafts`, and `doubts` says why a coordinator should check an example. The
+rules are general, not tied to one layout.
 """
 
 from ingest.segment.blocks import (

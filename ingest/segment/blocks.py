@@ -63,6 +63,8 @@ def join_heading_fragments(blocks: list[Block]) -> list[Block]:
     out: list[Block] = []
     for block in blocks:
         prev = out[-1] if out else None
+        if prev is not None and prev.meta.get("cell") != block.meta.get("cell"):
+            prev = None  # two cells of a table's row are never one heading
         run_in = prev is not None and (_run_in_split(prev, block) or _run_in_split(block, prev))
         if prev is not None and run_in:
             head, para = (prev, block) if prev.heading_level else (block, prev)
@@ -167,7 +169,7 @@ def _heading_pair(left: Block, right: Block) -> bool:
     """Two headings of one level on one line, far apart (not the pieces of one heading)."""
     if not (left.heading_level and left.heading_level == right.heading_level):
         return False
-    if left.page != right.page or left.box != right.box:
+    if left.page != right.page or left.box != right.box or left.meta.get("cell"):
         return False
     a, b = left.lines[0], right.lines[0]
     return abs(a.top - b.top) < 0.5 * a.size and b.x0 - a.x1 >= 1.5 * a.size

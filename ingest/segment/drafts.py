@@ -49,6 +49,15 @@ class Draft:
                 sec = self.sections[-1]
                 sec.text = f"{sec.text}\n\n{text}" if sec.text else text
 
+    def add_to(self, index: int, text: str, pages: list[int]) -> None:
+        """Text that goes on with an earlier part (a table cell cut by a page break, read after
+        the other cells of its row)."""
+        self.pages.update(pages)
+        before = self.parts[index]
+        joined = continues(before, text)
+        self.parts[index] = join_lines([before, text]) if joined else f"{before}\n\n{text}"
+        self.body_chars += len(text)
+
     def section(self, heading: str, pages: list[int], in_text: bool = True) -> None:
         self.section_at.append(len(self.parts))
         if in_text:

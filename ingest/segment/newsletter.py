@@ -8,6 +8,9 @@
 - a framed card holds one team's example: its title opens it whatever its level, and a card
   cut by a page break goes on in the frame at the top of the next page;
 - in a two-column section a bold title alone on its line opens an example of its own;
+- a table whose rows are the teams' examples (``ingest.tables``) gives one example per row,
+  titled by the bold run-in title of its running text (else by its first cell); its head row
+  is context;
 - framed sidebars, contact lists, coming meetings and greetings go to the context.
 """
 
@@ -35,7 +38,9 @@ from ingest.segment.programme import (
     is_agenda,
     is_contact_table,
     is_context_heading,
+    is_group_label,
     is_meeting_list,
+    is_meeting_part,
     is_subheading,
     norm_key,
     reads_as_programme,
@@ -44,6 +49,7 @@ from ingest.segment.programme import (
     team_voiced,
     who_acts,
 )
+from ingest.segment.rows import row_of, table_rows
 
 
 def heading_title(text: str) -> str:
@@ -85,6 +91,11 @@ class _NewsletterReader:
         self.previous: Block | None = None
         self.orphan: tuple[str, Block] | None = None  # a sub-heading read into the context
         self.contact_of: Draft | None = None  # the example whose own contacts are being read
+        self.part_level: int | None = None  # the level of the meeting part being read
+        self.rows = table_rows(blocks)
+        self.row: tuple[int, int, int] | None = None  # the table row being read
+        self.row_draft: Draft | None = None  # the example a table row opened
+        self.column_parts: dict[float, int] = {}  # where each column's text (by its left edge)
 
     def read(self, block: Block) -> None:
         text = block_text(block)
@@ -93,9 +104,14 @@ class _NewsletterReader:
         if block is self.title_block:
             self.ctx.heading(text)
             return
+        if id(block) in self.rows.repeated:
+            return  # a table's head row repeated on a new page
         before = self._progress()
         box_key = self._follow_frame(block)
-        if box_key in self.carried and self.cur is not None or (
+        self._follow_row(block)
+        if self.row is not None:
+            self._read_cell(block, text)
+        elif box_key in self.carried and self.cur is not None or (
             box_key is not None and self._absorbs(box_key)
         ):
             self._read_team_box(block, text)
@@ -158,6 +174,44 @@ class _NewsletterReader:
         self.box_of_previous = box_key
         return box_key
 
+    def _follow_row(self, block: Block) -> None:
+        """A row of a table of examples opens its example, or a section of the example being
+        read, or goes on with the row it continues; leaving the table ends an example a row
+        opened."""
+        row = row_of(block)
+        row = self.rows.continued.get(row, row) if row is not None else None
+        if row == self.row:
+            return
+        self.row = row
+        if row is None:
+            if self.cur is not None and self.cur is self.row_draft:
+                self.close()
+            return
+        if row in self.rows.sections and self.cur is not None:
+            return
+        self.close()
+        self.column_parts = {}
+        title = self.rows.titles.get(row)
+        if title:
+            self.row_draft = Draft(title=title, level=None)
+            self._start(self.row_draft)
+
+    def _read_cell(self, block: Block, text: str) -> None:
+        """A cell of a table of examples: the row's text, or its heading when the row is a
+        section ("Nuläge | …"); a row that is no example (the head row) is context."""
+        assert self.row is not None
+        x0 = min(line.x0 for line in block.lines)
+        above = min(self.column_parts, key=lambda x: abs(x - x0), default=None)
+        if self.cur is None:
+            self.ctx.add(text)
+        elif self.row in self.rows.sections and block.meta["cell"][2] == 0:
+            self.cur.section(text, block.pages)
+        elif row_of(block) != self.row and above is not None and abs(above - x0) < block.size:
+            self.cur.add_to(self.column_parts[above], text, block.pages)  # over a page break
+        else:
+            self.cur.add(text, block.pages)
+            self.column_parts.setdefault(x0, len(self.cur.parts) - 1)
+
     def _absorbs(self, box_key: tuple[int, int]) -> bool:
         """Whether a box in a row of small boxes belongs to the team section being read: its
         first block decides, while a team's example is open, unless the box is the programme's
@@ -195,13 +249,18 @@ class _NewsletterReader:
 
     def _read_heading(self, block: Block, text: str) -> None:
         cur = self.cur
-        if self._team_contact_heading(block, text):
+        if self._in_meeting_part(block):
+            self.ctx.heading(text)  # "Grupp 1" under "Diskussion i smågrupper"
+        elif self._team_contact_heading(block, text):
             assert cur is not None
             cur.section(text, block.pages)
             self.contact_of = cur
-        elif is_context_heading(text) or (not self.drafts and INTRO_HEADING.search(text)):
+        elif is_context_heading(text) or is_group_label(text) or (
+            not self.drafts and INTRO_HEADING.search(text)
+        ):
             self.close()
             self.ctx.heading(text)
+            self.part_level = block.heading_level if is_meeting_part(text) else None
             # a greeting or a network heading over a team's own text may still be a team's
             greeting = GREETINGS.search(text) or INTRO_HEADING.search(text)
             self.orphan = (text, block) if greeting else None
@@ -218,6 +277,16 @@ class _NewsletterReader:
                 self.orphan = (text, block) if is_subheading(text) else None
         else:
             self._open_heading(block, text)
+
+    def _in_meeting_part(self, block: Block) -> bool:
+        """A heading below a meeting part's heading ("Diskussion i smågrupper" over its groups'
+        notes) is the meeting's too, until a heading of that part's level or higher."""
+        if self.part_level is None:
+            return False
+        if block.heading_level > self.part_level:
+            return True
+        self.part_level = None
+        return False
 
     def _open_heading(self, block: Block, text: str) -> None:
         draft = Draft(title=heading_title(text), level=block.heading_level)
@@ -269,7 +338,8 @@ class _NewsletterReader:
         if run is not None:
             title = title_from_run(run)
             label = norm_key(title)
-            if starts_with(label, CONTEXT_LABELS) or is_context_heading(label):
+            if starts_with(label, CONTEXT_LABELS) or is_context_heading(label) \
+                    or is_group_label(label):
                 self.close()
                 self.ctx.add(text)
                 return

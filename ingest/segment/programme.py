@@ -13,6 +13,8 @@ from functools import lru_cache
 from ingest.lexicon import (
     CONTACT_COLUMNS,
     CONTEXT_HEADINGS,
+    DISCUSSION_GROUPS,
+    MEETING_PART_HEADINGS,
     MONTH_STEMS,
     NETWORK_TASK_VERBS,
     NETWORK_TEAM_SUBJECTS,
@@ -53,6 +55,7 @@ INTRO_TEXT = re.compile(
     r"|\blärandenätverket (?:träffades|samlades)|\bårets första nyhetsbrev",
     re.IGNORECASE,
 )
+GROUP_LABEL = re.compile(rf"^(?:{'|'.join(DISCUSSION_GROUPS)}) (?:\d{{1,2}}|[a-h])$")
 SEASON_HEADING = re.compile(
     rf"^(?:{'|'.join((*SEASONS_DEFINITE, *PERIOD_GENITIVES))})"
     r"(?: \d{4})?(?: (?:träffar|datum|lärandeseminarier|nätverksträffar))?(?: \d{4})?$"
@@ -111,6 +114,18 @@ def is_context_heading(text: str) -> bool:
     return len(key.split()) <= 8 and (
         starts_with(key, CONTEXT_HEADINGS) or bool(SEASON_HEADING.match(key))
     )
+
+
+def is_group_label(text: str) -> bool:
+    """A discussion group's name ("Grupp 2", "Bikupa B"): its notes are the meeting's."""
+    return bool(GROUP_LABEL.match(norm_key(text)))
+
+
+def is_meeting_part(text: str) -> bool:
+    """A heading of a part of the meeting ("Diskussion i smågrupper", "Övrigt") whose
+    sub-headings are the meeting's too (not a heading over the teams' sections)."""
+    key = norm_key(text)
+    return len(key.split()) <= 8 and starts_with(key, MEETING_PART_HEADINGS)
 
 
 def is_meeting_list(text: str) -> bool:

@@ -2,11 +2,11 @@
 or an e-mail style HTML newsletter printed to PDF.
 
 A newsletter is written as a list of parts (``Title``, ``Heading``, ``Para``, ``Boxes``,
-``Bullets``, ``Card``, ``NewsColumns``); ``write_docx`` lays them out with python-docx and
-``to_pdf`` exports the file with LibreOffice, as "Spara som PDF" does; ``html_newsletter_pdf``
-prints them with WeasyPrint. ``odt_newsletter_pdf`` writes them with odfpy (LibreOffice Writer's
-format) and ``chromium_newsletter_pdf`` lays them out as an e-mail (tables, inline styles) that
-Chromium prints, as a coordinator does from the browser.
+``Bullets``, ``Card``, ``NewsColumns``, ``TableRows``, ``SectionTable``); ``write_docx`` lays
+them out with python-docx and ``to_pdf`` exports the file with LibreOffice, as "Spara som PDF"
+does; ``html_newsletter_pdf`` prints them with WeasyPrint. ``odt_newsletter_pdf`` writes them with
+odfpy (LibreOffice Writer's format) and ``chromium_newsletter_pdf`` lays them out as an e-mail
+(tables, inline styles) that Chromium prints, as a coordinator does from the browser.
 """
 
 from __future__ import annotations
@@ -75,7 +75,28 @@ class NewsColumns:
     news: list[tuple[str, str]] = field(default_factory=list)
 
 
-Part = Title | Heading | Para | Bullets | Boxes | Card | NewsColumns
+@dataclass
+class TableRows:
+    """A ruled table whose rows are the teams' examples: a head row of column labels, then for
+    each team its name (bold), what it does (a bold title run in, its full stop in normal
+    weight, then the text) and its contact lines. In Word a table with grid lines, in an e-mail
+    an HTML table with borders."""
+
+    head: tuple[str, str, str]
+    rows: list[tuple[str, str, str, tuple[str, ...]]] = field(default_factory=list)
+    repeat_head: bool = False  # Word's "Upprepa som rubrikrad": the head row on every page
+    title_apart: bool = False  # the title a bold line of its own over the text, in its cell
+
+
+@dataclass
+class SectionTable:
+    """One team's report as a ruled table of two columns: a sub-heading ("Nuläge") beside its
+    text on each row."""
+
+    rows: list[tuple[str, str]] = field(default_factory=list)
+
+
+Part = Title | Heading | Para | Bullets | Boxes | Card | NewsColumns | TableRows | SectionTable
 
 
 def _borders(cell) -> None:  # noqa: ANN001 - python-docx's cell
@@ -134,6 +155,10 @@ def write_docx(parts: list[Part], path: Path) -> Path:
             _docx_card(doc, part)
         elif isinstance(part, NewsColumns):
             _docx_news_columns(doc, part)
+        elif isinstance(part, TableRows):
+            _docx_table_rows(doc, part)
+        elif isinstance(part, SectionTable):
+            _docx_section_table(doc, part)
         else:
             _boxes(doc, part)
     doc.save(str(path))
@@ -148,6 +173,48 @@ def _docx_card(doc, part: Card) -> None:  # noqa: ANN001 - python-docx's documen
     cell.paragraphs[0].add_run(part.title).bold = True
     for text in part.paras:
         cell.add_paragraph(text)
+    doc.add_paragraph()
+
+
+def _docx_table_rows(doc, part: TableRows) -> None:  # noqa: ANN001 - python-docx's document
+    """A table with grid lines: a narrow team column, a wide text column, a contact column."""
+    from docx.shared import Cm
+
+    table = doc.add_table(rows=1 + len(part.rows), cols=3)
+    table.style = "Table Grid"
+    widths = (Cm(3.6), Cm(8.6), Cm(4.4))
+    if part.repeat_head:
+        header = OxmlElement("w:tblHeader")
+        header.set(qn("w:val"), "true")
+        table.rows[0]._tr.get_or_add_trPr().append(header)
+    for cell, label, width in zip(table.rows[0].cells, part.head, widths, strict=True):
+        _shade(cell)
+        cell.width = width
+        cell.paragraphs[0].add_run(label).bold = True
+    for row, (team, title, text, contact) in zip(table.rows[1:], part.rows, strict=True):
+        for cell, width in zip(row.cells, widths, strict=True):
+            cell.width = width
+        row.cells[0].paragraphs[0].add_run(team).bold = True
+        row.cells[1].paragraphs[0].add_run(title).bold = True
+        if part.title_apart:
+            row.cells[1].add_paragraph(text)
+        else:
+            row.cells[1].paragraphs[0].add_run(". " + text)
+        row.cells[2].paragraphs[0].add_run(contact[0])
+        for line in contact[1:]:
+            row.cells[2].add_paragraph(line)
+    doc.add_paragraph()
+
+
+def _docx_section_table(doc, part: SectionTable) -> None:  # noqa: ANN001 - python-docx's document
+    from docx.shared import Cm
+
+    table = doc.add_table(rows=len(part.rows), cols=2)
+    table.style = "Table Grid"
+    for row, (heading, text) in zip(table.rows, part.rows, strict=True):
+        row.cells[0].width, row.cells[1].width = Cm(3.5), Cm(13)
+        row.cells[0].paragraphs[0].add_run(heading).bold = True
+        row.cells[1].paragraphs[0].add_run(text)
     doc.add_paragraph()
 
 
@@ -218,6 +285,8 @@ def _html_part(part: Part) -> str:
         return f"<p>{bold}{escape(part.text)}</p>"
     if isinstance(part, Bullets):
         return "<ul>" + "".join(f"<li>{escape(i)}</li>" for i in part.items) + "</ul>"
+    if isinstance(part, TableRows):
+        return _mail_table_rows(part)
     boxes = "".join(
         f"<div><b>{escape(h)}</b><ul>{''.join(f'<li>{escape(i)}</li>' for i in items)}</ul></div>"
         for h, items in part.boxes
@@ -356,7 +425,22 @@ def _mail_part(part: Part) -> str:
                 f"<p style='margin:0 0 10px'>{escape(x)}</p>" for t, x in news) + "</td>"
             for news in (part.news[:half], part.news[half:]))
         return f"<tr><td><table role='presentation' width='100%'><tr>{cols}</tr></table></td></tr>"
+    if isinstance(part, TableRows):
+        return f"<tr><td style='{_TD}'>{_mail_table_rows(part)}</td></tr>"
     return f"<tr><td style='{_TD}'>{_html_part(part)}</td></tr>"
+
+
+def _mail_table_rows(part: TableRows) -> str:
+    cell = "border:1px solid #555;padding:4px;vertical-align:top;"
+    head = "".join(f"<th style='{cell}background:#dde8f0;text-align:left'>{escape(h)}</th>"
+                   for h in part.head)
+    rows = "".join(
+        f"<tr><td style='{cell}width:25%'><b>{escape(team)}</b></td>"
+        f"<td style='{cell}width:50%'><b>{escape(title)}</b>. {escape(text)}</td>"
+        f"<td style='{cell}'>{'<br>'.join(escape(c) for c in contact)}</td></tr>"
+        for team, title, text, contact in part.rows)
+    return (f"<table style='border-collapse:collapse;width:100%;font-size:13px'>"
+            f"<tr>{head}</tr>{rows}</table>")
 
 
 def chromium_newsletter_pdf(parts: list[Part], out_dir: Path, name: str) -> Path:
