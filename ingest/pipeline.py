@@ -33,6 +33,7 @@ from ingest.segment import (
     segment_newsletter,
     segment_poster,
     side_by_side_columns,
+    stack_title_lines,
     table_heads_as_text,
 )
 from ingest.segment.programme import line_signs
@@ -262,8 +263,8 @@ def build_document(
 ) -> Document:
     """Words of every page → lines in reading order → blocks → examples, context, metadata."""
     lines, furniture, body = _reading_lines(pages)
-    blocks = side_by_side_columns(
-        table_heads_as_text(join_heading_fragments(_blocks(lines, body))))
+    blocks = side_by_side_columns(table_heads_as_text(
+        stack_title_lines(join_heading_fragments(_blocks(lines, body)), body)))
     title_block = _title_block(blocks)
     title = block_text(title_block) if title_block else ""
     seg, kind = _segment(blocks, title_block, title, pages, filename)

@@ -26,6 +26,11 @@ COACH_LINE = re.compile(
     r"(?:er|na)?\s*[:–—-]\s*\S",
     re.IGNORECASE,
 )
+# a contact a panel's running text ends with: "… under höstlovet. Kontakt: Eva Ek, 070-…"
+INLINE_CONTACT = re.compile(
+    rf"(?<=[.!?])\s+(?=(?:{'|'.join(re.escape(w) for w in CONTACT_HEADINGS)})\s*:)",
+    re.IGNORECASE,
+)
 PROGRAMME_PANELS = (*CONTACT_HEADINGS, *COACH_LINE_LABELS)  # panels that are context
 KICKER_WORDS = 14  # a programme line above or beside the title is a few words, not a sentence
 
@@ -72,6 +77,7 @@ def segment_poster(blocks: list[Block], title_block: Block | None, title: str) -
             else:
                 draft.section(text, block.pages)
             continue
+        text = _without_inline_contact(text, ctx) if contact is None else text
         if contact is not None or (contact_count(text) and len(text.split()) < 30):
             ctx.add(text)
             continue
@@ -136,6 +142,17 @@ def _without_coach_lines(block: Block, ctx: Context) -> str:
             ctx.add(tail)
             return join_lines([x.text for x in block.lines[:n]])
     return block_text(block)
+
+
+def _without_inline_contact(text: str, ctx: Context) -> str:
+    """A panel's running text without the contact it ends with ("Kontakt: …" after the last
+    sentence), which goes to the context; the whole text when there is none."""
+    parts = INLINE_CONTACT.split(text, maxsplit=1)
+    if len(parts) < 2 or contact_count(parts[0]) or not contact_count(parts[1]):
+        return text
+    ctx.heading("")
+    ctx.add(parts[1])
+    return parts[0]
 
 
 def _same_panel(contact: Block, prev: Block | None, block: Block) -> bool:
