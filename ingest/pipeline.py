@@ -276,7 +276,8 @@ def build_document(
         title = seg.examples[0].title if kind == "poster" and seg.examples else Path(filename).stem
     upcoming = [s.text for s in seg.context if is_meeting_list(s.text)]
     edges = _edge_texts(blocks, pages, furniture, body)
-    date = meta.find_date(_head_texts(title, blocks), edges, filename, upcoming, exported)
+    date = meta.find_date(_head_texts(title, blocks), edges, filename, upcoming, exported,
+                          _opening_texts(blocks, title_block))
     examples = _examples(seg, doc_id)
     return Document(
         warnings=_warnings(lines, examples),
@@ -344,6 +345,26 @@ def _head_texts(title: str, blocks: list[Block]) -> list[str]:
             break  # the title area ends where running text begins
         head_texts.append(block_text(block))
     return head_texts
+
+
+OPENING_BLOCKS = 2
+
+
+def _opening_texts(blocks: list[Block], title_block: Block | None) -> list[str]:
+    """The running text that opens the document: the first paragraphs of the first page, not
+    framed, before the first heading that follows them (a poster's panels, a newsletter's
+    sections)."""
+    texts: list[str] = []
+    for block in blocks:
+        if block.page != blocks[0].page or len(texts) >= OPENING_BLOCKS:
+            break
+        if block.heading_level or block is title_block:
+            if texts:
+                break
+            continue
+        if block.box is None:
+            texts.append(block_text(block))
+    return texts
 
 
 def _edge_texts(
