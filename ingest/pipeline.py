@@ -20,6 +20,7 @@ from ingest.errors import (
     TooManyPagesError,
 )
 from ingest.extract import PageContent, read_pages
+from ingest.footnotes import footnotes
 from ingest.headings import assign_levels
 from ingest.ids import document_id_for
 from ingest.layout import Block, Line, blocks_from_lines, body_size, page_lines
@@ -267,7 +268,11 @@ def build_document(
         stack_title_lines(join_heading_fragments(_blocks(lines, body)), body)))
     title_block = _title_block(blocks)
     title = block_text(title_block) if title_block else ""
-    seg, kind = _segment(blocks, title_block, title, pages, filename)
+    notes = footnotes(blocks, {p.number: p.height for p in pages}, body)
+    text_blocks = [b for b in blocks if all(b is not n for n in notes)]
+    seg, kind = _segment(text_blocks, title_block, title, pages, filename)
+    if notes:
+        seg.context.append(Section("Fotnoter", "\n".join(block_text(b) for b in notes)))
     if furniture:
         text = "\n".join(join_lines([line.text]) for line in furniture)
         seg.context.append(Section(heading="Sidhuvud och sidfot", text=text))
