@@ -184,7 +184,7 @@ def _fragments(words: list[Word]) -> list[Line]:
         lines.append(current)
         for chain in row[1:]:
             small = min(current.size, chain.size)
-            if -0.5 * small < chain.x0 - current.x1 < 0.8 * small and not (
+            if -0.5 * small < chain.x0 - current.x1 < _join_gap(current, chain) * small and not (
                 apart and _written_apart(current, chain)
             ):
                 _extend(current, chain.words, chain.x1)
@@ -195,6 +195,19 @@ def _fragments(words: list[Word]) -> list[Line]:
         sizes = sorted(w.size for w in line.words)
         line.size = sizes[len(sizes) // 2]
     return lines
+
+
+OCR_LINE_GAP = 1.5  # the widest gap (in font sizes) between words of one line OCR read as one
+
+
+def _join_gap(left: Line, right: Line) -> float:
+    """How wide a gap, in font sizes, two fragments side by side on one row are joined across:
+    wider between words OCR read as one line (the line's box is every word's), whose sizes
+    are estimated and whose spaces in small print come out wide."""
+    last, first = left.words[-1], right.words[0]
+    one_ocr_line = last.baseline is None and first.baseline is None and last.run < 0 \
+        and (last.top, last.bottom) == (first.top, first.bottom)
+    return OCR_LINE_GAP if one_ocr_line else 0.8
 
 
 def _objects_hold_lines(words: list[Word]) -> bool:

@@ -33,6 +33,10 @@ INLINE_CONTACT = re.compile(
 )
 PROGRAMME_PANELS = (*CONTACT_HEADINGS, *COACH_LINE_LABELS)  # panels that are context
 KICKER_WORDS = 14  # a programme line above or beside the title is a few words, not a sentence
+KICKER_ITEMS = 4  # or a few such items strung together ("Region Jönköpings län · Bästa …")
+# what strings a programme line's items together, as printed ("·", "|", a dash) and as OCR
+# reads a centred dot (":", "+", "*", "-")
+ITEM_SEPARATOR = re.compile(r"\s[·•|:+*–—-]\s")
 
 
 def segment_poster(blocks: list[Block], title_block: Block | None, title: str) -> Segmented:
@@ -119,10 +123,14 @@ def _is_panel_heading(
 
 
 def _programme_line(block: Block, text: str, panel_level: int | None) -> bool:
-    """A kicker naming the programme or the network ("Bästa platsen att växa upp … ·
-    Lärandenätverk 2024", "Ett exempel från lärandenätverket"): a few words, not a sentence,
-    not a panel's heading, with the programme's words and none of a team's."""
-    if len(text.split()) > KICKER_WORDS or text.rstrip().endswith((".", "?", "!")):
+    """A kicker or footer naming the programme or the network ("Bästa platsen att växa upp … ·
+    Lärandenätverk 2024", "Ett exempel från lärandenätverket", "Region Jönköpings län · Bästa
+    platsen … · Folkhälsa …"): a few words or a few items of a few words, not a sentence, not
+    a panel's heading, with the programme's words and none of a team's."""
+    items = ITEM_SEPARATOR.split(text)
+    if len(items) > KICKER_ITEMS or any(len(item.split()) > KICKER_WORDS for item in items):
+        return False
+    if text.rstrip().endswith((".", "?", "!")):
         return False
     if panel_level is not None and block.heading_level == panel_level:
         return False
