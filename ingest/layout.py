@@ -414,23 +414,33 @@ def _spanning(units: list[_Unit], gutters: list[tuple[float, float]]) -> list[_U
 
 
 def _heads_paragraph(unit: _Unit, below: _Unit) -> bool:
-    """A heading (larger or bold) right above a full-width paragraph, aligned with it."""
+    """A heading (larger or bold) right above a full-width paragraph, aligned with it (OCR's
+    boxes hug the ink: the gap between them looks wider)."""
     if unit.line is None or below.line is None:
         return False
+    ocr = _read_by_ocr(unit) and _read_by_ocr(below)
     return (
         abs(unit.x0 - below.x0) < 2
-        and 0 <= below.top - unit.bottom < 0.8 * below.size
+        and 0 <= below.top - unit.bottom < (1.5 if ocr else 0.8) * below.size
         and (unit.size > 1.1 * below.size or (unit.line.bold and not below.line.bold))
     )
 
 
 def _ends_paragraph(unit: _Unit, prev: _Unit) -> bool:
-    """The short last line of a full-width paragraph, right under it."""
+    """The short last line of a full-width paragraph, right under it (OCR's box of a line
+    with descenders may overlap the next line's)."""
+    low = -0.3 * unit.size if _read_by_ocr(unit) and _read_by_ocr(prev) else 0.0
     return (
         abs(unit.x0 - prev.x0) < 2
-        and 0 <= unit.top - prev.bottom < 0.6 * unit.size
+        and low <= unit.top - prev.bottom < 0.6 * unit.size
         and abs(unit.size - prev.size) < 0.5
     )
+
+
+def _read_by_ocr(unit: _Unit) -> bool:
+    """Words OCR read: no baseline, no text object."""
+    return unit.line is not None and all(
+        w.baseline is None and w.run < 0 for w in unit.line.words)
 
 
 def _order_band(

@@ -165,12 +165,16 @@ def _without_inline_contact(text: str, ctx: Context) -> str:
 
 def _same_panel(contact: Block, prev: Block | None, block: Block) -> bool:
     """Whether ``block`` still stands in the Kontakt panel headed by ``contact``: the same
-    frame, or (no frame) the same column read on without a panel's gap."""
+    frame, or (no frame) the same column read on without a panel's gap; a line the layout read
+    apart from the heading's column (a wide line, or OCR's overlapping line boxes on a scan)
+    counts as the column's when it starts at the heading's left edge."""
     if block.page != contact.page or block.box != contact.box:
         return False
     if block.box is not None:
         return True
-    if block.lines[0].region != contact.lines[-1].region or prev is None:
+    first = block.lines[0]
+    aligned = abs(first.x0 - contact.lines[0].x0) < first.size
+    if (first.region != contact.lines[-1].region and not aligned) or prev is None:
         return False
-    gap = block.lines[0].top - prev.lines[-1].bottom
-    return gap < 1.5 * max(block.lines[0].size, prev.lines[-1].size)
+    gap = first.top - prev.lines[-1].bottom
+    return gap < 1.5 * max(first.size, prev.lines[-1].size)

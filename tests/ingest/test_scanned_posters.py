@@ -13,8 +13,11 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pytest
 
+from ingest.extract import PageContent, Word
+from ingest.layout import Block, Line, page_lines
 from ingest.model import Document
 from ingest.pipeline import read_pdf
+from ingest.segment import segment_poster
 from ingest.text import normalize
 
 pytestmark = [
@@ -99,3 +102,66 @@ def test_programme_lines_and_contacts_are_context(
     context = normalize(" ".join(s.text for s in doc.context)).lower()
     for line in ("Region Jönköpings län", "Folkhälsa och lärande", SECOND_CONTACT):
         assert line.lower() in context, line
+
+
+def _block(text: str, x0: float, top: float, size: float, region: int, level: int = 0) -> Block:
+    words, x = [], x0
+    for word in text.split():
+        words.append(Word(word, x, top, x + 0.5 * size * len(word), top + size, size, False, 1))
+        x = words[-1].x1 + 0.3 * size
+    line = Line(words, 1, x0, top, x, top + size, size, region=region)
+    return Block([line], page=1, heading_level=level)
+
+
+def test_a_kontakt_panels_lines_in_regions_of_their_own_stay_in_the_panel() -> None:
+    """A scan has no frames: the layout may read the Kontakt heading in its column, the panel's
+    wide first line as a band of its own and the short line under it as another (as OCR gives
+    their boxes, overlapping). Lines right under each other at the heading's left edge are
+    still the panel's."""
+    title = _block(TITLE, 70, 60, 23, 0, level=1)
+    blocks = [
+        title,
+        _block("Bakgrund", 58, 160, 11, 1, level=2),
+        _block(PANELS[0][1], 57, 180, 9.5, 2),
+        _block("Kontakt", 50, 547, 11, 7, level=2),
+        _block("Maja Holm, bibliotekarie, maja.holm@landsbro-bibliotek.se, 0383-77 41 20 · "
+               "Oskar", 50, 570, 9.5, 14),
+        _block("Ek, rektor", 49, 586, 9.5, 15),
+    ]
+    seg = segment_poster(blocks, title, TITLE)
+    (example,) = seg.examples
+    text = " ".join(example.parts)
+    assert PANELS[0][1] in text and "rektor" not in text
+    assert "Ek, rektor" in " ".join(s.text for s in seg.context)
+
+
+def _ocr_line(text: str, x0: float, top: float, bottom: float, size: float) -> list[Word]:
+    """Words as OCR gives them: every word the line's box, no baseline, no text object."""
+    words, x = [], x0
+    for word in text.split():
+        words.append(Word(word, x, top, x + 0.5 * size * len(word), bottom, size, False, 1))
+        x = words[-1].x1 + 0.3 * size
+    return words
+
+
+def test_a_scanned_kontakt_heading_is_read_with_the_wide_lines_under_it() -> None:
+    """Two columns of panels, then at the foot of the left one a Kontakt heading over lines
+    wider than the column; OCR's boxes hug the ink, so the heading stands further above its
+    first line, and that line's box overlaps the next. The heading is read right before its
+    lines, not before the right column."""
+    text = "Barnen leker ute varje dag och vi mäter hur länge"
+    words: list[Word] = []
+    for x0 in (55, 320):
+        for n, top in enumerate((160, 300, 430)):
+            words += _ocr_line(f"Rubrik{n}", x0, top, top + 12, 11)
+            for k in range(3):
+                line_top = top + 22 + 16 * k
+                words += _ocr_line(text, x0, line_top, line_top + 13, 9.5)
+    words += _ocr_line("Kontakt", 55, 547, 558, 11)
+    words += _ocr_line("Maja Holm, bibliotekarie, maja.holm@landsbro-bibliotek.se, 0383-77 41 20 ·"
+                       " Oskar", 55, 570, 587, 9.5)
+    words += _ocr_line("Ek, rektor", 54, 586, 597, 9.5)
+    page = PageContent(1, 595.0, 842.0, words=words, ocr=True)
+    texts = [line.text for line in page_lines(page)]
+    at = texts.index("Kontakt")
+    assert texts[at + 1].startswith("Maja Holm") and texts[at + 2] == "Ek, rektor"
