@@ -91,6 +91,7 @@ def join_heading_fragments(blocks: list[Block]) -> list[Block]:
 TITLE_LINE_BODIES = 3.0  # a designed title's lines are set in type this many times the body's
 TITLE_LINE_SHARE = 0.6  # and each at least this share of the title's largest line
 TITLE_LINE_WORDS = 4
+SEPARATED = re.compile(r"\s[·|•]\s|\d")
 
 
 def stack_title_lines(blocks: list[Block], body: float) -> list[Block]:
@@ -98,7 +99,8 @@ def stack_title_lines(blocks: list[Block], body: float) -> list[Block]:
     and place (one perhaps turned a few degrees), is one title: the lines stacked on the first
     page right above and below the largest, each short and in type nearly as big, are joined
     into its block, top to bottom, where the first of them stood in reading order. A badge in
-    small type standing among them stays where it is."""
+    small type standing among them stays where it is. A line in another weight, or with the
+    separators of a team line ("Team Eksjö · 2024"), is no piece of the title."""
     big = [b for b in blocks if b.page == blocks[0].page and b.heading_level
            and len(b.lines) == 1 and len(b.words) <= TITLE_LINE_WORDS
            and b.size >= TITLE_LINE_BODIES * body] if blocks else []
@@ -106,8 +108,8 @@ def stack_title_lines(blocks: list[Block], body: float) -> list[Block]:
         return blocks
     seed = max(big, key=lambda b: (round(b.size, 1), -b.lines[0].top))
     stack = [seed]
-    rest = [b for b in big if b is not seed and b.box == seed.box
-            and b.size >= TITLE_LINE_SHARE * seed.size]
+    rest = [b for b in big if b is not seed and b.box == seed.box and b.bold == seed.bold
+            and b.size >= TITLE_LINE_SHARE * seed.size and not SEPARATED.search(block_text(b))]
     grown = True
     while grown:
         grown = False

@@ -98,6 +98,24 @@ def _canvas_poster(path: Path) -> Path:
     return path
 
 
+def _subtitled_poster(path: Path, line: str, font: str) -> Path:
+    """A one-line title in very big type over a line nearly as big: a team line with its
+    separator, or a municipality in another weight."""
+    width, height = A4
+    c = Canvas(str(path), pagesize=A4)
+    for text, face, size, y in (("Rörelse på rasten", "Helvetica-Bold", 56, 90),
+                                (line, font, 36, 135)):
+        c.setFont(face, size)
+        c.drawString(40, height - y, text)
+    top = 240
+    for heading, text in CARDS:
+        c.setFont("Helvetica-Bold", 12)
+        c.drawString(50, height - top, heading)
+        top = _wrapped(c, text, 50, top + 18, height) + 26
+    c.save()
+    return path
+
+
 def _wrapped(c: Canvas, text: str, x: float, top: float, height: float) -> float:
     """Draw ``text`` in 10-point lines of at most 90 characters; the top of the next line."""
     c.setFont("Helvetica", 10)
@@ -125,6 +143,16 @@ def test_title_over_several_big_lines_is_one_title(posters: dict[str, Document],
     assert doc.kind == "poster"
     assert doc.title == TITLE
     assert [e.title for e in doc.examples] == [TITLE]
+
+
+@pytest.mark.parametrize(("line", "font"), [("Team Rasten · Habo", "Helvetica-Bold"),
+                                            ("Habo kommun", "Helvetica")])
+def test_a_team_line_in_big_type_is_no_line_of_the_title(
+    tmp_path: Path, line: str, font: str
+) -> None:
+    doc = read_pdf(_subtitled_poster(tmp_path / "affisch-rastaktivitet.pdf", line, font))
+    assert doc.title == "Rörelse på rasten"
+    assert [e.title for e in doc.examples] == ["Rörelse på rasten"]
 
 
 @pytest.mark.parametrize("name", ["html", "canvas"])
