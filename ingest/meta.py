@@ -113,7 +113,8 @@ def find_date(
     "YYYY-MM-DD") is a date field that printed the moment of export, and is ignored. Without
     a date in the text, the file name's date. The running text that opens the document
     (``opening``: "Anteckningar från nätverksträffen den 9 oktober 2025") gives its one full
-    date when neither the title area nor a precise edge does, before a bare year at the edges.
+    date when the date lines give none or no more than a bare year of it (a season or a term
+    says how precise the document means to be, and wins).
     """
     meetings = [" ".join(u.split()) for u in upcoming or []]
     head = _date_lines(head, exported, meetings)
@@ -126,13 +127,16 @@ def find_date(
     meeting = _first_full_date(upcoming or []) if year_hint is None else None
     if meeting:
         year_hint = meeting[0]
+    first = _opening_date(opening or [], years)
     found = (
         _first(head, lambda t: _precise(t, year_hint, numeric=True))
         or _first(head, _coarse)
         or _first(edges, lambda t: _precise(t, year_hint))
-        or _opening_date(opening or [], years)
         or _first(edges, _coarse)
+        or first
     )
+    if first and found == first[:4] and not any(map(_seasonal, head + edges)):
+        found = first  # a bare year ("Nätverksnytt 3/2025"), made precise by the opening
     if found and meeting and len(found) == 10:
         found = _before(found, meeting)
     return found or from_name
@@ -209,6 +213,12 @@ def _dated_heading(text: str) -> bool:
     for pattern in (FULL_DATE, MONTH_YEAR, SEASON_YEAR, TERM_YEAR, YEAR):
         text = pattern.sub(" ", text)
     return text.lower().strip(" :,.·–—-") in _HEADINGS
+
+
+def _seasonal(text: str) -> bool:
+    """Whether a date line names a season or a term ("Hösten 2025", "vt 2024")."""
+    return any(_free(text, m.start(), m.end())
+               for pattern in (SEASON_YEAR, TERM_YEAR) for m in pattern.finditer(text))
 
 
 def _free(text: str, start: int, end: int) -> bool:

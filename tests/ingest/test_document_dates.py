@@ -85,6 +85,8 @@ OPENINGS: dict[str, tuple[str | None, str, str | None, str | None]] = {
                          "i Tranås.", None, None),
     "opening-under-a-term": ("Vårterminen 2024", "Lärandeträffen hölls den 14 mars 2024 på "
                              "Folkets hus i Vetlanda.", None, "2024"),
+    "opening-under-a-bare-year": ("Nummer 2 · 2024", "Lärandeträffen hölls den 14 mars 2024 "
+                                  "på Folkets hus i Vetlanda.", None, "2024-03-14"),
     "opening-none": (None, "", None, None),
 }
 STARTED = "Läxhjälpen i Anderstorp startade den 3 februari 2019 med två seniorer."
@@ -249,8 +251,9 @@ def test_coming_meetings_are_not_the_date(office_pdfs: Path) -> None:
 @pytest.mark.parametrize("name", sorted(OPENINGS))
 def test_the_opening_paragraphs_full_date(office_pdfs: Path, name: str) -> None:
     """"Anteckningarna från lärandeträffen den 14 mars 2024" opening the newsletter dates it
-    when no date line does: not a coming meeting, not "sedan den …", not one of two days, not
-    over a term in the title area (the coarser), never a team's start date in its section."""
+    when no date line does, or one gives only its year ("Nummer 2 · 2024"): not a coming
+    meeting, not "sedan den …", not one of two days, not over a term in the title area (the
+    coarser), never a team's start date in its section."""
     assert _office_date(office_pdfs, f"nyhetsbrev-{name}") == OPENINGS[name][3]
 
 
