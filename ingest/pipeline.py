@@ -148,6 +148,21 @@ def _title_block(blocks: list[Block]) -> Block | None:
     return top if top.heading_level == 1 else None
 
 
+MASTHEAD_BODIES = 1.5  # a masthead's type is at least this many times the body's
+
+
+def _masthead(
+    furniture: list[Line], pages: list[PageContent], title_block: Block | None, body: float
+) -> str:
+    """The newsletter's name set in the page header, repeated on every page (so split off as a
+    running header) and larger than any heading of the first page: the document's title."""
+    first = pages[0] if pages else None
+    heads = [line for line in furniture if first and line.page == first.number
+             and line.bottom < 0.5 * first.height and line.size >= MASTHEAD_BODIES * body
+             and (title_block is None or line.size > 1.05 * title_block.size)]
+    return join_lines([max(heads, key=lambda line: line.size).text]) if heads else ""
+
+
 def forget_texts() -> None:
     """Drop what is kept between documents about texts already read (the signs of a line, parsed
     titles and hints), for benchmarks that read the same files again: a real ingest sees each
@@ -277,6 +292,7 @@ def build_document(
         text = "\n".join(join_lines([line.text]) for line in furniture)
         seg.context.append(Section(heading="Sidhuvud och sidfot", text=text))
     doc_id = document_id_for(sha)
+    title = _masthead(furniture, pages, title_block, body) or title
     if not title:
         title = seg.examples[0].title if kind == "poster" and seg.examples else Path(filename).stem
     upcoming = [s.text for s in seg.context if is_meeting_list(s.text)]
