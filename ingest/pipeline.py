@@ -20,7 +20,7 @@ from ingest.errors import (
     TooManyPagesError,
 )
 from ingest.extract import PageContent, read_pages
-from ingest.footnotes import footnotes
+from ingest.footnotes import drop_note_calls, footnotes
 from ingest.headings import assign_levels
 from ingest.ids import document_id_for
 from ingest.layout import Block, Line, blocks_from_lines, body_size, page_lines
@@ -285,6 +285,7 @@ def build_document(
     title = block_text(title_block) if title_block else ""
     notes = footnotes(blocks, {p.number: p.height for p in pages}, body)
     text_blocks = [b for b in blocks if all(b is not n for n in notes)]
+    drop_note_calls(text_blocks, notes)
     seg, kind = _segment(text_blocks, title_block, title, pages, filename)
     if notes:
         seg.context.append(Section("Fotnoter", "\n".join(block_text(b) for b in notes)))
