@@ -85,6 +85,7 @@ class PageContent:
     words: list[Word] = field(default_factory=list)
     boxes: list[Box] = field(default_factory=list)
     image_area: float = 0.0  # share of the page covered by images (0..1)
+    pictures: list[Box] = field(default_factory=list)  # where the images stand
     small_paths: int = 0  # glyph-sized vector shapes (text converted to outlines)
     ocr: bool = False
     unreadable: bool = False  # pdfium could not load the page: it is left out
@@ -375,7 +376,11 @@ def _paths_and_images(
             yield from _paths_and_images(obj, True, level + 1)
 
 
-def _page_boxes(page: pdfium.PdfPage, width: float, height: float) -> tuple[list[Box], float, int]:
+def _page_boxes(
+    page: pdfium.PdfPage, width: float, height: float, pictures: list[Box]
+) -> tuple[list[Box], float, int]:
+    """The page's frames, the share images cover and the glyph-sized shapes; the images'
+    rectangles are added to ``pictures``."""
     rects: list[Box] = []
     image_area = 0.0
     small = 0
@@ -386,6 +391,7 @@ def _page_boxes(page: pdfium.PdfPage, width: float, height: float) -> tuple[list
         w, h = right - left, top - bottom
         if kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
             image_area += max(w, 0) * max(h, 0) / page_area
+            pictures.append(Box(left, height - top, right, height - bottom))
             continue
         if w < 40 or h < 14 or w * h > 0.6 * page_area:
             small += w < 40 and h < 40
@@ -427,7 +433,7 @@ def read_pages(pdf: pdfium.PdfDocument) -> list[PageContent]:
             content = PageContent(index + 1, width, height)
             content.words = _page_words(page, index + 1, height, fonts)
             content.boxes, content.image_area, content.small_paths = _page_boxes(
-                page, width, height
+                page, width, height, content.pictures
             )
         finally:
             page.close()

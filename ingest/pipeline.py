@@ -211,6 +211,8 @@ def _read_pdf_bytes(data: bytes, filename: str, sha: str, max_pages: int) -> Doc
                 raise CorruptPdfError("En sida i PDF-filen är skadad och kan inte läsas.") from exc
             pages, skipped = _readable(pages)
             ocr_pages, warnings = _ocr_scans(pdf, pages)
+            if _read_title_picture(pdf, pages[0]):
+                warnings.append(TITLE_PICTURE_WARNING)
             warnings = skipped + warnings
             exported = _export_days(pdf)
         finally:
@@ -265,6 +267,41 @@ def _ocr_scans(pdf: pdfium.PdfDocument, pages: list[PageContent]) -> tuple[list[
             f"{MAX_OCR_PAGES} sidor per fil läses med textigenkänning."
         )
     return done, warnings
+
+
+TITLE_PICTURE_TOP = 0.3  # a title picture stands in this top share of the first page
+TITLE_PICTURE_WIDTH = 0.4  # spans at least this share of its width
+BIG_TYPE = 1.5  # type this many times the text's usual size is a title's
+
+
+TITLE_PICTURE_WARNING = (
+    "Rubriken på första sidan är en bild och lästes med textigenkänning (OCR); den kan "
+    "innehålla fel."
+)
+
+
+def _read_title_picture(pdf: pdfium.PdfDocument, content: PageContent) -> bool:
+    """A first page whose text layer has no title (nothing in big type) but a wide picture at
+    its top with no text over it: the picture is a title exported as an image, and OCR's
+    words of it join the page's words (as a scan's would). Whether it was read."""
+    sizes = sorted(w.size for w in content.words)
+    if content.ocr or not sizes or sizes[-1] >= BIG_TYPE * sizes[len(sizes) // 2]:
+        return False
+    pictures = [p for p in content.pictures
+                if p.top < TITLE_PICTURE_TOP * content.height
+                and p.x1 - p.x0 >= TITLE_PICTURE_WIDTH * content.width
+                and not any(p.contains((w.x0 + w.x1) / 2, (w.top + w.bottom) / 2)
+                            for w in content.words)]
+    if not pictures:
+        return False
+    page = pdf[content.number - 1]
+    try:
+        title = min(pictures, key=lambda p: p.top)
+        words = ocr.picture_words(page, content.number, title)
+    finally:
+        page.close()
+    content.words = [*words, *content.words]
+    return bool(words)
 
 
 def _pages_sv(numbers: list[int]) -> str:

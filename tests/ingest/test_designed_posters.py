@@ -168,3 +168,53 @@ def test_cards_are_one_example_and_an_inline_contact_is_context(
     context = normalize(" ".join(s.text for s in doc.context))
     assert "elsa.lindqvist@bodaskolan.se" in context
     assert FOOTER not in text
+
+
+PICTURE_TITLE = "Fotboll på lovet"
+
+
+def _picture(text: str, size: int, width: int, height: int) -> str:
+    """``text`` drawn in white on a dark strip, as a PNG data URL (a title exported as an
+    image from a design tool)."""
+    import base64
+    import io
+
+    from PIL import Image, ImageDraw, ImageFont
+
+    image = Image.new("RGB", (width, height), (40, 70, 110))
+    font = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSerif-Bold.ttf", size)
+    ImageDraw.Draw(image).text((30, (height - size) // 2 - 8), text, font=font, fill="white")
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode()
+
+
+def _picture_title_poster(path: Path, title_as_picture: bool) -> Path:
+    """A poster whose title is a picture (only the team line and the panels are text), or
+    one with a text title and the region's logo as a wide picture above it."""
+    from weasyprint import HTML
+
+    if title_as_picture:
+        top = f'<img src="{_picture(PICTURE_TITLE, 90, 1600, 170)}" style="width:180mm">'
+    else:
+        top = (f'<img src="{_picture("Region Jönköpings län", 40, 900, 90)}" style="width:70mm">'
+               f'<h1 style="font-size:30pt;margin:2mm 0">{PICTURE_TITLE}</h1>')
+    cards = "".join(f"<h3>{h.capitalize()}</h3><p>{t}</p>" for h, t in CARDS)
+    HTML(string=f"""<html lang="sv"><head><style>
+    @page {{ size: A4; margin: 15mm }} body {{ font-family: DejaVu Sans; font-size: 11pt }}
+    h3 {{ font-size: 12pt; margin: 5mm 0 1mm }}
+    </style></head><body>{top}
+    <p style="font-size:12pt">Fritidsgården i Mariannelund · Eksjö kommun · Sommaren 2024</p>
+    {cards}</body></html>""").write_pdf(str(path))
+    return path
+
+
+@pytest.mark.parametrize("as_picture", [True, False])
+def test_a_title_set_as_a_picture_is_read(tmp_path: Path, as_picture: bool) -> None:
+    """With no title in the text layer, a wide picture at the top of the poster is read by
+    OCR for it; a poster with its title in text keeps it (its logo is not read)."""
+    doc = read_pdf(_picture_title_poster(tmp_path / "affisch-fotboll.pdf", as_picture))
+    assert doc.title == PICTURE_TITLE
+    assert [e.title for e in doc.examples] == [PICTURE_TITLE]
+    assert "Jönköpings" not in doc.examples[0].text
+    assert any("bild" in w and "OCR" in w for w in doc.warnings) == as_picture
