@@ -132,6 +132,8 @@ def picture_words(page: pdfium.PdfPage, number: int, box: Box) -> list[Word]:
     scale = DPI / 72.0
     crop = (max(box.x0, 0.0), max(height - box.bottom, 0.0), max(width - box.x1, 0.0),
             max(box.top, 0.0))
+    if width - crop[0] - crop[2] < 8 or height - crop[1] - crop[3] < 8:
+        return []  # the picture stands (almost) outside the page
     image = page.render(scale=scale, grayscale=True, crop=crop).to_pil()
     words = words_from_hocr(_hocr(image), number, scale, round(crop[3] * scale))
     for word in words:
