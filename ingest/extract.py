@@ -87,6 +87,7 @@ class PageContent:
     # thin stroked or filled lines (a table's ruling): horizontal ones and vertical ones
     rules: list[Box] = field(default_factory=list)
     image_area: float = 0.0  # share of the page covered by images (0..1)
+    pictures: list[Box] = field(default_factory=list)  # where the images stand
     small_paths: int = 0  # glyph-sized vector shapes (text converted to outlines)
     ocr: bool = False
     unreadable: bool = False  # pdfium could not load the page: it is left out
@@ -384,10 +385,10 @@ RULE_LENGTH = 8.0  # points: and at least this long
 
 
 def _page_boxes(
-    page: pdfium.PdfPage, width: float, height: float
+    page: pdfium.PdfPage, width: float, height: float, pictures: list[Box]
 ) -> tuple[list[Box], list[Box], float, int]:
     """The page's frames, its rules (thin lines), the share of it covered by images and the
-    count of glyph-sized shapes."""
+    count of glyph-sized shapes; the images' rectangles are added to ``pictures``."""
     rects: list[Box] = []
     rules: list[Box] = []
     image_area = 0.0
@@ -399,6 +400,7 @@ def _page_boxes(
         w, h = right - left, top - bottom
         if kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
             image_area += max(w, 0) * max(h, 0) / page_area
+            pictures.append(Box(left, height - top, right, height - bottom))
             continue
         box = Box(left, height - top, right, height - bottom)
         if min(w, h) <= RULE_WIDTH and max(w, h) >= RULE_LENGTH and _drawn(obj, fill_mode, stroke):
@@ -446,7 +448,7 @@ def read_pages(pdf: pdfium.PdfDocument) -> list[PageContent]:
             content = PageContent(index + 1, width, height)
             content.words = _page_words(page, index + 1, height, fonts)
             content.boxes, content.rules, content.image_area, content.small_paths = _page_boxes(
-                page, width, height
+                page, width, height, content.pictures
             )
         finally:
             page.close()

@@ -186,7 +186,7 @@ def _fragments(words: list[Word]) -> list[Line]:
         lines.append(current)
         for chain in row[1:]:
             small = min(current.size, chain.size)
-            if -0.5 * small < chain.x0 - current.x1 < 0.8 * small and not (
+            if -0.5 * small < chain.x0 - current.x1 < _join_gap(current, chain) * small and not (
                 apart and _written_apart(current, chain)
             ):
                 _extend(current, chain.words, chain.x1)
@@ -197,6 +197,19 @@ def _fragments(words: list[Word]) -> list[Line]:
         sizes = sorted(w.size for w in line.words)
         line.size = sizes[len(sizes) // 2]
     return lines
+
+
+OCR_LINE_GAP = 1.5  # the widest gap (in font sizes) between words of one line OCR read as one
+
+
+def _join_gap(left: Line, right: Line) -> float:
+    """How wide a gap, in font sizes, two fragments side by side on one row are joined across:
+    wider between words OCR read as one line (the line's box is every word's), whose sizes
+    are estimated and whose spaces in small print come out wide."""
+    last, first = left.words[-1], right.words[0]
+    one_ocr_line = last.baseline is None and first.baseline is None and last.run < 0 \
+        and (last.top, last.bottom) == (first.top, first.bottom)
+    return OCR_LINE_GAP if one_ocr_line else 0.8
 
 
 def _objects_hold_lines(words: list[Word]) -> bool:
@@ -403,23 +416,33 @@ def _spanning(units: list[_Unit], gutters: list[tuple[float, float]]) -> list[_U
 
 
 def _heads_paragraph(unit: _Unit, below: _Unit) -> bool:
-    """A heading (larger or bold) right above a full-width paragraph, aligned with it."""
+    """A heading (larger or bold) right above a full-width paragraph, aligned with it (OCR's
+    boxes hug the ink: the gap between them looks wider)."""
     if unit.line is None or below.line is None:
         return False
+    ocr = _read_by_ocr(unit) and _read_by_ocr(below)
     return (
         abs(unit.x0 - below.x0) < 2
-        and 0 <= below.top - unit.bottom < 0.8 * below.size
+        and 0 <= below.top - unit.bottom < (1.5 if ocr else 0.8) * below.size
         and (unit.size > 1.1 * below.size or (unit.line.bold and not below.line.bold))
     )
 
 
 def _ends_paragraph(unit: _Unit, prev: _Unit) -> bool:
-    """The short last line of a full-width paragraph, right under it."""
+    """The short last line of a full-width paragraph, right under it (OCR's box of a line
+    with descenders may overlap the next line's)."""
+    low = -0.3 * unit.size if _read_by_ocr(unit) and _read_by_ocr(prev) else 0.0
     return (
         abs(unit.x0 - prev.x0) < 2
-        and 0 <= unit.top - prev.bottom < 0.6 * unit.size
+        and low <= unit.top - prev.bottom < 0.6 * unit.size
         and abs(unit.size - prev.size) < 0.5
     )
+
+
+def _read_by_ocr(unit: _Unit) -> bool:
+    """Words OCR read: no baseline, no text object."""
+    return unit.line is not None and all(
+        w.baseline is None and w.run < 0 for w in unit.line.words)
 
 
 def _order_band(

@@ -96,6 +96,7 @@ def find_date(
     filename: str,
     upcoming: list[str] | None = None,
     exported: set[str] | None = None,
+    opening: list[str] | None = None,
 ) -> str | None:
     """The document's date, from its own date lines only.
 
@@ -110,7 +111,10 @@ def find_date(
     year that places it before the first coming meeting (``upcoming``); never the PDF's own
     metadata (the moment of export). A date written in digits on an export day (``exported``,
     "YYYY-MM-DD") is a date field that printed the moment of export, and is ignored. Without
-    a date in the text, the file name's date.
+    a date in the text, the file name's date. The running text that opens the document
+    (``opening``: "Anteckningar från nätverksträffen den 9 oktober 2025") gives its one full
+    date when the date lines give none or no more than a bare year of it (a season or a term
+    says how precise the document means to be, and wins).
     """
     meetings = [" ".join(u.split()) for u in upcoming or []]
     head = _date_lines(head, exported, meetings)
@@ -123,15 +127,39 @@ def find_date(
     meeting = _first_full_date(upcoming or []) if year_hint is None else None
     if meeting:
         year_hint = meeting[0]
+    first = _opening_date(opening or [], years)
     found = (
         _first(head, lambda t: _precise(t, year_hint, numeric=True))
         or _first(head, _coarse)
         or _first(edges, lambda t: _precise(t, year_hint))
         or _first(edges, _coarse)
+        or first
     )
+    if first and found == first[:4] and not any(map(_seasonal, head + edges)):
+        found = first  # a bare year ("Nätverksnytt 3/2025"), made precise by the opening
     if found and meeting and len(found) == 10:
         found = _before(found, meeting)
     return found or from_name
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def _opening_date(texts: list[str], years: set[int]) -> str | None:
+    """The one full date ("den 9 oktober 2025") the opening sentences state, not of a coming
+    meeting nor after a preposition ("sedan", "från"), in a year no date line contradicts; none
+    when they state two."""
+    found: dict[str | None, bool] = {}  # each date, and whether it stands free once
+    for sentence in (s for text in texts for s in _SENTENCE_END.split(text)):
+        if _COMING.search(sentence):
+            continue
+        for m in FULL_DATE.finditer(sentence):
+            value = _fmt(int(m.group(3)), MONTH_NUMBERS[m.group(2).lower()], int(m.group(1)))
+            found[value] = found.get(value, False) or _free(sentence, m.start(), m.end())
+    if len(found) != 1:
+        return None
+    ((value, free),) = found.items()
+    return value if value and free and (not years or int(value[:4]) in years) else None
 
 
 def _unstamped(text: str, exported: set[str] | None) -> str:
@@ -187,11 +215,20 @@ def _dated_heading(text: str) -> bool:
     return text.lower().strip(" :,.·–—-") in _HEADINGS
 
 
+def _seasonal(text: str) -> bool:
+    """Whether a date line names a season or a term ("Hösten 2025", "vt 2024")."""
+    return any(_free(text, m.start(), m.end())
+               for pattern in (SEASON_YEAR, TERM_YEAR) for m in pattern.finditer(text))
+
+
 def _free(text: str, start: int, end: int) -> bool:
     """A date mark that stands on its own: not after a preposition ("sedan 2019", "i mars
-    2023"), not in parentheses (a citation), not part of a range ("2023–2024", "2023/24")."""
+    2023", "sedan den 3 mars 2019"), not in parentheses (a citation), not part of a range
+    ("2023–2024", "2023/24")."""
     before = text[:start]
     words = before.split()
+    if words and words[-1].lower() == "den":  # "sedan den 3 mars 2019"
+        words = words[:-1]
     if words and words[-1].lower().strip(",:") in TIME_PREPOSITIONS:
         return False
     if before.count("(") > before.count(")"):

@@ -27,7 +27,7 @@ import numpy as np
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from ingest.extract import Word
+from ingest.extract import Box, Word
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -123,6 +123,23 @@ def page_words(page: pdfium.PdfPage, number: int, dpi: float | None = None,
         hocrs = list(pool.map(_hocr, [strip for _, strip in strips]))
     return [word for (top, _), hocr in zip(strips, hocrs, strict=True)
             for word in words_from_hocr(hocr, number, scale, top)]
+
+
+def picture_words(page: pdfium.PdfPage, number: int, box: Box) -> list[Word]:
+    """The words of the text a picture on a page shows (a title exported as an image), read
+    at DPI, in PDF points of the page (top-left origin)."""
+    width, height = page.get_size()
+    scale = DPI / 72.0
+    crop = (max(box.x0, 0.0), max(height - box.bottom, 0.0), max(width - box.x1, 0.0),
+            max(box.top, 0.0))
+    if width - crop[0] - crop[2] < 8 or height - crop[1] - crop[3] < 8:
+        return []  # the picture stands (almost) outside the page
+    image = page.render(scale=scale, grayscale=True, crop=crop).to_pil()
+    words = words_from_hocr(_hocr(image), number, scale, round(crop[3] * scale))
+    for word in words:
+        word.x0 += crop[0]
+        word.x1 += crop[0]
+    return words
 
 
 def survey_scale_of(width: float, height: float) -> float:

@@ -20,6 +20,7 @@ from ingest.errors import (
     TooManyPagesError,
 )
 from ingest.extract import PageContent, read_pages
+from ingest.footnotes import drop_note_calls, footnotes
 from ingest.headings import assign_levels
 from ingest.ids import document_id_for
 from ingest.layout import Block, Line, blocks_from_lines, body_size, page_lines
@@ -33,6 +34,7 @@ from ingest.segment import (
     segment_newsletter,
     segment_poster,
     side_by_side_columns,
+    stack_title_lines,
     table_heads_as_text,
 )
 from ingest.segment.programme import line_signs
@@ -146,6 +148,21 @@ def _title_block(blocks: list[Block]) -> Block | None:
     return top if top.heading_level == 1 else None
 
 
+MASTHEAD_BODIES = 1.5  # a masthead's type is at least this many times the body's
+
+
+def _masthead(
+    furniture: list[Line], pages: list[PageContent], title_block: Block | None, body: float
+) -> str:
+    """The newsletter's name set in the page header, repeated on every page (so split off as a
+    running header) and larger than any heading of the first page: the document's title."""
+    first = pages[0] if pages else None
+    heads = [line for line in furniture if first and line.page == first.number
+             and line.bottom < 0.5 * first.height and line.size >= MASTHEAD_BODIES * body
+             and (title_block is None or line.size > 1.05 * title_block.size)]
+    return join_lines([max(heads, key=lambda line: line.size).text]) if heads else ""
+
+
 def forget_texts() -> None:
     """Drop what is kept between documents about texts already read (the signs of a line, parsed
     titles and hints), for benchmarks that read the same files again: a real ingest sees each
@@ -194,6 +211,8 @@ def _read_pdf_bytes(data: bytes, filename: str, sha: str, max_pages: int) -> Doc
                 raise CorruptPdfError("En sida i PDF-filen är skadad och kan inte läsas.") from exc
             pages, skipped = _readable(pages)
             ocr_pages, warnings = _ocr_scans(pdf, pages)
+            if _read_title_picture(pdf, pages[0]):
+                warnings.append(TITLE_PICTURE_WARNING)
             warnings = skipped + warnings
             exported = _export_days(pdf)
         finally:
@@ -250,6 +269,41 @@ def _ocr_scans(pdf: pdfium.PdfDocument, pages: list[PageContent]) -> tuple[list[
     return done, warnings
 
 
+TITLE_PICTURE_TOP = 0.3  # a title picture stands in this top share of the first page
+TITLE_PICTURE_WIDTH = 0.4  # spans at least this share of its width
+BIG_TYPE = 1.5  # type this many times the text's usual size is a title's
+
+
+TITLE_PICTURE_WARNING = (
+    "Rubriken på första sidan är en bild och lästes med textigenkänning (OCR); den kan "
+    "innehålla fel."
+)
+
+
+def _read_title_picture(pdf: pdfium.PdfDocument, content: PageContent) -> bool:
+    """A first page whose text layer has no title (nothing in big type) but a wide picture at
+    its top with no text over it: the picture is a title exported as an image, and OCR's
+    words of it join the page's words (as a scan's would). Whether it was read."""
+    sizes = sorted(w.size for w in content.words)
+    if content.ocr or not sizes or sizes[-1] >= BIG_TYPE * sizes[len(sizes) // 2]:
+        return False
+    pictures = [p for p in content.pictures
+                if p.top < TITLE_PICTURE_TOP * content.height
+                and p.x1 - p.x0 >= TITLE_PICTURE_WIDTH * content.width
+                and not any(p.contains((w.x0 + w.x1) / 2, (w.top + w.bottom) / 2)
+                            for w in content.words)]
+    if not pictures:
+        return False
+    page = pdf[content.number - 1]
+    try:
+        title = min(pictures, key=lambda p: p.top)
+        words = ocr.picture_words(page, content.number, title)
+    finally:
+        page.close()
+    content.words = [*words, *content.words]
+    return bool(words)
+
+
 def _pages_sv(numbers: list[int]) -> str:
     if len(numbers) == 1:
         return f"sidan {numbers[0]}"
@@ -262,20 +316,27 @@ def build_document(
 ) -> Document:
     """Words of every page → lines in reading order → blocks → examples, context, metadata."""
     lines, furniture, body = _reading_lines(pages)
-    blocks = side_by_side_columns(
-        table_heads_as_text(join_heading_fragments(_blocks(lines, body))))
+    blocks = side_by_side_columns(table_heads_as_text(
+        stack_title_lines(join_heading_fragments(_blocks(lines, body)), body)))
     title_block = _title_block(blocks)
     title = block_text(title_block) if title_block else ""
-    seg, kind = _segment(blocks, title_block, title, pages, filename)
+    notes = footnotes(blocks, {p.number: p.height for p in pages}, body)
+    text_blocks = [b for b in blocks if all(b is not n for n in notes)]
+    drop_note_calls(text_blocks, notes)
+    seg, kind = _segment(text_blocks, title_block, title, pages, filename)
+    if notes:
+        seg.context.append(Section("Fotnoter", "\n".join(block_text(b) for b in notes)))
     if furniture:
         text = "\n".join(join_lines([line.text]) for line in furniture)
         seg.context.append(Section(heading="Sidhuvud och sidfot", text=text))
     doc_id = document_id_for(sha)
+    title = _masthead(furniture, pages, title_block, body) or title
     if not title:
         title = seg.examples[0].title if kind == "poster" and seg.examples else Path(filename).stem
     upcoming = [s.text for s in seg.context if is_meeting_list(s.text)]
     edges = _edge_texts(blocks, pages, furniture, body)
-    date = meta.find_date(_head_texts(title, blocks), edges, filename, upcoming, exported)
+    date = meta.find_date(_head_texts(title, blocks), edges, filename, upcoming, exported,
+                          _opening_texts(blocks, title_block))
     examples = _examples(seg, doc_id)
     return Document(
         warnings=_warnings(lines, examples),
@@ -344,6 +405,26 @@ def _head_texts(title: str, blocks: list[Block]) -> list[str]:
             break  # the title area ends where running text begins
         head_texts.append(block_text(block))
     return head_texts
+
+
+OPENING_BLOCKS = 2
+
+
+def _opening_texts(blocks: list[Block], title_block: Block | None) -> list[str]:
+    """The running text that opens the document: the first paragraphs of the first page, not
+    framed, before the first heading that follows them (a poster's panels, a newsletter's
+    sections)."""
+    texts: list[str] = []
+    for block in blocks:
+        if block.page != blocks[0].page or len(texts) >= OPENING_BLOCKS:
+            break
+        if block.heading_level or block is title_block:
+            if texts:
+                break
+            continue
+        if block.box is None:
+            texts.append(block_text(block))
+    return texts
 
 
 def _edge_texts(

@@ -11,6 +11,7 @@ from ingest.segment.blocks import (
     block_text,
     join_heading_fragments,
     side_by_side_columns,
+    stack_title_lines,
     table_heads_as_text,
 )
 from ingest.segment.doubts import block_doubts
@@ -28,5 +29,6 @@ __all__ = [
     "segment_newsletter",
     "segment_poster",
     "side_by_side_columns",
+    "stack_title_lines",
     "table_heads_as_text",
 ]

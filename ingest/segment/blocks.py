@@ -90,6 +90,60 @@ def join_heading_fragments(blocks: list[Block]) -> list[Block]:
     return out
 
 
+TITLE_LINE_BODIES = 3.0  # a designed title's lines are set in type this many times the body's
+TITLE_LINE_SHARE = 0.6  # and each at least this share of the title's largest line
+TITLE_LINE_WORDS = 4
+SEPARATED = re.compile(r"\s[·|•]\s|\d")
+
+
+def stack_title_lines(blocks: list[Block], body: float) -> list[Block]:
+    """A title a design tool set over several lines of very big type, each line its own size
+    and place (one perhaps turned a few degrees), is one title: the lines stacked on the first
+    page right above and below the largest, each short and in type nearly as big, are joined
+    into its block, top to bottom, where the first of them stood in reading order. A badge in
+    small type standing among them stays where it is. A line in another weight, or with the
+    separators of a team line ("Team Eksjö · 2024"), is no piece of the title."""
+    big = [b for b in blocks if b.page == blocks[0].page and b.heading_level
+           and len(b.lines) == 1 and len(b.words) <= TITLE_LINE_WORDS
+           and b.size >= TITLE_LINE_BODIES * body] if blocks else []
+    if len(big) < 2:
+        return blocks
+    seed = max(big, key=lambda b: (round(b.size, 1), -b.lines[0].top))
+    stack = [seed]
+    rest = [b for b in big if b is not seed and b.box == seed.box and b.bold == seed.bold
+            and b.size >= TITLE_LINE_SHARE * seed.size and not SEPARATED.search(block_text(b))]
+    grown = True
+    while grown:
+        grown = False
+        for block in rest:
+            if all(block is not s for s in stack) and _stacked_on(block, stack):
+                stack.append(block)
+                grown = True
+    if len(stack) < 2:
+        return blocks
+    lines = sorted((b.lines[0] for b in stack), key=lambda line: line.top)
+    title = Block(lines, seed.box, seed.page, seed.heading_level, {**seed.meta, "stacked": True})
+    ids = {id(b) for b in stack}
+    first = min(n for n, b in enumerate(blocks) if id(b) in ids)
+    out = [b for b in blocks if id(b) not in ids]
+    out.insert(sum(1 for b in blocks[:first] if id(b) not in ids), title)
+    return out
+
+
+def _stacked_on(block: Block, stack: list[Block]) -> bool:
+    """The line stands right above or below the stack's lines (a gap under half its size, or
+    an overlap under half its height, as a turned line overlaps the next), not beside them."""
+    line = block.lines[0]
+    top = min(b.lines[0].top for b in stack)
+    bottom = max(b.lines[0].bottom for b in stack)
+    height = line.bottom - line.top
+    if line.top >= bottom - 0.5 * height:
+        return line.top - bottom < 0.5 * line.size
+    if line.bottom <= top + 0.5 * height:
+        return top - line.bottom < 0.5 * line.size
+    return False
+
+
 TABLE_HEAD_CELLS = 3  # column labels on one row: a table's head, not section headings
 TABLE_HEAD_WORDS = 3
 

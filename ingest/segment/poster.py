@@ -26,8 +26,17 @@ COACH_LINE = re.compile(
     r"(?:er|na)?\s*[:–—-]\s*\S",
     re.IGNORECASE,
 )
+# a contact a panel's running text ends with: "… under höstlovet. Kontakt: Eva Ek, 070-…"
+INLINE_CONTACT = re.compile(
+    rf"(?<=[.!?])\s+(?=(?:{'|'.join(re.escape(w) for w in CONTACT_HEADINGS)})\s*:)",
+    re.IGNORECASE,
+)
 PROGRAMME_PANELS = (*CONTACT_HEADINGS, *COACH_LINE_LABELS)  # panels that are context
 KICKER_WORDS = 14  # a programme line above or beside the title is a few words, not a sentence
+KICKER_ITEMS = 4  # or a few such items strung together ("Region Jönköpings län · Bästa …")
+# what strings a programme line's items together, as printed ("·", "|", a dash) and as OCR
+# reads a centred dot (":", "+", "*", "-")
+ITEM_SEPARATOR = re.compile(r"\s[·•|:+*–—-]\s")
 
 
 def segment_poster(blocks: list[Block], title_block: Block | None, title: str) -> Segmented:
@@ -72,6 +81,7 @@ def segment_poster(blocks: list[Block], title_block: Block | None, title: str) -
             else:
                 draft.section(text, block.pages)
             continue
+        text = _without_inline_contact(text, ctx) if contact is None else text
         if contact is not None or (contact_count(text) and len(text.split()) < 30):
             ctx.add(text)
             continue
@@ -113,10 +123,14 @@ def _is_panel_heading(
 
 
 def _programme_line(block: Block, text: str, panel_level: int | None) -> bool:
-    """A kicker naming the programme or the network ("Bästa platsen att växa upp … ·
-    Lärandenätverk 2024", "Ett exempel från lärandenätverket"): a few words, not a sentence,
-    not a panel's heading, with the programme's words and none of a team's."""
-    if len(text.split()) > KICKER_WORDS or text.rstrip().endswith((".", "?", "!")):
+    """A kicker or footer naming the programme or the network ("Bästa platsen att växa upp … ·
+    Lärandenätverk 2024", "Ett exempel från lärandenätverket", "Region Jönköpings län · Bästa
+    platsen … · Folkhälsa …"): a few words or a few items of a few words, not a sentence, not
+    a panel's heading, with the programme's words and none of a team's."""
+    items = ITEM_SEPARATOR.split(text)
+    if len(items) > KICKER_ITEMS or any(len(item.split()) > KICKER_WORDS for item in items):
+        return False
+    if text.rstrip().endswith((".", "?", "!")):
         return False
     if panel_level is not None and block.heading_level == panel_level:
         return False
@@ -138,14 +152,29 @@ def _without_coach_lines(block: Block, ctx: Context) -> str:
     return block_text(block)
 
 
+def _without_inline_contact(text: str, ctx: Context) -> str:
+    """A panel's running text without the contact it ends with ("Kontakt: …" after the last
+    sentence), which goes to the context; the whole text when there is none."""
+    parts = INLINE_CONTACT.split(text, maxsplit=1)
+    if len(parts) < 2 or contact_count(parts[0]) or not contact_count(parts[1]):
+        return text
+    ctx.heading("")
+    ctx.add(parts[1])
+    return parts[0]
+
+
 def _same_panel(contact: Block, prev: Block | None, block: Block) -> bool:
     """Whether ``block`` still stands in the Kontakt panel headed by ``contact``: the same
-    frame, or (no frame) the same column read on without a panel's gap."""
+    frame, or (no frame) the same column read on without a panel's gap; a line the layout read
+    apart from the heading's column (a wide line, or OCR's overlapping line boxes on a scan)
+    counts as the column's when it starts at the heading's left edge."""
     if block.page != contact.page or block.box != contact.box:
         return False
     if block.box is not None:
         return True
-    if block.lines[0].region != contact.lines[-1].region or prev is None:
+    first = block.lines[0]
+    aligned = abs(first.x0 - contact.lines[0].x0) < first.size
+    if (first.region != contact.lines[-1].region and not aligned) or prev is None:
         return False
-    gap = block.lines[0].top - prev.lines[-1].bottom
-    return gap < 1.5 * max(block.lines[0].size, prev.lines[-1].size)
+    gap = first.top - prev.lines[-1].bottom
+    return gap < 1.5 * max(first.size, prev.lines[-1].size)

@@ -69,6 +69,27 @@ NEWSLETTERS: dict[str, tuple[str | None, str | None, str | None]] = {
     "day-without-year": ("Träffen den 21 september", None, None),
     "coming-meetings": ("November 2024", None, "2024-11"),
 }
+# name → (the date line under the banner, the paragraph that opens the newsletter, the page
+# footer, the date a reader writes down); each also tells in a later section when a team started
+OPENINGS: dict[str, tuple[str | None, str, str | None, str | None]] = {
+    "opening-day": (None, "Här kommer anteckningarna från lärandeträffen den 14 mars 2024 på "
+                    "Folkets hus i Vetlanda. Tack till alla som kom!", "Region Jönköpings län · "
+                    "2024", "2024-03-14"),
+    "opening-day-alone": (None, "Tack för senast! Lärandeträffen hölls den 14 mars 2024 på "
+                          "Folkets hus i Vetlanda.", None, "2024-03-14"),
+    "opening-coming": (None, "Tack för en fin termin med många goda exempel. Nästa träff hålls "
+                       "den 5 februari 2025 i Eksjö.", "Region Jönköpings län · 2024", "2024"),
+    "opening-since": (None, "Sedan den 14 mars 2019 arbetar teamen i Gislaved med läxhjälp.",
+                      None, None),
+    "opening-two-days": (None, "Vi träffades den 14 mars 2024 i Vetlanda och den 11 april 2024 "
+                         "i Tranås.", None, None),
+    "opening-under-a-term": ("Vårterminen 2024", "Lärandeträffen hölls den 14 mars 2024 på "
+                             "Folkets hus i Vetlanda.", None, "2024"),
+    "opening-under-a-bare-year": ("Nummer 2 · 2024", "Lärandeträffen hölls den 14 mars 2024 "
+                                  "på Folkets hus i Vetlanda.", None, "2024-03-14"),
+    "opening-none": (None, "", None, None),
+}
+STARTED = "Läxhjälpen i Anderstorp startade den 3 februari 2019 med två seniorer."
 # The last lines of the "coming-meetings" newsletter: dates of next year's meetings.
 COMING = ("5 februari 2025, digital träff", "27 mars 2025, Vetlanda")
 
@@ -95,16 +116,22 @@ def _poster(path: Path, top: str | None, foot: str | None) -> None:
     deck.save(str(path))
 
 
-def _newsletter(path: Path, date_line: str | None, footer: str | None) -> None:
-    """A two-page newsletter in Word: banner, maybe a date line, sections, maybe a footer."""
+def _newsletter(
+    path: Path, date_line: str | None, footer: str | None, opening: str | None = None
+) -> None:
+    """A two-page newsletter in Word: banner, maybe a date line, maybe an opening paragraph
+    (and then a team's start date in its section), sections, maybe a footer."""
     doc = WordDocument()
     doc.add_heading("Nyhetsbrev – Bästa platsen att växa upp, leva och bo på", level=0)
     if date_line:
         doc.add_paragraph(date_line).runs[0].font.size = WordPt(14)
-    for _ in range(3):
+    if opening:
+        doc.add_paragraph(opening)
+    for n in range(3):
         for heading, text in NEWSLETTER_SECTIONS:
             doc.add_heading(heading, level=1)
-            doc.add_paragraph(text + " " + text)
+            started = f" {STARTED}" if opening is not None and n == 0 else ""
+            doc.add_paragraph(text + started + " " + text)
     if footer:
         doc.sections[0].footer.paragraphs[0].text = footer
     if date_line == NEWSLETTERS["coming-meetings"][0]:
@@ -163,6 +190,8 @@ def office_pdfs(tmp_path_factory: pytest.TempPathFactory) -> Path:
         _poster(out / f"poster-{name}.pptx", top, foot)
     for name, (line, footer, _) in NEWSLETTERS.items():
         _newsletter(out / f"nyhetsbrev-{name}.docx", line, footer)
+    for name, (line, opening, footer, _) in OPENINGS.items():
+        _newsletter(out / f"nyhetsbrev-{name}.docx", line, footer, opening)
     _email(out / "epost.html")
     sources = sorted(str(p) for p in out.iterdir())
     subprocess.run(
@@ -217,6 +246,15 @@ def test_body_years_never_win(office_pdfs: Path) -> None:
 def test_coming_meetings_are_not_the_date(office_pdfs: Path) -> None:
     """Next year's meeting dates at the end of a newsletter neither win nor contradict."""
     assert _office_date(office_pdfs, "nyhetsbrev-coming-meetings") == "2024-11"
+
+
+@pytest.mark.parametrize("name", sorted(OPENINGS))
+def test_the_opening_paragraphs_full_date(office_pdfs: Path, name: str) -> None:
+    """"Anteckningarna från lärandeträffen den 14 mars 2024" opening the newsletter dates it
+    when no date line does, or one gives only its year ("Nummer 2 · 2024"): not a coming
+    meeting, not "sedan den …", not one of two days, not over a term in the title area (the
+    coarser), never a team's start date in its section."""
+    assert _office_date(office_pdfs, f"nyhetsbrev-{name}") == OPENINGS[name][3]
 
 
 def test_conflicting_dates_give_none(office_pdfs: Path) -> None:
