@@ -103,7 +103,7 @@ def find_date(
     ``head`` is the title area (title, masthead, date line), ``edges`` the lines at the top of
     the first page and at the foot of the pages (footers, running headers, an e-mail's closing
     small print). Lines are cut at their separators ("·", "|"), and only short parts that are
-    no running text count ("Januari 2023", "Hösten 2020", "vt 2024", "Region Jönköpings län ·
+    no running text count ("Hösten 2020", "vt 2024", "Region Jönköpings län ·
     2022"); years in sentences, citations, counts and after "sedan", "år", "i" never do. The
     title area wins over the edges and a more precise date over a season or a bare year. When
     the lines state different years the document contradicts itself and has no date. A day
