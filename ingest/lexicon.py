@@ -217,7 +217,8 @@ NEW_TEAM_VERBS = ("anslutit", "ansluter", "anslutits", "gått med", "går med", 
 
 # --- stop and filler words ---------------------------------------------------------------------
 
-# Swedish function words, question words among them (the Snowball stop list without "sitta").
+# Swedish function words, question words among them (the Snowball stop list without "sitta",
+# which is also a verb; "sitt" is the possessive far more often than "sit!").
 FUNCTION_WORDS = frozenset({
     "alla", "allt", "att", "av", "blev", "bli", "blir", "blivit", "de", "dem", "den", "denna",
     "deras", "dess", "dessa", "det", "detta", "dig", "din", "dina", "ditt", "du", "där", "då",
@@ -225,10 +226,10 @@ FUNCTION_WORDS = frozenset({
     "hans", "har", "henne", "hennes", "hon", "honom", "hur", "här", "i", "icke", "ingen", "inom",
     "inte", "jag", "ju", "kan", "kunde", "man", "med", "mellan", "men", "mig", "min", "mina",
     "mitt", "mot", "mycket", "ni", "nu", "när", "någon", "något", "några", "och", "om", "oss", "på",
-    "samma", "sedan", "sig", "sin", "sina", "själv", "skulle", "som", "så", "sådan", "sådana",
-    "sådant", "till", "under", "upp", "ut", "utan", "vad", "var", "vara", "varför", "varit",
-    "varje", "vars", "vart", "vem", "vi", "vid", "vilka", "vilkas", "vilken", "vilket", "vår",
-    "våra", "vårt", "än", "är", "åt", "över",
+    "samma", "sedan", "sig", "sin", "sina", "sitt", "själv", "skulle", "som", "så", "sådan",
+    "sådana", "sådant", "till", "under", "upp", "ut", "utan", "vad", "var", "vara", "varför",
+    "varit", "varje", "vars", "vart", "vem", "vi", "vid", "vilka", "vilkas", "vilken", "vilket",
+    "vår", "våra", "vårt", "än", "är", "åt", "över",
 })
 # Words that carry no meaning in a search ("hur ökar vi närvaron i skolan", "tips på …").
 SEARCH_FILLER_WORDS = frozenset({

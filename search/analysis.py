@@ -109,11 +109,30 @@ def compound_parts(word: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
+@lru_cache(maxsize=1)
+def _places() -> dict[str, str]:
+    """The gazetteer's one-word place names and their genitives ("Rydaholms"), lowercase and
+    also without å/ä/ö, → the place's name, lowercase."""
+    from ingest.tagging.gazetteer import surface_forms
+
+    out: dict[str, str] = {}
+    for surface, place in surface_forms().items():
+        if " " not in surface:
+            for key in (surface.lower(), fold(surface.lower())):
+                out.setdefault(key, place.lower())
+    return out
+
+
 @lru_cache(maxsize=200_000)
 def variants(word: str, index_side: bool) -> tuple[str, ...]:
-    """All terms one lowercase word produces, the lemma first."""
+    """All terms one lowercase word produces, the lemma first. A place name's genitive or its
+    spelling without å/ä/ö also gives the place's name ("rydaholms", "asen"): the lemma table
+    does not know places ("rydaholms" would be "rydaholme")."""
     base = lemma(word)
     terms = [base]
+    place = _places().get(word)
+    if place and place != base:
+        terms.append(place)
     if base != word and lemma(base) == word:
         # the lemma table reads the two forms as each other's lemma ("stötta" → "stött",
         # "stött" → "stötta"; "trygg" ↔ "trygga"): a word of either is both, or the verb's
