@@ -217,8 +217,7 @@ NEW_TEAM_VERBS = ("anslutit", "ansluter", "anslutits", "gått med", "går med", 
 
 # --- stop and filler words ---------------------------------------------------------------------
 
-# Swedish function words, question words among them (the Snowball stop list without "sitta",
-# which is also a verb; "sitt" is the possessive far more often than "sit!").
+# Swedish function words, question words among them (the Snowball stop list without "sitta").
 FUNCTION_WORDS = frozenset({
     "alla", "allt", "att", "av", "blev", "bli", "blir", "blivit", "de", "dem", "den", "denna",
     "deras", "dess", "dessa", "det", "detta", "dig", "din", "dina", "ditt", "du", "där", "då",
@@ -226,7 +225,7 @@ FUNCTION_WORDS = frozenset({
     "hans", "har", "henne", "hennes", "hon", "honom", "hur", "här", "i", "icke", "ingen", "inom",
     "inte", "jag", "ju", "kan", "kunde", "man", "med", "mellan", "men", "mig", "min", "mina",
     "mitt", "mot", "mycket", "ni", "nu", "när", "någon", "något", "några", "och", "om", "oss", "på",
-    "samma", "sedan", "sig", "sin", "sina", "sitt", "själv", "skulle", "som", "så", "sådan",
+    "samma", "sedan", "sig", "sin", "sina", "själv", "skulle", "som", "så", "sådan",
     "sådana", "sådant", "till", "under", "upp", "ut", "utan", "vad", "var", "vara", "varför",
     "varit", "varje", "vars", "vart", "vem", "vi", "vid", "vilka", "vilkas", "vilken", "vilket",
     "vår", "våra", "vårt", "än", "är", "åt", "över",
@@ -236,6 +235,7 @@ SEARCH_FILLER_WORDS = frozenset({
     "ska", "vill", "kunna", "göra", "gör", "gjorde", "får", "fick", "också", "ni", "mer",
     "dom", "sen", "bara", "hos", "genom", "både", "bör", "the", "and", "of", "to",
     "finns", "sätt", "tips", "exempel",
+    "sitt",  # the possessive ("sitt barn"), which Snowball's list lacks: not the verb "sitta"
 })
 # Dropped from the search index and from queries.
 SEARCH_STOPWORDS = FUNCTION_WORDS | SEARCH_FILLER_WORDS
