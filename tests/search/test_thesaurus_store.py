@@ -24,7 +24,7 @@ def test_changes_are_kept_with_who_and_when_and_seen_by_another_library(
         assert added.label == "skolk-sms" and added.user == "anna" and added.created_at
         store.add_label("narvaroarbete", "skolksms", "hidden", "bertil")
         store.remove_label("narvaroarbete", "frånvaroarbete", "anna")
-        topic = store.add_concept("skilsmässa", ("Psykisk hälsa",), ("föräldrastöd i grupp",),
+        topic = store.add_concept("sorgbearbetning", ("Psykisk hälsa",), ("föräldrastöd i grupp",),
                                   user="cecilia")
         current = store.current()
         assert current is not seed and current.version != "seed"
