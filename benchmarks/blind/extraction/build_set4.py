@@ -161,7 +161,7 @@ def build_docx_frames(doc, path):
     borders(right, "FFFFFF", 0)
     shade(right, "E8EFE3")
     first = True
-    for key, title, paras in doc["boxes"]:
+    for _key, title, paras in doc["boxes"]:
         if first:
             p = left.paragraphs[0]
             first = False
