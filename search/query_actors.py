@@ -7,11 +7,11 @@ often by its short form. The tagger already knows each example's actors (the tax
 takes part in, also when they never write the word ("EHT" is written nowhere, the examples say
 "elevhälsoteamet" or "kuratorn").
 
-A query naming two actors or more asks how they work together. Of the examples tagged with all
-of them, those of a practice the actors mostly run together (a practice most of whose examples
-have all of them: samverkansteam for school health and social services) are raised, the more
-the larger that share. This is a co-occurrence count over the index's own tags, made per
-searcher; no library offers it over Whoosh facets.
+When no word of the query names a practice, the actors it names say which are meant: of the
+examples tagged with all of them, those of a practice the actors mostly run (together) are
+raised (a practice most of whose examples have all of them: samverkansteam for school health
+and social services), the more the larger that share. This is a co-occurrence count over the
+index's own tags, made per search; no library offers it over Whoosh facets.
 """
 
 from __future__ import annotations
@@ -36,7 +36,6 @@ ACTOR_WEIGHT = 0.5
 TOGETHER_BOOST = 1.0
 TOGETHER_MIN = 2
 TOGETHER_SHARE = 0.5
-MIN_ACTORS = 1
 MAX_SPAN = 3  # words of the longest actor term looked for
 
 
@@ -79,18 +78,20 @@ def named_actors(words: list[str]) -> tuple[NamedActor, ...]:
 
 
 def run_together(actor_ids: list[np.ndarray], practices: dict[str, np.ndarray]
-             ) -> list[tuple[np.ndarray, float]]:
+                 ) -> list[tuple[np.ndarray, float]]:
     """(examples, boost) for the practices the actors run together: of the examples tagged
     with every actor, those of each practice most of whose examples are."""
-    if len(actor_ids) < MIN_ACTORS:
+    if not actor_ids:
         return []
     shared = actor_ids[0]
     for ids in actor_ids[1:]:
         shared = np.intersect1d(shared, ids, assume_unique=True)
     out = []
     for ids in practices.values():
+        if len(ids) < TOGETHER_MIN:  # most proposed practices have one example
+            continue
         both = np.intersect1d(ids, shared, assume_unique=True)
-        share = len(both) / len(ids) if len(ids) else 0.0
+        share = len(both) / len(ids)
         if len(both) >= TOGETHER_MIN and share >= TOGETHER_SHARE:
             out.append((both, TOGETHER_BOOST * share))
     return out
