@@ -203,14 +203,15 @@ def _best_share(boosts: Sequence[tuple[Docs, float]], size: int) -> np.ndarray:
     return share
 
 
-def _live(searcher: Searcher, matched_idx: np.ndarray, allowed: set[int] | None,
-          size: int) -> np.ndarray:
+def live(searcher: Searcher, matched_idx: np.ndarray, allowed: set[int] | None,
+         size: int | None = None) -> np.ndarray:
     """The matched documents that are neither deleted nor filtered out."""
     reader = searcher.reader()
     if reader.has_deletions() and len(matched_idx):
         matched_idx = np.array([d for d in matched_idx.tolist() if not reader.is_deleted(d)],
                                dtype=np.int64)
     if allowed is not None and len(matched_idx):
+        size = size or searcher.doc_count_all()
         keep = np.zeros(size, dtype=bool)
         keep[np.fromiter(allowed, dtype=np.int64, count=len(allowed))] = True
         matched_idx = matched_idx[keep[matched_idx]]
@@ -271,7 +272,7 @@ def rank_words(searcher: Searcher, fieldname: str, words: list[list[str]],
             coord[idx] += 1
     for best in groups.values():
         scores += best
-    candidates = _live(searcher, np.flatnonzero(coord), allowed, size)
+    candidates = live(searcher, np.flatnonzero(coord), allowed, size)
     have = coord[candidates]
     needed = _needed(have, required, enough)
     keep = have >= (needed - EPSILON if needed > 1 else 2 * EPSILON if needed else EPSILON)

@@ -46,6 +46,13 @@ from search.query_actors import (
     named_actors,
     run_together,
 )
+from search.query_feedback import (
+    DESCRIBED,
+    FEEDBACK_WORDS,
+    INTERVENTION,
+    below_best,
+    described_practices,
+)
 from search.records import DocumentRef, DroppedFilter, Hit, SearchResult
 from search.schema import FACETS, RANK_FIELD, SEARCH_FIELD
 from search.spelling import fuzzy_words, suggest
@@ -936,7 +943,26 @@ def _rank(searcher: Searcher, plan: WordPlan, allowed: set[int] | None, top: int
                                 covers, plan.required, ENOUGH_HITS, plan.counts,
                                 plan.weights, _boosts(plan, expansions, searcher),
                                 [e.ids for e in expansions if qualifies(e)])
-    return found, expansions
+    described = _described(searcher, plan, expansions, found)
+    if not described:
+        return found, expansions
+    ids = fastrank.live(searcher, np.unique(np.concatenate([e.ids for e in described])),
+                        allowed)
+    return replace(found, matched=found.matched | set(ids.tolist()),
+                   best=below_best(found.best, ids)), [*expansions, *described]
+
+
+def _described(searcher: Searcher, plan: WordPlan, expansions: list[Expansion],
+               found: fastrank.Ranked) -> list[Expansion]:
+    """The practices the best hits share, when no word of a query of several content
+    words names one (search.query_feedback)."""
+    content = sum(1 for i in range(len(plan.words)) if i >= len(plan.counts) or plan.counts[i])
+    if content < FEEDBACK_WORDS or any(e.kind == INTERVENTION for e in expansions):
+        return []
+    arrays = _facet_arrays(searcher, _facet_postings(searcher)).get("insats", {})
+    postings = _facet_postings(searcher).get("insats", {})
+    return [Expansion(DESCRIBED, value, postings[value], arrays[value], 0.0)
+            for value in described_practices(found.best, arrays, _named_once(searcher))]
 
 
 def _boosts(plan: WordPlan, expansions: list[Expansion], searcher: Searcher
@@ -955,7 +981,7 @@ def _counted(expansion: Expansion, areas_only: bool) -> int:
     """Whether an expansion counts as a word of the query (``fastrank.rank_words``)."""
     if expansion.words or expansion.kind == AGE:
         return 0
-    if expansion.kind == "intervention":
+    if expansion.kind in (INTERVENTION, DESCRIBED):
         return 1
     return fastrank.WHERE_WRITTEN if areas_only else 0
 
@@ -1083,7 +1109,7 @@ def _concept_words(searcher: Searcher, expansions: list[Expansion], docnums: set
     tagged with them), by how often the examples use those words."""
     out: dict[int, float] = {}
     for e in expansions:
-        docs = docnums & e.docs if e.kind == "intervention" else set()
+        docs = docnums & e.docs if e.kind == INTERVENTION else set()
         if not docs:
             continue
         found = fastrank.terms_score(searcher, RANK_FIELD, _lemma_words(e.concept),

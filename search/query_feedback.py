@@ -1,0 +1,82 @@
+"""The practice a query describes without naming it, read from its best hits.
+
+A new team often describes its problem in its own words ("hur slipper familjer berätta samma
+sak för alla myndigheter") and names no practice, actor or topic the thesaurus knows. Its words
+still find a few examples of the practice meant, among others that share only a word or two
+with it; the rest of that practice's examples use other words and are not found at all.
+
+So when no word of a query of several content words names a practice, its first FEEDBACK_TOP
+hits are read: a practice that at least FEEDBACK_MIN of them have as one of their own (not one
+they name in passing, in one place) is taken as the practice the query describes. The hits
+keep their places; below them come that practice's other examples, each above the hits whose
+score is below FEEDBACK_SHARE of the last of those first hits, and an example found this way
+only says so ("Träff via: samverkansteam"). This is pseudo-relevance feedback (Rocchio's or
+RM3's query expansion) over the examples' practice tags instead of their words: the tags are
+few and curated, where the words of a handful of examples are many and mostly incidental; and
+it only fills the list below the hits the query's own words ranked first. It is a count over
+the index's own facet postings, made per search: no library offers it over Whoosh's facets.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+INTERVENTION = "intervention"
+DESCRIBED = "described"  # the kind of a practice read from the hits (search.query.Expansion)
+FEEDBACK_WORDS = 2  # content words a query needs before its hits are read
+FEEDBACK_TOP = 3  # the first hits read, which keep their places
+FEEDBACK_MIN = 2  # of them, at least this many have the practice as their own
+FEEDBACK_MAX = 1  # practices taken (the one the most hits have; on a tie, the higher scored)
+# The practice's other examples rank above the hits that score below this share of the last
+# of the first hits (in the order of their own score).
+FEEDBACK_SHARE = 0.9
+OWN_SCORE_SHARE = 0.01  # how much of its own score orders the practice's examples
+
+
+def _held(ids: np.ndarray, docs: np.ndarray) -> np.ndarray:
+    """Which of ``docs`` are in the sorted array ``ids``."""
+    if not len(ids):
+        return np.zeros(len(docs), dtype=bool)
+    where = np.minimum(np.searchsorted(ids, docs), len(ids) - 1)
+    return ids[where] == docs
+
+
+def described_practices(best: Sequence[tuple[float, int]], practices: dict[str, np.ndarray],
+                        passing: dict[str, np.ndarray]) -> list[str]:
+    """The practices (``insats`` facet: value → sorted document numbers) that at least
+    FEEDBACK_MIN of the first FEEDBACK_TOP of ``best`` (score, docnum) have as their own (not
+    among the examples of ``passing``, which name it in one place only), most held first."""
+    first = best[:FEEDBACK_TOP]
+    if len(first) < FEEDBACK_TOP:
+        return []  # too few hits to tell one practice from chance
+    top = np.array([docnum for _, docnum in first], dtype=np.int64)
+    scores = np.array([score for score, _ in first], dtype=np.float64)
+    found: dict[str, tuple[int, float]] = {}
+    for value, ids in practices.items():
+        if len(ids) < FEEDBACK_MIN:
+            continue
+        own = _held(ids, top) & ~_held(passing.get(value, np.empty(0, np.int64)), top)
+        n = int(own.sum())
+        if n >= FEEDBACK_MIN:
+            found[value] = (n, float(scores[own].sum()))
+    return sorted(found, key=lambda v: found[v], reverse=True)[:FEEDBACK_MAX]
+
+
+def below_best(best: Sequence[tuple[float, int]], ids: np.ndarray) -> list[tuple[float, int]]:
+    """``best`` (score, docnum, best first) with the documents of ``ids`` (the described
+    practice's examples) placed below its first FEEDBACK_TOP: scored FEEDBACK_SHARE of the
+    last of those, plus a little of their own score, or their own score when it is higher."""
+    if len(best) < FEEDBACK_TOP:
+        return list(best)
+    floor = FEEDBACK_SHARE * best[FEEDBACK_TOP - 1][0]
+    first = {docnum for _, docnum in best[:FEEDBACK_TOP]}
+    own = {docnum: score for score, docnum in best}
+    scored = dict(own)
+    for docnum in ids.tolist():
+        if docnum not in first:
+            score = own.get(docnum, 0.0)
+            scored[docnum] = max(score, floor + OWN_SCORE_SHARE * score)
+    return sorted(((score, docnum) for docnum, score in scored.items()),
+                  key=lambda pair: -pair[0])

@@ -1,0 +1,70 @@
+"""A question that describes a practice without naming it: its best hits tell which practice
+is meant, and that practice's other examples follow them (on the real corpus)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from search.analysis import query_words, variants
+from search.library import Library
+from search.query_feedback import FEEDBACK_MIN, FEEDBACK_TOP, below_best, described_practices
+
+# Nothing in it names a practice, an actor or a topic; youth centres open in the evenings
+DESCRIBED = "ungdomar som inte har något att göra på kvällarna"
+
+
+@pytest.fixture(scope="module")
+def corpus_library(corpus_store):
+    library = Library(corpus_store)
+    yield library
+    library.close()
+
+
+def _practices(library: Library, example_id: str) -> set[str]:
+    example = library.example(example_id)
+    return {t.value for t in example.tags if t.kind == "intervention" and not t.proposed}
+
+
+def _writes_a_query_word(library: Library, example_id: str, text: str) -> bool:
+    example = library.example(example_id)
+    wanted = {t for w in query_words(text) for t in variants(w, False)}
+    words = query_words(f"{example.title} {example.text}")
+    return any(wanted & set(variants(w, True)) for w in words)
+
+
+def test_the_practice_the_best_hits_share_fills_the_list(corpus_library) -> None:
+    result = corpus_library.search(DESCRIBED, per_page=10)
+    first = result.hits[:FEEDBACK_TOP]
+    shared = [h for h in first if "allaktivitetshus" in _practices(corpus_library, h["id"])]
+    assert len(shared) >= FEEDBACK_MIN
+    assert all(h["via"] == [] for h in first)  # found by the query's own words
+    through = [h for h in result.hits if "allaktivitetshus" in h["via"]]
+    assert len(through) >= 2
+    for hit in through:
+        assert result.hits.index(hit) >= FEEDBACK_TOP
+        assert "allaktivitetshus" in _practices(corpus_library, hit["id"])
+        assert not _writes_a_query_word(corpus_library, hit["id"], DESCRIBED), hit["title"]
+
+
+def test_a_query_that_names_a_practice_is_not_read_from_its_hits(corpus_library) -> None:
+    result = corpus_library.search("läxhjälp på biblioteket", per_page=10)
+    assert result.hits
+    for hit in result.hits:
+        assert "läxhjälp" in _practices(corpus_library, hit["id"]) or not hit["via"], hit
+
+
+def test_a_practice_named_in_passing_by_the_best_hits_is_not_taken() -> None:
+    best = [(9.0, 1), (8.0, 2), (7.0, 3), (6.0, 4), (5.0, 5)]
+    practices = {"a": np.array([1, 2, 7, 8]), "b": np.array([2, 3, 9]), "c": np.array([4])}
+    # a and b are both had by two of the first three: the higher scored wins
+    assert described_practices(best, practices, {}) == ["a"]
+    assert described_practices(best, practices, {"a": np.array([1])}) == ["b"]
+    assert described_practices(best[:2], practices, {}) == []  # too few hits to tell
+
+
+def test_the_best_hits_keep_their_places() -> None:
+    best = [(9.0, 1), (8.0, 2), (7.0, 3), (6.9, 4), (1.0, 5)]
+    ranked = below_best(best, np.array([2, 5, 8]))
+    assert [d for _, d in ranked[:FEEDBACK_TOP]] == [1, 2, 3]
+    assert [d for _, d in ranked[FEEDBACK_TOP:]] == [4, 5, 8]  # 4 scores above 0.9 × 7.0
