@@ -28,7 +28,7 @@ from search.query import (
 )
 from search.records import Example as ExampleRecord
 from search.records import SearchResult
-from search.schema import FACETS, index_fields
+from search.schema import FACETS, facet_values, index_fields
 
 NOTICE = ("Sökindexet byggs om … Under tiden söks exemplen direkt i katalogen, "
           "med enklare sortering. Försök igen om en stund.")
@@ -84,13 +84,9 @@ def _prepared(catalogue: Catalogue) -> _Prepared:
         return snapshot
 
 
-def _facet_values(fields: dict[str, Any], name: str) -> list[str]:
-    return [v for v in str(fields.get(name) or "").split(",") if v]
-
-
 def _passes(fields: dict[str, Any], filters: dict[str, list[str]]) -> bool:
     """Any value of one filter, all filters."""
-    return all(set(values) & set(_facet_values(fields, name))
+    return all(set(values) & set(facet_values(fields, name))
                for name, values in filters.items() if name in FACETS and values)
 
 
@@ -107,7 +103,7 @@ def _score(texts: dict[str, str], groups: list[list[str]]) -> int:
 def _facets(matched: list[dict[str, Any]]) -> dict[str, dict[str, int]]:
     result: dict[str, dict[str, int]] = {}
     for name in FACETS:
-        counts = Counter(v for fields in matched for v in _facet_values(fields, name))
+        counts = Counter(v for fields in matched for v in facet_values(fields, name))
         if name == "ar":
             result[name] = dict(sorted(counts.items(), reverse=True))
         else:

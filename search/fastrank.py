@@ -343,7 +343,7 @@ def with_all_terms(searcher: Searcher, fieldname: str, terms: Sequence[str],
         if found is None:
             return set()
         out.intersection_update(found[0].tolist() if len(found[0]) < len(out) * 8
-                                else (d for d in out if _has(found[0], d)))
+                                else (d for d in out if has(found[0], d)))
         if not out:
             break
     return out
@@ -445,7 +445,8 @@ def _score_of(found: tuple[np.ndarray, np.ndarray], docnum: int) -> float:
     return float(scores[i]) if i < len(ids) and int(ids[i]) == docnum else 0.0
 
 
-def _has(ids: np.ndarray, docnum: int) -> bool:
+def has(ids: np.ndarray, docnum: int) -> bool:
+    """Whether the sorted array ``ids`` holds ``docnum``."""
     i = int(np.searchsorted(ids, docnum))
     return i < len(ids) and int(ids[i]) == docnum
 

@@ -48,13 +48,14 @@ from search.query_actors import (
 )
 from search.query_feedback import (
     DESCRIBED,
+    FEEDBACK_TOP,
     FEEDBACK_WORDS,
     INTERVENTION,
     below_best,
     described_practices,
 )
 from search.records import DocumentRef, DroppedFilter, Hit, SearchResult
-from search.schema import FACETS, RANK_FIELD, SEARCH_FIELD
+from search.schema import FACETS, RANK_FIELD, SEARCH_FIELD, facet_values
 from search.spelling import fuzzy_words, suggest
 
 # Limits on a query: what it may cost is bounded by these, whatever a client sends.
@@ -959,10 +960,14 @@ def _described(searcher: Searcher, plan: WordPlan, expansions: list[Expansion],
     content = sum(1 for i in range(len(plan.words)) if i >= len(plan.counts) or plan.counts[i])
     if content < FEEDBACK_WORDS or any(e.kind == INTERVENTION for e in expansions):
         return []
-    arrays = _facet_arrays(searcher, _facet_postings(searcher)).get("insats", {})
+    passing = _named_once(searcher)
+    first = [(score, [v for v in facet_values(searcher.stored_fields(docnum), "insats")
+                      if v not in passing or not fastrank.has(passing[v], docnum)])
+             for score, docnum in found.best[:FEEDBACK_TOP]]
     postings = _facet_postings(searcher).get("insats", {})
+    arrays = _facet_arrays(searcher, _facet_postings(searcher)).get("insats", {})
     return [Expansion(DESCRIBED, value, postings[value], arrays[value], 0.0)
-            for value in described_practices(found.best, arrays, _named_once(searcher))]
+            for value in described_practices(first) if value in postings]
 
 
 def _boosts(plan: WordPlan, expansions: list[Expansion], searcher: Searcher
@@ -981,7 +986,7 @@ def _counted(expansion: Expansion, areas_only: bool) -> int:
     """Whether an expansion counts as a word of the query (``fastrank.rank_words``)."""
     if expansion.words or expansion.kind == AGE:
         return 0
-    if expansion.kind in (INTERVENTION, DESCRIBED):
+    if expansion.kind == INTERVENTION:
         return 1
     return fastrank.WHERE_WRITTEN if areas_only else 0
 

@@ -19,7 +19,7 @@ the index's own facet postings, made per search: no library offers it over Whoos
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import numpy as np
 
@@ -35,33 +35,20 @@ FEEDBACK_SHARE = 0.9
 OWN_SCORE_SHARE = 0.01  # how much of its own score orders the practice's examples
 
 
-def _held(ids: np.ndarray, docs: np.ndarray) -> np.ndarray:
-    """Which of ``docs`` are in the sorted array ``ids``."""
-    if not len(ids):
-        return np.zeros(len(docs), dtype=bool)
-    where = np.minimum(np.searchsorted(ids, docs), len(ids) - 1)
-    return ids[where] == docs
-
-
-def described_practices(best: Sequence[tuple[float, int]], practices: dict[str, np.ndarray],
-                        passing: dict[str, np.ndarray]) -> list[str]:
-    """The practices (``insats`` facet: value → sorted document numbers) that at least
-    FEEDBACK_MIN of the first FEEDBACK_TOP of ``best`` (score, docnum) have as their own (not
-    among the examples of ``passing``, which name it in one place only), most held first."""
-    first = best[:FEEDBACK_TOP]
+def described_practices(first: Sequence[tuple[float, Iterable[str]]]) -> list[str]:
+    """The practices at least FEEDBACK_MIN of the ``first`` hits (score, its own practices:
+    not those it names in passing, in one place) have, most held first, on a tie the higher
+    scored; none when there are fewer than FEEDBACK_TOP hits (too few to tell one practice
+    from chance)."""
     if len(first) < FEEDBACK_TOP:
-        return []  # too few hits to tell one practice from chance
-    top = np.array([docnum for _, docnum in first], dtype=np.int64)
-    scores = np.array([score for score, _ in first], dtype=np.float64)
-    found: dict[str, tuple[int, float]] = {}
-    for value, ids in practices.items():
-        if len(ids) < FEEDBACK_MIN:
-            continue
-        own = _held(ids, top) & ~_held(passing.get(value, np.empty(0, np.int64)), top)
-        n = int(own.sum())
-        if n >= FEEDBACK_MIN:
-            found[value] = (n, float(scores[own].sum()))
-    return sorted(found, key=lambda v: found[v], reverse=True)[:FEEDBACK_MAX]
+        return []
+    held: dict[str, tuple[int, float]] = {}
+    for score, practices in first[:FEEDBACK_TOP]:
+        for value in set(practices):
+            n, total = held.get(value, (0, 0.0))
+            held[value] = (n + 1, total + score)
+    found = [v for v, (n, _) in held.items() if n >= FEEDBACK_MIN]
+    return sorted(found, key=lambda v: held[v], reverse=True)[:FEEDBACK_MAX]
 
 
 def below_best(best: Sequence[tuple[float, int]], ids: np.ndarray) -> list[tuple[float, int]]:

@@ -95,6 +95,11 @@ def _clean(values: list[str]) -> str:
     return ",".join(v.replace(",", " ") for v in dict.fromkeys(values) if v)
 
 
+def facet_values(fields: dict[str, Any], name: str) -> list[str]:
+    """The values of a facet in an index document's stored fields (as ``_clean`` joined them)."""
+    return [v for v in str(fields.get(name) or "").split(",") if v]
+
+
 def sort_date(date: str | None) -> str:
     """A sortable date key: "2023-01" → "2023-01-00", missing → "0000"."""
     if not date:

@@ -54,13 +54,13 @@ def test_a_query_that_names_a_practice_is_not_read_from_its_hits(corpus_library)
         assert "läxhjälp" in _practices(corpus_library, hit["id"]) or not hit["via"], hit
 
 
-def test_a_practice_named_in_passing_by_the_best_hits_is_not_taken() -> None:
-    best = [(9.0, 1), (8.0, 2), (7.0, 3), (6.0, 4), (5.0, 5)]
-    practices = {"a": np.array([1, 2, 7, 8]), "b": np.array([2, 3, 9]), "c": np.array([4])}
-    # a and b are both had by two of the first three: the higher scored wins
-    assert described_practices(best, practices, {}) == ["a"]
-    assert described_practices(best, practices, {"a": np.array([1])}) == ["b"]
-    assert described_practices(best[:2], practices, {}) == []  # too few hits to tell
+def test_the_practice_most_of_the_first_hits_have_is_taken() -> None:
+    first = [(9.0, ["a", "b"]), (8.0, ["b"]), (7.0, ["a", "c"]), (6.0, ["c"])]
+    # a and b are both had by two of the first three: the higher scored is taken
+    assert described_practices(first) == ["b"]
+    assert described_practices([(9.0, ["a"]), (8.0, ["b"]), (7.0, ["c", "a"])]) == ["a"]
+    assert described_practices([(9.0, ["a"]), (8.0, ["b"]), (7.0, ["c"])]) == []
+    assert described_practices(first[:2]) == []  # too few hits to tell
 
 
 def test_the_best_hits_keep_their_places() -> None:
