@@ -107,6 +107,21 @@ MEETING_PART_HEADINGS = (
     "kommande träff", "dagens program", "program", "agenda", "sammanfattning av dagen",
     "avslutning",
 )
+# The day's meeting summed up ("Dagens träff i korthet", "Från dagens nätverksträff",
+# "Sammanfattning av dagen", "Träffen i korthet"): a heading over the meeting's notes, never a
+# team's. The meeting as "dagens …", in its definite form, and the words that sum it up.
+MEETING_NOUNS = (
+    "träff", "nätverksträff", "lärandeträff", "möte", "nätverksmöte", "seminarium",
+    "lärandeseminarium", "nätverksdag", "lärandedag", "workshop",
+)
+MEETING_NOUNS_DEFINITE = (
+    "dagen", "träffen", "nätverksträffen", "lärandeträffen", "mötet", "nätverksmötet",
+    "seminariet", "lärandeseminariet", "nätverksdagen", "lärandedagen", "workshopen",
+)
+SUMMARY_WORDS = (
+    "sammanfattning", "summering", "återblick", "anteckningar", "minnesanteckningar", "noteringar",
+    "glimtar", "intryck", "rapport", "reflektioner", "kort", "nytt",
+)
 # A discussion group named by a number or a letter ("Grupp 2", "Bikupa B", "Bord 3"): a heading
 # or run-in label of a meeting's group notes, never a team's title.
 DISCUSSION_GROUPS = (
