@@ -49,6 +49,10 @@ TIME_PREPOSITIONS = frozenset({
 COMING_WORDS = ("nästa", "kommande", "save the date", "boka", "anmäl", "anmälan", "sista dag")
 # A line that credits a picture or cites a source: its year is not the document's.
 CREDIT_WORDS = ("foto", "bild", "illustration", "källa", "källor", "referens", "referenser")
+# The header of an e-mail printed from a mail client ("Från: …", "Skickat: den 20 november 2025
+# 09:14", "Till: …", "Ämne: …"): the line of the sending dates the newsletter, with its day.
+MAIL_SENT_LABELS = ("skickat", "datum", "sent", "date")
+MAIL_HEADER_LABELS = ("från", "till", "ämne", "kopia", "from", "to", "subject", "cc")
 # Whose meetings a heading lists: "Höstens träffar", "Terminens lärandeseminarier".
 PERIOD_GENITIVES = ("höstens", "vårens", "terminens", "årets")
 
