@@ -49,6 +49,10 @@ TIME_PREPOSITIONS = frozenset({
 COMING_WORDS = ("nästa", "kommande", "save the date", "boka", "anmäl", "anmälan", "sista dag")
 # A line that credits a picture or cites a source: its year is not the document's.
 CREDIT_WORDS = ("foto", "bild", "illustration", "källa", "källor", "referens", "referenser")
+# The header of an e-mail printed from a mail client ("Från: …", "Skickat: den 20 november 2025
+# 09:14", "Till: …", "Ämne: …"): the line of the sending dates the newsletter, with its day.
+MAIL_SENT_LABELS = ("skickat", "datum", "sent", "date")
+MAIL_HEADER_LABELS = ("från", "till", "ämne", "kopia", "from", "to", "subject", "cc")
 # Whose meetings a heading lists: "Höstens träffar", "Terminens lärandeseminarier".
 PERIOD_GENITIVES = ("höstens", "vårens", "terminens", "årets")
 
@@ -106,6 +110,21 @@ MEETING_PART_HEADINGS = (
     "grupparbete", "grupparbetet", "övrigt", "närvarande", "nästa möte", "nästa träff",
     "kommande träff", "dagens program", "program", "agenda", "sammanfattning av dagen",
     "avslutning",
+)
+# The day's meeting summed up ("Dagens träff i korthet", "Från dagens nätverksträff",
+# "Sammanfattning av dagen", "Träffen i korthet"): a heading over the meeting's notes, never a
+# team's. The meeting as "dagens …", in its definite form, and the words that sum it up.
+MEETING_NOUNS = (
+    "träff", "nätverksträff", "lärandeträff", "möte", "nätverksmöte", "seminarium",
+    "lärandeseminarium", "nätverksdag", "lärandedag", "workshop",
+)
+MEETING_NOUNS_DEFINITE = (
+    "dagen", "träffen", "nätverksträffen", "lärandeträffen", "mötet", "nätverksmötet",
+    "seminariet", "lärandeseminariet", "nätverksdagen", "lärandedagen", "workshopen",
+)
+SUMMARY_WORDS = (
+    "sammanfattning", "summering", "återblick", "anteckningar", "minnesanteckningar", "noteringar",
+    "glimtar", "intryck", "rapport", "reflektioner", "kort", "nytt",
 )
 # A discussion group named by a number or a letter ("Grupp 2", "Bikupa B", "Bord 3"): a heading
 # or run-in label of a meeting's group notes, never a team's title.

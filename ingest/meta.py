@@ -9,6 +9,8 @@ from ingest.lexicon import (
     COMING_WORDS,
     CONTEXT_HEADINGS,
     CREDIT_WORDS,
+    MAIL_HEADER_LABELS,
+    MAIL_SENT_LABELS,
     MONTH_ABBREVIATIONS,
     MONTH_NUMBERS,
     MONTHS,
@@ -97,6 +99,7 @@ def find_date(
     upcoming: list[str] | None = None,
     exported: set[str] | None = None,
     opening: list[str] | None = None,
+    mail: list[str] | None = None,
 ) -> str | None:
     """The document's date, from its own date lines only.
 
@@ -114,7 +117,9 @@ def find_date(
     a date in the text, the file name's date. The running text that opens the document
     (``opening``: "Anteckningar från nätverksträffen den 9 oktober 2025") gives its one full
     date when the date lines give none or no more than a bare year of it (a season or a term
-    says how precise the document means to be, and wins).
+    says how precise the document means to be, and wins). An e-mail printed from a mail client
+    (``mail``: the first page's texts) is dated by the day its header says it was sent, unless
+    the date lines name another month or year.
     """
     meetings = [" ".join(u.split()) for u in upcoming or []]
     head = _date_lines(head, exported, meetings)
@@ -139,7 +144,53 @@ def find_date(
         found = first  # a bare year ("Nätverksnytt 3/2025"), made precise by the opening
     if found and meeting and len(found) == 10:
         found = _before(found, meeting)
+    sent = sent_date(mail or [])
+    if sent and (not found or sent.startswith(found)):
+        found = sent  # "Nyhetsbrev november 2025", sent "den 20 november 2025 09:14"
     return found or from_name
+
+
+_SENT = re.compile(rf"\b(?:{'|'.join(MAIL_SENT_LABELS)})\s*:\s*", re.IGNORECASE)
+_WEEKDAY = re.compile(r"(?:[^\W\d]+,?\s+)?(?:den\s+)?")  # "torsdag 20 …", "den 20 …"
+_MAIL_LABEL = re.compile(rf"(?:^|\s)(?:{'|'.join(MAIL_HEADER_LABELS)})\s*:", re.IGNORECASE)
+_LABEL_COLUMN = re.compile(
+    rf"(?:{'|'.join((*MAIL_HEADER_LABELS, *MAIL_SENT_LABELS))})\s*:", re.IGNORECASE
+)
+_DAY = re.compile(r"(?<![\d-])\d")  # where a date may begin
+
+
+def sent_date(texts: list[str]) -> str | None:
+    """The day an e-mail printed from a mail client was sent: its header's "Skickat:" or
+    "Datum:" line ("den 20 november 2025 09:14", "20 nov. 2025", "2025-11-20", "torsdag 20
+    november 2025"), beside another header label ("Från:", "Till:", "Ämne:"); a "Datum:" of a
+    coming meeting has no such neighbours. Labels printed in a column of their own ("Från:
+    Skickat: Till: …", then the values) give the first date among the values."""
+    text = " ".join(texts)  # a label and its value may be cells of their own
+    if not _MAIL_LABEL.search(text):
+        return None
+    for label in _SENT.finditer(text):
+        rest = text[label.end() : label.end() + 40]
+        if _LABEL_COLUMN.match(rest):
+            values = text[label.end() : label.end() + 200]
+            dates = (_header_date(values[m.start() :]) for m in _DAY.finditer(values))
+            found = next((d for d in dates if d), None)
+        else:
+            m = _WEEKDAY.match(rest)
+            found = _header_date(rest[m.end() if m else 0 :])
+        if found:
+            return found
+    return None
+
+
+def _header_date(text: str) -> str | None:
+    """The full date the text begins with: "20 nov. 2025", "2025-11-20"."""
+    date = FULL_DATE.match(text)
+    if date:
+        return _fmt(int(date.group(3)), MONTH_NUMBERS[date.group(2).lower()], int(date.group(1)))
+    iso = ISO_DATE.match(text)
+    if iso and iso.group(3):
+        return _fmt(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
+    return None
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")

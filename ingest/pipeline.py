@@ -336,7 +336,7 @@ def build_document(
     upcoming = [s.text for s in seg.context if is_meeting_list(s.text)]
     edges = _edge_texts(blocks, pages, furniture, body)
     date = meta.find_date(_head_texts(title, blocks), edges, filename, upcoming, exported,
-                          _opening_texts(blocks, title_block))
+                          _opening_texts(blocks, title_block), _first_texts(blocks))
     examples = _examples(seg, doc_id)
     return Document(
         warnings=_warnings(lines, examples),
@@ -425,6 +425,16 @@ def _opening_texts(blocks: list[Block], title_block: Block | None) -> list[str]:
         if block.box is None:
             texts.append(block_text(block))
     return texts
+
+
+MAIL_HEADER_BLOCKS = 16
+
+
+def _first_texts(blocks: list[Block]) -> list[str]:
+    """The first blocks of the first page, where a mail client prints an e-mail's header
+    ("Från:", "Skickat:", "Till:", "Ämne:"), its labels and values maybe in cells of their own."""
+    first = [b for b in blocks if b.page == blocks[0].page] if blocks else []
+    return [block_text(b) for b in first[:MAIL_HEADER_BLOCKS]]
 
 
 def _edge_texts(

@@ -14,6 +14,8 @@ from ingest.lexicon import (
     CONTACT_COLUMNS,
     CONTEXT_HEADINGS,
     DISCUSSION_GROUPS,
+    MEETING_NOUNS,
+    MEETING_NOUNS_DEFINITE,
     MEETING_PART_HEADINGS,
     MONTH_STEMS,
     NETWORK_TASK_VERBS,
@@ -29,6 +31,7 @@ from ingest.lexicon import (
     SPEAKER_SUBJECTS,
     SPEAKER_TITLES,
     SPEAKER_VERBS,
+    SUMMARY_WORDS,
     TALK_EVENTS,
     TEAM_AUXILIARIES,
     TEAM_COUNTED,
@@ -109,10 +112,25 @@ def is_subheading(text: str) -> bool:
     return len(key.split()) <= 6 and starts_with(key, SECTION_HEADINGS)
 
 
+_SUMMED = rf"(?:(?:{_alternatives(SUMMARY_WORDS)}) (?:av|från|om) |från |om )"
+_MEETING_DEFINITE = rf"(?:{_alternatives(MEETING_NOUNS_DEFINITE)})"
+# "Dagens träff i korthet", "Från dagens nätverksträff", "Vad hände på dagens träff",
+# "Sammanfattning av dagen", "Från träffen", "Nätverksträffen 20 november i korthet" (the key
+# of ``norm_key``: lowercase, no punctuation).
+DAY_SUMMARY = re.compile(
+    rf"\bdagens (?:{_alternatives(MEETING_NOUNS)})\b"
+    rf"|^{_SUMMED}{_MEETING_DEFINITE}\b"
+    rf"|^{_MEETING_DEFINITE}\b.* i (?:korthet|sammandrag|siffror|bilder)$"
+)
+
+
 def is_context_heading(text: str) -> bool:
+    """A heading of the document's own parts (meetings, contacts, greetings, a season's dates,
+    the day's meeting summed up), never a team's title."""
     key = norm_key(text)
     return len(key.split()) <= 8 and (
         starts_with(key, CONTEXT_HEADINGS) or bool(SEASON_HEADING.match(key))
+        or bool(DAY_SUMMARY.search(key))
     )
 
 
