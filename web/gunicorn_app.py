@@ -49,9 +49,10 @@ class Worker(ThreadWorker):
     Ctrl-C in a terminal reaches every process: gunicorn's master then tells each worker to
     quit with SIGQUIT, so the worker ignores the terminal's SIGINT and is told once. Handling
     both, the two could arrive together: Python runs one handler, which ends the process
-    (SystemExit), and the other stays pending until some later call checks for signals (in
-    the worker's exit, removing a temporary folder); by then its handler was SIG_IGN, and
-    Python printed "OSError: Signal 3 ignored due to race condition" with a traceback.
+    (SystemExit), and the other stayed pending until some later call checked for signals
+    (stopping the PDF reader's processes, removing a temporary folder at exit); its handler
+    was SIG_IGN by then, and Python printed "OSError: Signal 3 ignored due to race
+    condition" with a traceback.
     """
 
     def init_signals(self) -> None:
