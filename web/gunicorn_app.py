@@ -44,13 +44,28 @@ class _Captured:
 
 class Worker(ThreadWorker):
     """gunicorn's gthread worker whose own error answers are the app's pages, and which ends
-    once when told to quit: Ctrl-C in a terminal reaches it twice (SIGINT from the terminal,
-    SIGQUIT from gunicorn's master), and the second, landing while the first was closing the
-    library, printed a traceback from inside Python's exit."""
+    once when told to quit.
+
+    Ctrl-C in a terminal reaches every process: gunicorn's master then tells each worker to
+    quit with SIGQUIT, so the worker ignores the terminal's SIGINT and is told once. Handling
+    both, the two could arrive together: Python runs one handler, which ends the process
+    (SystemExit), and the other stayed pending until some later call checked for signals
+    (stopping the PDF reader's processes, removing a temporary folder at exit); its handler
+    was SIG_IGN by then, and Python printed "OSError: Signal 3 ignored due to race
+    condition" with a traceback.
+    """
+
+    def init_signals(self) -> None:
+        # SIGINT held back until it is ignored: one arriving in between is dropped
+        held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        try:
+            super().init_signals()
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
     def handle_quit(self, sig: int, frame: Any) -> None:
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
-        signal.signal(signal.SIGQUIT, signal.SIG_IGN)
+        signal.signal(signal.SIGQUIT, signal.SIG_IGN)  # closing the library is not interrupted
         super().handle_quit(sig, frame)
 
     def handle_error(self, req: Any, client: Any, addr: Any, exc: BaseException) -> None:
