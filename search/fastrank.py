@@ -349,6 +349,21 @@ def with_all_terms(searcher: Searcher, fieldname: str, terms: Sequence[str],
     return out
 
 
+def with_every_word(searcher: Searcher, fieldname: str, words: Sequence[Sequence[str]]) -> int:
+    """How many documents have a term of every one of the words (deleted ones included: a
+    comparison of two queries, not a count to show)."""
+    norms = _NORMS.get(searcher, fieldname, lambda: _norms(searcher, fieldname))
+    out: np.ndarray | None = None
+    for terms in words:
+        found = [f[0] for f in (term_scores(searcher, fieldname, t, norms) for t in terms)
+                 if f is not None]
+        have = np.unique(np.concatenate(found)) if found else np.empty(0, dtype=np.int64)
+        out = have if out is None else np.intersect1d(out, have, assume_unique=True)
+        if not len(out):
+            return 0
+    return 0 if out is None else len(out)
+
+
 def terms_score(searcher: Searcher, fieldname: str, terms: Sequence[str], boost: float,
                 docnums: set[int]) -> dict[int, float]:
     """The terms' BM25 in the field summed, × ``boost``, for each of ``docnums``."""

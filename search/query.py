@@ -1408,8 +1408,10 @@ def without_each_filter(searcher: Searcher, schema: Any, text: str,
 def _corrected(searcher: Searcher, schema: Any, text: str, q: Query, found: Found, at: _Page,
                thesaurus: Thesaurus) -> tuple[str | None, Found | None]:
     """The "menade du" suggestion for the query's unknown words, and its hits, offered only
-    when it finds more examples than the query's known words alone (an unknown word finds
-    nothing as itself, only through its parts or similar spellings)."""
+    when it finds more: more examples than the query's known words alone (an unknown word
+    finds nothing as itself, only through its parts or similar spellings), or more examples
+    with every one of its words (beside a common known word, "föräldrar hembesk", the known
+    word alone finds as many examples as the suggestion, but none of them has both)."""
     if isinstance(q, Every):
         return None, None
     suggestion = suggest(searcher, text, thesaurus)
@@ -1420,7 +1422,23 @@ def _corrected(searcher: Searcher, schema: Any, text: str, q: Query, found: Foun
     known = " ".join(w for w in query_words(text) if w not in replaced)
     baseline = 0 if not known or found.total == 0 else \
         _run_suggestion(searcher, schema, known, at, thesaurus).total
-    return (suggestion, better) if better.total > baseline else (None, None)
+    if better.total > baseline or better.total and _more_with_every_word(searcher, text,
+                                                                          suggestion):
+        return suggestion, better
+    return None, None
+
+
+def _more_with_every_word(searcher: Searcher, text: str, suggestion: str) -> bool:
+    """Whether more examples have every word of the suggestion than of the query, the words
+    it changes taken as written (a misspelled compound's parts, "hem" of "hembesk", are no
+    reason to keep it)."""
+    before, after = query_words(text)[:MAX_WORDS], query_words(suggestion)[:MAX_WORDS]
+
+    def every(words: list[str], changed: set[str]) -> int:
+        groups = [list(variants(w, False))[:1 if w in changed else None] for w in words]
+        return fastrank.with_every_word(searcher, RANK_FIELD, groups)
+
+    return every(after, set(after) - set(before)) > every(before, set(before) - set(after))
 
 
 def search(searcher: Searcher, schema: Any, text: str | None,

@@ -37,3 +37,18 @@ def test_a_long_nonsense_word_costs_little(small_library) -> None:
     result = small_library.search("qwrtplkjhgfdszxcvbnmqwrtplkjhgfdszxcvbnmåäöqwrt")
     assert result.total == 0 and result.suggestion is None
     assert time.perf_counter() - t0 < 3.0
+
+
+def test_a_typo_beside_a_common_word_is_still_corrected(corpus_store) -> None:
+    from search.library import Library
+
+    with Library(corpus_store) as library:
+        # every example on "hembesök" also writes "föräldrar": the known word alone finds as
+        # many examples as the suggestion, but none of them has both words
+        assert library.search("föräldrar").total >= library.search("föräldrar hembesök").total
+        result = library.search("föräldrar hembesk", per_page=10)
+        assert result.suggestion == "föräldrar hembesök" and result.corrected
+        assert result.hits
+        for hit in result.hits:
+            text = library.example(hit["id"]).text.lower() + hit["title"].lower()
+            assert "hembesök" in text, hit["title"]
