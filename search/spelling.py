@@ -120,11 +120,12 @@ def _label_words(thesaurus: Thesaurus) -> dict[str, tuple[str, ...]]:
 
 def _close_label(word: str, thesaurus: Thesaurus) -> tuple[int, str] | None:
     """The closest one-word label of the thesaurus within the word's edit distance, never
-    the word without its å/ä/ö (a hidden label for those who type without them)."""
+    for the label written wholly without its å/ä/ö (the index's folded terms find what it
+    finds); a word that lacks only some of them ("laxhjälp") is a misspelling like another."""
     limit = _max_distance(word)
     best = None
     for label in _label_words(thesaurus).get(word[:1], ()):
-        if abs(len(label) - len(word)) <= limit and fold(label) != fold(word):
+        if abs(len(label) - len(word)) <= limit and fold(label) != word:
             d = distance(word, label)
             if d <= limit and (best is None or d < best[0]):
                 best = (d, label)

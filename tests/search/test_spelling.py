@@ -52,3 +52,20 @@ def test_a_typo_beside_a_common_word_is_still_corrected(corpus_store) -> None:
         for hit in result.hits:
             text = library.example(hit["id"]).text.lower() + hit["title"].lower()
             assert "hembesök" in text, hit["title"]
+
+
+def test_a_word_missing_some_of_its_å_ä_ö_is_corrected(corpus_store) -> None:
+    from search.analysis import fold
+    from search.library import Library
+
+    with Library(corpus_store) as library:
+        labels = {label.lower() for concept in library.thesaurus.current().concepts
+                  for label in concept.labels()}
+        assert "läxhjälpsgrupp" in labels
+        # "ä" dropped in one place, kept in the other: neither the label nor its wholly
+        # folded form (which the index's folded terms would find)
+        result = library.search("laxhjälpsgrupp", per_page=5)
+        assert result.suggestion == "läxhjälpsgrupp" and result.corrected
+        assert all("läxhjälp" in h["interventions"] for h in result.hits)
+        # the wholly folded form finds the label's examples through the index's folded terms
+        assert "läxhjälp" in library.search(fold("läxhjälpsgrupp")).hits[0]["interventions"]
