@@ -35,6 +35,8 @@ MIN_SPLIT_WORD = 8  # letters a word needs before it is tried as a compound
 MIN_PART = 3  # letters of each part of a split word
 MAX_SPLITS = 12  # split points tried per word (bounds the cost of one unknown word)
 MAX_TAIL_LOOKUPS = 2  # misspelled last parts looked up per word
+MAX_REFOLD = 2  # å/ä/ö a word lacking some of them may lack
+_FOLDED_FIRST = frozenset("aoeu")  # first letters that may have lost an å/ä/ö/é/ü
 
 
 def _swedish(word: str) -> bool:
@@ -107,14 +109,14 @@ def distance(a: str, b: str) -> int:
 
 @lru_cache(maxsize=8)
 def _label_words(thesaurus: Thesaurus) -> dict[str, tuple[str, ...]]:
-    """The thesaurus's one-word labels by first letter: words a query may mean although no
-    example writes them ("skolk")."""
+    """The thesaurus's one-word labels by first letter without å/ä/ö ("överlämning" under
+    "o"): words a query may mean although no example writes them ("skolk")."""
     out: dict[str, set[str]] = {}
     for concept in thesaurus.concepts:
         for label in concept.labels():
             label = label.lower()
             if label.isalpha() and len(label) > 3:
-                out.setdefault(label[0], set()).add(label)
+                out.setdefault(fold(label[0]), set()).add(label)
     return {first: tuple(sorted(words)) for first, words in out.items()}
 
 
@@ -124,17 +126,38 @@ def _close_label(word: str, thesaurus: Thesaurus) -> tuple[int, str] | None:
     finds); a word that lacks only some of them ("laxhjälp") is a misspelling like another."""
     limit = _max_distance(word)
     best = None
-    for label in _label_words(thesaurus).get(word[:1], ()):
+    for label in _label_words(thesaurus).get(fold(word[:1]), ()):
         if abs(len(label) - len(word)) <= limit and fold(label) != word:
-            d = distance(word, label)
+            # the label's own letters, its å/ä/ö in other places, count as no edit
+            d = 0 if fold(label) == fold(word) else distance(word, label)
             if d <= limit and (best is None or d < best[0]):
                 best = (d, label)
     return best
 
 
+def _refolded(searcher: Searcher, word: str) -> str | None:
+    """The index word a word lacking only some of its å/ä/ö stands for ("laxhjälpsgrupp"):
+    the index keeps every word also without them, so when the word's wholly folded form is
+    there, the closest index word with the same folded form is the one meant (of those with
+    the word's first letter, unless that may stand for å/ä/ö: a lookup over every first
+    letter walks the whole lexicon)."""
+    folded = fold(word)
+    if folded == word or not _known(searcher, folded):
+        return None
+    try:
+        cands = searcher.suggest(SEARCH_FIELD, folded, limit=10, maxdist=MAX_REFOLD,
+                                 prefix=0 if folded[0] in _FOLDED_FIRST else 1)
+    except Exception:  # noqa: BLE001 - a suggestion is optional
+        return None
+    return next((c for c in cands if c != folded and c != word and fold(c) == folded), None)
+
+
 def _best_candidate(searcher: Searcher, word: str, thesaurus: Thesaurus) -> str | None:
     """The index word or thesaurus label closest to a misspelled word (the index's on a tie),
     else a compound of known words."""
+    refolded = _refolded(searcher, word)
+    if refolded:
+        return refolded
     cands = _close_words(searcher, word)
     label = _close_label(word, thesaurus)
     if not cands:

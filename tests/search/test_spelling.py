@@ -67,5 +67,10 @@ def test_a_word_missing_some_of_its_å_ä_ö_is_corrected(corpus_store) -> None:
         result = library.search("laxhjälpsgrupp", per_page=5)
         assert result.suggestion == "läxhjälpsgrupp" and result.corrected
         assert all("läxhjälp" in h["interventions"] for h in result.hits)
+        # a word beginning with å/ä/ö, its first letter typed without it
+        assert library.search("overlämningssamtal").suggestion == "överlämningssamtal"
+        # a word of the examples with its å/ä/ö in the wrong places
+        result = library.search("kamratstödjäre", per_page=5)
+        assert result.suggestion == "kamratstödjare" and result.total
         # the wholly folded form finds the label's examples through the index's folded terms
         assert "läxhjälp" in library.search(fold("läxhjälpsgrupp")).hits[0]["interventions"]
