@@ -964,10 +964,11 @@ def _described(searcher: Searcher, plan: WordPlan, expansions: list[Expansion],
     first = [(score, [v for v in facet_values(searcher.stored_fields(docnum), "insats")
                       if v not in passing or not fastrank.has(passing[v], docnum)])
              for score, docnum in found.best[:FEEDBACK_TOP]]
-    postings = _facet_postings(searcher).get("insats", {})
-    arrays = _facet_arrays(searcher, _facet_postings(searcher)).get("insats", {})
-    return [Expansion(DESCRIBED, value, postings[value], arrays[value], 0.0)
-            for value in described_practices(first) if value in postings]
+    postings = _facet_postings(searcher)
+    arrays = _facet_arrays(searcher, postings).get("insats", {})
+    practices = postings.get("insats", {})
+    return [Expansion(DESCRIBED, value, practices[value], arrays[value], 0.0)
+            for value in described_practices(first) if value in practices]
 
 
 def _boosts(plan: WordPlan, expansions: list[Expansion], searcher: Searcher

@@ -1,7 +1,7 @@
 """The practice a query describes without naming it, read from its best hits.
 
-A new team often describes its problem in its own words ("hur slipper familjer berätta samma
-sak för alla myndigheter") and names no practice, actor or topic the thesaurus knows. Its words
+A new team often describes its problem in its own words ("ungdomar som inte har något att göra
+på kvällarna") and names no practice, actor or topic the thesaurus knows. Its words
 still find a few examples of the practice meant, among others that share only a word or two
 with it; the rest of that practice's examples use other words and are not found at all.
 
@@ -10,11 +10,11 @@ hits are read: a practice that at least FEEDBACK_MIN of them have as one of thei
 they name in passing, in one place) is taken as the practice the query describes. The hits
 keep their places; below them come that practice's other examples, each above the hits whose
 score is below FEEDBACK_SHARE of the last of those first hits, and an example found this way
-only says so ("Träff via: samverkansteam"). This is pseudo-relevance feedback (Rocchio's or
+only says so ("Träff via: allaktivitetshus"). This is pseudo-relevance feedback (Rocchio's or
 RM3's query expansion) over the examples' practice tags instead of their words: the tags are
 few and curated, where the words of a handful of examples are many and mostly incidental; and
 it only fills the list below the hits the query's own words ranked first. It is a count over
-the index's own facet postings, made per search: no library offers it over Whoosh's facets.
+the first hits' stored practice tags, made per search: no library offers it over Whoosh.
 """
 
 from __future__ import annotations
