@@ -109,11 +109,12 @@ def distance(a: str, b: str) -> int:
 
 @lru_cache(maxsize=8)
 def _label_words(thesaurus: Thesaurus) -> dict[str, tuple[str, ...]]:
-    """The thesaurus's one-word labels by first letter without å/ä/ö ("överlämning" under
-    "o"): words a query may mean although no example writes them ("skolk")."""
+    """The thesaurus's one-word preferred and alternative labels (not its hidden ones: those
+    are misspellings) by first letter without å/ä/ö ("överlämning" under "o"): words a query
+    may mean although no example writes them ("skolk")."""
     out: dict[str, set[str]] = {}
     for concept in thesaurus.concepts:
-        for label in concept.labels():
+        for label in (concept.pref, *concept.alt):  # hidden labels are misspellings
             label = label.lower()
             if label.isalpha() and len(label) > 3:
                 out.setdefault(fold(label[0]), set()).add(label)

@@ -74,3 +74,13 @@ def test_a_word_missing_some_of_its_å_ä_ö_is_corrected(corpus_store) -> None:
         assert result.suggestion == "kamratstödjare" and result.total
         # the wholly folded form finds the label's examples through the index's folded terms
         assert "läxhjälp" in library.search(fold("läxhjälpsgrupp")).hits[0]["interventions"]
+
+
+def test_a_hidden_label_is_never_offered(corpus_store) -> None:
+    from search.library import Library
+
+    with Library(corpus_store) as library:
+        hidden = {label for concept in library.thesaurus.current().concepts
+                  for label in concept.hidden}
+        assert "skolnarvaro" in hidden  # a misspelling the thesaurus knows, one edit away
+        assert library.search("skolnärvarro").suggestion == "skolnärvaro"
