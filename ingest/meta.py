@@ -76,6 +76,11 @@ _DEVICE_NAME = re.compile(
 )
 
 
+def _full_date(m: re.Match[str]) -> tuple[int, int, int]:
+    """(year, month, day) of a ``FULL_DATE`` match ("20 nov. 2025")."""
+    return int(m.group(3)), MONTH_NUMBERS[m.group(2).lower()], int(m.group(1))
+
+
 def date_from_filename(name: str) -> str | None:
     """The date a person wrote in the file's name ("nyhetsbrev-2024-02.pdf"); none from names a
     device made ("IMG_2000.pdf", "Skärmbild 2026-12-02 153000.pdf")."""
@@ -186,7 +191,7 @@ def _header_date(text: str) -> str | None:
     """The full date the text begins with: "20 nov. 2025", "2025-11-20"."""
     date = FULL_DATE.match(text)
     if date:
-        return _fmt(int(date.group(3)), MONTH_NUMBERS[date.group(2).lower()], int(date.group(1)))
+        return _fmt(*_full_date(date))
     iso = ISO_DATE.match(text)
     if iso and iso.group(3):
         return _fmt(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
@@ -205,7 +210,7 @@ def _opening_date(texts: list[str], years: set[int]) -> str | None:
         if _COMING.search(sentence):
             continue
         for m in FULL_DATE.finditer(sentence):
-            value = _fmt(int(m.group(3)), MONTH_NUMBERS[m.group(2).lower()], int(m.group(1)))
+            value = _fmt(*_full_date(m))
             found[value] = found.get(value, False) or _free(sentence, m.start(), m.end())
     if len(found) != 1:
         return None
@@ -316,11 +321,7 @@ def _years(text: str) -> set[int]:
 
 
 def _first_full_date(texts: list[str]) -> tuple[int, int, int] | None:
-    dates = [
-        (int(m.group(3)), MONTH_NUMBERS[m.group(2).lower()], int(m.group(1)))
-        for text in texts
-        for m in FULL_DATE.finditer(text)
-    ]
+    dates = [_full_date(m) for text in texts for m in FULL_DATE.finditer(text)]
     return min(dates) if dates else None
 
 
@@ -343,8 +344,7 @@ def _month_dates(
     """Dates with a month in one line and where they stand, before the free-standing test."""
     found: list[tuple[re.Match[str], str | None]] = []
     for m in FULL_DATE.finditer(text):
-        month = MONTH_NUMBERS[m.group(2).lower()]
-        found.append((m, _fmt(int(m.group(3)), month, int(m.group(1)))))
+        found.append((m, _fmt(*_full_date(m))))
     for m in MONTH_YEAR.finditer(text):
         if not _preceded_by_day(text, m.start()):
             found.append((m, _fmt(int(m.group(2)), MONTH_NUMBERS[m.group(1).lower()])))

@@ -148,3 +148,13 @@ def library_and_queue(tmp_path: Path):  # noqa: ANN201
     queue = open_queue(library.data_dir, "")
     yield library, queue
     library.close()
+
+
+@pytest.fixture(scope="module")
+def corpus_library(corpus_store: Path):  # noqa: ANN201
+    """A library over the ingested bundled corpus (read-only for tests), one per module."""
+    from search.library import Library
+
+    library = Library(corpus_store)
+    yield library
+    library.close()

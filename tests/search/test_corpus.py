@@ -7,14 +7,6 @@ import hashlib
 import pytest
 
 from ingest.ids import document_id_for, is_document_id
-from search.library import Library
-
-
-@pytest.fixture(scope="module")
-def corpus_library(corpus_store):
-    library = Library(corpus_store)
-    yield library
-    library.close()
 
 
 def test_every_pdf_stored(corpus_library, corpus_pdfs) -> None:

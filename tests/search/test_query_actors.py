@@ -6,18 +6,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-import pytest
-
 from search.analysis import query_words
 from search.library import Library
 from search.query_actors import TOGETHER_SHARE, named_actors
-
-
-@pytest.fixture(scope="module")
-def corpus_library(corpus_store):
-    library = Library(corpus_store)
-    yield library
-    library.close()
 
 
 def _tags(library: Library, example_id: str, kind: str) -> set[str]:

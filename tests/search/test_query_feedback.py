@@ -4,7 +4,6 @@ is meant, and that practice's other examples follow them (on the real corpus).""
 from __future__ import annotations
 
 import numpy as np
-import pytest
 
 from search.analysis import query_words, variants
 from search.library import Library
@@ -12,13 +11,6 @@ from search.query_feedback import FEEDBACK_MIN, FEEDBACK_TOP, below_best, descri
 
 # Nothing in it names a practice, an actor or a topic; youth centres open in the evenings
 DESCRIBED = "ungdomar som inte har något att göra på kvällarna"
-
-
-@pytest.fixture(scope="module")
-def corpus_library(corpus_store):
-    library = Library(corpus_store)
-    yield library
-    library.close()
 
 
 def _practices(library: Library, example_id: str) -> set[str]:

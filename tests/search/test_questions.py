@@ -10,14 +10,6 @@ import pytest
 from ingest.tagging.thesaurus import seed
 from search import query
 from search.analysis import query_words
-from search.library import Library
-
-
-@pytest.fixture(scope="module")
-def corpus_library(corpus_store):
-    library = Library(corpus_store)
-    yield library
-    library.close()
 
 
 def ids(result) -> list[str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 
+from search.analysis import fold
 from search.spelling import MIN_SPLIT_WORD
 
 
@@ -39,48 +40,39 @@ def test_a_long_nonsense_word_costs_little(small_library) -> None:
     assert time.perf_counter() - t0 < 3.0
 
 
-def test_a_typo_beside_a_common_word_is_still_corrected(corpus_store) -> None:
-    from search.library import Library
-
-    with Library(corpus_store) as library:
-        # every example on "hembesök" also writes "föräldrar": the known word alone finds as
-        # many examples as the suggestion, but none of them has both words
-        assert library.search("föräldrar").total >= library.search("föräldrar hembesök").total
-        result = library.search("föräldrar hembesk", per_page=10)
-        assert result.suggestion == "föräldrar hembesök" and result.corrected
-        assert result.hits
-        for hit in result.hits:
-            text = library.example(hit["id"]).text.lower() + hit["title"].lower()
-            assert "hembesök" in text, hit["title"]
+def test_a_typo_beside_a_common_word_is_still_corrected(corpus_library) -> None:
+    # every example on "hembesök" also writes "föräldrar": the known word alone finds as
+    # many examples as the suggestion, but none of them has both words
+    both = corpus_library.search("föräldrar hembesök").total
+    assert corpus_library.search("föräldrar").total >= both
+    result = corpus_library.search("föräldrar hembesk", per_page=10)
+    assert result.suggestion == "föräldrar hembesök" and result.corrected
+    assert result.hits
+    for hit in result.hits:
+        text = corpus_library.example(hit["id"]).text.lower() + hit["title"].lower()
+        assert "hembesök" in text, hit["title"]
 
 
-def test_a_word_missing_some_of_its_å_ä_ö_is_corrected(corpus_store) -> None:
-    from search.analysis import fold
-    from search.library import Library
-
-    with Library(corpus_store) as library:
-        labels = {label.lower() for concept in library.thesaurus.current().concepts
-                  for label in concept.labels()}
-        assert "läxhjälpsgrupp" in labels
-        # "ä" dropped in one place, kept in the other: neither the label nor its wholly
-        # folded form (which the index's folded terms would find)
-        result = library.search("laxhjälpsgrupp", per_page=5)
-        assert result.suggestion == "läxhjälpsgrupp" and result.corrected
-        assert all("läxhjälp" in h["interventions"] for h in result.hits)
-        # a word beginning with å/ä/ö, its first letter typed without it
-        assert library.search("overlämningssamtal").suggestion == "överlämningssamtal"
-        # a word of the examples with its å/ä/ö in the wrong places
-        result = library.search("kamratstödjäre", per_page=5)
-        assert result.suggestion == "kamratstödjare" and result.total
-        # the wholly folded form finds the label's examples through the index's folded terms
-        assert "läxhjälp" in library.search(fold("läxhjälpsgrupp")).hits[0]["interventions"]
+def test_a_word_missing_some_of_its_å_ä_ö_is_corrected(corpus_library) -> None:
+    labels = {label.lower() for concept in corpus_library.thesaurus.current().concepts
+              for label in concept.labels()}
+    assert "läxhjälpsgrupp" in labels
+    # "ä" dropped in one place, kept in the other: neither the label nor its wholly
+    # folded form (which the index's folded terms would find)
+    result = corpus_library.search("laxhjälpsgrupp", per_page=5)
+    assert result.suggestion == "läxhjälpsgrupp" and result.corrected
+    assert all("läxhjälp" in h["interventions"] for h in result.hits)
+    # a word beginning with å/ä/ö, its first letter typed without it
+    assert corpus_library.search("overlämningssamtal").suggestion == "överlämningssamtal"
+    # a word of the examples with its å/ä/ö in the wrong places
+    result = corpus_library.search("kamratstödjäre", per_page=5)
+    assert result.suggestion == "kamratstödjare" and result.total
+    # the wholly folded form finds the label's examples through the index's folded terms
+    assert "läxhjälp" in corpus_library.search(fold("läxhjälpsgrupp")).hits[0]["interventions"]
 
 
-def test_a_hidden_label_is_never_offered(corpus_store) -> None:
-    from search.library import Library
-
-    with Library(corpus_store) as library:
-        hidden = {label for concept in library.thesaurus.current().concepts
-                  for label in concept.hidden}
-        assert "skolnarvaro" in hidden  # a misspelling the thesaurus knows, one edit away
-        assert library.search("skolnärvarro").suggestion == "skolnärvaro"
+def test_a_hidden_label_is_never_offered(corpus_library) -> None:
+    hidden = {label for concept in corpus_library.thesaurus.current().concepts
+              for label in concept.hidden}
+    assert "skolnarvaro" in hidden  # a misspelling the thesaurus knows, one edit away
+    assert corpus_library.search("skolnärvarro").suggestion == "skolnärvaro"

@@ -79,13 +79,6 @@ def test_inspiration_goes_to_the_concept_of_its_sentence() -> None:
 # --- on the corpus ----------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def corpus_library(corpus_store: Path):
-    library = Library(corpus_store)
-    yield library
-    library.close()
-
-
 def test_one_status_per_concept_and_municipality(corpus_library: Library) -> None:
     spread = corpus_library.spread()
     concepts = {c.slug for c in corpus_library.concepts()}
