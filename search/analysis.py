@@ -7,6 +7,7 @@ the same position → an ASCII-folded variant (å/ä → a, ö → o) at the sam
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
@@ -188,6 +189,24 @@ def query_words(text: str) -> list[str]:
     """Lowercase words of a query string without stopwords (for spelling suggestions)."""
     analyzer = RegexTokenizer(TOKEN_PATTERN) | LowercaseFilter()
     return [t.text for t in analyzer(text) if t.text not in STOPWORDS and len(t.text) > 1]
+
+
+_TEXT_WORD = re.compile(TOKEN_PATTERN)
+
+
+def pair_spans(text: str, words: list[str]) -> list[str]:
+    """For each two of a query's words (``query_words``) after one another, the text from
+    the first to the second, small words between them included ("mötesplats för
+    småbarnsföräldrar")."""
+    spans = [m for m in _TEXT_WORD.finditer(text) if m.group().lower() in words]
+    out = []
+    for i in range(len(words) - 1):
+        a = next((m for m in spans if m.group().lower() == words[i]), None)
+        b = next((m for m in spans if m.group().lower() == words[i + 1]
+                  and a is not None and m.start() > a.start()), None)
+        out.append(text[a.start():b.end()] if a is not None and b is not None
+                   else f"{words[i]} {words[i + 1]}")
+    return out
 
 
 def analyse(text: str, mode: str = "query") -> list[str]:

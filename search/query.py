@@ -34,10 +34,17 @@ from whoosh.query import (
 from whoosh.searching import Searcher
 
 from ingest.tagging import query_terms
-from ingest.tagging.taxonomy import taxonomy
-from ingest.tagging.thesaurus import TOPIC, Thesaurus, seed
-from search import fastrank
-from search.analysis import STOPWORDS, compound_parts, fold, lemma, query_words, variants
+from ingest.tagging.thesaurus import Thesaurus, seed
+from search import fastrank, query_ages
+from search.analysis import (
+    STOPWORDS,
+    compound_parts,
+    fold,
+    lemma,
+    pair_spans,
+    query_words,
+    variants,
+)
 from search.query_actors import (
     ACTOR,
     ACTOR_CREDIT,
@@ -46,6 +53,7 @@ from search.query_actors import (
     named_actors,
     run_together,
 )
+from search.query_ages import AGE, AGE_WEIGHT
 from search.query_feedback import (
     DESCRIBED,
     FEEDBACK_TOP,
@@ -666,23 +674,6 @@ def _word_interventions(word: str, thesaurus: Thesaurus) -> dict[str, float]:
     return {v: w for k, v, w in named_concepts(word, thesaurus) if k == "intervention"}
 
 
-_TEXT_WORD = re.compile(r"\w+(?:[-:]\w+)*")
-
-
-def _pair_spans(text: str, words: list[str]) -> list[str]:
-    """For each two query words after one another, the text from the first to the second,
-    small words between them included ("mötesplats för småbarnsföräldrar")."""
-    spans = [m for m in _TEXT_WORD.finditer(text) if m.group().lower() in words]
-    out = []
-    for i in range(len(words) - 1):
-        a = next((m for m in spans if m.group().lower() == words[i]), None)
-        b = next((m for m in spans if m.group().lower() == words[i + 1]
-                  and a is not None and m.start() > a.start()), None)
-        out.append(text[a.start():b.end()] if a is not None and b is not None
-                   else f"{words[i]} {words[i + 1]}")
-    return out
-
-
 @lru_cache(maxsize=4096)
 def _pair_concepts(span: str, first: str, second: str, thesaurus: Thesaurus
                    ) -> dict[str, float]:
@@ -701,7 +692,7 @@ def _pairs(text: str, words: list[str], thesaurus: Thesaurus
     return [(_word_interventions(span, thesaurus), _word_interventions(words[i], thesaurus),
              _word_interventions(words[i + 1], thesaurus),
              _pair_concepts(span, words[i], words[i + 1], thesaurus))
-            for i, span in enumerate(_pair_spans(text, words))]
+            for i, span in enumerate(pair_spans(text, words))]
 
 
 def named_by(text: str, concepts: Concepts, thesaurus: Thesaurus) -> dict[str, frozenset[int]]:
@@ -730,52 +721,6 @@ def named_by(text: str, concepts: Concepts, thesaurus: Thesaurus) -> dict[str, f
             if value not in still:
                 out[value].add(i)
     return {value: frozenset(found) for value, found in out.items()}
-
-
-AGE = "age_group"
-# A query word naming an age ("små barn") counts for the examples of that age group (an
-# example for the age asked about has the word, in a sense), and they score as for a word
-# with as many examples, × AGE_WEIGHT.
-AGE_WEIGHT = 1.0
-
-
-@lru_cache(maxsize=16)
-def _age_topics(thesaurus: Thesaurus) -> dict[str, str]:
-    """Topic key → age group, for the topics whose preferred label is one of the taxonomy's
-    age-group words ("småbarn", "nyblivna föräldrar"): an age, whose broader concept is the
-    age group."""
-    ages = {tuple(lemma(w) for w in query_words(term)): value
-            for value, terms in taxonomy().age_groups.items() for term in terms}
-    return {c.key: ages[key] for c in thesaurus.concepts if c.kind == TOPIC
-            and (key := tuple(lemma(w) for w in query_words(c.pref))) in ages}
-
-
-def named_ages(text: str, thesaurus: Thesaurus) -> tuple[tuple[str, frozenset[int]], ...]:
-    """The age groups a plain query names by a label of an age topic ("hur stödjer vi
-    föräldrar till små barn": 0–6), with the positions (in ``query_words``) of the words that
-    label it: alone, two after one another, else (a label with small words, "de minsta")
-    each word without which the query no longer labels it."""
-    topics = _age_topics(thesaurus)
-    found = [c for c in thesaurus.labelled(text[:MAX_QUERY_CHARS], True) if c.key in topics]
-    if not found:
-        return ()
-    words = query_words(text)[:MAX_WORDS]
-    out: dict[str, set[int]] = {}
-    alone = [[c for c in thesaurus.labelled(word, True) if c in found] for word in words]
-    for i, concepts in enumerate(alone):
-        for concept in concepts:
-            out.setdefault(topics[concept.key], set()).add(i)
-    for i, span in enumerate(_pair_spans(text, words)):
-        for concept in thesaurus.labelled(span, True):
-            if concept in found and concept not in (*alone[i], *alone[i + 1]):
-                out.setdefault(topics[concept.key], set()).update((i, i + 1))
-    for concept in (c for c in found if topics[c.key] not in out):
-        for i, word in enumerate(words):  # a label with small words ("de minsta")
-            rest = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", " ", text, count=1,
-                          flags=re.IGNORECASE)
-            if concept not in thesaurus.labelled(rest, True):
-                out.setdefault(topics[concept.key], set()).add(i)
-    return tuple((value, frozenset(found)) for value, found in out.items())
 
 
 @dataclass(frozen=True)
@@ -833,6 +778,13 @@ def word_plan(searcher: Searcher, text: str, q: Query, thesaurus: Thesaurus) -> 
     return WordPlan(words, concepts, tuple(named.items()), required_words(present),
                     tuple(counts), tuple(weights), _closeness(text, named, thesaurus),
                     named_ages(text, thesaurus), actors)
+
+
+def named_ages(text: str, thesaurus: Thesaurus) -> tuple[tuple[str, frozenset[int]], ...]:
+    """The age groups a plain query names (search.query_ages), with the positions (in
+    ``query_words``) of the words that name each."""
+    text = text[:MAX_QUERY_CHARS]
+    return query_ages.named_ages(text, tuple(query_words(text)[:MAX_WORDS]), thesaurus)
 
 
 def _closeness(text: str, named: dict[str, frozenset[int]], thesaurus: Thesaurus

@@ -48,7 +48,7 @@ class NamedActor:
 
 
 @lru_cache(maxsize=1)
-def _terms() -> dict[tuple[str, ...], str]:
+def actor_terms() -> dict[tuple[str, ...], str]:
     """Each actor term as lemmas → its actor ("skolkuratorn" and "skolkurator" alike)."""
     out: dict[tuple[str, ...], str] = {}
     for actor, terms in taxonomy().actors.items():
@@ -63,7 +63,7 @@ def named_actors(words: list[str]) -> tuple[NamedActor, ...]:
     """The actors the query's words (``query_words``) name, longest terms first; a word is
     part of one actor's term at most."""
     lemmas = [lemma(w) for w in words]
-    terms = _terms()
+    terms = actor_terms()
     used: set[int] = set()
     found: dict[str, set[int]] = {}
     for size in range(min(MAX_SPAN, len(words)), 0, -1):

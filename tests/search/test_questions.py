@@ -242,6 +242,29 @@ def test_an_age_topic_names_its_age_group() -> None:
     assert query.named_ages("hur kan vi göra rasterna roligare", thesaurus) == ()
 
 
+def test_an_age_word_names_its_age_group() -> None:
+    """An age word of the taxonomy names its age group, alone or as two words; one of the
+    same lemma that begins otherwise ("yngre", lemma ung) does not, nor one that names a
+    practice or an actor ("familjecentral", "förskola" are age words for the tagger)."""
+    thesaurus = seed()
+    assert dict(query.named_ages("aktiviteter för tonåringar på kvällarna", thesaurus)) == {
+        "13–18": {1}}
+    assert dict(query.named_ages("stöd till unga vuxna", thesaurus)) == {"13–18": {1, 2}}
+    assert dict(query.named_ages("läxhjälp för lågstadieelever", thesaurus)) == {"6–12": {1}}
+    assert query.named_ages("hur kan äldre elever hjälpa de yngre på rasterna", thesaurus) == ()
+    assert query.named_ages("familjecentral", thesaurus) == ()
+    assert query.named_ages("förskola", thesaurus) == ()
+
+
+def test_an_age_word_finds_the_examples_of_that_age(corpus_library) -> None:
+    # "ungdomar" is written in a few examples; the examples for 13–18 are about them too
+    written = corpus_library.search('"ungdomar"')
+    result = corpus_library.search("ungdomar")
+    ages = result.facets["alder"]
+    assert result.total > 3 * written.total
+    assert ages["13–18"] > 3 * ages.get("0–6", 0)
+
+
 def test_the_age_a_question_names_counts_for_the_examples_of_that_age(corpus_library) -> None:
     # "små barn" is the age of the children whose parents are asked about: examples of
     # parents' support for ages 0–6 have the words in that sense, and fill the first page
