@@ -122,13 +122,14 @@ def _label_words(thesaurus: Thesaurus) -> dict[str, tuple[str, ...]]:
 
 
 def _close_label(word: str, thesaurus: Thesaurus) -> tuple[int, str] | None:
-    """The closest one-word label of the thesaurus within the word's edit distance, never
-    for the label written wholly without its å/ä/ö (the index's folded terms find what it
-    finds); a word that lacks only some of them ("laxhjälp") is a misspelling like another."""
+    """The closest one-word label of the thesaurus within the word's edit distance; a word
+    that lacks some or all of its å/ä/ö ("laxhjälpsgrupp", "laxhjalpsgrupp") is a
+    misspelling like another, when no example writes it so (``suggest`` asks for unknown
+    words only)."""
     limit = _max_distance(word)
     best = None
     for label in _label_words(thesaurus).get(fold(word[:1]), ()):
-        if abs(len(label) - len(word)) <= limit and fold(label) != word:
+        if abs(len(label) - len(word)) <= limit and label != word:
             # the label's own letters, its å/ä/ö in other places, count as no edit
             d = 0 if fold(label) == fold(word) else distance(word, label)
             if d <= limit and (best is None or d < best[0]):
