@@ -37,6 +37,10 @@ TOGETHER_BOOST = 1.0
 TOGETHER_MIN = 2
 TOGETHER_SHARE = 0.5
 MAX_SPAN = 3  # words of the longest actor term looked for
+# A compound names the actor of a term it ends with ("idrottslärare": lärare), when the term
+# has MIN_HEAD letters or more and something MIN_HEAD_PREFIX letters or more stands before it.
+MIN_HEAD = 5
+MIN_HEAD_PREFIX = 3
 
 
 @dataclass(frozen=True)
@@ -70,11 +74,23 @@ def named_actors(words: list[str]) -> tuple[NamedActor, ...]:
         for i in range(len(words) - size + 1):
             span = set(range(i, i + size))
             key = tuple(lemmas[i:i + size])
-            actor = terms.get(key) or (terms.get(tuple(words[i:i + size])) if size == 1 else None)
+            actor = terms.get(key) or (terms.get(tuple(words[i:i + size])) or _by_head(
+                lemmas[i], terms) if size == 1 else None)
             if actor and used.isdisjoint(span):
                 used |= span
                 found.setdefault(actor, set()).update(span)
     return tuple(NamedActor(v, frozenset(p)) for v, p in found.items())
+
+
+def _by_head(word: str, terms: dict[tuple[str, ...], str]) -> str | None:
+    """The actor of the longest one-word term the word ends with, as a compound's last part
+    ("idrottslärare" → lärare → skola, "fotbollstränare" → tränare → förening): a profession
+    is written with what it works with in front of it."""
+    for k in range(MIN_HEAD_PREFIX, len(word) - MIN_HEAD + 1):
+        actor = terms.get((word[k:],))
+        if actor:
+            return actor
+    return None
 
 
 def run_together(actor_ids: list[np.ndarray], practices: dict[str, np.ndarray]

@@ -36,6 +36,19 @@ def test_actor_terms_are_named_by_lemma_and_position() -> None:
     assert named_actors(query_words("rastaktiviteter")) == ()
 
 
+def test_a_profession_written_as_a_compound_names_the_actor_of_its_last_part() -> None:
+    def named(text: str) -> dict[str, frozenset[int]]:
+        return {a.value: a.words for a in named_actors(query_words(text))}
+
+    # no term of its own: "lärare", "tränare", "mamma" are the last parts
+    assert named("idrottslärare och fotbollstränare") == {"skola": frozenset({0}),
+                                                          "förening": frozenset({1})}
+    assert named("stöd till tonårsmammor") == {"vårdnadshavare": frozenset({1})}
+    # a word's own term wins ("förskola" is not skola); a short last part names nothing
+    assert named("förskola") == {"förskola": frozenset({0})}
+    assert named("barnsoc") == {}
+
+
 def test_an_abbreviation_no_example_writes_finds_the_actors_examples(corpus_library) -> None:
     # "EHT" (elevhälsoteam) is written in no example: it is a term of the actor elevhälsa
     result = corpus_library.search("EHT", per_page=10)
