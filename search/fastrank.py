@@ -156,12 +156,14 @@ Covers = Sequence[Sequence[tuple[Docs, float]]]  # per word: (docs, credit)
 
 def _word_scores(searcher: Searcher, fieldname: str, words: list[list[str]],
                  norms: np.ndarray, covers: Covers = (), counts: Sequence[bool] = (),
-                 weights: Sequence[float] = ()) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+                 weights: Sequence[float] = (), own: int | None = None
+                 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """BM25 per document summed over the words, how many of the words each one has (a word
     also counts, with its credit up to 1, for the documents of its ``covers``: the examples
     of a concept the word names; a word whose ``counts`` is False counts for none, unless no
     other word has the document; ``weights`` scale a word's score), and which documents have
-    one of the words themselves."""
+    one of the words themselves (of the first ``own`` words, when given: the others are
+    words the query's concepts add)."""
     size = len(norms)
     scores = np.zeros(size, dtype=np.float64)
     coord = np.zeros(size, dtype=np.float64)
@@ -176,7 +178,8 @@ def _word_scores(searcher: Searcher, fieldname: str, words: list[list[str]],
             idx, part = found
             scores[idx] += part * weights[i] if i < len(weights) else part
             seen[idx] = True
-        literal |= seen
+        if own is None or i < own:
+            literal |= seen
         credit = seen.astype(np.float64)
         for docs, share in covers[i] if i < len(covers) else ():
             idx = _doc_array(docs, size)
@@ -242,7 +245,7 @@ def rank_words(searcher: Searcher, fieldname: str, words: list[list[str]],
                covers: Covers = (), required: int = 1, enough: int = 1,
                counts: Sequence[bool] = (), weights: Sequence[float] = (),
                boosts: Sequence[tuple[Docs, float]] = (),
-               qualified: Sequence[Docs] = ()) -> Ranked:
+               qualified: Sequence[Docs] = (), own: int | None = None) -> Ranked:
     """Documents with at least ``required`` of the words, ranked. A word counts for a
     document that has one of its terms, or (with a credit up to 1) for one of the word's
     ``covers`` sets. An expansion (docs, score, counted, group) gives each of its documents its
@@ -255,11 +258,12 @@ def rank_words(searcher: Searcher, fieldname: str, words: list[list[str]],
     (the examples of a practice the query names outright) matches whatever its count of words,
     below those with more words, and is no reason not to relax. The best are the ``top`` and
     the documents tied with the last of them, up to MAX_TIED more (so that the caller can
-    order ties)."""
+    order ties). Only the first ``own`` words, when given, are the query's own: a document
+    with none of them is not among those that have one of the words themselves."""
     norms = _NORMS.get(searcher, fieldname, lambda: _norms(searcher, fieldname))
     size = len(norms)
     scores, coord, literal = _word_scores(searcher, fieldname, words, norms, covers, counts,
-                                          weights)
+                                          weights, own)
     groups: dict[object, np.ndarray] = {}
     written = coord > 0  # documents with one of the words, common ones too
     for docs, score, counted, group in expansions:

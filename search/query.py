@@ -62,6 +62,7 @@ from search.query_feedback import (
     below_best,
     described_practices,
 )
+from search.query_labels import LABEL_WEIGHT, label_terms
 from search.records import DocumentRef, DroppedFilter, Hit, SearchResult
 from search.schema import FACETS, RANK_FIELD, SEARCH_FIELD, facet_values
 from search.spelling import fuzzy_words, suggest
@@ -740,6 +741,7 @@ class WordPlan:
     # the age groups the query names ("små barn": 0–6) and the positions of their words
     ages: tuple[tuple[str, frozenset[int]], ...] = ()
     actors: tuple[NamedActor, ...] = ()  # the actors it names ("EHT", "socialtjänsten")
+    own: int | None = None  # its own words come first; after them, words its concepts add
 
 
 def word_plan(searcher: Searcher, text: str, q: Query, thesaurus: Thesaurus) -> WordPlan | None:
@@ -770,6 +772,12 @@ def word_plan(searcher: Searcher, text: str, q: Query, thesaurus: Thesaurus) -> 
             words.append(terms[1:])
             counts.append(False)
             weights.append(PART_WEIGHT)
+    own = len(words)
+    labels = _label_words(reader, text, words, thesaurus)
+    if labels:  # the other words of the concepts the query labels, weakly
+        words.append(labels)
+        counts.append(False)
+        weights.append(LABEL_WEIGHT)
     # a word no example has and that names no concept cannot be required
     actors = named_actors(query_words(text)[:MAX_WORDS])
     naming |= {i for actor in actors for i in actor.words}
@@ -777,7 +785,15 @@ def word_plan(searcher: Searcher, text: str, q: Query, thesaurus: Thesaurus) -> 
         i in naming or any(reader.doc_frequency(RANK_FIELD, t) for t in terms)))
     return WordPlan(words, concepts, tuple(named.items()), required_words(present),
                     tuple(counts), tuple(weights), _closeness(text, named, thesaurus),
-                    named_ages(text, thesaurus), actors)
+                    named_ages(text, thesaurus), actors, own)
+
+
+def _label_words(reader: Any, text: str, words: list[list[str]], thesaurus: Thesaurus
+                 ) -> list[str]:
+    """The index terms of the other one-word labels of the concepts the query labels
+    (search.query_labels), that some example has."""
+    own = {t for terms in words for t in terms}
+    return [t for t in label_terms(text, own, thesaurus) if reader.doc_frequency(RANK_FIELD, t)]
 
 
 def named_ages(text: str, thesaurus: Thesaurus) -> tuple[tuple[str, frozenset[int]], ...]:
@@ -895,7 +911,7 @@ def _rank(searcher: Searcher, plan: WordPlan, allowed: set[int] | None, top: int
     found = fastrank.rank_words(searcher, RANK_FIELD, plan.words, allowed, top, counted,
                                 covers, plan.required, ENOUGH_HITS, plan.counts,
                                 plan.weights, _boosts(plan, expansions, searcher),
-                                [e.ids for e in expansions if qualifies(e)])
+                                [e.ids for e in expansions if qualifies(e)], plan.own)
     described = _described(searcher, plan, expansions, found)
     if not described:
         return found, expansions

@@ -34,7 +34,7 @@ def _key(term: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=16)
-def _age_topics(thesaurus: Thesaurus) -> dict[str, str]:
+def age_topics(thesaurus: Thesaurus) -> dict[str, str]:
     """Topic key → age group, for the topics whose preferred label is one of the taxonomy's
     age-group words ("småbarn", "nyblivna föräldrar"): an age, whose broader concept is the
     age group."""
@@ -99,7 +99,7 @@ def _topic_ages(text: str, words: list[str], thesaurus: Thesaurus) -> dict[str, 
     """The age groups the query names by a label of an age topic, with the positions of the
     words that label it: alone, two after one another, else (a label with small words, "de
     minsta") each word without which the query no longer labels it."""
-    topics = _age_topics(thesaurus)
+    topics = age_topics(thesaurus)
     found = [c for c in thesaurus.labelled(text, True) if c.key in topics]
     if not found:
         return {}

@@ -1,0 +1,68 @@
+"""The other one-word labels of a concept the query labels score as a weak word of the query:
+among the examples of the practice found, those that write the concept's other words lead."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ingest.tagging.thesaurus import seed
+from search import query
+from search.library import Library
+from search.query_labels import label_terms
+from tests.search.conftest import make_document
+
+ABSENCE = ("Sävsjö", "Fullföljda studier", "närvaroarbete")
+
+
+def _spec(title: str, text: str) -> tuple:
+    municipality, area, practice = ABSENCE
+    return (title, text, [municipality], [area], [practice], "startad", [], "Skolteamet")
+
+
+SPECS = [
+    _spec("Närvaroarbete på Norrskolan",
+          "Mentorerna följer upp varje elev varje vecka. Skolan ringer hem samma dag och "
+          "elevhälsan träffar familjen inom en vecka."),
+    _spec("Närvaroarbete på Södra skolan",
+          "Mentorerna följer upp varje elev varje vecka. Skolan ringer hem samma dag och "
+          "kuratorn träffar de elever som blivit hemmasittare inom en vecka."),
+    _spec("Närvaroarbete på Västra skolan",
+          "Mentorerna följer upp varje elev varje vecka. Skolan ringer hem samma dag och "
+          "rektorn träffar familjen inom en vecka."),
+]
+
+
+def test_a_concepts_other_one_word_labels_are_its_words() -> None:
+    thesaurus = seed()
+    terms = label_terms("skolk", {"skolk"}, thesaurus)  # problematisk skolfrånvaro
+    assert {"hemmasittare", "skolvägran", "ströfrånvaro"} <= set(terms)
+    assert "skolk" not in terms  # the query's own
+    assert "skolvagran" not in terms  # a hidden label: a misspelling
+    assert all(" " not in t for t in terms)  # "kommer inte till skolan" says little alone
+    assert len(terms) <= query.MAX_WORDS
+    assert label_terms("psykisk hälsa", set(), thesaurus) == []  # an area's words are everywhere
+    # an age's words (småbarn: "småttingar", "toddlare") when the query asks for nothing else;
+    # beside another concept the age is whom that is for, and all its examples have it
+    assert "småtting" in label_terms("små barn", set(), thesaurus)
+    assert "småtting" not in label_terms("hur stödjer vi föräldrar till små barn", set(),
+                                         thesaurus)
+
+
+def test_the_example_that_writes_another_label_leads(tmp_path: Path, reader, add_docs,
+                                                      monkeypatch) -> None:
+    library = Library(tmp_path / "data", reader=reader)
+    try:
+        report = add_docs(library, reader, tmp_path / "in",
+                          [make_document("nyhetsbrev.pdf", SPECS, "2024-03")])
+        assert not report.errors
+        # no example writes "skolk"; all three are tagged with its practice, one writes
+        # "hemmasittare", another label of the same concept
+        hits = library.search("skolk").hits
+        assert len(hits) == 3 and hits[0]["title"] == "Närvaroarbete på Södra skolan"
+        assert hits[0]["score"] > 1.2 * hits[1]["score"]
+        # without the labels, little tells the three apart
+        monkeypatch.setattr(query, "LABEL_WEIGHT", 0.0)
+        scores = [h["score"] for h in library.search("skolk").hits]
+        assert max(scores) < 1.05 * min(scores)
+    finally:
+        library.close()
