@@ -945,7 +945,9 @@ def _boosts(plan: WordPlan, expansions: list[Expansion], searcher: Searcher
     # the actors tell which practice is meant when no word names one; an actor most
     # examples have ("föräldrar", "skolan") says little about it
     named = any(e.kind == "intervention" and e.words for e in expansions)
-    actors = [] if named else [e.ids for e in expansions if e.kind == ACTOR and any(
+    # a common actor ("föräldrar") says little alone, but beside another it says with whom
+    actors_named = [e for e in expansions if e.kind == ACTOR]
+    actors = [] if named else [e.ids for e in actors_named if len(actors_named) > 1 or any(
         i >= len(plan.counts) or plan.counts[i] for i in e.words)]
     practices = _facet_arrays(searcher, _facet_postings(searcher)).get("insats", {})
     return [*concept_boosts(plan, expansions, searcher), *run_together(actors, practices)]

@@ -6,9 +6,13 @@ from __future__ import annotations
 
 from collections import Counter
 
+import numpy as np
+
+from search import query
 from search.analysis import query_words
 from search.library import Library
 from search.query_actors import TOGETHER_SHARE, named_actors
+from search.schema import facet_values
 
 
 def _tags(library: Library, example_id: str, kind: str) -> set[str]:
@@ -83,3 +87,28 @@ def test_a_short_word_no_example_has_is_not_read_as_another(corpus_library) -> N
     result = corpus_library.search("sxn")
     assert result.total == 0
     assert corpus_library.search("sms").total > 0
+
+
+BOTH = {"socialtjänst", "vårdnadshavare"}
+
+
+def test_a_common_actor_beside_another_says_with_whom(corpus_library) -> None:
+    """"föräldrarna" (vårdnadshavare) is in most examples and counts as no word of its own;
+    beside the social worker it still says whom the practices raised are run with."""
+    text = "socialsekreteraren och föräldrarna"
+    thesaurus = corpus_library.thesaurus.current()
+
+    def raised(searcher) -> set[int]:
+        plan = query.word_plan(searcher, text, query.parse(searcher.schema, text), thesaurus)
+        assert plan is not None and not all(plan.counts)  # the parents are a common word
+        expansions = query._expansions(searcher, plan)
+        assert {e.concept for e in expansions if e.kind == "actor"} == BOTH
+        boosts = query._boosts(plan, expansions, searcher)
+        return {int(d) for ids, _ in boosts for d in np.asarray(ids)}
+
+    docnums = corpus_library.index.run(raised)
+    assert docnums
+    with_both = corpus_library.index.run(lambda s: {
+        d for d in docnums
+        if set(facet_values(s.stored_fields(d), "aktor")) >= BOTH})
+    assert with_both == docnums
