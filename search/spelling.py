@@ -86,7 +86,7 @@ def _compound_candidate(searcher: Searcher, word: str) -> str | None:
     heads = [i for i in splits if word[:i] not in STOPWORDS and _known(searcher, word[:i])]
     for i in heads:
         if _known(searcher, word[i:]):
-            return f"{word[:i]} {word[i:]}"
+            return f"{_part(searcher, word[:i])} {_part(searcher, word[i:])}"
     for i in reversed(heads[-MAX_TAIL_LOOKUPS:]):
         head, tail = word[:i], word[i:]
         for cand in _close_words(searcher, tail, limit=3):
@@ -137,21 +137,41 @@ def _close_label(word: str, thesaurus: Thesaurus) -> tuple[int, str] | None:
     return best
 
 
-def _refolded(searcher: Searcher, word: str) -> str | None:
-    """The index word a word lacking only some of its å/ä/ö stands for ("laxhjälpsgrupp"):
-    the index keeps every word also without them, so when the word's wholly folded form is
-    there, the closest index word with the same folded form is the one meant (of those with
-    the word's first letter, unless that may stand for å/ä/ö: a lookup over every first
-    letter walks the whole lexicon)."""
-    folded = fold(word)
-    if folded == word or not _known(searcher, folded):
-        return None
+def _part(searcher: Searcher, part: str) -> str:
+    """A compound's part as a word of its own: without the joining s of a first part when
+    the rest is a word ("skärmtids" → "skärmtid"), with the a its first-part e stands for
+    ("förskole" → "förskola"), spelled with the å/ä/ö an index word of
+    the same letters has ("skarmtid" → "skärmtid")."""
+    if part.endswith("s") and len(part) > MIN_PART + 1 and _known(searcher, part[:-1]):
+        part = part[:-1]
+    elif part.endswith("e") and _known(searcher, part[:-1] + "a"):
+        part = part[:-1] + "a"  # "förskole-" is förskola
+    if part.isascii():
+        return _marked(searcher, part, part) or part
+    return part
+
+
+def _marked(searcher: Searcher, folded: str, word: str) -> str | None:
+    """The index word other than ``word`` that is ``folded`` with its å/ä/ö (of those with
+    the same first letter, unless that may stand for å/ä/ö: a lookup over every first letter
+    walks the whole lexicon)."""
     try:
         cands = searcher.suggest(SEARCH_FIELD, folded, limit=10, maxdist=MAX_REFOLD,
                                  prefix=0 if folded[0] in _FOLDED_FIRST else 1)
     except Exception:  # noqa: BLE001 - a suggestion is optional
         return None
     return next((c for c in cands if c != folded and c != word and fold(c) == folded), None)
+
+
+def _refolded(searcher: Searcher, word: str) -> str | None:
+    """The index word a word lacking only some of its å/ä/ö stands for ("laxhjälpsgrupp"):
+    the index keeps every word also without them, so when the word's wholly folded form is
+    there, the closest index word with the same folded form is the one meant (of those with
+    the word's first letter, see ``_marked``)."""
+    folded = fold(word)
+    if folded == word or not _known(searcher, folded):
+        return None
+    return _marked(searcher, folded, word)
 
 
 def _best_candidate(searcher: Searcher, word: str, thesaurus: Thesaurus) -> str | None:

@@ -80,3 +80,10 @@ def test_a_hidden_label_is_never_offered(corpus_library) -> None:
               for label in concept.hidden}
     assert "skolnarvaro" in hidden  # a misspelling the thesaurus knows, one edit away
     assert corpus_library.search("skolnärvarro").suggestion == "skolnärvaro"
+
+
+def test_a_split_compound_is_offered_as_words_of_their_own(corpus_library) -> None:
+    # nobody wrote these compounds: their parts are offered as words, without the joining s
+    # or e of the first part and spelled with their å/ä/ö
+    assert corpus_library.search("skarmtidsregler").suggestion == "skärmtid regler"
+    assert corpus_library.search("forskolebesok").suggestion == "förskola besök"
