@@ -613,14 +613,15 @@ def named_concepts(text: str, thesaurus: Thesaurus) -> Concepts:
             weights[kind, value] = max(weight, weights.get((kind, value), 0.0))
     for value in defined(text, thesaurus):
         weights["intervention", value] = 1.0
-    if not weights:
+    if not any(kind == "intervention" for kind, _ in weights):
         for kind, value, weight in _named_by_parts(content, thesaurus):
             weights[kind, value] = max(PARTS_WEIGHT * weight, weights.get((kind, value), 0.0))
     return tuple((kind, value, weight) for (kind, value), weight in weights.items())
 
 
-# A compound that names nothing names what its parts name ("invandrarföräldrar": "invandrare
-# förälder"), less closely than the words written apart.
+# A compound in a query that names no practice names what its parts name ("invandrarföräldrar":
+# "invandrare förälder"), less closely than the words written apart. A named focus area does not
+# stop that ("motion invandrarföräldrar").
 PARTS_WEIGHT = 0.8
 
 

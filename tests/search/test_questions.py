@@ -308,3 +308,13 @@ def test_a_compound_that_names_nothing_names_what_its_parts_name(corpus_library)
     result = corpus_library.search("ensamhetskänslor", per_page=3)
     assert result.total > 0
     assert {"kamratstöd", "rastaktiviteter"} & set(result.hits[0]["interventions"])
+
+
+def test_a_named_focus_area_does_not_keep_a_compound_from_its_parts() -> None:
+    # "motion" names the area Fysisk aktivitet and no practice: "invandrarföräldrar" is still
+    # read as "invandrare förälder"
+    thesaurus = seed()
+    alone = {v for k, v, w in query.named_concepts("invandrarföräldrar", thesaurus)}
+    beside = {v for k, v, w in query.named_concepts("motion invandrarföräldrar", thesaurus)}
+    assert "mötesplats för nyanlända föräldrar" in alone
+    assert alone | {"Fysisk aktivitet"} <= beside
