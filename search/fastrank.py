@@ -353,9 +353,16 @@ def with_all_terms(searcher: Searcher, fieldname: str, terms: Sequence[str],
     return out
 
 
-def with_every_word(searcher: Searcher, fieldname: str, words: Sequence[Sequence[str]]) -> int:
+def count_every_word(searcher: Searcher, fieldname: str, words: Sequence[Sequence[str]]) -> int:
     """How many documents have a term of every one of the words (deleted ones included: a
     comparison of two queries, not a count to show)."""
+    return len(with_every_word(searcher, fieldname, words))
+
+
+def with_every_word(searcher: Searcher, fieldname: str, words: Sequence[Sequence[str]]
+                    ) -> np.ndarray:
+    """The documents that have a term of every one of the words, sorted (deleted ones
+    included)."""
     norms = _NORMS.get(searcher, fieldname, lambda: _norms(searcher, fieldname))
     out: np.ndarray | None = None
     for terms in words:
@@ -364,8 +371,8 @@ def with_every_word(searcher: Searcher, fieldname: str, words: Sequence[Sequence
         have = np.unique(np.concatenate(found)) if found else np.empty(0, dtype=np.int64)
         out = have if out is None else np.intersect1d(out, have, assume_unique=True)
         if not len(out):
-            return 0
-    return 0 if out is None else len(out)
+            break
+    return np.empty(0, dtype=np.int64) if out is None else out
 
 
 def terms_score(searcher: Searcher, fieldname: str, terms: Sequence[str], boost: float,

@@ -1004,6 +1004,9 @@ def concept_boosts(plan: WordPlan, expansions: list[Expansion], searcher: Search
         share = sum(min(1.0, by_word.get(i, e.weight) / e.weight) ** WORD_STEEPNESS
                     for i in e.words & set(counted)) / len(counted)
         boost = CONCEPT_BOOST * share * _closer(e.weight)
+        written = _written_naming(plan, e, searcher)
+        if len(written):
+            out.append((written, boost))
         passing = once.get(e.concept)
         if passing is None or not len(passing):
             out.append((e.ids, boost))
@@ -1011,6 +1014,24 @@ def concept_boosts(plan: WordPlan, expansions: list[Expansion], searcher: Search
         out.append((np.setdiff1d(e.ids, passing, assume_unique=True), boost))
         out.append((np.intersect1d(e.ids, passing, assume_unique=True), boost * ONCE_SHARE))
     return out
+
+
+# A compound written in this share of as many examples as the practice has or more is a word
+# in its own right ("fritidsgård" beside allaktivitetshus), not a sign of the practice.
+WRITTEN_SHARE = 0.5
+
+
+def _written_naming(plan: WordPlan, expansion: Expansion, searcher: Searcher | None
+                    ) -> np.ndarray:
+    """The examples that write a compound of the query that names the practice, whole
+    ("tonårsföräldrar"): for this query they are about it, tagged or not."""
+    if searcher is None:
+        return np.empty(0, dtype=np.int64)
+    words = [plan.words[i][:1] for i in expansion.words
+             if i < len(plan.words) and len(plan.words[i]) > 1]
+    found = [fastrank.with_every_word(searcher, RANK_FIELD, [w]) for w in words]
+    found = [f for f in found if len(f) < WRITTEN_SHARE * len(expansion.docs)]
+    return np.unique(np.concatenate(found)) if found else np.empty(0, dtype=np.int64)
 
 
 def _closer(weight: float) -> float:
@@ -1408,7 +1429,7 @@ def _more_with_every_word(searcher: Searcher, text: str, suggestion: str) -> boo
 
     def every(words: list[str], changed: set[str]) -> int:
         groups = [list(variants(w, False))[:1 if w in changed else None] for w in words]
-        return fastrank.with_every_word(searcher, RANK_FIELD, groups)
+        return fastrank.count_every_word(searcher, RANK_FIELD, groups)
 
     return every(after, set(after) - set(before)) > every(before, set(before) - set(after))
 

@@ -318,3 +318,15 @@ def test_a_named_focus_area_does_not_keep_a_compound_from_its_parts() -> None:
     beside = {v for k, v, w in query.named_concepts("motion invandrarföräldrar", thesaurus)}
     assert "mötesplats för nyanlända föräldrar" in alone
     assert alone | {"Fysisk aktivitet"} <= beside
+
+
+def test_an_example_that_writes_the_naming_compound_is_raised_like_the_practice(
+        corpus_library) -> None:
+    # "tonårsföräldrar" names föräldrastöd i grupp; the one example that writes the word is
+    # tagged with a talking group instead and must not fall below the practice's examples
+    for text in ("tonårsföräldrar", "hur får vi tonårsföräldrar att komma på föräldraträffar"):
+        titles = [h["title"] for h in corpus_library.search(text, per_page=3).hits]
+        assert "Samtalsgrupp för tonårsföräldrar" in titles, (text, titles)
+    # a compound written in many examples ("fritidsgård") is no such sign
+    first = corpus_library.search("fritidsgård", per_page=1).hits[0]
+    assert "allaktivitetshus" in first["interventions"]
