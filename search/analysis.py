@@ -98,6 +98,13 @@ def lemma(word: str) -> str:
 @lru_cache(maxsize=200_000)
 def compound_parts(word: str) -> tuple[str, ...]:
     """Lemmatised compound parts of a word (empty when it is not a compound)."""
+    return tuple(dict.fromkeys(t for group in part_lemmas(word) for t in group))
+
+
+@lru_cache(maxsize=20_000)
+def part_lemmas(word: str) -> tuple[tuple[str, ...], ...]:
+    """The lemmas of each compound part of a word, part by part ("föräldrataxi":
+    (föräldra, förälder), (taxi,)); empty when it is not a compound."""
     if len(word) < 2 * MIN_PART or not word.isalpha() or _simple_word(word):
         return ()
     try:
@@ -106,8 +113,7 @@ def compound_parts(word: str) -> tuple[str, ...]:
         return ()
     if len(parts) < 2 or any(len(p) < MIN_PART for p in parts):
         return ()
-    out = [t for i, p in enumerate(parts) for t in _part_lemmas(p, i == len(parts) - 1)]
-    return tuple(dict.fromkeys(out))
+    return tuple(tuple(_part_lemmas(p, i == len(parts) - 1)) for i, p in enumerate(parts))
 
 
 @lru_cache(maxsize=1)

@@ -5,7 +5,8 @@ word naming an age counts for the examples of that age group: an example for the
 has the word, in a sense. A word names an age when it is one of the taxonomy's age words (one
 word or two: "tonåringar", "unga vuxna") that labels no practice, focus area or actor
 ("familjecentral" and "förskola" are age words for the tagger, and name what they are), or when
-it labels a topic whose preferred label is an age word ("de minsta" labels småbarn).
+it labels a topic whose preferred label is an age word ("de minsta" labels småbarn). A compound
+whose first part is an age word is about that age ("tonårsföräldrar": 13–18).
 
 A topic's labels still name its practices: "bebisar" (nyblivna föräldrar) names the home
 visits as well as 0–6. Naming no closer than half a topic's practices where only an age word
@@ -20,7 +21,7 @@ from functools import lru_cache
 
 from ingest.tagging.taxonomy import taxonomy
 from ingest.tagging.thesaurus import TOPIC, Thesaurus
-from search.analysis import fold, lemma, pair_spans, query_words
+from search.analysis import fold, lemma, pair_spans, part_lemmas, query_words
 from search.query_actors import actor_terms
 
 AGE = "age_group"
@@ -92,7 +93,25 @@ def _word_ages(words: tuple[str, ...], thesaurus: Thesaurus) -> dict[str, set[in
             value, begins = ages.get(tuple(lemmas[i:i + size]), ("", ()))
             if value and begins == tuple(starts[i:i + size]):
                 out.setdefault(value, set()).update(range(i, i + size))
+    named = {i for found in out.values() for i in found}
+    for i, word in enumerate(words):
+        if i not in named and (value := _modifier_age(word, ages)):
+            out.setdefault(value, set()).add(i)
     return out
+
+
+def _modifier_age(word: str, ages: dict[tuple[str, ...], tuple[str, tuple[str, ...]]]
+                  ) -> str:
+    """The age group a compound's first part names ("tonårsföräldrar": 13–18,
+    "småbarnsgrupp": 0–6), or ""."""
+    parts = part_lemmas(word)
+    if not parts:
+        return ""
+    for first in parts[0]:
+        value, begins = ages.get((first,), ("", ()))
+        if value and begins == (_start(word),):
+            return value
+    return ""
 
 
 def _topic_ages(text: str, words: list[str], thesaurus: Thesaurus) -> dict[str, set[int]]:

@@ -254,6 +254,10 @@ def test_an_age_word_names_its_age_group() -> None:
     assert query.named_ages("hur kan äldre elever hjälpa de yngre på rasterna", thesaurus) == ()
     assert query.named_ages("familjecentral", thesaurus) == ()
     assert query.named_ages("förskola", thesaurus) == ()
+    # a compound whose first part is an age word is about that age
+    assert dict(query.named_ages("samtal med tonårsföräldrar", thesaurus)) == {"13–18": {1}}
+    assert dict(query.named_ages("skolbarnsföräldrar", thesaurus)) == {"6–12": {0}}
+    assert query.named_ages("familjecentralsgrupp", thesaurus) == ()
 
 
 def test_an_age_word_finds_the_examples_of_that_age(corpus_library) -> None:
