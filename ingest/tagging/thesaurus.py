@@ -27,6 +27,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 
 from ingest.model import FOCUS_AREA, INTERVENTION
+from ingest.tagging.compounds import split_compound
 from ingest.tagging.lemmas import lemmatize
 from ingest.tagging.taxonomy import taxonomy
 
@@ -40,7 +41,8 @@ MAX_LABEL_CHARS = 60
 RELATED_WEIGHTS = (0.8, 0.6, 0.5)
 _WORD = re.compile(r"\w+(?:-\w+)*")
 # A compound names the concept of a one-word label it ends with (``Thesaurus.labelled`` with
-# gaps): a label of at least MIN_HEAD letters after at least MIN_HEAD_PREFIX letters.
+# gaps): a label of at least MIN_HEAD letters after at least MIN_HEAD_PREFIX letters, that
+# begins where one of the compound's parts does ("gemensam" does not end with "ensam").
 MIN_HEAD, MIN_HEAD_PREFIX = 5, 3
 LONG_LABEL = 4  # words: a label this long is read as a whole (``without_long_labels``)
 
@@ -193,8 +195,10 @@ class Thesaurus:
         """Adds the concepts of a one-word label the word ends with, as a compound's last
         part ("skolfrånvaro" → frånvaro, "kvällsläxhjälp" → läxhjälp): the longest such."""
         index = self._index
+        parts = split_compound(word)
+        heads = {"".join(parts[m:]) for m in range(1, len(parts))}
         for k in range(MIN_HEAD_PREFIX, len(word) - MIN_HEAD + 1):
-            hits = index.get((word[k:],))
+            hits = index.get((word[k:],)) if word[k:] in heads else None
             if hits:
                 found.extend(c for c in hits if c not in found)
                 return

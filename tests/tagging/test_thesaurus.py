@@ -103,3 +103,6 @@ def test_a_compound_names_the_concept_of_the_label_it_ends_with() -> None:
     assert [c.pref for c in seed.labelled("ströfrånvaro", gaps=True)] == [
         "problematisk skolfrånvaro"]
     assert not seed.labelled("kontrast", gaps=True)
+    # the head begins where a part of the compound does: "gemensam" does not end with "ensam"
+    assert not seed.labelled("ett gemensamt baspaket", gaps=True)
+    assert [c.pref for c in seed.labelled("kvällsläxhjälp", gaps=True)] == ["läxhjälp"]
