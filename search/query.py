@@ -932,7 +932,7 @@ def _described(searcher: Searcher, plan: WordPlan, expansions: list[Expansion],
     passing = _named_once(searcher)
     first = [(score, [v for v in facet_values(searcher.stored_fields(docnum), "insats")
                       if v not in passing or not fastrank.has(passing[v], docnum)])
-             for score, docnum in found.best[:FEEDBACK_TOP]]
+             for docnum, score in _ordered(searcher, {d: s for s, d in found.best})[:FEEDBACK_TOP]]
     postings = _facet_postings(searcher)
     arrays = _facet_arrays(searcher, postings).get("insats", {})
     practices = postings.get("insats", {})
