@@ -180,14 +180,18 @@ def _best_candidate(searcher: Searcher, word: str, thesaurus: Thesaurus) -> str 
     refolded = _refolded(searcher, word)
     if refolded:
         return refolded
-    cands = _close_words(searcher, word)
+    # a word that lacks its å/ä/ö is as far from the index word as its other edits make it
+    # ("läxhjalpsgrupperna": "läxhjälpsgrupp", two edits once folded, three as written)
+    cands = _close_words(searcher, word) or [c for c in _close_words(searcher, fold(word))
+                                             if fold(c) != fold(word)]
     label = _close_label(word, thesaurus)
     if not cands:
         return label[1] if label else _compound_candidate(searcher, word)
     best = cands[0]
     if best.isascii():
         # Prefer the spelling with å/ä/ö when the candidate is only its folded variant.
-        best = next((c for c in cands if not c.isascii() and fold(c) == best), best)
+        best = next((c for c in cands if not c.isascii() and fold(c) == best), None) \
+            or (not word.isascii() and _marked(searcher, best, word)) or best
     if label and label[0] < distance(word, best):
         return label[1]
     return best
