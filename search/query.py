@@ -613,10 +613,34 @@ def named_concepts(text: str, thesaurus: Thesaurus) -> Concepts:
             weights[kind, value] = max(weight, weights.get((kind, value), 0.0))
     for value in defined(text, thesaurus):
         weights["intervention", value] = 1.0
+    for kind, value, weight in _named_as_actors(text, thesaurus):
+        if kind in EXPANSION_WEIGHTS and (kind, value) not in weights:
+            weights[kind, value] = ACTOR_NAMING_WEIGHT * weight
     if not any(kind == "intervention" for kind, _ in weights):
         for kind, value, weight in _named_by_parts(content, thesaurus):
             weights[kind, value] = max(PARTS_WEIGHT * weight, weights.get((kind, value), 0.0))
     return tuple((kind, value, weight) for (kind, value), weight in weights.items())
+
+
+# A word naming an actor by another of its terms ("dagis" for förskola) names, in a label of
+# the thesaurus, what the actor's own name names there, less closely.
+ACTOR_NAMING_WEIGHT = 0.9
+
+
+def _named_as_actors(text: str, thesaurus: Thesaurus) -> list[tuple[str, str, float]]:
+    """What the query names with each word naming an actor written as the actor's one-word
+    name."""
+    words = query_words(text)[:MAX_WORDS]
+    renamed = text
+    for actor in named_actors(words):
+        if " " not in actor.value and len(actor.words) == 1:
+            (i,) = actor.words
+            if lemma(words[i]) != lemma(actor.value):
+                renamed = re.sub(rf"(?<!\w){re.escape(words[i])}(?!\w)", actor.value, renamed,
+                                 count=1, flags=re.IGNORECASE)
+    if renamed == text:
+        return []
+    return [*thesaurus.named(renamed, True), *thesaurus.named(" ".join(query_words(renamed)))]
 
 
 # A compound in a query that names no practice names what its parts name ("invandrarföräldrar":
