@@ -622,8 +622,8 @@ def named_concepts(text: str, thesaurus: Thesaurus) -> Concepts:
     return tuple((kind, value, weight) for (kind, value), weight in weights.items())
 
 
-# A word naming an actor by another of its terms ("dagis" for förskola) names, in a label of
-# the thesaurus, what the actor's own name names there, less closely.
+# A word naming an actor by another of its terms ("fältarbetare" for socialtjänst) names, in
+# a label of the thesaurus, what the actor's own name names there, less closely.
 ACTOR_NAMING_WEIGHT = 0.9
 
 
