@@ -1320,12 +1320,28 @@ def _words(searcher: Searcher, text: str, q: Query) -> list[list[str]] | None:
     if not text or isinstance(q, Every):
         return None
     if is_plain(text):
-        return plain_terms(text)
+        return _with_written(searcher, text, plain_terms(text))
     parts = q.subqueries if type(q) is Or else [q]
     groups = [_term_texts(searcher, part) for part in parts]
     if None in groups:
         return None
     return [g for g in groups if g] or None
+
+
+def _with_written(searcher: Searcher, text: str, words: list[list[str]]) -> list[list[str]]:
+    """Each word's terms, with the word as written after them when the lemma table reads it as
+    another word's form ("strand" as a form of the verb "stranda") that no example has: the
+    index keeps every written form and its lemma, so the word as written finds the examples
+    that write it or one of its own forms."""
+    reader = searcher.reader()
+    out = []
+    for word, terms in zip(query_words(text)[:MAX_WORDS], words, strict=False):
+        if terms and word != terms[0] and word not in terms and word.isalpha() \
+                and reader.doc_frequency(RANK_FIELD, word) \
+                and not reader.doc_frequency(RANK_FIELD, terms[0]):
+            terms = [*terms, word]
+        out.append(terms)
+    return out
 
 
 def _run_fuzzy(searcher: Searcher, text: str, fq: Query | None, page: int, per_page: int,
