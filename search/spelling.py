@@ -23,6 +23,7 @@ from whoosh.query import FuzzyTerm
 from whoosh.searching import Searcher
 
 from ingest.tagging import query_terms
+from ingest.tagging.compounds import split_compound
 from ingest.tagging.lemmas import is_known
 from ingest.tagging.thesaurus import Thesaurus
 from search.analysis import STOPWORDS, fold, query_words, variants
@@ -174,16 +175,30 @@ def _refolded(searcher: Searcher, word: str) -> str | None:
     return _marked(searcher, folded, word)
 
 
+def _folded_candidates(searcher: Searcher, word: str) -> list[str]:
+    """The index words close to a word once folded: a word that lacks its å/ä/ö is as far
+    from the index word as its other edits make it ("narvaroarbetena": "närvaroarbetet", two
+    edits folded, more as written). A folded index word is offered with its å/ä/ö, and only
+    when that is found or the folded word is Swedish as it is (the index keeps every word
+    also folded: "foraldrastod" is no word to offer)."""
+    out = []
+    for cand in _close_words(searcher, fold(word)):
+        if fold(cand) == fold(word):
+            continue
+        if cand.isascii() and not all(map(is_known, split_compound(cand))):
+            cand = _marked(searcher, cand, word) or ""
+        if cand and cand not in out:
+            out.append(cand)
+    return out
+
+
 def _best_candidate(searcher: Searcher, word: str, thesaurus: Thesaurus) -> str | None:
     """The index word or thesaurus label closest to a misspelled word (the index's on a tie),
     else a compound of known words."""
     refolded = _refolded(searcher, word)
     if refolded:
         return refolded
-    # a word that lacks its å/ä/ö is as far from the index word as its other edits make it
-    # ("läxhjalpsgrupperna": "läxhjälpsgrupp", two edits once folded, three as written)
-    cands = _close_words(searcher, word) or [c for c in _close_words(searcher, fold(word))
-                                             if fold(c) != fold(word)]
+    cands = _close_words(searcher, word) or _folded_candidates(searcher, word)
     label = _close_label(word, thesaurus)
     if not cands:
         return label[1] if label else _compound_candidate(searcher, word)
