@@ -59,8 +59,7 @@ def _age_words(thesaurus: Thesaurus) -> dict[tuple[str, ...], tuple[str, tuple[s
     """The taxonomy's age words of one or two words, as lemmas → (age group, how each word
     begins), without those that label a practice, a focus area or an actor ("familjecentral",
     "förskola" are in the list for the tagger, and name what they are, not an age)."""
-    taken = {_key(label) for c in thesaurus.concepts if c.kind != TOPIC for label in c.labels()}
-    taken |= set(actor_terms())
+    taken = _taken(thesaurus)
     out: dict[tuple[str, ...], tuple[str, tuple[str, ...]]] = {}
     for value, terms in taxonomy().age_groups.items():
         for term in terms:
@@ -68,6 +67,14 @@ def _age_words(thesaurus: Thesaurus) -> dict[tuple[str, ...], tuple[str, tuple[s
             if 0 < len(key) <= 2 and key not in taken:
                 out.setdefault(key, (value, tuple(_start(w) for w in query_words(term))))
     return out
+
+
+@lru_cache(maxsize=16)
+def _taken(thesaurus: Thesaurus) -> frozenset[tuple[str, ...]]:
+    """The lemmas of the labels of practices, focus areas and actors: words that name what
+    they are, not an age."""
+    taken = {_key(label) for c in thesaurus.concepts if c.kind != TOPIC for label in c.labels()}
+    return frozenset(taken | set(actor_terms()))
 
 
 @lru_cache(maxsize=256)
@@ -95,7 +102,8 @@ def _word_ages(words: tuple[str, ...], thesaurus: Thesaurus) -> dict[str, set[in
                 out.setdefault(value, set()).update(range(i, i + size))
     named = {i for found in out.values() for i in found}
     for i, word in enumerate(words):
-        if i not in named and (value := _modifier_age(word, ages)):
+        if i not in named and (lemma(word),) not in _taken(thesaurus) \
+                and (value := _modifier_age(word, ages)):
             out.setdefault(value, set()).add(i)
     return out
 

@@ -258,6 +258,7 @@ def test_an_age_word_names_its_age_group() -> None:
     assert dict(query.named_ages("samtal med tonårsföräldrar", thesaurus)) == {"13–18": {1}}
     assert dict(query.named_ages("skolbarnsföräldrar", thesaurus)) == {"6–12": {0}}
     assert query.named_ages("familjecentralsgrupp", thesaurus) == ()
+    assert query.named_ages("knattegympan", thesaurus) == ()  # a practice, not "knatte"
 
 
 def test_an_age_word_finds_the_examples_of_that_age(corpus_library) -> None:
