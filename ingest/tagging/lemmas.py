@@ -173,10 +173,20 @@ def simple_lemma(word: str) -> str | None:
         return OVERRIDES[lower]
     hit = t.forms.get(word) or t.forms.get(lower)
     if hit:
-        return hit.lower()
+        return _verb_reading(lower, hit.lower(), t)
     if lower in t.lemmas or lower in t.stems:
         return lower
     return None
+
+
+def _verb_reading(lower: str, hit: str, t: type[_Tables]) -> str:
+    """The table's lemma, unless it reads a present tense in -ar as the plural of an agent
+    noun: the table has one lemma per form and picks "berättare" for "berättar", "tränare"
+    for "tränar" (a team that trains is no coach). A form in -ar whose verb the table knows
+    is that verb."""
+    if lower.endswith("ar") and hit == lower + "e" and lower[:-1] in t.lemmas:
+        return lower[:-1]
+    return hit
 
 
 _VOWELS = frozenset("aeiouyåäö")

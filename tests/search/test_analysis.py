@@ -59,3 +59,14 @@ def test_a_place_names_genitive_and_its_spelling_without_aao_give_the_place() ->
 def test_the_reflexive_possessive_is_no_content() -> None:
     # "sitt" is not read as the verb "sitta"
     assert query_words("hur stöttar en förälder sitt barn") == ["stöttar", "förälder", "barn"]
+
+
+def test_a_present_tense_in_ar_is_the_verb_not_an_agent_noun() -> None:
+    # the table gives "berättar" the lemma "berättare" (its plural agent noun): a team that
+    # "tränar" is no coach, and "berättar" must meet "berättade"
+    from search.analysis import lemma
+
+    assert [lemma(w) for w in ("berättar", "tränar", "lyssnar")] == ["berätta", "träna",
+                                                                      "lyssna"]
+    assert lemma("berättar") == lemma("berättade")
+    assert lemma("lärare") == "lärare"  # an agent noun itself stays one
