@@ -28,6 +28,8 @@ OVERRIDES = {
     "provade": "prova", "provat": "prova", "lekar": "lek", "lekarna": "lek", "smsar": "sms:a",
     "sms:ar": "sms:a", "sms:at": "sms:a", "sms:ade": "sms:a", "smsade": "sms:a",
     "komet": "komet",  # a noun (and a parenting programme), not a form of "komma"
+    # ordinals, not the numbers the table reads them as ("första" as "en", a stopword)
+    "första": "första", "andra": "andra", "tredje": "tredje",
 }
 
 
