@@ -30,6 +30,7 @@ OVERRIDES = {
     "komet": "komet",  # a noun (and a parenting programme), not a form of "komma"
     # ordinals, not the numbers the table reads them as ("första" as "en", a stopword)
     "första": "första", "andra": "andra", "tredje": "tredje",
+    "matte": "matte", "matten": "matte",  # mathematics, not a rug ("matta")
 }
 
 
@@ -175,9 +176,9 @@ def simple_lemma(word: str) -> str | None:
         return OVERRIDES[lower]
     hit = t.forms.get(word) or t.forms.get(lower)
     if hit:
-        return _verb_reading(lower, hit.lower(), t)
+        return _base_reading(_verb_reading(lower, hit.lower(), t), t)
     if lower in t.lemmas or lower in t.stems:
-        return lower
+        return _base_reading(lower, t)
     return None
 
 
@@ -186,9 +187,21 @@ def _verb_reading(lower: str, hit: str, t: type[_Tables]) -> str:
     noun: the table has one lemma per form and picks "berättare" for "berättar", "tränare"
     for "tränar" (a team that trains is no coach). A form in -ar whose verb the table knows
     is that verb."""
-    if lower.endswith("ar") and hit == lower + "e" and lower[:-1] in t.lemmas:
+    if hit == lower + "e" and lower.endswith("ar") and lower[:-1] in t.lemmas:
         return lower[:-1]
     return hit
+
+
+def _base_reading(found: str, t: type[_Tables]) -> str:
+    """A lemma in -e the table also gives a base form one letter shorter ("love" for "lov",
+    "röste" for "röst": so "lov" missed "lovet", lemma lov) is that base form, for all their
+    forms alike ("loven", "rösten"); unless the table reads the two as each other's lemma (a
+    pair search.analysis.variants keeps together)."""
+    base = found[:-1]
+    if found.endswith("e") and base in t.lemmas and t.forms.get(base) == found \
+            and t.forms.get(found) != base:
+        return base
+    return found
 
 
 _VOWELS = frozenset("aeiouyåäö")
