@@ -608,7 +608,7 @@ def named_concepts(text: str, thesaurus: Thesaurus) -> Concepts:
                for kind, value in _query_terms(thesaurus.without_long_labels(text))
                if kind in EXPANSION_WEIGHTS}
     content = " ".join(query_words(text))
-    for kind, value, weight in [*thesaurus.named(text, True), *thesaurus.named(content)]:
+    for kind, value, weight in _named_in(text, thesaurus):
         if kind in EXPANSION_WEIGHTS:
             weights[kind, value] = max(weight, weights.get((kind, value), 0.0))
     for value in defined(text, thesaurus):
@@ -638,9 +638,13 @@ def _named_as_actors(text: str, thesaurus: Thesaurus) -> list[tuple[str, str, fl
             if lemma(words[i]) != lemma(actor.value):
                 renamed = re.sub(rf"(?<!\w){re.escape(words[i])}(?!\w)", actor.value, renamed,
                                  count=1, flags=re.IGNORECASE)
-    if renamed == text:
-        return []
-    return [*thesaurus.named(renamed, True), *thesaurus.named(" ".join(query_words(renamed)))]
+    return [] if renamed == text else _named_in(renamed, thesaurus)
+
+
+def _named_in(text: str, thesaurus: Thesaurus) -> list[tuple[str, str, float]]:
+    """What the thesaurus says a query names, as written (a label may have a word inside it)
+    and in its content words alone."""
+    return [*thesaurus.named(text, True), *thesaurus.named(" ".join(query_words(text)))]
 
 
 # A compound in a query that names no practice names what its parts name ("invandrarföräldrar":

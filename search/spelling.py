@@ -185,7 +185,7 @@ def _folded_candidates(searcher: Searcher, word: str) -> list[str]:
     for cand in _close_words(searcher, fold(word)):
         if fold(cand) == fold(word):
             continue
-        if cand.isascii() and not all(map(is_known, split_compound(cand))):
+        if cand.isascii() and not all(map(_swedish, split_compound(cand))):
             cand = _marked(searcher, cand, word) or ""
         if cand and cand not in out:
             out.append(cand)
