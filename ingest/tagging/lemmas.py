@@ -176,7 +176,7 @@ def simple_lemma(word: str) -> str | None:
         return OVERRIDES[lower]
     hit = t.forms.get(word) or t.forms.get(lower)
     if hit:
-        return _base_reading(_verb_reading(lower, hit.lower(), t), t)
+        return _base_reading(_noun_base(lower, _verb_reading(lower, hit.lower(), t), t), t)
     if lower in t.lemmas or lower in t.stems:
         return _base_reading(lower, t)
     return None
@@ -189,6 +189,19 @@ def _verb_reading(lower: str, hit: str, t: type[_Tables]) -> str:
     is that verb."""
     if hit == lower + "e" and lower.endswith("ar") and lower[:-1] in t.lemmas:
         return lower[:-1]
+    return hit
+
+
+def _noun_base(lower: str, hit: str, t: type[_Tables]) -> str:
+    """The word itself when the table reads a noun's base form as the imperative of its
+    verb ("kontakt" → "kontakta", "hjälp" → "hjälpa", "bråk" → "bråka") while its definite
+    form is the noun's ("kontakten" → "kontakt"): so "kontakt" found "kontakta" and missed
+    "kontakten". Not for a form in -r (present tenses: "rör", "kör"), nor for two words the
+    table reads as each other's lemma."""
+    if hit != lower + "a" or lower.endswith("r") or t.forms.get(hit, "").lower() == lower:
+        return hit
+    if any(t.forms.get(lower + end, "").lower() == lower for end in ("en", "et")):
+        return lower
     return hit
 
 

@@ -91,3 +91,15 @@ def test_a_base_form_the_table_reads_as_a_longer_noun_is_itself() -> None:
     assert lemma("rösten") == lemma("röst") == "röst"
     assert lemma("föräldrarösten") == "föräldraröst"
     assert lemma("matten") == lemma("matte") == "matte"  # mathematics, not a rug
+
+
+def test_a_noun_the_table_reads_as_its_verbs_imperative_is_itself() -> None:
+    # the table gives "kontakt" the lemma "kontakta" and "kontakten" the lemma "kontakt": a
+    # query for "kontakt" found "kontakta" and missed "kontakten"
+    from search.analysis import lemma
+
+    for base, definite in (("kontakt", "kontakten"), ("hjälp", "hjälpen"), ("bråk", "bråket")):
+        assert lemma(base) == lemma(definite) == base
+    assert lemma("kontaktar") == "kontakta"  # the verb keeps its own lemma
+    # present tenses of verbs in -ra are not nouns ("rör", "kör")
+    assert [lemma(w) for w in ("rör", "kör", "hör")] == ["röra", "köra", "höra"]

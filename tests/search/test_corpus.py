@@ -29,6 +29,17 @@ def test_without_swedish_letters_on_corpus(corpus_library) -> None:
     assert hits and "Nässjö" in hits[0]["municipalities"]
 
 
+def test_a_noun_finds_its_definite_form_on_corpus(corpus_library) -> None:
+    # "kontakt" was read as the verb "kontakta": the query missed every "kontakten"
+    import re
+
+    writing = {ex.id for doc in corpus_library.documents() for ex in doc.examples
+               if re.search(r"\bkontakten\b", ex.text, re.IGNORECASE)}
+    assert writing
+    found = {h["id"] for h in corpus_library.search("kontakt", per_page=100).hits}
+    assert writing <= found
+
+
 def test_facets_on_corpus(corpus_library) -> None:
     result = corpus_library.search("")
     assert set(result.facets["dokumenttyp"]) <= {"Nyhetsbrev", "Poster", "Dokument"}
