@@ -1457,12 +1457,19 @@ def _corrected(searcher: Searcher, schema: Any, text: str, q: Query, found: Foun
     better = _run_suggestion(searcher, schema, suggestion, at, thesaurus)
     replaced = set(query_words(text)) - set(query_words(suggestion))
     known = " ".join(w for w in query_words(text) if w not in replaced)
+    if _only_split(text, suggestion):  # the query already found the word by its parts
+        return (suggestion, better) if better.total > found.total else (None, None)
     baseline = 0 if not known or found.total == 0 else \
         _run_suggestion(searcher, schema, known, at, thesaurus).total
     if better.total > baseline or better.total and _more_with_every_word(searcher, text,
                                                                           suggestion):
         return suggestion, better
     return None, None
+
+
+def _only_split(text: str, suggestion: str) -> bool:
+    """Whether the suggestion only writes a compound of the query apart ("helg öppet")."""
+    return "".join(query_words(text)) == "".join(query_words(suggestion))
 
 
 def _more_with_every_word(searcher: Searcher, text: str, suggestion: str) -> bool:
