@@ -36,8 +36,10 @@ from whoosh.searching import Searcher
 from ingest.tagging import query_terms
 from ingest.tagging.thesaurus import Thesaurus, seed
 from search import fastrank, query_ages
+from ingest.tagging.lemmas import is_known
 from search.analysis import (
     STOPWORDS,
+    _places,
     compound_parts,
     fold,
     lemma,
@@ -60,6 +62,7 @@ from search.query_feedback import (
     FEEDBACK_WORDS,
     INTERVENTION,
     below_best,
+    below_pinned,
     described_practices,
 )
 from search.query_labels import LABEL_WEIGHT, label_terms
@@ -771,6 +774,7 @@ class WordPlan:
     ages: tuple[tuple[str, frozenset[int]], ...] = ()
     actors: tuple[NamedActor, ...] = ()  # the actors it names ("EHT", "socialtjänsten")
     own: int | None = None  # its own words come first; after them, words its concepts add
+    written: tuple[str, ...] = ()  # its words as written (``query_words``)
 
 
 def word_plan(searcher: Searcher, text: str, q: Query, thesaurus: Thesaurus) -> WordPlan | None:
@@ -814,7 +818,8 @@ def word_plan(searcher: Searcher, text: str, q: Query, thesaurus: Thesaurus) -> 
         i in naming or any(reader.doc_frequency(RANK_FIELD, t) for t in terms)))
     return WordPlan(words, concepts, tuple(named.items()), required_words(present),
                     tuple(counts), tuple(weights), _closeness(text, named, thesaurus),
-                    named_ages(text, thesaurus), actors, own)
+                    named_ages(text, thesaurus), actors, own,
+                    tuple(query_words(text)[:MAX_WORDS]))
 
 
 def _label_words(reader: Any, text: str, words: list[list[str]], thesaurus: Thesaurus
@@ -941,13 +946,76 @@ def _rank(searcher: Searcher, plan: WordPlan, allowed: set[int] | None, top: int
                                 covers, plan.required, ENOUGH_HITS, plan.counts,
                                 plan.weights, _boosts(plan, expansions, searcher),
                                 [e.ids for e in expansions if qualifies(e)], plan.own)
-    described = _described(searcher, plan, expansions, found)
+    pinned, described = _pinned(searcher, plan, expansions, found)
+    if not described:
+        described = _described(searcher, plan, expansions, found)
     if not described:
         return found, expansions
     ids = fastrank.live(searcher, np.unique(np.concatenate([e.ids for e in described])),
                         allowed)
+    best = below_pinned(found.best, ids, pinned) if pinned else below_best(found.best, ids)
     return replace(found, matched=found.matched | set(ids.tolist()),
-                   best=below_best(found.best, ids)), [*expansions, *described]
+                   best=best), [*expansions, *described]
+
+
+# A word of the query that at most this many examples write (a school's or a village's name,
+# "Ekbyskolan", "Lillgärdet") singles those examples out: what they are about is what the query
+# is about, whatever its other, common words ("skola", "elever") match.
+PIN_MAX = 2
+
+
+def is_name(word: str) -> bool:
+    """Whether a query word is a name (a place, a school): a place of the gazetteer, or a word
+    the lemma table does not know."""
+    if word in _places():
+        return True
+    try:
+        return not is_known(word)
+    except Exception:  # noqa: BLE001
+        return False
+
+
+def _pinned(searcher: Searcher, plan: WordPlan, expansions: list[Expansion],
+            found: fastrank.Ranked) -> tuple[set[int], list[Expansion]]:
+    """The examples a rare word of the query (PIN_MAX) singles out, and the practice most of
+    them have as their own (not named in passing), when the query names no practice."""
+    if any(e.kind == INTERVENTION for e in expansions) or not found.best:
+        return set(), []
+    reader = searcher.reader()
+    own = plan.own if plan.own is not None else len(plan.words)
+    written = plan.written
+    # a word naming an actor by itself (an agency's initials) is no name of a place
+    by_actor = {i for actor in plan.actors for i in actor.words}
+    pinned: set[int] = set()
+    for i in range(min(own, len(plan.words), len(written))):
+        if i < len(plan.counts) and not plan.counts[i]:
+            continue
+        if not is_name(written[i]) or (i in by_actor and not compound_parts(written[i])):
+            continue
+        term = plan.words[i][0]
+        if 0 < reader.doc_frequency(RANK_FIELD, term) <= PIN_MAX:
+            pinned |= set(fastrank.with_every_word(searcher, RANK_FIELD, [[term]]).tolist())
+    pinned &= {d for _, d in found.best[:FEEDBACK_TOP]}  # and ranked among the first
+    if not pinned:
+        return set(), []
+    passing = _named_once(searcher)
+    scores = {d: s for s, d in found.best}
+    first = [(scores.get(d, 0.0), [v for v in facet_values(searcher.stored_fields(d), "insats")
+                                   if v not in passing or not fastrank.has(passing[v], d)])
+             for d in sorted(pinned, key=lambda d: -scores.get(d, 0.0))]
+    held: dict[str, tuple[int, float, int]] = {}
+    for score, practices in first:
+        for rank, value in enumerate(practices):
+            n, total, _ = held.get(value, (0, 0.0, 0))
+            held[value] = (n + 1, total + score, -rank)
+    if not held:
+        return pinned, []
+    value = max(held, key=lambda v: held[v])
+    postings = _facet_postings(searcher).get("insats", {})
+    arrays = _facet_arrays(searcher, _facet_postings(searcher)).get("insats", {})
+    if value not in postings:
+        return pinned, []
+    return pinned, [Expansion(DESCRIBED, value, postings[value], arrays[value], 0.0)]
 
 
 def _described(searcher: Searcher, plan: WordPlan, expansions: list[Expansion],

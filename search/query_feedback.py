@@ -67,3 +67,22 @@ def below_best(best: Sequence[tuple[float, int]], ids: np.ndarray) -> list[tuple
             scored[docnum] = max(score, floor + OWN_SCORE_SHARE * score)
     return sorted(((score, docnum) for docnum, score in scored.items()),
                   key=lambda pair: -pair[0])
+
+
+def below_pinned(best: Sequence[tuple[float, int]], ids: np.ndarray, pinned: set[int]
+                 ) -> list[tuple[float, int]]:
+    """``best`` with the documents of ``ids`` (the practice of the examples a rare word of the
+    query singles out, ``pinned``) placed right below the lowest of those examples: scored
+    FEEDBACK_SHARE of it, plus a little of their own score, or their own score when higher."""
+    own = {docnum: score for score, docnum in best}
+    pinned_scores = [own[d] for d in pinned if d in own]
+    if not pinned_scores:
+        return below_best(best, ids)
+    floor = FEEDBACK_SHARE * min(pinned_scores)
+    scored = dict(own)
+    for docnum in ids.tolist():
+        if docnum not in pinned:
+            score = own.get(docnum, 0.0)
+            scored[docnum] = max(score, floor + OWN_SCORE_SHARE * score)
+    return sorted(((score, docnum) for docnum, score in scored.items()),
+                  key=lambda pair: -pair[0])
