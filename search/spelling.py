@@ -96,6 +96,36 @@ def _compound_candidate(searcher: Searcher, word: str) -> str | None:
     return None
 
 
+# Everyday Swedish clips a word to its first syllable and adds -is ("dagis" for daghem,
+# "fritis" for fritidshem, "gympis"): an unknown word with that ending stands for the index
+# word its stem begins that most examples write.
+CLIPPED_ENDINGS = ("isarna", "isar", "isen", "is")
+MIN_CLIPPED_STEM = 3
+MAX_CLIPPED_TERMS = 200  # index words with the stem looked at
+
+
+def _clipped_candidate(searcher: Searcher, word: str) -> str | None:
+    """The index word a clipped everyday word stands for ("gympis" → the most written word
+    beginning "gymp"), or None."""
+    ending = next((e for e in CLIPPED_ENDINGS if word.endswith(e)), None)
+    if ending is None:
+        return None
+    stem = word[:-len(ending)]
+    if len(stem) < MIN_CLIPPED_STEM:
+        return None
+    reader = searcher.reader()
+    try:
+        terms = itertools.islice(reader.expand_prefix(SEARCH_FIELD, stem), MAX_CLIPPED_TERMS)
+        cands = [t.decode("utf-8") if isinstance(t, bytes) else t for t in terms]
+    except Exception:  # noqa: BLE001 - a suggestion is optional
+        return None
+    cands = [c for c in cands if c.isalpha() and len(c) > len(stem) and c not in STOPWORDS
+             and _swedish(c)]
+    if not cands:
+        return None
+    return max(cands, key=lambda c: (reader.doc_frequency(SEARCH_FIELD, c), -len(c)))
+
+
 def distance(a: str, b: str) -> int:
     """Levenshtein distance (insertions, deletions, substitutions) between two words."""
     if len(a) < len(b):
@@ -201,7 +231,8 @@ def _best_candidate(searcher: Searcher, word: str, thesaurus: Thesaurus) -> str 
     cands = _close_words(searcher, word) or _folded_candidates(searcher, word)
     label = _close_label(word, thesaurus)
     if not cands:
-        return label[1] if label else _compound_candidate(searcher, word)
+        return label[1] if label else (_compound_candidate(searcher, word)
+                                       or _clipped_candidate(searcher, word))
     best = cands[0]
     if best.isascii():
         # Prefer the spelling with å/ä/ö when the candidate is only its folded variant.
