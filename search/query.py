@@ -807,6 +807,7 @@ def word_plan(searcher: Searcher, text: str, q: Query, thesaurus: Thesaurus) -> 
             weights.append(PART_WEIGHT)
     own = len(words)
     labels = _label_words(reader, text, words, thesaurus)
+    labels += [t for t in _actor_words(reader, text, words, common) if t not in labels]
     if labels:  # the other words of the concepts the query labels, weakly
         words.append(labels)
         counts.append(False)
@@ -828,6 +829,29 @@ def _label_words(reader: Any, text: str, words: list[list[str]], thesaurus: Thes
     (search.query_labels), that some example has."""
     own = {t for terms in words for t in terms}
     return [t for t in label_terms(text, own, thesaurus) if reader.doc_frequency(RANK_FIELD, t)]
+
+
+def _actor_words(reader: Any, text: str, words: list[list[str]], common: float) -> list[str]:
+    """The index terms of the names of the actors the query names by another of their terms
+    (a nickname of the library, an agency by its initials), that some example has and most do not:
+    an example that writes the actor's own name is about it in so many words."""
+    own = {t for terms in words for t in terms}
+    written = query_words(text)[:MAX_WORDS]
+    out: list[str] = []
+    for actor in named_actors(written):
+        if any(lemma(written[i]) == lemma(actor.value) for i in actor.words):
+            continue
+        # a short or everyday form (a nickname, initials) is the actor by another name; a word of
+        # the language ("socialsekreterare", "elever") is a member of it, and says only that
+        if len(actor.words) != 1 or any(is_known(written[i]) or is_known(lemma(written[i]))
+                                        for i in actor.words):
+            continue
+        for word in query_words(actor.value):
+            term = variants(word, False)[0]
+            if term not in own and term not in out \
+                    and 0 < reader.doc_frequency(RANK_FIELD, term) <= common:
+                out.append(term)
+    return out
 
 
 def named_ages(text: str, thesaurus: Thesaurus) -> tuple[tuple[str, frozenset[int]], ...]:
