@@ -26,6 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 
+from ingest.lexicon import FUNCTION_WORDS
 from ingest.model import FOCUS_AREA, INTERVENTION
 from ingest.tagging.compounds import split_compound
 from ingest.tagging.lemmas import lemmatize
@@ -91,9 +92,16 @@ class Concept:
                        hidden=tuple(x for x in self.hidden if clean_label(x) != wanted))
 
 
+def _lemma(word: str) -> str:
+    """A label word as a label is matched by its lemma: a function word as written (the lemma
+    table reads the articles and pronouns as one another, "de" and "ett" both "en", so "de
+    minsta" would be any "ett litet …")."""
+    return word if word in FUNCTION_WORDS else lemmatize(word)
+
+
 def _keys(label: str) -> set[tuple[str, ...]]:
     words = [w.lower() for w in _WORD.findall(label)]
-    return {tuple(words), tuple(lemmatize(w) for w in words)} if words else set()
+    return {tuple(words), tuple(_lemma(w) for w in words)} if words else set()
 
 
 @dataclass(frozen=True, eq=False)
@@ -151,7 +159,7 @@ class Thesaurus:
         ("borta mycket från skolan" has "borta från skolan"), after the labels as written,
         and then for a word still unused the one-word label it ends with ("skolfrånvaro")."""
         words = [w.lower() for w in _WORD.findall(text)]
-        lemmas = [lemmatize(w) for w in words]
+        lemmas = [_lemma(w) for w in words]
         used = [False] * len(words)
         found: list[Concept] = []
         for n in range(min(MAX_LABEL_WORDS, len(words)), 0, -1):
@@ -174,7 +182,7 @@ class Thesaurus:
         words = _WORD.findall(text)
         lower = [w.lower() for w in words]
         used = [False] * len(words)
-        self.long_labels(lower, [lemmatize(w) for w in lower], used)
+        self.long_labels(lower, [_lemma(w) for w in lower], used)
         return " ".join(w for w, u in zip(words, used, strict=True) if not u)
 
     def long_labels(self, lower: list[str], lemmas: list[str], used: list[bool] | None = None
@@ -209,7 +217,8 @@ class Thesaurus:
         if any(used[j] for j in at):
             return
         index = self._index
-        hits = index.get(tuple(words[j] for j in at)) or index.get(tuple(lemmas[j] for j in at))
+        hits = index.get(tuple(words[j] for j in at)) or index.get(
+            tuple(words[j] if words[j] in FUNCTION_WORDS else lemmas[j] for j in at))
         if hits:
             for j in at:
                 used[j] = True
