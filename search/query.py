@@ -49,6 +49,7 @@ from search.analysis import (
 )
 from search.query_actors import (
     ACTOR,
+    actor_terms,
     ACTOR_CREDIT,
     ACTOR_WEIGHT,
     NamedActor,
@@ -1008,13 +1009,16 @@ def _pinned(searcher: Searcher, plan: WordPlan, expansions: list[Expansion],
     reader = searcher.reader()
     own = plan.own if plan.own is not None else len(plan.words)
     written = plan.written
-    # a word naming an actor by itself (an agency's initials) is no name of a place
-    by_actor = {i for actor in plan.actors for i in actor.words}
+    # a word that is an actor's term (an agency's initials) is no name of a place; one that names an actor
+    # only by its last part ("Ekbyskolan": skola) is
+    terms = actor_terms()
+    by_actor = {i for i, w in enumerate(written)
+                if (w,) in terms or (lemma(w),) in terms}
     pinned: set[int] = set()
     for i in range(min(own, len(plan.words), len(written))):
         if i < len(plan.counts) and not plan.counts[i]:
             continue
-        if not is_name(written[i]) or (i in by_actor and not compound_parts(written[i])):
+        if not is_name(written[i]) or i in by_actor:
             continue
         term = plan.words[i][0]
         if 0 < reader.doc_frequency(RANK_FIELD, term) <= PIN_MAX:
