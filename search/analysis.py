@@ -130,6 +130,30 @@ def _places() -> dict[str, str]:
     return out
 
 
+MIN_PLACE_REST = 4  # letters of the word after a place's name ("skolan", "gården")
+MIN_PLACE = 5  # letters of the place's name (shorter ones are words too: "berg", "lund", "kil")
+
+
+@lru_cache(maxsize=200_000)
+def _place_parts(word: str) -> tuple[str, ...]:
+    """A compound that begins with a one-word place of the gazetteer, with or without a
+    joining s, and ends in a known word ("ekbyskolan": ekby, skola; "ekbygården")
+    is about that place: the place's name is one of its terms. The lemma table knows no
+    place names, so it does not split such a word or splits it wrongly ("anders", "torp"),
+    and a query for the place missed the examples that name it only by its school."""
+    if not word.isalpha():
+        return ()
+    places = _places()
+    for i in range(MIN_PLACE, len(word) - MIN_PLACE_REST + 1):
+        head, rest = word[:i], word[i:]
+        place = places.get(head)
+        if place is None and head.endswith("s"):
+            place = places.get(head[:-1])
+        if place is not None and len(place) >= MIN_PLACE and place != word and _is_known(rest):
+            return (place,)
+    return ()
+
+
 @lru_cache(maxsize=200_000)
 def variants(word: str, index_side: bool) -> tuple[str, ...]:
     """All terms one lowercase word produces, the lemma first. A place name's genitive or its
@@ -152,6 +176,7 @@ def variants(word: str, index_side: bool) -> tuple[str, ...]:
     terms.extend(compound_parts(word))
     if base != word:
         terms.extend(compound_parts(base))
+    terms.extend(_place_parts(word))
     if index_side:
         terms.append(word)
         terms.extend([fold(t) for t in list(terms)])
