@@ -623,7 +623,31 @@ def named_concepts(text: str, thesaurus: Thesaurus) -> Concepts:
     if not any(kind == "intervention" for kind, _ in weights):
         for kind, value, weight in _named_by_parts(content, thesaurus):
             weights[kind, value] = max(PARTS_WEIGHT * weight, weights.get((kind, value), 0.0))
+    for value in _for_an_age(text, content, thesaurus):
+        if weights.get(("intervention", value), 1.0) < 1.0:
+            weights["intervention", value] *= AGE_BESIDE
     return tuple((kind, value, weight) for (kind, value), weight in weights.items())
+
+
+# An age the query names beside something else ("simskola för små barn") is whom that is for:
+# the practices the age's topic stands for alone are named this much less closely.
+AGE_BESIDE = 0.5
+
+
+def _for_an_age(text: str, content: str, thesaurus: Thesaurus) -> set[str]:
+    """The interventions only an age topic the query labels stands for, when it labels another
+    topic or practice too (as ``query_labels`` leaves such an age's labels out)."""
+    ages = query_ages.age_topics(thesaurus)
+    labelled = [*thesaurus.labelled(text, True), *thesaurus.labelled(content, True)]
+    # an age of children ("små barn", "treåringar"); a stage of parenthood ("nyblivna
+    # föräldrar") is itself whom the practices for parents are for
+    age = [c for c in labelled if c.key in ages
+           and "förälder" not in {lemma(w) for w in query_words(c.pref)}]
+    other = [c for c in labelled if c.key not in ages and c.kind != "focus_area"]
+    if not age or not other:
+        return set()
+    by_other = {v for k, v, _ in thesaurus.stands_for(other) if k == "intervention"}
+    return {v for k, v, _ in thesaurus.stands_for(age) if k == "intervention"} - by_other
 
 
 # A word naming an actor by another of its terms ("fältarbetare" for socialtjänst) names, in
