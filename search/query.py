@@ -34,9 +34,9 @@ from whoosh.query import (
 from whoosh.searching import Searcher
 
 from ingest.tagging import query_terms
+from ingest.tagging.lemmas import is_known
 from ingest.tagging.thesaurus import Thesaurus, seed
 from search import fastrank, query_ages
-from ingest.tagging.lemmas import is_known
 from search.analysis import (
     STOPWORDS,
     _places,
@@ -49,10 +49,10 @@ from search.analysis import (
 )
 from search.query_actors import (
     ACTOR,
-    actor_terms,
     ACTOR_CREDIT,
     ACTOR_WEIGHT,
     NamedActor,
+    actor_terms,
     named_actors,
     run_together,
 )
