@@ -1033,8 +1033,8 @@ def _pinned(searcher: Searcher, plan: WordPlan, expansions: list[Expansion],
     reader = searcher.reader()
     own = plan.own if plan.own is not None else len(plan.words)
     written = plan.written
-    # a word that is an actor's term (an agency's initials) is no name of a place; one that names an actor
-    # only by its last part ("Ekbyskolan": skola) is
+    # a word that is an actor's term (an agency's initials) is no name of a place; one that
+    # names an actor only by its last part ("Ekbyskolan": skola) is
     terms = actor_terms()
     by_actor = {i for i, w in enumerate(written)
                 if (w,) in terms or (lemma(w),) in terms}
