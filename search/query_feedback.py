@@ -28,7 +28,7 @@ DESCRIBED = "described"  # the kind of a practice read from the hits (search.que
 FEEDBACK_WORDS = 2  # content words a query needs before its hits are read
 FEEDBACK_TOP = 3  # the first hits read, which keep their places
 FEEDBACK_MIN = 2  # of them, at least this many have the practice as their own
-FEEDBACK_MAX = 1  # practices taken (the one the most hits have; on a tie, the higher scored)
+FEEDBACK_MAX = 1  # practices taken (the one the most hits have; on a tie the higher scored)
 # The practice's other examples rank above the hits that score below this share of the last
 # of the first hits (in the order of their own score).
 FEEDBACK_SHARE = 0.9
@@ -38,8 +38,8 @@ OWN_SCORE_SHARE = 0.01  # how much of its own score orders the practice's exampl
 def described_practices(first: Sequence[tuple[float, Iterable[str]]]) -> list[str]:
     """The practices at least FEEDBACK_MIN of the ``first`` hits (score, its own practices:
     not those it names in passing, in one place) have, most held first, on a tie the higher
-    scored; none when there are fewer than FEEDBACK_TOP hits (too few to tell one practice
-    from chance)."""
+    scored, then by name; none when there are fewer than FEEDBACK_TOP hits (too few to tell
+    one practice from chance)."""
     if len(first) < FEEDBACK_TOP:
         return []
     held: dict[str, tuple[int, float]] = {}
@@ -48,7 +48,8 @@ def described_practices(first: Sequence[tuple[float, Iterable[str]]]) -> list[st
             n, total = held.get(value, (0, 0.0))
             held[value] = (n + 1, total + score)
     found = [v for v, (n, _) in held.items() if n >= FEEDBACK_MIN]
-    return sorted(found, key=lambda v: held[v], reverse=True)[:FEEDBACK_MAX]
+    # a full tie (the same hits hold both) goes by name, not by the order of a set
+    return sorted(found, key=lambda v: (-held[v][0], -held[v][1], v))[:FEEDBACK_MAX]
 
 
 def below_best(best: Sequence[tuple[float, int]], ids: np.ndarray) -> list[tuple[float, int]]:

@@ -55,6 +55,22 @@ def test_the_practice_most_of_the_first_hits_have_is_taken() -> None:
     assert described_practices(first[:2]) == []  # too few hits to tell
 
 
+def test_a_full_tie_between_practices_goes_by_name_in_every_process() -> None:
+    # the same hits hold both practices: the choice must not follow the order of a set,
+    # which changes with Python's string hashing from one process to the next
+    import os
+    import subprocess
+    import sys
+
+    code = ("from search.query_feedback import described_practices as d; "
+            "print(d([(9.0, ['tidig upptäckt', 'familjecentral', 'läxhjälp']), "
+            "(8.0, ['läxhjälp', 'familjecentral', 'tidig upptäckt']), (7.0, ['x'])]))")
+    chosen = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                             check=True, env={**os.environ, "PYTHONHASHSEED": str(seed)}
+                             ).stdout.strip() for seed in range(6)}
+    assert chosen == {"['familjecentral']"}
+
+
 def test_the_best_hits_keep_their_places() -> None:
     best = [(9.0, 1), (8.0, 2), (7.0, 3), (6.9, 4), (1.0, 5)]
     ranked = below_best(best, np.array([2, 5, 8]))
