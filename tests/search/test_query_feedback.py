@@ -76,3 +76,35 @@ def test_the_best_hits_keep_their_places() -> None:
     ranked = below_best(best, np.array([2, 5, 8]))
     assert [d for _, d in ranked[:FEEDBACK_TOP]] == [1, 2, 3]
     assert [d for _, d in ranked[FEEDBACK_TOP:]] == [4, 5, 8]  # 4 scores above 0.9 × 7.0
+
+
+def test_the_practice_of_pinned_examples_follows_right_below_them() -> None:
+    # the examples a rare name singles out (1 and 2) keep their places; the other examples of
+    # their practice (5, 8) come right below them, before the hits of the query's common words
+    # (3 and 4), which a practice read from the best hits would only follow
+    from search.query_feedback import below_pinned
+
+    best = [(9.0, 1), (8.0, 2), (5.0, 3), (4.8, 4), (1.0, 5)]
+    ids = np.array([5, 8])
+    assert [d for _, d in below_pinned(best, ids, {1, 2})] == [1, 2, 5, 8, 3, 4]
+    assert [d for _, d in below_best(best, ids)] == [1, 2, 3, 4, 5, 8]
+
+
+def _writes(library: Library, example_id: str, word: str) -> bool:
+    example = library.example(example_id)
+    return word in f"{example.title} {example.text}".lower()
+
+
+def test_a_village_few_examples_name_pins_them_and_their_practice_follows(corpus_library
+                                                                          ) -> None:
+    # one example writes "Tenhult" (knattegympa there): what it is about is what the query is
+    # about, so the other knattegympa examples fill the list right below it, before hits
+    # that only share the query's common words ("föräldrar", "barn")
+    for text in ("Tenhult", "föräldrar och barn i Tenhult"):
+        result = corpus_library.search(text, per_page=10)
+        first, *rest = result.hits[:6]
+        assert _writes(corpus_library, first["id"], "tenhult"), text
+        assert "knattegympa" in _practices(corpus_library, first["id"])
+        for hit in rest:
+            assert not _writes(corpus_library, hit["id"], "tenhult")
+            assert "knattegympa" in _practices(corpus_library, hit["id"]), (text, hit["title"])
