@@ -9,7 +9,7 @@ from collections import Counter
 import numpy as np
 
 from search import query
-from search.analysis import query_words
+from search.analysis import query_words, variants
 from search.library import Library
 from search.query_actors import TOGETHER_SHARE, named_actors
 from search.schema import facet_values
@@ -126,3 +126,35 @@ def test_an_actor_named_by_another_term_names_what_its_own_name_names() -> None:
     assert set(other) == set(own)
     assert other["elevhälsocentral"] == query.ACTOR_NAMING_WEIGHT * own["elevhälsocentral"]
     assert query.named_concepts("syster", thesaurus) == ()
+
+
+def _writes_the_actors_name(library: Library, example_id: str, name: str) -> bool:
+    example = library.example(example_id)
+    term = variants(name, False)[0]  # the name itself, not its parts ("social", "tjänst")
+    return any(term in variants(w, True) for w in query_words(f"{example.title} {example.text}"))
+
+
+def test_an_actors_everyday_short_form_adds_its_own_name_as_a_weak_word(corpus_library
+                                                                         ) -> None:
+    # "ifo" and "fältare" are terms of the actor socialtjänst the lemma table does not know:
+    # the actor's own name is a weak word of the query, so the examples that write
+    # "socialtjänsten" rank above those only tagged with the actor (which all tied)
+    thesaurus = corpus_library.thesaurus.current()
+    for text in ("ifo", "fältare"):
+        plan = corpus_library.index.run(lambda s, text=text: query.word_plan(
+            s, text, query.parse(s.schema, text), thesaurus))
+        assert plan is not None
+        weak = [t for terms, counts in zip(plan.words, plan.counts, strict=False)
+                if not counts for t in terms]
+        assert "socialtjänst" in weak, text
+        result = corpus_library.search(text, per_page=30)
+        assert len(result.hits) == 30
+        for hit in result.hits[:25]:
+            assert "socialtjänst" in _tags(corpus_library, hit["id"], "actor")
+            assert _writes_the_actors_name(corpus_library, hit["id"], "socialtjänst"), (
+                text, result.hits.index(hit), hit["title"])
+    # a word of the language that names a member of the actor adds nothing
+    plan = corpus_library.index.run(lambda s: query.word_plan(
+        s, "socialsekreterare", query.parse(s.schema, "socialsekreterare"), thesaurus))
+    assert "socialtjänst" not in [t for terms in plan.words for t in terms]
+
