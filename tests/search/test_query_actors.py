@@ -158,3 +158,14 @@ def test_an_actors_everyday_short_form_adds_its_own_name_as_a_weak_word(corpus_l
         s, "socialsekreterare", query.parse(s.schema, "socialsekreterare"), thesaurus))
     assert "socialtjänst" not in [t for terms in plan.words for t in terms]
 
+
+def test_a_school_named_by_its_last_part_still_pins_its_examples(corpus_library) -> None:
+    # "Furulidskolan" names the actor skola by its last part, yet is no term of that actor:
+    # it is a school's name, which one example writes, and the other examples of that
+    # example's practice (rastaktiviteter) follow it before the hits of "elever"
+    result = corpus_library.search("elever på Furulidskolan", per_page=10)
+    first, *rest = result.hits[:5]
+    assert "furulidskolan" in corpus_library.example(first["id"]).text.lower() + \
+        first["title"].lower()
+    for hit in rest:
+        assert "rastaktiviteter" in _tags(corpus_library, hit["id"], "intervention"), hit["title"]
