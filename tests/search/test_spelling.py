@@ -117,3 +117,12 @@ def test_a_compound_read_by_its_parts_is_not_split_for_fewer_hits(corpus_library
     result = corpus_library.search(query)
     assert result.total > apart
     assert result.suggestion is None and not result.corrected
+
+
+def test_a_word_clipped_the_everyday_way_is_offered_the_word_it_stands_for(corpus_library) -> None:
+    # "läxis" is no word and no example's: clipped to "läx" plus -is, it stands for the index
+    # word beginning "läx" that most examples write (such a query found nothing at all)
+    result = corpus_library.search("läxis", per_page=5)
+    assert result.suggestion == "läxhjälp" and result.corrected
+    assert result.hits
+    assert all("läxhjälp" in h["interventions"] for h in result.hits)
