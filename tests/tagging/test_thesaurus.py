@@ -106,3 +106,13 @@ def test_a_compound_names_the_concept_of_the_label_it_ends_with() -> None:
     # the head begins where a part of the compound does: "gemensam" does not end with "ensam"
     assert not seed.labelled("ett gemensamt baspaket", gaps=True)
     assert [c.pref for c in seed.labelled("kvällsläxhjälp", gaps=True)] == ["läxhjälp"]
+
+
+def test_a_labels_function_words_match_as_written_not_by_lemma() -> None:
+    # the lemma table reads "de" and "ett"/"en" alike and "minsta" as "liten": the label
+    # "de minsta" (small children) must not name them for "en liten skola" or "ett litet samhälle"
+    seed = thesaurus.seed()
+    for text in ("en liten skola på landet", "ett litet samhälle"):
+        assert "småbarn" not in [c.pref for c in seed.labelled(text)], text
+        assert "småbarn" not in [c.pref for c in seed.labelled(text, gaps=True)], text
+    assert "småbarn" in [c.pref for c in seed.labelled("gympa för de minsta")]
