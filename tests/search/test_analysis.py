@@ -103,3 +103,15 @@ def test_a_noun_the_table_reads_as_its_verbs_imperative_is_itself() -> None:
     assert lemma("kontaktar") == "kontakta"  # the verb keeps its own lemma
     # present tenses of verbs in -ra are not nouns ("rör", "kör")
     assert [lemma(w) for w in ("rör", "kör", "hör")] == ["röra", "köra", "höra"]
+
+
+def test_a_compound_beginning_with_a_place_has_the_place_as_a_term() -> None:
+    # the lemma table knows no places, so a village's school ("Vrigstadskolan", "Attarpsskolan"
+    # with a joining s) was one word only, and a query for the place missed it
+    from search.analysis import variants
+
+    for word, place in (("vrigstadskolan", "vrigstad"), ("attarpsskolan", "attarp")):
+        assert place in variants(word, False), word
+        assert place in variants(word, True), word
+    # a first part that is no place of the gazetteer adds nothing of the kind
+    assert variants("ekbyskolan", False) == ("ekbyskola",)
