@@ -335,3 +335,23 @@ def test_an_example_that_writes_the_naming_compound_is_raised_like_the_practice(
     # a compound written in many examples ("fritidsgård") is no such sign
     first = corpus_library.search("fritidsgård", per_page=1).hits[0]
     assert "allaktivitetshus" in first["interventions"]
+
+
+def test_an_age_beside_a_practice_names_the_ages_own_practices_half_as_closely() -> None:
+    # "små barn" beside "läxhjälp" says whom the homework help is for: the practices only
+    # the age's topic stands for (knattegympa, öppen förskola) are named half as closely
+    # (query.AGE_BESIDE)
+    thesaurus = seed()
+
+    def weights(text: str) -> dict[str, float]:
+        return {value: weight for kind, value, weight in query.named_concepts(text, thesaurus)
+                if kind == "intervention"}
+
+    alone, beside = weights("små barn"), weights("läxhjälp för små barn")
+    assert beside["läxhjälp"] == 1.0
+    for practice in ("knattegympa", "öppen förskola"):
+        assert beside[practice] == pytest.approx(0.5 * alone[practice]), practice
+    # a stage of parenthood is itself whom the practices for parents are for: they keep
+    # their weight beside another practice
+    alone, beside = weights("nyblivna föräldrar"), weights("läxhjälp för nyblivna föräldrar")
+    assert beside["gemensamma hembesök"] == alone["gemensamma hembesök"] > 0
