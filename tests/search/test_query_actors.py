@@ -147,12 +147,13 @@ def test_an_actors_everyday_short_form_adds_its_own_name_as_a_weak_word(corpus_l
         weak = [t for terms, counts in zip(plan.words, plan.counts, strict=False)
                 if not counts for t in terms]
         assert "socialtjänst" in weak, text
-        result = corpus_library.search(text, per_page=30)
-        assert len(result.hits) == 30
-        for hit in result.hits[:25]:
-            assert "socialtjänst" in _tags(corpus_library, hit["id"], "actor")
-            assert _writes_the_actors_name(corpus_library, hit["id"], "socialtjänst"), (
-                text, result.hits.index(hit), hit["title"])
+        hits = corpus_library.search(text, per_page=100).hits
+        writes = [_writes_the_actors_name(corpus_library, h["id"], "socialtjänst") for h in hits]
+        assert all("socialtjänst" in _tags(corpus_library, h["id"], "actor") for h in hits)
+        # the examples that write the name come first: the first one that does not comes
+        # after at least three in five of those that do (on the parent, after fewer than half)
+        assert 10 <= writes.count(True) < len(writes), text
+        assert writes.index(False) >= 0.6 * writes.count(True), (text, writes.index(False))
     # a word of the language that names a member of the actor adds nothing
     plan = corpus_library.index.run(lambda s: query.word_plan(
         s, "socialsekreterare", query.parse(s.schema, "socialsekreterare"), thesaurus))
