@@ -31,6 +31,7 @@ OVERRIDES = {
     # ordinals, not the numbers the table reads them as ("första" as "en", a stopword)
     "första": "första", "andra": "andra", "tredje": "tredje",
     "matte": "matte", "matten": "matte",  # mathematics, not a rug ("matta")
+    "mår": "må",  # "hur mår barnen": the verb, not the plant "måra"
 }
 
 
