@@ -58,16 +58,8 @@ def below_best(best: Sequence[tuple[float, int]], ids: np.ndarray) -> list[tuple
     last of those, plus a little of their own score, or their own score when it is higher."""
     if len(best) < FEEDBACK_TOP:
         return list(best)
-    floor = FEEDBACK_SHARE * best[FEEDBACK_TOP - 1][0]
     first = {docnum for _, docnum in best[:FEEDBACK_TOP]}
-    own = {docnum: score for score, docnum in best}
-    scored = dict(own)
-    for docnum in ids.tolist():
-        if docnum not in first:
-            score = own.get(docnum, 0.0)
-            scored[docnum] = max(score, floor + OWN_SCORE_SHARE * score)
-    return sorted(((score, docnum) for docnum, score in scored.items()),
-                  key=lambda pair: -pair[0])
+    return _placed_below(best, ids, first, best[FEEDBACK_TOP - 1][0])
 
 
 def below_pinned(best: Sequence[tuple[float, int]], ids: np.ndarray, pinned: set[int]
@@ -79,10 +71,18 @@ def below_pinned(best: Sequence[tuple[float, int]], ids: np.ndarray, pinned: set
     pinned_scores = [own[d] for d in pinned if d in own]
     if not pinned_scores:
         return below_best(best, ids)
-    floor = FEEDBACK_SHARE * min(pinned_scores)
+    return _placed_below(best, ids, pinned, min(pinned_scores))
+
+
+def _placed_below(best: Sequence[tuple[float, int]], ids: np.ndarray, kept: set[int],
+                  lowest: float) -> list[tuple[float, int]]:
+    """``best`` re-sorted with the documents of ``ids`` not in ``kept`` scored
+    FEEDBACK_SHARE of ``lowest`` plus a little of their own score, or their own when higher."""
+    floor = FEEDBACK_SHARE * lowest
+    own = {docnum: score for score, docnum in best}
     scored = dict(own)
     for docnum in ids.tolist():
-        if docnum not in pinned:
+        if docnum not in kept:
             score = own.get(docnum, 0.0)
             scored[docnum] = max(score, floor + OWN_SCORE_SHARE * score)
     return sorted(((score, docnum) for docnum, score in scored.items()),
