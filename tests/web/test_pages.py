@@ -80,11 +80,17 @@ def test_pagination_and_sort(client: FlaskClient, library) -> None:  # noqa: ANN
 
 def test_did_you_mean(client: FlaskClient, library) -> None:  # noqa: ANN001
     result = library.search("hembesk", {}, 1, 10)
-    body = text(client.get("/?q=hembesk"))
-    if result.suggestion:
-        assert "Menade du" in body and result.suggestion in body
-    else:
-        assert "Menade du" not in body
+    assert result.suggestion == "hembesök" and result.corrected
+    def words(response) -> str:  # noqa: ANN001
+        return " ".join(re.sub(r"<[^>]+>", " ", text(response)).split()).replace(" ?", "?")
+
+    body = words(client.get("/?q=hembesk"))
+    # the hits are the suggestion's, and the page says so
+    assert "Menade du hembesök?" in body
+    assert "Exemplen nedan är för ”hembesök”" in body
+    assert f"{result.total} exempel för ”hembesök”" in body
+    body = words(client.get("/?q=hembesök"))
+    assert "Menade du" not in body and "exempel för ”hembesök”" in body
 
 
 def test_example_page(client: FlaskClient, library) -> None:  # noqa: ANN001
