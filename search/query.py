@@ -44,6 +44,7 @@ from search.analysis import (
     fold,
     lemma,
     pair_spans,
+    part_lemmas,
     query_words,
     variants,
 )
@@ -937,6 +938,7 @@ def _expansions(searcher: Searcher, plan: WordPlan) -> list[Expansion]:
             score = fastrank.expansion_score(n_docs, len(docs), kind_weight * weight)
             out.append(Expansion(kind, value, docs, arrays[facet][value], score, weight,
                                  named.get(value, frozenset())))
+    out += _written_own(searcher, plan, {e.concept for e in out})
     for value, words in plan.ages:
         docs = postings.get("alder", {}).get(value)
         if docs:
@@ -949,6 +951,32 @@ def _expansions(searcher: Searcher, plan: WordPlan) -> list[Expansion]:
             out.append(Expansion(ACTOR, actor.value, docs, arrays["aktor"][actor.value], score,
                                  1.0, actor.words))
     return out
+
+
+def _written_own(searcher: Searcher, plan: WordPlan, named: set[str]) -> list[Expansion]:
+    """The practices examples proposed as their own (no taxonomy term, so no concept a query
+    can name) whose name of several parts the query writes in full ("cykel och skola" for a
+    "cykelskola"): the query names them outright, by the words that write them."""
+    if not plan.written or not any(kind == INTERVENTION for kind, _, _ in plan.concepts):
+        return []
+    n_docs = searcher.doc_count_all()
+    _, kind_weight = EXPANSION_WEIGHTS[INTERVENTION]
+    out = []
+    for value, ids in _own_practices(searcher).items():
+        if value in named or len(_name_parts(value)) < 2:
+            continue
+        words = writing_words(value, plan.written)
+        if words:
+            score = fastrank.expansion_score(n_docs, len(ids), kind_weight)
+            out.append(Expansion(INTERVENTION, value, frozenset(ids.tolist()), ids, score,
+                                 FULL_CREDIT, words))
+    return out
+
+
+def _name_parts(value: str) -> list[tuple[str, ...]]:
+    """A practice name's parts: each word's compound parts, or the word."""
+    return [group for word in query_words(value)
+            for group in (part_lemmas(word) or ((word, lemma(word)),))]
 
 
 def _credit(expansion: Expansion) -> float:
@@ -1100,6 +1128,42 @@ def _boosts(plan: WordPlan, expansions: list[Expansion], searcher: Searcher
         i >= len(plan.counts) or plan.counts[i] for i in e.words)]
     practices = _facet_arrays(searcher, _facet_postings(searcher)).get("insats", {})
     return [*concept_boosts(plan, expansions, searcher), *run_together(actors, practices)]
+
+
+def _own_practices(searcher: Searcher) -> dict[str, np.ndarray]:
+    """Per practice an example proposed as its own (a key phrase no taxonomy term names, kept
+    out of ``insats``), the examples that have it (sorted arrays)."""
+    def build() -> dict[str, np.ndarray]:
+        out: dict[str, list[int]] = {}
+        reader = searcher.reader()
+        for docnum, fields in reader.iter_docs():
+            doc = fields.get("doc") or {}
+            public = set(facet_values(fields, "insats"))
+            for value in doc.get("interventions") or []:
+                if value not in public:
+                    out.setdefault(value, []).append(docnum)
+        return {value: np.array(sorted(set(ids)), dtype=np.int64) for value, ids in out.items()}
+    return _FACETS.get(searcher, "own", build)
+
+
+def _word_lemmas(word: str) -> set[str]:
+    """A word's forms for matching a practice's name: as written, its lemma and, for a
+    compound, its parts' lemmas."""
+    return {word, lemma(word), *(t for group in part_lemmas(word) for t in group)}
+
+
+def writing_words(value: str, written: tuple[str, ...] | list[str]) -> frozenset[int]:
+    """The positions of the query words that write a practice's name, every word of it or
+    every part of its compounds ("cykelbuss": "buss för cykel", "cykel buss"); empty when some
+    part is not written."""
+    forms = [_word_lemmas(w) for w in written]
+    found: set[int] = set()
+    for group in _name_parts(value):
+        hits = {i for i, f in enumerate(forms) if f & set(group)}
+        if not hits:
+            return frozenset()
+        found |= hits
+    return frozenset(found)
 
 
 def _counted(expansion: Expansion, areas_only: bool) -> int:

@@ -355,3 +355,19 @@ def test_an_age_beside_a_practice_names_the_ages_own_practices_half_as_closely()
     # their weight beside another practice
     alone, beside = weights("nyblivna föräldrar"), weights("läxhjälp för nyblivna föräldrar")
     assert beside["gemensamma hembesök"] == alone["gemensamma hembesök"] > 0
+
+
+def test_words_that_write_a_proposed_practice_name_it() -> None:
+    # every part of a practice's name, written as words of their own or as the compound
+    assert query.writing_words("cykelskola", ["skola", "för", "cykel"]) == {0, 2}
+    assert query.writing_words("cykelskola", ["cykelskola"]) == {0}
+    assert query.writing_words("cykelskola", ["cykel", "lärare"]) == frozenset()
+
+
+def test_an_example_whose_own_practice_the_query_writes_is_raised_like_a_named_one(
+        corpus_library) -> None:
+    # "cykel" and "skola" name aktiv skolväg (a way to school), and they write the practice
+    # the bicycle school example proposed as its own (no taxonomy term): it is raised as a
+    # practice the query names, not buried below the broader practice's examples
+    titles = [h["title"] for h in corpus_library.search("skola med cykel", per_page=5).hits]
+    assert "Cykelskola i Eksjö" in titles, titles
