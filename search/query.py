@@ -1030,7 +1030,8 @@ def _rank(searcher: Searcher, plan: WordPlan, allowed: set[int] | None, top: int
         return found, expansions
     ids = fastrank.live(searcher, np.unique(np.concatenate([e.ids for e in described])),
                         allowed)
-    best = below_pinned(found.best, ids, pinned) if pinned else below_best(found.best, ids)
+    best = below_pinned(found.best, ids, pinned, _where(searcher, pinned, ids)) if pinned \
+        else below_best(found.best, ids)
     return replace(found, matched=found.matched | set(ids.tolist()),
                    best=best), [*expansions, *described]
 
@@ -1050,6 +1051,13 @@ def is_name(word: str) -> bool:
         return not is_known(word)
     except Exception:  # noqa: BLE001
         return False
+
+
+def _where(searcher: Searcher, pinned: set[int], ids: np.ndarray) -> frozenset[int]:
+    """The examples of ``ids`` in a municipality of the ``pinned`` examples."""
+    places = {m for d in pinned for m in facet_values(searcher.stored_fields(d), "kommun")}
+    return frozenset(d for d in ids.tolist()
+                     if places & set(facet_values(searcher.stored_fields(d), "kommun")))
 
 
 def _pinned(searcher: Searcher, plan: WordPlan, expansions: list[Expansion],

@@ -33,6 +33,9 @@ FEEDBACK_MAX = 1  # practices taken (the one the most hits have; on a tie the hi
 # of the first hits (in the order of their own score).
 FEEDBACK_SHARE = 0.9
 OWN_SCORE_SHARE = 0.01  # how much of its own score orders the practice's examples
+# The practice's examples in a municipality of the examples a rare word singles out (a school's
+# name says where) rank above its other examples, at this share of the lowest of those.
+NEAR_SHARE = 0.95
 
 
 def described_practices(first: Sequence[tuple[float, Iterable[str]]]) -> list[str]:
@@ -62,28 +65,31 @@ def below_best(best: Sequence[tuple[float, int]], ids: np.ndarray) -> list[tuple
     return _placed_below(best, ids, first, best[FEEDBACK_TOP - 1][0])
 
 
-def below_pinned(best: Sequence[tuple[float, int]], ids: np.ndarray, pinned: set[int]
-                 ) -> list[tuple[float, int]]:
+def below_pinned(best: Sequence[tuple[float, int]], ids: np.ndarray, pinned: set[int],
+                 near: frozenset[int] = frozenset()) -> list[tuple[float, int]]:
     """``best`` with the documents of ``ids`` (the practice of the examples a rare word of the
     query singles out, ``pinned``) placed right below the lowest of those examples: scored
-    FEEDBACK_SHARE of it, plus a little of their own score, or their own score when higher."""
+    FEEDBACK_SHARE of it (NEAR_SHARE for those ``near``: where the pinned examples are), plus
+    a little of their own score, or their own score when higher."""
     own = {docnum: score for score, docnum in best}
     pinned_scores = [own[d] for d in pinned if d in own]
     if not pinned_scores:
         return below_best(best, ids)
-    return _placed_below(best, ids, pinned, min(pinned_scores))
+    return _placed_below(best, ids, pinned, min(pinned_scores), near)
 
 
 def _placed_below(best: Sequence[tuple[float, int]], ids: np.ndarray, kept: set[int],
-                  lowest: float) -> list[tuple[float, int]]:
+                  lowest: float, near: frozenset[int] = frozenset()
+                  ) -> list[tuple[float, int]]:
     """``best`` re-sorted with the documents of ``ids`` not in ``kept`` scored
-    FEEDBACK_SHARE of ``lowest`` plus a little of their own score, or their own when higher."""
-    floor = FEEDBACK_SHARE * lowest
+    FEEDBACK_SHARE of ``lowest`` (NEAR_SHARE for those ``near``) plus a little of their own
+    score, or their own when higher."""
     own = {docnum: score for score, docnum in best}
     scored = dict(own)
     for docnum in ids.tolist():
         if docnum not in kept:
             score = own.get(docnum, 0.0)
+            floor = (NEAR_SHARE if docnum in near else FEEDBACK_SHARE) * lowest
             scored[docnum] = max(score, floor + OWN_SCORE_SHARE * score)
     return sorted(((score, docnum) for docnum, score in scored.items()),
                   key=lambda pair: -pair[0])

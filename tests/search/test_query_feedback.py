@@ -90,6 +90,26 @@ def test_the_practice_of_pinned_examples_follows_right_below_them() -> None:
     assert [d for _, d in below_best(best, ids)] == [1, 2, 3, 4, 5, 8]
 
 
+def test_the_practice_where_the_pinned_examples_are_comes_first_below_them() -> None:
+    # of the pinned examples' practice (5, 8, 9), those in the pinned examples' municipality
+    # (9) come first, still below the pinned ones and in their own order among themselves
+    from search.query_feedback import below_pinned
+
+    best = [(9.0, 1), (8.0, 2), (5.0, 3), (4.8, 4), (2.0, 5), (1.0, 9)]
+    ids = np.array([5, 8, 9])
+    order = [d for _, d in below_pinned(best, ids, {1, 2}, frozenset({9}))]
+    assert order == [1, 2, 9, 5, 8, 3, 4]
+
+
+def test_a_schools_name_brings_its_municipalitys_examples_of_the_practice_first(
+        corpus_library) -> None:
+    # one example names a school in Vetlanda; the other examples of its practice in Vetlanda
+    # follow it before the practice's examples elsewhere
+    hits = corpus_library.search("Östanåskolan", per_page=4).hits
+    for hit in hits:
+        assert "Vetlanda" in corpus_library.example(hit["id"]).municipalities, hit["title"]
+
+
 def _writes(library: Library, example_id: str, word: str) -> bool:
     example = library.example(example_id)
     return word in f"{example.title} {example.text}".lower()
