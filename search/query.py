@@ -639,7 +639,8 @@ def _for_an_age(text: str, content: str, thesaurus: Thesaurus) -> set[str]:
     """The interventions only an age topic the query labels stands for, when it labels another
     topic or practice too (as ``query_labels`` leaves such an age's labels out)."""
     ages = query_ages.age_topics(thesaurus)
-    labelled = [*thesaurus.labelled(text, True), *thesaurus.labelled(content, True)]
+    labelled = [*thesaurus.labelled(text, True), *thesaurus.labelled(content, True),
+                *thesaurus.labelled(attributive(text), True)]
     # an age of children ("små barn", "treåringar"); a stage of parenthood ("nyblivna
     # föräldrar") is itself whom the practices for parents are for
     age = [c for c in labelled if c.key in ages
@@ -671,9 +672,25 @@ def _named_as_actors(text: str, thesaurus: Thesaurus) -> list[tuple[str, str, fl
 
 
 def _named_in(text: str, thesaurus: Thesaurus) -> list[tuple[str, str, float]]:
-    """What the thesaurus says a query names, as written (a label may have a word inside it)
-    and in its content words alone."""
-    return [*thesaurus.named(text, True), *thesaurus.named(" ".join(query_words(text)))]
+    """What the thesaurus says a query names, as written (a label may have a word inside it),
+    in its content words alone, and with what a relative clause says of a word put before it
+    ("föräldrar som är trötta": "trötta föräldrar")."""
+    out = [*thesaurus.named(text, True), *thesaurus.named(" ".join(query_words(text)))]
+    before = attributive(text)
+    if before != text:
+        out += thesaurus.named(before, True)
+    return out
+
+
+# "X som är Y" (and "blir", "känner sig", "verkar" …) says of X what "Y X" says: a label
+# written as an adjective before its noun ("trötta föräldrar") is the same label.
+_RELATIVE = re.compile(r"(?<!\w)(\w+)\s+som\s+(?:är|var|blir|blev|har\s+blivit|känner\s+sig|"
+                       r"kände\s+sig|verkar)\s+(\w+)(?!\w)", re.IGNORECASE)
+
+
+def attributive(text: str) -> str:
+    """``text`` with each "X som är Y" written "Y X"."""
+    return _RELATIVE.sub(lambda m: f"{m.group(2)} {m.group(1)}", text)
 
 
 # A compound in a query that names no practice names what its parts name ("invandrarföräldrar":

@@ -371,3 +371,22 @@ def test_an_example_whose_own_practice_the_query_writes_is_raised_like_a_named_o
     # practice the query names, not buried below the broader practice's examples
     titles = [h["title"] for h in corpus_library.search("skola med cykel", per_page=5).hits]
     assert "Cykelskola i Eksjö" in titles, titles
+
+
+def test_a_relative_clause_names_what_its_adjective_before_the_noun_names() -> None:
+    # "föräldrar som känner sig oroliga" says what "oroliga föräldrar" (a label) says, and
+    # beside it an age says whom it is for: the age's own practices are named half as closely
+    thesaurus = seed()
+    assert query.attributive("barn som är blyga och elever som blir arga") == \
+        "blyga barn och arga elever"
+
+    def weights(text: str) -> dict[str, float]:
+        return {value: weight for kind, value, weight in query.named_concepts(text, thesaurus)
+                if kind == "intervention"}
+
+    label = weights("oroliga föräldrar")
+    clause = weights("föräldrar som känner sig oroliga inför skolstarten")
+    assert clause["föräldrastöd i grupp"] == label["föräldrastöd i grupp"] > 0
+    alone = weights("småbarn")
+    beside = weights("föräldrar som känner sig oroliga för sina småbarn")
+    assert beside["knattegympa"] == pytest.approx(0.5 * alone["knattegympa"])
