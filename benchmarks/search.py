@@ -118,7 +118,11 @@ def make_examples(size: int, seed: int = 7) -> list[tuple[Example, dict]]:
         fokus = rng.sample(["Fullföljda studier", "Psykisk hälsa", "Fysisk aktivitet"],
                            k=rng.choice([1, 1, 2]))
         aktor = rng.sample(ACTORS, k=rng.choice([1, 2, 3]))
+        # the example's own key phrases, as the tagger proposes them (a compound or two words)
+        own = [(a + b) if rng.random() < 0.5 else f"{a} {b}"
+               for a, b in (zipf_words(rng, 2) for _ in range(rng.choice([1, 2])))]
         tags = ([Tag("municipality", k) for k in kommun] + [Tag("intervention", i) for i in insats]
+                + [Tag("intervention", p, proposed=True) for p in own]
                 + [Tag("focus_area", f) for f in fokus] + [Tag("actor", a) for a in aktor])
         title = " ".join(zipf_words(rng, rng.randint(3, 7))).capitalize()
         ex = Example(id=f"{doc_id}-{n % 5 + 1}", document_id=doc_id, title=title,

@@ -973,21 +973,44 @@ def _expansions(searcher: Searcher, plan: WordPlan) -> list[Expansion]:
 def _written_own(searcher: Searcher, plan: WordPlan, named: set[str]) -> list[Expansion]:
     """The practices examples proposed as their own (no taxonomy term, so no concept a query
     can name) whose name of several parts the query writes in full ("cykel och skola" for a
-    "cykelskola"): the query names them outright, by the words that write them."""
+    "cykelskola"): the query names them outright, by the words that write them. Only the
+    names whose first part the query writes are tried (``_own_names``)."""
     if not plan.written or not any(kind == INTERVENTION for kind, _, _ in plan.concepts):
         return []
     n_docs = searcher.doc_count_all()
     _, kind_weight = EXPANSION_WEIGHTS[INTERVENTION]
+    forms = [_word_lemmas(w) for w in plan.written]
+    names, by_first = _own_names(searcher)
+    tried = sorted({k for f in forms for t in f for k in by_first.get(t, ())})
     out = []
-    for value, ids in _own_practices(searcher).items():
-        if value in named or len(_name_parts(value)) < 2:
-            continue
-        words = writing_words(value, plan.written)
-        if words:
+    for value, ids, parts in (names[k] for k in tried):
+        words = _writing(parts, forms)
+        if words and value not in named:
             score = fastrank.expansion_score(n_docs, len(ids), kind_weight)
             out.append(Expansion(INTERVENTION, value, frozenset(ids.tolist()), ids, score,
                                  FULL_CREDIT, words))
     return out
+
+
+OwnName = tuple[str, np.ndarray, tuple[frozenset[str], ...]]  # value, its examples, its parts
+
+
+def _own_names(searcher: Searcher) -> tuple[list[OwnName], dict[str, list[int]]]:
+    """The practices examples proposed as their own whose names have two parts or more, with
+    their parts' lemmas; and per lemma of a first part, the names it begins (by position).
+    Built once per index state: a catalogue has thousands of such names."""
+    def build() -> tuple[list[OwnName], dict[str, list[int]]]:
+        names: list[OwnName] = []
+        by_first: dict[str, list[int]] = {}
+        for value, ids in _own_practices(searcher).items():
+            parts = tuple(frozenset(group) for group in _name_parts(value))
+            if len(parts) < 2:
+                continue
+            for term in parts[0]:
+                by_first.setdefault(term, []).append(len(names))
+            names.append((value, ids, parts))
+        return names, by_first
+    return _FACETS.get(searcher, "own-names", build)
 
 
 def _name_parts(value: str) -> list[tuple[str, ...]]:
@@ -1181,10 +1204,15 @@ def writing_words(value: str, written: tuple[str, ...] | list[str]) -> frozenset
     """The positions of the query words that write a practice's name, every word of it or
     every part of its compounds ("cykelbuss": "buss för cykel", "cykel buss"); empty when some
     part is not written."""
-    forms = [_word_lemmas(w) for w in written]
+    return _writing(tuple(frozenset(g) for g in _name_parts(value)),
+                    [_word_lemmas(w) for w in written])
+
+
+def _writing(parts: tuple[frozenset[str], ...], forms: list[set[str]]) -> frozenset[int]:
+    """``writing_words`` for a name's parts and the query words' forms."""
     found: set[int] = set()
-    for group in _name_parts(value):
-        hits = {i for i, f in enumerate(forms) if f & set(group)}
+    for group in parts:
+        hits = {i for i, f in enumerate(forms) if f & group}
         if not hits:
             return frozenset()
         found |= hits
