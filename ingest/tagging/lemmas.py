@@ -32,6 +32,8 @@ OVERRIDES = {
     "första": "första", "andra": "andra", "tredje": "tredje",
     "matte": "matte", "matten": "matte",  # mathematics, not a rug ("matta")
     "mår": "må",  # "hur mår barnen": the verb, not the plant "måra"
+    # past tenses of irregular verbs the table reads as nouns ("toga", "villa", "ficka")
+    "tog": "ta", "ville": "vilja", "fick": "få",
 }
 
 

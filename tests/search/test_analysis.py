@@ -93,6 +93,9 @@ def test_a_base_form_the_table_reads_as_a_longer_noun_is_itself() -> None:
     assert lemma("matten") == lemma("matte") == "matte"  # mathematics, not a rug
     # "hur mår barnen": the verb of "må bra", "mådde", not the plant "måra"
     assert lemma("mår") == lemma("mådde") == lemma("må") == "må"
+    # past tenses of irregular verbs, not the nouns "toga", "villa", "ficka"
+    assert [lemma(w) for w in ("tog", "ville", "fick")] == ["ta", "vilja", "få"]
+    assert lemma("tog") == lemma("tagit") and lemma("ville") == lemma("velat")
 
 
 def test_a_noun_the_table_reads_as_its_verbs_imperative_is_itself() -> None:
