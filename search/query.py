@@ -44,7 +44,6 @@ from search.analysis import (
     fold,
     lemma,
     pair_spans,
-    part_lemmas,
     query_words,
     variants,
 )
@@ -68,6 +67,7 @@ from search.query_feedback import (
     described_practices,
 )
 from search.query_labels import LABEL_WEIGHT, label_terms
+from search.query_own import OwnNames
 from search.records import DocumentRef, DroppedFilter, Hit, SearchResult
 from search.schema import FACETS, RANK_FIELD, SEARCH_FIELD, facet_values
 from search.spelling import fuzzy_words, suggest
@@ -973,50 +973,16 @@ def _expansions(searcher: Searcher, plan: WordPlan) -> list[Expansion]:
 def _written_own(searcher: Searcher, plan: WordPlan, named: set[str]) -> list[Expansion]:
     """The practices examples proposed as their own (no taxonomy term, so no concept a query
     can name) whose name of several parts the query writes in full ("cykel och skola" for a
-    "cykelskola"): the query names them outright, by the words that write them. Only the
-    names whose first part the query writes are tried (``_own_names``)."""
+    "cykelskola"): the query names them outright, by the words that write them
+    (search.query_own)."""
     if not plan.written or not any(kind == INTERVENTION for kind, _, _ in plan.concepts):
         return []
     n_docs = searcher.doc_count_all()
     _, kind_weight = EXPANSION_WEIGHTS[INTERVENTION]
-    forms = [_word_lemmas(w) for w in plan.written]
-    names, by_first = _own_names(searcher)
-    tried = sorted({k for f in forms for t in f for k in by_first.get(t, ())})
-    out = []
-    for value, ids, parts in (names[k] for k in tried):
-        words = _writing(parts, forms)
-        if words and value not in named:
-            score = fastrank.expansion_score(n_docs, len(ids), kind_weight)
-            out.append(Expansion(INTERVENTION, value, frozenset(ids.tolist()), ids, score,
-                                 FULL_CREDIT, words))
-    return out
-
-
-OwnName = tuple[str, np.ndarray, tuple[frozenset[str], ...]]  # value, its examples, its parts
-
-
-def _own_names(searcher: Searcher) -> tuple[list[OwnName], dict[str, list[int]]]:
-    """The practices examples proposed as their own whose names have two parts or more, with
-    their parts' lemmas; and per lemma of a first part, the names it begins (by position).
-    Built once per index state: a catalogue has thousands of such names."""
-    def build() -> tuple[list[OwnName], dict[str, list[int]]]:
-        names: list[OwnName] = []
-        by_first: dict[str, list[int]] = {}
-        for value, ids in _own_practices(searcher).items():
-            parts = tuple(frozenset(group) for group in _name_parts(value))
-            if len(parts) < 2:
-                continue
-            for term in parts[0]:
-                by_first.setdefault(term, []).append(len(names))
-            names.append((value, ids, parts))
-        return names, by_first
-    return _FACETS.get(searcher, "own-names", build)
-
-
-def _name_parts(value: str) -> list[tuple[str, ...]]:
-    """A practice name's parts: each word's compound parts, or the word."""
-    return [group for word in query_words(value)
-            for group in (part_lemmas(word) or ((word, lemma(word)),))]
+    own = _FACETS.get(searcher, "own-names", lambda: OwnNames.of(_own_practices(searcher)))
+    return [Expansion(INTERVENTION, value, frozenset(ids.tolist()), ids,
+                      fastrank.expansion_score(n_docs, len(ids), kind_weight), FULL_CREDIT, words)
+            for value, ids, words in own.written(plan.written) if value not in named]
 
 
 def _credit(expansion: Expansion) -> float:
@@ -1192,31 +1158,6 @@ def _own_practices(searcher: Searcher) -> dict[str, np.ndarray]:
                     out.setdefault(value, []).append(docnum)
         return {value: np.array(sorted(set(ids)), dtype=np.int64) for value, ids in out.items()}
     return _FACETS.get(searcher, "own", build)
-
-
-def _word_lemmas(word: str) -> set[str]:
-    """A word's forms for matching a practice's name: as written, its lemma and, for a
-    compound, its parts' lemmas."""
-    return {word, lemma(word), *(t for group in part_lemmas(word) for t in group)}
-
-
-def writing_words(value: str, written: tuple[str, ...] | list[str]) -> frozenset[int]:
-    """The positions of the query words that write a practice's name, every word of it or
-    every part of its compounds ("cykelbuss": "buss för cykel", "cykel buss"); empty when some
-    part is not written."""
-    return _writing(tuple(frozenset(g) for g in _name_parts(value)),
-                    [_word_lemmas(w) for w in written])
-
-
-def _writing(parts: tuple[frozenset[str], ...], forms: list[set[str]]) -> frozenset[int]:
-    """``writing_words`` for a name's parts and the query words' forms."""
-    found: set[int] = set()
-    for group in parts:
-        hits = {i for i, f in enumerate(forms) if f & group}
-        if not hits:
-            return frozenset()
-        found |= hits
-    return frozenset(found)
 
 
 def _counted(expansion: Expansion, areas_only: bool) -> int:

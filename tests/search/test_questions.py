@@ -10,6 +10,7 @@ import pytest
 from ingest.tagging.thesaurus import seed
 from search import query
 from search.analysis import query_words
+from search.query_own import writing_words
 
 
 def ids(result) -> list[str]:
@@ -359,9 +360,9 @@ def test_an_age_beside_a_practice_names_the_ages_own_practices_half_as_closely()
 
 def test_words_that_write_a_proposed_practice_name_it() -> None:
     # every part of a practice's name, written as words of their own or as the compound
-    assert query.writing_words("cykelskola", ["skola", "för", "cykel"]) == {0, 2}
-    assert query.writing_words("cykelskola", ["cykelskola"]) == {0}
-    assert query.writing_words("cykelskola", ["cykel", "lärare"]) == frozenset()
+    assert writing_words("cykelskola", ["skola", "för", "cykel"]) == {0, 2}
+    assert writing_words("cykelskola", ["cykelskola"]) == {0}
+    assert writing_words("cykelskola", ["cykel", "lärare"]) == frozenset()
 
 
 def test_an_example_whose_own_practice_the_query_writes_is_raised_like_a_named_one(
