@@ -1062,8 +1062,9 @@ def is_name(word: str) -> bool:
 def _where(searcher: Searcher, pinned: set[int], ids: np.ndarray) -> frozenset[int]:
     """The examples of ``ids`` in a municipality of the ``pinned`` examples."""
     places = {m for d in pinned for m in facet_values(searcher.stored_fields(d), "kommun")}
-    return frozenset(d for d in ids.tolist()
-                     if places & set(facet_values(searcher.stored_fields(d), "kommun")))
+    by_place = _facet_postings(searcher).get("kommun", {})
+    there = frozenset().union(*(by_place.get(m, frozenset()) for m in places))
+    return there.intersection(ids.tolist())
 
 
 def _pinned(searcher: Searcher, plan: WordPlan, expansions: list[Expansion],
