@@ -86,6 +86,11 @@ KINDS = ["newsletter", "poster"]
 INTERVENTIONS = [item["name"] for item in taxonomy()]
 
 
+# Schools only one example names: a query naming one pins it (search.query._pinned).
+SCHOOLS = [f"{a}{b}skolan" for a, b in zip(SYLLABLES[:20], SYLLABLES[20:40], strict=False)]
+RARE_EVERY = 500  # one example in this many names a school of its own
+
+
 def zipf_words(rng: random.Random, n: int) -> list[str]:
     return rng.choices(WORDS, cum_weights=_CUM, k=n)
 
@@ -125,8 +130,11 @@ def make_examples(size: int, seed: int = 7) -> list[tuple[Example, dict]]:
                 + [Tag("intervention", p, proposed=True) for p in own]
                 + [Tag("focus_area", f) for f in fokus] + [Tag("actor", a) for a in aktor])
         title = " ".join(zipf_words(rng, rng.randint(3, 7))).capitalize()
+        text = make_text(rng, rng.randint(80, 220))
+        if n % RARE_EVERY == 0:
+            text += f" Arbetet började på {SCHOOLS[n // RARE_EVERY % len(SCHOOLS)]}."
         ex = Example(id=f"{doc_id}-{n % 5 + 1}", document_id=doc_id, title=title,
-                     text=make_text(rng, rng.randint(80, 220)), tags=tags)
+                     text=text, tags=tags)
         year = rng.randint(2019, 2025)
         meta = {"id": doc_id, "title": f"Nyhetsbrev {year}", "filename": f"nb-{doc_id}.pdf",
                 "kind": rng.choice(KINDS), "date": f"{year}-{rng.randint(1, 12):02d}"}
@@ -144,7 +152,8 @@ QUESTIONS = ["hur får vi fler {} att {}", "vad kan vi göra åt {} och {}",
 
 def make_queries(count: int, seed: int = 11) -> list[str]:
     """Mostly one to three domain words; every fifth query an everyday word of the thesaurus,
-    every fifth a whole question around domain words (expansion and minimum-should-match)."""
+    every fifth a whole question around domain words (expansion and minimum-should-match),
+    every tenth a school only one example names (pinning)."""
     rng = random.Random(seed)
     queries = []
     for n in range(count):
@@ -153,6 +162,8 @@ def make_queries(count: int, seed: int = 11) -> list[str]:
         elif n % 5 == 4:
             frame = rng.choice(QUESTIONS)
             queries.append(frame.format(*rng.sample(REAL_WORDS, k=frame.count("{}"))))
+        elif n % 10 == 2:  # a school few examples name, beside a domain word
+            queries.append(f"{rng.choice(SCHOOLS)} {rng.choice(REAL_WORDS)}")
         else:
             k = rng.choice([1, 1, 2, 2, 3])
             queries.append(" ".join(rng.sample(REAL_WORDS, k=k)))
