@@ -1,0 +1,48 @@
+"""Synonym rings: topics of the thesaurus with no related practice (related: []).
+
+Many practices teams run are not practices of the taxonomy (a parents' coffee, a digital parent
+evening, an evening group, a family swimming school); the examples only name them in their own
+words. A query that writes an everyday name of such a practice names the ring, and the ring's
+other one-word labels count as weaker query words, so the example that is exactly that practice
+comes among the first hits, without routing the query to any practice.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.tagging.thesaurus import seed
+
+
+@pytest.mark.parametrize(("query", "title"), [
+    # a digital parent evening: the examples write "digital föräldrakväll"
+    ("webbinarium", "Digital föräldrakväll på fem språk i Värnamo"),
+    # an evening parent group: the example writes "föräldragrupperna på kvällstid"
+    ("kvällsträffar för föräldrar", "Kvällsgrupperna i Habo fortsätter"),
+    # a talking group for parents of teenagers
+    ("tonårsgrupp för föräldrar", "Samtalsgrupp för tonårsföräldrar"),
+    # a swimming school for families: the example writes "simkravet", "simlärare"
+    ("familjesim", "Simskola för familjer i Gislaved"),
+    # school transport to sport tasters on the holidays: the example writes "skolskjutsen"
+    ("fritidsbuss", "Skolskjuts till prova på i Skillingaryd"),
+    ("buss till aktiviteterna", "Skolskjuts till prova på i Skillingaryd"),
+    # parents as sponsors of newly arrived families: the example writes "fadderföräldrarna"
+    ("föräldramentor", "Trygg skolstart för nyanlända familjer"),
+    ("kontaktförälder för nyanlända", "Trygg skolstart för nyanlända familjer"),
+    # a parents' coffee with the school counsellor: the example's title is "Föräldrakaffe"
+    ("kaffe med kuratorn", "Föräldrakaffe på Tallbackaskolan"),
+])
+def test_an_everyday_name_of_a_teams_own_practice_finds_it(corpus_library, query: str,
+                                                             title: str) -> None:
+    titles = [hit["title"] for hit in corpus_library.search(query, per_page=10).hits]
+    assert title in titles[:5], titles
+
+
+@pytest.mark.parametrize("slug", [
+    "foraldrakaffe", "digital-foraldrakvall", "kvallsgrupp", "foraldraroster", "samtalsgrupp",
+    "simskola-for-familjer", "cykelkurs", "skjuts-till-aktiviteter", "fadderforaldrar",
+    "helgoppet"])
+def test_a_synonym_ring_routes_to_no_practice(slug: str) -> None:
+    concept = seed().concept(slug)
+    assert concept is not None and concept.kind == "topic"
+    assert concept.related == ()
