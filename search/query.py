@@ -66,7 +66,7 @@ from search.query_feedback import (
     below_pinned,
     described_practices,
 )
-from search.query_labels import LABEL_WEIGHT, label_terms
+from search.query_labels import LABEL_WEIGHT, label_terms, ring_terms
 from search.query_own import OwnNames
 from search.records import DocumentRef, DroppedFilter, Hit, SearchResult
 from search.schema import FACETS, RANK_FIELD, SEARCH_FIELD, facet_values
@@ -842,12 +842,15 @@ def word_plan(searcher: Searcher, text: str, q: Query, thesaurus: Thesaurus) -> 
     # a word no example writes that names a concept ("föräldrataxi") is the concept; its
     # compound parts ("förälder", "taxi") still score, as a word of their own that does not count
     weights = [1.0] * len(words)
+    own_count = len(words)
     for i, terms in enumerate(list(words)):
         if i in naming and len(terms) > 1 and not reader.doc_frequency(RANK_FIELD, terms[0]):
             words[i] = terms[:1]
             words.append(terms[1:])
             counts.append(False)
             weights.append(PART_WEIGHT)
+    words[:own_count] = _with_rings(reader, words[:own_count], query_words(text)[:MAX_WORDS],
+                                    thesaurus)
     own = len(words)
     labels = _label_words(reader, text, words, thesaurus)
     labels += [t for t in _actor_words(reader, text, words, common) if t not in labels]
@@ -864,6 +867,20 @@ def word_plan(searcher: Searcher, text: str, q: Query, thesaurus: Thesaurus) -> 
                     tuple(counts), tuple(weights), _closeness(text, named, thesaurus),
                     named_ages(text, thesaurus), actors, own,
                     tuple(query_words(text)[:MAX_WORDS]))
+
+
+def _with_rings(reader: Any, words: list[list[str]], written: list[str], thesaurus: Thesaurus
+                ) -> list[list[str]]:
+    """Each word's terms; a word no example writes that labels a synonym ring ("föräldrafika")
+    also has the ring's other one-word labels that examples write ("föräldrakaffe"), as
+    itself: the same practice under the name teams gave it."""
+    out = []
+    for i, terms in enumerate(words):
+        if i < len(written) and not reader.doc_frequency(RANK_FIELD, terms[0]):
+            terms = [*terms, *(t for t in ring_terms(written[i], thesaurus)
+                               if t not in terms and reader.doc_frequency(RANK_FIELD, t))]
+        out.append(terms)
+    return out
 
 
 def _label_words(reader: Any, text: str, words: list[list[str]], thesaurus: Thesaurus

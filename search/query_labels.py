@@ -8,6 +8,9 @@ one-word preferred and alternative labels score as one more word of the query, L
 of a literal word, that no example needs. Hidden labels are misspellings and are left out;
 labels of several words ("kommer inte till skolan") are made of words that say little alone,
 and so are the words of a focus area or an age ("förskolebarn"): all their examples have them.
+A synonym ring (a topic that leads to no practice) is one thing under many names: a word no
+example writes that labels one stands for its other one-word labels as the word itself
+(``ring_terms``; search.query._with_rings).
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ingest.model import FOCUS_AREA
-from ingest.tagging.thesaurus import Concept, Thesaurus
+from ingest.tagging.thesaurus import TOPIC, Concept, Thesaurus
 from search.analysis import query_words, variants
 from search.query_ages import age_topics
 
@@ -48,3 +51,12 @@ def label_terms(text: str, query_terms: set[str], thesaurus: Thesaurus) -> list[
             if term not in query_terms and term not in out:
                 out.append(term)
     return out[:MAX_LABEL_TERMS]
+
+
+def ring_terms(word: str, thesaurus: Thesaurus) -> tuple[str, ...]:
+    """The index terms of the one-word labels of the synonym rings a word labels (topics that
+    lead to no practice, for practices teams run that the taxonomy does not name:
+    "föräldrafika" → föräldrakaffe, …)."""
+    rings = [c for c in thesaurus.labelled(word) if c.kind == TOPIC and not c.related]
+    return tuple(dict.fromkeys(t for c in rings for t in _one_word_labels(c)))
+

@@ -46,3 +46,17 @@ def test_a_synonym_ring_routes_to_no_practice(slug: str) -> None:
     concept = seed().concept(slug)
     assert concept is not None and concept.kind == "topic"
     assert concept.related == ()
+
+
+def test_a_word_no_example_writes_stands_for_its_rings_other_names(corpus_library) -> None:
+    # "föräldrafika" is in no text; the ring's "föräldrakaffe" is. The example that writes it
+    # has the query's word, not only a weaker extra word: before, the meeting places that the
+    # compound's parts ("förälder", "fika") name buried it below the first ten
+    from search import query
+
+    thesaurus = corpus_library.thesaurus.current()
+    plan = corpus_library.index.run(lambda s: query.word_plan(
+        s, "föräldrafika", query.parse(s.schema, "föräldrafika"), thesaurus))
+    assert "föräldrakaffe" in plan.words[0]
+    titles = [hit["title"] for hit in corpus_library.search("föräldrafika", per_page=10).hits]
+    assert "Föräldrakaffe på Tallbackaskolan" in titles[:3], titles
