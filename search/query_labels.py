@@ -59,4 +59,3 @@ def ring_terms(word: str, thesaurus: Thesaurus) -> tuple[str, ...]:
     "föräldrafika" → föräldrakaffe, …)."""
     rings = [c for c in thesaurus.labelled(word) if c.kind == TOPIC and not c.related]
     return tuple(dict.fromkeys(t for c in rings for t in _one_word_labels(c)))
-

@@ -159,7 +159,7 @@ class Thesaurus:
         ("borta mycket från skolan" has "borta från skolan"), after the labels as written,
         and then for a word still unused the one-word label it ends with ("skolfrånvaro")."""
         words = [w.lower() for w in _WORD.findall(text)]
-        lemmas = [_lemma(w) for w in words]
+        lemmas = [lemmatize(w) for w in words]
         used = [False] * len(words)
         found: list[Concept] = []
         for n in range(min(MAX_LABEL_WORDS, len(words)), 0, -1):
@@ -182,7 +182,7 @@ class Thesaurus:
         words = _WORD.findall(text)
         lower = [w.lower() for w in words]
         used = [False] * len(words)
-        self.long_labels(lower, [_lemma(w) for w in lower], used)
+        self.long_labels(lower, [lemmatize(w) for w in lower], used)
         return " ".join(w for w, u in zip(words, used, strict=True) if not u)
 
     def long_labels(self, lower: list[str], lemmas: list[str], used: list[bool] | None = None
@@ -217,6 +217,7 @@ class Thesaurus:
         if any(used[j] for j in at):
             return
         index = self._index
+        # a function word as written, whoever made the lemmas (``_lemma``)
         hits = index.get(tuple(words[j] for j in at)) or index.get(
             tuple(words[j] if words[j] in FUNCTION_WORDS else lemmas[j] for j in at))
         if hits:
