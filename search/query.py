@@ -35,7 +35,7 @@ from whoosh.searching import Searcher
 
 from ingest.tagging import query_terms
 from ingest.tagging.lemmas import is_known
-from ingest.tagging.thesaurus import Thesaurus, seed
+from ingest.tagging.thesaurus import Concept, Thesaurus, seed
 from search import fastrank, query_ages
 from search.analysis import (
     STOPWORDS,
@@ -624,7 +624,7 @@ def named_concepts(text: str, thesaurus: Thesaurus) -> Concepts:
     if not any(kind == "intervention" for kind, _ in weights):
         for kind, value, weight in _named_by_parts(content, thesaurus):
             weights[kind, value] = max(PARTS_WEIGHT * weight, weights.get((kind, value), 0.0))
-    for value in _for_an_age(text, content, thesaurus):
+    for value in _for_an_age(text, thesaurus):
         if weights.get(("intervention", value), 1.0) < 1.0:
             weights["intervention", value] *= AGE_BESIDE
     return tuple((kind, value, weight) for (kind, value), weight in weights.items())
@@ -635,12 +635,11 @@ def named_concepts(text: str, thesaurus: Thesaurus) -> Concepts:
 AGE_BESIDE = 0.5
 
 
-def _for_an_age(text: str, content: str, thesaurus: Thesaurus) -> set[str]:
+def _for_an_age(text: str, thesaurus: Thesaurus) -> set[str]:
     """The interventions only an age topic the query labels stands for, when it labels another
     topic or practice too (as ``query_labels`` leaves such an age's labels out)."""
     ages = query_ages.age_topics(thesaurus)
-    labelled = [*thesaurus.labelled(text, True), *thesaurus.labelled(content, True),
-                *thesaurus.labelled(attributive(text), True)]
+    labelled = _labelled_in(text, thesaurus)
     # an age of children ("små barn", "treåringar"); a stage of parenthood ("nyblivna
     # föräldrar") is itself whom the practices for parents are for
     age = [c for c in labelled if c.key in ages
@@ -672,14 +671,22 @@ def _named_as_actors(text: str, thesaurus: Thesaurus) -> list[tuple[str, str, fl
 
 
 def _named_in(text: str, thesaurus: Thesaurus) -> list[tuple[str, str, float]]:
-    """What the thesaurus says a query names, as written (a label may have a word inside it),
-    in its content words alone, and with what a relative clause says of a word put before it
-    ("föräldrar som är trötta": "trötta föräldrar")."""
-    out = [*thesaurus.named(text, True), *thesaurus.named(" ".join(query_words(text)))]
+    """What the thesaurus says a query names (``_labelled_in``)."""
+    return thesaurus.stands_for(_labelled_in(text, thesaurus))
+
+
+@lru_cache(maxsize=1024)
+def _labelled_in(text: str, thesaurus: Thesaurus) -> tuple[Concept, ...]:
+    """The concepts a query labels, as written (a label may have a word inside it), in its
+    content words alone, and with what a relative clause says of a word put before it
+    ("föräldrar som är trötta": "trötta föräldrar"). Once per text: the concepts it names and
+    the ages beside them both ask."""
+    out = [*thesaurus.labelled(text, True),
+           *thesaurus.labelled(" ".join(query_words(text)))]
     before = attributive(text)
     if before != text:
-        out += thesaurus.named(before, True)
-    return out
+        out += thesaurus.labelled(before, True)
+    return tuple(out)
 
 
 # "X som är Y" (and "blir", "känner sig", "verkar" …) says of X what "Y X" says: a label
