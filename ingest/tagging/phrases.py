@@ -1,6 +1,9 @@
 """new_phrases: frequent key phrases that neither the taxonomy nor the thesaurus knows yet, for
-coordinators to add as terms. Dates ("aug sep", "1990-talet"), participles ("genomförda") and
-words of quantity ("hela", "kort") are no phrases of their own."""
+coordinators to add as terms. Dates ("aug sep", "1990-talet"), verbs ("genomförda", "erbjuda") and
+words of quantity ("hela", "kort") are no phrases of their own; nor are a compound whose last
+part is a word of time ("vårterminen", "frånvarodagen"), the piece of a hyphenated name that
+begins with a small word ("på-veckorna" of "prova på-veckorna"), or an example's headings
+("arbetssätt")."""
 
 from __future__ import annotations
 
@@ -11,6 +14,7 @@ from spacy.lang.sv.stop_words import STOP_WORDS
 
 from ingest.lexicon import (
     FILLER_LEMMAS,
+    METHOD_HEADINGS,
     MONTH_ABBREVIATIONS,
     MONTHS,
     PHRASE_STOPWORDS,
@@ -18,6 +22,7 @@ from ingest.lexicon import (
 )
 from ingest.tagging import nlp
 from ingest.tagging.compounds import split_compound
+from ingest.tagging.lemmas import verb_forms
 from ingest.tagging.persons import is_role
 from ingest.tagging.taxonomy import taxonomy
 from ingest.tagging.thesaurus import Thesaurus
@@ -42,13 +47,29 @@ def _is_verb_form(low: str, lemma: str) -> bool:
     return lemma != low and lemma.endswith("a") and low.endswith(_VERB_ENDINGS)
 
 
+def _fragment(low: str) -> bool:
+    """"på-veckorna": the end of a hyphenated name whose first word stands before it ("prova
+    på-veckorna"), not a phrase of its own."""
+    return "-" in low and low.split("-", 1)[0] in STOP_WORDS
+
+
+@lru_cache(maxsize=20_000)
+def _of_time(lemma: str) -> bool:
+    """A compound whose last part is a word of time ("vårtermin", "frånvarodag")."""
+    parts = split_compound(lemma) if len(lemma) >= 6 else [lemma]
+    return len(parts) > 1 and parts[-1].lower() in FILLER_LEMMAS
+
+
 def _content(tok) -> bool:  # noqa: ANN001 - spaCy Token
     low = tok.lower_
     lemma = tok.lemma_
     return (tok.is_alpha or ("-" in tok.text and not any(c.isdigit() for c in low))) \
         and len(low) >= 3 and low not in STOP_WORDS and low not in _CALENDAR \
-        and low not in PHRASE_STOPWORDS and not tok.text[0].isupper() \
-        and lemma not in FILLER_LEMMAS and not _is_verb_form(low, lemma) and not is_role(lemma)
+        and low not in PHRASE_STOPWORDS and low not in METHOD_HEADINGS \
+        and not tok.text[0].isupper() and not _fragment(low) \
+        and lemma not in FILLER_LEMMAS and not _of_time(lemma) \
+        and not _is_verb_form(low, lemma) and not (low == lemma and verb_forms(lemma)) \
+        and not is_role(lemma)
 
 
 def new_phrases(texts: list[str], limit: int = 30, thesaurus: Thesaurus | None = None

@@ -97,6 +97,19 @@ def test_new_phrases_surface_unknown_work() -> None:
     assert all("närvaro" not in p for p in phrases)
 
 
+def test_new_phrases_leave_out_time_fragments_headings_and_verbs() -> None:
+    texts = [
+        "Arbetssätt: under vårterminen ville vi erbjuda låneutrustning på prova på-veckorna.",
+        "Arbetssätt: klubben fortsatte erbjuda låneutrustning under vårterminen och på "
+        "prova på-veckorna, och räknade frånvarodagen.",
+        "Vi ska erbjuda låneutrustning igen; frånvarodagen följs upp.",
+    ]
+    phrases = dict(new_phrases(texts))
+    assert phrases.get("låneutrustning") == 3
+    noise = ("vårterminen", "på-veckorna", "arbetssätt", "erbjuda låneutrustning", "frånvarodagen")
+    assert not [p for p in phrases if p in noise], phrases
+
+
 def test_poster_contacts_are_the_examples_persons() -> None:
     from ingest.model import Section
 
