@@ -75,7 +75,10 @@ def _close_words(searcher: Searcher, word: str, limit: int = 6) -> list[str]:
                                  maxdist=_max_distance(word), prefix=1)
     except Exception:  # noqa: BLE001 - a suggestion is optional
         return []
-    return [c for c in cands if c not in STOPWORDS and c != word and len(c) > 2]
+    # Whoosh orders its candidates by how often the index has them, whatever their distance:
+    # the closest come first ("forseda": forsheda, one edit, before the folded "första", two)
+    cands = [c for c in cands if c not in STOPWORDS and c != word and len(c) > 2]
+    return sorted(cands, key=lambda c: distance(word, c))
 
 
 def _compound_candidate(searcher: Searcher, word: str) -> str | None:

@@ -126,3 +126,12 @@ def test_a_word_clipped_the_everyday_way_is_offered_the_word_it_stands_for(corpu
     assert result.suggestion == "läxhjälp" and result.corrected
     assert result.hits
     assert all("läxhjälp" in h["interventions"] for h in result.hits)
+
+
+def test_the_closest_word_is_offered_before_a_more_common_one(corpus_library) -> None:
+    # "forseda" is one edit from the village Forsheda, which one example names, and two from
+    # "forsta" (första without its ö), which many examples write: the closer word is meant
+    result = corpus_library.search("Forseda", per_page=3)
+    assert result.suggestion is not None and result.suggestion.lower() == "forsheda"
+    first = corpus_library.example(result.hits[0]["id"])
+    assert "Forsheda" in first.text
