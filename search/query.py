@@ -1020,7 +1020,7 @@ def _via(docnum: int, literal: set[int], expansions: list[Expansion]) -> list[st
     """The concepts an example was found through, when it has none of the query's words."""
     if docnum in literal:
         return []
-    return [e.concept for e in expansions if docnum in e.docs and e.kind != AGE]
+    return list(dict.fromkeys(e.concept for e in expansions if docnum in e.docs and e.kind != AGE))
 
 
 RELAXED = ("Få exempel innehöll de flesta orden i sökningen – därför visas även exempel "
@@ -1094,8 +1094,12 @@ def _where(searcher: Searcher, pinned: set[int], ids: np.ndarray) -> frozenset[i
 def _pinned(searcher: Searcher, plan: WordPlan, expansions: list[Expansion],
             found: fastrank.Ranked) -> tuple[set[int], list[Expansion]]:
     """The examples a rare word of the query (PIN_MAX) singles out, and the practice most of
-    them have as their own (not named in passing), when the query names no practice."""
-    if any(e.kind == INTERVENTION for e in expansions) or not found.best:
+    them have as their own (not named in passing): when the query names no practice, or, in a
+    query of several content words, of the practices it names the one they have ("elever på
+    Vrigstadskolan som mår dåligt" names four; the school's example says kamratstöd)."""
+    named = {e.concept for e in expansions if e.kind == INTERVENTION}
+    content = sum(1 for i in range(len(plan.words)) if i >= len(plan.counts) or plan.counts[i])
+    if named and content < FEEDBACK_WORDS or not found.best:
         return set(), []
     reader = searcher.reader()
     own = plan.own if plan.own is not None else len(plan.words)
@@ -1127,8 +1131,10 @@ def _pinned(searcher: Searcher, plan: WordPlan, expansions: list[Expansion],
         for rank, value in enumerate(practices):
             n, total, _ = held.get(value, (0, 0.0, 0))
             held[value] = (n + 1, total + score, -rank)
+    if named:
+        held = {v: n for v, n in held.items() if v in named}
     if not held:
-        return pinned, []
+        return (set(), []) if named else (pinned, [])
     value = max(held, key=lambda v: held[v])
     postings = _facet_postings(searcher).get("insats", {})
     arrays = _facet_arrays(searcher, _facet_postings(searcher)).get("insats", {})

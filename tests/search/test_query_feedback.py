@@ -128,3 +128,17 @@ def test_a_village_few_examples_name_pins_them_and_their_practice_follows(corpus
         for hit in rest:
             assert not _writes(corpus_library, hit["id"], "tenhult")
             assert "knattegympa" in _practices(corpus_library, hit["id"]), (text, hit["title"])
+
+
+def test_of_the_practices_a_query_names_the_one_its_rare_name_has_follows(corpus_library
+                                                                          ) -> None:
+    # "mår dåligt" names several practices (early detection, pupil health centres, peer
+    # support); the one example that writes "Vrigstadskolan" is about peer support, so that is
+    # the one meant: its other examples come right below it, before examples of the others
+    result = corpus_library.search("elever på Vrigstadskolan som mår dåligt", per_page=10)
+    first, *rest = result.hits[:5]
+    assert _writes(corpus_library, first["id"], "vrigstadskolan")
+    assert "kamratstöd" in _practices(corpus_library, first["id"])
+    for hit in rest:
+        assert "kamratstöd" in _practices(corpus_library, hit["id"]), hit["title"]
+        assert len(hit["via"]) == len(set(hit["via"])), hit["via"]
