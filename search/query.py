@@ -1107,13 +1107,15 @@ def _pinned(searcher: Searcher, plan: WordPlan, expansions: list[Expansion],
     # a word that is an actor's term (an agency's initials) is no name of a place; one that
     # names an actor only by its last part ("Ekbyskolan": skola) is
     terms = actor_terms()
-    by_actor = {i for i, w in enumerate(written)
-                if (w,) in terms or (lemma(w),) in terms}
+    not_names = {i for i, w in enumerate(written)
+                 if (w,) in terms or (lemma(w),) in terms}
+    # nor is a word that names a concept ("föräldraträffar"): it is a word of the language
+    not_names |= {i for _, found_at in plan.named for i in found_at}
     pinned: set[int] = set()
     for i in range(min(own, len(plan.words), len(written))):
         if i < len(plan.counts) and not plan.counts[i]:
             continue
-        if not is_name(written[i]) or i in by_actor:
+        if not is_name(written[i]) or i in not_names:
             continue
         term = plan.words[i][0]
         if 0 < reader.doc_frequency(RANK_FIELD, term) <= PIN_MAX:
