@@ -130,6 +130,12 @@ def _places() -> dict[str, str]:
     return out
 
 
+def is_place(word: str) -> bool:
+    """Whether a lowercase word is a one-word place of the gazetteer, as written or without
+    its å/ä/ö ("habo", "nassjo")."""
+    return word in _places()
+
+
 MIN_PLACE_REST = 4  # letters of the word after a place's name ("skolan", "gården")
 MIN_PLACE = 5  # letters of the place's name (shorter ones are words too: "berg", "lund", "kil")
 

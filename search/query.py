@@ -39,9 +39,9 @@ from ingest.tagging.thesaurus import Concept, Thesaurus, seed
 from search import fastrank, query_ages
 from search.analysis import (
     STOPWORDS,
-    _places,
     compound_parts,
     fold,
+    is_place,
     lemma,
     pair_spans,
     query_words,
@@ -70,7 +70,7 @@ from search.query_labels import LABEL_WEIGHT, label_terms, ring_terms
 from search.query_own import OwnNames
 from search.records import DocumentRef, DroppedFilter, Hit, SearchResult
 from search.schema import FACETS, RANK_FIELD, SEARCH_FIELD, facet_values
-from search.spelling import fuzzy_words, suggest
+from search.spelling import fuzzy_words, suggest, with_marks
 
 # Limits on a query: what it may cost is bounded by these, whatever a client sends.
 MAX_QUERY_CHARS = 200  # after whitespace is collapsed
@@ -1075,7 +1075,7 @@ PIN_MAX = 2
 def is_name(word: str) -> bool:
     """Whether a query word is a name (a place, a school): a place of the gazetteer, or a word
     the lemma table does not know."""
-    if word in _places():
+    if is_place(word):
         return True
     try:
         return not is_known(word)
@@ -1710,6 +1710,8 @@ def search(searcher: Searcher, schema: Any, text: str | None,
     page, per_page, sort = _paging(page, per_page, sort)
     filters = _clean_filters(filters)
     at = _Page(public_filter(searcher, filter_query(filters)), page, per_page, sort)
+    if is_plain(words_text):
+        words_text = with_marks(searcher, words_text, thesaurus)
     q, rank, extra, note = _user_query(schema, words_text)
     found = _run_query(searcher, words_text, (q, rank, extra), at, thesaurus, fuzzy=False)
     suggestion, better = _corrected(searcher, schema, words_text, q, found, at, thesaurus)

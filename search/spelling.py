@@ -26,7 +26,7 @@ from ingest.tagging import query_terms
 from ingest.tagging.compounds import split_compound
 from ingest.tagging.lemmas import is_known
 from ingest.tagging.thesaurus import Thesaurus
-from search.analysis import STOPWORDS, fold, query_words, variants
+from search.analysis import STOPWORDS, fold, is_place, query_words, variants
 from search.schema import SEARCH_FIELD
 
 MAX_FUZZY_WORDS = 8  # words looked up by similar spelling when nothing matched
@@ -206,6 +206,36 @@ def _refolded(searcher: Searcher, word: str) -> str | None:
     if folded == word or not _known(searcher, folded):
         return None
     return _marked(searcher, folded, word)
+
+
+MIN_MARKED = 4  # letters of a word before its missing å/ä/ö are restored
+
+
+def with_marks(searcher: Searcher, text: str, thesaurus: Thesaurus) -> str:
+    """The query with each word typed without its å/ä/ö ("franvaron", "foraldrarna") written
+    with them, as the index word of the same letters has them ("frånvaron"): the index keeps
+    every word also folded, so such a word finds the examples, but only with its å/ä/ö is it
+    read as the word it is (its lemma, the concepts it names); a word no example writes, as the
+    thesaurus's one-word label of the same letters has them. A word of the Swedish lexicon or
+    of the thesaurus as typed ("for", "skola", "foraldrastod"), and a place of the gazetteer
+    ("habo", "nassjo": read as places already), is left as it is."""
+    out = text
+    for word in dict.fromkeys(query_words(text)[:MAX_SUGGEST_WORDS]):
+        if not word.isascii() or not word.isalpha() or len(word) < MIN_MARKED \
+                or _swedish(word) or is_place(word) or thesaurus.labelled(word):
+            continue
+        marked = _marked(searcher, word, word) if _known(searcher, word) \
+            else _marked_label(word, thesaurus)
+        if marked:
+            out = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", marked, out, flags=re.IGNORECASE)
+    return out
+
+
+def _marked_label(word: str, thesaurus: Thesaurus) -> str | None:
+    """The one-word thesaurus label that is ``word`` with its å/ä/ö ("kvallstraff":
+    kvällsträff), for a word no example writes."""
+    return next((label for label in _label_words(thesaurus).get(word[:1], ())
+                 if label != word and fold(label) == word), None)
 
 
 def _folded_candidates(searcher: Searcher, word: str) -> list[str]:

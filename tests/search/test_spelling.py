@@ -135,3 +135,41 @@ def test_the_closest_word_is_offered_before_a_more_common_one(corpus_library) ->
     assert result.suggestion is not None and result.suggestion.lower() == "forsheda"
     first = corpus_library.example(result.hits[0]["id"])
     assert "Forsheda" in first.text
+
+
+def test_a_word_typed_without_its_å_ä_ö_is_read_as_the_word_it_is(corpus_library) -> None:
+    # the index keeps every word also folded, so "franvaron" found the examples, but only
+    # "frånvaron" names absence work: the first hits are the same either way
+    def first(text: str) -> list[str]:
+        return [h["id"] for h in corpus_library.search(text, per_page=5).hits]
+
+    for folded, marked in (("franvaron", "frånvaron"), ("overgang forskola", "övergång förskola")):
+        assert first(folded) == first(marked), folded
+        assert corpus_library.search(folded).suggestion is None  # no "menade du" for it
+    # a place is read as a place already ("habo" is no misspelled Håbo)
+    from search.spelling import with_marks
+
+    thesaurus = corpus_library.thesaurus.current()
+    assert corpus_library.index.run(
+        lambda s: with_marks(s, "stöd i habo och nassjo", thesaurus)) == "stöd i habo och nassjo"
+
+
+def test_a_label_no_example_writes_is_read_with_its_å_ä_ö(corpus_library) -> None:
+    from search import spelling
+
+    thesaurus = corpus_library.thesaurus.current()
+    labels = [label for c in thesaurus.concepts for label in (c.pref, *c.alt)
+              if label.isalpha() and len(label) >= spelling.MIN_MARKED and fold(label) != label
+              and not thesaurus.labelled(fold(label))]
+
+    def check(searcher) -> int:
+        checked = 0
+        for label in labels:
+            folded = fold(label)
+            if spelling._known(searcher, folded) or spelling._swedish(folded):
+                continue
+            assert spelling.with_marks(searcher, folded, thesaurus) == label
+            checked += 1
+        return checked
+
+    assert corpus_library.index.run(check) > 0
