@@ -60,3 +60,12 @@ def test_a_word_no_example_writes_stands_for_its_rings_other_names(corpus_librar
     assert "föräldrakaffe" in plan.words[0]
     titles = [hit["title"] for hit in corpus_library.search("föräldrafika", per_page=10).hits]
     assert "Föräldrakaffe på Tallbackaskolan" in titles[:3], titles
+
+
+def test_a_ring_about_how_the_work_is_organised_has_no_focus_area(corpus_library) -> None:
+    # consent is no matter of mental health: as a focus area it made every preschool example on
+    # mental health as good an answer as the ones that write consent
+    assert seed().concept("samtycke").focus_areas == ()
+    for hit in corpus_library.search("samtycke förskola", per_page=3).hits:
+        example = corpus_library.example(hit["id"])
+        assert "samtyck" in f"{example.title} {example.text}".lower(), hit["title"]
