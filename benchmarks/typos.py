@@ -1,0 +1,125 @@
+"""Typing mistakes on the bundled corpus: does a misspelled word find what the word finds?
+
+The corpus is ingested into a fresh temporary data directory (or ``--data-dir``). Words are drawn
+(with a fixed seed) from two pools: names (capitalised words of the examples that one to four
+examples write: villages, schools, people) and everyday words (the thesaurus's one-word
+preferred and alternative labels of seven letters or more, and long words of example titles).
+Each word is misspelled the ways people misspell: a letter dropped, doubled, two letters
+swapped, å/ä/ö typed as a/a/o, one vowel for another. A misspelling counts as found when its
+first three hits share at least two examples with the first three of the word as written (one,
+when the word finds only one); words that find nothing as written are left out.
+
+    .venv/bin/python benchmarks/typos.py [--words 200] [--data-dir DIR] [--json] [--verbose]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from search.library import Library  # noqa: E402
+
+SEED = 7
+TOP = 3
+_NAME = re.compile(r"\b[A-ZÅÄÖ][a-zåäö]{5,}\b")
+_LONG = re.compile(r"\b[a-zåäö]{9,}\b")
+_FOLD = str.maketrans("åäöÅÄÖ", "aaoAAO")
+_OTHER_VOWEL = {"a": "e", "e": "a", "i": "e", "o": "å", "u": "o", "y": "i", "å": "o", "ä": "e",
+                "ö": "o"}
+
+
+def misspellings(word: str, rnd: random.Random) -> dict[str, str]:
+    """One misspelling of each kind (never of the first letter, which people rarely miss)."""
+    out: dict[str, str] = {}
+    i = rnd.randrange(1, len(word) - 1)
+    out["tappad bokstav"] = word[:i] + word[i + 1:]
+    i = rnd.randrange(1, len(word) - 1)
+    out["dubblerad bokstav"] = word[:i] + word[i] + word[i:]
+    i = rnd.randrange(1, len(word) - 2)
+    out["omkastade bokstäver"] = word[:i] + word[i + 1] + word[i] + word[i + 2:]
+    if word.translate(_FOLD) != word:
+        out["utan å/ä/ö"] = word.translate(_FOLD)
+    vowels = [m.start() for m in re.finditer("[aeiouyåäö]", word[1:].lower())]
+    if vowels:
+        i = 1 + rnd.choice(vowels)
+        out["annan vokal"] = word[:i] + _OTHER_VOWEL[word[i].lower()] + word[i + 1:]
+    return out
+
+
+def word_pools(library: Library, count: int, rnd: random.Random) -> dict[str, list[str]]:
+    """``count`` names and ``count`` everyday words, drawn with ``rnd``."""
+    writers: dict[str, set[str]] = {}
+    long_words: set[str] = set()
+    for example, _ in library.catalogue.iter_examples():
+        for word in set(_NAME.findall(f"{example.title} {example.text}")):
+            writers.setdefault(word, set()).add(example.id)
+        long_words |= set(_LONG.findall(example.title.lower()))
+    names = sorted(w for w, ids in writers.items() if len(ids) <= 4)
+    labels = {label.lower() for c in library.thesaurus.current().concepts
+              for label in (c.pref, *c.alt) if label.isalpha() and len(label) >= 7}
+    everyday = sorted(labels | long_words)
+    rnd.shuffle(names)
+    rnd.shuffle(everyday)
+    return {"namn": names[:count], "vardagsord": everyday[:count]}
+
+
+def sweep(search: Callable[[str], list[str]], words: list[str], rnd: random.Random
+          ) -> dict[str, list[tuple[str, str, bool]]]:
+    """Per kind of misspelling: (word, misspelling, found) for the words that find anything."""
+    out: dict[str, list[tuple[str, str, bool]]] = {}
+    for word in words:
+        first = search(word)
+        if not first:
+            continue
+        for kind, typo in misspellings(word, rnd).items():
+            found = len(set(first) & set(search(typo))) >= min(2, len(first))
+            out.setdefault(kind, []).append((word, typo, found))
+    return out
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--words", type=int, default=200, help="ord per grupp")
+    parser.add_argument("--data-dir", type=Path)
+    parser.add_argument("--json", action="store_true")
+    parser.add_argument("--verbose", action="store_true", help="visa felstavningar som missar")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp, Library(args.data_dir or Path(tmp)) as library:
+        if library.example_count() == 0:
+            library.ingest_paths([ROOT / "corpus" / "pdf"])
+
+        def search(text: str) -> list[str]:
+            return [h["id"] for h in library.search(text, per_page=TOP).hits[:TOP]]
+
+        rnd = random.Random(SEED)
+        results = {pool: sweep(search, words, rnd)
+                   for pool, words in word_pools(library, args.words, rnd).items()}
+    report = {pool: {kind: {"n": len(rows), "found": sum(r[2] for r in rows)}
+                     for kind, rows in kinds.items()} for pool, kinds in results.items()}
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False, indent=1))
+        return 0
+    print(f"{'grupp':11s} {'felstavning':20s} {'ord':>4s} {'hittar':>7s}")
+    for pool, kinds in report.items():
+        for kind, n in kinds.items():
+            print(f"{pool:11s} {kind:20s} {n['n']:4d} {n['found'] / max(1, n['n']):7.3f}")
+    if args.verbose:
+        for pool, kinds in results.items():
+            for kind, rows in kinds.items():
+                missed = [f"{w}→{t}" for w, t, ok in rows if not ok]
+                if missed:
+                    print(f"{pool}, {kind}: {', '.join(missed)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
