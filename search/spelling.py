@@ -216,13 +216,13 @@ def with_marks(searcher: Searcher, text: str, thesaurus: Thesaurus) -> str:
     with them, as the index word of the same letters has them ("frånvaron"): the index keeps
     every word also folded, so such a word finds the examples, but only with its å/ä/ö is it
     read as the word it is (its lemma, the concepts it names); a word no example writes, as the
-    thesaurus's one-word label of the same letters has them. A word of the Swedish lexicon or
-    of the thesaurus as typed ("for", "skola", "foraldrastod"), and a place of the gazetteer
-    ("habo", "nassjo": read as places already), is left as it is."""
+    thesaurus's one-word label of the same letters has them. A word of the Swedish lexicon as
+    typed ("for", "skola") and a place of the gazetteer ("habo", "nassjo": read as places
+    already) are left as they are."""
     out = text
     for word in dict.fromkeys(query_words(text)[:MAX_SUGGEST_WORDS]):
         if not word.isascii() or not word.isalpha() or len(word) < MIN_MARKED \
-                or _swedish(word) or is_place(word) or thesaurus.labelled(word):
+                or _swedish(word) or is_place(word):
             continue
         marked = _marked(searcher, word, word) if _known(searcher, word) \
             else _marked_label(word, thesaurus)
