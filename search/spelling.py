@@ -216,9 +216,9 @@ def with_marks(searcher: Searcher, text: str, thesaurus: Thesaurus) -> str:
     with them, as the index word of the same letters has them ("frånvaron"): the index keeps
     every word also folded, so such a word finds the examples, but only with its å/ä/ö is it
     read as the word it is (its lemma, the concepts it names); a word no example writes, as the
-    thesaurus's one-word label of the same letters has them. A word of the Swedish lexicon as
-    typed ("for", "skola") and a place of the gazetteer ("habo", "nassjo": read as places
-    already) are left as they are."""
+    thesaurus's one-word label of the same letters has them ("laxhjalpsgrupp"). A word of the
+    Swedish lexicon as typed ("for", "skola") and a place of the gazetteer ("habo", "nassjo":
+    read as places already) are left as they are."""
     out = text
     for word in dict.fromkeys(query_words(text)[:MAX_SUGGEST_WORDS]):
         if not word.isascii() or not word.isalpha() or len(word) < MIN_MARKED \
@@ -232,8 +232,8 @@ def with_marks(searcher: Searcher, text: str, thesaurus: Thesaurus) -> str:
 
 
 def _marked_label(word: str, thesaurus: Thesaurus) -> str | None:
-    """The one-word thesaurus label that is ``word`` with its å/ä/ö ("kvallstraff":
-    kvällsträff), for a word no example writes."""
+    """The one-word thesaurus label that is ``word`` with its å/ä/ö ("laxhjalpsgrupp":
+    läxhjälpsgrupp)."""
     return next((label for label in _label_words(thesaurus).get(word[:1], ())
                  if label != word and fold(label) == word), None)
 
