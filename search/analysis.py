@@ -131,9 +131,14 @@ def _places() -> dict[str, str]:
 
 
 def is_place(word: str) -> bool:
-    """Whether a lowercase word is a one-word place of the gazetteer, as written or without
-    its å/ä/ö ("habo", "nassjo")."""
+    """Whether a lowercase word is a one-word place of the gazetteer, as written, without its
+    å/ä/ö or in the genitive ("habo", "nassjo", "stockaryds")."""
     return word in _places()
+
+
+def place_of(word: str) -> str | None:
+    """The place (its name, lowercase) a lowercase word names ("stockaryds": stockaryd)."""
+    return _places().get(word)
 
 
 MIN_PLACE_REST = 4  # letters of the word after a place's name ("skolan", "gården")

@@ -44,6 +44,7 @@ from search.analysis import (
     is_place,
     lemma,
     pair_spans,
+    place_of,
     query_words,
     variants,
 )
@@ -1117,7 +1118,8 @@ def _pinned(searcher: Searcher, plan: WordPlan, expansions: list[Expansion],
             continue
         if not is_name(written[i]) or i in not_names:
             continue
-        term = plan.words[i][0]
+        # a place by any of its forms is the place ("Stockaryds": all that name Stockaryd)
+        term = place_of(written[i]) or plan.words[i][0]
         if 0 < reader.doc_frequency(RANK_FIELD, term) <= PIN_MAX:
             pinned |= set(fastrank.with_every_word(searcher, RANK_FIELD, [[term]]).tolist())
     pinned &= {d for _, d in found.best[:FEEDBACK_TOP]}  # and ranked among the first

@@ -142,3 +142,13 @@ def test_of_the_practices_a_query_names_the_one_its_rare_name_has_follows(corpus
     for hit in rest:
         assert "kamratstöd" in _practices(corpus_library, hit["id"]), hit["title"]
         assert len(hit["via"]) == len(set(hit["via"])), hit["via"]
+
+
+
+def test_a_place_in_the_genitive_is_the_place(corpus_library) -> None:
+    # "stockaryds" is written by two examples only: as a word of its own it pinned them and the
+    # practice of one (peer support, elsewhere in the county) followed; the place Stockaryd is
+    # written by more and pins nothing, so its examples and those near it come first
+    for text in ("stockaryds", "Stockaryds"):
+        for hit in corpus_library.search(text, per_page=3).hits:
+            assert "Sävsjö" in corpus_library.example(hit["id"]).municipalities, (text, hit)
