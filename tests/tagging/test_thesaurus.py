@@ -16,7 +16,10 @@ def test_every_taxonomy_concept_is_in_the_thesaurus_and_relations_resolve() -> N
     for concept in found:
         assert set(concept.related) <= names, concept.pref
         assert set(concept.focus_areas) <= set(FOCUS_AREAS), concept.pref
-    assert all(t.related or t.focus_areas for t in topics)
+    # a problem or need leads to practices; a synonym ring (no related practice) may name a
+    # focus area, but one about how the work is organised (consent, records) names none
+    assert sum(1 for t in topics if t.related) >= 15
+    assert any(not t.related and t.focus_areas for t in topics)
     for concept in found:  # a label once per concept: a SKOS file can hold it only once
         labels = [label.lower() for label in concept.labels()]
         assert len(labels) == len(set(labels)), concept.pref
