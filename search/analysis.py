@@ -130,15 +130,15 @@ def _places() -> dict[str, str]:
     return out
 
 
-def is_place(word: str) -> bool:
-    """Whether a lowercase word is a one-word place of the gazetteer, as written, without its
-    å/ä/ö or in the genitive ("habo", "nassjo", "stockaryds")."""
-    return word in _places()
-
-
 def place_of(word: str) -> str | None:
-    """The place (its name, lowercase) a lowercase word names ("stockaryds": stockaryd)."""
+    """The one-word place of the gazetteer (its name, lowercase) a lowercase word names, as
+    written, without its å/ä/ö or in the genitive ("nassjo": nässjö, "stockaryds": stockaryd)."""
     return _places().get(word)
+
+
+def is_place(word: str) -> bool:
+    """Whether a lowercase word names a one-word place of the gazetteer (``place_of``)."""
+    return place_of(word) is not None
 
 
 MIN_PLACE_REST = 4  # letters of the word after a place's name ("skolan", "gården")

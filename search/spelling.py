@@ -27,6 +27,7 @@ from ingest.tagging.compounds import split_compound
 from ingest.tagging.lemmas import is_known
 from ingest.tagging.thesaurus import Thesaurus
 from search.analysis import STOPWORDS, fold, is_place, query_words, variants
+from search.fastrank import SearcherCache
 from search.schema import SEARCH_FIELD
 
 MAX_FUZZY_WORDS = 8  # words looked up by similar spelling when nothing matched
@@ -224,11 +225,32 @@ def with_marks(searcher: Searcher, text: str, thesaurus: Thesaurus) -> str:
         if not word.isascii() or not word.isalpha() or len(word) < MIN_MARKED \
                 or _swedish(word) or is_place(word):
             continue
-        marked = _marked(searcher, word, word) if _known(searcher, word) \
-            else _marked_label(word, thesaurus)
+        marked = _marked_words(searcher).get(word) or _marked_label(word, thesaurus)
         if marked:
             out = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", marked, out, flags=re.IGNORECASE)
     return out
+
+
+_MARKED = SearcherCache()
+
+
+def _marked_words(searcher: Searcher) -> dict[str, str]:
+    """The index's words with å/ä/ö by their folded form ("frånvaron" under "franvaron"), the
+    one most examples have where several fold alike: built once per index state, as a lookup
+    by similar spelling walks the whole lexicon for a word that may begin with å/ä/ö."""
+    def build() -> dict[str, str]:
+        reader = searcher.reader()
+        best: dict[str, tuple[int, str]] = {}
+        for raw in reader.lexicon(SEARCH_FIELD):
+            term = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+            if term.isascii() or not term.isalpha():
+                continue
+            folded = fold(term)
+            frequency = reader.doc_frequency(SEARCH_FIELD, term)
+            if folded not in best or frequency > best[folded][0]:
+                best[folded] = (frequency, term)
+        return {folded: term for folded, (_, term) in best.items()}
+    return _MARKED.get(searcher, "marked", build)
 
 
 def _marked_label(word: str, thesaurus: Thesaurus) -> str | None:
