@@ -153,7 +153,7 @@ QUESTIONS = ["hur får vi fler {} att {}", "vad kan vi göra åt {} och {}",
 def make_queries(count: int, seed: int = 11) -> list[str]:
     """Mostly one to three domain words; every fifth query an everyday word of the thesaurus,
     every fifth a whole question around domain words (expansion and minimum-should-match),
-    every tenth a school only one example names (pinning)."""
+    every tenth a school only one example names (pinning), every tenth typed without å/ä/ö."""
     rng = random.Random(seed)
     queries = []
     for n in range(count):
@@ -164,6 +164,9 @@ def make_queries(count: int, seed: int = 11) -> list[str]:
             queries.append(frame.format(*rng.sample(REAL_WORDS, k=frame.count("{}"))))
         elif n % 10 == 2:  # a school few examples name, beside a domain word
             queries.append(f"{rng.choice(SCHOOLS)} {rng.choice(REAL_WORDS)}")
+        elif n % 10 == 7:  # typed without å/ä/ö (read with them)
+            words = " ".join(rng.sample(REAL_WORDS, k=rng.choice([1, 2])))
+            queries.append(words.translate(str.maketrans("åäö", "aao")))
         else:
             k = rng.choice([1, 1, 2, 2, 3])
             queries.append(" ".join(rng.sample(REAL_WORDS, k=k)))
