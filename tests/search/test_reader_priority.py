@@ -61,9 +61,13 @@ def _read_and_watch(niceness: int, cores: int | None = None) -> dict[int, tuple[
         reading = pool.submit(reader.read, SCANNED)
         while not reading.done():
             table = _processes()
-            seen.update({pid: (name, nice, policy if cores is None else _cores(pid))
-                         for pid, (_, name, nice, policy) in table.items()
-                         if _descends(pid, os.getpid(), table)})
+            now = {pid: (name, nice, policy if cores is None else _cores(pid))
+                   for pid, (_, name, nice, policy) in table.items()
+                   if _descends(pid, os.getpid(), table)}
+            # a process that ended between the two reads of /proc tells nothing of its cores:
+            # it keeps what an earlier look saw
+            seen.update({pid: seen_now for pid, seen_now in now.items()
+                         if cores is None or seen_now[2] or pid not in seen})
             time.sleep(0.01)
         assert reading.result().examples
         pool.shutdown()
