@@ -828,6 +828,11 @@ class WordPlan:
     written: tuple[str, ...] = ()  # its words as written (``query_words``)
 
 
+def counted_words(plan: WordPlan) -> list[int]:
+    """The positions of the plan's words that count as words an example has."""
+    return [i for i in range(len(plan.words)) if i >= len(plan.counts) or plan.counts[i]]
+
+
 def word_plan(searcher: Searcher, text: str, q: Query, thesaurus: Thesaurus) -> WordPlan | None:
     """The plan for a query of words (None for any other query). Query syntax (wildcards)
     matches any of its words and names no concepts."""
@@ -1099,7 +1104,7 @@ def _pinned(searcher: Searcher, plan: WordPlan, expansions: list[Expansion],
     query of several content words, of the practices it names the one they have ("elever på
     Vrigstadskolan som mår dåligt" names four; the school's example says kamratstöd)."""
     named = {e.concept for e in expansions if e.kind == INTERVENTION}
-    content = sum(1 for i in range(len(plan.words)) if i >= len(plan.counts) or plan.counts[i])
+    content = len(counted_words(plan))
     if named and content < FEEDBACK_WORDS or not found.best:
         return set(), []
     reader = searcher.reader()
@@ -1151,7 +1156,7 @@ def _described(searcher: Searcher, plan: WordPlan, expansions: list[Expansion],
                found: fastrank.Ranked) -> list[Expansion]:
     """The practices the best hits share, when no word of a query of several content
     words names one (search.query_feedback)."""
-    content = sum(1 for i in range(len(plan.words)) if i >= len(plan.counts) or plan.counts[i])
+    content = len(counted_words(plan))
     if content < FEEDBACK_WORDS or any(e.kind == INTERVENTION for e in expansions):
         return []
     passing = _named_once(searcher)
@@ -1232,7 +1237,7 @@ def concept_boosts(plan: WordPlan, expansions: list[Expansion], searcher: Search
     """How much the examples of each intervention the query names are raised: in
     proportion to the share of the query's words that name it (each word weighted by how
     closely it names it, relative to the closest) and how closely the query names it."""
-    counted = [i for i in range(len(plan.words)) if i >= len(plan.counts) or plan.counts[i]]
+    counted = counted_words(plan)
     if not counted:
         return []
     out = []

@@ -37,8 +37,6 @@ MIN_SPLIT_WORD = 8  # letters a word needs before it is tried as a compound
 MIN_PART = 3  # letters of each part of a split word
 MAX_SPLITS = 12  # split points tried per word (bounds the cost of one unknown word)
 MAX_TAIL_LOOKUPS = 2  # misspelled last parts looked up per word
-MAX_REFOLD = 2  # å/ä/ö a word lacking some of them may lack
-_FOLDED_FIRST = frozenset("aoeu")  # first letters that may have lost an å/ä/ö/é/ü
 
 
 def _swedish(word: str) -> bool:
@@ -187,15 +185,10 @@ def _part(searcher: Searcher, part: str) -> str:
 
 
 def _marked(searcher: Searcher, folded: str, word: str) -> str | None:
-    """The index word other than ``word`` that is ``folded`` with its å/ä/ö (of those with
-    the same first letter, unless that may stand for å/ä/ö: a lookup over every first letter
-    walks the whole lexicon)."""
-    try:
-        cands = searcher.suggest(SEARCH_FIELD, folded, limit=10, maxdist=MAX_REFOLD,
-                                 prefix=0 if folded[0] in _FOLDED_FIRST else 1)
-    except Exception:  # noqa: BLE001 - a suggestion is optional
-        return None
-    return next((c for c in cands if c != folded and c != word and fold(c) == folded), None)
+    """The index word other than ``word`` that is ``folded`` with its å/ä/ö
+    (``_marked_words``)."""
+    marked = _marked_words(searcher).get(folded)
+    return marked if marked not in (None, folded, word) else None
 
 
 def _refolded(searcher: Searcher, word: str) -> str | None:
@@ -225,7 +218,7 @@ def with_marks(searcher: Searcher, text: str, thesaurus: Thesaurus) -> str:
         if not word.isascii() or not word.isalpha() or len(word) < MIN_MARKED \
                 or _swedish(word) or is_place(word):
             continue
-        marked = _marked_words(searcher).get(word) or _marked_label(word, thesaurus)
+        marked = _marked(searcher, word, word) or _marked_label(word, thesaurus)
         if marked:
             out = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", marked, out, flags=re.IGNORECASE)
     return out
