@@ -1679,8 +1679,8 @@ def _corrected(searcher: Searcher, schema: Any, text: str, q: Query, found: Foun
         return (suggestion, better) if better.total > found.total else (None, None)
     baseline = 0 if not known or found.total == 0 else \
         _run_suggestion(searcher, schema, known, at, thesaurus).total
-    if better.total > baseline or better.total and _more_with_every_word(searcher, text,
-                                                                          suggestion):
+    if better.total > baseline or better.total and _more_with_every_word(
+            searcher, text, suggestion, thesaurus):
         return suggestion, better
     return None, None
 
@@ -1690,14 +1690,24 @@ def _only_split(text: str, suggestion: str) -> bool:
     return "".join(query_words(text)) == "".join(query_words(suggestion))
 
 
-def _more_with_every_word(searcher: Searcher, text: str, suggestion: str) -> bool:
+def _more_with_every_word(searcher: Searcher, text: str, suggestion: str,
+                          thesaurus: Thesaurus) -> bool:
     """Whether more examples have every word of the suggestion than of the query, the words
     it changes taken as written (a misspelled compound's parts, "hem" of "hembesk", are no
-    reason to keep it)."""
+    reason to keep it), or, when no example writes such a word, as its synonym ring's labels
+    that examples write ("vaccinering": "vaccination"), as the query matches it."""
     before, after = query_words(text)[:MAX_WORDS], query_words(suggestion)[:MAX_WORDS]
+    reader = searcher.reader()
+
+    def as_written(word: str) -> list[str]:
+        term = variants(word, False)[0]
+        if reader.doc_frequency(RANK_FIELD, term):
+            return [term]
+        return [term, *(t for t in ring_terms(word, thesaurus)
+                        if reader.doc_frequency(RANK_FIELD, t))]
 
     def every(words: list[str], changed: set[str]) -> int:
-        groups = [list(variants(w, False))[:1 if w in changed else None] for w in words]
+        groups = [as_written(w) if w in changed else list(variants(w, False)) for w in words]
         return fastrank.count_every_word(searcher, RANK_FIELD, groups)
 
     return every(after, set(after) - set(before)) > every(before, set(before) - set(after))

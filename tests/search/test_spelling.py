@@ -175,3 +175,16 @@ def test_a_label_no_example_writes_is_read_with_its_å_ä_ö(corpus_library) -> 
         return checked
 
     assert corpus_library.index.run(check) > 0
+
+
+def test_a_typo_of_a_label_no_example_writes_is_corrected_beside_a_common_word(
+        corpus_library) -> None:
+    # no example writes "cykeldiplom", a label of the cycling-course ring; examples write the
+    # ring's "cykelskola" and "cykelprov", and those are what the corrected word finds
+    assert corpus_library.search("cykeldiplom").total
+    for typed, meant in (("barn cykeldiplöm", "barn cykeldiplom"),
+                         ("familjer fadderfamlij", "familjer fadderfamilj")):
+        result = corpus_library.search(typed, per_page=3)
+        assert result.suggestion == meant and result.corrected, typed
+        assert [h["id"] for h in result.hits] == \
+            [h["id"] for h in corpus_library.search(meant, per_page=3).hits]
