@@ -21,6 +21,7 @@ from ingest.model import FOCUS_AREA
 from ingest.tagging.thesaurus import TOPIC, Concept, Thesaurus
 from search.analysis import query_words, variants
 from search.query_ages import age_topics
+from search.query_compounds import joined_labels
 
 LABEL_WEIGHT = 0.5
 MAX_LABEL_TERMS = 24  # terms added for one query (bounds the cost of the scoring)
@@ -39,10 +40,13 @@ def _one_word_labels(concept: Concept) -> tuple[str, ...]:
 
 def label_terms(text: str, query_terms: set[str], thesaurus: Thesaurus) -> list[str]:
     """The index terms of the other one-word labels of the concepts the query labels, without
-    the query's own terms (``query_terms``), at most MAX_LABEL_TERMS. An age's labels are
+    the query's own terms (``query_terms``), at most MAX_LABEL_TERMS; also of the concepts a
+    compound labels that the query writes apart (``query_compounds``). An age's labels are
     left out when the query labels something else: the age is then whom that is for."""
     ages = age_topics(thesaurus)
-    concepts = [c for c in thesaurus.labelled(text, True) if c.kind != FOCUS_AREA]
+    joined = thesaurus.labelled(" ".join(joined_labels(text, thesaurus)))
+    concepts = [c for c in dict.fromkeys((*thesaurus.labelled(text, True), *joined))
+                if c.kind != FOCUS_AREA]
     if any(c.key not in ages for c in concepts):
         concepts = [c for c in concepts if c.key not in ages]
     out: list[str] = []

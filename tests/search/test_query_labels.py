@@ -8,6 +8,7 @@ from pathlib import Path
 from ingest.tagging.thesaurus import seed
 from search import query
 from search.library import Library
+from search.query_compounds import joined_labels
 from search.query_labels import label_terms
 from tests.search.conftest import make_document
 
@@ -66,3 +67,22 @@ def test_the_example_that_writes_another_label_leads(tmp_path: Path, reader, add
         assert max(scores) < 1.05 * min(scores)
     finally:
         library.close()
+
+
+def test_a_compound_written_apart_labels_what_the_compound_labels() -> None:
+    thesaurus = seed()
+    assert joined_labels("gympa för knattar", thesaurus) == ("knattegympa",)
+    assert joined_labels("fotboll på rasten", thesaurus) == ("rastfotboll",)
+    # the two parts may stand far apart and in either order
+    assert "föräldrakurs" in joined_labels("föräldrarna tycker att lämningen är svår, "
+                                           "finns det en kurs", thesaurus)
+    # whole words only: the parts of a compound the query writes do not pair with its
+    # other words ("fritidsgård" + "skola" is no "skolgård")
+    assert joined_labels("fritidsgård och skola", thesaurus) == ()
+    assert joined_labels("föräldrakurs", thesaurus) == ()  # the compound itself, as written
+    # the other labels of what the compound labels (stöd i föräldraskapet) are weak words of
+    # the query, as when the query writes the compound
+    assert "föräldraskapsstöd" in label_terms("föräldrakurs", set(), thesaurus)
+    assert "föräldraskapsstöd" in label_terms("kurs för föräldrar", set(), thesaurus)
+    assert "föräldraskapsstöd" not in label_terms("kurs", set(), thesaurus) + \
+        label_terms("föräldrar", set(), thesaurus)

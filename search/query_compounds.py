@@ -1,0 +1,57 @@
+"""Compounds a query writes apart: two of its words that are the two parts of a one-word label
+of the thesaurus ("frukost för föräldrar": föräldrafrukost; "gympa för knattar": knattegympa).
+
+Swedish writes a compound as one word, and the thesaurus's labels are written so. A new team
+often writes the same thing as a phrase, with a small word between the parts and in either
+order. The index finds such a phrase's words in the examples through the compound parts it
+keeps beside each compound; but the concept the compound labels is named only when the query
+writes the compound. So the query is also read for the labels whose two parts (as lemmas, each
+part by any of its readings, ``analysis.part_lemmas``) are two of its words; their concepts'
+other labels are weak words of the query (``query_labels``), as when it writes the compound.
+The concepts are not named as the query's meaning: read so, a broad topic a phrase happens to
+spell ("träffar för föräldrar": föräldraträffar) outweighed the narrower one its words name.
+"""
+
+from __future__ import annotations
+
+import itertools
+from functools import lru_cache
+
+from ingest.tagging.thesaurus import Thesaurus
+from search.analysis import lemma, part_lemmas, query_words
+
+MAX_JOINED_WORDS = 12  # query words paired (bounds the cost of a long query)
+
+
+@lru_cache(maxsize=8)
+def _labels_by_parts(thesaurus: Thesaurus) -> dict[frozenset[str], tuple[str, ...]]:
+    """The one-word preferred and alternative labels made of two parts, by the lemmas of their
+    parts (every pair of readings)."""
+    out: dict[frozenset[str], set[str]] = {}
+    for concept in thesaurus.concepts:
+        for label in (concept.pref, *concept.alt):  # hidden labels are misspellings
+            word = label.lower()
+            parts = part_lemmas(word) if word.isalpha() else ()
+            if len(parts) != 2:
+                continue
+            for first, second in itertools.product(*parts):
+                if first != second:
+                    out.setdefault(frozenset((first, second)), set()).add(word)
+    return {key: tuple(sorted(labels)) for key, labels in out.items()}
+
+
+@lru_cache(maxsize=1024)
+def joined_labels(text: str, thesaurus: Thesaurus) -> tuple[str, ...]:
+    """The one-word labels whose two parts are two of the query's words. Only whole words:
+    the parts of a compound the query writes pair into labels it does not mean
+    ("fritidsgård och skola": "skolgård")."""
+    by_parts = _labels_by_parts(thesaurus)
+    words = query_words(text)[:MAX_JOINED_WORDS]
+    terms = [{lemma(word), word} for word in words]
+    out: list[str] = []
+    for first, second in itertools.combinations(terms, 2):
+        for a, b in itertools.product(first, second):
+            for label in by_parts.get(frozenset((a, b)), ()) if a != b else ():
+                if label not in out and label not in words:
+                    out.append(label)
+    return tuple(out)
