@@ -5,7 +5,8 @@ The corpus is ingested into a fresh temporary data directory (or ``--data-dir``)
 examples write: villages, schools, people) and everyday words (the thesaurus's one-word
 preferred and alternative labels of seven letters or more, and long words of example titles).
 Each word is misspelled the ways people misspell: a letter dropped, doubled, two letters
-swapped, å/ä/ö typed as a/a/o, one vowel for another. A misspelling counts as found when its
+swapped, å/ä/ö typed as a/a/o, one vowel for another, and (rarer) the first letter typed as a
+key beside it. A misspelling counts as found when its
 first three hits share at least two examples with the first three of the word as written (one,
 when the word finds only one); words that find nothing as written are left out.
 
@@ -37,8 +38,15 @@ _OTHER_VOWEL = {"a": "e", "e": "a", "i": "e", "o": "å", "u": "o", "y": "i", "å
                 "ö": "o"}
 
 
+# letters beside each other on a Swedish keyboard: a first letter mistyped is one of these
+_ROWS = ("qwertyuiopå", "asdfghjklöä", "zxcvbnm")
+_BESIDE = {row[i]: row[max(0, i - 1):i] + row[i + 1:i + 2]
+           for row in _ROWS for i in range(len(row))}
+
+
 def misspellings(word: str, rnd: random.Random) -> dict[str, str]:
-    """One misspelling of each kind (never of the first letter, which people rarely miss)."""
+    """One misspelling of each kind; the first letter only in the last kind (people rarely
+    miss it), drawn apart so that the other kinds stay the same words as before it."""
     out: dict[str, str] = {}
     i = rnd.randrange(1, len(word) - 1)
     out["tappad bokstav"] = word[:i] + word[i + 1:]
@@ -52,6 +60,10 @@ def misspellings(word: str, rnd: random.Random) -> dict[str, str]:
     if vowels:
         i = 1 + rnd.choice(vowels)
         out["annan vokal"] = word[:i] + _OTHER_VOWEL[word[i].lower()] + word[i + 1:]
+    beside = _BESIDE.get(word[0].lower())
+    if beside:
+        first = random.Random(f"{SEED}:{word}").choice(beside)
+        out["första bokstaven"] = (first.upper() if word[0].isupper() else first) + word[1:]
     return out
 
 

@@ -10,7 +10,9 @@ unknown word is also tried as a known first part plus a misspelled last part ("s
 A word the taxonomy knows as a term of a concept ("skolk") is not misspelled, even when no
 example uses it: the query finds the concept's examples instead; and a word spelled like such a
 term ("skollk") is offered that term, when it is closer than any word of the index. The edit
-distance allowed grows with the word's length.
+distance allowed grows with the word's length. Whoosh's walk keeps the first letter; a word with
+nothing one edit away that keeps it is looked up as mistyped in its first letter ("gnattegympa"),
+in tables of the index words and labels by all but their first letter.
 """
 
 from __future__ import annotations
@@ -270,14 +272,68 @@ def _folded_candidates(searcher: Searcher, word: str) -> list[str]:
     return out
 
 
+MIN_FIRST_LETTER = 5  # letters of a word before its first letter is taken as mistyped
+
+
+def _first_letter_candidates(searcher: Searcher, word: str, thesaurus: Thesaurus) -> list[str]:
+    """The index words and thesaurus labels the word is when only its first letter was
+    mistyped: another letter ("gnattegympa": knattegympa), a letter left out ("nattegympa"),
+    one put before it ("xknattegympa") or the first two swapped ("nkattegympa"). The lookup by
+    similar spelling keeps the first letter (else it walks the whole lexicon for each unknown
+    word); these are looked up in tables of the words by all but their first letter."""
+    if len(word) < MIN_FIRST_LETTER:
+        return []
+    swapped = word[1] + word[0] + word[2:]
+    labels = _labels_by_rest(thesaurus)
+    cands = [_words_by_rest(searcher).get(word[1:]), _words_by_rest(searcher).get(word),
+             word[1:] if _known(searcher, word[1:]) else None,
+             swapped if _known(searcher, swapped) else None,
+             labels.get(word[1:]), labels.get(word), word[1:] if word[1:] in labels.values()
+             else None, swapped if swapped in labels.values() else None]
+    return [c for c in dict.fromkeys(cands) if c and c != word]
+
+
+@lru_cache(maxsize=8)
+def _labels_by_rest(thesaurus: Thesaurus) -> dict[str, str]:
+    """The one-word labels (``_label_words``) by all but their first letter."""
+    return {label[1:]: label for labels in _label_words(thesaurus).values() for label in labels
+            if len(label) >= MIN_FIRST_LETTER}
+
+
+_BY_REST = SearcherCache()
+
+
+def _words_by_rest(searcher: Searcher) -> dict[str, str]:
+    """The index's words of MIN_FIRST_LETTER letters or more by all but their first letter
+    ("nattegympa": knattegympa), the one most examples have where several share it; built once
+    per index state."""
+    def build() -> dict[str, str]:
+        reader = searcher.reader()
+        best: dict[str, tuple[int, str]] = {}
+        for raw in reader.lexicon(SEARCH_FIELD):
+            term = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+            if len(term) < MIN_FIRST_LETTER or not term.isalpha():
+                continue
+            frequency = reader.doc_frequency(SEARCH_FIELD, term)
+            if term[1:] not in best or frequency > best[term[1:]][0]:
+                best[term[1:]] = (frequency, term)
+        return {rest: term for rest, (_, term) in best.items()}
+    return _BY_REST.get(searcher, "by_rest", build)
+
+
 def _best_candidate(searcher: Searcher, word: str, thesaurus: Thesaurus) -> str | None:
     """The index word or thesaurus label closest to a misspelled word (the index's on a tie),
-    else a compound of known words."""
+    else one with another first letter, else a compound of known words."""
     refolded = _refolded(searcher, word)
     if refolded:
         return refolded
     cands = _close_words(searcher, word) or _folded_candidates(searcher, word)
     label = _close_label(word, thesaurus)
+    nearest = min([distance(word, c) for c in cands[:1]] + [label[0] if label else 99])
+    if nearest > 1:  # nothing one edit away that keeps the first letter: is it the first?
+        first = _first_letter_candidates(searcher, word, thesaurus)
+        if first:
+            return first[0]
     if not cands:
         return label[1] if label else (_compound_candidate(searcher, word)
                                        or _clipped_candidate(searcher, word))

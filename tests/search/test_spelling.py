@@ -188,3 +188,17 @@ def test_a_typo_of_a_label_no_example_writes_is_corrected_beside_a_common_word(
         assert result.suggestion == meant and result.corrected, typed
         assert [h["id"] for h in result.hits] == \
             [h["id"] for h in corpus_library.search(meant, per_page=3).hits]
+
+
+def test_a_mistyped_first_letter_is_corrected(corpus_library) -> None:
+    # a key beside it, a letter left out, the first two swapped: an index word
+    for typed in ("gnattegympa", "nattegympa", "nkattegympa"):
+        result = corpus_library.search(typed, per_page=3)
+        assert result.suggestion == "knattegympa" and result.corrected, typed
+        assert all("knattegympa" in h["interventions"] for h in result.hits)
+    # a label no example writes ("skolkare", of absence)
+    assert corpus_library.search("akolkare").suggestion == "skolkare"
+    # one edit at the first letter beats two that keep it ("hinna")
+    assert corpus_library.search("hränna").suggestion == "gränna"
+    # one edit that keeps the first letter is kept ("karlsson", not "larsson")
+    assert corpus_library.search("karsson").suggestion == "karlsson"
