@@ -29,11 +29,12 @@ MAX_LABEL_TERMS = 24  # terms added for one query (bounds the cost of the scorin
 
 @lru_cache(maxsize=4096)
 def _one_word_labels(concept: Concept) -> tuple[str, ...]:
-    """The lemmas of a concept's one-word preferred and alternative labels."""
+    """The lemmas of a concept's one-word preferred and alternative labels (one word as
+    written: of "har ingen bil" the query's words are only "bil", which is no label)."""
     out = []
     for label in (concept.pref, *concept.alt):
         words = query_words(label)
-        if len(words) == 1 and words[0].isalpha():
+        if len(words) == 1 and words[0].isalpha() and len(label.split()) == 1:
             out.append(variants(words[0], False)[0])
     return tuple(dict.fromkeys(out))
 

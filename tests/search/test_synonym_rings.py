@@ -69,3 +69,31 @@ def test_a_ring_about_how_the_work_is_organised_has_no_focus_area(corpus_library
     for hit in corpus_library.search("samtycke förskola", per_page=3).hits:
         example = corpus_library.example(hit["id"])
         assert "samtyck" in f"{example.title} {example.text}".lower(), hit["title"]
+
+
+def test_a_rural_setting_is_a_ring_and_families_out_there_a_topic() -> None:
+    # "på landet" says where, not what: it routes to no practice and names no area, so a
+    # question about children out in the villages is not read as one about small children
+    from search.query import named_concepts
+
+    thesaurus = seed()
+    assert thesaurus.concept("glesbygd").related == ()
+    assert thesaurus.concept("glesbygd").focus_areas == ()
+    assert not any(kind == "intervention" for kind, _, _ in named_concepts(
+        "idrott för barn som bor på landet", thesaurus))
+    # families with small children in the countryside are still what the family centre's
+    # outreach is for
+    assert ("intervention", "öppen förskola") in {
+        (kind, value) for kind, value, _ in named_concepts("familjer på landsbygden", thesaurus)}
+
+
+def test_only_labels_of_one_word_as_written_are_a_rings_other_words() -> None:
+    # of "har ingen bil" and "kan inte sova" the query's words are "bil" and "sova": words of
+    # a phrase, not names of the ring
+    from search.query_labels import label_terms
+
+    thesaurus = seed()
+    assert "landsbygd" in label_terms("glesbygd", set(), thesaurus)
+    assert "bil" not in label_terms("glesbygd", set(), thesaurus)
+    assert "sömn" in label_terms("sömnproblem", set(), thesaurus)
+    assert "sova" not in label_terms("sömnproblem", set(), thesaurus)
