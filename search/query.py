@@ -67,7 +67,7 @@ from search.query_feedback import (
     below_pinned,
     described_practices,
 )
-from search.query_labels import LABEL_WEIGHT, label_terms, ring_terms
+from search.query_labels import LABEL_WEIGHT, label_terms, ring_labels, ring_terms
 from search.query_own import OwnNames
 from search.records import DocumentRef, DroppedFilter, Hit, SearchResult
 from search.schema import FACETS, RANK_FIELD, SEARCH_FIELD, facet_values
@@ -826,6 +826,9 @@ class WordPlan:
     actors: tuple[NamedActor, ...] = ()  # the actors it names ("EHT", "socialtjänsten")
     own: int | None = None  # its own words come first; after them, words its concepts add
     written: tuple[str, ...] = ()  # its words as written (``query_words``)
+    # the synonym rings among the practices it names (a topic's related ring), each with the
+    # index terms of its one-word labels: the examples that write one are that practice
+    rings: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 def counted_words(plan: WordPlan) -> list[int]:
@@ -879,7 +882,21 @@ def word_plan(searcher: Searcher, text: str, q: Query, thesaurus: Thesaurus) -> 
     return WordPlan(words, concepts, tuple(named.items()), required_words(present),
                     tuple(counts), tuple(weights), _closeness(text, named, thesaurus),
                     named_ages(text, thesaurus), actors, own,
-                    tuple(query_words(text)[:MAX_WORDS]))
+                    tuple(query_words(text)[:MAX_WORDS]), _named_rings(reader, concepts,
+                                                                       thesaurus))
+
+
+def _named_rings(reader: Any, concepts: Concepts, thesaurus: Thesaurus
+                 ) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The synonym rings among the practices the query names, with their labels' index terms
+    that examples have."""
+    out = []
+    for kind, value, _ in concepts:
+        terms = ring_labels(value, thesaurus) if kind == INTERVENTION else ()
+        terms = tuple(t for t in terms if reader.doc_frequency(RANK_FIELD, t))
+        if terms:
+            out.append((value, terms))
+    return tuple(out)
 
 
 def _with_rings(reader: Any, words: list[list[str]], written: list[str], thesaurus: Thesaurus
@@ -974,6 +991,7 @@ def _expansions(searcher: Searcher, plan: WordPlan) -> list[Expansion]:
     arrays = _facet_arrays(searcher, postings)
     n_docs = searcher.doc_count_all()
     named = dict(plan.named)
+    rings = dict(plan.rings)
     areas_only = all(kind != "intervention" for kind, _, _ in plan.concepts)
     out = []
     for kind, value, weight in sorted(plan.concepts, key=lambda c: c[0] != "intervention"):
@@ -981,9 +999,13 @@ def _expansions(searcher: Searcher, plan: WordPlan) -> list[Expansion]:
         if areas_only:
             kind_weight = AREA_ONLY_WEIGHT
         docs = postings.get(facet, {}).get(value)
+        ids = arrays[facet][value] if docs else None
+        if not docs and value in rings:  # a ring: the examples that write its labels
+            ids = fastrank.with_every_word(searcher, RANK_FIELD, [rings[value]])
+            docs = frozenset(ids.tolist())
         if docs:
             score = fastrank.expansion_score(n_docs, len(docs), kind_weight * weight)
-            out.append(Expansion(kind, value, docs, arrays[facet][value], score, weight,
+            out.append(Expansion(kind, value, docs, ids, score, weight,
                                  named.get(value, frozenset())))
     out += _written_own(searcher, plan, {e.concept for e in out})
     for value, words in plan.ages:

@@ -58,9 +58,21 @@ def label_terms(text: str, query_terms: set[str], thesaurus: Thesaurus) -> list[
     return out[:MAX_LABEL_TERMS]
 
 
+def ring_labels(name: str, thesaurus: Thesaurus) -> tuple[str, ...]:
+    """The lemmas of the one-word labels of the synonym ring named ``name`` (a topic's
+    related ring: the examples that write them are that practice); empty for anything else."""
+    concept = thesaurus.find(name)
+    return _one_word_labels(concept) if concept is not None and _is_ring(concept) else ()
+
+
+def _is_ring(concept: Concept) -> bool:
+    """A synonym ring: a topic related to nothing."""
+    return concept.kind == TOPIC and not concept.related
+
+
 def ring_terms(word: str, thesaurus: Thesaurus) -> tuple[str, ...]:
     """The index terms of the one-word labels of the synonym rings a word labels (topics that
     lead to no practice, for practices teams run that the taxonomy does not name:
     "föräldrafika" → föräldrakaffe, …)."""
-    rings = [c for c in thesaurus.labelled(word) if c.kind == TOPIC and not c.related]
+    rings = [c for c in thesaurus.labelled(word) if _is_ring(c)]
     return tuple(dict.fromkeys(t for c in rings for t in _one_word_labels(c)))

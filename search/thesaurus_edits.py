@@ -135,15 +135,16 @@ def remove_label(con: sqlite3.Connection, thesaurus: Thesaurus, key: str, label:
 def add_concept(con: sqlite3.Connection, thesaurus: Thesaurus, pref: str,
                 focus_areas: tuple[str, ...] = (), related: tuple[str, ...] = (),
                 definition: str = "", user: str | None = None) -> ThesaurusEdit:
-    """Add a topic: a problem or need teams work on, related to interventions."""
+    """Add a topic: a problem or need teams work on, related to practices (interventions and
+    synonym rings)."""
     pref = _checked_label(pref)
     key = slug(pref)
     if not key or thesaurus.concept(key) or thesaurus.find(pref):
         raise InvalidRequestError(f"Begreppet {pref!r} finns redan i tesaurusen.")
     areas = {c.pref for c in thesaurus.concepts if c.kind == FOCUS_AREA}
-    interventions = {c.pref for c in thesaurus.concepts if c.kind == INTERVENTION}
+    practices = {c.pref for c in thesaurus.concepts if _is_practice(c)}
     data = {"focus_areas": [a for a in focus_areas if a in areas],
-            "related": [r for r in related if r in interventions],
+            "related": [r for r in related if r in practices],
             "definition": " ".join(definition.split())[:500]}
     check_text((data["definition"],), "Beskrivningen")
     return _insert(con, key, ADD_CONCEPT, pref, user, data=data)
@@ -191,6 +192,13 @@ class _Merge:
         found = self.by_key.get(key) if key else None
         return found.pref if found is not None and found.kind == kind else None
 
+    def resolve_practice(self, name: str) -> str | None:
+        """Our preferred label of the file's concept ``name``, when it is a practice: an
+        intervention or a synonym ring (a topic related to nothing)."""
+        key = self.theirs.get(_folded(name)) or self.owner.get(_folded(name))
+        found = self.by_key.get(key) if key else None
+        return found.pref if found is not None and _is_practice(found) else None
+
     def add_labels(self, key: str, concept: Concept) -> None:
         wanted = [(concept.pref, ALT), *((x, ALT) for x in concept.alt),
                   *((x, HIDDEN) for x in concept.hidden)]
@@ -229,7 +237,7 @@ class _Merge:
             self.skip(concept, f"Begreppet {pref!r} finns redan i tesaurusen.")
             return
         areas = _present(self.resolve(a, FOCUS_AREA) for a in concept.focus_areas)
-        related = _present(self.resolve(r, INTERVENTION) for r in concept.related)
+        related = _present(self.resolve_practice(r) for r in concept.related)
         data = {"focus_areas": areas, "related": related, "definition": definition}
         _insert(self.con, key, ADD_CONCEPT, pref, self.user, data=data)
         self.by_key[key] = Concept(key, TOPIC, pref, related=tuple(related),
@@ -237,6 +245,12 @@ class _Merge:
         self.owner[_folded(pref)] = self.theirs[_folded(concept.pref)] = key
         self.report.concepts_added += 1
         self.add_labels(key, concept)
+
+
+def _is_practice(concept: Concept) -> bool:
+    """What a topic may be related to: an intervention, or a synonym ring (a topic related to
+    nothing: a practice teams run that the taxonomy does not name)."""
+    return concept.kind == INTERVENTION or concept.kind == TOPIC and not concept.related
 
 
 def _folded(label: str) -> str:

@@ -5,7 +5,9 @@ preferred label); the file's ``thesaurus`` section adds alternative labels (ever
 synonyms, abbreviations), hidden labels (misspellings, spellings without å/ä/ö) and related
 interventions, and concepts of their own that are no practice but a problem or need a team
 works on ("mobbning", "ensamhet": topics), each with its related interventions, best first.
-A concept's focus areas are its broader concepts.
+A topic related to nothing is a synonym ring: a practice teams run that the taxonomy does not
+name ("föräldrakaffe"), which other topics may list among their related practices. A concept's
+focus areas are its broader concepts.
 
 ``seed()`` is that file's thesaurus. Coordinators change it (search/thesaurus_edits.py keeps
 their changes in the catalogue); ``Thesaurus.edited`` makes the changed value, which is never
@@ -69,7 +71,7 @@ class Concept:
     pref: str
     alt: tuple[str, ...] = ()
     hidden: tuple[str, ...] = ()
-    related: tuple[str, ...] = ()  # intervention names, closest first
+    related: tuple[str, ...] = ()  # practices (interventions, rings) by name, closest first
     focus_areas: tuple[str, ...] = ()  # the broader concepts
     definition: str = ""
 
@@ -266,9 +268,13 @@ def seed() -> Thesaurus:
     """The thesaurus of ingest/data/taxonomy.yaml."""
     tax = taxonomy()
     extra = tax.thesaurus
-    by_slug = {i.slug: i.name for i in tax.interventions}
     areas = extra.get("focus_areas") or {}
     items = extra.get("interventions") or {}
+    topics = extra.get("topics") or []
+    # a topic is related to interventions, and to synonym rings (topics related to nothing:
+    # practices teams run that the taxonomy does not name, "föräldrakaffe")
+    by_slug = {**{str(t["slug"]): str(t["pref"]) for t in topics if not t.get("related")},
+               **{i.slug: i.name for i in tax.interventions}}
 
     def related(entry: dict) -> tuple[str, ...]:
         return tuple(by_slug[s] for s in _strs(entry.get("related")) if s in by_slug)
@@ -281,7 +287,7 @@ def seed() -> Thesaurus:
         out.append(Concept(i.slug, INTERVENTION, i.name, _strs(entry.get(ALT)),
                            _strs(entry.get(HIDDEN)), related(entry), i.focus_areas,
                            i.description))
-    for topic in extra.get("topics") or []:
+    for topic in topics:
         out.append(Concept(str(topic["slug"]), TOPIC, str(topic["pref"]),
                            _strs(topic.get(ALT)), _strs(topic.get(HIDDEN)), related(topic),
                            _strs(topic.get("focus_areas"))))

@@ -97,3 +97,35 @@ def test_only_labels_of_one_word_as_written_are_a_rings_other_words() -> None:
     assert "bil" not in label_terms("glesbygd", set(), thesaurus)
     assert "sömn" in label_terms("sömnproblem", set(), thesaurus)
     assert "sova" not in label_terms("sömnproblem", set(), thesaurus)
+
+
+def test_a_topic_may_lead_to_a_ring_the_examples_that_write_it(corpus_library) -> None:
+    # a team's own practice (a parents' coffee) is a ring, not a tag: a problem it answers
+    # ("svårnådda familjer") may list it among its related practices, and the examples that
+    # write the ring's labels are then found through it, as a practice's examples are
+    import dataclasses
+
+    from search import query
+
+    current = corpus_library.thesaurus.current()
+    topic = current.concept("na-foraldrar")
+    assert "föräldrakaffe" not in topic.related
+    edited = current.edited(
+        [dataclasses.replace(topic, related=(*topic.related, "föräldrakaffe"))], "test")
+
+    def hits(thesaurus) -> list[str]:
+        result = corpus_library.index.run(lambda s: query.search(
+            s, s.schema, "svårnådda föräldrar", per_page=100, thesaurus=thesaurus))
+        return [h["title"] for h in result.hits]
+
+    coffee = "Föräldrakaffe på Tallbackaskolan"
+    assert coffee not in hits(current)
+    assert coffee in hits(edited)
+
+
+def test_a_topics_related_rings_resolve_from_the_seed() -> None:
+    thesaurus = seed()
+    rings = {c.pref for c in thesaurus.concepts if c.kind == "topic" and not c.related}
+    practices = {c.pref for c in thesaurus.concepts if c.kind == "intervention"}
+    for concept in thesaurus.concepts:
+        assert set(concept.related) <= practices | rings, concept.pref
