@@ -5,8 +5,8 @@ The corpus is ingested into a fresh temporary data directory (or ``--data-dir``)
 examples write: villages, schools, people) and everyday words (the thesaurus's one-word
 preferred and alternative labels of seven letters or more, and long words of example titles).
 Each word is misspelled the ways people misspell: a letter dropped, doubled, two letters
-swapped, å/ä/ö typed as a/a/o, one vowel for another, and (rarer) the first letter typed as a
-key beside it. A misspelling counts as found when its
+swapped, å/ä/ö typed as a/a/o, one vowel for another, a compound written apart before its last
+part, and (rarer) the first letter typed as a key beside it. A misspelling counts as found when its
 first three hits share at least two examples with the first three of the word as written (one,
 when the word finds only one); words that find nothing as written are left out.
 
@@ -27,6 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from ingest.tagging.compounds import split_compound  # noqa: E402
 from search.library import Library  # noqa: E402
 
 SEED = 7
@@ -44,9 +45,11 @@ _BESIDE = {row[i]: row[max(0, i - 1):i] + row[i + 1:i + 2]
            for row in _ROWS for i in range(len(row))}
 
 
-def misspellings(word: str, rnd: random.Random) -> dict[str, str]:
-    """One misspelling of each kind; the first letter only in the last kind (people rarely
-    miss it), drawn apart so that the other kinds stay the same words as before it."""
+def misspellings(word: str) -> dict[str, str]:
+    """One misspelling of each kind (the first letter only in its own kind: people rarely
+    miss it), drawn with a generator seeded by the word: a word is misspelled the same way
+    whatever else the pools hold (a grown thesaurus changes the everyday pool)."""
+    rnd = random.Random(f"{SEED}:{word}")
     out: dict[str, str] = {}
     i = rnd.randrange(1, len(word) - 1)
     out["tappad bokstav"] = word[:i] + word[i + 1:]
@@ -60,9 +63,13 @@ def misspellings(word: str, rnd: random.Random) -> dict[str, str]:
     if vowels:
         i = 1 + rnd.choice(vowels)
         out["annan vokal"] = word[:i] + _OTHER_VOWEL[word[i].lower()] + word[i + 1:]
+    parts = split_compound(word.lower())
+    if len(parts) > 1:  # a compound written apart before its last part ("sandbäcks skolan")
+        cut = len(word) - len(parts[-1])
+        out["isärskrivet"] = word[:cut] + " " + word[cut:]
     beside = _BESIDE.get(word[0].lower())
     if beside:
-        first = random.Random(f"{SEED}:{word}").choice(beside)
+        first = rnd.choice(beside)
         out["första bokstaven"] = (first.upper() if word[0].isupper() else first) + word[1:]
     return out
 
@@ -84,7 +91,7 @@ def word_pools(library: Library, count: int, rnd: random.Random) -> dict[str, li
     return {"namn": names[:count], "vardagsord": everyday[:count]}
 
 
-def sweep(search: Callable[[str], list[str]], words: list[str], rnd: random.Random
+def sweep(search: Callable[[str], list[str]], words: list[str]
           ) -> dict[str, list[tuple[str, str, bool]]]:
     """Per kind of misspelling: (word, misspelling, found) for the words that find anything."""
     out: dict[str, list[tuple[str, str, bool]]] = {}
@@ -92,7 +99,7 @@ def sweep(search: Callable[[str], list[str]], words: list[str], rnd: random.Rand
         first = search(word)
         if not first:
             continue
-        for kind, typo in misspellings(word, rnd).items():
+        for kind, typo in misspellings(word).items():
             found = len(set(first) & set(search(typo))) >= min(2, len(first))
             out.setdefault(kind, []).append((word, typo, found))
     return out
@@ -113,7 +120,7 @@ def main() -> int:
             return [h["id"] for h in library.search(text, per_page=TOP).hits[:TOP]]
 
         rnd = random.Random(SEED)
-        results = {pool: sweep(search, words, rnd)
+        results = {pool: sweep(search, words)
                    for pool, words in word_pools(library, args.words, rnd).items()}
     report = {pool: {kind: {"n": len(rows), "found": sum(r[2] for r in rows)}
                      for kind, rows in kinds.items()} for pool, kinds in results.items()}

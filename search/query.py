@@ -867,6 +867,11 @@ def word_plan(searcher: Searcher, text: str, q: Query, thesaurus: Thesaurus) -> 
             weights.append(PART_WEIGHT)
     words[:own_count] = _with_rings(reader, words[:own_count], query_words(text)[:MAX_WORDS],
                                     thesaurus)
+    joined = _joined_words(reader, query_words(text)[:MAX_WORDS], words)
+    if joined:  # a compound written apart ("sim skola"): the examples that write it
+        words.append(joined)
+        counts.append(False)
+        weights.append(1.0)
     own = len(words)
     labels = _label_words(reader, text, words, thesaurus)
     labels += [t for t in _actor_words(reader, text, words, common) if t not in labels]
@@ -897,6 +902,22 @@ def _named_rings(reader: Any, concepts: Concepts, thesaurus: Thesaurus
         if terms:
             out.append((value, terms))
     return tuple(out)
+
+
+def _joined_words(reader: Any, written: list[str], words: list[list[str]]) -> list[str]:
+    """The index terms of two words after one another written together, with or without a
+    joining s ("sim skola": simskola; "sandhems skolan": sandhemsskolan), that examples have:
+    a compound written apart, which the words find by its parts, among many others."""
+    own = {t for terms in words for t in terms}
+    out: list[str] = []
+    for first, second in itertools.pairwise(written):
+        if not (first.isalpha() and second.isalpha()):
+            continue
+        for together in dict.fromkeys((first + second, first + "s" + second)):
+            term = variants(together, False)[0]
+            if term not in own and term not in out and reader.doc_frequency(RANK_FIELD, term):
+                out.append(term)
+    return out
 
 
 def _with_rings(reader: Any, words: list[list[str]], written: list[str], thesaurus: Thesaurus
@@ -1709,7 +1730,8 @@ def _corrected(searcher: Searcher, schema: Any, text: str, q: Query, found: Foun
 
 def _only_split(text: str, suggestion: str) -> bool:
     """Whether the suggestion only writes a compound of the query apart ("helg öppet")."""
-    return "".join(query_words(text)) == "".join(query_words(suggestion))
+    before, after = query_words(text), query_words(suggestion)
+    return len(after) > len(before) and "".join(before) == "".join(after)
 
 
 def _more_with_every_word(searcher: Searcher, text: str, suggestion: str,

@@ -82,16 +82,29 @@ def _close_words(searcher: Searcher, word: str, limit: int = 6) -> list[str]:
     return sorted(cands, key=lambda c: distance(word, c))
 
 
+def _known_heads(searcher: Searcher, word: str) -> list[int]:
+    """The split points of a long word whose first part is a known word."""
+    if len(word) < MIN_SPLIT_WORD:
+        return []
+    splits = itertools.islice(range(MIN_PART, len(word) - MIN_PART + 1), MAX_SPLITS)
+    return [i for i in splits if word[:i] not in STOPWORDS and _known(searcher, word[:i])]
+
+
+def _written_apart(searcher: Searcher, word: str) -> str | None:
+    """Two known words run together ("östraskolan": "östra skolan"), written apart."""
+    for i in _known_heads(searcher, word):
+        if _known(searcher, word[i:]):
+            return f"{_part(searcher, word[:i])} {_part(searcher, word[i:])}"
+    return None
+
+
 def _compound_candidate(searcher: Searcher, word: str) -> str | None:
     """Two known words run together, or a known first part with a misspelled last part
     (looked up for the longest known first parts only: each lookup walks the whole lexicon)."""
-    if len(word) < MIN_SPLIT_WORD:
-        return None
-    splits = itertools.islice(range(MIN_PART, len(word) - MIN_PART + 1), MAX_SPLITS)
-    heads = [i for i in splits if word[:i] not in STOPWORDS and _known(searcher, word[:i])]
-    for i in heads:
-        if _known(searcher, word[i:]):
-            return f"{_part(searcher, word[:i])} {_part(searcher, word[i:])}"
+    apart = _written_apart(searcher, word)
+    if apart:
+        return apart
+    heads = _known_heads(searcher, word)
     for i in reversed(heads[-MAX_TAIL_LOOKUPS:]):
         head, tail = word[:i], word[i:]
         for cand in _close_words(searcher, tail, limit=3):
@@ -329,11 +342,16 @@ def _best_candidate(searcher: Searcher, word: str, thesaurus: Thesaurus) -> str 
         return refolded
     cands = _close_words(searcher, word) or _folded_candidates(searcher, word)
     label = _close_label(word, thesaurus)
-    nearest = min([distance(word, c) for c in cands[:1]] + [label[0] if label else 99])
-    if nearest > 1:  # nothing one edit away that keeps the first letter: is it the first?
+    # å/ä/ö typed without them are no edit here ("kvallsträffarnas": kvällsträffarna, one)
+    nearest = min([distance(fold(word), fold(c)) for c in cands[:1]]
+                  + [label[0] if label else 99])
+    if nearest > 1:  # nothing one edit away: the first letter, or two words run together?
         first = _first_letter_candidates(searcher, word, thesaurus)
         if first:
             return first[0]
+        apart = _written_apart(searcher, word)
+        if apart:
+            return apart
     if not cands:
         return label[1] if label else (_compound_candidate(searcher, word)
                                        or _clipped_candidate(searcher, word))
@@ -347,14 +365,31 @@ def _best_candidate(searcher: Searcher, word: str, thesaurus: Thesaurus) -> str 
     return best
 
 
+def _unknown(searcher: Searcher, word: str, thesaurus: Thesaurus) -> bool:
+    """A word of neither the index, the thesaurus ("skolk") nor Swedish: a typo."""
+    return word.isalpha() and not (_known(searcher, word) or query_terms(word)
+                                   or thesaurus.labelled(word) or _swedish(word))
+
+
+def _joined(searcher: Searcher, text: str, thesaurus: Thesaurus) -> str:
+    """The text with an unknown word and the word after it written together when that is an
+    index word: a compound written apart, whose first part is no word of its own
+    ("sandbäcks skolan": sandbäcksskolan)."""
+    words = query_words(text)
+    for first, second in itertools.pairwise(words):
+        if _unknown(searcher, first, thesaurus) and _known(searcher, first + second):
+            text = re.sub(rf"(?<!\w){re.escape(first)}\s+{re.escape(second)}(?!\w)",
+                          first + second, text, count=1, flags=re.IGNORECASE)
+    return text
+
+
 def suggest(searcher: Searcher, text: str, thesaurus: Thesaurus) -> str | None:
     """The query with unknown words replaced by the nearest words in the index."""
-    changed = False
-    out = text
+    out = _joined(searcher, text, thesaurus)
+    changed = out != text
     looked_up = 0
-    for word in query_words(text):  # a query within its limits (query.limit_query)
-        if not word.isalpha() or _known(searcher, word) or query_terms(word) \
-                or thesaurus.labelled(word) or _swedish(word):
+    for word in query_words(out):  # a query within its limits (query.limit_query)
+        if not _unknown(searcher, word, thesaurus):
             continue  # a word of the index, of the thesaurus ("skolk") or of Swedish: no typo
         looked_up += 1
         if looked_up > MAX_SUGGEST_WORDS:

@@ -202,3 +202,19 @@ def test_a_mistyped_first_letter_is_corrected(corpus_library) -> None:
     assert corpus_library.search("hränna").suggestion == "gränna"
     # one edit that keeps the first letter is kept ("karlsson", not "larsson")
     assert corpus_library.search("karsson").suggestion == "karlsson"
+
+
+def test_a_compound_written_apart_or_two_words_run_together(corpus_library) -> None:
+    # written apart, its first part no word of its own: the compound is offered
+    result = corpus_library.search("sandbäcks skolan", per_page=3)
+    assert result.suggestion == "sandbäcksskolan" and result.corrected
+    example = corpus_library.example(result.hits[0]["id"])
+    assert "sandbäcksskolan" in f"{example.title} {example.text}".lower()
+    # written apart, both parts words: found by its parts, the examples that write the
+    # compound first
+    first = corpus_library.search("sim skola", per_page=3).hits[0]
+    example = corpus_library.example(first["id"])
+    assert "simskola" in f"{example.title} {example.text}".lower()
+    # two words run together, the nearest index word two edits away: written apart wins
+    assert corpus_library.search("östraskolan skillingaryd").suggestion == \
+        "östra skolan skillingaryd"
