@@ -126,8 +126,15 @@ class Thesaurus:
 
     def find(self, name: str) -> Concept | None:
         """The concept with this key or preferred label."""
-        return self._by_key.get(name) or next(
-            (c for c in self.concepts if c.pref.lower() == name.strip().lower()), None)
+        return self._by_key.get(name) or self._by_pref.get(name.strip().lower())
+
+    @cached_property
+    def _by_pref(self) -> dict[str, Concept]:
+        """The concepts by preferred label (lowercase), the first of any that share one."""
+        out: dict[str, Concept] = {}
+        for concept in self.concepts:
+            out.setdefault(concept.pref.lower(), concept)
+        return out
 
     def edited(self, concepts: Iterable[Concept], version: str) -> Thesaurus:
         """This thesaurus with these concepts replaced (same key) or added (a new key)."""
