@@ -914,7 +914,7 @@ def _joined_words(reader: Any, written: list[str], words: list[list[str]]) -> li
         if not (first.isalpha() and second.isalpha()):
             continue
         for together in dict.fromkeys((first + second, first + "s" + second)):
-            term = variants(together, False)[0]
+            term = lemma(together)
             if term not in own and term not in out and reader.doc_frequency(RANK_FIELD, term):
                 out.append(term)
     return out
