@@ -10,6 +10,8 @@ part by any of its readings, ``analysis.part_lemmas``) are two of its words; the
 other labels are weak words of the query (``query_labels``), as when it writes the compound.
 The concepts are not named as the query's meaning: read so, a broad topic a phrase happens to
 spell ("träffar för föräldrar": föräldraträffar) outweighed the narrower one its words name.
+Hand-written: a lookup of labels by the lemmas of their compound parts, over our own analysis
+(search.analysis), which no search library offers.
 """
 
 from __future__ import annotations

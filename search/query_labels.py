@@ -18,7 +18,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ingest.model import FOCUS_AREA
-from ingest.tagging.thesaurus import TOPIC, Concept, Thesaurus
+from ingest.tagging.thesaurus import Concept, Thesaurus
 from search.analysis import query_words, variants
 from search.query_ages import age_topics
 from search.query_compounds import joined_labels
@@ -62,17 +62,12 @@ def ring_labels(name: str, thesaurus: Thesaurus) -> tuple[str, ...]:
     """The lemmas of the one-word labels of the synonym ring named ``name`` (a topic's
     related ring: the examples that write them are that practice); empty for anything else."""
     concept = thesaurus.find(name)
-    return _one_word_labels(concept) if concept is not None and _is_ring(concept) else ()
-
-
-def _is_ring(concept: Concept) -> bool:
-    """A synonym ring: a topic related to nothing."""
-    return concept.kind == TOPIC and not concept.related
+    return _one_word_labels(concept) if concept is not None and concept.is_ring else ()
 
 
 def ring_terms(word: str, thesaurus: Thesaurus) -> tuple[str, ...]:
     """The index terms of the one-word labels of the synonym rings a word labels (topics that
     lead to no practice, for practices teams run that the taxonomy does not name:
     "föräldrafika" → föräldrakaffe, …)."""
-    rings = [c for c in thesaurus.labelled(word) if _is_ring(c)]
+    rings = [c for c in thesaurus.labelled(word) if c.is_ring]
     return tuple(dict.fromkeys(t for c in rings for t in _one_word_labels(c)))

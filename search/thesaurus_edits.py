@@ -186,17 +186,19 @@ class _Merge:
             self.theirs[_folded(concept.pref)] = key
         return self.by_key.get(key) if key else None
 
+    def ours(self, name: str) -> Concept | None:
+        """Our concept for the file's concept ``name``."""
+        key = self.theirs.get(_folded(name)) or self.owner.get(_folded(name))
+        return self.by_key.get(key) if key else None
+
     def resolve(self, name: str, kind: str) -> str | None:
         """Our preferred label of the file's concept ``name``, when it is of this kind."""
-        key = self.theirs.get(_folded(name)) or self.owner.get(_folded(name))
-        found = self.by_key.get(key) if key else None
+        found = self.ours(name)
         return found.pref if found is not None and found.kind == kind else None
 
     def resolve_practice(self, name: str) -> str | None:
-        """Our preferred label of the file's concept ``name``, when it is a practice: an
-        intervention or a synonym ring (a topic related to nothing)."""
-        key = self.theirs.get(_folded(name)) or self.owner.get(_folded(name))
-        found = self.by_key.get(key) if key else None
+        """Our preferred label of the file's concept ``name``, when it is a practice."""
+        found = self.ours(name)
         return found.pref if found is not None and _is_practice(found) else None
 
     def add_labels(self, key: str, concept: Concept) -> None:
@@ -250,7 +252,7 @@ class _Merge:
 def _is_practice(concept: Concept) -> bool:
     """What a topic may be related to: an intervention, or a synonym ring (a topic related to
     nothing: a practice teams run that the taxonomy does not name)."""
-    return concept.kind == INTERVENTION or concept.kind == TOPIC and not concept.related
+    return concept.kind == INTERVENTION or concept.is_ring
 
 
 def _folded(label: str) -> str:

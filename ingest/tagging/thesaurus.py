@@ -78,6 +78,12 @@ class Concept:
     def labels(self) -> tuple[str, ...]:
         return (self.pref, *self.alt, *self.hidden)
 
+    @property
+    def is_ring(self) -> bool:
+        """A synonym ring: a topic related to nothing (a practice teams run that the taxonomy
+        does not name, or a detail examples write in their own words)."""
+        return self.kind == TOPIC and not self.related
+
     def has_label(self, label: str) -> bool:
         wanted = clean_label(label)
         return any(clean_label(x) == wanted for x in self.labels())
