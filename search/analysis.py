@@ -102,10 +102,12 @@ def compound_parts(word: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=20_000)
-def part_lemmas(word: str) -> tuple[tuple[str, ...], ...]:
+def part_lemmas(word: str, known_too: bool = False) -> tuple[tuple[str, ...], ...]:
     """The lemmas of each compound part of a word, part by part ("föräldrataxi":
-    (föräldra, förälder), (taxi,)); empty when it is not a compound."""
-    if len(word) < 2 * MIN_PART or not word.isalpha() or _simple_word(word):
+    (föräldra, förälder), (taxi,)); empty when it is not a compound, or (unless ``known_too``)
+    a short form the lemma table knows ("frågelåda" is a word of its own there)."""
+    if len(word) < 2 * MIN_PART or not word.isalpha() or (
+            not known_too and _simple_word(word)):
         return ()
     try:
         parts = [p.lower() for p in _split(word)]

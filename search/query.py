@@ -58,6 +58,7 @@ from search.query_actors import (
     run_together,
 )
 from search.query_ages import AGE, AGE_WEIGHT
+from search.query_compounds import joined_at
 from search.query_feedback import (
     DESCRIBED,
     FEEDBACK_TOP,
@@ -867,6 +868,7 @@ def word_plan(searcher: Searcher, text: str, q: Query, thesaurus: Thesaurus) -> 
             weights.append(PART_WEIGHT)
     words[:own_count] = _with_rings(reader, words[:own_count], query_words(text)[:MAX_WORDS],
                                     thesaurus)
+    words[:own_count] = _with_joined_rings(reader, text, words[:own_count], thesaurus)
     joined = _joined_words(reader, query_words(text)[:MAX_WORDS], words)
     if joined:  # a compound written apart ("sim skola"): the examples that write it
         words.append(joined)
@@ -917,6 +919,22 @@ def _joined_words(reader: Any, written: list[str], words: list[list[str]]) -> li
             term = lemma(together)
             if term not in own and term not in out and reader.doc_frequency(RANK_FIELD, term):
                 out.append(term)
+    return out
+
+
+def _with_joined_rings(reader: Any, text: str, words: list[list[str]], thesaurus: Thesaurus
+                       ) -> list[list[str]]:
+    """Each word's terms; the two words of a compound the query writes apart that labels a
+    synonym ring and that no example writes ("fråge låda": frågelåda) also have the ring's
+    other one-word labels that examples write ("brevlåda"), as ``_with_rings`` gives them to
+    the compound written whole."""
+    out = [list(terms) for terms in words]
+    for label, i, j in joined_at(text, thesaurus):
+        if j >= len(out) or reader.doc_frequency(RANK_FIELD, lemma(label)):
+            continue
+        ring = [t for t in ring_terms(label, thesaurus) if reader.doc_frequency(RANK_FIELD, t)]
+        for k in (i, j):
+            out[k] += [t for t in ring if t not in out[k]]
     return out
 
 

@@ -33,7 +33,7 @@ def _labels_by_parts(thesaurus: Thesaurus) -> dict[frozenset[str], tuple[str, ..
     for concept in thesaurus.concepts:
         for label in (concept.pref, *concept.alt):  # hidden labels are misspellings
             word = label.lower()
-            parts = part_lemmas(word) if word.isalpha() else ()
+            parts = part_lemmas(word, known_too=True) if word.isalpha() else ()
             if len(parts) != 2:
                 continue
             for first, second in itertools.product(*parts):
@@ -43,17 +43,22 @@ def _labels_by_parts(thesaurus: Thesaurus) -> dict[frozenset[str], tuple[str, ..
 
 
 @lru_cache(maxsize=1024)
-def joined_labels(text: str, thesaurus: Thesaurus) -> tuple[str, ...]:
-    """The one-word labels whose two parts are two of the query's words. Only whole words:
-    the parts of a compound the query writes pair into labels it does not mean
-    ("fritidsgård och skola": "skolgård")."""
+def joined_at(text: str, thesaurus: Thesaurus) -> tuple[tuple[str, int, int], ...]:
+    """The one-word labels whose two parts are two of the query's words, each with the
+    positions of those words (in ``query_words``). Only whole words: the parts of a compound
+    the query writes pair into labels it does not mean ("fritidsgård och skola": "skolgård")."""
     by_parts = _labels_by_parts(thesaurus)
     words = query_words(text)[:MAX_JOINED_WORDS]
     terms = [{lemma(word), word} for word in words]
-    out: list[str] = []
-    for first, second in itertools.combinations(terms, 2):
+    out: dict[str, tuple[str, int, int]] = {}
+    for (i, first), (j, second) in itertools.combinations(enumerate(terms), 2):
         for a, b in itertools.product(first, second):
             for label in by_parts.get(frozenset((a, b)), ()) if a != b else ():
                 if label not in out and label not in words:
-                    out.append(label)
-    return tuple(out)
+                    out[label] = (label, i, j)
+    return tuple(out.values())
+
+
+def joined_labels(text: str, thesaurus: Thesaurus) -> tuple[str, ...]:
+    """The one-word labels whose two parts are two of the query's words (``joined_at``)."""
+    return tuple(label for label, _, _ in joined_at(text, thesaurus))
