@@ -7,7 +7,10 @@ order. The index finds such a phrase's words in the examples through the compoun
 keeps beside each compound; but the concept the compound labels is named only when the query
 writes the compound. So the query is also read for the labels whose two parts (as lemmas, each
 part by any of its readings, ``analysis.part_lemmas``) are two of its words; their concepts'
-other labels are weak words of the query (``query_labels``), as when it writes the compound.
+other labels are weak words of the query (``query_labels``), as when it writes the compound;
+a ring's label no example writes makes its two words stand for the ring's other names
+(search.query._with_joined_rings), as the label written whole does. Labels the lemma table
+knows whole ("frågelåda") are read by their parts here too.
 The concepts are not named as the query's meaning: read so, a broad topic a phrase happens to
 spell ("träffar för föräldrar": föräldraträffar) outweighed the narrower one its words name.
 Hand-written: a lookup of labels by the lemmas of their compound parts, over our own analysis
