@@ -7,7 +7,7 @@ import html
 import itertools
 import math
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
@@ -866,10 +866,10 @@ def word_plan(searcher: Searcher, text: str, q: Query, thesaurus: Thesaurus) -> 
             words.append(terms[1:])
             counts.append(False)
             weights.append(PART_WEIGHT)
-    words[:own_count] = _with_rings(reader, words[:own_count], query_words(text)[:MAX_WORDS],
-                                    thesaurus)
+    written = query_words(text)[:MAX_WORDS]
+    words[:own_count] = _with_rings(reader, words[:own_count], written, thesaurus)
     words[:own_count] = _with_joined_rings(reader, text, words[:own_count], thesaurus)
-    joined = _joined_words(reader, query_words(text)[:MAX_WORDS], words)
+    joined = _joined_words(reader, written, words)
     if joined:  # a compound written apart ("sim skola"): the examples that write it
         words.append(joined)
         counts.append(False)
@@ -882,15 +882,14 @@ def word_plan(searcher: Searcher, text: str, q: Query, thesaurus: Thesaurus) -> 
         counts.append(False)
         weights.append(LABEL_WEIGHT)
     # a word no example has and that names no concept cannot be required
-    actors = named_actors(query_words(text)[:MAX_WORDS])
+    actors = named_actors(written)
     naming |= {i for actor in actors for i in actor.words}
     present = sum(1 for i, terms in enumerate(words) if counts[i] and (
         i in naming or any(reader.doc_frequency(RANK_FIELD, t) for t in terms)))
     return WordPlan(words, concepts, tuple(named.items()), required_words(present),
                     tuple(counts), tuple(weights), _closeness(text, named, thesaurus),
-                    named_ages(text, thesaurus), actors, own,
-                    tuple(query_words(text)[:MAX_WORDS]), _named_rings(reader, concepts,
-                                                                       thesaurus))
+                    named_ages(text, thesaurus), actors, own, tuple(written),
+                    _named_rings(reader, concepts, thesaurus))
 
 
 def _named_rings(reader: Any, concepts: Concepts, thesaurus: Thesaurus
@@ -899,11 +898,15 @@ def _named_rings(reader: Any, concepts: Concepts, thesaurus: Thesaurus
     that examples have."""
     out = []
     for kind, value, _ in concepts:
-        terms = ring_labels(value, thesaurus) if kind == INTERVENTION else ()
-        terms = tuple(t for t in terms if reader.doc_frequency(RANK_FIELD, t))
+        terms = _written(reader, ring_labels(value, thesaurus) if kind == INTERVENTION else ())
         if terms:
-            out.append((value, terms))
+            out.append((value, tuple(terms)))
     return tuple(out)
+
+
+def _written(reader: Any, terms: Iterable[str]) -> list[str]:
+    """The terms some example has."""
+    return [t for t in terms if reader.doc_frequency(RANK_FIELD, t)]
 
 
 def _joined_words(reader: Any, written: list[str], words: list[list[str]]) -> list[str]:
@@ -932,7 +935,7 @@ def _with_joined_rings(reader: Any, text: str, words: list[list[str]], thesaurus
     for label, i, j in joined_at(text, thesaurus):
         if j >= len(out) or reader.doc_frequency(RANK_FIELD, lemma(label)):
             continue
-        ring = [t for t in ring_terms(label, thesaurus) if reader.doc_frequency(RANK_FIELD, t)]
+        ring = _written(reader, ring_terms(label, thesaurus))
         for k in (i, j):
             out[k] += [t for t in ring if t not in out[k]]
     return out
@@ -946,8 +949,8 @@ def _with_rings(reader: Any, words: list[list[str]], written: list[str], thesaur
     out = []
     for i, terms in enumerate(words):
         if i < len(written) and not reader.doc_frequency(RANK_FIELD, terms[0]):
-            terms = [*terms, *(t for t in ring_terms(written[i], thesaurus)
-                               if t not in terms and reader.doc_frequency(RANK_FIELD, t))]
+            terms = [*terms, *(t for t in _written(reader, ring_terms(written[i], thesaurus))
+                               if t not in terms)]
         out.append(terms)
     return out
 
@@ -1765,8 +1768,7 @@ def _more_with_every_word(searcher: Searcher, text: str, suggestion: str,
         term = variants(word, False)[0]
         if reader.doc_frequency(RANK_FIELD, term):
             return [term]
-        return [term, *(t for t in ring_terms(word, thesaurus)
-                        if reader.doc_frequency(RANK_FIELD, t))]
+        return [term, *_written(reader, ring_terms(word, thesaurus))]
 
     def every(words: list[str], changed: set[str]) -> int:
         groups = [as_written(w) if w in changed else list(variants(w, False)) for w in words]

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from whoosh.query import FuzzyTerm
@@ -239,26 +240,33 @@ def with_marks(searcher: Searcher, text: str, thesaurus: Thesaurus) -> str:
     return out
 
 
-_MARKED = SearcherCache()
+_TABLES = SearcherCache()
 
 
-def _marked_words(searcher: Searcher) -> dict[str, str]:
-    """The index's words with å/ä/ö by their folded form ("frånvaron" under "franvaron"), the
-    one most examples have where several fold alike: built once per index state, as a lookup
-    by similar spelling walks the whole lexicon for a word that may begin with å/ä/ö."""
+def _most_written_by(searcher: Searcher, name: str, key: Callable[[str], str | None]
+                     ) -> dict[str, str]:
+    """The index's words by ``key`` (words it gives None left out), the one most examples
+    have where several share a key: built once per index state (``name``), as a lookup by
+    similar spelling walks the whole lexicon for each word."""
     def build() -> dict[str, str]:
         reader = searcher.reader()
         best: dict[str, tuple[int, str]] = {}
         for raw in reader.lexicon(SEARCH_FIELD):
             term = raw.decode("utf-8") if isinstance(raw, bytes) else raw
-            if term.isascii() or not term.isalpha():
+            found = key(term) if term.isalpha() else None
+            if found is None:
                 continue
-            folded = fold(term)
             frequency = reader.doc_frequency(SEARCH_FIELD, term)
-            if folded not in best or frequency > best[folded][0]:
-                best[folded] = (frequency, term)
-        return {folded: term for folded, (_, term) in best.items()}
-    return _MARKED.get(searcher, "marked", build)
+            if found not in best or frequency > best[found][0]:
+                best[found] = (frequency, term)
+        return {found: term for found, (_, term) in best.items()}
+    return _TABLES.get(searcher, name, build)
+
+
+def _marked_words(searcher: Searcher) -> dict[str, str]:
+    """The index's words with å/ä/ö by their folded form ("frånvaron" under "franvaron"): a
+    word that may begin with å/ä/ö has no first letter to walk the lexicon from."""
+    return _most_written_by(searcher, "marked", lambda t: None if t.isascii() else fold(t))
 
 
 def _marked_label(word: str, thesaurus: Thesaurus) -> str | None:
@@ -297,12 +305,12 @@ def _first_letter_candidates(searcher: Searcher, word: str, thesaurus: Thesaurus
     if len(word) < MIN_FIRST_LETTER:
         return []
     swapped = word[1] + word[0] + word[2:]
-    labels = _labels_by_rest(thesaurus)
-    cands = [_words_by_rest(searcher).get(word[1:]), _words_by_rest(searcher).get(word),
+    words, labels = _words_by_rest(searcher), _labels_by_rest(thesaurus)
+    cands = [words.get(word[1:]), words.get(word),
              word[1:] if _known(searcher, word[1:]) else None,
              swapped if _known(searcher, swapped) else None,
-             labels.get(word[1:]), labels.get(word), word[1:] if word[1:] in labels.values()
-             else None, swapped if swapped in labels.values() else None]
+             labels.get(word[1:]), labels.get(word),
+             *(c for c in (word[1:], swapped) if labels.get(c[1:]) == c)]
     return [c for c in dict.fromkeys(cands) if c and c != word]
 
 
@@ -313,25 +321,11 @@ def _labels_by_rest(thesaurus: Thesaurus) -> dict[str, str]:
             if len(label) >= MIN_FIRST_LETTER}
 
 
-_BY_REST = SearcherCache()
-
-
 def _words_by_rest(searcher: Searcher) -> dict[str, str]:
     """The index's words of MIN_FIRST_LETTER letters or more by all but their first letter
-    ("nattegympa": knattegympa), the one most examples have where several share it; built once
-    per index state."""
-    def build() -> dict[str, str]:
-        reader = searcher.reader()
-        best: dict[str, tuple[int, str]] = {}
-        for raw in reader.lexicon(SEARCH_FIELD):
-            term = raw.decode("utf-8") if isinstance(raw, bytes) else raw
-            if len(term) < MIN_FIRST_LETTER or not term.isalpha():
-                continue
-            frequency = reader.doc_frequency(SEARCH_FIELD, term)
-            if term[1:] not in best or frequency > best[term[1:]][0]:
-                best[term[1:]] = (frequency, term)
-        return {rest: term for rest, (_, term) in best.items()}
-    return _BY_REST.get(searcher, "by_rest", build)
+    ("nattegympa": knattegympa)."""
+    return _most_written_by(searcher, "by_rest",
+                            lambda t: t[1:] if len(t) >= MIN_FIRST_LETTER else None)
 
 
 def _best_candidate(searcher: Searcher, word: str, thesaurus: Thesaurus) -> str | None:
