@@ -1216,12 +1216,21 @@ def _pinned(searcher: Searcher, plan: WordPlan, expansions: list[Expansion],
     return pinned, [Expansion(DESCRIBED, value, postings[value], arrays[value], 0.0)]
 
 
+def _reads_hits(plan: WordPlan) -> bool:
+    """Whether the query says enough to read its best hits for the practice it means: it
+    has FEEDBACK_WORDS content words, or one that names no place ("klättring": the sport
+    tasters that offer it; "Rydaholm" asks for the village's examples, whatever they do)."""
+    content = len(counted_words(plan))
+    if content >= FEEDBACK_WORDS:
+        return True
+    return content == 1 and not any(is_place(word) for word in plan.written)
+
+
 def _described(searcher: Searcher, plan: WordPlan, expansions: list[Expansion],
                found: fastrank.Ranked) -> list[Expansion]:
-    """The practices the best hits share, when no word of a query of several content
-    words names one (search.query_feedback)."""
-    content = len(counted_words(plan))
-    if content < FEEDBACK_WORDS or any(e.kind == INTERVENTION for e in expansions):
+    """The practices the best hits share, when no word of the query names one and it says
+    enough (``_reads_hits``; search.query_feedback)."""
+    if not _reads_hits(plan) or any(e.kind == INTERVENTION for e in expansions):
         return []
     passing = _named_once(searcher)
     first = [(score, [v for v in facet_values(searcher.stored_fields(docnum), "insats")

@@ -152,3 +152,25 @@ def test_a_place_in_the_genitive_is_the_place(corpus_library) -> None:
     for text in ("stockaryds", "Stockaryds"):
         for hit in corpus_library.search(text, per_page=3).hits:
             assert "Sävsjö" in corpus_library.example(hit["id"]).municipalities, (text, hit)
+
+
+def test_one_word_no_concept_names_is_read_from_its_hits(corpus_library) -> None:
+    # "klättring" names no practice; the examples that write it are sport tasters, so the
+    # other sport tasters follow them, found through the practice
+    result = corpus_library.search("klättring", per_page=10)
+    writing = [h for h in result.hits if _writes(corpus_library, h["id"], "klättring")]
+    assert len(writing) >= FEEDBACK_TOP
+    assert result.hits[:len(writing)] == writing
+    through = result.hits[len(writing):]
+    assert len(through) >= 3
+    for hit in through:
+        assert hit["via"] == ["prova-på-aktiviteter"], hit["title"]
+        assert "prova-på-aktiviteter" in _practices(corpus_library, hit["id"])
+
+
+def test_a_place_alone_is_not_read_from_its_hits(corpus_library) -> None:
+    # a village's name asks for what is done there, whatever it is: nothing is found
+    # through a practice its examples share
+    result = corpus_library.search("Rydaholm", per_page=10)
+    assert result.hits
+    assert all(h["via"] == [] for h in result.hits)
