@@ -58,7 +58,7 @@ from search.query_actors import (
     run_together,
 )
 from search.query_ages import AGE, AGE_WEIGHT
-from search.query_compounds import joined_at
+from search.query_compounds import joined_at, written_apart
 from search.query_feedback import (
     DESCRIBED,
     FEEDBACK_TOP,
@@ -620,6 +620,10 @@ def named_concepts(text: str, thesaurus: Thesaurus) -> Concepts:
             weights[kind, value] = max(weight, weights.get((kind, value), 0.0))
     for value in defined(text, thesaurus):
         weights["intervention", value] = 1.0
+    for label in written_apart(text, thesaurus):
+        for kind, value, weight in thesaurus.named(label):
+            if kind in EXPANSION_WEIGHTS:
+                weights[kind, value] = max(weight, weights.get((kind, value), 0.0))
     for kind, value, weight in _named_as_actors(text, thesaurus):
         if kind in EXPANSION_WEIGHTS and (kind, value) not in weights:
             weights[kind, value] = ACTOR_NAMING_WEIGHT * weight

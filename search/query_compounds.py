@@ -13,6 +13,9 @@ a ring's label no example writes makes its two words stand for the ring's other 
 knows whole ("frågelåda") are read by their parts here too.
 The concepts are not named as the query's meaning: read so, a broad topic a phrase happens to
 spell ("träffar för föräldrar": föräldraträffar) outweighed the narrower one its words name.
+Two words side by side that are the label's first part, then its second, are another matter:
+that is the compound with a slip of the space bar ("skol början"), and it names what the
+compound names (``written_apart``).
 Hand-written: a lookup of labels by the lemmas of their compound parts, over our own analysis
 (search.analysis), which no search library offers.
 """
@@ -65,3 +68,20 @@ def joined_at(text: str, thesaurus: Thesaurus) -> tuple[tuple[str, int, int], ..
 def joined_labels(text: str, thesaurus: Thesaurus) -> tuple[str, ...]:
     """The one-word labels whose two parts are two of the query's words (``joined_at``)."""
     return tuple(label for label, _, _ in joined_at(text, thesaurus))
+
+
+@lru_cache(maxsize=1024)
+def written_apart(text: str, thesaurus: Thesaurus) -> tuple[str, ...]:
+    """The one-word labels the query writes apart as a typing slip: their first part, then
+    their second, as two words side by side ("själv känsla": självkänsla)."""
+    words = query_words(text)[:MAX_JOINED_WORDS]
+    out = []
+    for label, i, j in joined_at(text, thesaurus):
+        if j != i + 1:
+            continue
+        parts = part_lemmas(label, known_too=True)
+        if {lemma(words[i]), words[i]} & set(parts[0]) and \
+                {lemma(words[j]), words[j]} & set(parts[1]):
+            out.append(label)
+    return tuple(out)
+

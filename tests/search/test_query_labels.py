@@ -8,7 +8,7 @@ from pathlib import Path
 from ingest.tagging.thesaurus import seed
 from search import query
 from search.library import Library
-from search.query_compounds import joined_labels
+from search.query_compounds import joined_labels, written_apart
 from search.query_labels import label_terms
 from tests.search.conftest import make_document
 
@@ -95,3 +95,17 @@ def test_a_ring_label_written_apart_finds_what_the_label_finds(corpus_library) -
     assert whole
     apart = [h["id"] for h in corpus_library.search("fråge låda", per_page=3).hits]
     assert apart[0] == whole[0]
+
+
+def test_a_label_written_apart_side_by_side_names_what_the_label_names(corpus_library
+                                                                        ) -> None:
+    # "skol början" is "skolbörjan" with a slip of the space bar: it names the start of
+    # school as the compound does, and the first hits are the same; the parts in the other
+    # order are two words, not the compound
+    thesaurus = seed()
+    assert written_apart("skol början", thesaurus) == ("skolbörjan",)
+    assert written_apart("början skol", thesaurus) == ()
+    assert written_apart("kurs för föräldrar", thesaurus) == ()  # not side by side
+    whole = [h["id"] for h in corpus_library.search("skolbörjan", per_page=3).hits]
+    apart = [h["id"] for h in corpus_library.search("skol början", per_page=3).hits]
+    assert whole and apart == whole
