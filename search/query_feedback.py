@@ -7,7 +7,8 @@ with it; the rest of that practice's examples use other words and are not found 
 
 So when no word of a query of several content words names a practice, its first FEEDBACK_TOP
 hits are read (and so are those of a one-word query that names no concept and no place: a
-detail such as "klättring" is written by a few examples of the practice it belongs to): a practice that at least FEEDBACK_MIN of them have as one of their own (not one
+detail such as "klättring" is written by a few examples of the practice it belongs to): a
+practice that at least FEEDBACK_MIN of them have as one of their own (not one
 they name in passing, in one place) is taken as the practice the query describes. The hits
 keep their places; below them come that practice's other examples, each above the hits whose
 score is below FEEDBACK_SHARE of the last of those first hits, and an example found this way
