@@ -5,8 +5,11 @@ finds a close word for a misspelled whole word. Swedish writes its compounds as 
 the index keeps a compound's parts beside it only where the text used that compound: a typo
 inside a compound nobody wrote ("skolnärvarro") has no close word in the index. So a long
 unknown word is also tried as a known first part plus a misspelled last part ("skol" +
-"närvarro" → "skolnärvaro"), and as two known words written together ("psykiskhälsa" →
-"psykisk hälsa"); a candidate counts only when the analyser reads it into words the index has.
+"närvarro" → "skolnärvaro"), as a misspelled first part plus a known last part ("skolgårs" +
+"lekar" → "skolgårdslekar", the joining s kept), and as two known words written together
+("psykiskhälsa" → "psykisk hälsa"); a candidate counts only when the analyser reads it into
+words the index has. A first part is known also in its joining form ("kamratstödjar-" of
+kamratstödjare, "skol-" of skola), and a word of known parts is written as meant.
 A word the taxonomy knows as a term of a concept ("skolk") is not misspelled, even when no
 example uses it: the query finds the concept's examples instead; and a word spelled like such a
 term ("skollk") is offered that term, when it is closer than any word of the index. The edit
@@ -65,10 +68,13 @@ def _known(searcher: Searcher, word: str) -> bool:
 
 
 def _reads_as_known_parts(searcher: Searcher, word: str) -> bool:
-    """True when the analyser splits the word into parts that are all in the index."""
+    """True when the analyser splits the word into parts that are all in the index (a part
+    in its joining form, "stödjar", by the word it is read as, "stödjare")."""
     terms = variants(word, False)
     reader = searcher.reader()
-    return len(terms) > 1 and all(reader.doc_frequency(SEARCH_FIELD, t) > 0 for t in terms[1:])
+    known = {t for t in terms[1:] if reader.doc_frequency(SEARCH_FIELD, t) > 0}
+    return len(terms) > 1 and all(t in known or any(k.startswith(t) for k in known)
+                                  for t in terms[1:])
 
 
 def _close_words(searcher: Searcher, word: str, limit: int = 6) -> list[str]:
@@ -83,12 +89,37 @@ def _close_words(searcher: Searcher, word: str, limit: int = 6) -> list[str]:
     return sorted(cands, key=lambda c: distance(word, c))
 
 
-def _known_heads(searcher: Searcher, word: str) -> list[int]:
-    """The split points of a long word whose first part is a known word."""
+# A first part drops the last vowel of its word ("skol-" of skola, "stödjar-" of stödjare)
+DROPPED_VOWELS = ("e", "a")
+
+
+def _known_head(searcher: Searcher, head: str) -> bool:
+    """Whether a compound's first part is a known word: as written, without the vowel it
+    dropped, or as a compound the analyser reads into known words."""
+    if head in STOPWORDS:
+        return False
+    return (_known(searcher, head) or any(_known(searcher, head + v) for v in DROPPED_VOWELS)
+            or _reads_as_known_parts(searcher, head))
+
+
+def _known_heads(searcher: Searcher, word: str, parts: bool = False) -> list[int]:
+    """The split points of a long word whose first part is a known word (``parts``: or a
+    compound's first part, ``_known_head``: "kamratstödjar" of kamratstödjare)."""
     if len(word) < MIN_SPLIT_WORD:
         return []
     splits = itertools.islice(range(MIN_PART, len(word) - MIN_PART + 1), MAX_SPLITS)
-    return [i for i in splits if word[:i] not in STOPWORDS and _known(searcher, word[:i])]
+    if not parts:
+        return [i for i in splits if word[:i] not in STOPWORDS and _known(searcher, word[:i])]
+    return [i for i in splits if _known_head(searcher, word[:i])]
+
+
+def _known_tails(searcher: Searcher, word: str) -> list[int]:
+    """The split points of a long word whose last part is a known word, the longest last
+    part first."""
+    if len(word) < MIN_SPLIT_WORD:
+        return []
+    splits = itertools.islice(range(MIN_PART, len(word) - MIN_PART + 1), MAX_SPLITS)
+    return [i for i in splits if _known(searcher, word[i:])]
 
 
 def _written_apart(searcher: Searcher, word: str) -> str | None:
@@ -100,17 +131,30 @@ def _written_apart(searcher: Searcher, word: str) -> str | None:
 
 
 def _compound_candidate(searcher: Searcher, word: str) -> str | None:
-    """Two known words run together, or a known first part with a misspelled last part
-    (looked up for the longest known first parts only: each lookup walks the whole lexicon)."""
+    """Two known words run together, a known first part with a misspelled last part, or a
+    misspelled first part with a known last part ("skolgårslekar": skolgårdslekar), looked
+    up for the longest known parts only: each lookup walks the whole lexicon."""
     apart = _written_apart(searcher, word)
     if apart:
         return apart
-    heads = _known_heads(searcher, word)
+    tails = _known_tails(searcher, word)
+    if any(_known_head(searcher, word[:i]) for i in tails):
+        return None  # known parts, written as meant ("kamratstödjargrupp", "cykelskolledare")
+    heads = _known_heads(searcher, word, parts=True)
     for i in reversed(heads[-MAX_TAIL_LOOKUPS:]):
         head, tail = word[:i], word[i:]
         for cand in _close_words(searcher, tail, limit=3):
             if _reads_as_known_parts(searcher, head + cand):
                 return head + cand
+    for i in tails[:MAX_TAIL_LOOKUPS]:
+        head, tail = word[:i], word[i:]
+        for cand in _close_words(searcher, head, limit=3):
+            # a first part keeps the joining s it was written with ("skolgårs": skolgårds)
+            joined = [cand + "s" + tail] if head.endswith("s") and not cand.endswith("s") \
+                else []
+            for whole in [*joined, cand + tail]:
+                if _reads_as_known_parts(searcher, whole):
+                    return whole
     return None
 
 
