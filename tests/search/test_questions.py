@@ -215,6 +215,17 @@ def test_a_long_label_is_read_as_a_whole() -> None:
     assert all(value != "aktiv skolväg" for _, value, _ in named)
 
 
+def test_a_preposition_names_no_topic_but_the_phrase_does() -> None:
+    # "utanför skolan" says where, not who is left out: loneliness is named only by a
+    # phrase that says so ("känner sig utanför", "hamnar utanför")
+    thesaurus = seed()
+    named = {value for _, value, _ in query.named_concepts("läxhjälp utanför skolan", thesaurus)}
+    assert named == {"läxhjälp", "Fullföljda studier"}
+    for text in ("barn som känner sig utanför", "elever som hamnar utanför"):
+        named = {value for _, value, _ in query.named_concepts(text, thesaurus)}
+        assert "kamratstöd" in named, text
+
+
 def test_a_practice_named_in_one_place_counts_one_mention() -> None:
     """Overlapping evidence ("ökade närvaron", "närvaron") is one place; such an example is
     indexed as naming the practice once (``insats_once``), and is raised less."""
