@@ -24,6 +24,7 @@ from whoosh.analysis import (
 from ingest.lexicon import SEARCH_STOPWORDS
 from ingest.tagging import lemmatize as _lemmatize
 from ingest.tagging import split_compound as _split
+from ingest.tagging.compounds import split_known_compound
 from ingest.tagging.lemmas import is_known as _is_known
 from ingest.tagging.lemmas import simple_lemma
 
@@ -114,6 +115,25 @@ def part_lemmas(word: str, known_too: bool = False) -> tuple[tuple[str, ...], ..
     except Exception:  # noqa: BLE001
         return ()
     if len(parts) < 2 or any(len(p) < MIN_PART for p in parts):
+        return ()
+    return tuple(tuple(_part_lemmas(p, i == len(parts) - 1)) for i, p in enumerate(parts))
+
+
+MIN_KNOWN_HEAD = 4  # letters of the last part of a word the lemma table knows whole
+
+
+@lru_cache(maxsize=20_000)
+def known_compound_parts(word: str) -> tuple[tuple[str, ...], ...]:
+    """The lemmas of each part of a compound the lemma table knows whole ("fredagsmorgnarna":
+    (fredag,), (morgon,)), split as an unknown word is (``split_known_compound``); empty when
+    it is no compound."""
+    if len(word) < 2 * MIN_PART or not word.isalpha():
+        return ()
+    parts = split_known_compound(word)
+    # a known word cut before a short last piece is mostly a form of a simple word ("andars":
+    # and + ars)
+    if len(parts) < 2 or any(len(p) < MIN_PART for p in parts) or \
+            len(parts[-1]) < MIN_KNOWN_HEAD:
         return ()
     return tuple(tuple(_part_lemmas(p, i == len(parts) - 1)) for i, p in enumerate(parts))
 

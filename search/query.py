@@ -42,6 +42,7 @@ from search.analysis import (
     compound_parts,
     fold,
     is_place,
+    known_compound_parts,
     lemma,
     pair_spans,
     place_of,
@@ -871,6 +872,8 @@ def word_plan(searcher: Searcher, text: str, q: Query, thesaurus: Thesaurus) -> 
             counts.append(False)
             weights.append(PART_WEIGHT)
     written = query_words(text)[:MAX_WORDS]
+    words[:len(written)] = _with_parts(reader, written, words[:len(written)], naming,
+                                       thesaurus)
     words[:own_count] = _with_rings(reader, words[:own_count], written, thesaurus)
     words[:own_count] = _with_joined_rings(reader, text, words[:own_count], thesaurus)
     joined = _joined_words(reader, written, words)
@@ -894,6 +897,25 @@ def word_plan(searcher: Searcher, text: str, q: Query, thesaurus: Thesaurus) -> 
                     tuple(counts), tuple(weights), _closeness(text, named, thesaurus),
                     named_ages(text, thesaurus), actors, own, tuple(written),
                     _named_rings(reader, concepts, thesaurus))
+
+
+def _with_parts(reader: Any, written: list[str], words: list[list[str]], naming: set[int],
+                thesaurus: Thesaurus) -> list[list[str]]:
+    """Each word's terms, with the parts of a compound the lemma table knows whole after them
+    when no example writes it, it is no label of the thesaurus, and examples write every part
+    ("fredagsmorgnarna": fredag, morgon): the analyser keeps such a word whole, so a query
+    for it found only itself. A compound labelling a concept ("orosanmälan") or a ring
+    ("frågelåda") is what the thesaurus says it is."""
+    out = []
+    for i, (word, terms) in enumerate(zip(written, words, strict=False)):
+        if i not in naming and len(terms) == 1 and not reader.doc_frequency(RANK_FIELD, terms[0]) \
+                and not thesaurus.labelled(word):
+            parts = [[t for t in part if reader.doc_frequency(RANK_FIELD, t)]
+                     for part in known_compound_parts(word)]
+            if parts and all(parts):
+                terms = [*terms, *dict.fromkeys(t for part in parts for t in part)]
+        out.append(terms)
+    return out
 
 
 def _named_rings(reader: Any, concepts: Concepts, thesaurus: Thesaurus

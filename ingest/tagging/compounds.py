@@ -73,7 +73,26 @@ def split_compound(word: str) -> list[str]:
         return [lower]
     t = load_tables()
     known = lower in t.forms or lower in t.lemmas or lower in t.stems
-    best = _segment(lower, known, False)
+    return _parts(lower, known)
+
+
+@lru_cache(maxsize=20_000)
+def split_known_compound(word: str) -> list[str]:
+    """Compound parts of a word the lemma table knows whole ("fredagsmorgon": fredag, morgon),
+    split as an unknown word is; ``[word]`` if it is not a compound. ``split_compound`` leaves
+    such a word whole unless its parts are well attested: for a text that is right ("barnmorska"
+    is no child's "morska"), but a reader looking for a compound no text writes may want it by
+    its parts."""
+    lower = word.lower()
+    if len(lower) < 2 * MIN_PART or not lower.isalpha():
+        return [lower]
+    return _parts(lower, False)
+
+
+def _parts(lower: str, strict: bool) -> list[str]:
+    """The best split of a lowercase word (``_segment``), a linking -s- dropped from a
+    non-final part; ``[lower]`` when there is none."""
+    best = _segment(lower, strict, False)
     if best is None:
         return [lower]
     out = [

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ingest.tagging.thesaurus import seed
 from search import query
+from search.analysis import known_compound_parts
 from search.library import Library
 from search.query_compounds import joined_labels, written_apart
 from search.query_labels import label_terms
@@ -109,3 +110,14 @@ def test_a_label_written_apart_side_by_side_names_what_the_label_names(corpus_li
     whole = [h["id"] for h in corpus_library.search("skolbörjan", per_page=3).hits]
     apart = [h["id"] for h in corpus_library.search("skol början", per_page=3).hits]
     assert whole and apart == whole
+
+
+def test_a_known_compound_no_example_writes_is_found_by_its_parts(corpus_library) -> None:
+    # the lemma table knows "lördagsförmiddag" whole, so the analyser keeps it whole; no
+    # example writes it, two write "lördag förmiddag": they come first
+    hits = corpus_library.search("lördagsförmiddag", per_page=5).hits
+    assert {h["title"] for h in hits[:2]} == {"Lördagsöppet på öppna förskolan i Bodafors",
+                                              "Lördagsöppet i Hok"}
+    # a known word is not cut before a short last piece ("andars" is no "and" + "ars")
+    assert known_compound_parts("andars") == ()
+    assert known_compound_parts("lördagsförmiddag") == (("lördag",), ("förmiddag",))
