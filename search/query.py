@@ -682,6 +682,9 @@ def _named_in(text: str, thesaurus: Thesaurus) -> list[tuple[str, str, float]]:
     return thesaurus.stands_for(_labelled_in(text, thesaurus))
 
 
+_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
+
+
 @lru_cache(maxsize=1024)
 def _labelled_in(text: str, thesaurus: Thesaurus) -> tuple[Concept, ...]:
     """The concepts a query labels, as written (a label may have a word inside it), in its
@@ -690,6 +693,9 @@ def _labelled_in(text: str, thesaurus: Thesaurus) -> tuple[Concept, ...]:
     the ages beside them both ask."""
     out = [*thesaurus.labelled(text, True),
            *thesaurus.labelled(" ".join(query_words(text)))]
+    apart = _HYPHEN.sub(" ", text)
+    if apart != text:  # "PSF-elever", "BVC-sköterskan": the abbreviation is a label
+        out += thesaurus.labelled(apart, True)
     before = attributive(text)
     if before != text:
         out += thesaurus.labelled(before, True)

@@ -226,6 +226,19 @@ def test_a_preposition_names_no_topic_but_the_phrase_does() -> None:
         assert "kamratstöd" in named, text
 
 
+def test_an_abbreviation_before_a_hyphen_names_its_concept() -> None:
+    # "NPF-elever" is one word as written; its first piece is a label ("npf") and names
+    # what the label alone names
+    thesaurus = seed()
+
+    def practices(text: str) -> set[str]:
+        return {v for k, v, _ in query.named_concepts(text, thesaurus) if k == "intervention"}
+
+    assert practices("npf")
+    assert practices("NPF-elever") == practices("npf")
+    assert practices("ADHD-utredning") == practices("adhd")
+
+
 def test_a_practice_named_in_one_place_counts_one_mention() -> None:
     """Overlapping evidence ("ökade närvaron", "närvaron") is one place; such an example is
     indexed as naming the practice once (``insats_once``), and is raised less."""
