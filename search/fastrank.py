@@ -19,6 +19,7 @@ from typing import Any
 from weakref import WeakKeyDictionary
 
 import numpy as np
+from whoosh.scoring import BM25F, BM25FScorer
 from whoosh.searching import Searcher
 
 K1 = 1.2
@@ -53,14 +54,44 @@ class SearcherCache:
 def _norms(searcher: Searcher, fieldname: str) -> np.ndarray:
     """K1 × (1 − B + B × length / average length) per document."""
     reader = searcher.reader()
-    # as Whoosh's BM25F: stored (approximate) lengths, the exact average over all documents
+    # as Whoosh's BM25F: stored (approximate) lengths
     lengths = np.fromiter((reader.doc_field_length(i, fieldname, 1)
                            for i in range(reader.doc_count_all())), dtype=np.float64)
-    avg = searcher.avg_field_length(fieldname) or 1.0
-    return K1 * (1 - B + B * lengths / avg)
+    return K1 * (1 - B + B * lengths / average_length(searcher, fieldname))
 
 
 _NORMS = SearcherCache()
+_AVERAGES = SearcherCache()
+
+
+def average_length(searcher: Searcher, fieldname: str) -> float:
+    """The mean stored (approximate) length of a field over the live documents. Whoosh keeps
+    the exact total of the lengths in a segment it writes, but sums the stored, approximate
+    lengths when it merges segments: its average depends on how the index grew (one file at a
+    time, or rebuilt at once). This one is the same for the same documents, so they rank the
+    same whatever the index's history."""
+    def build() -> float:
+        reader = searcher.reader()
+        lengths = [reader.doc_field_length(i, fieldname, 1) for i in reader.all_doc_ids()]
+        return (sum(lengths) / len(lengths) if lengths else 0.0) or 1.0
+    return float(_AVERAGES.get(searcher, ("average", fieldname), build))
+
+
+class StoredLengthBM25F(BM25F):
+    """Whoosh's BM25F with the average length of ``average_length``: the weighting of every
+    searcher of the index, so Whoosh's scores (phrases, queries with syntax) and this module's
+    agree."""
+
+    def scorer(self, searcher: Searcher, fieldname: str, text: Any, qf: int = 1) -> Any:
+        scorer = super().scorer(searcher, fieldname, text, qf)
+        if isinstance(scorer, BM25FScorer):
+            scorer.avgfl = average_length(searcher.get_parent(), fieldname)
+        return scorer
+
+
+def weighting() -> StoredLengthBM25F:
+    """The weighting searchers of the index use (same k1 and b as this module)."""
+    return StoredLengthBM25F(B=B, K1=K1)
 
 
 def _blocks(searcher: Searcher, fieldname: str, term: str) -> list[tuple[Any, Any]]:

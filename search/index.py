@@ -43,6 +43,7 @@ from whoosh.searching import Searcher
 from whoosh.writing import IndexWriter
 
 from ingest.model import Example
+from search import fastrank
 from search.bulk import write_examples
 from search.schema import build_schema, index_fields
 from search.version import index_version
@@ -400,7 +401,7 @@ class IndexStore:
             if searcher.up_to_date():
                 return searcher
             self._forget(gen, searcher)  # a refresh would share (and this close) its readers
-        fresh = gen.ix.searcher()
+        fresh = gen.ix.searcher(weighting=fastrank.weighting())
         with self._lock:
             gen.searchers.append(fresh)
         self._local.cached = (gen, fresh)
