@@ -84,4 +84,3 @@ def written_apart(text: str, thesaurus: Thesaurus) -> tuple[str, ...]:
                 {lemma(words[j]), words[j]} & set(parts[1]):
             out.append(label)
     return tuple(out)
-
