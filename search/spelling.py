@@ -140,8 +140,11 @@ def _compound_candidate(searcher: Searcher, word: str) -> str | None:
     tails = _known_tails(searcher, word)
     if any(_known_head(searcher, word[:i]) for i in tails):
         return None  # known parts, written as meant ("kamratstödjargrupp", "cykelskolledare")
-    heads = _known_heads(searcher, word, parts=True)
-    for i in reversed(heads[-MAX_TAIL_LOOKUPS:]):
+    # the longest known words first, then first parts in a joining form ("kamratstödjar-")
+    strict = _known_heads(searcher, word)
+    joining = [i for i in _known_heads(searcher, word, parts=True)
+               if i not in strict and len(word) - i > MIN_PART]
+    for i in [*reversed(strict[-MAX_TAIL_LOOKUPS:]), *reversed(joining[-MAX_TAIL_LOOKUPS:])]:
         head, tail = word[:i], word[i:]
         for cand in _close_words(searcher, tail, limit=3):
             if _reads_as_known_parts(searcher, head + cand):

@@ -122,11 +122,18 @@ def test_a_compound_read_by_its_parts_is_not_split_for_fewer_hits(corpus_library
 
 
 def test_a_word_clipped_the_everyday_way_is_offered_the_word_it_stands_for(corpus_library) -> None:
-    # "läxis" is no word and no example's: clipped to "läx" plus -is, it stands for the index
-    # word beginning "läx" that most examples write (such a query found nothing at all)
-    result = corpus_library.search("läxis", per_page=5)
-    assert result.suggestion == "läxhjälp" and result.corrected
+    # "rastis" is no word, no label and no example's: clipped to "rast" plus -is, it stands
+    # for the index word beginning "rast" that most examples write (such a query found
+    # nothing at all)
+    result = corpus_library.search("rastis", per_page=5)
+    assert result.suggestion == "rast" and result.corrected
     assert result.hits
+    for hit in result.hits:
+        example = corpus_library.example(hit["id"])
+        assert "rast" in f"{example.title} {example.text}".lower(), hit["title"]
+    # a clipped word the thesaurus has as a label ("läxis") is that label: no suggestion
+    result = corpus_library.search("läxis", per_page=5)
+    assert result.suggestion is None and result.hits
     assert all("läxhjälp" in h["interventions"] for h in result.hits)
 
 
@@ -230,6 +237,10 @@ def test_a_typo_in_a_compounds_first_part_or_beside_a_joining_form(corpus_librar
         result = corpus_library.search(typed, per_page=5)
         assert result.suggestion == meant and result.corrected, typed
         assert title in titles(result), typed
+    # a typo in the last part after a short first part is still found when the word's end
+    # reads as a first part in a joining form ("idrottsledar-" of idrottsledare)
+    result = corpus_library.search("idrottsledarre", per_page=5)
+    assert result.suggestion == "idrottsledare" and result.corrected
     # compounds of known parts, a first part in its joining form among them, are written as
     # meant: nothing is offered in their place
     for word in ("kamratstödjargrupp", "cykelskolledare"):
