@@ -1,7 +1,8 @@
 """search.fastrank ranks as Whoosh does: on the index of the real corpus, for varied queries
 with and without filters, its top 10 equals Whoosh's own BM25F ranking (with the average
-length the index's searchers use, ``fastrank.weighting``) with the same coordination bonus. It reads private members of Whoosh's matcher, so it is tied to the Whoosh
-version pinned in pyproject.toml."""
+length the index's searchers use, ``fastrank.weighting``) with the same coordination bonus.
+It reads private members of Whoosh's matcher, so it is tied to the Whoosh version pinned in
+pyproject.toml."""
 
 from __future__ import annotations
 
