@@ -1801,7 +1801,9 @@ def _more_with_every_word(searcher: Searcher, text: str, suggestion: str,
     """Whether more examples have every word of the suggestion than of the query, the words
     it changes taken as written (a misspelled compound's parts, "hem" of "hembesk", are no
     reason to keep it), or, when no example writes such a word, as its synonym ring's labels
-    that examples write ("vaccinering": "vaccination"), as the query matches it."""
+    that examples write ("vaccinering": "vaccination"), as the query matches it; the
+    suggestion's words also by their parts, as the query finds a compound no example writes
+    ("cykelvänlig": cykel, vänlig)."""
     before, after = query_words(text)[:MAX_WORDS], query_words(suggestion)[:MAX_WORDS]
     reader = searcher.reader()
 
@@ -1811,11 +1813,17 @@ def _more_with_every_word(searcher: Searcher, text: str, suggestion: str,
             return [term]
         return [term, *_written(reader, ring_terms(word, thesaurus))]
 
-    def every(words: list[str], changed: set[str]) -> int:
-        groups = [as_written(w) if w in changed else list(variants(w, False)) for w in words]
+    def group(word: str, changed: set[str], parts: bool) -> list[str]:
+        if word not in changed:
+            return list(variants(word, False))
+        return [*as_written(word), *(variants(word, False) if parts else ())]
+
+    def every(words: list[str], changed: set[str], parts: bool) -> int:
+        groups = [group(w, changed, parts) for w in words]
         return fastrank.count_every_word(searcher, RANK_FIELD, groups)
 
-    return every(after, set(after) - set(before)) > every(before, set(before) - set(after))
+    return every(after, set(after) - set(before), True) > \
+        every(before, set(before) - set(after), False)
 
 
 def search(searcher: Searcher, schema: Any, text: str | None,

@@ -31,8 +31,16 @@ from whoosh.searching import Searcher
 from ingest.tagging import query_terms
 from ingest.tagging.compounds import split_compound
 from ingest.tagging.lemmas import is_known
+from ingest.tagging.taxonomy import taxonomy
 from ingest.tagging.thesaurus import Thesaurus
-from search.analysis import STOPWORDS, fold, is_place, query_words, variants
+from search.analysis import (
+    STOPWORDS,
+    fold,
+    is_place,
+    known_compound_parts,
+    query_words,
+    variants,
+)
 from search.fastrank import SearcherCache
 from search.schema import SEARCH_FIELD
 
@@ -41,6 +49,7 @@ MAX_SUGGEST_WORDS = 8  # unknown words given a "menade du" candidate
 MAX_FUZZY_TERMS = 20  # index words one misspelled word may stand for
 MIN_SPLIT_WORD = 8  # letters a word needs before it is tried as a compound
 MIN_PART = 3  # letters of each part of a split word
+MIN_TAIL = 4  # letters of a known last part a misspelled first part is looked up before
 MAX_SPLITS = 12  # split points tried per word (bounds the cost of one unknown word)
 MAX_TAIL_LOOKUPS = 2  # misspelled last parts looked up per word
 
@@ -69,12 +78,17 @@ def _known(searcher: Searcher, word: str) -> bool:
 
 def _reads_as_known_parts(searcher: Searcher, word: str) -> bool:
     """True when the analyser splits the word into parts that are all in the index (a part
-    in its joining form, "stödjar", by the word it is read as, "stödjare")."""
+    in its joining form, "stödjar", by the word it is read as, "stödjare"), or the word is a
+    compound the lemma table knows whole whose every part is ("läxstöd": läxa, stöd; the
+    query finds it by them, search.query._with_parts)."""
     terms = variants(word, False)
     reader = searcher.reader()
+    if len(terms) == 1:
+        parts = known_compound_parts(word)
+        return bool(parts) and all(any(reader.doc_frequency(SEARCH_FIELD, t) for t in part)
+                                   for part in parts)
     known = {t for t in terms[1:] if reader.doc_frequency(SEARCH_FIELD, t) > 0}
-    return len(terms) > 1 and all(t in known or any(k.startswith(t) for k in known)
-                                  for t in terms[1:])
+    return all(t in known or any(k.startswith(t) for k in known) for t in terms[1:])
 
 
 def _close_words(searcher: Searcher, word: str, limit: int = 6) -> list[str]:
@@ -114,11 +128,9 @@ def _known_heads(searcher: Searcher, word: str, parts: bool = False) -> list[int
 
 
 def _known_tails(searcher: Searcher, word: str) -> list[int]:
-    """The split points of a long word whose last part is a known word, the longest last
-    part first."""
-    if len(word) < MIN_SPLIT_WORD:
-        return []
-    splits = itertools.islice(range(MIN_PART, len(word) - MIN_PART + 1), MAX_SPLITS)
+    """The split points of a word whose last part is a known word of MIN_TAIL letters or
+    more ("lex|stöd"), the longest last part first."""
+    splits = itertools.islice(range(MIN_PART, len(word) - MIN_TAIL + 1), MAX_SPLITS)
     return [i for i in splits if _known(searcher, word[i:])]
 
 
@@ -206,14 +218,18 @@ def distance(a: str, b: str) -> int:
 @lru_cache(maxsize=8)
 def _label_words(thesaurus: Thesaurus) -> dict[str, tuple[str, ...]]:
     """The thesaurus's one-word preferred and alternative labels (not its hidden ones: those
-    are misspellings) by first letter without å/ä/ö ("överlämning" under "o"): words a query
+    are misspellings) and the tagger's one-word trigger words of its practices and focus
+    areas ("läxstöd"), by first letter without å/ä/ö ("överlämning" under "o"): words a query
     may mean although no example writes them ("skolk")."""
     out: dict[str, set[str]] = {}
-    for concept in thesaurus.concepts:
-        for label in (concept.pref, *concept.alt):  # hidden labels are misspellings
-            label = label.lower()
-            if label.isalpha() and len(label) > 3:
-                out.setdefault(fold(label[0]), set()).add(label)
+    tax = taxonomy()
+    triggers = [t for item in (*tax.interventions, *tax.focus_areas) for t in item.triggers]
+    labels = [label for concept in thesaurus.concepts
+              for label in (concept.pref, *concept.alt)]  # hidden labels are misspellings
+    for label in (*labels, *triggers):
+        label = label.lower()
+        if label.isalpha() and len(label) > 3:
+            out.setdefault(fold(label[0]), set()).add(label)
     return {first: tuple(sorted(words)) for first, words in out.items()}
 
 

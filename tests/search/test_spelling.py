@@ -245,3 +245,21 @@ def test_a_typo_in_a_compounds_first_part_or_beside_a_joining_form(corpus_librar
     # meant: nothing is offered in their place
     for word in ("kamratstödjargrupp", "cykelskolledare"):
         assert corpus_library.search(word).suggestion is None, word
+
+
+def test_a_typo_of_a_word_the_tagger_knows_is_offered_that_word(corpus_library) -> None:
+    # "läxklubb" is one of the words the tagger reads as homework help (no thesaurus label,
+    # and no example writes it); typed with one b it found nothing at all
+    result = corpus_library.search("läxklub", per_page=5)
+    assert result.suggestion == "läxklubb" and result.corrected
+    assert result.hits
+    assert all("läxhjälp" in h["interventions"] for h in result.hits)
+
+
+def test_a_correction_found_by_its_parts_is_offered_beside_a_common_word(corpus_library
+                                                                          ) -> None:
+    # no example writes "rastvärdsschema": corrected, it is found by its parts (rastvärd,
+    # schema), and more examples have every word of the suggestion than of the query
+    result = corpus_library.search("rastvärdsschemma skolan", per_page=5)
+    assert result.suggestion == "rastvärdsschema skolan" and result.corrected
+    assert result.hits[0]["title"].startswith("Rastvärdar")
