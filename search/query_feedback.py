@@ -85,13 +85,18 @@ def _placed_below(best: Sequence[tuple[float, int]], ids: np.ndarray, kept: set[
                   ) -> list[tuple[float, int]]:
     """``best`` re-sorted with the documents of ``ids`` not in ``kept`` scored
     FEEDBACK_SHARE of ``lowest`` (NEAR_SHARE for those ``near``) plus a little of their own
-    score, or their own when higher."""
-    own = {docnum: score for score, docnum in best}
-    scored = dict(own)
-    for docnum in ids.tolist():
-        if docnum not in kept:
-            score = own.get(docnum, 0.0)
-            floor = (NEAR_SHARE if docnum in near else FEEDBACK_SHARE) * lowest
-            scored[docnum] = max(score, floor + OWN_SCORE_SHARE * score)
-    return sorted(((score, docnum) for docnum, score in scored.items()),
-                  key=lambda pair: -pair[0])
+    score, or their own when higher; equal scores keep the order of ``best``, then of ``ids``.
+    In arrays: a practice may have thousands of examples."""
+    docs = np.fromiter((d for _, d in best), dtype=np.int64, count=len(best))
+    own = np.fromiter((s for s, _ in best), dtype=np.float64, count=len(best))
+    ids = np.asarray(ids, dtype=np.int64)
+    added = ids[~np.isin(ids, docs)]
+    every = np.concatenate([docs, added])
+    base = np.concatenate([own, np.zeros(len(added))])
+    placed = np.isin(every, ids) & ~np.isin(every, np.fromiter(kept, dtype=np.int64))
+    floor = np.where(np.isin(every, np.fromiter(near, dtype=np.int64)), NEAR_SHARE,
+                     FEEDBACK_SHARE) * lowest
+    scored = base.copy()
+    scored[placed] = np.maximum(base[placed], floor[placed] + OWN_SCORE_SHARE * base[placed])
+    order = np.argsort(-scored, kind="stable")
+    return list(zip(scored[order].tolist(), every[order].tolist(), strict=True))
