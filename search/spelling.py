@@ -291,9 +291,10 @@ def with_marks(searcher: Searcher, text: str, thesaurus: Thesaurus) -> str:
     read as the word it is (its lemma, the concepts it names); a word no example writes, as the
     thesaurus's one-word label of the same letters has them ("laxhjalpsgrupp"). A word of the
     Swedish lexicon as typed ("for", "skola") and a place of the gazetteer ("habo", "nassjo":
-    read as places already) are left as they are."""
-    out = text
-    for word in dict.fromkeys(query_words(text)[:MAX_SUGGEST_WORDS]):
+    read as places already) are left as they are; a place written apart is joined
+    (``places_joined``)."""
+    out = places_joined(text)
+    for word in dict.fromkeys(query_words(out)[:MAX_SUGGEST_WORDS]):
         if not word.isascii() or not word.isalpha() or len(word) < MIN_MARKED \
                 or _swedish(word) or is_place(word):
             continue
@@ -301,6 +302,19 @@ def with_marks(searcher: Searcher, text: str, thesaurus: Thesaurus) -> str:
         if marked:
             out = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", marked, out, flags=re.IGNORECASE)
     return out
+
+
+def places_joined(text: str) -> str:
+    """The query with two words side by side that are a one-word place of the gazetteer
+    written apart ("skepps hult", "rör vik") written together, as the place is."""
+    words = re.findall(r"\w+", text)
+    for first, second in itertools.pairwise(words):
+        joined = (first + second).lower()
+        if len(first) >= MIN_PART and len(second) >= MIN_PART and is_place(joined) \
+                and not (is_place(first.lower()) and is_place(second.lower())):
+            text = re.sub(rf"(?<!\w){re.escape(first)}\s+{re.escape(second)}(?!\w)",
+                          first + second, text, count=1)
+    return text
 
 
 _TABLES = SearcherCache()

@@ -263,3 +263,16 @@ def test_a_correction_found_by_its_parts_is_offered_beside_a_common_word(corpus_
     result = corpus_library.search("rastvärdsschemma skolan", per_page=5)
     assert result.suggestion == "rastvärdsschema skolan" and result.corrected
     assert result.hits[0]["title"].startswith("Rastvärdar")
+
+
+def test_a_place_written_apart_is_the_place(corpus_library) -> None:
+    # "rör vik" and "skepps hult" are the villages Rörvik and Skeppshult with a slip of the
+    # space bar (Hult is a village too); two words that join into no place stay apart
+    from search.spelling import places_joined
+
+    assert places_joined("föräldrar i rör vik") == "föräldrar i rörvik"
+    assert places_joined("Skepps hult skola") == "Skeppshult skola"
+    assert places_joined("gran lund") == "gran lund"
+    for apart, whole in (("rör vik", "rörvik"), ("skepps hult", "skeppshult")):
+        assert [h["id"] for h in corpus_library.search(apart, per_page=5).hits] == \
+            [h["id"] for h in corpus_library.search(whole, per_page=5).hits]
