@@ -23,10 +23,11 @@ Hand-written: a lookup of labels by the lemmas of their compound parts, over our
 from __future__ import annotations
 
 import itertools
+import re
 from functools import lru_cache
 
 from ingest.tagging.thesaurus import Thesaurus
-from search.analysis import lemma, part_lemmas, query_words
+from search.analysis import STOPWORDS, lemma, part_lemmas, query_words
 
 MAX_JOINED_WORDS = 12  # query words paired (bounds the cost of a long query)
 
@@ -73,7 +74,8 @@ def joined_labels(text: str, thesaurus: Thesaurus) -> tuple[str, ...]:
 @lru_cache(maxsize=1024)
 def written_apart(text: str, thesaurus: Thesaurus) -> tuple[str, ...]:
     """The one-word labels the query writes apart as a typing slip: their first part, then
-    their second, as two words side by side ("själv känsla": självkänsla)."""
+    their second, as two words side by side ("själv känsla": självkänsla); also when one of
+    them is a word the query leaves out ("över vikt": övervikt, "över" being a stopword)."""
     words = query_words(text)[:MAX_JOINED_WORDS]
     out = []
     for label, i, j in joined_at(text, thesaurus):
@@ -83,4 +85,16 @@ def written_apart(text: str, thesaurus: Thesaurus) -> tuple[str, ...]:
         if {lemma(words[i]), words[i]} & set(parts[0]) and \
                 {lemma(words[j]), words[j]} & set(parts[1]):
             out.append(label)
+    written = re.findall(r"\w+", text.lower())[:2 * MAX_JOINED_WORDS]
+    labels = _one_word_labels(thesaurus)
+    out += [first + second for first, second in itertools.pairwise(written)
+            if (first in STOPWORDS or second in STOPWORDS) and first + second in labels
+            and first + second not in out]
     return tuple(out)
+
+
+@lru_cache(maxsize=8)
+def _one_word_labels(thesaurus: Thesaurus) -> frozenset[str]:
+    """The thesaurus's one-word preferred and alternative labels, lowercase."""
+    return frozenset(label.lower() for concept in thesaurus.concepts
+                     for label in (concept.pref, *concept.alt) if label.isalpha())
