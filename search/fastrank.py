@@ -53,15 +53,22 @@ class SearcherCache:
 
 def _norms(searcher: Searcher, fieldname: str) -> np.ndarray:
     """K1 × (1 − B + B × length / average length) per document."""
-    reader = searcher.reader()
-    # as Whoosh's BM25F: stored (approximate) lengths
-    lengths = np.fromiter((reader.doc_field_length(i, fieldname, 1)
-                           for i in range(reader.doc_count_all())), dtype=np.float64)
-    return K1 * (1 - B + B * lengths / average_length(searcher, fieldname))
+    return K1 * (1 - B + B * _stored_lengths(searcher, fieldname)
+                 / average_length(searcher, fieldname))
 
 
 _NORMS = SearcherCache()
+_LENGTHS = SearcherCache()
 _AVERAGES = SearcherCache()
+
+
+def _stored_lengths(searcher: Searcher, fieldname: str) -> np.ndarray:
+    """Each document's stored (approximate) length of the field, as Whoosh's BM25F reads it."""
+    def build() -> np.ndarray:
+        reader = searcher.reader()
+        return np.fromiter((reader.doc_field_length(i, fieldname, 1)
+                            for i in range(reader.doc_count_all())), dtype=np.float64)
+    return _LENGTHS.get(searcher, fieldname, build)
 
 
 def average_length(searcher: Searcher, fieldname: str) -> float:
@@ -71,9 +78,9 @@ def average_length(searcher: Searcher, fieldname: str) -> float:
     time, or rebuilt at once). This one is the same for the same documents, so they rank the
     same whatever the index's history."""
     def build() -> float:
-        reader = searcher.reader()
-        lengths = [reader.doc_field_length(i, fieldname, 1) for i in reader.all_doc_ids()]
-        return (sum(lengths) / len(lengths) if lengths else 0.0) or 1.0
+        live = np.fromiter(searcher.reader().all_doc_ids(), dtype=np.int64)
+        total = float(_stored_lengths(searcher, fieldname)[live].sum())
+        return (total / len(live) if len(live) else 0.0) or 1.0
     return float(_AVERAGES.get(searcher, ("average", fieldname), build))
 
 

@@ -916,8 +916,7 @@ def _with_parts(reader: Any, written: list[str], words: list[list[str]], naming:
     for i, (word, terms) in enumerate(zip(written, words, strict=False)):
         if i not in naming and len(terms) == 1 and not reader.doc_frequency(RANK_FIELD, terms[0]) \
                 and not thesaurus.labelled(word):
-            parts = [[t for t in part if reader.doc_frequency(RANK_FIELD, t)]
-                     for part in known_compound_parts(word)]
+            parts = [_written(reader, part) for part in known_compound_parts(word)]
             if parts and all(parts):
                 terms = [*terms, *dict.fromkeys(t for part in parts for t in part)]
         out.append(terms)

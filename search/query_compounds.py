@@ -37,15 +37,13 @@ def _labels_by_parts(thesaurus: Thesaurus) -> dict[frozenset[str], tuple[str, ..
     """The one-word preferred and alternative labels made of two parts, by the lemmas of their
     parts (every pair of readings)."""
     out: dict[frozenset[str], set[str]] = {}
-    for concept in thesaurus.concepts:
-        for label in (concept.pref, *concept.alt):  # hidden labels are misspellings
-            word = label.lower()
-            parts = part_lemmas(word, known_too=True) if word.isalpha() else ()
-            if len(parts) != 2:
-                continue
-            for first, second in itertools.product(*parts):
-                if first != second:
-                    out.setdefault(frozenset((first, second)), set()).add(word)
+    for word in thesaurus.one_word_labels:
+        parts = part_lemmas(word, known_too=True)
+        if len(parts) != 2:
+            continue
+        for first, second in itertools.product(*parts):
+            if first != second:
+                out.setdefault(frozenset((first, second)), set()).add(word)
     return {key: tuple(sorted(labels)) for key, labels in out.items()}
 
 
@@ -86,15 +84,9 @@ def written_apart(text: str, thesaurus: Thesaurus) -> tuple[str, ...]:
                 {lemma(words[j]), words[j]} & set(parts[1]):
             out.append(label)
     written = re.findall(r"\w+", text.lower())[:2 * MAX_JOINED_WORDS]
-    labels = _one_word_labels(thesaurus)
+    labels = thesaurus.one_word_labels
     out += [first + second for first, second in itertools.pairwise(written)
             if (first in STOPWORDS or second in STOPWORDS) and first + second in labels
             and first + second not in out]
     return tuple(out)
 
-
-@lru_cache(maxsize=8)
-def _one_word_labels(thesaurus: Thesaurus) -> frozenset[str]:
-    """The thesaurus's one-word preferred and alternative labels, lowercase."""
-    return frozenset(label.lower() for concept in thesaurus.concepts
-                     for label in (concept.pref, *concept.alt) if label.isalpha())

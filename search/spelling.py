@@ -223,11 +223,9 @@ def _label_words(thesaurus: Thesaurus) -> dict[str, tuple[str, ...]]:
     may mean although no example writes them ("skolk")."""
     out: dict[str, set[str]] = {}
     tax = taxonomy()
-    triggers = [t for item in (*tax.interventions, *tax.focus_areas) for t in item.triggers]
-    labels = [label for concept in thesaurus.concepts
-              for label in (concept.pref, *concept.alt)]  # hidden labels are misspellings
-    for label in (*labels, *triggers):
-        label = label.lower()
+    triggers = [t.lower() for item in (*tax.interventions, *tax.focus_areas)
+                for t in item.triggers]
+    for label in (*thesaurus.one_word_labels, *triggers):
         if label.isalpha() and len(label) > 3:
             out.setdefault(fold(label[0]), set()).add(label)
     return {first: tuple(sorted(words)) for first, words in out.items()}
@@ -312,8 +310,7 @@ def places_joined(text: str) -> str:
         joined = (first + second).lower()
         if len(first) >= MIN_PART and len(second) >= MIN_PART and is_place(joined) \
                 and not (is_place(first.lower()) and is_place(second.lower())):
-            text = re.sub(rf"(?<!\w){re.escape(first)}\s+{re.escape(second)}(?!\w)",
-                          first + second, text, count=1)
+            text = _written_together(text, first, second)
     return text
 
 
@@ -449,9 +446,14 @@ def _joined(searcher: Searcher, text: str, thesaurus: Thesaurus) -> str:
     words = query_words(text)
     for first, second in itertools.pairwise(words):
         if _unknown(searcher, first, thesaurus) and _known(searcher, first + second):
-            text = re.sub(rf"(?<!\w){re.escape(first)}\s+{re.escape(second)}(?!\w)",
-                          first + second, text, count=1, flags=re.IGNORECASE)
+            text = _written_together(text, first, second, re.IGNORECASE)
     return text
+
+
+def _written_together(text: str, first: str, second: str, flags: int = 0) -> str:
+    """The text with the first "first second" in it written as one word."""
+    return re.sub(rf"(?<!\w){re.escape(first)}\s+{re.escape(second)}(?!\w)", first + second,
+                  text, count=1, flags=flags)
 
 
 def suggest(searcher: Searcher, text: str, thesaurus: Thesaurus) -> str | None:

@@ -142,6 +142,13 @@ class Thesaurus:
             out.setdefault(concept.pref.lower(), concept)
         return out
 
+    @cached_property
+    def one_word_labels(self) -> frozenset[str]:
+        """The preferred and alternative labels of one word, lowercase (not the hidden ones:
+        those are misspellings)."""
+        return frozenset(label.lower() for concept in self.concepts
+                         for label in (concept.pref, *concept.alt) if label.isalpha())
+
     def edited(self, concepts: Iterable[Concept], version: str) -> Thesaurus:
         """This thesaurus with these concepts replaced (same key) or added (a new key)."""
         changed = {c.key: c for c in concepts}
