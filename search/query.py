@@ -59,6 +59,7 @@ from search.query_actors import (
     run_together,
 )
 from search.query_ages import AGE, AGE_WEIGHT
+from search.query_asker import ASKER_PLACE_WEIGHT, askers_places
 from search.query_compounds import joined_at, written_apart
 from search.query_feedback import (
     DESCRIBED,
@@ -878,6 +879,7 @@ def word_plan(searcher: Searcher, text: str, q: Query, thesaurus: Thesaurus) -> 
             counts.append(False)
             weights.append(PART_WEIGHT)
     written = query_words(text)[:MAX_WORDS]
+    _weaken_askers_places(text, written, naming, counts, weights)
     words[:len(written)] = _with_parts(reader, written, words[:len(written)], naming,
                                        thesaurus)
     words[:own_count] = _with_rings(reader, words[:own_count], written, thesaurus)
@@ -903,6 +905,19 @@ def word_plan(searcher: Searcher, text: str, q: Query, thesaurus: Thesaurus) -> 
                     tuple(counts), tuple(weights), _closeness(text, named, thesaurus),
                     named_ages(text, thesaurus), actors, own, tuple(written),
                     _named_rings(reader, concepts, thesaurus))
+
+
+def _weaken_askers_places(text: str, written: list[str], naming: set[int], counts: list[bool],
+                          weights: list[float]) -> None:
+    """The asker's own places (query_asker) score weakly and count for nothing, unless they
+    are all the query says (in place)."""
+    places = askers_places(text)
+    at = [i for i, word in enumerate(written[:len(counts)])
+          if word in places and i not in naming]
+    if at and any(counts[i] for i in range(len(counts)) if i not in at):
+        for i in at:
+            counts[i] = False
+            weights[i] = ASKER_PLACE_WEIGHT
 
 
 def _with_parts(reader: Any, written: list[str], words: list[list[str]], naming: set[int],
