@@ -283,7 +283,8 @@ def rank_words(searcher: Searcher, fieldname: str, words: list[list[str]],
                covers: Covers = (), required: int = 1, enough: int = 1,
                counts: Sequence[bool] = (), weights: Sequence[float] = (),
                boosts: Sequence[tuple[Docs, float]] = (),
-               qualified: Sequence[Docs] = (), own: int | None = None) -> Ranked:
+               qualified: Sequence[Docs] = (), own: int | None = None,
+               singled: Docs = ()) -> Ranked:
     """Documents with at least ``required`` of the words, ranked. A word counts for a
     document that has one of its terms, or (with a credit up to 1) for one of the word's
     ``covers`` sets. An expansion (docs, score, counted, group) gives each of its documents its
@@ -297,7 +298,8 @@ def rank_words(searcher: Searcher, fieldname: str, words: list[list[str]],
     below those with more words, and is no reason not to relax. The best are the ``top`` and
     the documents tied with the last of them, up to MAX_TIED more (so that the caller can
     order ties). Only the first ``own`` words, when given, are the query's own: a document
-    with none of them is not among those that have one of the words themselves."""
+    with none of them is not among those that have one of the words themselves. The
+    ``singled`` documents that have every counted word of the query's own come first."""
     norms = _NORMS.get(searcher, fieldname, lambda: _norms(searcher, fieldname))
     size = len(norms)
     scores, coord, literal = _word_scores(searcher, fieldname, words, norms, covers, counts,
@@ -327,6 +329,11 @@ def rank_words(searcher: Searcher, fieldname: str, words: list[list[str]],
     if boosts:
         final *= 1 + _best_share(boosts, size)[matched_idx]
     _common_last(final, coord[matched_idx])
+    if len(singled):
+        counted = sum(1 for i in range(len(words) if own is None else min(own, len(words)))
+                      if i >= len(counts) or counts[i])
+        _complete_first(final, coord[matched_idx],
+                        np.isin(matched_idx, _doc_array(singled, size)), counted)
     k = min(top, len(matched_idx))
     kth = -np.partition(-final, k - 1)[k - 1]
     part = np.flatnonzero(final >= kth)  # the top k and the documents tied with the last
@@ -347,6 +354,15 @@ def _common_last(final: np.ndarray, coord: np.ndarray) -> None:
         top = final[weak].max()
         if top > 0 and top >= floor:
             final[weak] *= floor / (2 * top)
+
+
+def _complete_first(final: np.ndarray, coord: np.ndarray, singled: np.ndarray,
+                    words: int) -> None:
+    """Raise the ``singled`` documents (a boolean mask) that have all ``words`` above all
+    others (in place), in their own order."""
+    first = singled & (coord >= words - EPSILON)
+    if first.any() and not first.all():
+        final[first] += final.max()
 
 
 def _needed(have: np.ndarray, required: int, enough: int) -> int:

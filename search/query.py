@@ -1168,7 +1168,8 @@ def _rank(searcher: Searcher, plan: WordPlan, allowed: set[int] | None, top: int
     found = fastrank.rank_words(searcher, RANK_FIELD, plan.words, allowed, top, counted,
                                 covers, plan.required, ENOUGH_HITS, plan.counts,
                                 plan.weights, _boosts(plan, expansions, searcher),
-                                [e.ids for e in expansions if qualifies(e)], plan.own)
+                                [e.ids for e in expansions if qualifies(e)], plan.own,
+                                _singled(searcher, plan, expansions))
     pinned, described = _pinned(searcher, plan, expansions, found)
     if not described:
         described = _described(searcher, plan, expansions, found)
@@ -1180,6 +1181,30 @@ def _rank(searcher: Searcher, plan: WordPlan, allowed: set[int] | None, top: int
         else below_best(found.best, ids)
     return replace(found, matched=found.matched | set(ids.tolist()),
                    best=best), [*expansions, *described]
+
+
+# A known word that at most this many examples write, in a query of at most SINGLE_WORDS
+# words that count ("oasen fritidsgård": a youth centre's name that is a word too), singles
+# out those of them that have the query's other words: they come first. Alone, such a word is
+# often one written in passing, so it does not pin its examples as a name does (PIN_MAX).
+SINGLE_MAX = 3
+SINGLE_WORDS = 3
+
+
+def _singled(searcher: Searcher, plan: WordPlan, expansions: list[Expansion]) -> np.ndarray:
+    """The examples a rare word of a short query singles out (SINGLE_MAX): a word of the
+    query's own that counts, names no concept and few examples write."""
+    own = [i for i in counted_words(plan) if plan.own is None or i < plan.own]
+    if not 2 <= len(own) <= SINGLE_WORDS:
+        return np.empty(0, dtype=np.int64)
+    naming = {i for e in expansions for i in e.words}
+    reader = searcher.reader()
+    rare = [[plan.words[i][0]] for i in own if i not in naming
+            and 0 < reader.doc_frequency(RANK_FIELD, plan.words[i][0]) <= SINGLE_MAX]
+    if not rare:
+        return np.empty(0, dtype=np.int64)
+    return np.unique(np.concatenate([fastrank.with_every_word(searcher, RANK_FIELD, [w])
+                                     for w in rare]))
 
 
 # A word of the query that at most this many examples write (a school's or a village's name,

@@ -145,6 +145,18 @@ def test_of_the_practices_a_query_names_the_one_its_rare_name_has_follows(corpus
 
 
 
+def test_a_rare_word_with_the_other_words_singles_its_example_out(corpus_library) -> None:
+    # one example (a school's attendance team) writes "omklädningsrummet": a known word, no
+    # name, that with "idrotten" is what the query asks; examples that are only about sport
+    # come after it. Where the rare word's example lacks the other word ("läxhjälp"), it is
+    # not lifted
+    for text in ("omklädningsrum idrotten", "rädsla för omklädningsrummet idrott"):
+        first = corpus_library.search(text, per_page=5).hits[0]
+        assert _writes(corpus_library, first["id"], "omklädningsrum"), (text, first["title"])
+    hits = corpus_library.search("omklädningsrum läxhjälp", per_page=5).hits
+    assert all("läxhjälp" in _practices(corpus_library, hit["id"]) for hit in hits)
+
+
 def test_a_place_in_the_genitive_is_the_place(corpus_library) -> None:
     # "stockaryds" is written by two examples only: as a word of its own it pinned them and the
     # practice of one (peer support, elsewhere in the county) followed; the place Stockaryd is
