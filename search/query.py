@@ -1193,13 +1193,14 @@ SINGLE_WORDS = 3
 
 def _singled(searcher: Searcher, plan: WordPlan, expansions: list[Expansion]) -> np.ndarray:
     """The examples a rare word of a short query singles out (SINGLE_MAX): a word of the
-    query's own that counts, names no concept and few examples write."""
+    query's own that counts, names no concept, is read as itself alone (no parts, no ring's
+    labels: "fråge låda" is the ring of "brevlåda") and few examples write."""
     own = [i for i in counted_words(plan) if plan.own is None or i < plan.own]
     if not 2 <= len(own) <= SINGLE_WORDS:
         return np.empty(0, dtype=np.int64)
     naming = {i for e in expansions for i in e.words}
     reader = searcher.reader()
-    rare = [[plan.words[i][0]] for i in own if i not in naming
+    rare = [plan.words[i] for i in own if i not in naming and len(plan.words[i]) == 1
             and 0 < reader.doc_frequency(RANK_FIELD, plan.words[i][0]) <= SINGLE_MAX]
     if not rare:
         return np.empty(0, dtype=np.int64)
