@@ -254,6 +254,12 @@ SEARCH_FILLER_WORDS = frozenset({
     "ska", "vill", "kunna", "göra", "gör", "gjorde", "får", "fick", "också", "ni", "mer",
     "dom", "sen", "bara", "hos", "genom", "både", "bör", "the", "and", "of", "to",
     "finns", "sätt", "tips", "exempel",
+    # adverbs that say how, when or which way, not what ("titta in", "ofta", "nästan"); "in"
+    # would read as the preposition "i", "bort" as the verb "böra"
+    "in", "bort", "fram", "ner", "iväg", "igen", "lite", "ofta", "alltid", "aldrig", "nästan",
+    "redan", "ibland", "kanske", "gärna", "ganska", "väldigt",
+    # the forms of the filler verbs above that were missing
+    "gjort", "vilja", "velat", "haft", "sånt", "verkar",
     "sitt",  # the possessive ("sitt barn"), which Snowball's list lacks: not the verb "sitta"
 })
 # Dropped from the search index and from queries.
