@@ -330,17 +330,9 @@ def rank_words(searcher: Searcher, fieldname: str, words: list[list[str]],
         final *= 1 + _best_share(boosts, size)[matched_idx]
     _common_last(final, coord[matched_idx])
     if len(singled):
-        counted = sum(1 for i in range(len(words) if own is None else min(own, len(words)))
-                      if i >= len(counts) or counts[i])
-        _complete_first(final, coord[matched_idx],
-                        np.isin(matched_idx, _doc_array(singled, size)), counted)
-    k = min(top, len(matched_idx))
-    kth = -np.partition(-final, k - 1)[k - 1]
-    part = np.flatnonzero(final >= kth)  # the top k and the documents tied with the last
-    if len(part) > k + MAX_TIED:
-        part = np.argpartition(-final, k + MAX_TIED - 1)[:k + MAX_TIED]
-    order = part[np.argsort(-final[part], kind="stable")]
-    best = [(float(final[i]), int(matched_idx[i])) for i in order]
+        _complete_first(final, coord[matched_idx], np.isin(matched_idx, _doc_array(singled, size)),
+                        _own_counted(len(words), counts, own))
+    best = _top(final, matched_idx, top)
     return Ranked(set(matched_idx.tolist()), best, {d for _, d in best if literal[d]},
                   required, needed)
 
@@ -354,6 +346,24 @@ def _common_last(final: np.ndarray, coord: np.ndarray) -> None:
         top = final[weak].max()
         if top > 0 and top >= floor:
             final[weak] *= floor / (2 * top)
+
+
+def _top(final: np.ndarray, matched_idx: np.ndarray, top: int) -> list[tuple[float, int]]:
+    """The ``top`` best (score, document) and the documents tied with the last, up to
+    MAX_TIED more, best first."""
+    k = min(top, len(matched_idx))
+    kth = -np.partition(-final, k - 1)[k - 1]
+    part = np.flatnonzero(final >= kth)  # the top k and the documents tied with the last
+    if len(part) > k + MAX_TIED:
+        part = np.argpartition(-final, k + MAX_TIED - 1)[:k + MAX_TIED]
+    order = part[np.argsort(-final[part], kind="stable")]
+    return [(float(final[i]), int(matched_idx[i])) for i in order]
+
+
+def _own_counted(words: int, counts: Sequence[bool], own: int | None) -> int:
+    """How many of the query's own words count."""
+    return sum(1 for i in range(words if own is None else min(own, words))
+               if i >= len(counts) or counts[i])
 
 
 def _complete_first(final: np.ndarray, coord: np.ndarray, singled: np.ndarray,
