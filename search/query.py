@@ -1192,20 +1192,34 @@ SINGLE_WORDS = 3
 
 
 def _singled(searcher: Searcher, plan: WordPlan, expansions: list[Expansion]) -> np.ndarray:
-    """The examples a rare word of a short query singles out (SINGLE_MAX): a word of the
-    query's own that counts, names no concept, is read as itself alone (no parts, no ring's
-    labels: "fråge låda" is the ring of "brevlåda") and few examples write."""
+    """The examples a rare word of a short query singles out (SINGLE_MAX), without those that
+    have another word read with its compound parts by a part only ("barn" of
+    "barnpsykiatri"). A rare word counts, names no concept, is read as itself alone (no
+    parts, no ring's labels: "fråge låda" is the ring of "brevlåda") and is the query's own.
+    Of these, ranking lifts those that have every word (fastrank.rank_words)."""
+    none = np.empty(0, dtype=np.int64)
     own = [i for i in counted_words(plan) if plan.own is None or i < plan.own]
     if not 2 <= len(own) <= SINGLE_WORDS:
-        return np.empty(0, dtype=np.int64)
+        return none
     naming = {i for e in expansions for i in e.words}
     reader = searcher.reader()
-    rare = [plan.words[i] for i in own if i not in naming and len(plan.words[i]) == 1
+    rare = [i for i in own if i not in naming and len(plan.words[i]) == 1
             and 0 < reader.doc_frequency(RANK_FIELD, plan.words[i][0]) <= SINGLE_MAX]
     if not rare:
-        return np.empty(0, dtype=np.int64)
-    return np.unique(np.concatenate([fastrank.with_every_word(searcher, RANK_FIELD, [w])
-                                     for w in rare]))
+        return none
+    found = np.unique(np.concatenate([_having(searcher, plan, expansions, i) for i in rare]))
+    for i in own:
+        if len(plan.words[i]) > 1:
+            found = np.intersect1d(found, _having(searcher, plan, expansions, i))
+    return found
+
+
+def _having(searcher: Searcher, plan: WordPlan, expansions: list[Expansion], i: int
+            ) -> np.ndarray:
+    """The examples that have the query's ``i``th word as read first, or a concept it names."""
+    ids = [fastrank.with_every_word(searcher, RANK_FIELD, [plan.words[i][:1]]),
+           *(e.ids for e in expansions if i in e.words)]
+    return np.unique(np.concatenate(ids))
 
 
 # A word of the query that at most this many examples write (a school's or a village's name,
