@@ -6,7 +6,8 @@ examples write: villages, schools, people) and everyday words (the thesaurus's o
 preferred and alternative labels of seven letters or more, and long words of example titles).
 Each word is misspelled the ways people misspell: a letter dropped, doubled, two letters
 swapped, å/ä/ö typed as a/a/o, one vowel for another, a compound written apart before its last
-part, and (rarer) the first letter typed as a key beside it. A misspelling counts as found when its
+part, (rarer) the first letter typed as a key beside it, and a preposition typed onto the word
+("pårasten"). A misspelling counts as found when its
 first three hits share at least two examples with the first three of the word as written (one,
 when the word finds only one); words that find nothing as written are left out.
 
@@ -35,6 +36,7 @@ TOP = 3
 _NAME = re.compile(r"\b[A-ZÅÄÖ][a-zåäö]{5,}\b")
 _LONG = re.compile(r"\b[a-zåäö]{9,}\b")
 _FOLD = str.maketrans("åäöÅÄÖ", "aaoAAO")
+_PREPOSITIONS = ("på", "i", "för", "med", "till", "om")
 _OTHER_VOWEL = {"a": "e", "e": "a", "i": "e", "o": "å", "u": "o", "y": "i", "å": "o", "ä": "e",
                 "ö": "o"}
 
@@ -71,6 +73,9 @@ def misspellings(word: str) -> dict[str, str]:
     if beside:
         first = rnd.choice(beside)
         out["första bokstaven"] = (first.upper() if word[0].isupper() else first) + word[1:]
+    # a preposition typed onto the word without a space ("pårasten"), drawn last so that the
+    # kinds above stay as they were
+    out["ihop med preposition"] = rnd.choice(_PREPOSITIONS) + word.lower()
     return out
 
 

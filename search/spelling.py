@@ -52,6 +52,10 @@ MIN_PART = 3  # letters of each part of a split word
 MIN_TAIL = 4  # letters of a known last part a misspelled first part is looked up before
 MAX_SPLITS = 12  # split points tried per word (bounds the cost of one unknown word)
 MAX_TAIL_LOOKUPS = 2  # misspelled last parts looked up per word
+# Prepositions typed onto the next word without a space ("pårasten", "iskolan")
+GLUED_PREPOSITIONS = ("på", "i", "för", "med", "till", "om", "av", "vid", "från", "hos",
+                      "mot", "utan", "efter", "under", "över")
+MIN_GLUED_REST = 4  # letters of the known word after a glued preposition
 
 
 def _swedish(word: str) -> bool:
@@ -139,6 +143,17 @@ def _written_apart(searcher: Searcher, word: str) -> str | None:
     for i in _known_heads(searcher, word):
         if _known(searcher, word[i:]):
             return f"{_part(searcher, word[:i])} {_part(searcher, word[i:])}"
+    return None
+
+
+def _preposition_glued(searcher: Searcher, word: str, thesaurus: Thesaurus) -> str | None:
+    """A preposition run together with a word of the index, the thesaurus or Swedish
+    ("pårasten": "på rasten"), apart."""
+    for prep in GLUED_PREPOSITIONS:
+        rest = word[len(prep):]
+        if (word.startswith(prep) and len(rest) >= MIN_GLUED_REST
+                and not _unknown(searcher, rest, thesaurus)):
+            return f"{prep} {rest}"
     return None
 
 
@@ -403,9 +418,10 @@ def _words_by_rest(searcher: Searcher) -> dict[str, str]:
 
 
 def _best_candidate(searcher: Searcher, word: str, thesaurus: Thesaurus) -> str | None:
-    """The index word or thesaurus label closest to a misspelled word (the index's on a tie),
-    else one with another first letter, else a compound of known words."""
-    refolded = _refolded(searcher, word)
+    """The word as meant with its å/ä/ö, or apart from a preposition typed onto it, else the
+    index word or thesaurus label closest to a misspelled word (the index's on a tie), else
+    one with another first letter, else a compound of known words."""
+    refolded = _refolded(searcher, word) or _preposition_glued(searcher, word, thesaurus)
     if refolded:
         return refolded
     cands = _close_words(searcher, word) or _folded_candidates(searcher, word)

@@ -276,3 +276,17 @@ def test_a_place_written_apart_is_the_place(corpus_library) -> None:
     for apart, whole in (("rör vik", "rörvik"), ("skepps hult", "skeppshult")):
         assert [h["id"] for h in corpus_library.search(apart, per_page=5).hits] == \
             [h["id"] for h in corpus_library.search(whole, per_page=5).hits]
+
+
+def test_a_preposition_typed_onto_the_next_word_is_written_apart(corpus_library) -> None:
+    # "påbiblioteket" is one edit from no word; "iförskolan" is nearer "förskolan" than any
+    # other, but the preposition before a word is what was meant
+    for text, meant in (("läxhjälp påbiblioteket", "läxhjälp på biblioteket"),
+                        ("rörelse iförskolan", "rörelse i förskolan"),
+                        ("flyktingbarn medtolk", "flyktingbarn med tolk")):
+        result = corpus_library.search(text, per_page=3)
+        assert result.suggestion == meant, text
+    first = corpus_library.search("läxhjälp påbiblioteket", per_page=1).hits[0]
+    assert "bibliotek" in first["title"].lower()
+    # a word that begins like a preposition but is one is left alone
+    assert corpus_library.search("påverkan").suggestion is None
