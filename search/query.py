@@ -45,6 +45,7 @@ from search.analysis import (
     known_compound_parts,
     lemma,
     pair_spans,
+    part_lemmas,
     place_of,
     query_words,
     variants,
@@ -1194,8 +1195,9 @@ SINGLE_WORDS = 3
 def _singled(searcher: Searcher, plan: WordPlan, expansions: list[Expansion]) -> np.ndarray:
     """The examples a rare word of a short query singles out (SINGLE_MAX), without those that
     have another word read with its compound parts by a part only ("barn" of
-    "barnpsykiatri"). A rare word counts, names no concept, is read as itself alone (no
-    parts, no ring's labels: "fråge låda" is the ring of "brevlåda") and is the query's own.
+    "barnpsykiatri"). A rare word counts, names no concept, is read as itself, alone or with
+    its compound parts ("skolskjuts"), not with a ring's labels ("fråge låda" is the ring of
+    "brevlåda"), and is the query's own.
     Of these, ranking lifts those that have every word (fastrank.rank_words)."""
     none = np.empty(0, dtype=np.int64)
     own = [i for i in counted_words(plan) if plan.own is None or i < plan.own]
@@ -1203,7 +1205,7 @@ def _singled(searcher: Searcher, plan: WordPlan, expansions: list[Expansion]) ->
         return none
     naming = {i for e in expansions for i in e.words}
     reader = searcher.reader()
-    rare = [i for i in own if i not in naming and len(plan.words[i]) == 1
+    rare = [i for i in own if i not in naming and _as_itself(plan.words[i])
             and 0 < reader.doc_frequency(RANK_FIELD, plan.words[i][0]) <= SINGLE_MAX]
     if not rare:
         return none
@@ -1212,6 +1214,11 @@ def _singled(searcher: Searcher, plan: WordPlan, expansions: list[Expansion]) ->
         if len(plan.words[i]) > 1:
             found = np.intersect1d(found, _having(searcher, plan, expansions, i))
     return found
+
+
+def _as_itself(terms: list[str]) -> bool:
+    """Whether a word's terms are the word alone, or with its compound parts only."""
+    return set(terms[1:]) <= {t for part in part_lemmas(terms[0], True) for t in part}
 
 
 def _having(searcher: Searcher, plan: WordPlan, expansions: list[Expansion], i: int

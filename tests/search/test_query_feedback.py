@@ -157,6 +157,13 @@ def test_a_rare_word_with_the_other_words_singles_its_example_out(corpus_library
     assert all("läxhjälp" in _practices(corpus_library, hit["id"]) for hit in hits)
 
 
+def test_a_rare_compound_read_with_its_parts_singles_its_example_out(corpus_library) -> None:
+    # "cykelkurs" (read with "cykel" and "kurs") is written by few examples; the cycle bus's
+    # writes it and "cykelbussen" too, so it comes before the walking bus, which writes neither
+    first = corpus_library.search("cykelkurs cykelbussen", per_page=3).hits[0]
+    assert _writes(corpus_library, first["id"], "cykelkurs"), first["title"]
+
+
 def test_a_compounds_part_is_not_the_other_word_a_rare_word_needs(corpus_library) -> None:
     # three home-visit examples write "kalendrar" (two calendars to fit together), and
     # "föräldrar" and "grupp", parts of "föräldragruppen", but no parent group: they are not
