@@ -34,6 +34,8 @@ OVERRIDES = {
     "mår": "må",  # "hur mår barnen": the verb, not the plant "måra"
     # past tenses of irregular verbs the table reads as nouns ("toga", "villa", "ficka")
     "tog": "ta", "ville": "vilja", "fick": "få",
+    "vuxen": "vuxen",  # an adult ("en trygg vuxen"), as "vuxna" is, not a form of "växa"
+    "leds": "leda",  # "gruppen leds av", not "lida"
 }
 
 

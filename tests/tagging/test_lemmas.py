@@ -25,6 +25,10 @@ from ingest.tagging import lemmatize, split_compound
         ("BVC-sjuksköterskan", "bvc-sjuksköterska"),
         ("Rydaholm", "rydaholm"),
         ("komet", "komet"),  # a noun and a parenting programme, no form of "komma"
+        # an adult, as "vuxna" is, not a participle of "växa"; "leds" of "leda", not "lida"
+        ("vuxen", "vuxen"),
+        ("vuxna", "vuxen"),
+        ("leds", "leda"),
         # a compound is a noun: its plural shares the lemma of its other forms, even where
         # the head alone is also a verb form ("träffar": träffa)
         ("föräldraträffar", "föräldraträff"),
