@@ -1205,8 +1205,9 @@ def _singled(searcher: Searcher, plan: WordPlan, expansions: list[Expansion]) ->
         return none
     naming = {i for e in expansions for i in e.words}
     reader = searcher.reader()
-    rare = [i for i in own if i not in naming and _as_itself(plan.words[i])
-            and 0 < reader.doc_frequency(RANK_FIELD, plan.words[i][0]) <= SINGLE_MAX]
+    rare = [i for i in own if i not in naming
+            and 0 < reader.doc_frequency(RANK_FIELD, plan.words[i][0]) <= SINGLE_MAX
+            and _as_itself(plan.words[i])]
     if not rare:
         return none
     found = np.unique(np.concatenate([_having(searcher, plan, expansions, i) for i in rare]))

@@ -421,9 +421,9 @@ def _best_candidate(searcher: Searcher, word: str, thesaurus: Thesaurus) -> str 
     """The word as meant with its å/ä/ö, or apart from a preposition typed onto it, else the
     index word or thesaurus label closest to a misspelled word (the index's on a tie), else
     one with another first letter, else a compound of known words."""
-    refolded = _refolded(searcher, word) or _preposition_glued(searcher, word, thesaurus)
-    if refolded:
-        return refolded
+    meant = _refolded(searcher, word) or _preposition_glued(searcher, word, thesaurus)
+    if meant:
+        return meant
     cands = _close_words(searcher, word) or _folded_candidates(searcher, word)
     label = _close_label(word, thesaurus)
     # å/ä/ö typed without them are no edit here ("kvallsträffarnas": kvällsträffarna, one)
