@@ -1,7 +1,8 @@
 """Misspelled query words: "menade du" suggestions and words spelled like the query's.
 
-Whoosh's own suggester (``Searcher.suggest``, an edit-distance walk over the index's words)
-finds a close word for a misspelled whole word. Swedish writes its compounds as one word, and
+A misspelled whole word is offered a close word of the index: rapidfuzz's edit distance over a
+table of the index's words by first letter (``close_terms``; Whoosh's own suggester reads an
+index of several segments otherwise than one). Swedish writes its compounds as one word, and
 the index keeps a compound's parts beside it only where the text used that compound: a typo
 inside a compound nobody wrote ("skolnärvarro") has no close word in the index. So a long
 unknown word is also tried as a known first part plus a misspelled last part ("skol" +
@@ -25,7 +26,8 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
-from whoosh.query import FuzzyTerm
+from rapidfuzz import process
+from rapidfuzz.distance import OSA, Levenshtein
 from whoosh.searching import Searcher
 
 from ingest.tagging import query_terms
@@ -95,14 +97,38 @@ def _reads_as_known_parts(searcher: Searcher, word: str) -> bool:
     return all(t in known or any(k.startswith(t) for k in known) for t in terms[1:])
 
 
+_TABLES = SearcherCache()
+
+
+def _words_by_letter(searcher: Searcher) -> dict[str, tuple[str, ...]]:
+    """The index's words by their first letter, built once per index state."""
+    def build() -> dict[str, tuple[str, ...]]:
+        out: dict[str, list[str]] = {}
+        for raw in searcher.reader().lexicon(SEARCH_FIELD):
+            term = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+            out.setdefault(term[:1], []).append(term)
+        return {letter: tuple(terms) for letter, terms in out.items()}
+    return _TABLES.get(searcher, "by-letter", build)
+
+
+def close_terms(searcher: Searcher, word: str, maxdist: int) -> list[str]:
+    """The index words (sorted) that begin with the word's first letter and are at most
+    ``maxdist`` edits from it, two neighbouring letters swapped counting as one edit
+    ("tehrese": therese; rapidfuzz's optimal string alignment distance). Whoosh's own
+    lookup reads each segment of the index with a Levenshtein automaton (a swap is two
+    edits), but an index of several segments by Damerau–Levenshtein over every word: the same
+    examples, indexed in one go or file by file, were offered other words."""
+    terms = _words_by_letter(searcher).get(word[:1], ()) if word else ()
+    found = process.extract(word, terms, scorer=OSA.distance, score_cutoff=maxdist, limit=None)
+    return sorted(choice for choice, _, _ in found)
+
+
 def _close_words(searcher: Searcher, word: str, limit: int = 6) -> list[str]:
-    try:
-        cands = searcher.suggest(SEARCH_FIELD, word, limit=limit,
-                                 maxdist=_max_distance(word), prefix=1)
-    except Exception:  # noqa: BLE001 - a suggestion is optional
-        return []
-    # Whoosh orders its candidates by how often the index has them, whatever their distance:
-    # the closest come first ("forseda": forsheda, one edit, before the folded "första", two)
+    reader = searcher.reader()
+    found = close_terms(searcher, word, _max_distance(word))
+    # the most written first, as Whoosh's suggester keeps them; then the closest first
+    # ("forseda": forsheda, one edit, before the folded "första", two)
+    cands = sorted(found, key=lambda c: -reader.frequency(SEARCH_FIELD, c))[:limit]
     cands = [c for c in cands if c not in STOPWORDS and c != word and len(c) > 2]
     return sorted(cands, key=lambda c: distance(word, c))
 
@@ -220,14 +246,7 @@ def _clipped_candidate(searcher: Searcher, word: str) -> str | None:
 
 def distance(a: str, b: str) -> int:
     """Levenshtein distance (insertions, deletions, substitutions) between two words."""
-    if len(a) < len(b):
-        a, b = b, a
-    row = list(range(len(b) + 1))
-    for i, ca in enumerate(a, start=1):
-        prev, row[0] = row[0], i
-        for j, cb in enumerate(b, start=1):
-            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
-    return row[-1]
+    return Levenshtein.distance(a, b)
 
 
 @lru_cache(maxsize=8)
@@ -328,8 +347,6 @@ def places_joined(text: str) -> str:
             text = _written_together(text, first, second)
     return text
 
-
-_TABLES = SearcherCache()
 
 
 def _most_written_by(searcher: Searcher, name: str, key: Callable[[str], str | None]
@@ -491,18 +508,12 @@ def suggest(searcher: Searcher, text: str, thesaurus: Thesaurus) -> str | None:
     return out if changed and out.strip().lower() != text.strip().lower() else None
 
 
-def _fuzzy_terms(word: str) -> FuzzyTerm:
-    return FuzzyTerm(SEARCH_FIELD, word, maxdist=_max_distance(word), prefixlength=1)
-
-
 def fuzzy_words(searcher: Searcher, text: str) -> list[list[str]]:
     """Index words spelled like each of the query's first MAX_FUZZY_WORDS words (at most
     MAX_FUZZY_TERMS each), looked up once: the fast ranking takes them as plain words."""
-    reader = searcher.reader()
     groups = []
     for word in list(dict.fromkeys(query_words(text)))[:MAX_FUZZY_WORDS]:
-        found = itertools.islice(_fuzzy_terms(word).expanded_terms(reader), MAX_FUZZY_TERMS)
-        terms = [t.decode("utf-8") if isinstance(t, bytes) else t for _, t in found]
+        terms = close_terms(searcher, word, _max_distance(word))[:MAX_FUZZY_TERMS]
         if terms:
             groups.append(terms)
     return groups

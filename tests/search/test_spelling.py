@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import time
 
 from search.analysis import fold
@@ -290,3 +291,40 @@ def test_a_preposition_typed_onto_the_next_word_is_written_apart(corpus_library)
     assert "bibliotek" in first["title"].lower()
     # a word that begins like a preposition but is one is left alone
     assert corpus_library.search("påverkan").suggestion is None
+
+
+def _misspelled(words: list[str]) -> list[str]:
+    """Each word with two neighbouring letters swapped, and with a letter dropped."""
+    out = []
+    for word in words:
+        i = len(word) // 2
+        out += [word[:i] + word[i + 1] + word[i] + word[i + 2:], word[:i] + word[i + 1:]]
+    return out
+
+
+def _segments(library) -> int:
+    return len(list(library.index.searcher().reader().leaf_readers()))
+
+
+def test_did_you_mean_is_the_same_whatever_the_index_segments(corpus_store, tmp_path) -> None:
+    # Whoosh read an index of one segment with a Levenshtein automaton (a swap of two letters
+    # is two edits) and one of several by Damerau–Levenshtein: the corpus indexed file by
+    # file and the same corpus rebuilt in one go were offered other words
+    from search.library import Library
+
+    rebuilt = tmp_path / "rebuilt"
+    shutil.copytree(corpus_store, rebuilt)
+    words = ["tehrese", "familjecentarlen", "kontkat", "rastaktivtieter", "hembseök",
+             *_misspelled(["läxhjälpen", "simskolan", "föräldrakväll", "trygghetscirkeln",
+                           "skolsköterskan", "fritidsgården", "kamratstödjare", "Rydaholm",
+                           "Skillingaryd", "knattegympa", "cykelbussen", "språkkafé"])]
+    with Library(rebuilt) as library:
+        library.reindex()
+        assert _segments(library) == 1
+        after = {word: library.search(word, per_page=3).suggestion for word in words}
+    with Library(corpus_store) as library:
+        assert _segments(library) > 1
+        grown = {word: library.search(word, per_page=3).suggestion for word in words}
+    assert after == grown
+    assert grown["tehrese"] in ("therese", "therése")
+    assert sum(1 for s in grown.values() if s) >= len(words) // 2
