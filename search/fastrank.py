@@ -271,6 +271,7 @@ class Ranked:
     literal: set[int]
     required: int = 1
     needed: int = 1
+    strong: int = 0  # how many matches have a word that counts (not common words only)
 
     @property
     def relaxed(self) -> bool:
@@ -334,7 +335,7 @@ def rank_words(searcher: Searcher, fieldname: str, words: list[list[str]],
                         _own_counted(len(words), counts, own))
     best = _top(final, matched_idx, top)
     return Ranked(set(matched_idx.tolist()), best, {d for _, d in best if literal[d]},
-                  required, needed)
+                  required, needed, int(np.count_nonzero(coord[matched_idx] > 2 * EPSILON)))
 
 
 def _common_last(final: np.ndarray, coord: np.ndarray) -> None:

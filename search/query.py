@@ -70,6 +70,7 @@ from search.query_feedback import (
     below_best,
     below_pinned,
     described_practices,
+    filling_practices,
 )
 from search.query_labels import LABEL_WEIGHT, label_terms, ring_labels, ring_terms
 from search.query_own import OwnNames
@@ -1172,13 +1173,17 @@ def _rank(searcher: Searcher, plan: WordPlan, allowed: set[int] | None, top: int
                                 [e.ids for e in expansions if qualifies(e)], plan.own,
                                 _singled(searcher, plan, expansions))
     pinned, described = _pinned(searcher, plan, expansions, found)
+    near = bool(pinned)
     if not described:
         described = _described(searcher, plan, expansions, found)
+    if not described:
+        pinned, described = _filled(searcher, found)
     if not described:
         return found, expansions
     ids = fastrank.live(searcher, np.unique(np.concatenate([e.ids for e in described])),
                         allowed)
-    best = below_pinned(found.best, ids, pinned, _where(searcher, pinned, ids)) if pinned \
+    best = below_pinned(found.best, ids, pinned,
+                        _where(searcher, pinned, ids) if near else frozenset()) if pinned \
         else below_best(found.best, ids)
     return replace(found, matched=found.matched | set(ids.tolist()),
                    best=best), [*expansions, *described]
@@ -1288,10 +1293,8 @@ def _pinned(searcher: Searcher, plan: WordPlan, expansions: list[Expansion],
     pinned &= {d for _, d in found.best[:FEEDBACK_TOP]}  # and ranked among the first
     if not pinned:
         return set(), []
-    passing = _named_once(searcher)
     scores = {d: s for s, d in found.best}
-    first = [(scores.get(d, 0.0), [v for v in facet_values(searcher.stored_fields(d), "insats")
-                                   if v not in passing or not fastrank.has(passing[v], d)])
+    first = [(scores.get(d, 0.0), _held(searcher, d))
              for d in sorted(pinned, key=lambda d: -scores.get(d, 0.0))]
     held: dict[str, tuple[int, float, int]] = {}
     for score, practices in first:
@@ -1326,15 +1329,35 @@ def _described(searcher: Searcher, plan: WordPlan, expansions: list[Expansion],
     enough (``_reads_hits``; search.query_feedback)."""
     if not _reads_hits(plan) or any(e.kind == INTERVENTION for e in expansions):
         return []
-    passing = _named_once(searcher)
-    first = [(score, [v for v in facet_values(searcher.stored_fields(docnum), "insats")
-                      if v not in passing or not fastrank.has(passing[v], docnum)])
+    first = [(score, _held(searcher, docnum))
              for docnum, score in _ordered(searcher, {d: s for s, d in found.best})[:FEEDBACK_TOP]]
+    return _described_as(searcher, described_practices(first))
+
+
+def _held(searcher: Searcher, docnum: int) -> list[str]:
+    """The practices an example has as its own: not those it names in passing, in one place."""
+    passing = _named_once(searcher)
+    return [v for v in facet_values(searcher.stored_fields(docnum), "insats")
+            if v not in passing or not fastrank.has(passing[v], docnum)]
+
+
+def _described_as(searcher: Searcher, values: Iterable[str]) -> list[Expansion]:
+    """The practices read from the hits, as expansions."""
     postings = _facet_postings(searcher)
     arrays = _facet_arrays(searcher, postings).get("insats", {})
     practices = postings.get("insats", {})
     return [Expansion(DESCRIBED, value, practices[value], arrays[value], 0.0)
-            for value in described_practices(first) if value in practices]
+            for value in values if value in practices]
+
+
+def _filled(searcher: Searcher, found: fastrank.Ranked) -> tuple[set[int], list[Expansion]]:
+    """The examples that have a word of the query that counts, when they are fewer than a
+    page, and the practices they hold (search.query_feedback.filling_practices)."""
+    if not 0 < found.strong < ENOUGH_HITS:
+        return set(), []
+    strong = [d for _, d in found.best[:found.strong]]
+    held = filling_practices([_held(searcher, d) for d in strong])
+    return (set(strong), _described_as(searcher, held)) if held else (set(), [])
 
 
 def _boosts(plan: WordPlan, expansions: list[Expansion], searcher: Searcher

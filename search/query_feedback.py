@@ -17,6 +17,12 @@ RM3's query expansion) over the examples' practice tags instead of their words: 
 few and curated, where the words of a handful of examples are many and mostly incidental; and
 it only fills the list below the hits the query's own words ranked first. It is a count over
 the first hits' stored practice tags, made per search: no library offers it over Whoosh.
+
+A query whose words few examples have ("kompisbänk": six, all peer support or break-time
+activities) would fill the rest of its page with examples found by common words only. So when
+fewer than a page of examples have a word that counts, the practices they hold fill it: those
+at least FILL_MIN of them have as their own (any of them, when they are fewer than FILL_TOP),
+most held first, their examples below all of those hits and above the rest.
 """
 
 from __future__ import annotations
@@ -31,6 +37,8 @@ FEEDBACK_WORDS = 2  # content words a query needs before its hits are read
 FEEDBACK_TOP = 3  # the first hits read, which keep their places
 FEEDBACK_MIN = 2  # of them, at least this many have the practice as their own
 FEEDBACK_MAX = 1  # practices taken (the one the most hits have; on a tie the higher scored)
+FILL_MIN = 2  # of the few examples with a word that counts, this many hold a practice …
+FILL_TOP = 3  # … when they are this many or more (else one is enough)
 # The practice's other examples rank above the hits that score below this share of the last
 # of the first hits (in the order of their own score).
 FEEDBACK_SHARE = 0.9
@@ -55,6 +63,18 @@ def described_practices(first: Sequence[tuple[float, Iterable[str]]]) -> list[st
     found = [v for v, (n, _) in held.items() if n >= FEEDBACK_MIN]
     # a full tie (the same hits hold both) goes by name, not by the order of a set
     return sorted(found, key=lambda v: (-held[v][0], -held[v][1], v))[:FEEDBACK_MAX]
+
+
+def filling_practices(held: Sequence[Sequence[str]]) -> list[str]:
+    """The practices that fill the page of a query few examples match (``held``: per
+    example, best first, the practices it has as its own): those at least FILL_MIN of them
+    hold (one, when they are fewer than FILL_TOP), most held first, then by first held."""
+    need = FILL_MIN if len(held) >= FILL_TOP else 1
+    count: dict[str, int] = {}
+    for practices in held:
+        for value in dict.fromkeys(practices):
+            count[value] = count.get(value, 0) + 1
+    return sorted((v for v, n in count.items() if n >= need), key=lambda v: -count[v])
 
 
 def below_best(best: Sequence[tuple[float, int]], ids: np.ndarray) -> list[tuple[float, int]]:

@@ -7,7 +7,13 @@ import numpy as np
 
 from search.analysis import query_words, variants
 from search.library import Library
-from search.query_feedback import FEEDBACK_MIN, FEEDBACK_TOP, below_best, described_practices
+from search.query_feedback import (
+    FEEDBACK_MIN,
+    FEEDBACK_TOP,
+    below_best,
+    described_practices,
+    filling_practices,
+)
 
 # Nothing in it names a practice, an actor or a topic; youth centres open in the evenings
 DESCRIBED = "ungdomar som inte har något att göra på kvällarna"
@@ -205,3 +211,22 @@ def test_a_place_alone_is_not_read_from_its_hits(corpus_library) -> None:
     result = corpus_library.search("Rydaholm", per_page=10)
     assert result.hits
     assert all(h["via"] == [] for h in result.hits)
+
+
+def test_a_page_few_examples_match_is_filled_with_the_practices_they_hold(corpus_library
+                                                                          ) -> None:
+    # two examples write of vests (the break-time hosts' own, the cycle train's yellow ones);
+    # the rest of the page had examples found by common words only, or nothing: now the
+    # practices the two hold follow them, each example found through one of those practices
+    result = corpus_library.search("västar", per_page=10)
+    writing = [h for h in result.hits if _writes(corpus_library, h["id"], " väst")]
+    assert 0 < len(writing) < FEEDBACK_TOP
+    assert result.hits[:len(writing)] == writing
+    held = set().union(*(_practices(corpus_library, h["id"]) for h in writing))
+    through = result.hits[len(writing):]
+    assert len(through) >= 5
+    for hit in through:
+        assert hit["via"] and set(hit["via"]) <= held, hit
+        assert set(hit["via"]) & _practices(corpus_library, hit["id"]), hit["title"]
+    assert filling_practices([["a", "b"], ["b"], ["c"]]) == ["b"]  # held by two of three
+    assert filling_practices([["a", "b"], ["c"]]) == ["a", "b", "c"]  # fewer: each counts
