@@ -1177,7 +1177,7 @@ def _rank(searcher: Searcher, plan: WordPlan, allowed: set[int] | None, top: int
     if not described:
         described = _described(searcher, plan, expansions, found)
     if not described:
-        pinned, described = _filled(searcher, found)
+        pinned, described = _filled(searcher, plan, found)
     if not described:
         return found, expansions
     ids = fastrank.live(searcher, np.unique(np.concatenate([e.ids for e in described])),
@@ -1350,10 +1350,12 @@ def _described_as(searcher: Searcher, values: Iterable[str]) -> list[Expansion]:
             for value in values if value in practices]
 
 
-def _filled(searcher: Searcher, found: fastrank.Ranked) -> tuple[set[int], list[Expansion]]:
+def _filled(searcher: Searcher, plan: WordPlan, found: fastrank.Ranked
+            ) -> tuple[set[int], list[Expansion]]:
     """The examples that have a word of the query that counts, when they are fewer than a
-    page, and the practices they hold (search.query_feedback.filling_practices)."""
-    if not 0 < found.strong < ENOUGH_HITS:
+    page and the query says enough to read them (``_reads_hits``: a place alone asks for
+    what is done there), and the practices they hold (query_feedback.filling_practices)."""
+    if not 0 < found.strong < ENOUGH_HITS or not _reads_hits(plan):
         return set(), []
     strong = [d for _, d in found.best[:found.strong]]
     held = filling_practices([_held(searcher, d) for d in strong])
