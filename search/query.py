@@ -1211,8 +1211,8 @@ def _singled(searcher: Searcher, plan: WordPlan, expansions: list[Expansion]) ->
     naming = {i for e in expansions for i in e.words}
     reader = searcher.reader()
     rare = [i for i in own if i not in naming
-            and 0 < reader.doc_frequency(RANK_FIELD, plan.words[i][0]) <= SINGLE_MAX
-            and _as_itself(plan.words[i])]
+            and 0 < reader.doc_frequency(RANK_FIELD, _own_term(plan, i)) <= SINGLE_MAX
+            and (_as_itself(plan.words[i]) or _place(plan, i))]
     if not rare:
         return none
     found = np.unique(np.concatenate([_having(searcher, plan, expansions, i) for i in rare]))
@@ -1220,6 +1220,18 @@ def _singled(searcher: Searcher, plan: WordPlan, expansions: list[Expansion]) ->
         if len(plan.words[i]) > 1:
             found = np.intersect1d(found, _having(searcher, plan, expansions, i))
     return found
+
+
+def _place(plan: WordPlan, i: int) -> str | None:
+    """The place the query's ``i``th word names, as written, without its å/ä/ö or in the
+    genitive ("granna": gränna, whatever else the word may be read as)."""
+    return place_of(plan.written[i]) if i < len(plan.written) else None
+
+
+def _own_term(plan: WordPlan, i: int) -> str:
+    """The index term the query's ``i``th word is first read as: the place it names, else its
+    first term."""
+    return _place(plan, i) or plan.words[i][0]
 
 
 def _as_itself(terms: list[str]) -> bool:
@@ -1230,7 +1242,7 @@ def _as_itself(terms: list[str]) -> bool:
 def _having(searcher: Searcher, plan: WordPlan, expansions: list[Expansion], i: int
             ) -> np.ndarray:
     """The examples that have the query's ``i``th word as read first, or a concept it names."""
-    ids = [fastrank.with_every_word(searcher, RANK_FIELD, [plan.words[i][:1]]),
+    ids = [fastrank.with_every_word(searcher, RANK_FIELD, [[_own_term(plan, i)]]),
            *(e.ids for e in expansions if i in e.words)]
     return np.unique(np.concatenate(ids))
 
@@ -1287,7 +1299,7 @@ def _pinned(searcher: Searcher, plan: WordPlan, expansions: list[Expansion],
         if not is_name(written[i]) or i in not_names:
             continue
         # a place by any of its forms is the place ("Stockaryds": all that name Stockaryd)
-        term = place_of(written[i]) or plan.words[i][0]
+        term = _own_term(plan, i)
         if 0 < reader.doc_frequency(RANK_FIELD, term) <= PIN_MAX:
             pinned |= set(fastrank.with_every_word(searcher, RANK_FIELD, [[term]]).tolist())
     pinned &= {d for _, d in found.best[:FEEDBACK_TOP]}  # and ranked among the first

@@ -328,3 +328,12 @@ def test_did_you_mean_is_the_same_whatever_the_index_segments(corpus_store, tmp_
     assert after == grown
     assert grown["tehrese"] in ("therese", "therése")
     assert sum(1 for s in grown.values() if s) >= len(words) // 2
+
+
+def test_a_place_typed_without_its_å_ä_ö_that_is_a_word_too_singles_its_example(
+        corpus_library) -> None:
+    # "granna" is Gränna without its ä, and a form of "grann" too; one example is from Gränna:
+    # beside a word many examples have ("kurator"), it comes first, as "gränna kurator" puts it
+    for text in ("gränna kurator", "granna kurator"):
+        first = corpus_library.example(corpus_library.search(text, per_page=3).hits[0]["id"])
+        assert "Gränna" in first.text, (text, first.title)
