@@ -1154,6 +1154,7 @@ class Found:
     hits: list[Hit]
     facets: dict[str, dict[str, int]]
     note: str | None = None
+    strong: int | None = None  # of the total, how many have a word that counts (None: unknown)
 
 
 def _rank(searcher: Searcher, plan: WordPlan, allowed: set[int] | None, top: int
@@ -1528,7 +1529,7 @@ def _run_fast(searcher: Searcher, q: Query, fq: Query | None, page: int, per_pag
     total = len(ranked.matched)
     note = RELAXED if ranked.relaxed and total else None
     if not ranked.best or start >= total:
-        return Found(total, [], facets, note)
+        return Found(total, [], facets, note, ranked.strong)
     scores = {d: sc for sc, d in ranked.best}
     for docnum, extra_score in _bonus(searcher, extra, set(scores)).items():
         scores[docnum] += extra_score
@@ -1542,7 +1543,7 @@ def _run_fast(searcher: Searcher, q: Query, fq: Query | None, page: int, per_pag
     for docnum, score in order:
         hits.append(_snipped_hit(searcher.stored_fields(docnum), score, terms, memo,
                                  _via(docnum, ranked.literal, expansions)))
-    return Found(total, hits, facets, note)
+    return Found(total, hits, facets, note, ranked.strong)
 
 
 # An example found only through the practices the query names (none of its words) scores the
@@ -1870,7 +1871,9 @@ def _corrected(searcher: Searcher, schema: Any, text: str, q: Query, found: Foun
     when it finds more: more examples than the query's known words alone (an unknown word
     finds nothing as itself, only through its parts or similar spellings), or more examples
     with every one of its words (beside a common known word, "föräldrar hembesk", the known
-    word alone finds as many examples as the suggestion, but none of them has both)."""
+    word alone finds as many examples as the suggestion, but none of them has both), or, when
+    no hit of the query has a word that counts (all found by common words: "anknytninen och
+    skolan"), some hits of the suggestion do."""
     if isinstance(q, Every):
         return None, None
     suggestion = suggest(searcher, text, thesaurus)
@@ -1884,7 +1887,7 @@ def _corrected(searcher: Searcher, schema: Any, text: str, q: Query, found: Foun
     baseline = 0 if not known or found.total == 0 else \
         _run_suggestion(searcher, schema, known, at, thesaurus).total
     if better.total > baseline or better.total and _more_with_every_word(
-            searcher, text, suggestion, thesaurus):
+            searcher, text, suggestion, thesaurus) or found.strong == 0 and better.strong:
         return suggestion, better
     return None, None
 

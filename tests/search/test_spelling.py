@@ -337,3 +337,14 @@ def test_a_place_typed_without_its_å_ä_ö_that_is_a_word_too_singles_its_examp
     for text in ("gränna kurator", "granna kurator"):
         first = corpus_library.example(corpus_library.search(text, per_page=3).hits[0]["id"])
         assert "Gränna" in first.text, (text, first.title)
+
+
+def test_a_typo_beside_common_words_only_is_corrected_though_they_find_more(
+        corpus_library) -> None:
+    # no example writes "anknytninen" (a dropped g), nor reads it by its parts: the query's
+    # hits were all found by the common "skolan" (76), more than the correction finds, so it
+    # was not offered; hits by a word that counts beat hits by common words only
+    result = corpus_library.search("anknytninen och skolan", per_page=3)
+    assert result.suggestion == "anknytningen och skolan"
+    assert any("anknytning" in corpus_library.example(h["id"]).text.lower()
+               for h in result.hits)
