@@ -58,6 +58,7 @@ MAX_TAIL_LOOKUPS = 2  # misspelled last parts looked up per word
 GLUED_PREPOSITIONS = ("på", "i", "för", "med", "till", "om", "av", "vid", "från", "hos",
                       "mot", "utan", "efter", "under", "över")
 MIN_GLUED_REST = 4  # letters of the known word after a glued preposition
+MIN_GLUED_SMALL = 3  # letters of another small word glued onto the next ("varje", "alla")
 
 
 def _swedish(word: str) -> bool:
@@ -173,14 +174,24 @@ def _written_apart(searcher: Searcher, word: str) -> str | None:
 
 
 def _preposition_glued(searcher: Searcher, word: str, thesaurus: Thesaurus) -> str | None:
-    """A preposition run together with a word of the index, the thesaurus or Swedish
-    ("pårasten": "på rasten"), apart."""
-    for prep in GLUED_PREPOSITIONS:
-        rest = word[len(prep):]
-        if (word.startswith(prep) and len(rest) >= MIN_GLUED_REST
+    """A preposition or another small word the search drops run together with a word of the
+    index, the thesaurus or Swedish ("pårasten": "på rasten", "varjevecka": "varje vecka"),
+    apart."""
+    for small in _glued_words():
+        rest = word[len(small):]
+        if (word.startswith(small) and len(rest) >= MIN_GLUED_REST
                 and not _unknown(searcher, rest, thesaurus)):
-            return f"{prep} {rest}"
+            return f"{small} {rest}"
     return None
+
+
+@lru_cache(maxsize=1)
+def _glued_words() -> tuple[str, ...]:
+    """The small words looked for at the start of an unknown word: the prepositions, then
+    the other words of MIN_GLUED_SMALL letters or more that the search drops, longest first."""
+    others = sorted((w for w in STOPWORDS if len(w) >= MIN_GLUED_SMALL and w.isalpha()
+                     and w not in GLUED_PREPOSITIONS), key=lambda w: (-len(w), w))
+    return (*GLUED_PREPOSITIONS, *others)
 
 
 def _compound_candidate(searcher: Searcher, word: str) -> str | None:

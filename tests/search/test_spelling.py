@@ -293,6 +293,14 @@ def test_a_preposition_typed_onto_the_next_word_is_written_apart(corpus_library)
     assert corpus_library.search("påverkan").suggestion is None
 
 
+def test_another_small_word_typed_onto_the_next_is_written_apart(corpus_library) -> None:
+    # "alla" and "mer" are words the search drops: run together with the next word they made
+    # an unknown word whose nearest index word was nonsense (a folded "värde" before "vecka")
+    for text, meant in (("allabarn i skolan", "alla barn i skolan"),
+                        ("meridrott på rasten", "mer idrott på rasten")):
+        assert corpus_library.search(text, per_page=3).suggestion == meant, text
+
+
 def _misspelled(words: list[str]) -> list[str]:
     """Each word with two neighbouring letters swapped, and with a letter dropped."""
     out = []
