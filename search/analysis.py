@@ -86,6 +86,11 @@ def _part_lemmas(part: str, final: bool) -> list[str]:
     return list(dict.fromkeys(found))[:3] or [lemma(part)]
 
 
+def part_readings(part: str) -> tuple[str, ...]:
+    """The words a compound's first part stands for ("föräldra": föräldra, förälder)."""
+    return tuple(_part_lemmas(part, False))
+
+
 @lru_cache(maxsize=200_000)
 def lemma(word: str) -> str:
     """Lowercase lemma of one word (cached)."""

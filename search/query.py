@@ -46,6 +46,7 @@ from search.analysis import (
     lemma,
     pair_spans,
     part_lemmas,
+    part_readings,
     place_of,
     query_words,
     variants,
@@ -886,6 +887,7 @@ def word_plan(searcher: Searcher, text: str, q: Query, thesaurus: Thesaurus) -> 
                                        thesaurus)
     words[:own_count] = _with_rings(reader, words[:own_count], written, thesaurus)
     words[:own_count] = _with_joined_rings(reader, text, words[:own_count], thesaurus)
+    words[:own_count] = _with_joining_forms(reader, written, words[:own_count])
     joined = _joined_words(reader, written, words)
     if joined:  # a compound written apart ("sim skola"): the examples that write it
         words.append(joined)
@@ -955,6 +957,23 @@ def _named_rings(reader: Any, concepts: Concepts, thesaurus: Thesaurus
 def _written(reader: Any, terms: Iterable[str]) -> list[str]:
     """The terms some example has."""
     return [t for t in terms if reader.doc_frequency(RANK_FIELD, t)]
+
+
+def _with_joining_forms(reader: Any, written: list[str], words: list[list[str]]
+                        ) -> list[list[str]]:
+    """Each word's terms; the first part of a compound written apart ("föräldra träff": the
+    examples write "föräldraträff") also has the words its joining form stands for
+    ("förälder"), as the compound's first part has in the index: alone, the lemma table reads
+    "föräldra" as itself."""
+    out = [list(terms) for terms in words]
+    for i, (first, second) in enumerate(itertools.pairwise(written[:len(out)])):
+        if not (first.isalpha() and second.isalpha()) or not any(
+                reader.doc_frequency(RANK_FIELD, lemma(together))
+                for together in (first + second, first + "s" + second)):
+            continue
+        out[i] += [t for t in part_readings(first) if t not in out[i]
+                   and reader.doc_frequency(RANK_FIELD, t)]
+    return out
 
 
 def _joined_words(reader: Any, written: list[str], words: list[list[str]]) -> list[str]:

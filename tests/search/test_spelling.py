@@ -228,6 +228,25 @@ def test_a_compound_written_apart_or_two_words_run_together(corpus_library) -> N
         "östra skolan skillingaryd"
 
 
+def test_a_compounds_first_part_written_apart_stands_for_its_word(corpus_library) -> None:
+    # "föräldra grupper": examples write "föräldragrupper"; alone, the lemma table reads
+    # "föräldra" as itself, so the word found only compounds that begin with it, where as the
+    # compound's first part the index reads it as "förälder" too
+    from search import query
+
+    thesaurus = corpus_library.thesaurus.current()
+    for text, joining, meant in (("föräldra grupper", "föräldra", "förälder"),
+                                 ("föräldra kvällar", "föräldra", "förälder")):
+        plan = corpus_library.index.run(lambda s, text=text: query.word_plan(
+            s, text, query.parse(s.schema, text), thesaurus))
+        assert plan is not None and plan.words[0][0] == joining, text
+        assert meant in plan.words[0], (text, plan.words[0])
+    # a word of its own before another is left as it is
+    plan = corpus_library.index.run(lambda s: query.word_plan(
+        s, "barn grupper", query.parse(s.schema, "barn grupper"), thesaurus))
+    assert plan.words[0] == ["barn"]
+
+
 def test_a_typo_in_a_compounds_first_part_or_beside_a_joining_form(corpus_library) -> None:
     # no example writes these compounds whole. "skolgårsfotboll" has lost the d of its first
     # part (and keeps the joining s); "kamratstödjarträfarna" has lost an f after a first part
