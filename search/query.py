@@ -1193,7 +1193,7 @@ def _rank(searcher: Searcher, plan: WordPlan, allowed: set[int] | None, top: int
                                 [e.ids for e in expansions if qualifies(e)], plan.own,
                                 _singled(searcher, plan, expansions))
     pinned, described = _pinned(searcher, plan, expansions, found)
-    near = bool(pinned)
+    by_name = bool(pinned)  # a rare name's examples: their practice's nearest follow first
     if not described:
         described = _described(searcher, plan, expansions, found)
     if not described:
@@ -1203,7 +1203,7 @@ def _rank(searcher: Searcher, plan: WordPlan, allowed: set[int] | None, top: int
     ids = fastrank.live(searcher, np.unique(np.concatenate([e.ids for e in described])),
                         allowed)
     best = below_pinned(found.best, ids, pinned,
-                        _where(searcher, pinned, ids) if near else frozenset()) if pinned \
+                        _where(searcher, pinned, ids) if by_name else frozenset()) if pinned \
         else below_best(found.best, ids)
     return replace(found, matched=found.matched | set(ids.tolist()),
                    best=best), [*expansions, *described]

@@ -14,7 +14,7 @@ kamratstödjare, "skol-" of skola), and a word of known parts is written as mean
 A word the taxonomy knows as a term of a concept ("skolk") is not misspelled, even when no
 example uses it: the query finds the concept's examples instead; and a word spelled like such a
 term ("skollk") is offered that term, when it is closer than any word of the index. The edit
-distance allowed grows with the word's length. Whoosh's walk keeps the first letter; a word with
+distance allowed grows with the word's length. The lookup keeps the first letter; a word with
 nothing one edit away that keeps it is looked up as mistyped in its first letter ("gnattegympa"),
 in tables of the index words and labels by all but their first letter.
 """
