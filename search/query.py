@@ -966,14 +966,21 @@ def _with_joining_forms(reader: Any, written: list[str], words: list[list[str]]
     ("förälder"), as the compound's first part has in the index: alone, the lemma table reads
     "föräldra" as itself."""
     out = [list(terms) for terms in words]
-    for i, (first, second) in enumerate(itertools.pairwise(written[:len(out)])):
-        if not (first.isalpha() and second.isalpha()) or not any(
-                reader.doc_frequency(RANK_FIELD, lemma(together))
-                for together in (first + second, first + "s" + second)):
-            continue
-        out[i] += [t for t in part_readings(first) if t not in out[i]
+    for i in dict.fromkeys(i for i, _ in _joined_pairs(reader, written) if i + 1 < len(out)):
+        out[i] += [t for t in part_readings(written[i]) if t not in out[i]
                    and reader.doc_frequency(RANK_FIELD, t)]
     return out
+
+
+def _joined_pairs(reader: Any, written: list[str]) -> Iterator[tuple[int, str]]:
+    """(position of the first, index term) for two words after one another written
+    together, with or without a joining s, that some example has: a compound written apart."""
+    for i, (first, second) in enumerate(itertools.pairwise(written)):
+        if first.isalpha() and second.isalpha():
+            for together in dict.fromkeys((first + second, first + "s" + second)):
+                term = lemma(together)
+                if reader.doc_frequency(RANK_FIELD, term):
+                    yield i, term
 
 
 def _joined_words(reader: Any, written: list[str], words: list[list[str]]) -> list[str]:
@@ -981,15 +988,8 @@ def _joined_words(reader: Any, written: list[str], words: list[list[str]]) -> li
     joining s ("sim skola": simskola; "sandhems skolan": sandhemsskolan), that examples have:
     a compound written apart, which the words find by its parts, among many others."""
     own = {t for terms in words for t in terms}
-    out: list[str] = []
-    for first, second in itertools.pairwise(written):
-        if not (first.isalpha() and second.isalpha()):
-            continue
-        for together in dict.fromkeys((first + second, first + "s" + second)):
-            term = lemma(together)
-            if term not in own and term not in out and reader.doc_frequency(RANK_FIELD, term):
-                out.append(term)
-    return out
+    return list(dict.fromkeys(term for _, term in _joined_pairs(reader, written)
+                              if term not in own))
 
 
 def _with_joined_rings(reader: Any, text: str, words: list[list[str]], thesaurus: Thesaurus
@@ -1389,7 +1389,7 @@ def _filled(searcher: Searcher, plan: WordPlan, found: fastrank.Ranked
     what is done there), and the practices they hold (query_feedback.filling_practices)."""
     if not 0 < found.strong < ENOUGH_HITS or not _reads_hits(plan):
         return set(), []
-    strong = [d for _, d in found.best[:found.strong]]
+    strong = [d for _, d in found.best[:found.strong]]  # they rank first (common words last)
     held = filling_practices([_held(searcher, d) for d in strong])
     return (set(strong), _described_as(searcher, held)) if held else (set(), [])
 

@@ -173,7 +173,7 @@ def _written_apart(searcher: Searcher, word: str) -> str | None:
     return None
 
 
-def _preposition_glued(searcher: Searcher, word: str, thesaurus: Thesaurus) -> str | None:
+def _small_word_glued(searcher: Searcher, word: str, thesaurus: Thesaurus) -> str | None:
     """A preposition or another small word the search drops run together with a word of the
     index, the thesaurus or Swedish ("pårasten": "på rasten", "varjevecka": "varje vecka"),
     apart."""
@@ -359,7 +359,6 @@ def places_joined(text: str) -> str:
     return text
 
 
-
 def _most_written_by(searcher: Searcher, name: str, key: Callable[[str], str | None]
                      ) -> dict[str, str]:
     """The index's words by ``key`` (words it gives None left out), the one most examples
@@ -446,10 +445,10 @@ def _words_by_rest(searcher: Searcher) -> dict[str, str]:
 
 
 def _best_candidate(searcher: Searcher, word: str, thesaurus: Thesaurus) -> str | None:
-    """The word as meant with its å/ä/ö, or apart from a preposition typed onto it, else the
+    """The word as meant with its å/ä/ö, or apart from a small word typed onto it, else the
     index word or thesaurus label closest to a misspelled word (the index's on a tie), else
     one with another first letter, else a compound of known words."""
-    meant = _refolded(searcher, word) or _preposition_glued(searcher, word, thesaurus)
+    meant = _refolded(searcher, word) or _small_word_glued(searcher, word, thesaurus)
     if meant:
         return meant
     cands = _close_words(searcher, word) or _folded_candidates(searcher, word)
