@@ -12,8 +12,9 @@ PDFs (``search.redact_pdf``: pages that show them become pictures with black box
 an office original (a DOCX or PPTX cannot be redacted safely; its PDF is kept, redacted) and a
 PDF whose pages show nothing to redact though its text names them (a scanned page: its text
 came from OCR), removes the name from the audit log (``audit.forget_name``) and from the
-coordinators' corrections, takes the name out of every file name the bank keeps (a document's,
-an upload job's, a correction's and the audit log's: "intervju-anna-svensson.pdf" becomes
+coordinators' corrections, forgets the counted searches that name them (``search.search_log``),
+takes the name out of every file name the bank keeps (a document's, an upload job's, a
+correction's and the audit log's: "intervju-anna-svensson.pdf" becomes
 "intervju-raderad-person.pdf"; a document named so is found by its file name alone and keeps
 its original, which does not name the person), lists keyed hashes of the name, addresses and
 numbers so that a later reading or tagging of any document redacts them again
@@ -197,6 +198,7 @@ class Erasure:
     audit_rows: int = 0
     sheet_rows: int = 0
     file_names: int = 0  # rows whose file names named the person
+    searches: int = 0  # counted searches (search.search_log) that named them
     seconds: float = 0.0
 
     def as_dict(self) -> dict[str, Any]:
@@ -256,6 +258,11 @@ def _store_redacted(library: Library, con: Any, doc: Document) -> None:
         library.catalogue.insert_example(con, ex, seq)
 
 
+def _searched_as(terms: Terms) -> list[str]:
+    """What a search may have named the person by: a whole name, a surname, an address."""
+    return [*terms.names, *(name.split()[-1] for name in terms.names), *terms.emails]
+
+
 def erase(library: Library, name: str, user: str | None = None) -> Erasure:
     """Erase everything stored about the person (art. 17); see the module's docstring."""
     started = time.perf_counter()
@@ -291,6 +298,7 @@ def erase(library: Library, name: str, user: str | None = None) -> Erasure:
                          f"raderade uppgifter om en person ({report.examples} exempel)",
                          user=user, data={k: v for k, v in report.as_dict().items()
                                           if k != "seconds"})
+        report.searches = library.searches.forget_words(_searched_as(finding.terms))
         if finding.documents or finding.files:
             # a new index generation, not deletions in the old one: Whoosh keeps a deleted
             # entry's words in its segment files until they are merged

@@ -28,8 +28,8 @@ from ingest.errors import IngestError
 from ingest.formats import FORMATS, PDF, UPLOAD_SUFFIXES, FileFormat
 from ingest.ids import document_id_for, is_document_id
 from ingest.model import Document
-from ingest.tagging.thesaurus import Thesaurus, use
-from search import audit, edits, gdpr, pages, persons, users, vocabulary
+from ingest.tagging.thesaurus import Thesaurus, clean_label, use
+from search import audit, edits, gdpr, pages, persons, search_log, spelling, users, vocabulary
 from search import query as squery
 from search.catalogue import PUBLISHED, REVIEW, Catalogue, check_text, title_key
 from search.concept_sheets import SheetStore
@@ -76,9 +76,11 @@ from search.records import (
     SpreadOverride,
     SpreadStatus,
     StartPlan,
+    WeakSearch,
 )
 from search.records import Document as DocumentRecord
 from search.records import Example as ExampleRecord
+from search.search_log import SearchLog, search_key
 from search.spread import STATUSES
 from search.spread_overrides import MAX_REASON, change_count, remove_override, set_override
 from search.start_tables import StartTables
@@ -183,6 +185,7 @@ class Library:
         self.sheets = SheetStore(self.catalogue, self._writing)
         persons.ensure_table(self.catalogue)
         self.jobs = JobStore(self.catalogue, self.data_dir)
+        self.searches = SearchLog(self.data_dir / search_log.FILE)
         with self._writing():
             self.index = IndexStore(self.data_dir / "index")
             self.reconcile()
@@ -195,6 +198,7 @@ class Library:
             self._own_reader.close()
             self._own_reader = None
         self.index.close()
+        self.searches.close()
         self.catalogue.close()
 
     def __enter__(self) -> Library:
@@ -1081,6 +1085,26 @@ class Library:
 
         return new_phrases([ex.text for ex, _ in self.catalogue.iter_examples()], limit=limit,
                            thesaurus=self.thesaurus.current())
+
+    def weak_searches(self, limit: int = 30) -> list[WeakSearch]:
+        """The searches made in the web that found no example with a word that counts, most
+        made first (``search.search_log``); not those that are now terms of the thesaurus."""
+        thesaurus = self.thesaurus.current()
+        terms = {search_key(clean_label(label)) for concept in thesaurus.concepts
+                 for label in concept.labels()}
+        return self.searches.weak(limit, known=terms.__contains__)
+
+    def count_search(self, result: SearchResult) -> None:
+        """Count a search made in the web by its words alone, with what it found and its
+        words no example has (``search.search_log``)."""
+        thesaurus = self.thesaurus.current()
+        unwritten = self._with_index(
+            lambda s: spelling.unwritten_words(s, result.query, thesaurus), list)
+        self.searches.note(result, unwritten)
+
+    def dismiss_search(self, query: str) -> bool:
+        """Hide a search from ``weak_searches``; False when no such search is kept."""
+        return self.searches.dismiss(query)
 
     # --- users ---------------------------------------------------------------------------------
 

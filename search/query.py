@@ -1834,8 +1834,9 @@ def _run_query(searcher: Searcher, text: str, queries: tuple[Query, Query | None
 
 
 def _fuzzy_fallback(searcher: Searcher, text: str, at: _Page) -> Found:
+    """The words spelled like the query's (none of its hits has a word of its own)."""
     found = _run_fuzzy(searcher, text, at.fq, at.page, at.per_page, at.sort)
-    return replace(found, note=FUZZY_HITS) if found.total else found
+    return replace(found, note=FUZZY_HITS, strong=0) if found.total else found
 
 
 MAX_RELATED = 4  # related concepts named when a search finds nothing
@@ -1978,7 +1979,7 @@ def search(searcher: Searcher, schema: Any, text: str | None,
         query=limited.text, total=total, hits=found.hits, facets=found.facets,
         suggestion=suggestion, page=page, pages=math.ceil(total / per_page) if total else 0,
         per_page=per_page, sort=sort, filters=filters, corrected=better is not None,
-        message=_message(limited, note, total,
+        strong=found.strong, message=_message(limited, note, total,
                          related_concepts(words_text, thesaurus) if total == 0 else None),
         without_filter=dropped)
 

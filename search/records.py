@@ -34,7 +34,7 @@ __all__ = [
     "Section",
     "SkippedFile", "Spread", "SpreadCell", "SpreadEvidence", "SpreadOverride", "SpreadRow",
     "SpreadStatus", "Tag", "ThesaurusConcept", "ThesaurusEdit", "ThesaurusImport",
-    "ThesaurusImportSkip", "UntriedConcept", "Upload",
+    "ThesaurusImportSkip", "UntriedConcept", "Upload", "WeakSearch",
 ]
 
 Sort = Literal["relevance", "date"]
@@ -140,6 +140,8 @@ class SearchResult(Record):
                         "valda filtervärdena (de som ger någon träff).")
     # the hits are those of ``suggestion``, because the query itself found nothing
     corrected: bool = Field(False, exclude=True)
+    # of ``total``, how many have a word of the query that counts (None: not known)
+    strong: int | None = Field(None, exclude=True)
     _json: dict[str, Any] | None = PrivateAttr(None)
 
     def json_body(self) -> dict[str, Any]:
@@ -148,6 +150,20 @@ class SearchResult(Record):
         if self._json is None:
             self._json = self.model_dump()
         return self._json
+
+
+class WeakSearch(Record):
+    """A search that found no example with a word that counts (search/search_log.py)."""
+
+    description_sv = "En sökning som inte hittade något exempel med sökorden."
+
+    query: str
+    times: int = Field(ge=1, description="Hur många gånger den gjorts.")
+    last_at: str
+    total: int = Field(ge=0, description="Träffar senast, via vanliga ord eller rättning.")
+    strong: int | None = None
+    suggestion: str | None = None
+    unwritten: list[str] = Field([], description="Sökordens ord som inget exempel har.")
 
 
 # the fields of ``exempelbanken search --json``

@@ -482,6 +482,15 @@ def _unknown(searcher: Searcher, word: str, thesaurus: Thesaurus) -> bool:
                                    or thesaurus.labelled(word) or _swedish(word))
 
 
+def unwritten_words(searcher: Searcher, text: str, thesaurus: Thesaurus) -> list[str]:
+    """The query's words that no example has (as written or by its lemma) and that neither
+    the thesaurus nor the taxonomy's tagging terms know, Swedish words too ("bokstart",
+    "växelvis"): what the bank's vocabulary lacks (``search.search_log``)."""
+    return [word for word in query_words(text)
+            if word.isalpha() and not (_known(searcher, word) or query_terms(word)
+                                       or thesaurus.labelled(word))]
+
+
 def _joined(searcher: Searcher, text: str, thesaurus: Thesaurus) -> str:
     """The text with an unknown word and the word after it written together when that is an
     index word: a compound written apart, whose first part is no word of its own

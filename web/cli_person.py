@@ -58,5 +58,6 @@ def person_erase(name: str, yes: bool, as_json: bool, data_dir: Path) -> None:
     click.echo(f"Raderade uppgifter om en person: {report.examples} exempel i "
                f"{report.documents} dokument, {report.originals_redacted} originalfiler "
                f"maskerade, {report.originals_removed} borttagna, {report.audit_rows} rader i "
-               f"ändringsloggen, {report.file_names} filnamn ({report.seconds:.1f} s).")
+               f"ändringsloggen, {report.file_names} filnamn, {report.searches} sökningar "
+               f"({report.seconds:.1f} s).")
     sys.exit(0)

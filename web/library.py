@@ -241,7 +241,8 @@ def writing() -> Iterator[Library]:
 
 def search(q: str, filters: dict[str, list[str]], page: int, per_page: int,
            sort: str) -> SearchResult:
-    """Library.search through the app's short-lived result cache."""
+    """Library.search through the app's short-lived result cache; a search by words alone
+    is counted (``search.search_log``)."""
     h = holder()
     library = h.get()
     key = (q, tuple(sorted((k, tuple(v)) for k, v in filters.items())), page, per_page, sort)
@@ -251,8 +252,10 @@ def search(q: str, filters: dict[str, list[str]], page: int, per_page: int,
         result = library.search(q, filters=filters, page=page, per_page=per_page, sort=sort)
         if _from_catalogue(result):
             _tell_rebuilding()
-        else:
-            h.cache.put(key, result, count)
+            return result
+        h.cache.put(key, result, count)
+    if q.strip() and page == 1 and sort == "relevance" and not any(filters.values()):
+        library.count_search(result)  # for the coordinators' list of searches that found little
     return result
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 import shutil
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,6 +14,7 @@ import pypdfium2 as pdfium
 import pytest
 from pypdf import PdfReader, PdfWriter
 
+from search import search_log
 from search.errors import NotFoundError
 from search.library import Library
 from tests.search.people_files import EMAIL, NAME, poster_with_split_address, second_poster
@@ -157,6 +159,16 @@ def test_erasure_everywhere_and_for_good(library: Library, posters: list[Path]) 
     assert library.search("Svensson").total == 0
     assert "per lund" in _everything(library)
     assert "svensson" not in _pdf_text(library.original(doc_id))
+
+
+def test_erasure_forgets_the_searches_that_named_the_person(library: Library) -> None:
+    surname = NAME.split()[-1]
+    for text in (f"läxcafé {NAME}", f"{surname}s telefon", "läxcafé"):
+        library.count_search(library.search(text))
+    report = library.erase_person(NAME, user="samordnare")
+    assert report.searches == 2
+    with sqlite3.connect(library.data_dir / search_log.FILE) as db:
+        assert db.execute("SELECT key FROM searches").fetchall() == [("läxcafé",)]
 
 
 def test_a_name_typed_into_a_concept_sheet_is_exported_and_erased(library: Library) -> None:

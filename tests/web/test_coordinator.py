@@ -329,3 +329,48 @@ def test_review_page_shows_why_an_example_is_unsure(
     body = unescape(writable_client.get(f"/samordnare/dokument/{doc.id}").get_data(as_text=True))
     assert "Osäker avgränsning: osäker textordning" in body
     assert "bör granskas" in body
+
+
+def _searches_section(client: FlaskClient) -> str:
+    page = unescape(client.get("/samordnare").get_data(as_text=True))
+    return page[page.index('id="sokningar"'):]
+
+
+def test_home_lists_the_searches_that_found_little(writable_client: FlaskClient) -> None:
+    """Searches made on the search page and in the API are counted; a term added from the
+    list, with its own form, is used by the next search and leaves the list."""
+    client = writable_client
+    for _ in range(2):
+        assert client.get("/", query_string={"q": "padelbana"}).status_code == 200
+    client.get("/api/search", query_string={"q": "Padelbana"})
+    client.get("/", query_string={"q": "läxhjälp"})  # found: not listed
+    client.get("/", query_string={"q": "xqzvyw", "kommun": "Eksjö"})  # filtered: not counted
+    token = login(client)
+    section = _searches_section(client)
+    assert "Padelbana</a>" in section and "sökt 3 gånger" in section  # as last typed
+    assert "inget exempel har ordet ”padelbana”" in section
+    assert "läxhjälp</a>" not in section and "xqzvyw" not in section
+    response = client.post("/samordnare/tesaurus/termer", follow_redirects=True, data={
+        "csrf_token": token, "begrepp": "prova-pa-aktiviteter", "term": "padelbana",
+        "typ": "alt", "nasta": "/samordnare#sokningar"})
+    assert "Termen padelbana lades till" in unescape(response.get_data(as_text=True))
+    assert "padelbana</a>" not in _searches_section(client).lower()
+    found = client.get("/api/search", query_string={"q": "padelbana"}).get_json()
+    assert found["total"] > 0
+    assert "prova-på-aktiviteter" in {i for hit in found["results"][:3]
+                                       for i in hit["interventions"]}
+
+
+def test_a_dismissed_search_leaves_the_list(writable_client: FlaskClient) -> None:
+    client = writable_client
+    client.get("/", query_string={"q": "xqzvyw"})
+    token = login(client)
+    assert "xqzvyw</a>" in _searches_section(client)
+    response = client.post("/samordnare/sokningar/dolj", follow_redirects=True,
+                           data={"csrf_token": token, "sokning": "xqzvyw"})
+    page = unescape(response.get_data(as_text=True))
+    assert "Sökningen ”xqzvyw” visas inte längre i listan." in page
+    assert "xqzvyw</a>" not in page[page.index('id="sokningar"'):]
+    again = client.post("/samordnare/sokningar/dolj", data={"csrf_token": token,
+                                                           "sokning": "xqzvyw"})
+    assert again.status_code == 302

@@ -15,6 +15,7 @@ from werkzeug.wrappers import Response
 
 from ingest.model import TAG_KINDS
 from search.errors import InvalidRequestError, LibraryError
+from search.search_log import RETENTION_DAYS
 from web import uploads
 from web.extensions import login_limit
 from web.library import document_or_404, example_or_404, get_library, writing
@@ -62,8 +63,21 @@ def home() -> str:
         "coordinator.html", documents=documents,
         waiting=[i for i in items if i.review == "review"],
         proposals=library.term_proposals(limit=50), phrases=library.new_phrases(limit=25),
+        searches=library.weak_searches(limit=25), search_days=RETENTION_DAYS,
         concepts=library.thesaurus.current().concepts, concept_kinds=KIND_HEADINGS,
     )
+
+
+@bp.post("/samordnare/sokningar/dolj")
+@login_required
+def dismiss_search() -> Response:
+    """Hide a search from the list of those that found little (it is not a missing term)."""
+    query = request.form.get("sokning", "")
+    if get_library().dismiss_search(query):
+        flash(f"Sökningen ”{query}” visas inte längre i listan.", "ok")
+    else:
+        flash("Sökningen finns inte i listan.", "fel")
+    return redirect(url_for("coordinator.home", _anchor="sokningar"))
 
 
 @bp.post("/samordnare/forslag/<int:proposal_id>/godta")

@@ -1,0 +1,126 @@
+"""The counted searches that found little (search/search_log.py), on a copy of the ingested
+corpus: real searches, a real SQLite file, the real thesaurus."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import sqlite3
+import stat
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from search import search_log
+from search.library import Library
+
+
+@pytest.fixture()
+def library(corpus_store: Path, tmp_path: Path) -> Iterator[Library]:
+    target = tmp_path / "data"
+    shutil.copytree(corpus_store, target)
+    with Library(target) as lib:
+        yield lib
+
+
+def _search(library: Library, text: str) -> None:
+    library.count_search(library.search(text))
+
+
+def _listed(library: Library) -> dict[str, search_log.WeakSearch]:
+    return {s.query: s for s in library.weak_searches(limit=100)}
+
+
+def test_a_word_no_example_has_is_listed_and_a_found_search_is_not(library: Library) -> None:
+    _search(library, "padelbana")  # no example writes it, the thesaurus does not know it
+    _search(library, "läxhjälp")
+    _search(library, "rastaktiviteter Tranås")
+    listed = _listed(library)
+    assert list(listed) == ["padelbana"]
+    assert listed["padelbana"].unwritten == ["padelbana"]
+    assert listed["padelbana"].times == 1
+
+
+def test_common_word_hits_and_nothing_at_all_are_listed(library: Library) -> None:
+    _search(library, "xqzvyw")
+    _search(library, "idrottshalen upptagen av skolan")  # a typo: the correction's hits
+    listed = _listed(library)
+    assert listed["xqzvyw"].total == 0
+    typo = listed["idrottshalen upptagen av skolan"]
+    assert typo.suggestion == "idrottshallen upptagen av skolan"
+    assert "idrottshalen" in typo.unwritten
+
+
+def test_the_same_words_are_counted_as_one_search(library: Library) -> None:
+    for text in ("padelbana", "Padelbana", "  padelbana "):
+        _search(library, text)
+    listed = _listed(library)
+    assert list(listed) == ["padelbana"]
+    assert listed["padelbana"].times == 3
+
+
+def test_most_searched_first(library: Library) -> None:
+    _search(library, "xqzvyw")
+    for _ in range(3):
+        _search(library, "padelbana")
+    assert [s.query for s in library.weak_searches()] == ["padelbana", "xqzvyw"]
+
+
+def test_a_search_that_became_a_term_is_not_listed_and_then_finds(library: Library) -> None:
+    _search(library, "padelbana")
+    before = library.search("padelbana")
+    library.thesaurus.add_label("prova-pa-aktiviteter", "padelbana", "alt", user="samordnare")
+    assert "padelbana" not in _listed(library)
+    after = library.search("padelbana")
+    assert after.total > before.total
+    assert after.strong
+
+
+def test_a_dismissed_search_is_hidden_but_still_counted(library: Library) -> None:
+    _search(library, "padelbana")
+    assert library.dismiss_search("Padelbana")
+    assert not library.dismiss_search("inget sådant")
+    _search(library, "padelbana")
+    assert "padelbana" not in _listed(library)
+    with sqlite3.connect(library.data_dir / search_log.FILE) as db:
+        assert db.execute("SELECT times FROM searches").fetchall() == [(2,)]
+
+
+def test_old_searches_are_forgotten(library: Library) -> None:
+    _search(library, "padelbana")
+    _search(library, "xqzvyw")
+    with sqlite3.connect(library.data_dir / search_log.FILE) as db:
+        db.execute("UPDATE searches SET last_at = '2020-01-01T00:00:00+00:00' "
+                   "WHERE key = 'padelbana'")
+    assert list(_listed(library)) == ["xqzvyw"]
+    with sqlite3.connect(library.data_dir / search_log.FILE) as db:
+        assert db.execute("SELECT key FROM searches").fetchall() == [("xqzvyw",)]
+
+
+def test_a_persons_name_is_forgotten_as_a_word(library: Library) -> None:
+    for text in ("padelbana hos Kim Ekdahl", "Ekdahls padelbana", "ekdahl", "padelbana"):
+        _search(library, text)
+    _search(library, "ekdahlsgatan")
+    assert library.searches.forget_words(["Kim Ekdahl", "Ekdahl"]) == 3  # the genitive too
+    assert sorted(_listed(library)) == ["ekdahlsgatan", "padelbana"]
+
+
+def test_the_file_is_private(library: Library) -> None:
+    _search(library, "padelbana")
+    mode = stat.S_IMODE((library.data_dir / search_log.FILE).stat().st_mode)
+    assert mode & 0o077 == 0
+
+
+def test_a_search_is_answered_when_the_log_cannot_be_written(
+        library: Library, caplog: pytest.LogCaptureFixture) -> None:
+    library.searches.close()
+    path = library.data_dir / search_log.FILE
+    path.unlink(missing_ok=True)
+    path.mkdir()  # not a database: every write fails
+    with caplog.at_level(logging.WARNING, logger="search.search_log"):
+        result = library.search("läxhjälp")
+        library.count_search(result)
+    assert result.total > 0
+    assert library.weak_searches() == []
+    assert "sökloggen" in caplog.text
