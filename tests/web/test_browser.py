@@ -260,3 +260,31 @@ def test_coordinator_adds_a_synonym_and_the_next_search_uses_it(
     first = page.locator("ol.hits > li").first
     assert "Träff via: närvaroarbete" in first.locator(".hit-via").inner_text()
     shot(page, "search-via-new-synonym")
+
+
+def test_a_search_that_found_little_becomes_a_term_from_the_coordinator_page(
+    page, live_server: str  # noqa: ANN001
+) -> None:
+    page.goto(live_server + "/")
+    page.get_by_label("Vad vill ni arbeta med?").fill("padelbana")
+    page.get_by_role("button", name="Sök", exact=True).click()
+    page.wait_for_url(re.compile(r"q=padelbana"))
+    assert page.locator("ol.hits > li").count() == 0
+    log_in(page, live_server)
+    page.goto(live_server + "/samordnare#sokningar")
+    item = page.locator("#sokningar + p + ul.searches > li", has_text="padelbana")
+    assert "inget exempel har ordet ”padelbana”" in item.inner_text()
+    shot(page, "coordinator-searches")
+    item.get_by_label("Begrepp för padelbana").select_option(label="prova-på-aktiviteter")
+    item.get_by_role("button", name="Lägg till som term").click()
+    page.wait_for_url(re.compile(r"/samordnare#sokningar$"))
+    assert "Termen padelbana lades till hos prova-på-aktiviteter" in \
+        page.locator(".flashes").inner_text()
+    assert page.locator("ul.searches > li", has_text="padelbana").count() == 0
+
+    page.goto(live_server + "/")
+    page.get_by_label("Vad vill ni arbeta med?").fill("padelbana")
+    page.get_by_role("button", name="Sök", exact=True).click()
+    page.wait_for_url(re.compile(r"q=padelbana"))
+    first = page.locator("ol.hits > li").first
+    assert "Träff via: prova-på-aktiviteter" in first.locator(".hit-via").inner_text()
