@@ -187,6 +187,23 @@ def simple_lemma(word: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=50_000)
+def verb_reading(word: str) -> str | None:
+    """The verb a lowercase present tense in -ar is, when the table reads the form as the
+    plural of a noun in -e ("fångar": fånge, "börjar": börje) and the verb has forms of its own
+    ("fånga", "fångade"). The table has one lemma per form and cannot tell "tre fångar" from
+    "de fångar upp"; this reading is kept beside the table's for the rules that look for a
+    verb near another word (``ingest.tagging.rules.near_hits``), not for the index."""
+    if not word.endswith("ar"):
+        return None
+    t = load_tables()
+    verb = word[:-1]
+    if t.forms.get(word, "").lower() == word[:-2] + "e" and verb in t.lemmas \
+            and verb_forms(verb):
+        return verb
+    return None
+
+
 def _verb_reading(lower: str, hit: str, t: type[_Tables]) -> str:
     """The table's lemma, unless it reads a present tense in -ar as the plural of an agent
     noun: the table has one lemma per form and picks "berättare" for "berättar", "tränare"

@@ -223,7 +223,7 @@ class Engine:
 
     def _near(self, tv: TokenView, seen: set) -> list[Hit]:
         """Co-occurring trigger words in one sentence ("upptäcka … tidigt")."""
-        return [Hit(*key) for key in near_hits(tv.lemma, tv.sent, seen)]
+        return [Hit(*key) for key in near_hits(tv.lemma, tv.sent, seen, tv.lower)]
 
     def places(self, doc: Doc) -> list[Hit]:
         """Gazetteer hits (case-sensitive surface forms incl. genitive), no context filter yet."""

@@ -125,7 +125,7 @@ def _prefixed_hits(tv: Tokens, seen: set[tuple[str, str, int, int]]) -> list[Hit
 
 def _near_hits(tv: Tokens, seen: set[tuple[str, str, int, int]]) -> list[Hit]:
     """Co-occurring trigger words in one sentence ("upptäcka … tidigt")."""
-    return [Hit(*key) for key in near_hits(tv.lemma, tv.sent, seen)]
+    return [Hit(*key) for key in near_hits(tv.lemma, tv.sent, seen, tv.lower)]
 
 
 def _taxonomy_hits(tv: Tokens) -> list[Hit]:

@@ -16,7 +16,7 @@ from typing import NamedTuple, TypeVar
 
 from ingest.lexicon import RULE_LEMMAS
 from ingest.tagging.compounds import split_compound
-from ingest.tagging.lemmas import lemmatize
+from ingest.tagging.lemmas import lemmatize, verb_reading
 from ingest.tagging.taxonomy import taxonomy
 from ingest.tagging.thesaurus import ALT, Concept, Thesaurus, current
 from ingest.tagging.words import tokenize
@@ -262,16 +262,20 @@ def _near_keys(lemma: str) -> tuple[str, ...]:
 
 
 def near_hits(
-    lemmas: list[str], sent: list[int], seen: set[tuple[str, str, int, int]]
+    lemmas: list[str], sent: list[int], seen: set[tuple[str, str, int, int]],
+    lower: list[str] | None = None,
 ) -> list[tuple[str, str, int, int, str]]:
     """(kind, value, start, end, via) of the co-occurrence rules: all their words in one
     sentence within NEAR_SPAN tokens ("upptäcka … tidigt", "besöker familjen … tillsammans").
     Every pair of the first two words counts; further words are the nearest ones. ``via`` is
-    "near", or "near3" for a rule of three or more words. Shared by the tagger and the query
-    analysis, so that both find the same."""
+    "near", or "near3" for a rule of three or more words. A word (``lower``, the tokens in
+    lowercase) is also its verb when the lemma table reads it as a noun ("fångar": fånga as
+    well as fånge, ``lemmas.verb_reading``). Shared by the tagger and the query analysis, so
+    that both find the same."""
     where: dict[str, list[int]] = {}
     for i, lemma in enumerate(lemmas):
-        for key in _near_keys(lemma):
+        verb = verb_reading(lower[i]) if lower is not None else None
+        for key in dict.fromkeys((*_near_keys(lemma), *(_near_keys(verb) if verb else ()))):
             where.setdefault(key, []).append(i)
     out: list[tuple[str, str, int, int, str]] = []
     if not where:

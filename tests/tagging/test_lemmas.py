@@ -59,3 +59,12 @@ def test_plain_words_are_not_split() -> None:
     assert split_compound("kuratorn") == ["kuratorn"]
     assert split_compound("skola") == ["skola"]
     assert split_compound("Huskvarna") == ["huskvarna"]
+
+
+def test_a_present_tense_read_as_a_noun_plural_has_its_verb_reading() -> None:
+    from ingest.tagging.lemmas import verb_reading
+
+    assert lemmatize("fångar") == "fånge"  # the table's one reading: kept for the index
+    assert verb_reading("fångar") == "fånga"
+    assert verb_reading("hittar") is None  # the table reads it as the verb already
+    assert verb_reading("föräldrar") is None

@@ -1,7 +1,7 @@
 """Interventions a team describes instead of naming them: early detection ("upptäcks tidigt",
-"hitta … tidigt"), try-out activities ("prova på-aktiviteter"), an sms to guardians at the
-first absence, a nurse and a counsellor visiting the family together. Texts written for these
-tests."""
+"hitta … tidigt", "tidigt fångar upp"), try-out activities ("prova på-aktiviteter"), an sms to
+guardians at the first absence, a nurse and a counsellor visiting the family together. Texts
+written for these tests."""
 
 from __future__ import annotations
 
@@ -13,6 +13,8 @@ CASES = [
     ("tidig upptäckt", "Målet är att problem upptäcks tidigt så att familjen får stöd."),
     ("tidig upptäckt", "Vi vill hitta de barn som behöver stöd tidigt, redan i förskolan."),
     ("tidig upptäckt", "Pedagogerna ska uppmärksamma tidigt när ett barn inte mår bra."),
+    # a present tense the lemma table reads as the plural of a noun ("fångar": fånge)
+    ("tidig upptäckt", "Skolsköterskan berättar hur teamet tidigt fångar upp barn som oroar sig."),
     ("prova-på-aktiviteter",
      "På sportlovet ordnade föreningarna prova på-aktiviteter för alla barn."),
     ("närvaroarbete", "Vårdnadshavare får ett sms redan vid första frånvarotillfället."),
