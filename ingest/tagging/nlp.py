@@ -133,7 +133,7 @@ class Engine:
     rule_names: dict[int, tuple[str, str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        prefixed = {lemmas[0] for _, _, lemmas, _ in self.prefixed}
+        prefixed = {lemmas[0] for _, _, lemmas, _ in self.prefixed if lemmas}
         self.indexed = frozenset(prefixed | self.ignore)
         self.lemmas: LookupLemmas = self.nlp.get_pipe("sv_lookup_lemmas")
 
@@ -205,11 +205,13 @@ class Engine:
         return where
 
     def _prefixed(self, tv: TokenView, where: dict[str, list[int]], seen: set) -> list[Hit]:
-        """Triggers like "prova på-" that end inside a hyphenated word ("på-veckor")."""
+        """Triggers like "prova på-" that end inside a hyphenated word ("på-veckor"), and a
+        hyphenated trigger that begins one ("prova-på-veckor")."""
         out: list[Hit] = []
+        hyphenated = [i for i, word in enumerate(tv.lower) if "-" in word]
         for kind, value, lemmas, prefix in self.prefixed:
             n = len(lemmas)
-            for i in where.get(lemmas[0], ()):
+            for i in where.get(lemmas[0], ()) if lemmas else hyphenated:
                 if i >= len(tv.text) - n:
                     break
                 if tv.lower[i + n].startswith(prefix) and all(

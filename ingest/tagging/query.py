@@ -110,7 +110,8 @@ def _rule_hits(tv: Tokens) -> list[Hit]:
 
 
 def _prefixed_hits(tv: Tokens, seen: set[tuple[str, str, int, int]]) -> list[Hit]:
-    """Triggers like "prova på-" that end inside a hyphenated word ("på-veckor")."""
+    """Triggers like "prova på-" that end inside a hyphenated word ("på-veckor"), and a
+    hyphenated trigger that begins one ("prova-på-veckor")."""
     out: list[Hit] = []
     for kind, value, lemmas, prefix in rules().prefixed:
         k = len(lemmas)

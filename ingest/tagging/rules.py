@@ -129,6 +129,8 @@ def build_rules() -> Rules:
         text = trigger.lstrip("*")
         tokens = [t.text for t in tokenize(text)]
         lemmas = tuple(match_lemma(t) for t in tokens)
+        if len(tokens) == 1 and "-" in text:  # also the first part of a longer hyphenated word
+            prefixed.append((kind, value, (), text.lower() + "-"))  # ("prova-på-veckor")
         if trigger.startswith("*") and len(tokens) == 1:
             parts.setdefault(lemmas[0], []).append((kind, value))
         elif len(tokens) == 1 and kind not in INSPIRATION:

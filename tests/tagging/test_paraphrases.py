@@ -17,6 +17,8 @@ CASES = [
     ("tidig upptäckt", "Skolsköterskan berättar hur teamet tidigt fångar upp barn som oroar sig."),
     ("prova-på-aktiviteter",
      "På sportlovet ordnade föreningarna prova på-aktiviteter för alla barn."),
+    # a hyphenated trigger as the first part of a longer hyphenated word
+    ("prova-på-aktiviteter", "Fritidsenheten erbjöd gratis prova-på-veckor för barn i 8–14 år."),
     ("närvaroarbete", "Vårdnadshavare får ett sms redan vid första frånvarotillfället."),
     ("närvaroarbete", "Vid första frånvaron skickas ett sms till vårdnadshavarna."),
     ("gemensamma hembesök", "BVC-sköterskan och familjebehandlaren gör hembesöket ihop."),
