@@ -241,8 +241,7 @@ def writing() -> Iterator[Library]:
 
 def search(q: str, filters: dict[str, list[str]], page: int, per_page: int,
            sort: str) -> SearchResult:
-    """Library.search through the app's short-lived result cache; a search by words alone
-    is counted (``search.search_log``)."""
+    """Library.search through the app's short-lived result cache."""
     h = holder()
     library = h.get()
     key = (q, tuple(sorted((k, tuple(v)) for k, v in filters.items())), page, per_page, sort)
@@ -252,11 +251,17 @@ def search(q: str, filters: dict[str, list[str]], page: int, per_page: int,
         result = library.search(q, filters=filters, page=page, per_page=per_page, sort=sort)
         if _from_catalogue(result):
             _tell_rebuilding()
-            return result
-        h.cache.put(key, result, count)
-    if q.strip() and page == 1 and sort == "relevance" and not any(filters.values()):
-        library.count_search(result)  # for the coordinators' list of searches that found little
+        else:
+            h.cache.put(key, result, count)
     return result
+
+
+def count_search(result: SearchResult) -> None:
+    """Count a visitor's search of words alone (no filter, page 1, relevance order) for the
+    coordinators' list of searches that found little (``search.search_log``)."""
+    if result.query.strip() and result.page == 1 and result.sort == "relevance" \
+            and not any(result.filters.values()) and not _from_catalogue(result):
+        get_library().count_search(result)
 
 
 def _from_catalogue(result: SearchResult) -> bool:

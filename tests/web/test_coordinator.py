@@ -350,6 +350,10 @@ def test_home_lists_the_searches_that_found_little(writable_client: FlaskClient)
     assert "Padelbana</a>" in section and "sökt 3 gånger" in section  # as last typed
     assert "inget exempel har ordet ”padelbana”" in section
     assert "läxhjälp</a>" not in section and "xqzvyw" not in section
+    listed = client.get("/samordnare/sokningar.json").get_json()
+    assert listed["days_kept"] == 90
+    assert [(s["query"], s["times"], s["total"], s["unwritten"]) for s in listed["searches"]] \
+        == [("Padelbana", 3, 0, ["padelbana"])]
     response = client.post("/samordnare/tesaurus/termer", follow_redirects=True, data={
         "csrf_token": token, "begrepp": "prova-pa-aktiviteter", "term": "padelbana",
         "typ": "alt", "nasta": "/samordnare#sokningar"})
@@ -359,6 +363,18 @@ def test_home_lists_the_searches_that_found_little(writable_client: FlaskClient)
     assert found["total"] > 0
     assert "prova-på-aktiviteter" in {i for hit in found["results"][:3]
                                        for i in hit["interventions"]}
+
+
+def test_searches_found_by_their_words_and_sheet_searches_are_not_listed(
+        writable_client: FlaskClient) -> None:
+    client = writable_client
+    login(client)
+    client.get("/samordnare/koncept", query_string={"q": "padelbana"})  # building a sheet
+    client.get("/", query_string={"q": "padelbana", "page": 2})
+    client.get("/", query_string={"q": "padelbana", "sort": "date"})
+    assert client.get("/samordnare/sokningar.json").get_json()["searches"] == []
+    response = writable_client.application.test_client().get("/samordnare/sokningar.json")
+    assert response.status_code == 302  # for coordinators only
 
 
 def test_a_dismissed_search_leaves_the_list(writable_client: FlaskClient) -> None:

@@ -122,6 +122,7 @@ def search() -> Response:
     except params.ParamError as exc:
         return error_response(400, str(exc))
     result = library.search(p.q, p.filters, p.page, p.per_page, p.sort)
+    library.count_search(result)
     return jsonify(result.json_body())
 
 

@@ -6,6 +6,7 @@ from flask import (
     Blueprint,
     abort,
     flash,
+    jsonify,
     redirect,
     render_template,
     request,
@@ -28,6 +29,7 @@ MAX_NAME = 100
 MAX_PASSWORD = 200
 MAX_TAG_VALUE = 200
 HISTORY = 200  # audit rows on a document's review page
+MAX_SEARCHES_JSON = 200  # searches that found little in /samordnare/sokningar.json
 
 
 @bp.route("/logga-in", methods=["GET", "POST"])
@@ -66,6 +68,15 @@ def home() -> str:
         searches=library.weak_searches(limit=25), search_days=RETENTION_DAYS,
         concepts=library.thesaurus.current().concepts, concept_kinds=KIND_HEADINGS,
     )
+
+
+@bp.get("/samordnare/sokningar.json")
+@login_required
+def weak_searches() -> Response:
+    """The searches that found little, as the coordinator page lists them (at most 200)."""
+    searches = get_library().weak_searches(limit=MAX_SEARCHES_JSON)
+    return jsonify({"searches": [s.model_dump() for s in searches],
+                    "days_kept": RETENTION_DAYS})
 
 
 @bp.post("/samordnare/sokningar/dolj")

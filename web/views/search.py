@@ -61,6 +61,7 @@ def _results() -> str | Response:
             flash(p.notice, "info")
         return redirect(canonical_url(p))
     result = library.search(p.q, p.filters, p.page, p.per_page, p.sort)
+    library.count_search(result)
     return render_template(
         "search.html", p=p, result=result,
         facets=facet_fieldsets(facet_rows(result.facets, p.filters)),
