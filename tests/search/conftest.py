@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -156,5 +157,15 @@ def corpus_library(corpus_store: Path):  # noqa: ANN201
     from search.library import Library
 
     library = Library(corpus_store)
+    yield library
+    library.close()
+
+
+@pytest.fixture()
+def writable_corpus_library(corpus_store: Path, tmp_path: Path):  # noqa: ANN201
+    """A library over a private copy of the ingested corpus, for tests that change it."""
+    target = tmp_path / "data"
+    shutil.copytree(corpus_store, target)
+    library = Library(target)
     yield library
     library.close()

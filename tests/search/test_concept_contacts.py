@@ -4,10 +4,6 @@ Hillerstorp poster). A coach is no person of the team; erasing her takes her off
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 
 from search.library import Library
@@ -16,11 +12,8 @@ COACH = "Karin Falk"
 
 
 @pytest.fixture()
-def library(corpus_store: Path, tmp_path: Path) -> Iterator[Library]:
-    target = tmp_path / "data"
-    shutil.copytree(corpus_store, target)
-    with Library(target) as lib:
-        yield lib
+def library(writable_corpus_library: Library) -> Library:
+    return writable_corpus_library
 
 
 def test_the_concepts_coach_and_owners(library: Library) -> None:

@@ -4,11 +4,8 @@ corpus: real searches, a real SQLite file, the real thesaurus."""
 from __future__ import annotations
 
 import logging
-import shutil
 import sqlite3
 import stat
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
@@ -17,11 +14,8 @@ from search.library import Library
 
 
 @pytest.fixture()
-def library(corpus_store: Path, tmp_path: Path) -> Iterator[Library]:
-    target = tmp_path / "data"
-    shutil.copytree(corpus_store, target)
-    with Library(target) as lib:
-        yield lib
+def library(writable_corpus_library: Library) -> Library:
+    return writable_corpus_library
 
 
 def _search(library: Library, text: str) -> None:

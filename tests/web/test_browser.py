@@ -61,13 +61,18 @@ def shot(page, name: str) -> None:  # noqa: ANN001
     page.screenshot(path=str(ARTIFACTS / f"web-{name}.png"), full_page=True)
 
 
+def search_box(page, live_server: str, text: str) -> None:  # noqa: ANN001
+    """A visitor types ``text`` into the search box of the start page and searches."""
+    page.goto(live_server + "/")
+    page.get_by_label("Vad vill ni arbeta med?").fill(text)
+    page.get_by_role("button", name="Sök", exact=True).click()
+    page.wait_for_url(re.compile(r"q="))
+
+
 def test_search_and_filter(page, live_server: str) -> None:  # noqa: ANN001
     errors: list[str] = []
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    page.goto(live_server + "/")
-    page.get_by_label("Vad vill ni arbeta med?").fill("hembesök")
-    page.get_by_role("button", name="Sök", exact=True).click()
-    page.wait_for_url(re.compile(r"q=hembes"))
+    search_box(page, live_server, "hembesök")
     hits = page.locator("ol.hits > li")
     assert hits.count() >= 1
     assert page.locator("ol.hits mark").count() >= 1
@@ -253,10 +258,7 @@ def test_coordinator_adds_a_synonym_and_the_next_search_uses_it(
     shot(page, "thesaurus-concept-phone")
     page.set_viewport_size({"width": 1280, "height": 800})
 
-    page.goto(live_server + "/")
-    page.get_by_label("Vad vill ni arbeta med?").fill("lufsa")
-    page.get_by_role("button", name="Sök", exact=True).click()
-    page.wait_for_url(re.compile(r"q=lufsa"))
+    search_box(page, live_server, "lufsa")
     first = page.locator("ol.hits > li").first
     assert "Träff via: närvaroarbete" in first.locator(".hit-via").inner_text()
     shot(page, "search-via-new-synonym")
@@ -265,10 +267,7 @@ def test_coordinator_adds_a_synonym_and_the_next_search_uses_it(
 def test_a_search_that_found_little_becomes_a_term_from_the_coordinator_page(
     page, live_server: str  # noqa: ANN001
 ) -> None:
-    page.goto(live_server + "/")
-    page.get_by_label("Vad vill ni arbeta med?").fill("padelbana")
-    page.get_by_role("button", name="Sök", exact=True).click()
-    page.wait_for_url(re.compile(r"q=padelbana"))
+    search_box(page, live_server, "padelbana")
     assert page.locator("ol.hits > li").count() == 0
     log_in(page, live_server)
     page.goto(live_server + "/samordnare#sokningar")
@@ -282,9 +281,6 @@ def test_a_search_that_found_little_becomes_a_term_from_the_coordinator_page(
         page.locator(".flashes").inner_text()
     assert page.locator("ul.searches > li", has_text="padelbana").count() == 0
 
-    page.goto(live_server + "/")
-    page.get_by_label("Vad vill ni arbeta med?").fill("padelbana")
-    page.get_by_role("button", name="Sök", exact=True).click()
-    page.wait_for_url(re.compile(r"q=padelbana"))
+    search_box(page, live_server, "padelbana")
     first = page.locator("ol.hits > li").first
     assert "Träff via: prova-på-aktiviteter" in first.locator(".hit-via").inner_text()
