@@ -1092,7 +1092,11 @@ class Library:
         thesaurus = self.thesaurus.current()
         terms = {search_key(clean_label(label)) for concept in thesaurus.concepts
                  for label in concept.labels()}
-        return self.searches.weak(limit, known=terms.__contains__)
+        found = self.searches.weak(limit, known=terms.__contains__)
+        for search in found:
+            concept = thesaurus.find(search.practice) if search.practice else None
+            search.concept = concept.key if concept else None
+        return found
 
     def count_search(self, result: SearchResult) -> None:
         """Count a search made in the web by its words alone, with what it found and its

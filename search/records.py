@@ -164,6 +164,10 @@ class WeakSearch(Record):
     strong: int | None = None
     suggestion: str | None = None
     unwritten: list[str] = Field([], description="Sökordens ord som inget exempel har.")
+    practice: str | None = Field(None, description="Insatsen som de flesta av de första "
+                                                   "träffarna har.")
+    concept: str | None = Field(None, description="Nyckeln till den insatsens begrepp i "
+                                                  "tesaurusen.")
 
 
 # the fields of ``exempelbanken search --json``

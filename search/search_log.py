@@ -5,8 +5,9 @@ finds nothing, or examples that share only a common word or a part of a compound
 nobody learns of it. So every search made in the web without filters (its first page, in order
 of relevance) is counted here by its words (case and spacing folded), with what it found the
 last time: how many examples, how many of them have a word that counts
-(``SearchResult.strong``), the suggestion offered, and its words that no example has and the
-thesaurus does not know (``search.spelling.unwritten_words``). The coordinator page lists the
+(``SearchResult.strong``), the suggestion offered, its words that no example has and the
+thesaurus does not know (``search.spelling.unwritten_words``), and the practice most of its
+first hits have (the concept chosen beforehand in the list's form). The coordinator page lists the
 searches that had such a word, or whose last answer had no example with a word that counts,
 most searched first; a coordinator adds one as a term of the concept it means in one step
 (``search.thesaurus_edits``), or dismisses it. A search that has since become a term of the
@@ -28,6 +29,7 @@ import os
 import re
 import sqlite3
 import threading
+from collections import Counter
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -55,16 +57,20 @@ CREATE TABLE IF NOT EXISTS searches (
     strong INTEGER,  -- of them, with a word that counts (NULL: not known)
     suggestion TEXT,
     unwritten TEXT NOT NULL DEFAULT '',  -- its words no example has, space-separated
+    practice TEXT,  -- the practice most of its first hits have (leading_practice)
     dismissed INTEGER NOT NULL DEFAULT 0
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS searches_last ON searches(last_at);
 """
 _NOTE = (
     "INSERT INTO searches (key, query, times, first_at, last_at, total, strong, suggestion, "
-    "unwritten) VALUES (:key, :query, 1, :now, :now, :total, :strong, :suggestion, :unwritten) "
-    "ON CONFLICT (key) DO UPDATE SET query = :query, times = times + 1, last_at = :now, "
-    "total = :total, strong = :strong, suggestion = :suggestion, unwritten = :unwritten"
+    "unwritten, practice) VALUES (:key, :query, 1, :now, :now, :total, :strong, :suggestion, "
+    ":unwritten, :practice) ON CONFLICT (key) DO UPDATE SET query = :query, "
+    "times = times + 1, last_at = :now, total = :total, strong = :strong, "
+    "suggestion = :suggestion, unwritten = :unwritten, practice = :practice"
 )
+FIRST_HITS = 5  # the hits whose practices say what a search may mean …
+HELD_BY = 2  # … when at least this many of them have one
 # the last answer had no example with a word that counts (or none at all), or the search has
 # a word no example has
 _WEAK = "NOT dismissed AND (total = 0 OR strong = 0 OR unwritten != '')"
@@ -73,6 +79,17 @@ _WEAK = "NOT dismissed AND (total = 0 OR strong = 0 OR unwritten != '')"
 def search_key(query: str) -> str:
     """The words of a search as it is counted: case and spacing folded."""
     return " ".join(query.casefold().split())[:MAX_QUERY]
+
+
+def leading_practice(result: SearchResult) -> str | None:
+    """The practice most of the first FIRST_HITS hits have (HELD_BY of them at least; on a
+    tie the one the higher hit has first): the concept a coordinator most likely adds the
+    search's words to."""
+    held: Counter[str] = Counter(value for hit in result.hits[:FIRST_HITS]
+                                 for value in dict.fromkeys(hit.interventions))
+    best = max(held.values(), default=0)
+    return next((value for hit in result.hits[:FIRST_HITS] for value in hit.interventions
+                 if held[value] == best), None) if best >= HELD_BY else None
 
 
 def _now() -> str:
@@ -98,6 +115,7 @@ class SearchLog:
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=OFF")
             conn.executescript(_SCHEMA)
+            _add_columns(conn)
             self._conn, self._pid = conn, os.getpid()
         return self._conn
 
@@ -118,7 +136,8 @@ class SearchLog:
             return
         row = {"key": key, "query": " ".join(result.query.split())[:MAX_QUERY], "now": _now(),
                "total": result.total, "strong": result.strong,
-               "suggestion": result.suggestion, "unwritten": " ".join(unwritten)}
+               "suggestion": result.suggestion, "unwritten": " ".join(unwritten),
+               "practice": leading_practice(result)}
 
         def write(db: sqlite3.Connection) -> None:
             db.execute(_NOTE, row)
@@ -142,7 +161,7 @@ class SearchLog:
         rows = self._run(read, "läsa sökningarna") or []
         found = [WeakSearch(query=r["query"], times=r["times"], last_at=r["last_at"],
                             total=r["total"], strong=r["strong"], suggestion=r["suggestion"],
-                            unwritten=r["unwritten"].split())
+                            unwritten=r["unwritten"].split(), practice=r["practice"])
                  for r in rows if known is None or not known(r["key"])]  # type: ignore[union-attr]
         return found[:limit]
 
@@ -175,6 +194,17 @@ class SearchLog:
             if self._conn is not None and self._pid == os.getpid():
                 self._conn.close()
             self._conn = None
+
+
+# columns a file made by an earlier version lacks, with their definitions
+_LATER_COLUMNS = {"unwritten": "TEXT NOT NULL DEFAULT ''", "practice": "TEXT"}
+
+
+def _add_columns(db: sqlite3.Connection) -> None:
+    have = {row[1] for row in db.execute("PRAGMA table_info(searches)")}
+    for name, definition in _LATER_COLUMNS.items():
+        if name not in have:
+            db.execute(f"ALTER TABLE searches ADD COLUMN {name} {definition}")
 
 
 def _purge(db: sqlite3.Connection) -> None:

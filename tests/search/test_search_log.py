@@ -118,3 +118,23 @@ def test_a_search_is_answered_when_the_log_cannot_be_written(
     assert result.total > 0
     assert library.weak_searches() == []
     assert "sökloggen" in caplog.text
+
+
+def test_the_practice_most_first_hits_have_is_kept_with_its_concept(library: Library) -> None:
+    _search(library, "idrottshalen upptagen av skolan")  # the toddler gyms that share the hall
+    _search(library, "padelbana")
+    listed = _listed(library)
+    typo = listed["idrottshalen upptagen av skolan"]
+    assert (typo.practice, typo.concept) == ("knattegympa", "knattegympa")
+    assert (listed["padelbana"].practice, listed["padelbana"].concept) == (None, None)
+
+
+def test_a_file_of_an_earlier_version_gets_the_later_columns(library: Library) -> None:
+    path = library.data_dir / search_log.FILE
+    with sqlite3.connect(path) as db:
+        db.execute("CREATE TABLE searches (key TEXT PRIMARY KEY, query TEXT NOT NULL, "
+                   "times INTEGER NOT NULL, first_at TEXT NOT NULL, last_at TEXT NOT NULL, "
+                   "total INTEGER NOT NULL, strong INTEGER, suggestion TEXT, "
+                   "dismissed INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID")
+    _search(library, "padelbana")
+    assert _listed(library)["padelbana"].unwritten == ["padelbana"]

@@ -377,6 +377,15 @@ def test_searches_found_by_their_words_and_sheet_searches_are_not_listed(
     assert response.status_code == 302  # for coordinators only
 
 
+def test_the_form_of_a_search_has_the_concept_its_hits_point_to(
+        writable_client: FlaskClient) -> None:
+    client = writable_client
+    client.get("/", query_string={"q": "idrottshalen upptagen av skolan"})
+    login(client)
+    section = _searches_section(client)
+    assert '<option value="knattegympa" selected>' in section
+
+
 def test_a_dismissed_search_leaves_the_list(writable_client: FlaskClient) -> None:
     client = writable_client
     client.get("/", query_string={"q": "xqzvyw"})
