@@ -384,6 +384,9 @@ def test_the_form_of_a_search_has_the_concept_its_hits_point_to(
     login(client)
     section = _searches_section(client)
     assert '<option value="knattegympa" selected>' in section
+    # a misspelling, corrected by the search, is offered as a hidden term of the concept
+    assert '<input type="hidden" name="typ" value="hidden">' in section
+    assert "Lägg till som felstavning" in section
 
 
 def test_a_dismissed_search_leaves_the_list(writable_client: FlaskClient) -> None:
