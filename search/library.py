@@ -1087,8 +1087,9 @@ class Library:
                            thesaurus=self.thesaurus.current())
 
     def weak_searches(self, limit: int = 30) -> list[WeakSearch]:
-        """The searches made in the web that found no example with a word that counts, most
-        made first (``search.search_log``); not those that are now terms of the thesaurus."""
+        """The searches made in the web with a word no example has, or that found no example
+        with a word that counts, most made first (``search.search_log``); not those that are
+        now terms of the thesaurus. Each with the key of the concept its hits point to."""
         thesaurus = self.thesaurus.current()
         terms = {search_key(clean_label(label)) for concept in thesaurus.concepts
                  for label in concept.labels()}

@@ -150,19 +150,21 @@ class SearchLog:
 
     def weak(self, limit: int = 30, known: Callable[[str], bool] | None = None
              ) -> list[WeakSearch]:
-        """The searches whose last answer had no example with a word that counts, most made
-        first, then the latest; without those ``known`` says the thesaurus now has."""
+        """The searches with a word no example has, or whose last answer had no example with
+        a word that counts, most made first, then the latest; without those ``known`` says the
+        thesaurus now has."""
         def read(db: sqlite3.Connection) -> list[sqlite3.Row]:
             _purge(db)
             return db.execute(
                 f"SELECT * FROM searches WHERE {_WEAK} ORDER BY times DESC, last_at DESC, key "
                 "LIMIT ?", (limit * 2 + 20,)).fetchall()  # room for those now known
 
-        rows = self._run(read, "läsa sökningarna") or []
+        rows = self._run(read, "läsa sökningarna")
         found = [WeakSearch(query=r["query"], times=r["times"], last_at=r["last_at"],
                             total=r["total"], strong=r["strong"], suggestion=r["suggestion"],
                             unwritten=r["unwritten"].split(), practice=r["practice"])
-                 for r in rows if known is None or not known(r["key"])]  # type: ignore[union-attr]
+                 for r in (rows if isinstance(rows, list) else [])
+                 if known is None or not known(r["key"])]
         return found[:limit]
 
     def dismiss(self, query: str) -> bool:
