@@ -63,6 +63,9 @@ def test_home_lists_phrases_missing_from_the_taxonomy(client: FlaskClient) -> No
     assert "Nya fraser som inte finns i tesaurusen" in page
     phrase, count = phrases[0]
     assert f"{phrase}</a>" in page and f"({count} exempel)" in page
+    # one list of the concepts for every form on the page, not one per row
+    assert page.count('<datalist id="begreppen">') == 1
+    assert page.count('<option value="närvaroarbete" label="Insatser">') == 1
 
 
 def test_login_does_not_redirect_off_site(client: FlaskClient) -> None:
@@ -354,9 +357,14 @@ def test_home_lists_the_searches_that_found_little(writable_client: FlaskClient)
     assert listed["days_kept"] == 90
     assert [(s["query"], s["times"], s["total"], s["unwritten"]) for s in listed["searches"]] \
         == [("Padelbana", 3, 0, ["padelbana"])]
-    response = client.post("/samordnare/tesaurus/termer", follow_redirects=True, data={
-        "csrf_token": token, "begrepp": "prova-pa-aktiviteter", "term": "padelbana",
+    wrong = client.post("/samordnare/tesaurus/termer", follow_redirects=True, data={
+        "csrf_token": token, "begrepp_namn": "padel", "term": "padelbana",
         "typ": "alt", "nasta": "/samordnare#sokningar"})
+    assert "”padel” är inget begrepp i tesaurusen. Välj ett ur listan." in \
+        unescape(wrong.get_data(as_text=True))
+    response = client.post("/samordnare/tesaurus/termer", follow_redirects=True, data={
+        "csrf_token": token, "begrepp_namn": "Prova-på-aktiviteter", "term": "padelbana",
+        "typ": "alt", "nasta": "/samordnare#sokningar"})  # the list's label, any case
     assert "Termen padelbana lades till" in unescape(response.get_data(as_text=True))
     assert "padelbana</a>" not in _searches_section(client).lower()
     found = client.get("/api/search", query_string={"q": "padelbana"}).get_json()
@@ -383,7 +391,7 @@ def test_the_form_of_a_search_has_the_concept_its_hits_point_to(
     client.get("/", query_string={"q": "idrottshalen upptagen av skolan"})
     login(client)
     section = _searches_section(client)
-    assert '<option value="knattegympa" selected>' in section
+    assert 'name="begrepp_namn" list="begreppen" value="knattegympa"' in section
     # a misspelling, corrected by the search, is offered as a hidden term of the concept
     assert '<input type="hidden" name="typ" value="hidden">' in section
     assert "Lägg till som felstavning" in section

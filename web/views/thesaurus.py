@@ -68,15 +68,35 @@ def concept(key: str) -> str:
 
 def _back(key: str) -> Response:
     target = request.form.get("nasta", "")
-    return redirect(safe_next(target) if target else url_for("thesaurus.concept", key=key))
+    if target:
+        return redirect(safe_next(target))
+    return redirect(url_for("thesaurus.concept", key=key) if key else url_for("thesaurus.index"))
+
+
+def _chosen_key() -> str | None:
+    """The key of the concept the form names: ``begrepp`` (a key), or ``begrepp_namn`` (a
+    preferred label or key typed or chosen from a list); None, said to the coordinator, when
+    the name is no concept's."""
+    named = request.form.get("begrepp_namn")
+    if named is None:
+        return request.form.get("begrepp", "")
+    found = get_library().thesaurus.current().find(named[:MAX_LABEL_CHARS * 2])
+    if found is None:
+        flash(f"”{named.strip()[:MAX_LABEL_CHARS]}” är inget begrepp i tesaurusen. "
+              "Välj ett ur listan.", "fel")
+        return None
+    return found.key
 
 
 @bp.post("/termer")
 @login_required
 def add_label() -> Response:
-    """Add a term to the concept the form names (``begrepp``): from a concept's page, or
-    from a phrase of the coordinator page's "Nya fraser" in one step."""
-    key = request.form.get("begrepp", "")
+    """Add a term to the concept the form names: by its key (``begrepp``, from a concept's
+    page), or by its preferred label chosen from the coordinator page's list
+    (``begrepp_namn``, beside a new phrase or a search that found little) in one step."""
+    key = _chosen_key()
+    if key is None:
+        return _back("")
     item = _concept_or_404(key)
     label = request.form.get("term", "")[:MAX_LABEL_CHARS * 2]
     label_type = request.form.get("typ", ALT)
