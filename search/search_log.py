@@ -124,7 +124,7 @@ class SearchLog:
         try:
             with self._lock:
                 return work(self._db())
-        except (sqlite3.Error, OSError) as exc:
+        except (sqlite3.Error, OSError, UnicodeError) as exc:  # UnicodeError: a lone surrogate
             log.warning("sökloggen: kunde inte %s: %s", what, exc)
             return None
 

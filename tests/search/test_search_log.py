@@ -138,3 +138,13 @@ def test_a_file_of_an_earlier_version_gets_the_later_columns(library: Library) -
                    "dismissed INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID")
     _search(library, "padelbana")
     assert _listed(library)["padelbana"].unwritten == ["padelbana"]
+
+
+def test_words_sqlite_cannot_store_are_not_counted(library: Library,
+                                                   caplog: pytest.LogCaptureFixture) -> None:
+    result = library.search("padelbana")
+    odd = result.model_copy(update={"query": "padel\ud800bana"})  # a lone surrogate
+    with caplog.at_level(logging.WARNING, logger="search.search_log"):
+        library.count_search(odd)
+    assert library.weak_searches() == []
+    assert "sökloggen" in caplog.text
