@@ -1555,6 +1555,8 @@ def _run_fast(searcher: Searcher, q: Query, fq: Query | None, page: int, per_pag
     for docnum, extra_score in _concept_words(searcher, expansions,
                                               set(scores) - ranked.literal).items():
         scores[docnum] += extra_score
+    for docnum, extra_score in _parts_near(searcher, plan, set(scores)).items():
+        scores[docnum] += extra_score
     order = _ordered(searcher, scores)[start:start + per_page]
     terms = _highlight_terms(searcher, q)
     memo: dict[str, bool] = {}
@@ -1563,6 +1565,38 @@ def _run_fast(searcher: Searcher, q: Query, fq: Query | None, page: int, per_pag
         hits.append(_snipped_hit(searcher.stored_fields(docnum), score, terms, memo,
                                  _via(docnum, ranked.literal, expansions)))
     return Found(total, hits, facets, note, ranked.strong)
+
+
+# A compound no example writes ("läxbråk", "fredagsmorgnarna") is found by its parts; an example
+# that writes them within this many words of each other, in either order ("bråk om läxor",
+# "fredag morgon"), says what the compound says: its parts' BM25 is added once more, times
+# PARTS_NEAR_BOOST.
+PARTS_NEAR_SLOP = 3
+PARTS_NEAR_BOOST = 1.0
+
+
+def _parts_near(searcher: Searcher, plan: WordPlan, docnums: set[int]) -> dict[int, float]:
+    """What the candidates that write an unwritten compound's first and last part near each
+    other get on top (PARTS_NEAR_SLOP). A proximity score over the positions of the "all"
+    field, per candidate (``fastrank.phrase_scores``, both orders): Whoosh has no unordered
+    proximity query."""
+    reader = searcher.reader()
+    out: dict[int, float] = {}
+    for terms in plan.words[:len(plan.written)]:
+        if len(terms) < 3 or reader.doc_frequency(RANK_FIELD, terms[0]):
+            continue
+        parts = _written(reader, terms[1:])
+        if len(parts) < 2:
+            continue
+        near: dict[int, float] = {}
+        for pair in ([parts[0], parts[-1]], [parts[-1], parts[0]]):
+            found = fastrank.phrase_scores(searcher, SEARCH_FIELD, pair, PARTS_NEAR_SLOP,
+                                           PARTS_NEAR_BOOST, docnums)
+            for docnum, score in found.items():
+                near[docnum] = max(near.get(docnum, 0.0), score)
+        for docnum, score in near.items():
+            out[docnum] = out.get(docnum, 0.0) + score
+    return out
 
 
 # An example found only through the practices the query names (none of its words) scores the

@@ -375,3 +375,10 @@ def test_a_typo_beside_common_words_only_is_corrected_though_they_find_more(
     assert result.suggestion == "anknytningen och skolan"
     assert any("anknytning" in corpus_library.example(h["id"]).text.lower()
                for h in result.hits)
+
+
+def test_an_unwritten_compounds_parts_near_each_other_rank_first(corpus_library) -> None:
+    # no example writes "fredagsmorgnarna"; the one that writes "varje fredag morgon" comes
+    # before those that write "fredag" and "morgon" apart, or only one of them
+    first = corpus_library.search("kurator fredagsmorgnarna").hits[0]
+    assert first.title == "Föräldrakaffe på Tallbackaskolan"
