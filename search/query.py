@@ -887,8 +887,9 @@ def word_plan(searcher: Searcher, text: str, q: Query, thesaurus: Thesaurus) -> 
                                        thesaurus)
     words[:own_count] = _with_rings(reader, words[:own_count], written, thesaurus)
     words[:own_count] = _with_joined_rings(reader, text, words[:own_count], thesaurus)
-    words[:own_count] = _with_joining_forms(reader, written, words[:own_count])
-    joined = _joined_words(reader, written, words)
+    pairs = list(_joined_pairs(reader, written))
+    words[:own_count] = _with_joining_forms(reader, written, words[:own_count], pairs)
+    joined = _joined_words(words, pairs)
     if joined:  # a compound written apart ("sim skola"): the examples that write it
         words.append(joined)
         counts.append(False)
@@ -959,14 +960,14 @@ def _written(reader: Any, terms: Iterable[str]) -> list[str]:
     return [t for t in terms if reader.doc_frequency(RANK_FIELD, t)]
 
 
-def _with_joining_forms(reader: Any, written: list[str], words: list[list[str]]
-                        ) -> list[list[str]]:
+def _with_joining_forms(reader: Any, written: list[str], words: list[list[str]],
+                        pairs: list[tuple[int, str]]) -> list[list[str]]:
     """Each word's terms; the first part of a compound written apart ("föräldra träff": the
     examples write "föräldraträff") also has the words its joining form stands for
     ("förälder"), as the compound's first part has in the index: alone, the lemma table reads
     "föräldra" as itself."""
     out = [list(terms) for terms in words]
-    for i in dict.fromkeys(i for i, _ in _joined_pairs(reader, written) if i + 1 < len(out)):
+    for i in dict.fromkeys(i for i, _ in pairs if i + 1 < len(out)):
         out[i] += [t for t in part_readings(written[i]) if t not in out[i]
                    and reader.doc_frequency(RANK_FIELD, t)]
     return out
@@ -983,13 +984,12 @@ def _joined_pairs(reader: Any, written: list[str]) -> Iterator[tuple[int, str]]:
                     yield i, term
 
 
-def _joined_words(reader: Any, written: list[str], words: list[list[str]]) -> list[str]:
+def _joined_words(words: list[list[str]], pairs: list[tuple[int, str]]) -> list[str]:
     """The index terms of two words after one another written together, with or without a
     joining s ("sim skola": simskola; "sandhems skolan": sandhemsskolan), that examples have:
     a compound written apart, which the words find by its parts, among many others."""
     own = {t for terms in words for t in terms}
-    return list(dict.fromkeys(term for _, term in _joined_pairs(reader, written)
-                              if term not in own))
+    return list(dict.fromkeys(term for _, term in pairs if term not in own))
 
 
 def _with_joined_rings(reader: Any, text: str, words: list[list[str]], thesaurus: Thesaurus

@@ -476,19 +476,22 @@ def _best_candidate(searcher: Searcher, word: str, thesaurus: Thesaurus) -> str 
     return best
 
 
+def _unwritten(searcher: Searcher, word: str, thesaurus: Thesaurus) -> bool:
+    """A word no example has (as written or by its lemma) and that neither the thesaurus nor
+    the taxonomy's tagging terms know."""
+    return word.isalpha() and not (_known(searcher, word) or query_terms(word)
+                                   or thesaurus.labelled(word))
+
+
 def _unknown(searcher: Searcher, word: str, thesaurus: Thesaurus) -> bool:
     """A word of neither the index, the thesaurus ("skolk") nor Swedish: a typo."""
-    return word.isalpha() and not (_known(searcher, word) or query_terms(word)
-                                   or thesaurus.labelled(word) or _swedish(word))
+    return _unwritten(searcher, word, thesaurus) and not _swedish(word)
 
 
 def unwritten_words(searcher: Searcher, text: str, thesaurus: Thesaurus) -> list[str]:
-    """The query's words that no example has (as written or by its lemma) and that neither
-    the thesaurus nor the taxonomy's tagging terms know, Swedish words too ("bokstart",
-    "växelvis"): what the bank's vocabulary lacks (``search.search_log``)."""
-    return [word for word in query_words(text)
-            if word.isalpha() and not (_known(searcher, word) or query_terms(word)
-                                       or thesaurus.labelled(word))]
+    """The query's unwritten words, Swedish words too ("bokstart", "växelvis"): what the
+    bank's vocabulary lacks (``search.search_log``)."""
+    return [word for word in query_words(text) if _unwritten(searcher, word, thesaurus)]
 
 
 def _joined(searcher: Searcher, text: str, thesaurus: Thesaurus) -> str:
