@@ -52,7 +52,13 @@ from ingest.tagging.scoring import (
     select_own,
 )
 from ingest.tagging.taxonomy import Taxonomy, taxonomy
-from ingest.tagging.teams import byline_team, find_teams, team_key, team_word_names
+from ingest.tagging.teams import (
+    byline_team,
+    find_teams,
+    is_named_place,
+    team_key,
+    team_word_names,
+)
 
 MAX_EVIDENCE = 20
 STAGE_PRIORITY = ("pågående", "startad", "planerad", "avslutad")
@@ -185,17 +191,13 @@ def _analyse(
     _add_ages(tags, text)
     for name, start, end in find_teams(doc):
         tags.add(TEAM, name, start, end)
-        if _is_school(name) and (PLACE, name) not in tags.evidence:
-            tags.add(PLACE, name, start, end)
+        if is_named_place(name) and (PLACE, _cap(name)) not in tags.evidence:
+            tags.add(PLACE, _cap(name), start, end)
     return doc, tags
 
 
-def _is_school(name: str) -> bool:
-    """A named school ("Norrskolan", "Vrigstad skola"), a place in its own right."""
-    last = lemmatize(name.split()[-1])
-    return len(name.split()) <= 2 and last.endswith(("skola", "gymnasium")) and \
-        last not in ("förskola",) and name[:1].isupper() and not name.lower().startswith(
-            ("skola", "skolan", "förskola"))
+def _cap(name: str) -> str:
+    return name[:1].upper() + name[1:]
 
 
 

@@ -10,6 +10,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from ingest.lexicon import FUNCTION_WORDS
 from ingest.tagging.compounds import split_compound
 from ingest.tagging.gazetteer import names
 from ingest.tagging.lemmas import is_known, lemmatize
@@ -30,6 +31,12 @@ STANDALONE_UNITS = frozenset({
     "öppen förskola", "bibliotek", "allaktivitetshus", "ungdomsmottagning", "hälsocentral",
     "kulturskola", "mötesplats", "träffpunkt",
 })
+# Units that are places in their own right when named ("Familjecentralen Ljuset", "Gnosjö
+# vårdcentral", "Attarpsskolan"): a school, a family centre, a youth centre, a library …
+PLACE_UNITS = frozenset({
+    "skola", "gymnasium", "förskola", "familjecentral", "fritidsgård", "ungdomsgård",
+    "vårdcentral", "hälsocentral", "bibliotek", "elevhälsocentral", "allaktivitetshus",
+})
 _WORD = re.compile(r"[\wåäöÅÄÖéü-]+")
 
 
@@ -48,6 +55,30 @@ def _strip_s(word: str) -> str:
 
 
 _PLACE_PREPS = ("i", "på", "vid")
+
+
+def _place_unit(lemma: str) -> bool:
+    """Whether the lemma is a unit that is a place, or a compound ending in one
+    ("stadsbibliotek", "gymnasieskola")."""
+    unit = lemma if lemma in PLACE_UNITS else (_unit_of(lemma) or ("", ""))[1]
+    return unit in PLACE_UNITS
+
+
+def is_named_place(name: str) -> bool:
+    """Whether a unit name is a place in its own right: a named school, family centre, youth
+    centre, health centre or library ("Attarpsskolan", "Vrigstad skola", "Gnosjö vårdcentral",
+    "Familjecentralen Ljuset"), not a unit word alone ("förskolan"), a unit where a place is
+    ("familjecentralen i Landsbro": the place is Landsbro) or a team."""
+    words = name.split()
+    lemmas = [lemmatize(w) for w in words]
+    if len(words) == 1:
+        unit = _unit_of(lemmas[0])
+        own = name[:1].isupper() and not is_known(lemmas[0]) and lemmas[0] not in UNIT_HEADS
+        return own and bool(unit and len(unit[0]) >= 3 and unit[1] in PLACE_UNITS)
+    if len(words) == 2 and words[0][:1].isupper() and _place_unit(lemmas[1]):
+        return not _place_unit(lemmas[0])  # "Vrigstad skola", "Eksjö stadsbibliotek"
+    # "Familjecentralen Ljuset", "Förskolan Lärkan"
+    return len(words) == 2 and words[1][:1].isupper() and _place_unit(lemmas[0])
 
 
 @lru_cache(maxsize=20_000)
@@ -157,10 +188,24 @@ def find_teams(doc: Doc) -> list[tuple[str, int, int]]:
     return list(found)
 
 
+def _named_after(tv: TokenView, i: int) -> bool:
+    """Whether a unit word that is a place is followed, on its line, by the unit's own name
+    ("Familjecentralen Ljuset", "fritidsgården Gnistan"): a capitalised word that is not a
+    place, a function word or the start of a sentence."""
+    j = i + 1
+    if j >= len(tv.text) or not _place_unit(tv.lemma[i]) or "\n" in tv.ws[i]:
+        return False
+    name = tv.text[j]
+    return name[:1].isupper() and name.isalpha() and len(name) > 2 and not name.isupper() \
+        and name not in names() and name.lower() not in FUNCTION_WORDS \
+        and (tv.text[i][:1].isupper() or tv.lemma[i] != tv.lower[i])
+
+
 def _team_candidates(tv: TokenView) -> list[int]:
     """Tokens that may start a unit name: a unit word, the word before one, or a long
     capitalised word (in order)."""
-    units = [i for i, lemma in enumerate(tv.lemma) if lemma in STANDALONE_UNITS]
+    units = [i for i, lemma in enumerate(tv.lemma) if lemma in STANDALONE_UNITS
+             or lemma in PLACE_UNITS or (len(lemma) > 8 and _place_unit(lemma))]
     before = [i - 1 for i in units if i > 0]
     long_caps = [i for i in tv.caps if len(tv.text[i]) > 6]
     return sorted({*units, *before, *long_caps})
@@ -185,8 +230,14 @@ def _find_teams(doc: Doc) -> list[tuple[str, int, int]]:
             end = tv.idx[i + 2] + len(tv.text[i + 2])
             out.append((_cap(tv.src[start:end]), start, end))
             continue
+        # "Familjecentralen Ljuset", "fritidsgården Kompassen", "Gymnasieskolan Nova"
+        if _named_after(tv, i):
+            end = tv.idx[i + 1] + len(tv.text[i + 1])
+            out.append((_cap(tv.src[start:end]), start, end))
+            continue
         # "Rydaholms familjecentral", "Vrigstad skola", "Runnebo skola"
-        unit_next = i + 1 < n and tv.lemma[i + 1] in STANDALONE_UNITS and tv.text[i + 1].islower()
+        unit_next = i + 1 < n and (tv.lemma[i + 1] in STANDALONE_UNITS or _place_unit(
+            tv.lemma[i + 1])) and tv.text[i + 1].islower()
         if unit_next and _is_named(text, tv.text[i - 1] if i > 0 else ""):
             end = tv.idx[i + 1] + len(tv.text[i + 1])
             out.append((tv.src[start:end], start, end))

@@ -114,3 +114,28 @@ def test_a_unit_named_like_a_municipality_elsewhere_is_a_local_name() -> None:
     assert values(text, "municipality") == ["Mullsjö"]
     assert values("Personalen på Rydaholmsskolan har startat rastaktiviteter.",
                   "municipality") == ["Värnamo"]
+
+
+NAMED_UNITS = [
+    ("Föräldragruppen träffas på Familjecentralen Solbacken varje tisdag.",
+     "Familjecentralen Solbacken"),
+    ("Efter skolan går eleverna till fritidsgården Fyren, som ligger vägg i vägg.",
+     "Fritidsgården Fyren"),
+    ("Sjuksköterskan Lina Berg på Mullsjö vårdcentral leder samtalen.", "Mullsjö vårdcentral"),
+    ("Läxhjälpen hålls på Tranås stadsbibliotek två kvällar i veckan.", "Tranås stadsbibliotek"),
+    ("Kuratorerna på Nässjö gymnasium har utbildat tio kamratstödjare.", "Nässjö gymnasium"),
+    ("Rektorn på Gymnasieskolan Polaris berättar om närvaron.", "Gymnasieskolan Polaris"),
+]
+
+
+def test_a_named_unit_is_a_place() -> None:
+    for text, place in NAMED_UNITS:
+        assert place in values(text, "place"), text
+
+
+def test_a_unit_word_alone_or_at_a_line_end_is_no_place() -> None:
+    assert values("Förskolan och elevhälsocentralen delar lokal.", "place") == []
+    assert values("Vi träffas på familjecentralen.\nNästa gång bjuder vi in fler.",
+                  "place") == []
+    assert values("Elevhälsocentral Råslätt tar vid efter familjecentralen.",
+                  "place") == ["Råslätt"]
