@@ -43,3 +43,9 @@ def test_the_pupil_health_centre_that_takes_over_is_not_a_family_centre() -> Non
     found = _tags(text, "intervention")
     assert "elevhälsocentral" in found
     assert "familjecentral" not in found
+
+
+def test_an_open_preschool_that_acts_is_an_actor() -> None:
+    text = ("Den öppna förskolan i Hestra har startat sångstunder för nyanlända familjer. "
+            "Öppna förskolans pedagoger leder stunderna varje onsdag.")
+    assert "öppen förskola" in _tags(text, "actor")
