@@ -40,6 +40,11 @@ def test_misspelled_and_inflected_labels_name_the_same_concept() -> None:
     assert "ensamhet" in [c.pref for c in thesaurus.seed().labelled("hon är ensam på rasten")]
 
 
+def test_a_theme_evening_is_parenting_support_not_an_activity_day() -> None:
+    assert [c.pref for c in thesaurus.seed().labelled("temakväll")] == ["stöd i föräldraskapet"]
+    assert [c.pref for c in thesaurus.seed().labelled("temakvällar")] == ["stöd i föräldraskapet"]
+
+
 def test_common_words_name_nothing() -> None:
     for word in ("skola", "barn", "föräldrar", "elever", "och"):
         assert thesaurus.seed().named(word) == [], word
