@@ -80,10 +80,20 @@ def _part_lemmas(part: str, final: bool) -> list[str]:
     for cand in cands:
         try:
             if _is_known(cand):
-                found.append(lemma(cand))
+                found.append(_modifier_reading(cand))
         except Exception:  # noqa: BLE001
             break
     return list(dict.fromkeys(found))[:3] or [lemma(part)]
+
+
+def _modifier_reading(word: str) -> str:
+    """The lemma of a word that begins a compound, unless the table reads it as the past of
+    a verb with another stem ("låg": ligga, "såg": se): a compound begins with a stem, not
+    a verb's past, so the word is read as itself. An adjective's other stem stays ("små":
+    liten)."""
+    found = lemma(word)
+    verb = found.endswith("a") or len(found) <= 3
+    return word if verb and not found.startswith(word[:2]) else found
 
 
 def part_readings(part: str) -> tuple[str, ...]:

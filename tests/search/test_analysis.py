@@ -29,6 +29,14 @@ def test_compound_parts_indexed() -> None:
     assert any(t.startswith("skol") for t in terms if t != "skolnärvaro")
 
 
+def test_a_compound_begins_with_a_stem_not_a_verbs_past() -> None:
+    # the table reads "låg" as the past of "ligga": "lågstadiet" must not match "ligger"
+    terms = analyse("lågstadiet", mode="index")
+    assert "låg" in terms and "ligga" not in terms
+    assert "se" not in analyse("sågverket", mode="index")  # "såg": the past of "se"
+    assert "liten" in analyse("småbarnsföräldrar", mode="index")  # an adjective's other stem
+
+
 def test_fold() -> None:
     assert fold("vårdnadshavare") == "vardnadshavare"
     assert fold("öppen förskola") == "oppen forskola"
