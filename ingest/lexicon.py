@@ -249,6 +249,9 @@ FUNCTION_WORDS = frozenset({
     "varit", "varje", "vars", "vart", "vem", "vi", "vid", "vilka", "vilkas", "vilken", "vilket",
     "vår", "våra", "vårt", "än", "är", "åt", "över",
 })
+# Words that say "not" as "inte" does: a label with "inte" also reads them ("går aldrig till
+# skolan" is "går inte till skolan", not a way to school).
+NEGATIONS = frozenset({"aldrig", "ej", "icke"})
 # Words that carry no meaning in a search ("hur ökar vi närvaron i skolan", "tips på …").
 SEARCH_FILLER_WORDS = frozenset({
     "ska", "vill", "kunna", "göra", "gör", "gjorde", "får", "fick", "också", "ni", "mer",

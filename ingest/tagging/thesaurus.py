@@ -28,7 +28,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 
-from ingest.lexicon import FUNCTION_WORDS
+from ingest.lexicon import FUNCTION_WORDS, NEGATIONS
 from ingest.model import FOCUS_AREA, INTERVENTION
 from ingest.tagging.compounds import split_compound
 from ingest.tagging.lemmas import lemmatize
@@ -238,14 +238,25 @@ class Thesaurus:
         """Adds the concepts labelled by the words at these positions (none of them used)."""
         if any(used[j] for j in at):
             return
-        index = self._index
-        # a function word as written, whoever made the lemmas (``_lemma``)
-        hits = index.get(tuple(words[j] for j in at)) or index.get(
-            tuple(words[j] if words[j] in FUNCTION_WORDS else lemmas[j] for j in at))
+        hits = self._hits(tuple(words[j] for j in at), tuple(lemmas[j] for j in at))
         if hits:
             for j in at:
                 used[j] = True
             found.extend(c for c in hits if c not in found)
+
+    def _hits(self, words: tuple[str, ...], lemmas: tuple[str, ...]) -> list[Concept] | None:
+        """The concepts labelled by these words: as written, by their lemmas (a function word
+        as written, whoever made the lemmas), and with "aldrig" or "ej" read as "inte"."""
+        index = self._index
+        for ws in (words, tuple("inte" if w in NEGATIONS else w for w in words)):
+            hits = index.get(ws) or index.get(
+                tuple(w if w in FUNCTION_WORDS else lemma for w, lemma in zip(ws, lemmas,
+                                                                               strict=True)))
+            if hits:
+                return hits
+            if not NEGATIONS.intersection(words):
+                return None
+        return None
 
     def named(self, text: str, gaps: bool = False) -> list[tuple[str, str, float]]:
         """(kind, value, weight) of the interventions and focus areas the text names: a

@@ -436,3 +436,12 @@ def test_a_relative_clause_names_what_its_adjective_before_the_noun_names() -> N
     alone = weights("småbarn")
     beside = weights("föräldrar som känner sig oroliga för sina småbarn")
     assert beside["knattegympa"] == pytest.approx(0.5 * alone["knattegympa"])
+
+
+def test_never_says_not_as_not_does(corpus_library) -> None:
+    # "vill aldrig gå till skolan" is a child who will not go to school, not a way to school
+    assert [c.pref for c in seed().labelled("barnet vill aldrig gå till skolan")] == \
+        ["problematisk skolfrånvaro"]
+    hits = corpus_library.search("barnet vill aldrig gå till skolan", per_page=5).hits
+    assert all("närvaroarbete" in h["interventions"] for h in hits), \
+        [h["title"] for h in hits]
