@@ -45,6 +45,14 @@ def test_a_theme_evening_is_parenting_support_not_an_activity_day() -> None:
     assert [c.pref for c in thesaurus.seed().labelled("temakvällar")] == ["stöd i föräldraskapet"]
 
 
+def test_children_alone_after_school_are_the_after_school_topic() -> None:
+    # latchkey children need somewhere to be after school (an extended school day) more
+    # than a taster of a sport
+    for text in ("nyckelbarn", "barn som går hem till tomma hus"):
+        named = [v for k, v, _ in thesaurus.seed().named(text) if k == INTERVENTION]
+        assert named[0] == "allaktivitetshus", text
+
+
 def test_common_words_name_nothing() -> None:
     for word in ("skola", "barn", "föräldrar", "elever", "och"):
         assert thesaurus.seed().named(word) == [], word
