@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 
@@ -107,6 +107,20 @@ def _lemma(word: str) -> str:
     return word if word in FUNCTION_WORDS else lemmatize(word)
 
 
+def _readings(words: list[str], sizes: range) -> Iterator[tuple[list[str], int, int]]:
+    """(words, start, size) of the windows to look labels up in, largest first: of each size
+    every window as written, then those around a word that says "not" by another word than
+    "inte" ("aldrig", "ej") with that word read as "inte"."""
+    negated = [j for j, w in enumerate(words) if w in NEGATIONS]
+    read = ["inte" if w in NEGATIONS else w for w in words] if negated else words
+    for n in sizes:
+        for i in range(len(words) - n + 1):
+            yield words, i, n
+        starts = {i for j in negated for i in range(max(0, j - n + 1), min(j, len(words) - n) + 1)}
+        for i in sorted(starts):
+            yield read, i, n
+
+
 def _keys(label: str) -> set[tuple[str, ...]]:
     words = [w.lower() for w in _WORD.findall(label)]
     return {tuple(words), tuple(_lemma(w) for w in words)} if words else set()
@@ -184,9 +198,8 @@ class Thesaurus:
         lemmas = [lemmatize(w) for w in words]
         used = [False] * len(words)
         found: list[Concept] = []
-        for n in range(min(MAX_LABEL_WORDS, len(words)), 0, -1):
-            for i in range(len(words) - n + 1):
-                self._take(words, lemmas, list(range(i, i + n)), used, found)
+        for read, i, n in _readings(words, range(min(MAX_LABEL_WORDS, len(words)), 0, -1)):
+            self._take(read, lemmas, list(range(i, i + n)), used, found)
         for n in range(min(MAX_LABEL_WORDS, len(words) - 1), 1, -1) if gaps else ():
             for i in range(len(words) - n):
                 for skip in range(i + 1, i + n):
@@ -214,11 +227,11 @@ class Thesaurus:
         marks them)."""
         used = [False] * len(lower) if used is None else used
         out: list[tuple[int, int, Concept]] = []
-        for n in range(min(MAX_LABEL_WORDS, len(lower)), LONG_LABEL - 1, -1):
-            for i in range(len(lower) - n + 1):
-                found: list[Concept] = []
-                self._take(lower, lemmas, list(range(i, i + n)), used, found)
-                out += [(i, i + n, c) for c in found]
+        sizes = range(min(MAX_LABEL_WORDS, len(lower)), LONG_LABEL - 1, -1)
+        for read, i, n in _readings(lower, sizes):
+            found: list[Concept] = []
+            self._take(read, lemmas, list(range(i, i + n)), used, found)
+            out += [(i, i + n, c) for c in found]
         return out
 
     def _take_head(self, word: str, found: list[Concept]) -> None:
@@ -238,25 +251,14 @@ class Thesaurus:
         """Adds the concepts labelled by the words at these positions (none of them used)."""
         if any(used[j] for j in at):
             return
-        hits = self._hits(tuple(words[j] for j in at), tuple(lemmas[j] for j in at))
+        index = self._index
+        # a function word as written, whoever made the lemmas (``_lemma``)
+        hits = index.get(tuple(words[j] for j in at)) or index.get(
+            tuple(words[j] if words[j] in FUNCTION_WORDS else lemmas[j] for j in at))
         if hits:
             for j in at:
                 used[j] = True
             found.extend(c for c in hits if c not in found)
-
-    def _hits(self, words: tuple[str, ...], lemmas: tuple[str, ...]) -> list[Concept] | None:
-        """The concepts labelled by these words: as written, by their lemmas (a function word
-        as written, whoever made the lemmas), and with "aldrig" or "ej" read as "inte"."""
-        index = self._index
-        for ws in (words, tuple("inte" if w in NEGATIONS else w for w in words)):
-            hits = index.get(ws) or index.get(
-                tuple(w if w in FUNCTION_WORDS else lemma for w, lemma in zip(ws, lemmas,
-                                                                               strict=True)))
-            if hits:
-                return hits
-            if not NEGATIONS.intersection(words):
-                return None
-        return None
 
     def named(self, text: str, gaps: bool = False) -> list[tuple[str, str, float]]:
         """(kind, value, weight) of the interventions and focus areas the text names: a
