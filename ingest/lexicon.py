@@ -96,7 +96,8 @@ CONTEXT_HEADINGS = (
     "ansvarig utgivare", "frågor", "har du frågor", "till sist", "avslutning",
     "sammanfattning av dagen", "vill du veta mer", "fokusområden", "fakta", "om satsningen",
     "visste du att", "träffar", "nätverksträffar", "lärandeseminarier", "kalender", "kalendarium",
-    "möten", "viktiga datum",
+    "möten", "viktiga datum", "innehåll", "innehållsförteckning", "i detta nummer",
+    "i det här numret",
     # over the teams' own sections, and the parts of a meeting's minutes
     "exempel från teamen", "teamen berättar", "teamen presenterar", "presentationer",
     "teamens presentationer", "diskussion", "gruppdiskussion", "grupparbete", "grupparbetet",

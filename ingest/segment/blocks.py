@@ -8,7 +8,7 @@ import re
 
 from ingest.layout import Block, Line
 from ingest.lexicon import CONTACT_COLUMNS
-from ingest.segment.programme import FIRST_PERSON, is_subheading
+from ingest.segment.programme import FIRST_PERSON, is_subheading, norm_key
 from ingest.text import join_lines
 
 
@@ -34,6 +34,25 @@ def bold_run(block: Block) -> str | None:
         if left <= 0:
             break
     return join_lines(run_lines)
+
+
+LABEL_WORDS = 3  # a speaker's or a form's label: "Maria:", "Nyhetsbrevet:", "Fråga:"
+
+
+def recurring_labels(blocks: list[Block]) -> frozenset[str]:
+    """The bold run-in labels ending in a colon that a document writes more than once
+    ("Maria:", "Nyhetsbrevet:" in an interview), and in such a document every one-word label
+    ("Jonas:", who answers once), by ``norm_key``: a speaker or a form's field, never an
+    example's title, which a document writes once."""
+    seen: dict[str, int] = {}
+    for block in blocks:
+        run = None if block.heading_level else bold_run(block)
+        if run is not None and run.rstrip().endswith(":") and len(run.split()) <= LABEL_WORDS:
+            key = norm_key(title_from_run(run))
+            seen[key] = seen.get(key, 0) + 1
+    if all(count == 1 for count in seen.values()):
+        return frozenset()
+    return frozenset(key for key, count in seen.items() if count > 1 or " " not in key)
 
 
 HEADING_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+(?=[A-ZÅÄÖ])")

@@ -23,6 +23,7 @@ from ingest.segment.blocks import (
     block_text,
     bold_run,
     column_titles,
+    recurring_labels,
     title_from_run,
     without_heading_number,
 )
@@ -41,6 +42,7 @@ from ingest.segment.programme import (
     is_group_label,
     is_meeting_list,
     is_meeting_part,
+    is_quote,
     is_subheading,
     norm_key,
     reads_as_programme,
@@ -84,6 +86,7 @@ class _NewsletterReader:
         self.sidebars -= set(self.carried) | self.cards
         self.cards |= set(self.carried)
         self.opens = card_titles | column_titles(blocks)  # headings that open an example
+        self.labels = recurring_labels(blocks)  # an interview's speakers: the team's text
         self.in_row = _boxes_in_a_row(blocks, title_block)
         self.absorbed: set[tuple[int, int]] = set()
         self.decided: set[tuple[int, int]] = set()
@@ -249,7 +252,9 @@ class _NewsletterReader:
 
     def _read_heading(self, block: Block, text: str) -> None:
         cur = self.cur
-        if self._in_meeting_part(block):
+        if cur is not None and is_quote(text):
+            cur.add(text, block.pages)  # a quote set large between a team's paragraphs
+        elif self._in_meeting_part(block):
             self.ctx.heading(text)  # "Grupp 1" under "Diskussion i smågrupper"
         elif self._team_contact_heading(block, text):
             assert cur is not None
@@ -335,6 +340,8 @@ class _NewsletterReader:
                 self.close()  # the programme's part begins: the team's example ends here
             self.ctx.add(text)
             return
+        if run is not None and norm_key(title_from_run(run)) in self.labels:
+            run = None
         if run is not None:
             title = title_from_run(run)
             label = norm_key(title)

@@ -130,8 +130,19 @@ def is_context_heading(text: str) -> bool:
     key = norm_key(text)
     return len(key.split()) <= 8 and (
         starts_with(key, CONTEXT_HEADINGS) or bool(SEASON_HEADING.match(key))
-        or bool(DAY_SUMMARY.search(key))
+        or bool(DAY_SUMMARY.search(key)) or bool(GREETINGS.search(key))
     )
+
+
+QUOTE_MARKS = "”“\"«»„'’"
+
+
+def is_quote(text: str) -> bool:
+    """A line that is a quotation and nothing else ("”Jag vågar fråga nu.”"): a pull quote,
+    the words of someone in the text, never a title."""
+    text = text.strip()
+    return len(text) > 2 and text[0] in QUOTE_MARKS and text[-1] in QUOTE_MARKS \
+        and not any(mark in text[1:-1] for mark in QUOTE_MARKS)
 
 
 def is_group_label(text: str) -> bool:
