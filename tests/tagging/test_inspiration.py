@@ -23,6 +23,13 @@ def _kinds(text: str) -> tuple[list[str], list[str]]:
      ["Tranås"], ["Eksjö"]),
     ("Idén kommer från Gislaved. Familjecentralen i Tranås har nu startat öppen förskola.",
      ["Tranås"], ["Gislaved"]),
+    # the idea by another noun, taken or borrowed from a place
+    ("Fritidsgården i Habo har startat ett lovprogram. Tanken kommer från Mullsjö, där "
+     "ungdomarna själva planerar loven.", ["Habo"], ["Mullsjö"]),
+    ("Läxhjälpen på biblioteket i Sävsjö är igång. Upplägget är taget från Eksjös "
+     "läxcafé.", ["Sävsjö"], ["Eksjö"]),
+    ("Skolan i Aneby har börjat med rastvärdar. Upplägget lånade vi av Ekhagsskolan i "
+     "Vaggeryd.", ["Aneby"], ["Vaggeryd"]),
     ("Rastaktiviteterna i Vetlanda bygger på arbetet som teamet besökte i Växjö förra våren.",
      ["Vetlanda"], ["Växjö"]),
     ("Teamet på Östanåskolan i Vetlanda tog idén från en skola i Jönköping som de besökte "
