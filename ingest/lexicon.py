@@ -317,6 +317,10 @@ GENERIC_NOUN_LEMMAS = frozenset({
     "timme", "minut", "klocka", "pass", "form", "besök", "ung", "studiebesök",
     "förbättringsteam", "lärandeseminarium", "coach", "pdsa", "nästan", "allra", "ungefär",
     "numera", "själva", "kvalitet", "program",
+    # people by age or sex, a school year by its number, a school holiday: whom and when
+    "tjej", "kille", "flicka", "pojke", "tonåring", "bebis", "etta", "tvåa", "trea", "fyra",
+    "femma", "sexa", "sjua", "åtta", "nia", "lov", "sportlov", "sommarlov", "höstlov", "jullov",
+    "påsklov", "vinterlov",
 }) | frozenset(SEASONS) | frozenset(MONTHS) | frozenset(WEEKDAYS)
 
 # --- tagging: inspiration, acting units, words written with a hyphen ---------------------------

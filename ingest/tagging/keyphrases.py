@@ -113,6 +113,8 @@ def _is_verb(low: str, lemma: str) -> bool:
         return True  # "öppnar" (the table reads it as the noun "öppnare")
     if low.endswith(("ade", "ad", "at")) and verb_forms(low[: -2 if low[-1] != "e" else -3] + "a"):
         return True  # "träffade", "förlängd": participles
+    if low.endswith(("dde", "tt")) and low[:-3 if low.endswith("dde") else -2] == lemma:
+        return True  # "trodde", "bott": the past of a short verb ("tro", "bo")
     return verb_forms(lemma)
 
 

@@ -53,7 +53,8 @@ HOMEWORK_AFTER = (
     "under hösten, och skolan vill nu prova samma upplägg i årskurs 7."
 )
 GREETING = "God jul och tack för i år!"
-THANKS = "Tack för allt arbete ni har lagt ner under året. Vi ses igen på nätverksträffen i februari!"
+THANKS = ("Tack för allt arbete ni har lagt ner under året. Vi ses igen på nätverksträffen i "
+          "februari!")
 
 
 def interview_newsletter() -> list:

@@ -132,3 +132,18 @@ def test_a_course_called_school_is_no_school_work() -> None:
         "tillsammans. Tio familjer har gått kursen i höst.")
     assert ("simskola", True) in _interventions(ex)
     assert ex.focus_areas == ["Fysisk aktivitet"]
+
+
+def test_whom_and_when_and_a_title_verb_are_no_practice() -> None:
+    # girls, a school year by its number, a holiday and "trodde" (the past of "tro") name
+    # whom and when the team worked, not what it did
+    ex = _example(
+        "Tjejgympan på Björken blev större än vi trodde",
+        "Under sportlovet har fritidsgården Björken i Eksjö haft tjejgympa varje förmiddag för "
+        "tjejer i trean och fyran. Tjejerna valde själva musiken, och tjejer som aldrig varit på "
+        "gården kom tillbaka. Nästa lov vill tjejerna ha gympa igen, och fler tjejer har anmält "
+        "sig.",
+    )
+    proposed = [value for value, is_proposed in _interventions(ex) if is_proposed]
+    assert "tjejgympa" in proposed
+    assert not {"tjej", "tro", "trea", "fyra", "sportlov", "lov"} & set(proposed), proposed
