@@ -123,6 +123,12 @@ MEETING_NOUNS_DEFINITE = (
     "dagen", "träffen", "nätverksträffen", "lärandeträffen", "mötet", "nätverksmötet",
     "seminariet", "lärandeseminariet", "nätverksdagen", "lärandedagen", "workshopen",
 )
+# The meeting's own moments, by their definite forms ("Samtalen efter presentationerna",
+# "Efter föreläsningen"): a heading that names one is about the meeting, never a team's title.
+MEETING_MOMENTS = (
+    "presentationerna", "föreläsningen", "föreläsningarna", "föredraget", "workshopen",
+    "gruppsamtalen", "bikuporna",
+)
 SUMMARY_WORDS = (
     "sammanfattning", "summering", "återblick", "anteckningar", "minnesanteckningar", "noteringar",
     "glimtar", "intryck", "rapport", "reflektioner", "kort", "nytt",

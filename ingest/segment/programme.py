@@ -14,6 +14,7 @@ from ingest.lexicon import (
     CONTACT_COLUMNS,
     CONTEXT_HEADINGS,
     DISCUSSION_GROUPS,
+    MEETING_MOMENTS,
     MEETING_NOUNS,
     MEETING_NOUNS_DEFINITE,
     MEETING_PART_HEADINGS,
@@ -119,6 +120,7 @@ _MEETING_DEFINITE = rf"(?:{_alternatives(MEETING_NOUNS_DEFINITE)})"
 # of ``norm_key``: lowercase, no punctuation).
 DAY_SUMMARY = re.compile(
     rf"\bdagens (?:{_alternatives(MEETING_NOUNS)})\b"
+    rf"|\b(?:{_alternatives(MEETING_MOMENTS)})\b"
     rf"|^{_SUMMED}{_MEETING_DEFINITE}\b"
     rf"|^{_MEETING_DEFINITE}\b.* i (?:korthet|sammandrag|siffror|bilder)$"
 )

@@ -1,8 +1,8 @@
 """A newsletter that tells its teams' work as interviews: the speakers' bold labels ("Maria:",
 "Nyhetsbrevet:") and a quote set large between the paragraphs are the team's text, not titles
-of examples of their own; a table of contents and a season's greeting are the newsletter's own
-parts. Made the real way (Word → LibreOffice, HTML → WeasyPrint) and read by the real pipeline;
-the texts are written for this test."""
+of examples of their own; a table of contents, the talks after the presentations and a season's
+greeting are the newsletter's own parts. Made the real way (Word → LibreOffice, HTML →
+WeasyPrint) and read by the real pipeline; the texts are written for this test."""
 
 from __future__ import annotations
 
@@ -52,6 +52,11 @@ HOMEWORK_AFTER = (
     "årskurs 5. Av de 24 elever som kommit regelbundet har 18 lämnat in fler läxor i tid än "
     "under hösten, och skolan vill nu prova samma upplägg i årskurs 7."
 )
+AFTER_TALKS = "Samtalen efter presentationerna"
+TALKS = (
+    "I smågrupperna pratade vi om hur ett arbetssätt lever kvar när en eldsjäl slutar. Flera "
+    "grupper lyfte att rutinen måste vara skriven, och Gnosjö vill prova Anebys lekbuss."
+)
 GREETING = "God jul och tack för i år!"
 THANKS = ("Tack för allt arbete ni har lagt ner under året. Vi ses igen på nätverksträffen i "
           "februari!")
@@ -74,6 +79,8 @@ def interview_newsletter() -> list:
         Para(HOMEWORK_TEXT),
         Heading(QUOTE, 1),
         Para(HOMEWORK_AFTER),
+        Heading(AFTER_TALKS),
+        Para(TALKS),
         Heading(GREETING),
         Para(THANKS),
     ]
@@ -109,9 +116,9 @@ def test_a_quote_set_large_is_the_teams_text(made: dict[str, Document], name: st
 
 
 @pytest.mark.parametrize("name", ["word", "html"])
-def test_contents_and_greeting_are_the_newsletters_own(
+def test_contents_talks_and_greeting_are_the_newsletters_own(
         made: dict[str, Document], name: str) -> None:
     doc = made[name]
     headings = [s.heading for s in doc.context]
-    assert "Innehåll" in headings and GREETING in headings
-    assert not _holding(doc, THANKS[:40])
+    assert {"Innehåll", AFTER_TALKS, GREETING} <= set(headings)
+    assert not _holding(doc, THANKS[:40]) and not _holding(doc, TALKS[:40])
