@@ -54,6 +54,7 @@ from ingest.tagging.scoring import (
 from ingest.tagging.taxonomy import Taxonomy, taxonomy
 from ingest.tagging.teams import (
     byline_team,
+    capitalised,
     find_teams,
     is_named_place,
     team_key,
@@ -191,15 +192,9 @@ def _analyse(
     _add_ages(tags, text)
     for name, start, end in find_teams(doc):
         tags.add(TEAM, name, start, end)
-        if is_named_place(name) and (PLACE, _cap(name)) not in tags.evidence:
-            tags.add(PLACE, _cap(name), start, end)
+        if is_named_place(name) and (PLACE, capitalised(name)) not in tags.evidence:
+            tags.add(PLACE, capitalised(name), start, end)
     return doc, tags
-
-
-def _cap(name: str) -> str:
-    return name[:1].upper() + name[1:]
-
-
 
 
 def _add_taxonomy(

@@ -176,7 +176,8 @@ def _is_named(text: str, before: str) -> bool:
     )
 
 
-def _cap(text: str) -> str:
+def capitalised(text: str) -> str:
+    """The name with its first letter in capital ("familjecentralen Ljuset" as a place)."""
     return text[:1].upper() + text[1:]
 
 
@@ -228,12 +229,12 @@ def _find_teams(doc: Doc) -> list[tuple[str, int, int]]:
         if lemma in STANDALONE_UNITS and i + 2 < n and tv.lower[i + 1] in ("i", "på") \
                 and tv.text[i + 2] in gaz and (text[0].isupper() or text.lower() != lemma):
             end = tv.idx[i + 2] + len(tv.text[i + 2])
-            out.append((_cap(tv.src[start:end]), start, end))
+            out.append((capitalised(tv.src[start:end]), start, end))
             continue
         # "Familjecentralen Ljuset", "fritidsgården Kompassen", "Gymnasieskolan Nova"
         if _named_after(tv, i):
             end = tv.idx[i + 1] + len(tv.text[i + 1])
-            out.append((_cap(tv.src[start:end]), start, end))
+            out.append((capitalised(tv.src[start:end]), start, end))
             continue
         # "Rydaholms familjecentral", "Vrigstad skola", "Runnebo skola"
         unit_next = i + 1 < n and (tv.lemma[i + 1] in STANDALONE_UNITS or _place_unit(
