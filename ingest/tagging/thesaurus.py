@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 
@@ -107,18 +107,16 @@ def _lemma(word: str) -> str:
     return word if word in FUNCTION_WORDS else lemmatize(word)
 
 
-def _readings(words: list[str], sizes: range) -> Iterator[tuple[list[str], int, int]]:
-    """(words, start, size) of the windows to look labels up in, largest first: of each size
-    every window as written, then those around a word that says "not" by another word than
-    "inte" ("aldrig", "ej") with that word read as "inte"."""
-    negated = [j for j, w in enumerate(words) if w in NEGATIONS]
-    read = ["inte" if w in NEGATIONS else w for w in words] if negated else words
-    for n in sizes:
-        for i in range(len(words) - n + 1):
-            yield words, i, n
-        starts = {i for j in negated for i in range(max(0, j - n + 1), min(j, len(words) - n) + 1)}
-        for i in sorted(starts):
-            yield read, i, n
+def _negated(words: list[str]) -> tuple[list[int], list[str]]:
+    """The positions of the words that say "not" by another word than "inte" ("aldrig",
+    "ej"), and the words with those read as "inte" (labels are matched as written first)."""
+    at = [j for j, w in enumerate(words) if w in NEGATIONS]
+    return at, (["inte" if w in NEGATIONS else w for w in words] if at else words)
+
+
+def _around(at: list[int], size: int, length: int) -> list[int]:
+    """The starts of the windows of ``size`` words that hold one of the positions ``at``."""
+    return sorted({i for j in at for i in range(max(0, j - size + 1), min(j, length - size) + 1)})
 
 
 def _keys(label: str) -> set[tuple[str, ...]]:
@@ -198,8 +196,12 @@ class Thesaurus:
         lemmas = [lemmatize(w) for w in words]
         used = [False] * len(words)
         found: list[Concept] = []
-        for read, i, n in _readings(words, range(min(MAX_LABEL_WORDS, len(words)), 0, -1)):
-            self._take(read, lemmas, list(range(i, i + n)), used, found)
+        negated, read = _negated(words)
+        for n in range(min(MAX_LABEL_WORDS, len(words)), 0, -1):
+            for i in range(len(words) - n + 1):
+                self._take(words, lemmas, list(range(i, i + n)), used, found)
+            for i in _around(negated, n, len(words)) if negated else ():
+                self._take(read, lemmas, list(range(i, i + n)), used, found)
         for n in range(min(MAX_LABEL_WORDS, len(words) - 1), 1, -1) if gaps else ():
             for i in range(len(words) - n):
                 for skip in range(i + 1, i + n):
@@ -227,11 +229,15 @@ class Thesaurus:
         marks them)."""
         used = [False] * len(lower) if used is None else used
         out: list[tuple[int, int, Concept]] = []
-        sizes = range(min(MAX_LABEL_WORDS, len(lower)), LONG_LABEL - 1, -1)
-        for read, i, n in _readings(lower, sizes):
-            found: list[Concept] = []
-            self._take(read, lemmas, list(range(i, i + n)), used, found)
-            out += [(i, i + n, c) for c in found]
+        negated, read = _negated(lower)
+        for n in range(min(MAX_LABEL_WORDS, len(lower)), LONG_LABEL - 1, -1):
+            starts = [(lower, i) for i in range(len(lower) - n + 1)]
+            if negated:
+                starts += [(read, i) for i in _around(negated, n, len(lower))]
+            for words, i in starts:
+                found: list[Concept] = []
+                self._take(words, lemmas, list(range(i, i + n)), used, found)
+                out += [(i, i + n, c) for c in found]
         return out
 
     def _take_head(self, word: str, found: list[Concept]) -> None:
