@@ -646,13 +646,18 @@ def build_one(doc):
             elif b[0] == "extable":
                 order += [r[0] for r in b[2]]
     gold, errors = check_and_gold(doc, pdf, src, gen, scanned, ex_text, order)
+    words = {k: len(v.split()) for k, v in ex_text.items()}
+    return write_gold(stem, pdf, gold, errors, words)
+
+
+def write_gold(stem, pdf, gold, errors, words):
+    """Writes the gold file when every check passed (else removes a stale one), reports."""
     gpath = GOLD / f"{stem}.json"
     if errors:
         if gpath.exists():
             gpath.unlink()
     else:
         gpath.write_text(json.dumps(gold, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    words = {k: len(v.split()) for k, v in ex_text.items()}
     print(f"{pdf.name}: {gold['pages']} p., {len(gold['examples'])} examples, words {words}, "
           f"pages {[e['pages'] for e in gold['examples']]} -> "
           f"{'ok' if not errors else str(len(errors)) + ' PROBLEM(S)'}")
@@ -661,18 +666,23 @@ def build_one(doc):
     return errors
 
 
-def main():
+def build_all(docs, build_one):
+    """Builds the documents named on the command line (all when none), exits on a problem."""
     FILES.mkdir(exist_ok=True)
     GOLD.mkdir(exist_ok=True)
     want = set(sys.argv[1:])
     all_errors = []
-    for doc in set3_data.DOCS:
+    for doc in docs:
         if want and doc["stem"] not in want:
             continue
         all_errors += build_one(doc)
     if all_errors:
         sys.exit(f"FAILED: {len(all_errors)} problem(s)")
     print("all gold checks passed")
+
+
+def main():
+    build_all(set3_data.DOCS, build_one)
 
 
 if __name__ == "__main__":

@@ -231,32 +231,11 @@ def build_one(doc):
         n = len(b3.pdftext(pdf, False).split())
         if not 150 <= n <= 450:
             errors.append(f"poster text has {n} words")
-    gpath = GOLD / f"{stem}.json"
-    if errors:
-        if gpath.exists():
-            gpath.unlink()
-    else:
-        gpath.write_text(b3.json.dumps(gold, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    print(f"{pdf.name}: {gold['pages']} p., {len(gold['examples'])} examples, words {words}, "
-          f"pages {[e['pages'] for e in gold['examples']]} -> "
-          f"{'ok' if not errors else str(len(errors)) + ' PROBLEM(S)'}")
-    for e in errors:
-        print("   FAIL:", e)
-    return errors
+    return b3.write_gold(stem, pdf, gold, errors, words)
 
 
 def main():
-    FILES.mkdir(exist_ok=True)
-    GOLD.mkdir(exist_ok=True)
-    want = set(sys.argv[1:])
-    all_errors = []
-    for doc in set4_data.DOCS:
-        if want and doc["stem"] not in want:
-            continue
-        all_errors += build_one(doc)
-    if all_errors:
-        sys.exit(f"FAILED: {len(all_errors)} problem(s)")
-    print("all gold checks passed")
+    b3.build_all(set4_data.DOCS, build_one)
 
 
 if __name__ == "__main__":
