@@ -1,4 +1,10 @@
-"""Dictionary-driven splitting of Swedish compounds (skolnärvaron → skol + närvaron)."""
+"""Dictionary-driven splitting of Swedish compounds (skolnärvaron → skol + närvaron).
+
+One kind of compound is split by a short hand-written rule instead: a number word and a unit of
+time before the rest ("tvåmånadersbesöket" → två + månad + besöket, "sexårsverksamhet" → sex + år +
+verksamhet). The lemma table has no genitive units ("månaders", "veckors") as compound starts, so
+the dictionary split finds nothing there or cuts the word at random ("fyr" + "avec" + ...).
+"""
 
 from __future__ import annotations
 
@@ -7,6 +13,11 @@ from functools import lru_cache
 from ingest.tagging.lemmas import definite_base, is_known, load_tables, may_begin, may_end
 
 MIN_PART = 3
+NUMBER_WORDS = ("två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva", "tolv",
+                "tretton", "fjorton", "femton", "sexton", "sjutton", "arton", "nitton", "tjugo")
+# a unit of time as the start of a compound, and its base form
+TIME_UNITS = {"års": "år", "månaders": "månad", "månads": "månad", "veckors": "vecka",
+              "dagars": "dag", "timmars": "timme", "minuters": "minut"}
 
 
 def _begin_cost(seg: str, strict: bool) -> int | None:
@@ -76,6 +87,19 @@ def split_compound(word: str) -> list[str]:
     return _parts(lower, known)
 
 
+def _counted_time(lower: str) -> list[str]:
+    """Number word, unit of time and the rest of a compound that starts with both
+    ("fyraveckorsbesöket": fyra, vecka, besöket); empty for any other word."""
+    number = max((n for n in NUMBER_WORDS if lower.startswith(n)), key=len, default=None)
+    if number is None:
+        return []
+    rest = lower[len(number):]
+    unit = next((u for u in TIME_UNITS if rest.startswith(u) and len(rest) > len(u) + 2), None)
+    if unit is None:
+        return []
+    return [number, TIME_UNITS[unit], *split_compound(rest[len(unit):])]
+
+
 @lru_cache(maxsize=20_000)
 def split_known_compound(word: str) -> list[str]:
     """Compound parts of a word the lemma table knows whole ("fredagsmorgon": fredag, morgon),
@@ -92,6 +116,9 @@ def split_known_compound(word: str) -> list[str]:
 def _parts(lower: str, strict: bool) -> list[str]:
     """The best split of a lowercase word (``_segment``), a linking -s- dropped from a
     non-final part; ``[lower]`` when there is none."""
+    counted = _counted_time(lower)
+    if counted:
+        return counted
     best = _segment(lower, strict, False)
     if best is None:
         return [lower]

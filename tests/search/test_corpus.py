@@ -99,3 +99,12 @@ def test_everyday_words_put_a_relevant_example_first(corpus_library, query: str)
     result = corpus_library.search(query)
     assert result.hits, query
     assert set(result.hits[0][field]) & wanted, (query, result.hits[0]["title"])
+
+
+def test_a_visit_named_by_the_age_finds_home_visits(corpus_library) -> None:
+    # no example writes "tvåmånadersbesöket"; its last part is a visit, and visits at home
+    # are what the corpus has
+    result = corpus_library.search("tvåmånadersbesöket", per_page=5)
+    assert result.total > 0
+    assert all("hembesök" in h["title"].lower() for h in result.hits), \
+        [h["title"] for h in result.hits]

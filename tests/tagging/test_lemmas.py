@@ -55,6 +55,26 @@ def test_split_compound(word: str, parts: list[str]) -> None:
     assert split_compound(word) == parts
 
 
+@pytest.mark.parametrize(
+    ("word", "parts"),
+    [
+        ("tvåmånadersbesöket", ["två", "månad", "besöket"]),
+        ("fyraveckorsbesöket", ["fyra", "vecka", "besöket"]),
+        ("sexårsverksamheten", ["sex", "år", "verksamheten"]),
+        ("trettonårsdagen", ["tretton", "år", "dagen"]),
+    ],
+)
+def test_a_number_and_a_unit_of_time_start_a_compound(word: str, parts: list[str]) -> None:
+    # "månaders" and "veckors" start no compound in the lemma table, which cut
+    # "fyraveckorsbesöket" into "fyr", "avec", "kor" and left "tvåmånadersbesöket" whole
+    assert split_compound(word) == parts
+
+
+def test_a_word_that_only_begins_with_a_number_is_no_count_of_time() -> None:
+    assert split_compound("sexualundervisning") == ["sexual", "undervisning"]
+    assert "år" not in split_compound("trean")
+
+
 def test_plain_words_are_not_split() -> None:
     assert split_compound("kuratorn") == ["kuratorn"]
     assert split_compound("skola") == ["skola"]
