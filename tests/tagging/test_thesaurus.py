@@ -53,6 +53,14 @@ def test_children_alone_after_school_are_the_after_school_topic() -> None:
         assert named[0] == "allaktivitetshus", text
 
 
+def test_a_meeting_on_a_video_link_is_the_digital_parent_evening() -> None:
+    # "zoom", "teams" and "via länk" name digital meetings; what teams hold that way for
+    # parents is the digital parent evening
+    for text in ("föräldragrupp på zoom", "träff med föräldrarna via länk"):
+        named = [v for k, v, _ in thesaurus.seed().named(text) if k == INTERVENTION]
+        assert "digital föräldrakväll" in named, text
+
+
 def test_common_words_name_nothing() -> None:
     for word in ("skola", "barn", "föräldrar", "elever", "och"):
         assert thesaurus.seed().named(word) == [], word
