@@ -61,6 +61,13 @@ def test_a_meeting_on_a_video_link_is_the_digital_parent_evening() -> None:
         assert "digital föräldrakväll" in named, text
 
 
+def test_preschool_and_child_health_care_together_are_a_joint_team() -> None:
+    # the two who meet about the youngest children, as school and social services do
+    for text in ("förskolan och BVC träffas regelbundet", "barnhälsovården och förskolan"):
+        named = [v for k, v, _ in thesaurus.seed().named(text) if k == INTERVENTION]
+        assert named[:1] == ["samverkansteam"], text
+
+
 def test_common_words_name_nothing() -> None:
     for word in ("skola", "barn", "föräldrar", "elever", "och"):
         assert thesaurus.seed().named(word) == [], word
