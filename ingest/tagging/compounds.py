@@ -10,7 +10,14 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ingest.tagging.lemmas import definite_base, is_known, load_tables, may_begin, may_end
+from ingest.tagging.lemmas import (
+    definite_base,
+    is_known,
+    load_tables,
+    may_begin,
+    may_end,
+    simple_lemma,
+)
 
 MIN_PART = 3
 NUMBER_WORDS = ("två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva", "tolv",
@@ -84,7 +91,16 @@ def split_compound(word: str) -> list[str]:
         return [lower]
     t = load_tables()
     known = lower in t.forms or lower in t.lemmas or lower in t.stems
+    if known and _whole_base(lower):
+        return [lower]
     return _parts(lower, known)
+
+
+def _whole_base(form: str) -> bool:
+    """True if the table reads a word form as another word that is no compound: "personalen"
+    is "personal", not a person's "alen"."""
+    base = simple_lemma(form)
+    return base is not None and base != form and _parts(base, True) == [base]
 
 
 def _counted_time(lower: str) -> list[str]:

@@ -75,6 +75,12 @@ def test_a_word_that_only_begins_with_a_number_is_no_count_of_time() -> None:
     assert "år" not in split_compound("trean")
 
 
+def test_a_form_of_a_word_that_is_no_compound_is_no_compound_either() -> None:
+    # "personal" is whole, so "personalen" is no person's "alen" (an alder tree)
+    assert split_compound("personalen") == ["personalen"]
+    assert split_compound("föräldramötet") == ["föräldra", "mötet"]
+
+
 def test_plain_words_are_not_split() -> None:
     assert split_compound("kuratorn") == ["kuratorn"]
     assert split_compound("skola") == ["skola"]
