@@ -75,7 +75,7 @@ def version_inputs() -> dict[str, Any]:
         "lemma_overrides": describe(lemmas.OVERRIDES),
         "lemma_rules": [describe(lemmas._DEFINITE), describe(lemmas._VOWELS),
                         compounds.MIN_PART, describe(compounds.NUMBER_WORDS),
-                        describe(compounds.TIME_UNITS)],
+                        describe(compounds.TIME_UNITS), describe(compounds.WHOLE_WORDS)],
         "places": describe(surface_forms()),
         "taxonomy": describe(taxonomy()),
         "lemma_table": _file_digest(lemmas._lookup_path()),

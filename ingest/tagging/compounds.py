@@ -4,6 +4,10 @@ One kind of compound is split by a short hand-written rule instead: a number wor
 time before the rest ("tvåmånadersbesöket" → två + månad + besöket, "sexårsverksamhet" → sex + år +
 verksamhet). The lemma table has no genitive units ("månaders", "veckors") as compound starts, so
 the dictionary split finds nothing there or cuts the word at random ("fyr" + "avec" + ...).
+
+A few everyday words the dictionary would cut into unrelated words are kept whole, and start
+compounds whole (WHOLE_WORDS): "ungdomarna" is no "ung" + "domarna" (referees), and
+"fritidsgården" is "fritid" + "gården", not "fri" + "tid" + "gården".
 """
 
 from __future__ import annotations
@@ -27,13 +31,18 @@ TIME_UNITS = {"års": "år", "månaders": "månad", "månads": "månad", "veckor
               "dagars": "dag", "timmars": "timme", "minuters": "minut"}
 
 
+# no compounds for a reader, though the dictionary has words for their pieces
+WHOLE_WORDS = frozenset({"ungdom", "fritid", "ordförande"})
+
+
 def _begin_cost(seg: str, strict: bool) -> int | None:
     """0 if ``seg`` may start a compound, 1 if only with a linking -s, None if not at all."""
     if len(seg) < MIN_PART:
         return None
-    if may_begin(seg, strict):
+    if may_begin(seg, strict) or seg in WHOLE_WORDS:
         return 0
-    if seg[-1] == "s" and len(seg) > MIN_PART and may_begin(seg[:-1], strict):
+    if seg[-1] == "s" and len(seg) > MIN_PART and (may_begin(seg[:-1], strict)
+                                                    or seg[:-1] in WHOLE_WORDS):
         return 1
     return None
 
@@ -59,7 +68,10 @@ def _segment(word: str, strict: bool, whole_ok: bool) -> Split | None:
     if whole_ok and _is_end(word):
         return ((word,), 0)
     best: Split | None = None
+    inside = max((len(w) for w in WHOLE_WORDS if word.startswith(w)), default=0)
     for k in range(len(word) - MIN_PART, MIN_PART - 1, -1):
+        if k < inside:  # "fritidsgården" is fritid + gården, never fri + tid + gården
+            continue
         cost = _begin_cost(word[:k], strict)
         if cost is None:
             continue
@@ -135,6 +147,8 @@ def _parts(lower: str, strict: bool) -> list[str]:
     counted = _counted_time(lower)
     if counted:
         return counted
+    if lower in WHOLE_WORDS:
+        return [lower]
     best = _segment(lower, strict, False)
     if best is None:
         return [lower]

@@ -81,6 +81,16 @@ def test_a_form_of_a_word_that_is_no_compound_is_no_compound_either() -> None:
     assert split_compound("föräldramötet") == ["föräldra", "mötet"]
 
 
+def test_everyday_words_are_not_cut_into_unrelated_words() -> None:
+    from search.analysis import variants
+
+    assert split_compound("ungdomarna") == ["ungdomarna"]
+    assert "domare" not in variants("ungdomarna", False)  # no referees among the young
+    assert split_compound("fritidsgården") == ["fritid", "gården"]
+    assert split_compound("ungdomsmottagningen") == ["ungdom", "mottagningen"]
+    assert split_compound("ordförande") == ["ordförande"]
+
+
 def test_plain_words_are_not_split() -> None:
     assert split_compound("kuratorn") == ["kuratorn"]
     assert split_compound("skola") == ["skola"]
