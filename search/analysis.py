@@ -72,7 +72,7 @@ def _part_lemmas(part: str, final: bool) -> list[str]:
     if final:
         return [lemma(part)]
     cands = [part, part + "a", part + "e", part + "r"]
-    if part.endswith("s"):
+    if part.endswith("s") and not part.endswith("ss"):  # no -s- links after an -s
         cands.append(part[:-1])
     if part.endswith(("o", "e", "a")):
         cands.append(part[:-1] + "a")

@@ -128,6 +128,17 @@ def _counted_time(lower: str) -> list[str]:
     return [number, TIME_UNITS[unit], *split_compound(rest[len(unit):])]
 
 
+def _unlinked(part: str) -> str:
+    """A compound's non-final part without its linking -s- ("hembesöks": hembesök); a word
+    that ends in -ss is itself ("klass" in "klassrummet", never the name "klas"): no -s- links
+    after an -s."""
+    if part[-1] != "s" or len(part) <= MIN_PART or not is_known(part[:-1]):
+        return part
+    if part.endswith("ss") and is_known(part):
+        return part
+    return part[:-1]
+
+
 @lru_cache(maxsize=20_000)
 def split_known_compound(word: str) -> list[str]:
     """Compound parts of a word the lemma table knows whole ("fredagsmorgon": fredag, morgon),
@@ -152,9 +163,6 @@ def _parts(lower: str, strict: bool) -> list[str]:
     best = _segment(lower, strict, False)
     if best is None:
         return [lower]
-    out = [
-        p[:-1] if (p[-1] == "s" and len(p) > MIN_PART and is_known(p[:-1])) else p
-        for p in best[0][:-1]
-    ]
+    out = [_unlinked(p) for p in best[0][:-1]]
     out.append(best[0][-1])
     return out

@@ -91,6 +91,15 @@ def test_everyday_words_are_not_cut_into_unrelated_words() -> None:
     assert split_compound("ordförande") == ["ordförande"]
 
 
+def test_no_linking_s_follows_an_s() -> None:
+    from search.analysis import variants
+
+    assert split_compound("klassrummet") == ["klass", "rummet"]  # no "klas"
+    assert split_compound("busshållplatsen") == ["buss", "hållplatsen"]
+    assert not {"bus", "busa"} & set(variants("busshållplatsen", False))
+    assert split_compound("hembesöksprogrammet") == ["hembesök", "programmet"]
+
+
 def test_plain_words_are_not_split() -> None:
     assert split_compound("kuratorn") == ["kuratorn"]
     assert split_compound("skola") == ["skola"]
