@@ -516,8 +516,9 @@ def suggest(searcher: Searcher, text: str, thesaurus: Thesaurus) -> str | None:
     out = _joined(searcher, text, thesaurus)
     changed = out != text
     looked_up = 0
+    labelled = _words_of_labels(out, thesaurus)
     for word in query_words(out):  # a query within its limits (query.limit_query)
-        if not _unknown(searcher, word, thesaurus):
+        if word in labelled or not _unknown(searcher, word, thesaurus):
             continue  # a word of the index, of the thesaurus ("skolk") or of Swedish: no typo
         looked_up += 1
         if looked_up > MAX_SUGGEST_WORDS:
@@ -528,6 +529,20 @@ def suggest(searcher: Searcher, text: str, thesaurus: Thesaurus) -> str | None:
                          flags=re.IGNORECASE)
             changed = True
     return out if changed and out.strip().lower() != text.strip().lower() else None
+
+
+def _words_of_labels(text: str, thesaurus: Thesaurus) -> set[str]:
+    """The words of the preferred and alternative labels of more than one word that the text
+    writes ("peer support"): spelled as the thesaurus spells them, whatever the index has (a
+    hidden label is a misspelling, and its words may be corrected)."""
+    words = set(query_words(text))
+    out: set[str] = set()
+    for concept in thesaurus.labelled(text):
+        for label in (concept.pref, *concept.alt):
+            parts = query_words(label)
+            if len(parts) > 1 and set(parts) <= words:
+                out.update(parts)
+    return out
 
 
 def fuzzy_words(searcher: Searcher, text: str) -> list[list[str]]:

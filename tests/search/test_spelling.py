@@ -382,3 +382,12 @@ def test_an_unwritten_compounds_parts_near_each_other_rank_first(corpus_library)
     # before those that write "fredag" and "morgon" apart, or only one of them
     first = corpus_library.search("kurator fredagsmorgnarna").hits[0]
     assert first.title == "Föräldrakaffe på Tallbackaskolan"
+
+
+def test_the_words_of_a_label_are_not_corrected(corpus_library) -> None:
+    # no example writes "peer" or "support", but "peer support" is a label of peer support:
+    # it is no misspelling of "per"
+    result = corpus_library.search("peer support", per_page=5)
+    assert result.suggestion is None
+    assert result.hits and all("kamratstöd" in h["interventions"] for h in result.hits), \
+        [h["title"] for h in result.hits]
