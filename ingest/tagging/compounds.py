@@ -31,6 +31,9 @@ TIME_UNITS = {"års": "år", "månaders": "månad", "månads": "månad", "veckor
               "dagars": "dag", "timmars": "timme", "minuters": "minut"}
 
 
+# endings that make a word of a verb or an adjective, no last part of a compound, though the
+# table has them as words ("hemmasittare" is no "hemma" + "sitt" + "are")
+SUFFIXES = frozenset({"are", "aren", "arna", "ares", "ande", "ende", "het", "heten", "else"})
 # no compounds for a reader, though the dictionary has words for their pieces
 WHOLE_WORDS = frozenset({"ungdom", "fritid", "ordförande"})
 
@@ -48,7 +51,8 @@ def _begin_cost(seg: str, strict: bool) -> int | None:
 
 
 def _is_end(seg: str) -> bool:
-    return len(seg) >= MIN_PART and (may_end(seg) or definite_base(seg) is not None)
+    return len(seg) >= MIN_PART and seg not in SUFFIXES \
+        and (may_end(seg) or definite_base(seg) is not None)
 
 
 Split = tuple[tuple[str, ...], int]  # parts, number of linking -s- used
