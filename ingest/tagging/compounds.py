@@ -35,7 +35,7 @@ TIME_UNITS = {"års": "år", "månaders": "månad", "månads": "månad", "veckor
 # table has them as words ("hemmasittare" is no "hemma" + "sitt" + "are")
 SUFFIXES = frozenset({"are", "aren", "arna", "ares", "ande", "ende", "het", "heten", "else"})
 # no compounds for a reader, though the dictionary has words for their pieces
-WHOLE_WORDS = frozenset({"ungdom", "fritid", "ordförande"})
+WHOLE_WORDS = frozenset({"ungdom", "fritid", "ordförande", "barnmorska"})
 
 
 def _begin_cost(seg: str, strict: bool) -> int | None:

@@ -89,6 +89,7 @@ def test_everyday_words_are_not_cut_into_unrelated_words() -> None:
     assert split_compound("fritidsgården") == ["fritid", "gården"]
     assert split_compound("ungdomsmottagningen") == ["ungdom", "mottagningen"]
     assert split_compound("ordförande") == ["ordförande"]
+    assert split_compound("barnmorskan") == ["barnmorskan"]  # no child that is "morsk"
     assert split_compound("hemmasittare") == ["hemmasittare"]  # no "are" (an area unit)
 
 
