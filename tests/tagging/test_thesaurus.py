@@ -68,6 +68,13 @@ def test_preschool_and_child_health_care_together_are_a_joint_team() -> None:
         assert named[:1] == ["samverkansteam"], text
 
 
+def test_a_new_sport_to_try_is_a_taster() -> None:
+    # "a new sport every week" is what sport tasters offer children outside the clubs
+    for text in ("ny idrott varje vecka", "barnen får prova många olika idrotter"):
+        named = [v for k, v, _ in thesaurus.seed().named(text) if k == INTERVENTION]
+        assert named[:1] == ["prova-på-aktiviteter"], text
+
+
 def test_common_words_name_nothing() -> None:
     for word in ("skola", "barn", "föräldrar", "elever", "och"):
         assert thesaurus.seed().named(word) == [], word
