@@ -75,6 +75,11 @@ def test_a_new_sport_to_try_is_a_taster() -> None:
         assert named[:1] == ["prova-på-aktiviteter"], text
 
 
+def test_the_end_of_the_school_day_is_after_school() -> None:
+    for text in ("mellan skolslut och middag", "när skoldagen slutar"):
+        assert "efter skolan" in [c.pref for c in thesaurus.seed().labelled(text)], text
+
+
 def test_common_words_name_nothing() -> None:
     for word in ("skola", "barn", "föräldrar", "elever", "och"):
         assert thesaurus.seed().named(word) == [], word
