@@ -516,10 +516,14 @@ def suggest(searcher: Searcher, text: str, thesaurus: Thesaurus) -> str | None:
     out = _joined(searcher, text, thesaurus)
     changed = out != text
     looked_up = 0
-    labelled = _words_of_labels(out, thesaurus)
+    labelled: set[str] | None = None  # looked up for the first unknown word only
     for word in query_words(out):  # a query within its limits (query.limit_query)
-        if word in labelled or not _unknown(searcher, word, thesaurus):
+        if not _unknown(searcher, word, thesaurus):
             continue  # a word of the index, of the thesaurus ("skolk") or of Swedish: no typo
+        if labelled is None:
+            labelled = _words_of_labels(out, thesaurus)
+        if word in labelled:
+            continue
         looked_up += 1
         if looked_up > MAX_SUGGEST_WORDS:
             break
