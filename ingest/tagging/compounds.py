@@ -7,7 +7,9 @@ the dictionary split finds nothing there or cuts the word at random ("fyr" + "av
 
 A few everyday words the dictionary would cut into unrelated words are kept whole, and start
 compounds whole (WHOLE_WORDS): "ungdomarna" is no "ung" + "domarna" (referees), and
-"fritidsgården" is "fritid" + "gården", not "fri" + "tid" + "gården".
+"fritidsgården" is "fritid" + "gården", not "fri" + "tid" + "gården". Endings that make a
+word of a verb ("-are", "-het": SUFFIXES) end no compound, and no linking -s- follows an -s
+("klassrummet" is "klass" + "rummet").
 """
 
 from __future__ import annotations
@@ -29,8 +31,6 @@ NUMBER_WORDS = ("två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio
 # a unit of time as the start of a compound, and its base form
 TIME_UNITS = {"års": "år", "månaders": "månad", "månads": "månad", "veckors": "vecka",
               "dagars": "dag", "timmars": "timme", "minuters": "minut"}
-
-
 # endings that make a word of a verb or an adjective, no last part of a compound, though the
 # table has them as words ("hemmasittare" is no "hemma" + "sitt" + "are")
 SUFFIXES = frozenset({"are", "aren", "arna", "ares", "ande", "ende", "het", "heten", "else"})
