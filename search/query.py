@@ -55,6 +55,7 @@ from search.query_actors import (
     ACTOR,
     ACTOR_CREDIT,
     ACTOR_WEIGHT,
+    ACTOR_WORD_WEIGHT,
     NamedActor,
     actor_terms,
     named_actors,
@@ -903,6 +904,7 @@ def word_plan(searcher: Searcher, text: str, q: Query, thesaurus: Thesaurus) -> 
         weights.append(LABEL_WEIGHT)
     # a word no example has and that names no concept cannot be required
     actors = named_actors(written)
+    _weaken_actors(actors, naming, counts, weights)
     naming |= {i for actor in actors for i in actor.words}
     present = sum(1 for i, terms in enumerate(words) if counts[i] and (
         i in naming or any(reader.doc_frequency(RANK_FIELD, t) for t in terms)))
@@ -923,6 +925,19 @@ def _weaken_askers_places(text: str, written: list[str], naming: set[int], count
         for i in at:
             counts[i] = False
             weights[i] = ASKER_PLACE_WEIGHT
+
+
+def _weaken_actors(actors: tuple[NamedActor, ...], naming: set[int], counts: list[bool],
+                   weights: list[float]) -> None:
+    """The words that only name an actor ("lågstadiet", "mentorn") score ACTOR_WORD_WEIGHT of a
+    word (in place) when another word of the query counts: beside what is done, they say who
+    does it or for whom ("trafikträning lågstadiet": traffic training, not any example of a
+    junior school). They still count as words an example has."""
+    by_actor = {i for actor in actors for i in actor.words} - naming
+    if by_actor and any(counts[i] for i in range(len(counts)) if i not in by_actor):
+        for i in by_actor:
+            if i < len(weights):
+                weights[i] *= ACTOR_WORD_WEIGHT
 
 
 def _with_parts(reader: Any, written: list[str], words: list[list[str]], naming: set[int],

@@ -171,3 +171,34 @@ def test_a_school_named_by_its_last_part_still_pins_its_examples(corpus_library)
         first["title"].lower()
     for hit in rest:
         assert "rastaktiviteter" in _tags(corpus_library, hit["id"], "intervention"), hit["title"]
+
+
+def test_a_school_stage_beside_what_is_done_says_for_whom(corpus_library) -> None:
+    """"lågstadiet" names the school as an actor; beside "trafikträning" (a word for the cycling
+    courses) it says for whom, so the examples that only write the school stage (attendance
+    work at a junior school) do not outrank the cycling ones."""
+    text = "trafikträning lågstadiet"
+    thesaurus = corpus_library.thesaurus.current()
+
+    def weights(searcher) -> tuple[float, ...]:
+        plan = query.word_plan(searcher, text, query.parse(searcher.schema, text), thesaurus)
+        assert plan is not None
+        return plan.weights[:2]
+
+    assert corpus_library.index.run(weights) == (1.0, query.ACTOR_WORD_WEIGHT)
+    result = corpus_library.search(text, per_page=3)
+    cycling = [h for h in result.hits
+               if {"cykelskola", "aktiv skolväg"} & set(h["interventions"])]
+    assert len(cycling) >= 2, [h["title"] for h in result.hits]
+
+
+def test_an_actor_alone_scores_as_a_whole_word(corpus_library) -> None:
+    thesaurus = corpus_library.thesaurus.current()
+
+    def weights(searcher) -> tuple[float, ...]:
+        plan = query.word_plan(searcher, "lågstadiet", query.parse(searcher.schema, "lågstadiet"),
+                               thesaurus)
+        assert plan is not None
+        return plan.weights[:1]
+
+    assert corpus_library.index.run(weights) == (1.0,)
