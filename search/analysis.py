@@ -96,11 +96,6 @@ def _modifier_reading(word: str) -> str:
     return word if verb and not found.startswith(word[:2]) else found
 
 
-def part_readings(part: str) -> tuple[str, ...]:
-    """The words a compound's first part stands for ("föräldra": föräldra, förälder)."""
-    return tuple(_part_lemmas(part, False))
-
-
 @lru_cache(maxsize=200_000)
 def lemma(word: str) -> str:
     """Lowercase lemma of one word (cached)."""

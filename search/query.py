@@ -7,7 +7,7 @@ import html
 import itertools
 import math
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
@@ -46,7 +46,6 @@ from search.analysis import (
     lemma,
     pair_spans,
     part_lemmas,
-    part_readings,
     place_of,
     query_words,
     variants,
@@ -63,7 +62,7 @@ from search.query_actors import (
 )
 from search.query_ages import AGE, AGE_WEIGHT
 from search.query_asker import ASKER_PLACE_WEIGHT, askers_places
-from search.query_compounds import joined_at, written_apart
+from search.query_compounds import joined_at, written_apart, written_together
 from search.query_feedback import (
     DESCRIBED,
     FEEDBACK_TOP,
@@ -856,6 +855,8 @@ def counted_words(plan: WordPlan) -> list[int]:
 def word_plan(searcher: Searcher, text: str, q: Query, thesaurus: Thesaurus) -> WordPlan | None:
     """The plan for a query of words (None for any other query). Query syntax (wildcards)
     matches any of its words and names no concepts."""
+    if is_plain(text) and not isinstance(q, Every):
+        text = written_together(text, _known_word(searcher.reader(), thesaurus))
     words = _words(searcher, text, q)
     if words is None:
         return None
@@ -888,13 +889,6 @@ def word_plan(searcher: Searcher, text: str, q: Query, thesaurus: Thesaurus) -> 
                                        thesaurus)
     words[:own_count] = _with_rings(reader, words[:own_count], written, thesaurus)
     words[:own_count] = _with_joined_rings(reader, text, words[:own_count], thesaurus)
-    pairs = list(_joined_pairs(reader, written))
-    words[:own_count] = _with_joining_forms(reader, written, words[:own_count], pairs)
-    joined = _joined_words(words, pairs)
-    if joined:  # a compound written apart ("sim skola"): the examples that write it
-        words.append(joined)
-        counts.append(False)
-        weights.append(1.0)
     own = len(words)
     labels = _label_words(reader, text, words, thesaurus)
     labels += [t for t in _actor_words(reader, text, words, common) if t not in labels]
@@ -925,6 +919,13 @@ def _weaken_askers_places(text: str, written: list[str], naming: set[int], count
         for i in at:
             counts[i] = False
             weights[i] = ASKER_PLACE_WEIGHT
+
+
+def _known_word(reader: Any, thesaurus: Thesaurus) -> Callable[[str], bool]:
+    """Whether a word is one that some example writes (as its lemma) or a one-word label of
+    the thesaurus."""
+    labels = thesaurus.one_word_labels
+    return lambda word: bool(reader.doc_frequency(RANK_FIELD, lemma(word))) or word in labels
 
 
 def _weaken_actors(actors: tuple[NamedActor, ...], naming: set[int], counts: list[bool],
@@ -973,38 +974,6 @@ def _named_rings(reader: Any, concepts: Concepts, thesaurus: Thesaurus
 def _written(reader: Any, terms: Iterable[str]) -> list[str]:
     """The terms some example has."""
     return [t for t in terms if reader.doc_frequency(RANK_FIELD, t)]
-
-
-def _with_joining_forms(reader: Any, written: list[str], words: list[list[str]],
-                        pairs: list[tuple[int, str]]) -> list[list[str]]:
-    """Each word's terms; the first part of a compound written apart ("föräldra träff": the
-    examples write "föräldraträff") also has the words its joining form stands for
-    ("förälder"), as the compound's first part has in the index: alone, the lemma table reads
-    "föräldra" as itself."""
-    out = [list(terms) for terms in words]
-    for i in dict.fromkeys(i for i, _ in pairs if i + 1 < len(out)):
-        out[i] += [t for t in part_readings(written[i]) if t not in out[i]
-                   and reader.doc_frequency(RANK_FIELD, t)]
-    return out
-
-
-def _joined_pairs(reader: Any, written: list[str]) -> Iterator[tuple[int, str]]:
-    """(position of the first, index term) for two words after one another written
-    together, with or without a joining s, that some example has: a compound written apart."""
-    for i, (first, second) in enumerate(itertools.pairwise(written)):
-        if first.isalpha() and second.isalpha():
-            for together in dict.fromkeys((first + second, first + "s" + second)):
-                term = lemma(together)
-                if reader.doc_frequency(RANK_FIELD, term):
-                    yield i, term
-
-
-def _joined_words(words: list[list[str]], pairs: list[tuple[int, str]]) -> list[str]:
-    """The index terms of two words after one another written together, with or without a
-    joining s ("sim skola": simskola; "sandhems skolan": sandhemsskolan), that examples have:
-    a compound written apart, which the words find by its parts, among many others."""
-    own = {t for terms in words for t in terms}
-    return list(dict.fromkeys(term for _, term in pairs if term not in own))
 
 
 def _with_joined_rings(reader: Any, text: str, words: list[list[str]], thesaurus: Thesaurus

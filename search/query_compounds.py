@@ -16,6 +16,10 @@ spell ("träffar för föräldrar": föräldraträffar) outweighed the narrower 
 Two words side by side that are the label's first part, then its second, are another matter:
 that is the compound with a slip of the space bar ("skol början"), and it names what the
 compound names (``written_apart``).
+Two words side by side that are a word written together, with or without a joining s, that
+examples write or the thesaurus has as a label ("tema dag": temadag; "föräldra träff":
+föräldraträff; "pappa fika": pappafika), are read as that word (``written_together``): the
+query then finds what the word written whole finds, not what either half finds alone.
 Hand-written: a lookup of labels by the lemmas of their compound parts, over our own analysis
 (search.analysis), which no search library offers.
 """
@@ -24,12 +28,14 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from ingest.tagging.thesaurus import Thesaurus
-from search.analysis import STOPWORDS, lemma, part_lemmas, query_words
+from search.analysis import STOPWORDS, lemma, pair_spans, part_lemmas, query_words
 
 MAX_JOINED_WORDS = 12  # query words paired (bounds the cost of a long query)
+MAX_WORDS_JOINED_UP = 32  # query words read for compounds written apart (search.query.MAX_WORDS)
 
 
 @lru_cache(maxsize=8)
@@ -90,3 +96,22 @@ def written_apart(text: str, thesaurus: Thesaurus) -> tuple[str, ...]:
             and first + second not in out]
     return tuple(out)
 
+
+
+def written_together(text: str, known: Callable[[str], bool]) -> str:
+    """The query with each two words side by side (only a space between them) written as one
+    word, with or without a joining s, where ``known`` knows that word ("tema dag": temadag);
+    a word is joined with one neighbour at most, the first pair first."""
+    words = query_words(text)[:MAX_WORDS_JOINED_UP]
+    spans = pair_spans(text, words)
+    joined: set[int] = set()
+    for i, (first, second) in enumerate(itertools.pairwise(words)):
+        if i in joined or not (first.isalpha() and second.isalpha()) \
+                or spans[i].lower().split() != [first, second]:
+            continue
+        together = next((w for w in dict.fromkeys((first + second, first + "s" + second))
+                         if known(w)), None)
+        if together:
+            text = re.sub(re.escape(spans[i]), together, text, count=1)
+            joined |= {i, i + 1}
+    return text

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from ingest.tagging.thesaurus import seed
 from search import query
 from search.analysis import known_compound_parts
 from search.library import Library
-from search.query_compounds import joined_labels, written_apart
+from search.query_compounds import joined_labels, written_apart, written_together
 from search.query_labels import label_terms
 from tests.search.conftest import make_document
 
@@ -113,6 +115,28 @@ def test_a_label_written_apart_side_by_side_names_what_the_label_names(corpus_li
     whole = [h["id"] for h in corpus_library.search("skolbörjan", per_page=3).hits]
     apart = [h["id"] for h in corpus_library.search("skol början", per_page=3).hits]
     assert whole and apart == whole
+
+
+def test_two_words_side_by_side_that_are_one_word_are_read_as_it() -> None:
+    known = {"temadag", "föräldraträff", "idrottsskola"}.__contains__
+    assert written_together("tema dag i skolan", known) == "temadag i skolan"
+    assert written_together("Föräldra träff om språk", known) == "föräldraträff om språk"
+    assert written_together("idrott skola", known) == "idrottsskola"  # a joining s
+    # only side by side: a small word or a comma between them keeps them two words
+    assert written_together("tema för dag", known) == "tema för dag"
+    assert written_together("tema, dag", known) == "tema, dag"
+    assert written_together("dag tema", known) == "dag tema"
+
+
+@pytest.mark.parametrize("whole,apart", [("pappafika", "pappa fika"), ("temadag", "tema dag"),
+                                         ("frånvaroanalys", "frånvaro analys")])
+def test_a_word_written_apart_finds_what_the_word_finds(corpus_library, whole: str,
+                                                        apart: str) -> None:
+    # examples write "temadag" and "frånvaroanalys"; "pappafika" is a thesaurus label no
+    # example writes. Written apart, either half alone ("dag", "pappa") found other examples
+    first = [h["id"] for h in corpus_library.search(whole, per_page=3).hits]
+    assert first
+    assert [h["id"] for h in corpus_library.search(apart, per_page=3).hits] == first
 
 
 def test_a_known_compound_no_example_writes_is_found_by_its_parts(corpus_library) -> None:
