@@ -338,13 +338,45 @@ def with_marks(searcher: Searcher, text: str, thesaurus: Thesaurus) -> str:
     (``places_joined``)."""
     out = places_joined(text)
     for word in dict.fromkeys(query_words(out)[:MAX_SUGGEST_WORDS]):
-        if not word.isascii() or not word.isalpha() or len(word) < MIN_MARKED \
-                or _swedish(word) or is_place(word):
+        meant = _label_of_hidden(searcher, word, thesaurus)
+        if meant is None and (not word.isascii() or not word.isalpha() or len(word) < MIN_MARKED
+                              or _swedish(word) or is_place(word)):
             continue
-        marked = _marked(searcher, word, word) or _marked_label(word, thesaurus)
+        marked = meant or _marked(searcher, word, word) or _marked_label(word, thesaurus)
         if marked:
             out = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", marked, out, flags=re.IGNORECASE)
     return out
+
+
+MAX_HIDDEN_EDITS = 2  # a hidden label this many edits (å/ä/ö aside) from a label misspells it
+
+
+@lru_cache(maxsize=8)
+def _hidden_labels(thesaurus: Thesaurus) -> dict[str, str]:
+    """Each one-word hidden label of the thesaurus (a misspelling: "mobbing",
+    "tryghetscirkeln") → its concept's preferred or alternative label it misspells: the
+    closest, within MAX_HIDDEN_EDITS edits once both are written without å/ä/ö."""
+    out: dict[str, str] = {}
+    for concept in thesaurus.concepts:
+        shown = [label.lower() for label in (concept.pref, *concept.alt)]
+        for hidden in (h.lower() for h in concept.hidden):
+            if not hidden.isalpha() or not shown or hidden in out:
+                continue
+            edits, label = min((distance(fold(hidden), fold(label)), label) for label in shown)
+            if edits <= MAX_HIDDEN_EDITS and label != hidden:
+                out[hidden] = label
+    return out
+
+
+def _label_of_hidden(searcher: Searcher, word: str, thesaurus: Thesaurus) -> str | None:
+    """The label a word of the query misspells when it is a hidden label of the thesaurus
+    that no example writes and that is no Swedish word as typed ("plugg" is one, whatever
+    "plugga" it may stand for) (``_hidden_labels``): the query is read with the label, so it
+    finds what the label finds, as the word it is meant to be."""
+    label = _hidden_labels(thesaurus).get(word)
+    if label is None or _known(searcher, word) or _swedish(word):
+        return None
+    return label
 
 
 def places_joined(text: str) -> str:

@@ -393,3 +393,23 @@ def test_the_words_of_a_label_are_not_corrected(corpus_library) -> None:
     assert result.suggestion is None
     assert result.hits and all("kamratstöd" in h["interventions"] for h in result.hits), \
         [h["title"] for h in result.hits]
+
+
+def test_a_hidden_label_is_read_as_the_label_it_misspells(corpus_library) -> None:
+    # "samtyke" and "läxhälp" are hidden labels (misspellings) of the thesaurus that no
+    # example writes: the query is read with the label they misspell, and finds what it finds
+    from search.spelling import _hidden_labels
+
+    thesaurus = corpus_library.thesaurus.current()
+    hidden = _hidden_labels(thesaurus)
+    assert hidden["samtyke"] == "samtycke" and hidden["läxhälp"] == "läxhjälp"
+    for typed, meant in (("samtyke förskola", "samtycke förskola"),
+                         ("läxhälp biblioteket", "läxhjälp biblioteket")):
+        first = [h["id"] for h in corpus_library.search(meant, per_page=3).hits]
+        assert first
+        assert [h["id"] for h in corpus_library.search(typed, per_page=3).hits] == first
+    # a hidden label that is a Swedish word as typed is that word ("plugg", hidden under
+    # "plugga"): "plugg café" is still the "pluggcafé" it writes apart
+    assert hidden.get("plugg") == "plugga"
+    whole = [h["id"] for h in corpus_library.search("pluggcafé", per_page=3).hits]
+    assert [h["id"] for h in corpus_library.search("plugg café", per_page=3).hits] == whole
