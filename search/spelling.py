@@ -516,8 +516,9 @@ def _unwritten(searcher: Searcher, word: str, thesaurus: Thesaurus) -> bool:
 
 
 def _unknown(searcher: Searcher, word: str, thesaurus: Thesaurus) -> bool:
-    """A word of neither the index, the thesaurus ("skolk") nor Swedish: a typo."""
-    return _unwritten(searcher, word, thesaurus) and not _swedish(word)
+    """A word of neither the index, the thesaurus ("skolk"), Swedish nor the gazetteer (a
+    village no example names, "barnarp", is no misspelled word): a typo."""
+    return _unwritten(searcher, word, thesaurus) and not _swedish(word) and not is_place(word)
 
 
 def unwritten_words(searcher: Searcher, text: str, thesaurus: Thesaurus) -> list[str]:

@@ -413,3 +413,13 @@ def test_a_hidden_label_is_read_as_the_label_it_misspells(corpus_library) -> Non
     assert hidden.get("plugg") == "plugga"
     whole = [h["id"] for h in corpus_library.search("pluggcafé", per_page=3).hits]
     assert [h["id"] for h in corpus_library.search("plugg café", per_page=3).hits] == whole
+
+
+def test_a_village_no_example_names_is_no_misspelling(corpus_library) -> None:
+    # Barnarp and Lekeryd are places of the gazetteer that no example of the corpus names:
+    # names, not misspelled words ("barnaga", "leker")
+    from search.analysis import is_place
+
+    for text in ("fritidsgård i Barnarp", "hembesök, vi är BVC i Lekeryd"):
+        assert is_place(text.split()[-1].lower())
+        assert corpus_library.search(text).suggestion is None, text
