@@ -97,7 +97,6 @@ def written_apart(text: str, thesaurus: Thesaurus) -> tuple[str, ...]:
     return tuple(out)
 
 
-
 def written_together(text: str, known: Callable[[str], bool]) -> str:
     """The query with each two words side by side (only a space between them) written as one
     word, with or without a joining s, where ``known`` knows that word ("tema dag": temadag);

@@ -335,7 +335,8 @@ def with_marks(searcher: Searcher, text: str, thesaurus: Thesaurus) -> str:
     thesaurus's one-word label of the same letters has them ("laxhjalpsgrupp"). A word of the
     Swedish lexicon as typed ("for", "skola") and a place of the gazetteer ("habo", "nassjo":
     read as places already) are left as they are; a place written apart is joined
-    (``places_joined``)."""
+    (``places_joined``); a hidden label of the thesaurus (a misspelling) no example writes is
+    written as the label it misspells (``_label_of_hidden``)."""
     out = places_joined(text)
     for word in dict.fromkeys(query_words(out)[:MAX_SUGGEST_WORDS]):
         meant = _label_of_hidden(searcher, word, thesaurus)
