@@ -360,11 +360,15 @@ def _hidden_labels(thesaurus: Thesaurus) -> dict[str, str]:
     out: dict[str, str] = {}
     for concept in thesaurus.concepts:
         shown = [label.lower() for label in (concept.pref, *concept.alt)]
+        folded = [fold(label) for label in shown]
         for hidden in (h.lower() for h in concept.hidden):
-            if not hidden.isalpha() or not shown or hidden in out:
+            if not hidden.isalpha() or hidden in out:
                 continue
-            edits, label = min((distance(fold(hidden), fold(label)), label) for label in shown)
-            if edits <= MAX_HIDDEN_EDITS and label != hidden:
+            near = process.extract(fold(hidden), folded, scorer=Levenshtein.distance,
+                                   score_cutoff=MAX_HIDDEN_EDITS, limit=None)
+            # the fewest edits, then the first label alphabetically
+            label = min(((edits, shown[i]) for _, edits, i in near), default=(0, hidden))[1]
+            if label != hidden:
                 out[hidden] = label
     return out
 
