@@ -855,8 +855,6 @@ def counted_words(plan: WordPlan) -> list[int]:
 def word_plan(searcher: Searcher, text: str, q: Query, thesaurus: Thesaurus) -> WordPlan | None:
     """The plan for a query of words (None for any other query). Query syntax (wildcards)
     matches any of its words and names no concepts."""
-    if is_plain(text) and not isinstance(q, Every):
-        text = written_together(text, _known_word(searcher.reader(), thesaurus))
     words = _words(searcher, text, q)
     if words is None:
         return None
@@ -921,7 +919,7 @@ def _weaken_askers_places(text: str, written: list[str], naming: set[int], count
             weights[i] = ASKER_PLACE_WEIGHT
 
 
-def _known_word(reader: Any, thesaurus: Thesaurus) -> Callable[[str], bool]:
+def known_word(reader: Any, thesaurus: Thesaurus) -> Callable[[str], bool]:
     """Whether a word is one that some example writes (as its lemma) or a one-word label of
     the thesaurus."""
     labels = thesaurus.one_word_labels
@@ -1973,18 +1971,25 @@ def search(searcher: Searcher, schema: Any, text: str | None,
     them is cut and the result's message says so), the facets over all of them, and a
     "menade du" suggestion when words are unknown and the suggestion finds more. A long
     query finds the examples with most of its content words (``required_words``). A query's
-    terms are also looked up in ``thesaurus`` (the library's; the seed when None)."""
+    terms are also looked up in ``thesaurus`` (the library's; the seed when None). Two words
+    side by side that are one word examples write or the thesaurus labels ("tema dag") are
+    read as that word, so they find what it finds, in the same order."""
     thesaurus = thesaurus or seed()
     limited = limit_query(text or "")
     words_text = _QUESTION_MARK.sub("", limited.text)  # the text the query is built from
     page, per_page, sort = _paging(page, per_page, sort)
     filters = _clean_filters(filters)
     at = _Page(public_filter(searcher, filter_query(filters)), page, per_page, sort)
-    if is_plain(words_text):
+    joined = None
+    if is_plain(words_text):  # read as meant: marks put back, a word written apart whole
         words_text = with_marks(searcher, words_text, thesaurus)
+        together = written_together(words_text, known_word(searcher.reader(), thesaurus))
+        joined, words_text = (together if together != words_text else None), together
     q, rank, extra, note = _user_query(schema, words_text)
     found = _run_query(searcher, words_text, (q, rank, extra), at, thesaurus, fuzzy=False)
     suggestion, better = _corrected(searcher, schema, words_text, q, found, at, thesaurus)
+    if joined and suggestion is None:  # the hits are for the word: say so, as for a typo
+        suggestion, better = joined, found
     found = better or found
     if better is None and found.total == 0 and not isinstance(q, Every):
         found = _fuzzy_fallback(searcher, words_text, at)
