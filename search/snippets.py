@@ -1,0 +1,123 @@
+"""Snippets of a hit: the words of an example's text that match the query's terms, found
+without analysing the whole text, and up to two fragments around them with the words marked."""
+
+from __future__ import annotations
+
+import bisect
+import html
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from search.analysis import STOPWORDS, fold, variants
+
+SNIPPET_CHARS = 240
+
+
+def plain_snippet(text: str) -> str:
+    """The start of the text, up to SNIPPET_CHARS at a word's end, HTML-escaped."""
+    text = " ".join((text or "").split())
+    if len(text) <= SNIPPET_CHARS:
+        return html.escape(text)
+    cut = text.rfind(" ", 0, SNIPPET_CHARS)
+    return html.escape(text[: cut if cut > 0 else SNIPPET_CHARS]) + " …"
+
+
+_WORD = re.compile(r"\w+(?:[-:]\w+)*")
+_LETTERS = {"a": "[aåä]", "o": "[oö]", "e": "[eéè]", "u": "[uü]"}
+
+
+@lru_cache(maxsize=1024)
+def _heads_pattern(heads: frozenset[str]) -> re.Pattern[str]:
+    """Any of the heads, ignoring case and å/ä/ö ("nar" finds "Närvaron")."""
+    return re.compile("|".join("".join(_LETTERS.get(c, re.escape(c)) for c in head)
+                               for head in sorted(heads)), re.IGNORECASE)
+
+
+def candidate_words(text: str, terms: frozenset[str]) -> Iterator[re.Match[str]]:
+    """The words of the text that may produce one of the terms: those holding a term's first
+    three letters (as written or without å/ä/ö: "skolorna" for skola, "skolnärvaron" for
+    närvaro), found by one regular expression instead of looking at every word."""
+    heads = frozenset(fold(t)[:3] for t in terms if t)
+    if not heads:
+        yield from _WORD.finditer(text)
+        return
+    end = 0
+    for m in _heads_pattern(heads).finditer(text):
+        if m.start() < end:
+            continue
+        i = m.start()
+        while i > 0 and (text[i - 1].isalnum() or text[i - 1] == "_" or (
+                text[i - 1] in "-:" and i > 1 and text[i - 2].isalnum())):
+            i -= 1
+        word = _WORD.match(text, i)
+        if word is not None and word.end() > m.start():
+            end = word.end()
+            yield word
+
+
+def matched_spans(text: str, terms: frozenset[str], memo: dict[str, bool]
+                ) -> list[tuple[int, int]]:
+    """(start, end) of each word of the text that matches a query term."""
+    hits: list[tuple[int, int]] = []
+    for m in candidate_words(text, terms):
+        word = m.group().lower()
+        found = memo.get(word)
+        if found is None:
+            found = word not in STOPWORDS and (
+                word in terms or not terms.isdisjoint(variants(word, True)))
+            memo[word] = found
+        if found:
+            hits.append((m.start(), m.end()))
+    return hits
+
+
+def _windows(hits: list[tuple[int, int]], size: int) -> list[tuple[int, int]]:
+    """Up to two windows of SNIPPET_CHARS // 2 around hits, those with the most hits."""
+    half = SNIPPET_CHARS // 2
+    starts = [s for s, _ in hits]
+    ends = [e for _, e in hits]  # increasing too: the hits do not overlap
+    windows = []
+    for start in starts:
+        lo = max(0, start - half // 2)
+        hi = min(size, lo + half)
+        count = bisect.bisect_right(ends, hi) - bisect.bisect_left(starts, lo)
+        windows.append((count, lo, hi))
+    chosen: list[tuple[int, int]] = []
+    for _, lo, hi in sorted(windows, key=lambda w: (-w[0], w[1])):
+        if all(hi <= c_lo or lo >= c_hi for c_lo, c_hi in chosen):
+            chosen.append((lo, hi))
+        if len(chosen) == 2:
+            break
+    return sorted(chosen)
+
+
+def make_snippet(text: str, terms: frozenset[str], memo: dict[str, bool] | None = None) -> str:
+    """Up to two fragments of the text around the matched words, words in <mark>, the rest
+    HTML-escaped. A word matches when any of its index terms is a query term. ``memo`` caches
+    that decision per word across the hits of one query."""
+    if not text:
+        return ""
+    hits = matched_spans(text, terms, {} if memo is None else memo)
+    if not hits:
+        return ""
+    parts = []
+    for lo, hi in _windows(hits, len(text)):
+        # widen to word boundaries
+        while lo > 0 and text[lo - 1].isalnum():
+            lo -= 1
+        while hi < len(text) and text[hi].isalnum():
+            hi += 1
+        out, pos = [], lo
+        first = bisect.bisect_left(hits, (lo, 0))
+        for s_, e_ in hits[first:]:
+            if s_ >= hi:
+                break
+            if e_ <= hi:
+                out.append(html.escape(text[pos:s_]))
+                out.append("<mark>" + html.escape(text[s_:e_]) + "</mark>")
+                pos = e_
+        out.append(html.escape(text[pos:hi]))
+        frag = " ".join("".join(out).split())
+        parts.append(("… " if lo > 0 else "") + frag + (" …" if hi < len(text) else ""))
+    return " ".join(parts).replace("… …", "…")
