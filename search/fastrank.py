@@ -530,6 +530,16 @@ def _in_order(positions: list[list[int]], slop: int) -> bool:
     return bool(ends)
 
 
+def field_norms(searcher: Searcher, fieldname: str) -> np.ndarray:
+    """BM25's length norm per document of the field (``_norms``), kept per searcher."""
+    return _NORMS.get(searcher, fieldname, lambda: _norms(searcher, fieldname))
+
+
+def score_of(found: tuple[np.ndarray, np.ndarray] | None, docnum: int) -> float:
+    """The score ``term_scores`` gives the document (0 without the term)."""
+    return 0.0 if found is None else _score_of(found, docnum)
+
+
 def _score_of(found: tuple[np.ndarray, np.ndarray], docnum: int) -> float:
     ids, scores = found
     i = int(np.searchsorted(ids, docnum))

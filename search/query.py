@@ -70,6 +70,7 @@ from search.query_feedback import (
     filling_practices,
 )
 from search.query_labels import LABEL_WEIGHT, label_terms, ring_labels, ring_terms
+from search.query_near import NEAR_CANDIDATES, near_scores
 from search.query_own import OwnNames
 from search.records import DocumentRef, DroppedFilter, Hit, SearchResult
 from search.schema import FACETS, RANK_FIELD, SEARCH_FIELD, facet_values
@@ -1425,6 +1426,9 @@ def _run_fast(searcher: Searcher, q: Query, fq: Query | None, page: int, per_pag
         scores[docnum] += extra_score
     for docnum, extra_score in _parts_near(searcher, plan, set(scores)).items():
         scores[docnum] += extra_score
+    first = [docnum for docnum, _ in _ordered(searcher, scores)[:NEAR_CANDIDATES]]
+    for docnum, extra_score in near_scores(searcher, _near_terms(searcher, plan), first).items():
+        scores[docnum] += extra_score
     order = _ordered(searcher, scores)[start:start + per_page]
     terms = _highlight_terms(searcher, q)
     memo: dict[str, bool] = {}
@@ -1465,6 +1469,16 @@ def _parts_near(searcher: Searcher, plan: WordPlan, docnums: set[int]) -> dict[i
         for docnum, score in near.items():
             out[docnum] = out.get(docnum, 0.0) + score
     return out
+
+
+def _near_terms(searcher: Searcher, plan: WordPlan) -> list[str]:
+    """The query's own words that count and that examples write, as index terms (their
+    lemma): those whose nearness in an example counts (search.query_near)."""
+    reader = searcher.reader()
+    counted = set(counted_words(plan))
+    return list(dict.fromkeys(
+        terms[0] for i, terms in enumerate(plan.words[:len(plan.written)])
+        if i in counted and reader.doc_frequency(RANK_FIELD, terms[0])))
 
 
 # An example found only through the practices the query names (none of its words) scores the

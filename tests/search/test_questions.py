@@ -445,3 +445,15 @@ def test_never_says_not_as_not_does(corpus_library) -> None:
     hits = corpus_library.search("barnet vill aldrig gå till skolan", per_page=5).hits
     assert all("närvaroarbete" in h["interventions"] for h in hits), \
         [h["title"] for h in hits]
+
+
+def test_words_written_near_each_other_rank_above_the_same_words_far_apart(corpus_library
+                                                                          ) -> None:
+    # both examples write "ensam" and "rast": one in one sentence ("röra sig på rasterna och
+    # att ingen ska behöva vara ensam"), the other in sentences apart ("under lunchrasten",
+    # "bära ett svårt samtal ensam"); the first speaks of being alone at break
+    titles = [h["title"] for h in corpus_library.search("ensam på rasten", per_page=5).hits]
+    near, apart = "Rastvärdar som leker med", "Kamratstödjare på Grennaskolan"
+    assert near in titles and apart in titles
+    assert titles.index(near) < titles.index(apart)
+
