@@ -38,15 +38,16 @@ Match = tuple[int, int, frozenset[str]]  # start, end, the query terms the word 
 
 
 def matches(text: str, terms: frozenset[str], memo: dict[str, frozenset[str]]) -> list[Match]:
-    """The words of the text that make one of the terms, in order."""
+    """The words of the text that make one of the terms, in order. ``memo`` keeps each word
+    form's terms (``analysis.variants``) across the texts of one query."""
     out = []
     for m in candidate_words(text, terms):
         word = m.group().lower()
-        found = memo.get(word)
-        if found is None:
-            found = frozenset() if word in STOPWORDS else \
-                terms.intersection(variants(word, True))
-            memo[word] = found
+        made = memo.get(word)
+        if made is None:
+            made = frozenset() if word in STOPWORDS else frozenset(variants(word, True))
+            memo[word] = made
+        found = terms & made
         if found:
             out.append((m.start(), m.end(), found))
     return out
@@ -83,9 +84,13 @@ def near_scores(searcher: Searcher, terms: Sequence[str], docnums: Sequence[int]
     memo: dict[str, frozenset[str]] = {}
     out: dict[int, float] = {}
     for docnum in docnums:
+        # the index says which of the terms the example has: its text is read only for two
+        present = frozenset(t for t in wanted if fastrank.score_of(bm25[t], docnum))
+        if len(present) < 2:
+            continue
         stored = searcher.stored_fields(docnum)
         text = f"{stored.get('title') or ''} \n {stored.get('text') or ''}"
-        for pair in near_pairs(text, matches(text, wanted, memo)):
+        for pair in near_pairs(text, matches(text, present, memo)):
             score = sum(fastrank.score_of(bm25[t], docnum) for t in pair)
             out[docnum] = out.get(docnum, 0.0) + WORDS_NEAR_BOOST * score
     return out
