@@ -249,12 +249,15 @@ class SwedishFilter(Filter):
                 yield t
 
 
+MIN_TOKEN, MAX_TOKEN = 2, 60  # letters of a word the analyser keeps (and gives a position)
+
+
 def swedish_analyzer() -> Composable:
     """The analyzer used by the text fields of the index."""
     return (
         RegexTokenizer(TOKEN_PATTERN)
         | LowercaseFilter()
-        | StopFilter(stoplist=STOPWORDS, minsize=2, maxsize=60)
+        | StopFilter(stoplist=STOPWORDS, minsize=MIN_TOKEN, maxsize=MAX_TOKEN)
         | SwedishFilter()
     )
 

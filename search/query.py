@@ -1426,15 +1426,17 @@ def _run_fast(searcher: Searcher, q: Query, fq: Query | None, page: int, per_pag
         scores[docnum] += extra_score
     for docnum, extra_score in _parts_near(searcher, plan, set(scores)).items():
         scores[docnum] += extra_score
+    stored = _StoredFields(searcher)  # the first page's, read once for nearness and snippets
     first = [docnum for docnum, _ in _ordered(searcher, scores)[:NEAR_CANDIDATES]]
-    for docnum, extra_score in near_scores(searcher, _near_terms(searcher, plan), first).items():
+    for docnum, extra_score in near_scores(searcher, _near_terms(searcher, plan), first,
+                                           stored).items():
         scores[docnum] += extra_score
     order = _ordered(searcher, scores)[start:start + per_page]
     terms = _highlight_terms(searcher, q)
     memo: dict[str, bool] = {}
     hits = []
     for docnum, score in order:
-        hits.append(_snipped_hit(searcher.stored_fields(docnum), score, terms, memo,
+        hits.append(_snipped_hit(stored(docnum), score, terms, memo,
                                  _via(docnum, ranked.literal, expansions)))
     return Found(total, hits, facets, note, ranked.strong)
 
@@ -1469,6 +1471,19 @@ def _parts_near(searcher: Searcher, plan: WordPlan, docnums: set[int]) -> dict[i
         for docnum, score in near.items():
             out[docnum] = out.get(docnum, 0.0) + score
     return out
+
+
+class _StoredFields:
+    """An example's stored fields by document number, each read once per search."""
+
+    def __init__(self, searcher: Searcher) -> None:
+        self.searcher = searcher
+        self.read: dict[int, dict[str, Any]] = {}
+
+    def __call__(self, docnum: int) -> dict[str, Any]:
+        if docnum not in self.read:
+            self.read[docnum] = self.searcher.stored_fields(docnum)
+        return self.read[docnum]
 
 
 def _near_terms(searcher: Searcher, plan: WordPlan) -> list[str]:

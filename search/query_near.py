@@ -19,12 +19,13 @@ counts positions: stopwords and one-letter words left out.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from whoosh.searching import Searcher
 
 from search import fastrank
-from search.analysis import STOPWORDS, TOKEN_PATTERN, variants
+from search.analysis import MAX_TOKEN, MIN_TOKEN, STOPWORDS, TOKEN_PATTERN, variants
 from search.schema import RANK_FIELD
 from search.snippets import candidate_words
 
@@ -56,7 +57,7 @@ def matches(text: str, terms: frozenset[str], memo: dict[str, frozenset[str]]) -
 def _counted_between(text: str, start: int, end: int) -> int:
     """How many words of text[start:end] the analyser gives a position."""
     return sum(1 for m in _WORD.finditer(text, start, end)
-               if 2 <= len(m.group()) <= 60 and m.group().lower() not in STOPWORDS)
+               if MIN_TOKEN <= len(m.group()) <= MAX_TOKEN and m.group().lower() not in STOPWORDS)
 
 
 def near_pairs(text: str, found: list[Match], slop: int = WORDS_NEAR_SLOP
@@ -71,11 +72,12 @@ def near_pairs(text: str, found: list[Match], slop: int = WORDS_NEAR_SLOP
     return out
 
 
-def near_scores(searcher: Searcher, terms: Sequence[str], docnums: Sequence[int]
-                ) -> dict[int, float]:
+def near_scores(searcher: Searcher, terms: Sequence[str], docnums: Sequence[int],
+                stored_fields: Callable[[int], dict[str, Any]]) -> dict[int, float]:
     """What the candidates (the first NEAR_CANDIDATES, best first) get for each pair of
     ``terms`` (the query's words that count, as index terms) they write within
-    WORDS_NEAR_SLOP positions of each other: the pair's BM25 (as ranked), × WORDS_NEAR_BOOST."""
+    WORDS_NEAR_SLOP positions of each other: the pair's BM25 (as ranked), × WORDS_NEAR_BOOST.
+    ``stored_fields`` reads a candidate's stored fields (the page's snippets read them too)."""
     wanted = frozenset(terms)
     if len(wanted) < 2:
         return {}
@@ -88,7 +90,7 @@ def near_scores(searcher: Searcher, terms: Sequence[str], docnums: Sequence[int]
         present = frozenset(t for t in wanted if fastrank.score_of(bm25[t], docnum))
         if len(present) < 2:
             continue
-        stored = searcher.stored_fields(docnum)
+        stored = stored_fields(docnum)
         text = f"{stored.get('title') or ''} \n {stored.get('text') or ''}"
         for pair in near_pairs(text, matches(text, present, memo)):
             score = sum(fastrank.score_of(bm25[t], docnum) for t in pair)

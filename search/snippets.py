@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from search.analysis import STOPWORDS, fold, variants
+from search.analysis import STOPWORDS, TOKEN_PATTERN, fold, variants
 
 SNIPPET_CHARS = 240
 
@@ -23,7 +23,7 @@ def plain_snippet(text: str) -> str:
     return html.escape(text[: cut if cut > 0 else SNIPPET_CHARS]) + " …"
 
 
-_WORD = re.compile(r"\w+(?:[-:]\w+)*")
+_WORD = re.compile(TOKEN_PATTERN)
 _LETTERS = {"a": "[aåä]", "o": "[oö]", "e": "[eéè]", "u": "[uü]"}
 
 
