@@ -18,17 +18,13 @@ from typing import Any
 
 from search.analysis import query_words, variants
 from search.catalogue import PUBLIC, Catalogue
-from search.query import (
-    MAX_QUERY_CHARS,
-    MAX_WORDS,
-    make_hit,
-    make_snippet,
-    plain_snippet,
-    plain_terms,
-)
+from search.query import make_hit
+from search.query_limits import MAX_QUERY_CHARS, MAX_WORDS
+from search.query_parse import plain_terms
 from search.records import Example as ExampleRecord
 from search.records import SearchResult
 from search.schema import FACETS, facet_values, index_fields
+from search.snippets import make_snippet, plain_snippet
 
 NOTICE = ("Sökindexet byggs om … Under tiden söks exemplen direkt i katalogen, "
           "med enklare sortering. Försök igen om en stund.")

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from ingest.lexicon import COUNTY_MUNICIPALITIES, COUNTY_NEIGHBOURS
 from search.concepts import slugify
 from search.errors import InvalidRequestError
-from search.query import named_concepts
+from search.query_plan import named_concepts
 from search.records import (
     Concept,
     ConceptSheet,

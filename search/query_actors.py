@@ -31,7 +31,7 @@ ACTOR_CREDIT = 0.5
 # ... and scores as for a word with as many examples, × ACTOR_WEIGHT.
 ACTOR_WEIGHT = 0.5
 # Beside a word of the query that counts and names no actor, a word naming only an actor says
-# who does the work or for whom: it scores this share of a word (search.query._weaken_actors).
+# who does the work or for whom: it scores this share of a word (search.query_plan._weaken_actors).
 ACTOR_WORD_WEIGHT = 0.5
 # The examples of a practice the named actors run together score up to 1 + TOGETHER_BOOST
 # times as much, by the share of the practice's examples that have all the actors, when at

@@ -3,7 +3,7 @@
 A team that writes as "vi" and puts itself somewhere ("vi är BVC i Värnamo",
 "hos oss i Nässjö", "vi på Villstadsskolan i Smålandsstenar") asks how others have done
 something; the examples from its own municipality are no better answers than the rest. Such a
-place still scores, weakly, but an example does not need it (search.query.word_plan). A place a
+place still scores, weakly, but an example does not need it (search.query_plan.word_plan). A place a
 family lives in ("vi bor i Anderstorp") is where it wants the activity, and one the question is
 about ("familjer som flyttat till Gnosjö") is its topic: both keep their weight.
 

@@ -9,7 +9,7 @@ writes the compound. So the query is also read for the labels whose two parts (a
 part by any of its readings, ``analysis.part_lemmas``) are two of its words; their concepts'
 other labels are weak words of the query (``query_labels``), as when it writes the compound;
 a ring's label no example writes makes its two words stand for the ring's other names
-(search.query._with_joined_rings), as the label written whole does. Labels the lemma table
+(search.query_plan._with_joined_rings), as the label written whole does. Labels the lemma table
 knows whole ("frågelåda") are read by their parts here too.
 The concepts are not named as the query's meaning: read so, a broad topic a phrase happens to
 spell ("träffar för föräldrar": föräldraträffar) outweighed the narrower one its words name.
@@ -33,9 +33,9 @@ from functools import lru_cache
 
 from ingest.tagging.thesaurus import Thesaurus
 from search.analysis import STOPWORDS, lemma, pair_spans, part_lemmas, query_words
+from search.query_limits import MAX_WORDS
 
 MAX_JOINED_WORDS = 12  # query words paired (bounds the cost of a long query)
-MAX_WORDS_JOINED_UP = 32  # query words read for compounds written apart (search.query.MAX_WORDS)
 
 
 @lru_cache(maxsize=8)
@@ -101,7 +101,7 @@ def written_together(text: str, known: Callable[[str], bool]) -> str:
     """The query with each two words side by side (only a space between them) written as one
     word, with or without a joining s, where ``known`` knows that word ("tema dag": temadag);
     a word is joined with one neighbour at most, the first pair first."""
-    words = query_words(text)[:MAX_WORDS_JOINED_UP]
+    words = query_words(text)[:MAX_WORDS]
     spans = pair_spans(text, words)
     joined: set[int] = set()
     for i, (first, second) in enumerate(itertools.pairwise(words)):

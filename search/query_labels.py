@@ -10,7 +10,7 @@ labels of several words ("kommer inte till skolan") are made of words that say l
 and so are the words of a focus area or an age ("förskolebarn"): all their examples have them.
 A synonym ring (a topic that leads to no practice) is one thing under many names: a word no
 example writes that labels one stands for its other one-word labels as the word itself
-(``ring_terms``; search.query._with_rings).
+(``ring_terms``; search.query_plan._with_rings).
 """
 
 from __future__ import annotations

@@ -74,7 +74,7 @@ def build_schema() -> Schema:
         dokumenttyp=facet(),
         date=ID(stored=True, sortable=True),
         # "1" for an example of a published document, "0" while it waits for review: public
-        # searches keep to "1" (search.query.public_filter)
+        # searches keep to "1" (search.query_parse.public_filter)
         published=ID(),
         doc=STORED(),
     )

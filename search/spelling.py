@@ -87,7 +87,7 @@ def _reads_as_known_parts(searcher: Searcher, word: str) -> bool:
     """True when the analyser splits the word into parts that are all in the index (a part
     in its joining form, "stödjar", by the word it is read as, "stödjare"), or the word is a
     compound the lemma table knows whole whose every part is ("läxstöd": läxa, stöd; the
-    query finds it by them, search.query._with_parts)."""
+    query finds it by them, search.query_plan._with_parts)."""
     terms = variants(word, False)
     reader = searcher.reader()
     if len(terms) == 1:

@@ -23,7 +23,7 @@ from pydantic import BaseModel, TypeAdapter
 from pydantic.json_schema import models_json_schema
 
 from search import records
-from search.query import MAX_PER_PAGE
+from search.query_limits import MAX_PER_PAGE
 from web.apidoc import Operation, operation_of
 from web.params import DEFAULT_PER_PAGE
 

@@ -12,7 +12,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, Field, StringConstraints
 from werkzeug.datastructures import MultiDict
 
-from search import query
+from search import query_limits
 from search.schema import KIND_LABELS
 
 FACETS: tuple[tuple[str, str], ...] = (
@@ -27,7 +27,7 @@ FACETS: tuple[tuple[str, str], ...] = (
 )
 FACET_NAMES = tuple(name for name, _ in FACETS)
 SORTS = ("relevance", "date")
-MAX_QUERY = query.MAX_QUERY_CHARS
+MAX_QUERY = query_limits.MAX_QUERY_CHARS
 MAX_VALUES = 20
 MAX_VALUE_LENGTH = 200
 MAX_PAGE = 1000
@@ -61,7 +61,8 @@ class SearchQuery(BaseModel):
     ar: list[Value] = _filter("År, t.ex. 2023")
     dokumenttyp: list[Kind] = _filter("Dokumenttyp")
     page: int = Field(1, ge=1, le=MAX_PAGE)
-    per_page: int = Field(DEFAULT_PER_PAGE, ge=1, le=query.MAX_PER_PAGE)  # and API_MAX_PER_PAGE
+    # and API_MAX_PER_PAGE
+    per_page: int = Field(DEFAULT_PER_PAGE, ge=1, le=query_limits.MAX_PER_PAGE)
     sort: Literal[SORTS] = SORTS[0]  # type: ignore[valid-type]
 
 
@@ -107,7 +108,7 @@ def _int(args: MultiDict, name: str, default: int, low: int, high: int, strict: 
 def parse(args: MultiDict, per_page: int, max_per_page: int, strict: bool = False) -> SearchParams:
     """Parse q, the facet filters, page, per_page and sort. ``strict`` raises ParamError instead
     of silently correcting (the API is strict, the HTML page forgiving)."""
-    limited = query.limit_query(args.get("q", ""))
+    limited = query_limits.limit_query(args.get("q", ""))
     if strict and limited.rule:
         raise ParamError(limited.rule)
     filters, dropped = _filters(args, strict)

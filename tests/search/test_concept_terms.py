@@ -16,7 +16,8 @@ import yaml
 from whoosh.query import Phrase, Query, Term
 
 from ingest.tagging import query_terms, tag_text
-from search.query import _QUERY_TAGS, MAX_QUERY_CHARS, _lemma_words, concept_terms
+from search.query_limits import MAX_QUERY_CHARS
+from search.query_parse import QUERY_TAGS, concept_terms, lemma_words
 from tests.gold import gold_texts
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -28,10 +29,10 @@ def _tagger_concept_terms(text: str) -> list[Query]:
     out: list[Query] = []
     seen: set[tuple[str, str]] = set()
     for tag in tag_text(text[:MAX_QUERY_CHARS]):
-        if tag.kind in _QUERY_TAGS and (tag.kind, tag.value) not in seen:
+        if tag.kind in QUERY_TAGS and (tag.kind, tag.value) not in seen:
             seen.add((tag.kind, tag.value))
-            boost = _QUERY_TAGS[tag.kind][1]
-            words = _lemma_words(tag.value)
+            boost = QUERY_TAGS[tag.kind][1]
+            words = lemma_words(tag.value)
             if len(words) == 1:
                 out.append(Term("tags", words[0], boost=boost))
             elif words:
@@ -97,7 +98,7 @@ def test_query_terms_leave_the_source_of_inspiration_out() -> None:
 
 
 def test_a_search_query_needs_no_spacy() -> None:
-    code = ("import sys; from search.query import concept_terms; "
+    code = ("import sys; from search.query_parse import concept_terms; "
             "assert concept_terms('närvaro i Gnosjö'); print('spacy' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
                          text=True, check=True)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ingest.tagging.thesaurus import seed
-from search.query import named_concepts
+from search.query_plan import named_concepts
 
 
 def titles(result) -> list[str]:

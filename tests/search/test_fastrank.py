@@ -17,7 +17,7 @@ import pytest
 from whoosh.query import Or, Phrase, Term
 from whoosh.searching import Searcher
 
-from search import fastrank, query
+from search import fastrank, query, query_facets, query_parse, query_plan
 from search.index import IndexStore
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -91,9 +91,9 @@ def _ids(searcher: Searcher, ranked: list[tuple[float, int]]) -> list[str]:
 def test_fastrank_ranks_as_whoosh(store: IndexStore, searcher: Searcher, text: str,
                                   filters: dict[str, list[str]]) -> None:
     q, _, _, _ = query._user_query(store.schema, text)
-    words = query._words(searcher, text, q)
+    words = query_plan.word_terms(searcher, text, q)
     assert words, f"{text!r} should take the fast path"
-    fq = query.filter_query(filters)
+    fq = query_parse.filter_query(filters)
     matched, fast = _fast_ranking(searcher, words, fq)
     slow = _whoosh_ranking(searcher, words, fq)
     assert fast and len(matched) == len(slow)
@@ -107,16 +107,16 @@ def test_the_cases_really_differ(searcher: Searcher, store: IndexStore) -> None:
     tops = set()
     for text, filters in CASES:
         q, _, _, _ = query._user_query(store.schema, text)
-        fq = query.filter_query(filters)
-        tops.add(tuple(_ids(searcher, _fast_ranking(searcher, query._words(searcher, text, q),
-                                                    fq)[1])))
+        fq = query_parse.filter_query(filters)
+        words = query_plan.word_terms(searcher, text, q)
+        tops.add(tuple(_ids(searcher, _fast_ranking(searcher, words, fq)[1])))
     assert len(tops) >= len(CASES) - 3
 
 
 @pytest.mark.parametrize("text", PHRASES)
 def test_phrases_are_ranked_by_whoosh(store: IndexStore, searcher: Searcher, text: str) -> None:
     q, _, _, _ = query._user_query(store.schema, text)
-    assert query._words(searcher, text, q) is None
+    assert query_plan.word_terms(searcher, text, q) is None
 
 
 def test_fastrank_reads_whoosh_block_postings(searcher: Searcher) -> None:
@@ -156,7 +156,7 @@ def test_phrase_scores_are_whooshs_phrase_scores(searcher: Searcher) -> None:
 def test_ties_are_kept_whole_and_ordered_by_example_id(searcher: Searcher) -> None:
     """Examples found through one practice alone score the same: the best hold every one of
     them (not the first few by document number), and a page lists them by example id."""
-    tagged = query._facet_postings(searcher)["insats"]["närvaroarbete"]
+    tagged = query_facets.facet_postings(searcher)["insats"]["närvaroarbete"]
     assert len(tagged) > 3
     _, best, _ = fastrank.rank(searcher, query.RANK_FIELD, [["zzzzordsomintefinns"]], None,
                                top=2, expansions=[(tagged, 5.0)])
@@ -181,7 +181,7 @@ def test_id_ranks_order_documents_as_their_example_ids(searcher: Searcher) -> No
 def test_common_words_alone_rank_below_every_word_that_counts(searcher: Searcher) -> None:
     """When too few examples have a word that counts, those with only a common word match
     too, and all of them below every example that has the counting word, whatever BM25 says."""
-    words = query.plain_terms("trygghetscirkeln barnen")
+    words = query_parse.plain_terms("trygghetscirkeln barnen")
     rare = set(searcher.docs_for_query(Or([Term(query.RANK_FIELD, t) for t in words[0]])))
     assert 0 < len(rare) < 40
     # the counting word weighs little here, so that BM25 alone would mix the two

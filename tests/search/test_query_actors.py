@@ -8,10 +8,10 @@ from collections import Counter
 
 import numpy as np
 
-from search import query
+from search import query, query_parse, query_plan
 from search.analysis import query_words, variants
 from search.library import Library
-from search.query_actors import TOGETHER_SHARE, named_actors
+from search.query_actors import ACTOR_WORD_WEIGHT, TOGETHER_SHARE, named_actors
 from search.schema import facet_values
 
 
@@ -99,7 +99,8 @@ def test_a_common_actor_beside_another_says_with_whom(corpus_library) -> None:
     thesaurus = corpus_library.thesaurus.current()
 
     def raised(searcher) -> set[int]:
-        plan = query.word_plan(searcher, text, query.parse(searcher.schema, text), thesaurus)
+        q = query_parse.parse(searcher.schema, text)
+        plan = query_plan.word_plan(searcher, text, q, thesaurus)
         assert plan is not None and not all(plan.counts)  # the parents are a common word
         expansions = query._expansions(searcher, plan)
         assert {e.concept for e in expansions if e.kind == "actor"} == BOTH
@@ -121,12 +122,12 @@ def test_an_actor_named_by_another_term_names_what_its_own_name_names() -> None:
     from ingest.tagging.thesaurus import seed
 
     thesaurus = seed()
-    own = {v: w for k, v, w in query.named_concepts("skolsköterska", thesaurus)}
+    own = {v: w for k, v, w in query_plan.named_concepts("skolsköterska", thesaurus)}
     assert not thesaurus.labelled("skolläkare")
-    other = {v: w for k, v, w in query.named_concepts("skolläkare", thesaurus)}
+    other = {v: w for k, v, w in query_plan.named_concepts("skolläkare", thesaurus)}
     assert set(other) == set(own)
-    assert other["elevhälsocentral"] == query.ACTOR_NAMING_WEIGHT * own["elevhälsocentral"]
-    assert query.named_concepts("syster", thesaurus) == ()
+    assert other["elevhälsocentral"] == query_plan.ACTOR_NAMING_WEIGHT * own["elevhälsocentral"]
+    assert query_plan.named_concepts("syster", thesaurus) == ()
 
 
 def _writes_the_actors_name(library: Library, example_id: str, name: str) -> bool:
@@ -142,8 +143,8 @@ def test_an_actors_everyday_short_form_adds_its_own_name_as_a_weak_word(corpus_l
     # "socialtjänsten" rank above those only tagged with the actor (which all tied)
     thesaurus = corpus_library.thesaurus.current()
     for text in ("ifo", "fältare"):
-        plan = corpus_library.index.run(lambda s, text=text: query.word_plan(
-            s, text, query.parse(s.schema, text), thesaurus))
+        plan = corpus_library.index.run(lambda s, text=text: query_plan.word_plan(
+            s, text, query_parse.parse(s.schema, text), thesaurus))
         assert plan is not None
         weak = [t for terms, counts in zip(plan.words, plan.counts, strict=False)
                 if not counts for t in terms]
@@ -156,8 +157,8 @@ def test_an_actors_everyday_short_form_adds_its_own_name_as_a_weak_word(corpus_l
         assert 10 <= writes.count(True) < len(writes), text
         assert writes.index(False) >= 0.6 * writes.count(True), (text, writes.index(False))
     # a word of the language that names a member of the actor adds nothing
-    plan = corpus_library.index.run(lambda s: query.word_plan(
-        s, "socialsekreterare", query.parse(s.schema, "socialsekreterare"), thesaurus))
+    plan = corpus_library.index.run(lambda s: query_plan.word_plan(
+        s, "socialsekreterare", query_parse.parse(s.schema, "socialsekreterare"), thesaurus))
     assert "socialtjänst" not in [t for terms in plan.words for t in terms]
 
 
@@ -181,11 +182,12 @@ def test_a_school_stage_beside_what_is_done_says_for_whom(corpus_library) -> Non
     thesaurus = corpus_library.thesaurus.current()
 
     def weights(searcher) -> tuple[float, ...]:
-        plan = query.word_plan(searcher, text, query.parse(searcher.schema, text), thesaurus)
+        q = query_parse.parse(searcher.schema, text)
+        plan = query_plan.word_plan(searcher, text, q, thesaurus)
         assert plan is not None
         return plan.weights[:2]
 
-    assert corpus_library.index.run(weights) == (1.0, query.ACTOR_WORD_WEIGHT)
+    assert corpus_library.index.run(weights) == (1.0, ACTOR_WORD_WEIGHT)
     result = corpus_library.search(text, per_page=3)
     cycling = [h for h in result.hits
                if {"cykelskola", "aktiv skolväg"} & set(h["interventions"])]
@@ -196,8 +198,8 @@ def test_an_actor_alone_scores_as_a_whole_word(corpus_library) -> None:
     thesaurus = corpus_library.thesaurus.current()
 
     def weights(searcher) -> tuple[float, ...]:
-        plan = query.word_plan(searcher, "lågstadiet", query.parse(searcher.schema, "lågstadiet"),
-                               thesaurus)
+        q = query_parse.parse(searcher.schema, "lågstadiet")
+        plan = query_plan.word_plan(searcher, "lågstadiet", q, thesaurus)
         assert plan is not None
         return plan.weights[:1]
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from ingest.tagging.thesaurus import seed
-from search import query
+from search import query_limits, query_plan
 from search.analysis import known_compound_parts
 from search.library import Library
 from search.query_compounds import joined_labels, written_apart, written_together
@@ -43,7 +43,7 @@ def test_a_concepts_other_one_word_labels_are_its_words() -> None:
     assert "skolk" not in terms  # the query's own
     assert "skolvagran" not in terms  # a hidden label: a misspelling
     assert all(" " not in t for t in terms)  # "kommer inte till skolan" says little alone
-    assert len(terms) <= query.MAX_WORDS
+    assert len(terms) <= query_limits.MAX_WORDS
     assert label_terms("psykisk hälsa", set(), thesaurus) == []  # an area's words are everywhere
     # an age's words (småbarn: "småttingar", "toddlare") when the query asks for nothing else;
     # beside another concept the age is whom that is for, and all its examples have it
@@ -65,7 +65,7 @@ def test_the_example_that_writes_another_label_leads(tmp_path: Path, reader, add
         assert len(hits) == 3 and hits[0]["title"] == "Närvaroarbete på Södra skolan"
         assert hits[0]["score"] > 1.2 * hits[1]["score"]
         # without the labels, little tells the three apart
-        monkeypatch.setattr(query, "LABEL_WEIGHT", 0.0)
+        monkeypatch.setattr(query_plan, "LABEL_WEIGHT", 0.0)
         scores = [h["score"] for h in library.search("skolk").hits]
         assert max(scores) < 1.05 * min(scores)
     finally:

@@ -12,8 +12,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from search import query
-from search.query import limit_query
+from search import query_limits
+from search.query_limits import limit_query
 
 WORDS = ["skola", "närvaro", "elever", "föräldrar", "hembesök", "socialtjänst", "samverkan",
          "trygghet", "fritidsgård", "läxhjälp"]
@@ -34,22 +34,22 @@ def test_whitespace_is_collapsed_without_notice() -> None:
 def test_long_query_is_cut_at_a_word() -> None:
     text = " ".join(f"{WORDS[i % len(WORDS)]}{i}" for i in range(5_000))
     limited = limit_query(text)
-    assert len(limited.text) <= query.MAX_QUERY_CHARS
+    assert len(limited.text) <= query_limits.MAX_QUERY_CHARS
     assert text.startswith(limited.text) and text[len(limited.text)] == " "
-    assert f"{query.MAX_QUERY_CHARS} tecken" in limited.message
+    assert f"{query_limits.MAX_QUERY_CHARS} tecken" in limited.message
 
 
 def test_many_words_keep_the_first() -> None:
     text = " ".join(["a", "b", "c", "d"] * 20)
     limited = limit_query(text)
-    assert len(limited.text.split()) == query.MAX_WORDS
-    assert f"{query.MAX_WORDS} ord" in limited.message
+    assert len(limited.text.split()) == query_limits.MAX_WORDS
+    assert f"{query_limits.MAX_WORDS} ord" in limited.message
 
 
 def test_long_phrase_keeps_its_first_words() -> None:
     phrase = " ".join(WORDS[(i * 7) % len(WORDS)] for i in range(50))
     limited = limit_query(f'"{phrase}" Eksjö')
-    kept = " ".join(phrase.split()[: query.MAX_PHRASE_WORDS])
+    kept = " ".join(phrase.split()[: query_limits.MAX_PHRASE_WORDS])
     assert limited.text == f'"{kept}" Eksjö'  # the words after the phrase are kept
     assert "citattecken" in limited.message
     assert "tecken." not in limited.message  # shortening the phrase was enough
@@ -73,7 +73,7 @@ def test_wildcards_need_three_letters_first(text: str, expected: str) -> None:
 def test_at_most_two_wildcard_terms() -> None:
     limited = limit_query("skol* elev* föräld* närv?ro")
     assert limited.text == "skol* elev* föräld närvro"
-    assert f"{query.MAX_WILDCARD_TERMS} ord med jokertecken" in limited.message
+    assert f"{query_limits.MAX_WILDCARD_TERMS} ord med jokertecken" in limited.message
 
 
 def test_strict_messages_say_the_rule() -> None:
@@ -85,8 +85,8 @@ def test_strict_messages_say_the_rule() -> None:
 @given(st.text(alphabet=st.sampled_from('ab cdé"*?()-: \n'), max_size=400))
 def test_limits_hold_and_are_stable(text: str) -> None:
     limited = limit_query(text)
-    assert len(limited.text) <= query.MAX_QUERY_CHARS
-    assert len(limited.text.split()) <= query.MAX_WORDS
+    assert len(limited.text) <= query_limits.MAX_QUERY_CHARS
+    assert len(limited.text.split()) <= query_limits.MAX_WORDS
     again = limit_query(limited.text)
     assert again.text == limited.text and again.message is None
 
@@ -122,5 +122,5 @@ def test_hostile_query_is_quick(corpus_library, name: str) -> None:  # noqa: ANN
     result = corpus_library.search(HOSTILE[name])
     seconds = time.process_time() - start
     assert seconds < 1.0, f"{name}: {seconds:.2f} s of processor time"
-    assert len(result.query) <= query.MAX_QUERY_CHARS
+    assert len(result.query) <= query_limits.MAX_QUERY_CHARS
     assert result.total > 0 or result.message

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from ingest.tagging.thesaurus import seed
-from search import query
+from search import query, query_plan
 from search.analysis import query_words
 from search.query_own import writing_words
 
@@ -47,13 +47,13 @@ def test_adverbs_change_neither_count_nor_order(corpus_library, with_adverbs, wi
 
 
 def test_required_words_grow_with_the_query() -> None:
-    assert [query.required_words(n) for n in (1, 2, 3, 4, 5, 8)] == [1, 1, 2, 3, 3, 5]
+    assert [query_plan.required_words(n) for n in (1, 2, 3, 4, 5, 8)] == [1, 1, 2, 3, 3, 5]
 
 
 def test_a_label_of_several_words_is_named_by_each_of_them() -> None:
     thesaurus = seed()
     text = "barn som mår dåligt"
-    named = query.named_by(text, query.named_concepts(text, thesaurus), thesaurus)
+    named = query_plan.named_by(text, query_plan.named_concepts(text, thesaurus), thesaurus)
     words = query_words(text)
     assert named["tidig upptäckt"] >= {words.index("mår"), words.index("dåligt")}
 
@@ -138,7 +138,7 @@ def test_a_label_with_a_word_inside_it_still_names_its_concept() -> None:
     assert not thesaurus.labelled("borta länge från skolan")
     gapped = [c.pref for c in thesaurus.labelled("borta länge från skolan", gaps=True)]
     assert gapped == ["problematisk skolfrånvaro"]
-    named = query.named_concepts("vad gör vi när en elev är borta länge från skolan",
+    named = query_plan.named_concepts("vad gör vi när en elev är borta länge från skolan",
                                  thesaurus)
     assert ("intervention", "närvaroarbete", 0.8) in named
 
@@ -146,7 +146,7 @@ def test_a_label_with_a_word_inside_it_still_names_its_concept() -> None:
 def test_two_words_naming_a_concept_more_closely_together_both_name_it() -> None:
     thesaurus = seed()
     text = "mötesplats för småbarnsföräldrar"  # a label of öppen förskola, small word inside
-    named = dict(query.named_by(text, query.named_concepts(text, thesaurus), thesaurus))
+    named = dict(query_plan.named_by(text, query_plan.named_concepts(text, thesaurus), thesaurus))
     assert named["öppen förskola"] == {0, 1}
     assert named["föräldrastöd i grupp"] == {1}  # named by "småbarnsföräldrar" alone
 
@@ -156,7 +156,7 @@ def test_two_words_labelling_a_topic_together_both_name_its_closest_practice() -
     words name its closest practice, though "förening" alone names it as closely."""
     thesaurus = seed()
     text = "idrott för barn utan förening"
-    named = dict(query.named_by(text, query.named_concepts(text, thesaurus), thesaurus))
+    named = dict(query_plan.named_by(text, query_plan.named_concepts(text, thesaurus), thesaurus))
     words = query_words(text)
     assert named["prova-på-aktiviteter"] == {words.index("barn"), words.index("förening")}
     assert named["rastaktiviteter"] == {words.index("förening")}  # not the pair's topic's
@@ -168,7 +168,7 @@ def test_concept_boosts_follow_the_share_of_the_query_and_closeness(corpus_libra
     def boosts(text: str) -> dict[str, float]:
         def run(searcher):
             q, _, _, _ = query._user_query(corpus_library.index.schema, text)
-            plan = query.word_plan(searcher, text, q, thesaurus)
+            plan = query_plan.word_plan(searcher, text, q, thesaurus)
             expansions = query._expansions(searcher, plan)
             shares = query.concept_boosts(plan, expansions)
             return {e.concept: share for e, (_, share) in zip(
@@ -221,7 +221,7 @@ def test_common_words_alone_match_only_when_too_few_have_the_others(corpus_libra
     # only write the common "barn" are shown too, and it is said
     few = corpus_library.search("Hillerstorp barn", per_page=100)
     rare = corpus_library.search("Hillerstorp", per_page=100)
-    assert 0 < rare.total < query.ENOUGH_HITS and rare.message is None
+    assert 0 < rare.total < query_plan.ENOUGH_HITS and rare.message is None
     assert few.total > rare.total and few.message == query.RELAXED
     assert set(ids(rare)) < set(ids(few)) and ids(few)[0] in ids(rare)
     # enough examples write "Anneberg" or name föräldrar's concepts: nothing is added
@@ -231,7 +231,7 @@ def test_common_words_alone_match_only_when_too_few_have_the_others(corpus_libra
 def test_a_long_label_is_read_as_a_whole() -> None:
     # "inte vill gå till skolan" is absence: the rule for "gå till skolan" (aktiv skolväg)
     # does not look inside it
-    named = query.named_concepts("elever som inte vill gå till skolan", seed())
+    named = query_plan.named_concepts("elever som inte vill gå till skolan", seed())
     assert ("intervention", "närvaroarbete", 0.8) in named
     assert all(value != "aktiv skolväg" for _, value, _ in named)
 
@@ -240,10 +240,11 @@ def test_a_preposition_names_no_topic_but_the_phrase_does() -> None:
     # "utanför skolan" says where, not who is left out: loneliness is named only by a
     # phrase that says so ("känner sig utanför", "hamnar utanför")
     thesaurus = seed()
-    named = {value for _, value, _ in query.named_concepts("läxhjälp utanför skolan", thesaurus)}
+    named = {value for _, value, _ in
+             query_plan.named_concepts("läxhjälp utanför skolan", thesaurus)}
     assert named == {"läxhjälp", "Fullföljda studier"}
     for text in ("barn som känner sig utanför", "elever som hamnar utanför"):
-        named = {value for _, value, _ in query.named_concepts(text, thesaurus)}
+        named = {value for _, value, _ in query_plan.named_concepts(text, thesaurus)}
         assert "kamratstöd" in named, text
 
 
@@ -253,7 +254,7 @@ def test_an_abbreviation_before_a_hyphen_names_its_concept() -> None:
     thesaurus = seed()
 
     def practices(text: str) -> set[str]:
-        return {v for k, v, _ in query.named_concepts(text, thesaurus) if k == "intervention"}
+        return {v for k, v, _ in query_plan.named_concepts(text, thesaurus) if k == "intervention"}
 
     assert practices("npf")
     assert practices("NPF-elever") == practices("npf")
@@ -282,10 +283,10 @@ def test_an_age_topic_names_its_age_group() -> None:
     """A topic whose preferred label is an age-group word of the taxonomy ("småbarn") is an
     age: a query naming it names the age group, by the words of its label."""
     thesaurus = seed()
-    assert dict(query.named_ages("hur stödjer vi föräldrar till små barn", thesaurus)) == {
+    assert dict(query_plan.named_ages("hur stödjer vi föräldrar till små barn", thesaurus)) == {
         "0–6": {2, 3}}  # "små barn", words 2 and 3 of stödjer, föräldrar, små, barn
-    assert dict(query.named_ages("gympa för småbarn", thesaurus)) == {"0–6": {1}}
-    assert query.named_ages("hur kan vi göra rasterna roligare", thesaurus) == ()
+    assert dict(query_plan.named_ages("gympa för småbarn", thesaurus)) == {"0–6": {1}}
+    assert query_plan.named_ages("hur kan vi göra rasterna roligare", thesaurus) == ()
 
 
 def test_an_age_word_names_its_age_group() -> None:
@@ -293,18 +294,19 @@ def test_an_age_word_names_its_age_group() -> None:
     same lemma that begins otherwise ("yngre", lemma ung) does not, nor one that names a
     practice or an actor ("familjecentral", "förskola" are age words for the tagger)."""
     thesaurus = seed()
-    assert dict(query.named_ages("aktiviteter för tonåringar på kvällarna", thesaurus)) == {
+    assert dict(query_plan.named_ages("aktiviteter för tonåringar på kvällarna", thesaurus)) == {
         "13–18": {1}}
-    assert dict(query.named_ages("stöd till unga vuxna", thesaurus)) == {"13–18": {1, 2}}
-    assert dict(query.named_ages("läxhjälp för lågstadieelever", thesaurus)) == {"6–12": {1}}
-    assert query.named_ages("hur kan äldre elever hjälpa de yngre på rasterna", thesaurus) == ()
-    assert query.named_ages("familjecentral", thesaurus) == ()
-    assert query.named_ages("förskola", thesaurus) == ()
+    assert dict(query_plan.named_ages("stöd till unga vuxna", thesaurus)) == {"13–18": {1, 2}}
+    assert dict(query_plan.named_ages("läxhjälp för lågstadieelever", thesaurus)) == {"6–12": {1}}
+    assert query_plan.named_ages("hur kan äldre elever hjälpa de yngre på rasterna",
+                                 thesaurus) == ()
+    assert query_plan.named_ages("familjecentral", thesaurus) == ()
+    assert query_plan.named_ages("förskola", thesaurus) == ()
     # a compound whose first part is an age word is about that age
-    assert dict(query.named_ages("samtal med tonårsföräldrar", thesaurus)) == {"13–18": {1}}
-    assert dict(query.named_ages("skolbarnsföräldrar", thesaurus)) == {"6–12": {0}}
-    assert query.named_ages("familjecentralsgrupp", thesaurus) == ()
-    assert query.named_ages("knattegympan", thesaurus) == ()  # a practice, not "knatte"
+    assert dict(query_plan.named_ages("samtal med tonårsföräldrar", thesaurus)) == {"13–18": {1}}
+    assert dict(query_plan.named_ages("skolbarnsföräldrar", thesaurus)) == {"6–12": {0}}
+    assert query_plan.named_ages("familjecentralsgrupp", thesaurus) == ()
+    assert query_plan.named_ages("knattegympan", thesaurus) == ()  # a practice, not "knatte"
 
 
 def test_an_age_word_finds_the_examples_of_that_age(corpus_library) -> None:
@@ -332,11 +334,11 @@ def test_a_question_that_says_a_definition_names_its_practice() -> None:
     # elevhälsocentral: "samlad elevhälsa som tar vid när familjecentralens uppdrag slutar
     # vid skolstart"
     question = "vad händer när familjecentralens uppdrag tar slut vid skolstart"
-    assert set(query.defined(question, thesaurus)) == {"elevhälsocentral"}
-    assert ("intervention", "elevhälsocentral", 1.0) in query.named_concepts(question,
+    assert set(query_plan.defined(question, thesaurus)) == {"elevhälsocentral"}
+    assert ("intervention", "elevhälsocentral", 1.0) in query_plan.named_concepts(question,
                                                                              thesaurus)
     # a few shared words are no definition: "föräldrar", "små", "barn" of knattegympa's
-    assert query.defined("hur stödjer vi föräldrar till små barn", thesaurus) == {}
+    assert query_plan.defined("hur stödjer vi föräldrar till små barn", thesaurus) == {}
 
 
 def test_the_practice_a_question_defines_fills_the_first_page(corpus_library) -> None:
@@ -350,11 +352,11 @@ def test_the_practice_a_question_defines_fills_the_first_page(corpus_library) ->
 def test_a_compound_that_names_nothing_names_what_its_parts_name(corpus_library) -> None:
     # no label is "ensamhetskänslor"; its first part "ensamhet" is a topic's label
     thesaurus = seed()
-    alone = {v: w for k, v, w in query.named_concepts("ensamhet känslor", thesaurus)}
-    joined = {v: w for k, v, w in query.named_concepts("ensamhetskänslor", thesaurus)}
+    alone = {v: w for k, v, w in query_plan.named_concepts("ensamhet känslor", thesaurus)}
+    joined = {v: w for k, v, w in query_plan.named_concepts("ensamhetskänslor", thesaurus)}
     assert "kamratstöd" in joined and joined["kamratstöd"] < alone["kamratstöd"]
     # a compound that names something itself is not read as its parts (nor less closely)
-    assert ("intervention", "närvaroarbete", 0.8) in query.named_concepts("skolfrånvaro",
+    assert ("intervention", "närvaroarbete", 0.8) in query_plan.named_concepts("skolfrånvaro",
                                                                            thesaurus)
     result = corpus_library.search("ensamhetskänslor", per_page=3)
     assert result.total > 0
@@ -365,8 +367,8 @@ def test_a_named_focus_area_does_not_keep_a_compound_from_its_parts() -> None:
     # "motion" names the area Fysisk aktivitet and no practice: "invandrarföräldrar" is still
     # read as "invandrare förälder"
     thesaurus = seed()
-    alone = {v for k, v, w in query.named_concepts("invandrarföräldrar", thesaurus)}
-    beside = {v for k, v, w in query.named_concepts("motion invandrarföräldrar", thesaurus)}
+    alone = {v for k, v, w in query_plan.named_concepts("invandrarföräldrar", thesaurus)}
+    beside = {v for k, v, w in query_plan.named_concepts("motion invandrarföräldrar", thesaurus)}
     assert "mötesplats för nyanlända föräldrar" in alone
     assert alone | {"Fysisk aktivitet"} <= beside
 
@@ -386,11 +388,11 @@ def test_an_example_that_writes_the_naming_compound_is_raised_like_the_practice(
 def test_an_age_beside_a_practice_names_the_ages_own_practices_half_as_closely() -> None:
     # "små barn" beside "läxhjälp" says whom the homework help is for: the practices only
     # the age's topic stands for (knattegympa, öppen förskola) are named half as closely
-    # (query.AGE_BESIDE)
+    # (query_plan.AGE_BESIDE)
     thesaurus = seed()
 
     def weights(text: str) -> dict[str, float]:
-        return {value: weight for kind, value, weight in query.named_concepts(text, thesaurus)
+        return {value: weight for kind, value, weight in query_plan.named_concepts(text, thesaurus)
                 if kind == "intervention"}
 
     alone, beside = weights("små barn"), weights("läxhjälp för små barn")
@@ -423,11 +425,11 @@ def test_a_relative_clause_names_what_its_adjective_before_the_noun_names() -> N
     # "föräldrar som känner sig oroliga" says what "oroliga föräldrar" (a label) says, and
     # beside it an age says whom it is for: the age's own practices are named half as closely
     thesaurus = seed()
-    assert query.attributive("barn som är blyga och elever som blir arga") == \
+    assert query_plan.attributive("barn som är blyga och elever som blir arga") == \
         "blyga barn och arga elever"
 
     def weights(text: str) -> dict[str, float]:
-        return {value: weight for kind, value, weight in query.named_concepts(text, thesaurus)
+        return {value: weight for kind, value, weight in query_plan.named_concepts(text, thesaurus)
                 if kind == "intervention"}
 
     label = weights("oroliga föräldrar")

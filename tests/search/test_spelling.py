@@ -104,9 +104,9 @@ def test_a_word_the_lemma_table_misreads_still_matches_as_written(corpus_library
     # the lemma table reads "foraldrastod" (föräldrastöd without å/ä/ö) as a form of a word
     # no example has; the index keeps every written form also folded, so the examples that
     # write the word are found by it, not only through the practice it names
-    from search import query
+    from search import query_parse
 
-    assert query.plain_terms("foraldrastod")[0][0] != "foraldrastod"
+    assert query_parse.plain_terms("foraldrastod")[0][0] != "foraldrastod"
     result = corpus_library.search("foraldrastod", per_page=5)
     assert len(result.hits) == 5
     assert all(h["via"] == [] for h in result.hits)
@@ -233,7 +233,7 @@ def test_a_compounds_first_part_written_apart_stands_for_its_word(corpus_library
     # "föräldra grupper": examples write "föräldragrupper"; alone, the lemma table reads
     # "föräldra" as itself, so the word found only compounds that begin with it. Side by
     # side, the two words are read as the compound, whose first part is "förälder" too
-    from search import query
+    from search import query_plan
     from search.query_compounds import written_together
 
     for text, compound in (("föräldra grupper", "föräldragrupper"),
@@ -245,7 +245,7 @@ def test_a_compounds_first_part_written_apart_stands_for_its_word(corpus_library
     thesaurus = corpus_library.thesaurus.current()
     for text, read in (("barn grupper", "barn grupper"), ("föräldra grupper", "föräldragrupper")):
         assert corpus_library.index.run(lambda s, text=text: written_together(
-            text, query.known_word(s.reader(), thesaurus))) == read
+            text, query_plan.known_word(s.reader(), thesaurus))) == read
 
 
 def test_a_typo_in_a_compounds_first_part_or_beside_a_joining_form(corpus_library) -> None:

@@ -52,11 +52,11 @@ def test_a_word_no_example_writes_stands_for_its_rings_other_names(corpus_librar
     # "föräldrafika" is in no text; the ring's "föräldrakaffe" is. The example that writes it
     # has the query's word, not only a weaker extra word: before, the meeting places that the
     # compound's parts ("förälder", "fika") name buried it below the first ten
-    from search import query
+    from search import query_parse, query_plan
 
     thesaurus = corpus_library.thesaurus.current()
-    plan = corpus_library.index.run(lambda s: query.word_plan(
-        s, "föräldrafika", query.parse(s.schema, "föräldrafika"), thesaurus))
+    plan = corpus_library.index.run(lambda s: query_plan.word_plan(
+        s, "föräldrafika", query_parse.parse(s.schema, "föräldrafika"), thesaurus))
     assert "föräldrakaffe" in plan.words[0]
     titles = [hit["title"] for hit in corpus_library.search("föräldrafika", per_page=10).hits]
     assert "Föräldrakaffe på Tallbackaskolan" in titles[:3], titles
@@ -74,7 +74,7 @@ def test_a_ring_about_how_the_work_is_organised_has_no_focus_area(corpus_library
 def test_a_rural_setting_is_a_ring_and_families_out_there_a_topic() -> None:
     # "på landet" says where, not what: it routes to no practice and names no area, so a
     # question about children out in the villages is not read as one about small children
-    from search.query import named_concepts
+    from search.query_plan import named_concepts
 
     thesaurus = seed()
     assert thesaurus.concept("glesbygd").related == ()

@@ -18,7 +18,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 from PIL import Image
 
-from search import query
+from search import query_limits
 from web import create_app
 
 from .conftest import PASSWORD, USER, close_app, make_app
@@ -234,7 +234,7 @@ def test_hostile_query_html_is_quick_with_a_notice(client: FlaskClient, name: st
     body = response.get_data(as_text=True)
     assert NOTICE[name] in body
     box = body.split('id="q" name="q" value="', 1)[1].split('"', 1)[0]
-    assert len(box) <= query.MAX_QUERY_CHARS * 6  # escaped characters count several
+    assert len(box) <= query_limits.MAX_QUERY_CHARS * 6  # escaped characters count several
 
 
 @pytest.mark.parametrize("name", HOSTILE)
@@ -258,12 +258,12 @@ def test_long_query_echo_is_no_larger_than_a_normal_page(client: FlaskClient) ->
     words = " ".join(f"ord{i}" for i in range(20_000))
     huge, _ = _timed_get(client, "/?q=" + quote(words[:100_000]), follow_redirects=True)
     assert huge.status_code == 200
-    capped = query.limit_query(words).text
+    capped = query_limits.limit_query(words).text
     normal = client.get("/?q=" + quote(capped))
     assert normal.status_code == 200
     total = sum(len(r.data) for r in [*huge.history, huge])
     assert total <= len(normal.data) + 2_000, (total, len(normal.data))
-    assert words[: query.MAX_QUERY_CHARS + 20] not in huge.get_data(as_text=True)
+    assert words[: query_limits.MAX_QUERY_CHARS + 20] not in huge.get_data(as_text=True)
 
 
 # --- rate limit ------------------------------------------------------------------------------

@@ -16,7 +16,7 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
-from search.query import MAX_PER_PAGE
+from search.query_limits import MAX_PER_PAGE
 from web.apidoc import operation_of
 from web.openapi import build_spec
 from web.params import SearchQuery

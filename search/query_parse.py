@@ -1,0 +1,165 @@
+"""A query's text as Whoosh queries: its words as parsed, the concepts and the title phrase
+that rank among them (``build_queries``), and the filters (``filter_query``,
+``public_filter``)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from whoosh.qparser import BoostPlugin, FieldsPlugin, OrGroup, QueryParser, RangePlugin
+from whoosh.query import And, AndMaybe, NullQuery, Or, Phrase, Query, Term
+from whoosh.searching import Searcher
+
+from ingest.tagging import query_terms
+from search.analysis import query_words, variants
+from search.query_facets import FACET_CACHE
+from search.query_limits import MAX_QUERY_CHARS, MAX_WORDS
+from search.schema import FACETS, SEARCH_FIELD
+
+# Words of a query looked up as a phrase in the titles: a longer question is never a title's
+# phrase, and its phrase would cost a walk over every word's positions.
+MAX_TITLE_PHRASE = 4
+
+
+def _parser(schema: Any) -> QueryParser:
+    parser = QueryParser(SEARCH_FIELD, schema, group=OrGroup.factory(0.9))
+    parser.remove_plugin_class(FieldsPlugin)
+    parser.remove_plugin_class(RangePlugin)
+    parser.remove_plugin_class(BoostPlugin)
+    return parser
+
+
+_SPECIAL = re.compile(r"[\"'()\[\]{}^~:*?\\/+<>=!]")
+
+
+
+def parse(schema: Any, text: str) -> Query:
+    """Parse a query string; on any syntax trouble, fall back to plain words."""
+    parser = _parser(schema)
+    try:
+        q = parser.parse(text)
+        # Whoosh turns a lone operator word into nothing or into an error query.
+        if q is not None and "Error" not in type(q).__name__:
+            return q
+    except Exception:  # noqa: BLE001 - any odd input must give a plain-word query
+        pass
+    plain = _SPECIAL.sub(" ", text)
+    plain = re.sub(r"\b(AND|OR|NOT|ANDNOT|ANDMAYBE)\b", " ", plain)
+    try:
+        return parser.parse(plain)
+    except Exception:  # noqa: BLE001
+        return NullQuery
+
+
+def lemma_words(text: str) -> list[str]:
+    """The lemma of each query word (one term per position, for phrases)."""
+    out = []
+    for word in query_words(text)[:MAX_WORDS]:
+        terms = variants(word, False)
+        if terms:
+            out.append(terms[0])
+    return out
+
+
+# Tag kinds recognised in a query → facet field and boost.
+QUERY_TAGS = {"intervention": ("insats", 3.0), "focus_area": ("fokus", 0.5),
+               "municipality": ("kommun", 2.0)}
+
+
+@lru_cache(maxsize=256)
+def tagged_terms(text: str) -> tuple[tuple[str, str], ...]:
+    """ingest.tagging's ``query_terms`` (a pure function of the text), once per text: a search
+    asks it for its concept terms and again for the concepts it names."""
+    return tuple(query_terms(text))
+
+
+def concept_terms(text: str) -> list[Query]:
+    """Interventions, focus areas and municipalities the query text names ("hur ökar vi
+    närvaron" → närvaroarbete) as boosted facet terms (the tagger's rules, without spaCy)."""
+    out: list[Query] = []
+    for kind, value in tagged_terms(text[:MAX_QUERY_CHARS]):
+        boost = QUERY_TAGS[kind][1]
+        words = lemma_words(value)
+        if len(words) == 1:
+            out.append(Term("tags", words[0], boost=boost))
+        elif words:
+            out.append(TagPhrase("tags", words, slop=2, boost=boost,
+                                 facet=QUERY_TAGS[kind][0], value=value))
+    return out
+
+
+class TagPhrase(Phrase):
+    """The words of a tag value the query names, as a phrase in the tags field; ranking
+    scores it for the examples with that tag (``facet``, ``value``), not by positions."""
+
+    def __init__(self, fieldname: str, words: list[str], slop: int, boost: float, facet: str,
+                 value: str) -> None:
+        super().__init__(fieldname, words, slop=slop, boost=boost)
+        self.facet = facet
+        self.value = value
+
+    def __eq__(self, other: object) -> bool:  # as the phrase it stands for
+        return (isinstance(other, Phrase) and self.fieldname == other.fieldname
+                and self.words == other.words and self.slop == other.slop
+                and self.boost == other.boost)
+
+    __hash__ = Phrase.__hash__
+
+
+def is_plain(text: str) -> bool:
+    """Words only: no quotes, wildcards or operators."""
+    return not (any(c in text for c in '"*?()[]{}^~:\\') or re.search(r"\b(AND|OR|NOT)\b", text))
+
+
+def build_queries(schema: Any, text: str) -> tuple[Query, Query, Query | None]:
+    """(matching, ranking) queries. Any word may match (OR); among the matches, documents with
+    the words next to each other and documents tagged with an intervention the query describes
+    rank higher (the ranking query matches exactly the same documents)."""
+    base = parse(schema, text)
+    if base is NullQuery or isinstance(base, type(NullQuery)):
+        return base, base, None
+    if not is_plain(text):
+        return base, base, None  # the user wrote query syntax: respect it
+    words = lemma_words(text)
+    extras: list[Query] = concept_terms(text)
+    if 2 <= len(words) <= MAX_TITLE_PHRASE:
+        extras.append(Phrase("title", words, slop=2, boost=3.0))
+    if not extras:
+        return base, base, None
+    extra = Or(extras) if len(extras) > 1 else extras[0]
+    return base, AndMaybe(base, extra), extra
+
+
+def plain_terms(text: str) -> list[list[str]]:
+    """The terms of each query word, as the parser makes them for a plain query."""
+    return [list(variants(w, False)) for w in query_words(text)[:MAX_WORDS]]
+
+
+def filter_query(filters: dict[str, list[str]] | None) -> Query | None:
+    """AND across facets, OR within one facet."""
+    parts: list[Query] = []
+    for name, values in (filters or {}).items():
+        if name not in FACETS:
+            continue
+        values = [v for v in values if v]
+        if values:
+            parts.append(Or([Term(name, v) for v in values]) if len(values) > 1
+                         else Term(name, values[0]))
+    if not parts:
+        return None
+    return parts[0] if len(parts) == 1 else And(parts)
+
+
+PUBLISHED_ONLY = Term("published", "1")
+
+
+def public_filter(searcher: Searcher, fq: Query | None) -> Query | None:
+    """``fq`` limited to the examples of published documents: the one place public searches
+    leave out what waits for review. No extra filter while every example is published."""
+    if not FACET_CACHE.get(searcher, "unpublished",
+                       lambda: searcher.reader().doc_frequency("published", "0")):
+        return fq
+    return PUBLISHED_ONLY if fq is None else And([fq, PUBLISHED_ONLY])
+
