@@ -1027,7 +1027,8 @@ def search(searcher: Searcher, schema: Any, text: str | None,
     q, rank, extra, note = _user_query(schema, words_text)
     found = _run_query(searcher, words_text, (q, rank, extra), at, thesaurus, fuzzy=False)
     suggestion, better = _corrected(searcher, schema, words_text, q, found, at, thesaurus)
-    if joined and suggestion is None:  # the hits are for the word: say so, as for a typo
+    read_joined = bool(joined) and suggestion is None
+    if read_joined:  # the hits are for the word: say so, as for a typo
         suggestion, better = joined, found
     found = better or found
     if better is None and found.total == 0 and not isinstance(q, Every):
@@ -1041,6 +1042,7 @@ def search(searcher: Searcher, schema: Any, text: str | None,
         query=limited.text, total=total, hits=found.hits, facets=found.facets,
         suggestion=suggestion, page=page, pages=math.ceil(total / per_page) if total else 0,
         per_page=per_page, sort=sort, filters=filters, corrected=better is not None,
+        joined=read_joined,
         strong=found.strong, message=_message(limited, note, total,
                          related_concepts(words_text, thesaurus) if total == 0 else None),
         without_filter=dropped)

@@ -140,6 +140,9 @@ class SearchResult(Record):
                         "valda filtervärdena (de som ger någon träff).")
     # the hits are those of ``suggestion``, because the query itself found nothing
     corrected: bool = Field(False, exclude=True)
+    # ``suggestion`` is the query's words written apart read as the one word they are
+    # ("föräldra grupper": föräldragrupper); the hits are that word's, as the query's own
+    joined: bool = Field(False, exclude=True)
     # of ``total``, how many have a word of the query that counts (None: not known)
     strong: int | None = Field(None, exclude=True)
     _json: dict[str, Any] | None = PrivateAttr(None)

@@ -89,8 +89,23 @@ def test_did_you_mean(client: FlaskClient, library) -> None:  # noqa: ANN001
     assert "Menade du hembesök?" in body
     assert "Exemplen nedan är för ”hembesök”" in body
     assert f"{result.total} exempel för ”hembesök”" in body
+    assert "där fler exempel har orden" in body
     body = words(client.get("/?q=hembesök"))
     assert "Menade du" not in body and "exempel för ”hembesök”" in body
+
+
+def test_two_words_read_as_one_say_so(client: FlaskClient, library) -> None:  # noqa: ANN001
+    # "föräldra grupper" is read as the word examples write, "föräldragrupper": its hits are
+    # that word's own, so the page says how the query was read, not that more examples have
+    # the words (as it says of a misspelling)
+    result = library.search("föräldra grupper", {}, 1, 10)
+    assert result.suggestion == "föräldragrupper" and result.joined and result.corrected
+    assert [h["id"] for h in result.hits] == \
+        [h["id"] for h in library.search("föräldragrupper", {}, 1, 10).hits]
+    assert not library.search("hembesk", {}, 1, 10).joined
+    body = " ".join(re.sub(r"<[^>]+>", " ", text(client.get("/?q=föräldra+grupper"))).split())
+    assert "Exemplen nedan är för ”föräldragrupper”, skrivet i ett ord." in body
+    assert "där fler exempel har orden" not in body
 
 
 def test_example_page(client: FlaskClient, library) -> None:  # noqa: ANN001
