@@ -262,13 +262,21 @@ def swedish_analyzer() -> Composable:
     )
 
 
-def query_words(text: str) -> list[str]:
-    """Lowercase words of a query string without stopwords (for spelling suggestions)."""
-    analyzer = RegexTokenizer(TOKEN_PATTERN) | LowercaseFilter()
-    return [t.text for t in analyzer(text) if t.text not in STOPWORDS and len(t.text) > 1]
-
-
 _TEXT_WORD = re.compile(TOKEN_PATTERN)
+
+
+def query_words(text: str) -> list[str]:
+    """Lowercase words of a query string without stopwords: the analyser's tokens, before
+    lemmas and compound parts."""
+    return list(_query_words(text))
+
+
+@lru_cache(maxsize=4096)
+def _query_words(text: str) -> tuple[str, ...]:
+    """``query_words``, once per text: one search asks for the words of its text (and of
+    its parts and suggestions) some hundred times."""
+    words = (m.group().lower() for m in _TEXT_WORD.finditer(text))
+    return tuple(w for w in words if w not in STOPWORDS and len(w) > 1)
 
 
 def pair_spans(text: str, words: list[str]) -> list[str]:

@@ -69,6 +69,16 @@ def test_the_reflexive_possessive_is_no_content() -> None:
     assert query_words("hur stöttar en förälder sitt barn") == ["stöttar", "förälder", "barn"]
 
 
+def test_query_words_are_a_new_list_each_time() -> None:
+    # the words of a text are read once and kept; a caller that changes its list must not
+    # change what the next caller gets
+    text = "Hur når vi PSF-elever och BVC:s sköterska på Öxnehaga 2024?"
+    words = query_words(text)
+    assert words == ["psf-elever", "bvc:s", "sköterska", "öxnehaga", "2024"]
+    words.append("extra")
+    assert query_words(text) == ["psf-elever", "bvc:s", "sköterska", "öxnehaga", "2024"]
+
+
 def test_a_present_tense_in_ar_is_the_verb_not_an_agent_noun() -> None:
     # the table gives "berättar" the lemma "berättare" (its plural agent noun): a team that
     # "tränar" is no coach, and "berättar" must meet "berättade"
