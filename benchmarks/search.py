@@ -9,11 +9,13 @@ the thesaurus and a fifth whole questions, so that expansion and the minimum-sho
 too), in FTS5 via MATCH + bm25 + snippet() and a GROUP BY over a facet table.
 
     .venv/bin/python benchmarks/search.py [--sizes 1000,10000,50000] [--queries 200]
-        [--before DIR]
+        [--before DIR [--repeat N]]
 
 ``--before DIR`` runs each size in a fresh process for the code in DIR (another checkout) and
 for this one, one after the other, and prints both (build seconds, ms per example, peak RSS of
-the process and the load average with each).
+the process and the load average with each). ``--repeat N`` runs the pair N times, alternating,
+and ends each size with the median of each side's p50 and p95: on a shared machine one run's p95
+moves by several milliseconds for the same code.
 """
 
 from __future__ import annotations
@@ -266,19 +268,36 @@ def run_size(size: int, queries: list[str]) -> tuple[str, bool]:
             f"{w95:>5.1f}ms {f50:>7.1f}ms {f95:>5.1f}ms {rss:>7.0f}  {mark}"), ok
 
 
-def _side_by_side(sizes: list[int], count: int, before: Path) -> None:
-    """Each size in a fresh process, the other checkout first, then this one."""
+def _side_by_side(sizes: list[int], count: int, before: Path, repeat: int = 1) -> None:
+    """Each size in a fresh process, the other checkout first, then this one, ``repeat``
+    times; with more than one run, each side's median p50 and p95 last."""
     print(f"{'':9}{HEADER}")
     for size in sizes:
-        for label, code in (("before", before.resolve()), ("after", ROOT)):
-            load = os.getloadavg()
-            out = subprocess.run(
-                [sys.executable, str(Path(__file__).resolve()), "--sizes", str(size),
-                 "--queries", str(count), "--code", str(code)],
-                capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(code)})
-            lines = out.stdout.strip().splitlines()
-            line = lines[-1] if out.returncode in (0, 1) and lines else out.stderr[-300:]
-            print(f"{label:<8} {line}  load {load[0]:.1f} {load[1]:.1f}", flush=True)
+        runs: dict[str, list[tuple[float, float]]] = {"before": [], "after": []}
+        for _ in range(repeat):
+            for label, code in (("before", before.resolve()), ("after", ROOT)):
+                load = os.getloadavg()
+                out = subprocess.run(
+                    [sys.executable, str(Path(__file__).resolve()), "--sizes", str(size),
+                     "--queries", str(count), "--code", str(code)],
+                    capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(code)})
+                lines = out.stdout.strip().splitlines()
+                line = lines[-1] if out.returncode in (0, 1) and lines else out.stderr[-300:]
+                print(f"{label:<8} {line}  load {load[0]:.1f} {load[1]:.1f}", flush=True)
+                if out.returncode in (0, 1) and lines:
+                    runs[label].append(_whoosh_ms(line))
+        for label, values in runs.items():
+            if repeat > 1 and values:
+                p50 = statistics.median(v[0] for v in values)
+                p95 = statistics.median(v[1] for v in values)
+                print(f"{label:<8} {size:>7} median of {len(values)}: whoosh p50 {p50:.1f}ms "
+                      f"p95 {p95:.1f}ms", flush=True)
+
+
+def _whoosh_ms(line: str) -> tuple[float, float]:
+    """Whoosh's p50 and p95 from a line of the table (``run_size``)."""
+    fields = line.split()
+    return float(fields[3].removesuffix("ms")), float(fields[4].removesuffix("ms"))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -286,11 +305,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="1000,10000,50000")
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--before", type=Path, help="another checkout to measure first")
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="with --before: run the pair this many times, alternating")
     parser.add_argument("--code", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     if args.before is not None:
-        _side_by_side(sizes, args.queries, args.before)
+        _side_by_side(sizes, args.queries, args.before, max(1, args.repeat))
         return 0
     queries = make_queries(args.queries)
     print(HEADER)
