@@ -168,6 +168,17 @@ TEAM_AUXILIARIES = ("har", "hade", "ska", "skulle", "kommer att", "vill", "kan",
                     "har också", "började", "fortsätter att", "har redan", "har just")
 # Units that act, in the definite form a team's text names them ("skolan", "familjecentralen");
 # also the end of a named unit ("Hagaskolan", "Närvaroteamet").
+# Words after which a verb stands in its base form ("att klara", "kan stötta", "vill träna"): a
+# word in -a there is the verb, whatever else the lemma table reads it as ("klara": klar).
+INFINITIVE_MARKERS = frozenset({
+    "att", "kan", "kunna", "kunde", "ska", "skall", "skulle", "vill", "ville", "måste", "får",
+    "fick", "bör", "borde", "brukar", "behöver", "behövde", "hinner", "orkar", "vågar",
+    "slipper", "lär", "tänker", "låt", "låta", "låter",
+})
+# The subject between a marker and its verb in a question ("kan vi stötta", "ska man träna").
+SUBJECT_PRONOUNS = frozenset({"vi", "ni", "man", "de", "dom", "jag", "du", "han", "hon", "den",
+                              "det"})
+
 TEAM_UNITS = (
     "teamet", "skolan", "förskolan", "familjecentralen", "vårdcentralen", "socialtjänsten",
     "elevhälsan", "elevhälsocentralen", "fritidsgården", "biblioteket", "barnhälsovården",

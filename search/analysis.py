@@ -21,7 +21,7 @@ from whoosh.analysis import (
     Token,
 )
 
-from ingest.lexicon import SEARCH_STOPWORDS
+from ingest.lexicon import INFINITIVE_MARKERS, SEARCH_STOPWORDS, SUBJECT_PRONOUNS
 from ingest.tagging import lemmatize as _lemmatize
 from ingest.tagging import split_compound as _split
 from ingest.tagging.compounds import split_known_compound
@@ -195,6 +195,27 @@ def _place_parts(word: str) -> tuple[str, ...]:
         if place is not None and len(place) >= MIN_PLACE and place != word and _is_known(rest):
             return (place,)
     return ()
+
+
+def verb_base(word: str) -> bool:
+    """Whether the lemma table has a word in -a as the base form of a present or past tense
+    ("tränar", "tränade" → "träna"), whatever else it reads the word itself as ("träna": träd);
+    a noun's definite plural ("eleverna") is none."""
+    return word.endswith("a") and len(word) >= 4 and word.isalpha() and (
+        lemma(word + "r") == word or lemma(word[:-1] + "ade") == word)
+
+
+def infinitives(text: str) -> set[str]:
+    """The words of a text right after an infinitive marker ("att klara", "kan stötta"), or
+    after a marker and the subject of a question ("hur kan vi stötta"): a verb's base form,
+    whatever else the lemma table reads the word as ("klara": klar, "träna": träd)."""
+    words = [m.group().lower() for m in _TEXT_WORD.finditer(text)]
+    out = set()
+    for i, word in enumerate(words[:-1]):
+        if word in INFINITIVE_MARKERS:
+            after = i + 2 if words[i + 1] in SUBJECT_PRONOUNS and i + 2 < len(words) else i + 1
+            out.add(words[after])
+    return out
 
 
 @lru_cache(maxsize=200_000)

@@ -20,11 +20,13 @@ from ingest.tagging.thesaurus import Concept, Thesaurus
 from search import query_ages
 from search.analysis import (
     compound_parts,
+    infinitives,
     known_compound_parts,
     lemma,
     pair_spans,
     query_words,
     variants,
+    verb_base,
 )
 from search.query_actors import ACTOR_WORD_WEIGHT, NamedActor, named_actors
 from search.query_asker import ASKER_PLACE_WEIGHT, askers_places
@@ -545,15 +547,19 @@ def word_terms(searcher: Searcher, text: str, q: Query) -> list[list[str]] | Non
 
 def _with_written(searcher: Searcher, text: str, words: list[list[str]]) -> list[list[str]]:
     """Each word's terms, with the word as written after them when the lemma table reads it as
-    another word's form ("strand" as a form of the verb "stranda") that no example has: the
-    index keeps every written form and its lemma, so the word as written finds the examples
-    that write it or one of its own forms."""
+    another word's form ("strand" as a form of the verb "stranda") that no example has, or when
+    it is a verb's base form after an infinitive marker that the table reads as another word
+    ("att klara": klar, "kan vi träna": träd): the index keeps every written form and its lemma,
+    so the word as written finds the examples that write it or one of its own forms ("klarade",
+    "tränar")."""
     reader = searcher.reader()
+    verbs = infinitives(text)
     out = []
     for word, terms in zip(query_words(text)[:MAX_WORDS], words, strict=False):
         if terms and word != terms[0] and word not in terms and word.isalpha() \
                 and reader.doc_frequency(RANK_FIELD, word) \
-                and not reader.doc_frequency(RANK_FIELD, terms[0]):
+                and (not reader.doc_frequency(RANK_FIELD, terms[0])
+                     or word in verbs and verb_base(word)):
             terms = [*terms, word]
         out.append(terms)
     return out

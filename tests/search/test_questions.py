@@ -5,6 +5,8 @@ names related concepts."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from ingest.tagging.thesaurus import seed
@@ -459,3 +461,30 @@ def test_words_written_near_each_other_rank_above_the_same_words_far_apart(corpu
     assert near in titles and apart in titles
     assert titles.index(near) < titles.index(apart)
 
+
+
+def test_a_verb_after_an_infinitive_marker_is_the_verb() -> None:
+    # the lemma table reads "klara" as the adjective "klar" and "träna" as a form of "träd";
+    # after "att" or a modal (and the subject of a question) the word is the verb
+    from search.analysis import infinitives, variants, verb_base
+
+    assert infinitives("hur får vi fler elever att klara skolan") >= {"klara"}
+    assert infinitives("hur kan vi träna eleverna") == {"träna"}
+    assert "öppna" not in infinitives("vi vill veta mer om öppna förskolan")
+    assert variants("klara", False) == ("klar",) and variants("träna", False) == ("träd",)
+    # the subject of an inverted question is no verb ("kan eleverna planera")
+    assert verb_base("klara") and verb_base("träna") and not verb_base("eleverna")
+
+
+def test_a_verb_after_att_finds_its_other_forms(corpus_library) -> None:
+    # "att klara" is the verb: the examples that write "klarade" or "klarar" have it, though
+    # the lemma table reads "klara" alone as the adjective "klar"
+    writing = set()
+    for ref in corpus_library.documents():
+        document = corpus_library.document(ref.id)
+        for example in document.examples:
+            if re.search(r"\bklara(de|r|t)\b", f"{example.title} {example.text}"):
+                writing.add(example.id)
+    assert len(writing) >= 3
+    found = {h["id"] for h in corpus_library.search("att klara", per_page=100).hits}
+    assert writing <= found, writing - found
