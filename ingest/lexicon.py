@@ -169,7 +169,8 @@ TEAM_AUXILIARIES = ("har", "hade", "ska", "skulle", "kommer att", "vill", "kan",
 # Units that act, in the definite form a team's text names them ("skolan", "familjecentralen");
 # also the end of a named unit ("Hagaskolan", "Närvaroteamet").
 # Words after which a verb stands in its base form ("att klara", "kan stötta", "vill träna"): a
-# word in -a there is the verb, whatever else the lemma table reads it as ("klara": klar).
+# word there that the lemma table has as a verb's base form is the verb, whatever else the table
+# reads it as alone ("klara": klar; search.analysis.infinitives).
 INFINITIVE_MARKERS = frozenset({
     "att", "kan", "kunna", "kunde", "ska", "skall", "skulle", "vill", "ville", "måste", "får",
     "fick", "bör", "borde", "brukar", "behöver", "behövde", "hinner", "orkar", "vågar",

@@ -197,6 +197,9 @@ def _place_parts(word: str) -> tuple[str, ...]:
     return ()
 
 
+_TEXT_WORD = re.compile(TOKEN_PATTERN)
+
+
 def verb_base(word: str) -> bool:
     """Whether the lemma table has a word in -a as the base form of a present or past tense
     ("tränar", "tränade" → "träna"), whatever else it reads the word itself as ("träna": träd);
@@ -282,8 +285,6 @@ def swedish_analyzer() -> Composable:
         | SwedishFilter()
     )
 
-
-_TEXT_WORD = re.compile(TOKEN_PATTERN)
 
 
 def query_words(text: str) -> list[str]:
