@@ -140,6 +140,14 @@ def may_end(seg: str) -> bool:
     return seg in t.forms or seg in t.lemmas or seg in t.stems or seg in t.end
 
 
+def first_declension(noun: str) -> bool:
+    """True if a lowercase word in -a is a noun whose definite form ends in -an ("läxa":
+    "läxan", "gata": "gatan"): such a noun may drop its -a at the start of a compound
+    ("läxcafé", "gatlykta")."""
+    t = load_tables()
+    return noun.endswith("a") and str(t.forms.get(noun + "n", "")).lower() == noun
+
+
 def is_known(word: str) -> bool:
     """True if the lowercase word is a known form or base form."""
     t = load_tables()

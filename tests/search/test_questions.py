@@ -488,3 +488,14 @@ def test_a_verb_after_att_finds_its_other_forms(corpus_library) -> None:
     assert len(writing) >= 3
     found = {h["id"] for h in corpus_library.search("att klara", per_page=100).hits}
     assert writing <= found, writing - found
+
+
+def test_a_compound_no_example_writes_finds_its_parts_written_apart(corpus_library) -> None:
+    # "läxbråk" is in no text; the talk group for parents of teenagers has an evening on
+    # "bråk om läxor". "läx" is "läxa" without its -a, as at the start of "läxcafé", so the
+    # word is read as its parts, in the query and in the texts alike
+    from search.analysis import analyse
+
+    assert "läxa" in analyse("läxcaféet", mode="index")
+    titles = [h["title"] for h in corpus_library.search("temakväll om läxbråk", per_page=3).hits]
+    assert titles and titles[0] == "Samtalsgrupp för tonårsföräldrar", titles

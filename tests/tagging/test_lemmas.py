@@ -115,3 +115,15 @@ def test_a_present_tense_read_as_a_noun_plural_has_its_verb_reading() -> None:
     assert verb_reading("fångar") == "fånga"
     assert verb_reading("hittar") is None  # the table reads it as the verb already
     assert verb_reading("föräldrar") is None
+
+
+def test_a_noun_in_a_drops_its_a_at_the_start_of_a_compound() -> None:
+    # "läxa" (läxan) begins "läxcafé" and "läxbråk" as "läx", "flicka" begins "flickgrupp":
+    # words the table does not know are split there; the table's own words keep their
+    # well-attested parts ("läxhjälp" is a word of its own), and a stem of no such noun
+    # begins nothing ("vitkiga")
+    assert split_compound("läxbråk") == ["läx", "bråk"]
+    assert split_compound("läxcaféet") == ["läx", "caféet"]
+    assert split_compound("flickgrupp") == ["flick", "grupp"]
+    assert split_compound("läxhjälp") == ["läxhjälp"]
+    assert split_compound("vitkiga") == ["vitkiga"]
