@@ -24,7 +24,7 @@ from search.query_parse import plain_terms
 from search.records import Example as ExampleRecord
 from search.records import SearchResult
 from search.schema import FACETS, facet_values, index_fields
-from search.snippets import make_snippet, plain_snippet
+from search.snippets import WordTerms, make_snippet, plain_snippet
 
 NOTICE = ("Sökindexet byggs om … Under tiden söks exemplen direkt i katalogen, "
           "med enklare sortering. Försök igen om en stund.")
@@ -136,7 +136,7 @@ def catalogue_search(catalogue: Catalogue, text: str | None,
         matched.sort(key=lambda m: -m[0])  # … within the same score
     terms = frozenset(t for ts in plain_terms(raw) for t in ts) if groups else frozenset()
     start = (page - 1) * per_page
-    memo: dict[str, bool] = {}
+    memo: WordTerms = {}
     hits = []
     for _, fields in matched[start:start + per_page]:
         snippet = make_snippet(fields["text"], terms, memo) if terms else ""

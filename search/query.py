@@ -65,7 +65,7 @@ from search.query_plan import (
 )
 from search.records import DocumentRef, DroppedFilter, Hit, SearchResult
 from search.schema import FACETS, RANK_FIELD, SEARCH_FIELD, facet_values
-from search.snippets import make_snippet, plain_snippet
+from search.snippets import WordTerms, make_snippet, plain_snippet
 from search.spelling import fuzzy_words, suggest, with_marks
 
 # --- hits ------------------------------------------------------------------------------------
@@ -600,7 +600,7 @@ def _run_fast(searcher: Searcher, q: Query, fq: Query | None, page: int, per_pag
         scores[docnum] += extra_score
     order = _ordered(searcher, scores)[start:start + per_page]
     terms = _highlight_terms(searcher, q)
-    memo: dict[str, bool] = {}
+    memo: WordTerms = {}
     hits = []
     for docnum, score in order:
         hits.append(_snipped_hit(stored(docnum), score, terms, memo,
@@ -725,7 +725,7 @@ def _ordered(searcher: Searcher, scores: dict[int, float]) -> list[tuple[int, fl
 
 
 def _snipped_hit(stored: dict[str, Any], score: float | None, terms: frozenset[str],
-                 memo: dict[str, bool], via: list[str] | None = None) -> Hit:
+                 memo: WordTerms, via: list[str] | None = None) -> Hit:
     """A hit with its snippet: around the query's words, else the text's beginning."""
     snippet = make_snippet(stored.get("text", ""), terms, memo) if terms else ""
     return make_hit(stored, score, snippet or plain_snippet(stored.get("text", "")), via)
@@ -755,7 +755,7 @@ def _run(searcher: Searcher, q: Query, fq: Query | None, page: int, per_page: in
     results = searcher.search(rank if rank is not None else q, limit=start + per_page,
                               filter=fq, terms=True, optimize=False)
     terms = _highlight_terms(searcher, q)
-    memo: dict[str, bool] = {}
+    memo: WordTerms = {}
     hits = []
     for hit in results[start:start + per_page]:
         hits.append(_snipped_hit(hit.fields(), hit.score, terms, memo))
@@ -799,7 +799,7 @@ def _by_date(searcher: Searcher, q: Query, docs: set[int] | None, start: int,
     picked = order[start:start + per_page] if docs is None else \
         list(itertools.islice((d for d in order if d in docs), start, start + per_page))
     terms = _highlight_terms(searcher, q)
-    memo: dict[str, bool] = {}
+    memo: WordTerms = {}
     hits = []
     for docnum in picked:
         hits.append(_snipped_hit(searcher.stored_fields(docnum), None, terms, memo))

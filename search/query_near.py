@@ -11,7 +11,7 @@ the postings of a common word hold its positions in every example, in blocks tha
 to decode than a handful of texts cost to scan (benchmarks/search.py: at 10k examples, reading
 the candidates' positions from the postings added 12–18 ms to the 95th percentile of first
 searches). The words that may make a query term are found as the snippets find them
-(``snippets.candidate_words``, one regular expression), a word form's terms decided once per
+(``snippets.term_matches``, one regular expression), a word form's terms decided once per
 query (``analysis.variants``), and the words between two of them counted as the analyser
 counts positions: stopwords and one-letter words left out.
 """
@@ -25,9 +25,9 @@ from typing import Any
 from whoosh.searching import Searcher
 
 from search import fastrank
-from search.analysis import MAX_TOKEN, MIN_TOKEN, STOPWORDS, TOKEN_PATTERN, variants
+from search.analysis import MAX_TOKEN, MIN_TOKEN, STOPWORDS, TOKEN_PATTERN
 from search.schema import RANK_FIELD
-from search.snippets import candidate_words
+from search.snippets import Match, WordTerms, term_matches
 
 WORDS_NEAR_SLOP = 3  # positions apart at most: two words between, stopwords not counted
 WORDS_NEAR_BOOST = 0.5
@@ -35,23 +35,6 @@ NEAR_CANDIDATES = 10  # the best candidates by score that are reordered: a first
 GAP_CHARS = 200  # two matches further apart than this are never near
 
 _WORD = re.compile(TOKEN_PATTERN)
-Match = tuple[int, int, frozenset[str]]  # start, end, the query terms the word makes
-
-
-def matches(text: str, terms: frozenset[str], memo: dict[str, frozenset[str]]) -> list[Match]:
-    """The words of the text that make one of the terms, in order. ``memo`` keeps each word
-    form's terms (``analysis.variants``) across the texts of one query."""
-    out = []
-    for m in candidate_words(text, terms):
-        word = m.group().lower()
-        made = memo.get(word)
-        if made is None:
-            made = frozenset() if word in STOPWORDS else frozenset(variants(word, True))
-            memo[word] = made
-        found = terms & made
-        if found:
-            out.append((m.start(), m.end(), found))
-    return out
 
 
 def _counted_between(text: str, start: int, end: int) -> int:
@@ -83,7 +66,7 @@ def near_scores(searcher: Searcher, terms: Sequence[str], docnums: Sequence[int]
         return {}
     norms = fastrank.field_norms(searcher, RANK_FIELD)
     bm25 = {t: fastrank.term_scores(searcher, RANK_FIELD, t, norms) for t in wanted}
-    memo: dict[str, frozenset[str]] = {}
+    memo: WordTerms = {}
     out: dict[int, float] = {}
     for docnum in docnums:
         # the index says which of the terms the example has: its text is read only for two
@@ -92,7 +75,7 @@ def near_scores(searcher: Searcher, terms: Sequence[str], docnums: Sequence[int]
             continue
         stored = stored_fields(docnum)
         text = f"{stored.get('title') or ''} \n {stored.get('text') or ''}"
-        for pair in near_pairs(text, matches(text, present, memo)):
+        for pair in near_pairs(text, term_matches(text, present, memo)):
             score = sum(fastrank.score_of(bm25[t], docnum) for t in pair)
             out[docnum] = out.get(docnum, 0.0) + WORDS_NEAR_BOOST * score
     return out

@@ -56,20 +56,24 @@ def candidate_words(text: str, terms: frozenset[str]) -> Iterator[re.Match[str]]
             yield word
 
 
-def matched_spans(text: str, terms: frozenset[str], memo: dict[str, bool]
-                ) -> list[tuple[int, int]]:
-    """(start, end) of each word of the text that matches a query term."""
-    hits: list[tuple[int, int]] = []
+Match = tuple[int, int, frozenset[str]]  # start, end, the query terms the word makes
+WordTerms = dict[str, frozenset[str]]  # a word form's index terms, kept across one query's texts
+
+
+def term_matches(text: str, terms: frozenset[str], memo: WordTerms) -> list[Match]:
+    """The words of the text that make one of the terms, in order. ``memo`` keeps each word
+    form's terms (``analysis.variants``) across the texts of one query."""
+    out = []
     for m in candidate_words(text, terms):
         word = m.group().lower()
-        found = memo.get(word)
-        if found is None:
-            found = word not in STOPWORDS and (
-                word in terms or not terms.isdisjoint(variants(word, True)))
-            memo[word] = found
+        made = memo.get(word)
+        if made is None:
+            made = frozenset() if word in STOPWORDS else frozenset(variants(word, True))
+            memo[word] = made
+        found = terms & made
         if found:
-            hits.append((m.start(), m.end()))
-    return hits
+            out.append((m.start(), m.end(), found))
+    return out
 
 
 def _windows(hits: list[tuple[int, int]], size: int) -> list[tuple[int, int]]:
@@ -92,13 +96,14 @@ def _windows(hits: list[tuple[int, int]], size: int) -> list[tuple[int, int]]:
     return sorted(chosen)
 
 
-def make_snippet(text: str, terms: frozenset[str], memo: dict[str, bool] | None = None) -> str:
+def make_snippet(text: str, terms: frozenset[str], memo: WordTerms | None = None) -> str:
     """Up to two fragments of the text around the matched words, words in <mark>, the rest
-    HTML-escaped. A word matches when any of its index terms is a query term. ``memo`` caches
-    that decision per word across the hits of one query."""
+    HTML-escaped. A word matches when any of its index terms is a query term. ``memo`` keeps
+    each word's terms across the hits of one query."""
     if not text:
         return ""
-    hits = matched_spans(text, terms, {} if memo is None else memo)
+    hits = [(start, end) for start, end, _ in term_matches(text, terms, {} if memo is None
+                                                           else memo)]
     if not hits:
         return ""
     parts = []

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from search import query_near
 from search.analysis import lemma
-from search.query_near import matches, near_pairs
+from search.query_near import near_pairs
+from search.snippets import term_matches
 
 
 def _pairs(text: str, *words: str) -> set[frozenset[str]]:
     terms = frozenset(lemma(w) for w in words)
-    return near_pairs(text, matches(text, terms, {}))
+    return near_pairs(text, term_matches(text, terms, {}))
 
 
 def test_two_words_within_three_positions_either_order_are_near() -> None:
