@@ -718,10 +718,14 @@ def _id_terms(reader: Any, offset: int) -> Iterator[tuple[bytes, int]]:
 
 def _ordered(searcher: Searcher, scores: dict[int, float]) -> list[tuple[int, float]]:
     """(docnum, score) best first; equal scores by example id, so that the order does not
-    depend on the order the examples were indexed in (their document numbers)."""
-    ranks = id_ranks(searcher)
-    return sorted(scores.items(), key=lambda kv: (-round(kv[1], TIE_DIGITS), int(ranks[kv[0]]),
-                                                  kv[0]))
+    depend on the order the examples were indexed in (their document numbers). One numpy
+    sort: a key function per candidate cost a few milliseconds a search."""
+    if not scores:
+        return []
+    docnums = np.fromiter(scores.keys(), dtype=np.int64, count=len(scores))
+    values = np.fromiter(scores.values(), dtype=np.float64, count=len(scores))
+    order = np.lexsort((docnums, id_ranks(searcher)[docnums], -np.round(values, TIE_DIGITS)))
+    return list(zip(docnums[order].tolist(), values[order].tolist(), strict=True))
 
 
 def _snipped_hit(stored: dict[str, Any], score: float | None, terms: frozenset[str],

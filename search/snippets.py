@@ -29,9 +29,11 @@ _LETTERS = {"a": "[aåä]", "o": "[oö]", "e": "[eéè]", "u": "[uü]"}
 
 @lru_cache(maxsize=1024)
 def _heads_pattern(heads: frozenset[str]) -> re.Pattern[str]:
-    """Any of the heads, ignoring case and å/ä/ö ("nar" finds "Närvaron")."""
-    return re.compile("|".join("".join(_LETTERS.get(c, re.escape(c)) for c in head)
-                               for head in sorted(heads)), re.IGNORECASE)
+    """From a word's start up to any of the heads in it, ignoring case and å/ä/ö ("nar"
+    finds "Närvaron"); a word is TOKEN_PATTERN's ("skol-närvaro")."""
+    alternatives = "|".join("".join(_LETTERS.get(c, re.escape(c)) for c in head)
+                            for head in sorted(heads))
+    return re.compile(rf"(?<!\w)(?:\w+[-:])*\w*?(?:{alternatives})", re.IGNORECASE)
 
 
 def candidate_words(text: str, terms: frozenset[str]) -> Iterator[re.Match[str]]:
@@ -44,14 +46,10 @@ def candidate_words(text: str, terms: frozenset[str]) -> Iterator[re.Match[str]]
         return
     end = 0
     for m in _heads_pattern(heads).finditer(text):
-        if m.start() < end:
+        if m.start() < end:  # a later part of a word already given ("skol-närvaro")
             continue
-        i = m.start()
-        while i > 0 and (text[i - 1].isalnum() or text[i - 1] == "_" or (
-                text[i - 1] in "-:" and i > 1 and text[i - 2].isalnum())):
-            i -= 1
-        word = _WORD.match(text, i)
-        if word is not None and word.end() > m.start():
+        word = _WORD.match(text, m.start())
+        if word is not None:
             end = word.end()
             yield word
 

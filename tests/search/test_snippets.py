@@ -1,0 +1,22 @@
+"""Snippets: the words that make a query's terms are marked whole, once, in their text."""
+
+from search.snippets import candidate_words, make_snippet
+
+
+def test_a_joined_word_is_one_candidate_even_with_two_heads() -> None:
+    text = "Skol-närvaron och BVC:s lokaler, skolgården"
+    found = [m.group() for m in candidate_words(text, frozenset({"skola", "närvaro", "bvc"}))]
+    assert found == ["Skol-närvaron", "BVC:s", "skolgården"]
+
+
+def test_marks_words_by_their_terms_and_escapes_the_rest() -> None:
+    text = "Föräldrar <b>möts</b> när närvaron på skol-gården sjunker."
+    snippet = make_snippet(text, frozenset({"närvaro", "skola"}))
+    assert "<mark>närvaron</mark>" in snippet
+    assert "<mark>skol-gården</mark>" in snippet
+    assert "&lt;b&gt;möts&lt;/b&gt;" in snippet
+    assert snippet.count("<mark>") == 2
+
+
+def test_no_matching_word_gives_no_snippet() -> None:
+    assert make_snippet("Cykeltåget rullar i Skillingaryd.", frozenset({"närvaro"})) == ""
