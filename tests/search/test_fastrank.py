@@ -13,12 +13,14 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 from whoosh.query import Or, Phrase, Term
 from whoosh.searching import Searcher
 
 from search import fastrank, query, query_facets, query_parse, query_plan
 from search.index import IndexStore
+from search.schema import RANK_FIELD, SEARCH_FIELD
 
 ROOT = Path(__file__).resolve().parents[2]
 PRIVATE_MEMBERS = ("_read_ids", "_read_weights", "_ids", "_weights", "_next_block")
@@ -193,3 +195,25 @@ def test_common_words_alone_rank_below_every_word_that_counts(searcher: Searcher
     assert last_rare == len(rare & set(order)) - 1  # the rare word's examples come first
     scores = [sc for sc, _ in found.best]
     assert scores == sorted(scores, reverse=True) and min(scores) > 0
+
+
+def _postings(searcher: Searcher, fieldname: str, term: str) -> list[tuple[int, float]]:
+    m = searcher.reader().postings(fieldname, term)
+    out = []
+    while m.is_active():
+        out.append((m.id(), m.weight()))
+        m.next()
+    return out
+
+
+def test_a_field_and_its_copy_without_positions_share_one_read(searcher: Searcher) -> None:
+    """Scores of "all" come from the postings of "rank", the same words without positions
+    (the same documents and frequencies), read once for both fields."""
+    norms = fastrank.field_norms(searcher, SEARCH_FIELD)
+    assert np.array_equal(norms, fastrank.field_norms(searcher, RANK_FIELD))
+    for term in ("skola", "hembesök", "förälder", "nässjö"):
+        postings = _postings(searcher, SEARCH_FIELD, term)
+        assert len(postings) > 3 and postings == _postings(searcher, RANK_FIELD, term)
+        found = fastrank.term_scores(searcher, SEARCH_FIELD, term, norms)
+        assert found is fastrank.term_scores(searcher, RANK_FIELD, term, norms)
+        assert found[0].tolist() == [docnum for docnum, _ in postings]
