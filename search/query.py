@@ -42,6 +42,7 @@ from search.query_limits import (
     LimitedQuery,
     limit_query,
 )
+from search.query_missing import missing_words
 from search.query_near import NEAR_CANDIDATES, near_scores
 from search.query_own import OwnNames
 from search.query_parse import (
@@ -72,7 +73,7 @@ from search.spelling import fuzzy_words, suggest, with_marks
 
 
 def make_hit(stored: dict[str, Any], score: float | None, snippet: str,
-             via: list[str] | None = None) -> Hit:
+             via: list[str] | None = None, missing: list[str] | None = None) -> Hit:
     """A hit from an example's stored index fields (``search.schema.index_fields``), which
     were written from validated records: constructed without validating them again (on every
     search, for every hit)."""
@@ -92,6 +93,7 @@ def make_hit(stored: dict[str, Any], score: float | None, snippet: str,
         date=doc.get("date"),
         kind=doc.get("kind"),
         via=via or [],
+        missing=missing or [],
     )
 
 
@@ -196,8 +198,8 @@ def _via(docnum: int, literal: set[int], expansions: list[Expansion]) -> list[st
     return list(dict.fromkeys(e.concept for e in expansions if docnum in e.docs and e.kind != AGE))
 
 
-RELAXED = ("Få exempel innehöll de flesta orden i sökningen – därför visas även exempel "
-           "med färre av dem.")
+RELAXED = ("Få exempel innehöll sökorden – därför visas även exempel som saknar några av dem "
+           "(de står under ”Saknas” vid exemplet).")
 
 
 @dataclass(frozen=True)
@@ -601,10 +603,11 @@ def _run_fast(searcher: Searcher, q: Query, fq: Query | None, page: int, per_pag
     order = _ordered(searcher, scores)[start:start + per_page]
     terms = _highlight_terms(searcher, q)
     memo: WordTerms = {}
+    missing = missing_words(searcher, plan, expansions, [docnum for docnum, _ in order])
     hits = []
     for docnum, score in order:
         hits.append(_snipped_hit(stored(docnum), score, terms, memo,
-                                 _via(docnum, ranked.literal, expansions)))
+                                 _via(docnum, ranked.literal, expansions), missing.get(docnum)))
     return Found(total, hits, facets, note, ranked.strong)
 
 
@@ -729,10 +732,12 @@ def _ordered(searcher: Searcher, scores: dict[int, float]) -> list[tuple[int, fl
 
 
 def _snipped_hit(stored: dict[str, Any], score: float | None, terms: frozenset[str],
-                 memo: WordTerms, via: list[str] | None = None) -> Hit:
+                 memo: WordTerms, via: list[str] | None = None,
+                 missing: list[str] | None = None) -> Hit:
     """A hit with its snippet: around the query's words, else the text's beginning."""
     snippet = make_snippet(stored.get("text", ""), terms, memo) if terms else ""
-    return make_hit(stored, score, snippet or plain_snippet(stored.get("text", "")), via)
+    return make_hit(stored, score, snippet or plain_snippet(stored.get("text", "")), via,
+                    missing)
 
 
 def _run(searcher: Searcher, q: Query, fq: Query | None, page: int, per_page: int,

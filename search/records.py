@@ -102,6 +102,9 @@ class Hit(Record):
     via: list[str] = Field(
         [], description="Begrepp som exemplet hittades genom när det saknar sökorden själv "
                         "(\"träff via: närvaroarbete\").")
+    missing: list[str] = Field(
+        [], description="Sökord som exemplet saknar, så som de skrevs: det skriver dem inte "
+                        "och hittades inte genom ett begrepp de nämner (\"saknas: växelvis\").")
 
 
 Facets = Annotated[dict[str, dict[str, int]], Field(json_schema_extra={"properties": {

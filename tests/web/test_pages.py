@@ -380,3 +380,9 @@ def test_a_concepts_timeline_lists_a_few_a_year_and_searches_the_rest(  # noqa: 
         assert found["total"] == total
     finally:
         close_app(app)
+
+
+def test_search_page_names_the_words_a_hit_lacks(client: FlaskClient) -> None:
+    body = client.get("/?q=växelvis+boende").get_data(as_text=True)
+    assert '<p class="hit-missing">Saknas: <s>boende</s></p>' in body
+    assert "<s>växelvis</s>" not in body
