@@ -42,7 +42,7 @@ from search.query_limits import (
     LimitedQuery,
     limit_query,
 )
-from search.query_missing import missing_words
+from search.query_missing import coverage
 from search.query_near import NEAR_CANDIDATES, near_scores
 from search.query_own import OwnNames
 from search.query_parse import (
@@ -191,10 +191,12 @@ def _credit(expansion: Expansion) -> float:
     return min(1.0, expansion.weight / FULL_CREDIT)
 
 
-def _via(docnum: int, literal: set[int], expansions: list[Expansion]) -> list[str]:
-    """The concepts an example was found through, when it has none of the query's words."""
+def _via(docnum: int, literal: set[int], expansions: list[Expansion],
+         through: list[str] | None = None) -> list[str]:
+    """The concepts an example was found through: all that hold it when it has none of the
+    query's words, else those that stand in for the words it does not write (``through``)."""
     if docnum in literal:
-        return []
+        return through or []
     return list(dict.fromkeys(e.concept for e in expansions if docnum in e.docs and e.kind != AGE))
 
 
@@ -603,11 +605,14 @@ def _run_fast(searcher: Searcher, q: Query, fq: Query | None, page: int, per_pag
     order = _ordered(searcher, scores)[start:start + per_page]
     terms = _highlight_terms(searcher, q)
     memo: WordTerms = {}
-    missing = missing_words(searcher, plan, expansions, [docnum for docnum, _ in order])
+    covered = coverage(searcher, plan, expansions, [docnum for docnum, _ in order],
+                       frozenset({AGE}))
     hits = []
     for docnum, score in order:
+        has = covered[docnum]
         hits.append(_snipped_hit(stored(docnum), score, terms, memo,
-                                 _via(docnum, ranked.literal, expansions), missing.get(docnum)))
+                                 _via(docnum, ranked.literal, expansions, has.through),
+                                 has.missing))
     return Found(total, hits, facets, note, ranked.strong)
 
 

@@ -1,4 +1,5 @@
-"""The words of a query that a hit lacks ("Saknas: växelvis").
+"""The words of a query that a hit lacks ("Saknas: boende"), and the concepts that stand in
+for the words it does not write ("Träff via: närvaroarbete").
 
 A query of several words finds examples with most of them, and one of a single compound may
 find examples by a part of it ("skolfrånvaro" finds examples that write "skolan"). Under such
@@ -10,15 +11,17 @@ A word counts here when it counts for the ranking (``query_plan.counted_words``:
 most examples have, not the asker's own place). An example has it when it writes one of the
 word's own terms (its lemma, its forms, the synonyms the plan adds), or the last part of the
 compound the word is (the head: "frånvaro" for "skolfrånvaro"; a first part alone, "skola",
-is not the word), or when a concept the word names holds the example (then the example was
-found through the concept: "skolk" and närvaroarbete).
+is not the word), or when a concept the word names holds the example: then the example was
+found through the concept ("skolk sms": an example that writes "sms" and is närvaroarbete).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Protocol
 
+import numpy as np
 from whoosh.searching import Searcher
 
 from search import fastrank
@@ -30,43 +33,53 @@ from search.schema import RANK_FIELD
 class Named(Protocol):
     """A concept the query names (search.query.Expansion): its examples and naming words."""
 
+    kind: str
+    concept: str
     docs: frozenset[int]
     words: frozenset[int]
 
 
-def missing_words(searcher: Searcher, plan: WordPlan, expansions: Sequence[Named],
-                  docnums: Sequence[int]) -> dict[int, list[str]]:
-    """Per document of ``docnums``, the counted words of the query (as written) it lacks."""
+@dataclass(frozen=True)
+class Coverage:
+    """How an example has the query's words that count."""
+
+    missing: list[str]  # the words (as written) it neither writes nor has through a concept
+    through: list[str]  # the concepts it has for words it does not write
+
+
+def coverage(searcher: Searcher, plan: WordPlan, expansions: Sequence[Named],
+             docnums: Sequence[int], skip_kinds: frozenset[str] = frozenset()
+             ) -> dict[int, Coverage]:
+    """Per document of ``docnums``, which counted words of the query it lacks and which
+    concepts (not of ``skip_kinds``) stand in for the words it does not write."""
     written = plan.written
     counted = [i for i in counted_words(plan) if i < len(written)]
-    if len(counted) < 1:
-        return {}
-    has = _term_lookup(searcher)
-    out: dict[int, list[str]] = {}
-    for docnum in docnums:
-        lacking = [written[i] for i in counted
-                   if not _has_word(has, docnum, written[i], plan.words[i])
-                   and not any(i in e.words and docnum in e.docs for e in expansions)]
-        if lacking:
-            out[docnum] = lacking
+    page = np.asarray(docnums, dtype=np.int64)
+    writes = {i: _writes(searcher, page, written[i], plan.words[i]) for i in counted}
+    out: dict[int, Coverage] = {}
+    for k, docnum in enumerate(docnums):
+        unwritten = [i for i in counted if not writes[i][k]]
+        standing = [e for e in expansions if e.kind not in skip_kinds and docnum in e.docs
+                    and e.words.intersection(unwritten)]
+        covered = {i for e in standing for i in e.words}
+        out[docnum] = Coverage([written[i] for i in unwritten if i not in covered],
+                               list(dict.fromkeys(e.concept for e in standing)))
     return out
 
 
-def _term_lookup(searcher: Searcher) -> Callable[[str, int], bool]:
-    """Whether a document has an index term, from the ranking's cached postings."""
-    norms = fastrank.field_norms(searcher, RANK_FIELD)
-
-    def has(term: str, docnum: int) -> bool:
-        found = fastrank.term_scores(searcher, RANK_FIELD, term, norms)
-        return fastrank.score_of(found, docnum) > 0.0
-    return has
-
-
-def _has_word(has: Callable[[str, int], bool], docnum: int, word: str,
-              terms: list[str]) -> bool:
-    """Whether the document has the word: one of its own terms, or its compound's head."""
+def _writes(searcher: Searcher, page: np.ndarray, word: str, terms: list[str]) -> np.ndarray:
+    """Per document of ``page``, whether it writes the word: one of its own terms, or the
+    last part of the compound it is (from the ranking's cached postings)."""
     parts = part_lemmas(word) or part_lemmas(lemma(word))
     in_parts = {t for group in parts for t in group}
-    head = parts[-1] if parts else ()
-    return any(has(t, docnum) for t in terms if t not in in_parts) or \
-        any(has(t, docnum) for t in head)
+    own = [t for t in terms if t not in in_parts]
+    norms = fastrank.field_norms(searcher, RANK_FIELD)
+    found = np.zeros(len(page), dtype=bool)
+    for term in dict.fromkeys([*own, *(parts[-1] if parts else ())]):
+        scored = fastrank.term_scores(searcher, RANK_FIELD, term, norms)
+        if scored is None or not len(scored[0]):
+            continue
+        ids = scored[0]
+        at = np.minimum(np.searchsorted(ids, page), len(ids) - 1)
+        found |= ids[at] == page
+    return found

@@ -100,8 +100,8 @@ class Hit(Record):
     date: str | None = None
     kind: Kind | None = None
     via: list[str] = Field(
-        [], description="Begrepp som exemplet hittades genom när det saknar sökorden själv "
-                        "(\"träff via: närvaroarbete\").")
+        [], description="Begrepp som exemplet hittades genom, för de sökord det inte skriver "
+                        "själv (\"träff via: närvaroarbete\").")
     missing: list[str] = Field(
         [], description="Sökord som exemplet saknar, så som de skrevs: det skriver dem inte "
                         "och hittades inte genom ett begrepp de nämner (\"saknas: växelvis\").")

@@ -40,3 +40,15 @@ def test_a_question_names_the_content_word_a_hit_lacks(corpus_library) -> None: 
     assert any(h["missing"] == ["klara"] for h in result.hits)
     # question words, and words most examples have ("skolan", "elever"), are never named
     assert all(set(h["missing"]) <= {"klara"} for h in result.hits)
+
+
+def test_a_hit_that_writes_one_word_has_the_other_through_its_concept(
+        corpus_library) -> None:  # noqa: ANN001
+    # the examples that write "bor" and are föräldrastöd i grupp, which "växelvis boende" names
+    result = corpus_library.search("växelvis boende")
+    writing = [h for h in result.hits if {m.lower() for m in MARKED.findall(h["snippet"])}
+               & {"bor", "bo", "boende"}]
+    assert writing
+    for hit in writing:
+        assert hit["missing"] == [] and "föräldrastöd i grupp" in hit["via"], hit["title"]
+        assert "föräldrastöd i grupp" in hit["interventions"]
