@@ -42,7 +42,7 @@ from search.query_limits import (
     LimitedQuery,
     limit_query,
 )
-from search.query_missing import coverage
+from search.query_missing import Coverage, coverage
 from search.query_near import NEAR_CANDIDATES, near_scores
 from search.query_own import OwnNames
 from search.query_parse import (
@@ -191,12 +191,11 @@ def _credit(expansion: Expansion) -> float:
     return min(1.0, expansion.weight / FULL_CREDIT)
 
 
-def _via(docnum: int, literal: set[int], expansions: list[Expansion],
-         through: list[str] | None = None) -> list[str]:
+def _via(docnum: int, has: Coverage, expansions: list[Expansion]) -> list[str]:
     """The concepts an example was found through: all that hold it when it has none of the
-    query's words, else those that stand in for the words it does not write (``through``)."""
-    if docnum in literal:
-        return through or []
+    query's words, else those that stand in for the counted words it does not write."""
+    if has.literal:
+        return has.through
     return list(dict.fromkeys(e.concept for e in expansions if docnum in e.docs and e.kind != AGE))
 
 
@@ -605,15 +604,17 @@ def _run_fast(searcher: Searcher, q: Query, fq: Query | None, page: int, per_pag
     order = _ordered(searcher, scores)[start:start + per_page]
     terms = _highlight_terms(searcher, q)
     memo: WordTerms = {}
-    covered = coverage(searcher, plan, expansions, [docnum for docnum, _ in order],
-                       frozenset({AGE}))
-    hits = []
-    for docnum, score in order:
-        has = covered[docnum]
-        hits.append(_snipped_hit(stored(docnum), score, terms, memo,
-                                 _via(docnum, ranked.literal, expansions, has.through),
-                                 has.missing))
+    said = _said(searcher, plan, expansions, [docnum for docnum, _ in order])
+    hits = [_snipped_hit(stored(docnum), score, terms, memo, *said[docnum])
+            for docnum, score in order]
     return Found(total, hits, facets, note, ranked.strong)
+
+
+def _said(searcher: Searcher, plan: WordPlan, expansions: list[Expansion], docnums: list[int]
+          ) -> dict[int, tuple[list[str], list[str]]]:
+    """Per hit, the concepts it was found through ("Träff via") and the words it lacks."""
+    covered = coverage(searcher, plan, expansions, docnums, frozenset({AGE}))
+    return {d: (_via(d, covered[d], expansions), covered[d].missing) for d in docnums}
 
 
 # A compound no example writes ("läxbråk", "fredagsmorgnarna") is found by its parts; an example
@@ -780,7 +781,7 @@ def _run_fast_by_date(searcher: Searcher, q: Query, fq: Query | None, page: int,
                       per_page: int, plan: WordPlan) -> Found:
     """Newest first among the examples the fast ranking matches (the same as by relevance)."""
     allowed = set(searcher.docs_for_query(fq)) if fq is not None else None
-    ranked, _ = _rank(searcher, plan, allowed, 1)
+    ranked, expansions = _rank(searcher, plan, allowed, 1)
     docs = set(ranked.matched)
     total = len(docs)
     facets = facet_counts(searcher, docs)
@@ -788,7 +789,8 @@ def _run_fast_by_date(searcher: Searcher, q: Query, fq: Query | None, page: int,
     start = (page - 1) * per_page
     if start >= total:
         return Found(total, [], facets, note)
-    return Found(total, _by_date(searcher, q, docs, start, per_page), facets, note)
+    hits = _by_date(searcher, q, docs, start, per_page, (plan, expansions))
+    return Found(total, hits, facets, note)
 
 
 _DATES = fastrank.SearcherCache()
@@ -807,17 +809,18 @@ def _date_order(searcher: Searcher) -> list[int]:
 
 
 def _by_date(searcher: Searcher, q: Query, docs: set[int] | None, start: int,
-             per_page: int) -> list[Hit]:
-    """The hits ``start``… of ``docs`` (None: every document) newest first, undated last."""
+             per_page: int, matched: tuple[WordPlan, list[Expansion]] | None = None
+             ) -> list[Hit]:
+    """The hits ``start``… of ``docs`` (None: every document) newest first, undated last;
+    with what each says of how it was found when the fast ranking ``matched`` them."""
     order = _date_order(searcher)
     picked = order[start:start + per_page] if docs is None else \
         list(itertools.islice((d for d in order if d in docs), start, start + per_page))
     terms = _highlight_terms(searcher, q)
     memo: WordTerms = {}
-    hits = []
-    for docnum in picked:
-        hits.append(_snipped_hit(searcher.stored_fields(docnum), None, terms, memo))
-    return hits
+    said = _said(searcher, *matched, picked) if matched is not None else {}
+    return [_snipped_hit(searcher.stored_fields(docnum), None, terms, memo,
+                         *said.get(docnum, ([], []))) for docnum in picked]
 
 
 def _paging(page: Any, per_page: Any, sort: Any) -> tuple[int, int, str]:

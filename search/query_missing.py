@@ -41,10 +41,11 @@ class Named(Protocol):
 
 @dataclass(frozen=True)
 class Coverage:
-    """How an example has the query's words that count."""
+    """How an example has the query's words."""
 
-    missing: list[str]  # the words (as written) it neither writes nor has through a concept
-    through: list[str]  # the concepts it has for words it does not write
+    literal: bool  # it has a term of one of the query's own words (as the ranking reads it)
+    missing: list[str]  # the counted words (as written) it neither writes nor has through a concept
+    through: list[str]  # the concepts it has for counted words it does not write
 
 
 def coverage(searcher: Searcher, plan: WordPlan, expansions: Sequence[Named],
@@ -56,26 +57,37 @@ def coverage(searcher: Searcher, plan: WordPlan, expansions: Sequence[Named],
     counted = [i for i in counted_words(plan) if i < len(written)]
     page = np.asarray(docnums, dtype=np.int64)
     writes = {i: _writes(searcher, page, written[i], plan.words[i]) for i in counted}
+    own = plan.own if plan.own is not None else len(plan.words)
+    literal = np.zeros(len(page), dtype=bool)
+    for terms in plan.words[:own]:
+        literal |= _having(searcher, page, terms)
     out: dict[int, Coverage] = {}
     for k, docnum in enumerate(docnums):
         unwritten = [i for i in counted if not writes[i][k]]
         standing = [e for e in expansions if e.kind not in skip_kinds and docnum in e.docs
                     and e.words.intersection(unwritten)]
         covered = {i for e in standing for i in e.words}
-        out[docnum] = Coverage([written[i] for i in unwritten if i not in covered],
+        out[docnum] = Coverage(bool(literal[k]),
+                               [written[i] for i in unwritten if i not in covered],
                                list(dict.fromkeys(e.concept for e in standing)))
     return out
 
 
 def _writes(searcher: Searcher, page: np.ndarray, word: str, terms: list[str]) -> np.ndarray:
     """Per document of ``page``, whether it writes the word: one of its own terms, or the
-    last part of the compound it is (from the ranking's cached postings)."""
+    last part of the compound it is."""
     parts = part_lemmas(word) or part_lemmas(lemma(word))
     in_parts = {t for group in parts for t in group}
     own = [t for t in terms if t not in in_parts]
+    return _having(searcher, page, [*own, *(parts[-1] if parts else ())])
+
+
+def _having(searcher: Searcher, page: np.ndarray, terms: Sequence[str]) -> np.ndarray:
+    """Per document of ``page``, whether it has one of the index terms (from the ranking's
+    cached postings)."""
     norms = fastrank.field_norms(searcher, RANK_FIELD)
     found = np.zeros(len(page), dtype=bool)
-    for term in dict.fromkeys([*own, *(parts[-1] if parts else ())]):
+    for term in dict.fromkeys(terms):
         scored = fastrank.term_scores(searcher, RANK_FIELD, term, norms)
         if scored is None or not len(scored[0]):
             continue

@@ -52,3 +52,14 @@ def test_a_hit_that_writes_one_word_has_the_other_through_its_concept(
     for hit in writing:
         assert hit["missing"] == [] and "föräldrastöd i grupp" in hit["via"], hit["title"]
         assert "föräldrastöd i grupp" in hit["interventions"]
+
+
+def test_hits_sorted_by_date_say_the_same(corpus_library) -> None:  # noqa: ANN001
+    by_score = corpus_library.search("växelvis boende", per_page=50)
+    by_date = corpus_library.search("växelvis boende", per_page=50, sort="date")
+    assert by_date.total == by_score.total
+    said = {h["id"]: (h["via"], h["missing"]) for h in by_score.hits}
+    assert any(h["missing"] == ["boende"] for h in by_date.hits)
+    for hit in by_date.hits:
+        if hit["id"] in said:
+            assert (hit["via"], hit["missing"]) == said[hit["id"]], hit["title"]
