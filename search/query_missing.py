@@ -2,10 +2,11 @@
 for the words it does not write ("Träff via: närvaroarbete").
 
 A query of several words finds examples with most of them, and one of a single compound may
-find examples by a part of it ("skolfrånvaro" finds examples that write "skolan"). Under such
-a hit the page names the words it lacks, as web search engines do, so that a reader sees
-that "47 exempel för ”växelvis boende”" are examples that write "bor" and not examples about
-living in two homes.
+find examples by a part of it ("skolfrånvaro" finds examples that write "skolan"). Under each
+hit the page says how it has the query's words, as web search engines do: of the 47 examples
+for "växelvis boende" (no example writes "växelvis"), the first ten that write "bor" are examples of
+the practices the thesaurus reads it as ("Träff via: föräldrastöd i grupp"), and the others
+lack "boende" ("Saknas: boende").
 
 A word counts here when it counts for the ranking (``query_plan.counted_words``: not a word
 most examples have, not the asker's own place). An example has it when it writes one of the

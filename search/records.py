@@ -104,7 +104,7 @@ class Hit(Record):
                         "själv (\"träff via: närvaroarbete\").")
     missing: list[str] = Field(
         [], description="Sökord som exemplet saknar, så som de skrevs: det skriver dem inte "
-                        "och hittades inte genom ett begrepp de nämner (\"saknas: växelvis\").")
+                        "och hittades inte genom ett begrepp de nämner (\"saknas: boende\").")
 
 
 Facets = Annotated[dict[str, dict[str, int]], Field(json_schema_extra={"properties": {
