@@ -4,9 +4,9 @@ for the words it does not write ("Träff via: närvaroarbete").
 A query of several words finds examples with most of them, and one of a single compound may
 find examples by a part of it ("skolfrånvaro" finds examples that write "skolan"). Under each
 hit the page says how it has the query's words, as web search engines do: of the 47 examples
-for "växelvis boende" (no example writes "växelvis"), the first ten that write "bor" are examples of
-the practices the thesaurus reads it as ("Träff via: föräldrastöd i grupp"), and the others
-lack "boende" ("Saknas: boende").
+for "växelvis boende" (no example writes "växelvis"), the first ten that write "bor" are
+examples of the practices the thesaurus reads it as ("Träff via: föräldrastöd i grupp"), and
+the others lack "boende" ("Saknas: boende").
 
 A word counts here when it counts for the ranking (``query_plan.counted_words``: not a word
 most examples have, not the asker's own place). An example has it when it writes one of the
@@ -45,7 +45,7 @@ class Coverage:
     """How an example has the query's words."""
 
     literal: bool  # it has a term of one of the query's own words (as the ranking reads it)
-    missing: list[str]  # the counted words (as written) it neither writes nor has through a concept
+    missing: list[str]  # the counted words (as written) it neither writes nor has by a concept
     through: list[str]  # the concepts it has for counted words it does not write
 
 
