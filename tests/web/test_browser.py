@@ -93,6 +93,20 @@ def test_search_and_filter(page, live_server: str) -> None:  # noqa: ANN001
     assert not errors, errors  # no CSP violations or script errors
 
 
+def test_a_hit_shows_the_words_it_lacks_struck_through(page, live_server: str) -> None:  # noqa: ANN001
+    search_box(page, live_server, "växelvis boende")
+    lacking = page.locator("ol.hits > li .hit-missing")
+    assert lacking.count() >= 1
+    assert lacking.first.inner_text() == "Saknas: boende"
+    word = lacking.first.locator("s")
+    assert "line-through" in word.evaluate("e => getComputedStyle(e).textDecorationLine")
+    # a hit that writes "bor" says which practice stands in for "växelvis" instead
+    writing = page.locator("ol.hits > li", has=page.locator("mark", has_text="bor")).first
+    assert writing.locator(".hit-missing").count() == 0
+    assert "föräldrastöd i grupp" in writing.locator(".hit-via").inner_text()
+    shot(page, "search-missing")
+
+
 def test_example_with_source_thumbnail(page, live_server: str) -> None:  # noqa: ANN001
     page.goto(live_server + "/?q=närvaro")
     page.locator("ol.hits h3 a").first.click()
