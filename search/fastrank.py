@@ -13,16 +13,16 @@ from __future__ import annotations
 import math
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
-from weakref import WeakKeyDictionary
 
 import numpy as np
 from whoosh.scoring import BM25F, BM25FScorer
 from whoosh.searching import Searcher
 
 from search.schema import COPIED_FIELDS
+from search.searcher_cache import SearcherCache
 
 K1 = 1.2
 B = 0.75
@@ -32,25 +32,6 @@ WHERE_WRITTEN = 2  # an expansion that counts as a word for its documents with a
 # documents tied with the last of the best kept beyond it (their order is the caller's); a
 # bound on what a page costs when thousands of examples score the same
 MAX_TIED = 200
-
-
-class SearcherCache:
-    """Values computed from a searcher's index, per key. Held by the searchers weakly: they
-    go with the searcher (a new generation or new commits mean a new searcher)."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._values: WeakKeyDictionary[Searcher, dict[Any, Any]] = WeakKeyDictionary()
-
-    def get(self, searcher: Searcher, key: Any, build: Callable[[], Any]) -> Any:
-        """The value kept for (searcher, key), built by ``build()`` the first time."""
-        with self._lock:
-            cached = self._values.get(searcher, {}).get(key)
-        if cached is None:
-            cached = build()
-            with self._lock:
-                self._values.setdefault(searcher, {})[key] = cached
-        return cached
 
 
 # A field whose copy without positions the schema has (search.schema.COPIED_FIELDS): the
@@ -142,7 +123,7 @@ def _blocks(searcher: Searcher, fieldname: str, term: str) -> list[tuple[Any, An
 
 class TermScores:
     """Each term's documents and BM25 scores (before a word's weight), as read from its
-    postings, kept per searcher for the most recently used terms up to MAX_CACHED_POSTINGS
+    postings, kept per index state for the most recently used terms up to MAX_CACHED_POSTINGS
     documents in all: a common word is read once, not on every search that has it."""
 
     def __init__(self) -> None:
@@ -169,7 +150,7 @@ class TermScores:
                 self.size -= len(old[0]) if old is not None else 1
 
 
-MAX_CACHED_POSTINGS = 4_000_000  # documents over all cached terms of one searcher (~48 MB)
+MAX_CACHED_POSTINGS = 4_000_000  # documents over all cached terms of one index state (~64 MB)
 _TERMS = SearcherCache()
 
 
@@ -492,7 +473,7 @@ _STORED = SearcherCache()
 
 def _stored_positions(searcher: Searcher, fieldname: str, docnum: int) -> dict[str, list[int]]:
     """The positions of each term of a short stored field of one document, from its text
-    analysed again (cached per searcher): cheaper than skipping through long postings."""
+    analysed again (cached per index state): cheaper than skipping through long postings."""
     cache: dict[int, dict[str, list[int]]] = _STORED.get(searcher, fieldname, dict)
     found = cache.get(docnum)
     if found is None:
@@ -511,7 +492,7 @@ _POSITIONS = SearcherCache()
 def _positions(searcher: Searcher, fieldname: str, term: str, docnums: list[int]
                ) -> dict[int, list[int]]:
     """The term's positions in each of the documents, from all its positions read once per
-    searcher (a phrase's words are few and recur: skipping through postings costs more)."""
+    index state (a phrase's words are few and recur: skipping through postings costs more)."""
     cache: TermScores = _POSITIONS.get(searcher, "positions", TermScores)
     found = cache.get((fieldname, term))
     if found is False:
@@ -543,7 +524,7 @@ def _in_order(positions: list[list[int]], slop: int) -> bool:
 
 
 def field_norms(searcher: Searcher, fieldname: str) -> np.ndarray:
-    """BM25's length norm per document of the field (``_norms``), kept per searcher."""
+    """BM25's length norm per document of the field (``_norms``), kept per index state."""
     return _NORMS.get(searcher, fieldname, lambda: _norms(searcher, fieldname))
 
 

@@ -66,6 +66,7 @@ from search.query_plan import (
 )
 from search.records import DocumentRef, DroppedFilter, Hit, SearchResult
 from search.schema import FACETS, RANK_FIELD, SEARCH_FIELD, facet_values
+from search.searcher_cache import SearcherCache
 from search.snippets import WordTerms, make_snippet, plain_snippet
 from search.spelling import fuzzy_words, suggest, with_marks
 
@@ -793,12 +794,12 @@ def _run_fast_by_date(searcher: Searcher, q: Query, fq: Query | None, page: int,
     return Found(total, hits, facets, note)
 
 
-_DATES = fastrank.SearcherCache()
+_DATES = SearcherCache()
 
 
 def _date_order(searcher: Searcher) -> list[int]:
     """Every live document, newest first (the same date: last indexed first, as Whoosh's
-    reversed sort), per searcher."""
+    reversed sort), per index state."""
     def build() -> list[int]:
         reader = searcher.reader()
         dates = reader.column_reader("date")

@@ -1,4 +1,4 @@
-"""The facet values of the examples, per searcher: the examples of each value as postings
+"""The facet values of the examples, per index state: the examples of each value as postings
 and sorted arrays, and the counts shown beside the hits (``facet_counts``)."""
 
 from __future__ import annotations
@@ -6,11 +6,11 @@ from __future__ import annotations
 import numpy as np
 from whoosh.searching import Searcher
 
-from search import fastrank
 from search.schema import FACETS
+from search.searcher_cache import SearcherCache
 
-# facet postings and their arrays, per searcher
-FACET_CACHE = fastrank.SearcherCache()
+# facet postings and their arrays, per index state
+FACET_CACHE = SearcherCache()
 
 
 def facet_postings(searcher: Searcher) -> dict[str, dict[str, frozenset[int]]]:

@@ -43,8 +43,8 @@ from search.analysis import (
     query_words,
     variants,
 )
-from search.fastrank import SearcherCache
 from search.schema import SEARCH_FIELD
+from search.searcher_cache import SearcherCache
 
 MAX_FUZZY_WORDS = 8  # words looked up by similar spelling when nothing matched
 MAX_SUGGEST_WORDS = 8  # unknown words given a "menade du" candidate

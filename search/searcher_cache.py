@@ -1,0 +1,92 @@
+"""Values computed from one state of the index, shared by every thread that searches it.
+
+Each thread searches with its own Whoosh searcher (a reader seeks in its files), but what is
+derived from the index — length norms, postings read as arrays, facet tables, the names of
+the own practices, spelling tables — depends only on the state the searcher reads: the
+generation folder, the commit it was opened on and that commit's segments with their
+deletions. So values are kept per state, not per searcher: after an upload the first thread
+that needs a value builds it and the other threads wait for it instead of building it again
+(the own-practice names alone take 1.5 s at 10k examples). The values of the MAX_STATES most
+recently used states are kept; older ones are dropped.
+"""
+
+from __future__ import annotations
+
+import itertools
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from typing import Any
+
+from whoosh.searching import Searcher
+
+MAX_STATES = 4  # states whose values are kept (tests open many indexes in one process)
+_STATE_ATTRIBUTE = "_exempelbanken_state"
+_unshared = itertools.count()
+
+
+def state_of(searcher: Searcher) -> Hashable:
+    """What identifies the index state a searcher reads (worked out once per searcher).
+
+    The folder and commit number say which commit; the segments' random ids and deletion
+    counts make a folder written again with the same name a different state."""
+    state = getattr(searcher, _STATE_ATTRIBUTE, None)
+    if state is None:
+        ix = getattr(searcher, "_ix", None)
+        if ix is None:  # a searcher made from a bare reader: its values are its own
+            state = ("unshared", next(_unshared))
+        else:
+            reader = searcher.reader()
+            segments = tuple((segment.segment_id(), segment.deleted_count())
+                             for segment in (sub.segment() for sub, _ in reader.leaf_readers())
+                             if segment is not None)  # an empty index's reader has none
+            folder = getattr(ix.storage, "folder", None) or id(ix.storage)
+            state = (folder, ix.indexname, reader.generation(), segments)
+        setattr(searcher, _STATE_ATTRIBUTE, state)
+    return state
+
+
+class SearcherCache:
+    """Values per (index state, key), each built once by ``build()``."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._values: OrderedDict[Hashable, dict[Any, Any]] = OrderedDict()
+        self._building: dict[tuple[Hashable, Any], threading.Lock] = {}
+
+    def get(self, searcher: Searcher, key: Any, build: Callable[[], Any]) -> Any:
+        """The value kept for the searcher's state and ``key``, built the first time. A
+        thread asking while another builds it waits for that one instead of building too."""
+        state = state_of(searcher)
+        found, value, building = self._look(state, key)
+        if found:
+            return value
+        with building:
+            found, value, _ = self._look(state, key)
+            if found:
+                return value
+            try:
+                value = build()
+                with self._lock:
+                    self._values.setdefault(state, {})[key] = value
+            finally:
+                with self._lock:
+                    self._building.pop((state, key), None)
+        return value
+
+    def _look(self, state: Hashable, key: Any) -> tuple[bool, Any, threading.Lock]:
+        """(found, value, the lock its builder holds), the state marked as just used."""
+        with self._lock:
+            values = self._values.get(state)
+            if values is None:
+                values = self._values[state] = {}
+                while len(self._values) > MAX_STATES:
+                    self._values.popitem(last=False)
+            else:
+                self._values.move_to_end(state)
+            if key in values:
+                return True, values[key], _NO_LOCK
+            return False, None, self._building.setdefault((state, key), threading.Lock())
+
+
+_NO_LOCK = threading.Lock()
