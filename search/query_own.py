@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 
@@ -22,8 +23,10 @@ from search.analysis import lemma, part_lemmas, query_words
 Parts = tuple[frozenset[str], ...]  # per part of a name, the lemmas that write it
 
 
+@lru_cache(maxsize=100_000)
 def name_parts(value: str) -> Parts:
-    """A practice name's parts: each word's compound parts, or the word (with its lemma)."""
+    """A practice name's parts: each word's compound parts, or the word (with its lemma).
+    Kept for the process: after an upload most names are those of the state before."""
     return tuple(frozenset(group) for word in query_words(value)
                  for group in (part_lemmas(word) or ((word, lemma(word)),)))
 
