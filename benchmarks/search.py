@@ -9,7 +9,10 @@ the thesaurus and a fifth whole questions, so that expansion and the minimum-sho
 too), in FTS5 via MATCH + bm25 + snippet() and a GROUP BY over a facet table.
 
     .venv/bin/python benchmarks/search.py [--sizes 1000,10000,50000] [--queries 200]
-        [--before DIR [--repeat N]]
+        [--before DIR [--repeat N]] [--cold]
+
+The index is warmed first as a serving library warms a state it opens (search.warmup), and the
+seconds that took are printed; ``--cold`` skips it.
 
 ``--before DIR`` runs each size in a fresh process for the code in DIR (another checkout) and
 for this one, one after the other, and prints both (build seconds, ms per example, peak RSS of
@@ -191,9 +194,25 @@ def build_whoosh(rows: list[tuple[Example, dict]], folder: Path) -> IndexStore:
     return store
 
 
+def warm_whoosh(store: IndexStore) -> float:
+    """Seconds to warm the index as a serving library does when it opens it (search.warmup);
+    a checkout without it runs one search instead (facets, lemma tables)."""
+    t0 = time.perf_counter()
+    try:
+        from search import warmup
+    except ImportError:
+        search_query.search(store.searcher(), store.schema, "skola")
+        return time.perf_counter() - t0
+    store.warmer = warmup.Warmer(store, lambda s, stop: warmup.warm(s, store.schema, stop=stop))
+    store.searcher()
+    store.warmer.wait()
+    return time.perf_counter() - t0
+
+
 def run_whoosh(store: IndexStore, queries: list[str]) -> list[float]:
+    """Milliseconds per query, each query run once, after one search (lemma tables, facets)."""
     searcher = store.searcher()
-    search_query.search(searcher, store.schema, "skola")  # warm caches (facets, lemma tables)
+    search_query.search(searcher, store.schema, "skola")
     times = []
     for text in queries:
         t0 = time.perf_counter()
@@ -247,7 +266,7 @@ HEADER = (f"{'size':>7} {'build s':>8} {'ms/ex':>6} {'whoosh p50':>11} {'p95':>7
           f" {'p95':>7} {'RSS MB':>7}  target p95")
 
 
-def run_size(size: int, queries: list[str]) -> tuple[str, bool]:
+def run_size(size: int, queries: list[str], cold: bool = False) -> tuple[str, bool]:
     """One size: its line of the table and whether it met its target."""
     targets = {10_000: 25.0, 50_000: 100.0}
     rows = make_examples(size)
@@ -256,6 +275,7 @@ def run_size(size: int, queries: list[str]) -> tuple[str, bool]:
         store = build_whoosh(rows, Path(tmp) / "index")
         build_s = time.perf_counter() - t0
         con = build_fts(rows, Path(tmp) / "fts.sqlite3")
+        warm_s = 0.0 if cold else warm_whoosh(store)
         w50, w95 = percentiles(run_whoosh(store, queries))
         f50, f95 = percentiles(run_fts(con, queries))
         con.close()
@@ -265,10 +285,12 @@ def run_size(size: int, queries: list[str]) -> tuple[str, bool]:
     mark = "" if target is None else f"≤ {target:.0f} ms " + ("ok" if ok else "MISSED")
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return (f"{size:>7} {build_s:>8.1f} {build_s / size * 1000:>6.2f} {w50:>9.1f}ms "
-            f"{w95:>5.1f}ms {f50:>7.1f}ms {f95:>5.1f}ms {rss:>7.0f}  {mark}"), ok
+            f"{w95:>5.1f}ms {f50:>7.1f}ms {f95:>5.1f}ms {rss:>7.0f}  {mark}"
+            f"  (warm-up {warm_s:.2f} s)"), ok
 
 
-def _side_by_side(sizes: list[int], count: int, before: Path, repeat: int = 1) -> None:
+def _side_by_side(sizes: list[int], count: int, before: Path, repeat: int = 1,
+                  cold: bool = False) -> None:
     """Each size in a fresh process, the other checkout first, then this one, ``repeat``
     times; with more than one run, each side's median p50 and p95 last."""
     print(f"{'':9}{HEADER}")
@@ -279,7 +301,7 @@ def _side_by_side(sizes: list[int], count: int, before: Path, repeat: int = 1) -
                 load = os.getloadavg()
                 out = subprocess.run(
                     [sys.executable, str(Path(__file__).resolve()), "--sizes", str(size),
-                     "--queries", str(count), "--code", str(code)],
+                     "--queries", str(count), "--code", str(code), *(["--cold"] if cold else [])],
                     capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(code)})
                 lines = out.stdout.strip().splitlines()
                 line = lines[-1] if out.returncode in (0, 1) and lines else out.stderr[-300:]
@@ -307,17 +329,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--before", type=Path, help="another checkout to measure first")
     parser.add_argument("--repeat", type=int, default=1,
                         help="with --before: run the pair this many times, alternating")
+    parser.add_argument("--cold", action="store_true",
+                        help="do not warm the index first (search.warmup): the first searches "
+                             "on a state no thread has warmed yet")
     parser.add_argument("--code", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     if args.before is not None:
-        _side_by_side(sizes, args.queries, args.before, max(1, args.repeat))
+        _side_by_side(sizes, args.queries, args.before, max(1, args.repeat), args.cold)
         return 0
     queries = make_queries(args.queries)
     print(HEADER)
     ok = True
     for size in sizes:
-        line, met = run_size(size, queries)
+        line, met = run_size(size, queries, args.cold)
         ok = ok and met
         print(line, flush=True)
     return 0 if ok else 1

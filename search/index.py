@@ -32,7 +32,7 @@ import zlib
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from whoosh.filedb.filestore import FileStorage, StorageError
 from whoosh.filedb.structfile import BufferFile
@@ -46,7 +46,11 @@ from ingest.model import Example
 from search import fastrank
 from search.bulk import write_examples
 from search.schema import build_schema, index_fields
+from search.searcher_cache import state_of
 from search.version import index_version
+
+if TYPE_CHECKING:
+    from search.warmup import Warmer
 
 log = logging.getLogger(__name__)
 
@@ -222,6 +226,7 @@ class IndexStore:
         self.heal_lock = threading.Lock()  # held while a rebuild after a fault runs
         self.heal_thread: threading.Thread | None = None
         self.heal_failed_at = float("-inf")  # monotonic time of the last failed rebuild
+        self.warmer: Warmer | None = None  # told of each state a thread opens (search.warmup)
         # CURRENT as last read: its stat and the name in it
         self._pointer: tuple[tuple[int, int, int, int], str | None] | None = None
         with self._lock:
@@ -405,6 +410,8 @@ class IndexStore:
         with self._lock:
             gen.searchers.append(fresh)
         self._local.cached = (gen, fresh)
+        if self.warmer is not None:
+            self.warmer.request(state_of(fresh))
         return fresh
 
     def _forget(self, gen: _Generation, searcher: Searcher) -> None:
@@ -413,7 +420,7 @@ class IndexStore:
             gen.searchers.remove(searcher)
         _close_quietly(searcher)
 
-    def _drop_cached(self) -> None:
+    def drop_thread_searcher(self) -> None:
         """Close this thread's cached searcher: the next search opens a fresh one."""
         cached = getattr(self._local, "cached", None)
         self._local.cached = None
@@ -437,7 +444,7 @@ class IndexStore:
                         raise
                     self._fault(gen, exc)
                     raise IndexFault(_why(exc)) from exc
-                self._drop_cached()
+                self.drop_thread_searcher()
                 if self._moved_on(gen):
                     continue
                 if not fresh_tried:
@@ -619,6 +626,8 @@ class IndexStore:
             return False
 
     def close(self) -> None:
+        if self.warmer is not None:
+            self.warmer.stop()
         thread = self.heal_thread
         if thread is not None and thread is not threading.current_thread():
             thread.join(timeout=120)

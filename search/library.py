@@ -29,7 +29,18 @@ from ingest.formats import FORMATS, PDF, UPLOAD_SUFFIXES, FileFormat
 from ingest.ids import document_id_for, is_document_id
 from ingest.model import Document
 from ingest.tagging.thesaurus import Thesaurus, clean_label, use
-from search import audit, edits, gdpr, pages, persons, search_log, spelling, users, vocabulary
+from search import (
+    audit,
+    edits,
+    gdpr,
+    pages,
+    persons,
+    search_log,
+    spelling,
+    users,
+    vocabulary,
+    warmup,
+)
 from search import query as squery
 from search.catalogue import PUBLISHED, REVIEW, Catalogue, check_text, title_key
 from search.concept_sheets import SheetStore
@@ -190,6 +201,9 @@ class Library:
             self.index = IndexStore(self.data_dir / "index")
             self.reconcile()
             self._keep_reserve()
+        if self.warm_in_background:
+            self.index.warmer = warmup.Warmer(self.index, self._warm)
+            self.index.warmer.request()  # the state it opened, before the first search
 
     # --- lifecycle ---------------------------------------------------------------------------
 
@@ -1132,6 +1146,9 @@ class Library:
     # The web keeps answering while a broken index is rebuilt in a background thread (its
     # LibraryHolder opens a subclass with this set); the command line rebuilds at once.
     heal_in_background: ClassVar[bool] = False
+    # The web also warms each new index state in the background (search.warmup); a command
+    # runs a search or two and ends.
+    warm_in_background: ClassVar[bool] = False
     # False: opened to inspect only (``check``): reconcile leaves everything as it finds it.
     repair_index: ClassVar[bool] = True
     HEAL_RETRY_SECONDS: ClassVar[float] = 5.0  # after a failed rebuild, before the next try
@@ -1230,6 +1247,11 @@ class Library:
                 with suppress(IndexFault):
                     return self.index.run(run)
         return fallback()
+
+    def _warm(self, searcher: Searcher, stop: threading.Event) -> None:
+        """Warm a new index state with this library's thesaurus (search.warmup)."""
+        thesaurus = self._start_tables.thesaurus(self.thesaurus.current())
+        warmup.warm(searcher, self.index.schema, thesaurus, stop)
 
     def _search_healing(self, q: str | None, filters: dict[str, list[str]], page: int,
                         per_page: int, sort: str) -> SearchResult:

@@ -179,7 +179,7 @@ def _written_own(searcher: Searcher, plan: WordPlan, named: set[str]) -> list[Ex
         return []
     n_docs = searcher.doc_count_all()
     _, kind_weight = EXPANSION_WEIGHTS[INTERVENTION]
-    own = FACET_CACHE.get(searcher, "own-names", lambda: OwnNames.of(_own_practices(searcher)))
+    own = own_names(searcher)
     return [Expansion(INTERVENTION, value, frozenset(ids.tolist()), ids,
                       fastrank.expansion_score(n_docs, len(ids), kind_weight), FULL_CREDIT, words)
             for value, ids, words in own.written(plan.written) if value not in named]
@@ -446,6 +446,11 @@ def _boosts(plan: WordPlan, expansions: list[Expansion], searcher: Searcher
         i >= len(plan.counts) or plan.counts[i] for i in e.words)]
     practices = facet_arrays(searcher, facet_postings(searcher)).get("insats", {})
     return [*concept_boosts(plan, expansions, searcher), *run_together(actors, practices)]
+
+
+def own_names(searcher: Searcher) -> OwnNames:
+    """The own practices' names of several parts, for lookup by a query's words."""
+    return FACET_CACHE.get(searcher, "own-names", lambda: OwnNames.of(_own_practices(searcher)))
 
 
 def _own_practices(searcher: Searcher) -> dict[str, np.ndarray]:

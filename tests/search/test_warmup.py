@@ -1,0 +1,151 @@
+"""A library warms each new index state in the background (search.warmup): after an upload
+the first search finds the shared tables built and the frequent words' postings read."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from search import fastrank, query_own, warmup
+from search.library import Library
+from search.schema import RANK_FIELD
+from tests.search.conftest import EXAMPLES_A, EXAMPLES_B, FakeReader, make_document
+
+
+class WarmingLibrary(Library):
+    """The library as the web opens it, as far as warming goes."""
+
+    warm_in_background = True
+
+
+@pytest.fixture
+def library(tmp_path: Path, reader: FakeReader, add_docs: Callable,
+            monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setattr(warmup, "WARM_MIN_DF", 1)  # every word of the small index
+    lib = WarmingLibrary(tmp_path / "data", reader=reader)
+    add_docs(lib, reader, tmp_path / "in", [make_document("a.pdf", EXAMPLES_A)])
+    yield lib
+    lib.close()
+
+
+def _count_builds(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Each build of the own-practice names and each postings read, as they happen (a
+    word of the ranking field as it is, another field's as "field:word")."""
+    built: list[str] = []
+    of, blocks = query_own.OwnNames.of.__func__, fastrank._blocks
+
+    def counted_of(cls: type, practices: dict) -> query_own.OwnNames:
+        built.append("own-names")
+        return of(cls, practices)
+
+    def counted_blocks(searcher: object, fieldname: str, term: str) -> list:
+        built.append(term if fieldname == RANK_FIELD else f"{fieldname}:{term}")
+        return blocks(searcher, fieldname, term)
+
+    monkeypatch.setattr(query_own.OwnNames, "of", classmethod(counted_of))
+    monkeypatch.setattr(fastrank, "_blocks", counted_blocks)
+    return built
+
+
+def test_first_search_after_upload_finds_the_state_warmed(
+        library: Library, reader: FakeReader, add_docs: Callable, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    built = _count_builds(monkeypatch)
+    assert library.search("hembesök").total > 0  # opens the state: the warmer is told
+    assert library.index.warmer.wait(30)
+    add_docs(library, reader, tmp_path / "in", [make_document("b.pdf", EXAMPLES_B, "2023-05")])
+    library.index.run(lambda s: None)  # a thread opens the new state, as a request would
+    assert library.index.warmer.wait(30)
+    warmed = list(built)
+    assert "own-names" in warmed
+    with library.index.reading() as searcher:
+        frequent = warmup.frequent_terms(searcher)
+    assert frequent and set(frequent) <= set(warmed)
+
+    result = library.search("gemensamma hembesök föräldrar")
+    assert result.total > 0
+    # the search built no names and read no word's postings again (a concept's tags it names
+    # are read by the searches that name it)
+    assert [b for b in built if ":" not in b] == [b for b in warmed if ":" not in b]
+
+
+def test_frequent_terms_most_frequent_first_within_budget(library: Library) -> None:
+    with library.index.reading() as searcher:
+        reader = searcher.reader()
+        everything = warmup.frequent_terms(searcher, budget=10**9, most=10**6)
+        df = {t: reader.doc_frequency(RANK_FIELD, t) for t in everything}
+        assert len(everything) == len(list(reader.lexicon(RANK_FIELD)))
+        assert [df[t] for t in everything] == sorted(df.values(), reverse=True)
+        some = warmup.frequent_terms(searcher, budget=10)
+    assert some == everything[:len(some)] and sum(df[t] for t in some) <= 10
+    assert sum(df[t] for t in everything[:len(some) + 1]) > 10
+
+
+def test_words_of_few_examples_are_not_warmed(library: Library,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(warmup, "WARM_MIN_DF", 2)
+    with library.index.reading() as searcher:
+        reader = searcher.reader()
+        found = warmup.frequent_terms(searcher)
+        assert found and all(reader.doc_frequency(RANK_FIELD, t) >= 2 for t in found)
+        assert len(found) < len(list(reader.lexicon(RANK_FIELD)))
+    monkeypatch.setattr(warmup, "WARM_MIN_DF", 10**6)
+    with library.index.reading() as searcher:
+        assert warmup.frequent_terms(searcher) == []
+
+
+def test_the_web_library_warms_when_it_opens(tmp_path: Path, reader: FakeReader,
+                                             add_docs: Callable,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    from web.library import WebLibrary
+
+    command_line = Library(tmp_path / "data", reader=reader)
+    add_docs(command_line, reader, tmp_path / "in", [make_document("a.pdf", EXAMPLES_A)])
+    assert command_line.index.warmer is None  # (and no search: the tables are not built)
+    command_line.close()
+    built = _count_builds(monkeypatch)
+    web = WebLibrary(tmp_path / "data")
+    try:
+        assert web.index.warmer is not None
+        assert web.index.warmer.wait(30)
+        assert "own-names" in built and "skola" in built  # before any search
+    finally:
+        web.close()
+
+
+def test_a_failing_warm_up_leaves_searches_alone(tmp_path: Path) -> None:
+    library = WarmingLibrary(tmp_path / "data")
+    try:
+        calls: list[int] = []
+
+        def failing(searcher: object, stop: threading.Event) -> None:
+            calls.append(1)
+            raise OSError("disk gone")
+
+        library.index.warmer = warmup.Warmer(library.index, failing)
+        assert library.search("skola").total == 0
+        assert library.index.warmer.wait(30) and calls == [1]
+        assert library.search("skola").total == 0
+    finally:
+        library.close()
+
+
+def test_closing_stops_a_long_warm_up(tmp_path: Path) -> None:
+    library = WarmingLibrary(tmp_path / "data")
+    started = threading.Event()
+
+    def endless(searcher: object, stop: threading.Event) -> None:
+        started.set()
+        while not stop.is_set():
+            time.sleep(0.01)
+
+    library.index.warmer = warmup.Warmer(library.index, endless)
+    library.search("skola")
+    assert started.wait(30)
+    t0 = time.monotonic()
+    library.close()
+    assert time.monotonic() - t0 < warmup.STOP_SECONDS
