@@ -546,6 +546,7 @@ class IndexStore:
         try:
             gen = self._acquire()
             self._write(gen, remove_document_ids, remove_example_ids, examples)
+            self._warm_soon()
         except Exception as exc:
             if is_disk_full(exc) or not is_index_error(exc) or self.on_fault is None:
                 raise
@@ -596,7 +597,13 @@ class IndexStore:
         with self._lock:
             self._install(gen)
         self.collect_garbage()
+        self._warm_soon()
         return count
+
+    def _warm_soon(self) -> None:
+        """After a commit: the warmer (if any) warms the new state before searches ask."""
+        if self.warmer is not None:
+            self.warmer.request()
 
     def collect_garbage(self) -> list[str]:
         """Delete the generations neither live nor in use here; with a ``grace`` period, only

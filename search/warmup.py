@@ -6,12 +6,12 @@ reads each of its words' postings for the first time. At 10k examples the first 
 state took over a second, and a search with common words read for the first time 20–30 ms
 against about 10 ms for the same search again. As Solr warms a new searcher before it serves,
 the web's library (web.library.WebLibrary) gives its store a ``Warmer``, which runs ``warm``
-in one background thread when the library opens and whenever a thread of the store first
-opens a new state (after an upload in this process or another): a few searches that build
-the shared tables, then the postings of the most frequent words, the costliest to read, up
-to WARM_POSTINGS documents. Searches meanwhile are answered as before; one that needs a table
-being built waits for it instead of building it again. The command line searches once and
-ends: it does not warm.
+in one background thread when the library opens, after each commit of its own, and whenever
+a thread of the store first opens a new state (a commit of another process, such as `ingest`
+beside the server): a few searches that build the shared tables, then the postings of the
+most frequent words, the costliest to read, up to WARM_POSTINGS documents. Searches meanwhile
+are answered as before; one that needs a table being built waits for it instead of building
+it again. The command line searches once and ends: it does not warm.
 """
 
 from __future__ import annotations
