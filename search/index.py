@@ -226,7 +226,8 @@ class IndexStore:
         self.heal_lock = threading.Lock()  # held while a rebuild after a fault runs
         self.heal_thread: threading.Thread | None = None
         self.heal_failed_at = float("-inf")  # monotonic time of the last failed rebuild
-        self.warmer: Warmer | None = None  # told of each state a thread opens (search.warmup)
+        # warms new states (search.warmup): told when a thread opens one and after each commit
+        self.warmer: Warmer | None = None
         # CURRENT as last read: its stat and the name in it
         self._pointer: tuple[tuple[int, int, int, int], str | None] | None = None
         with self._lock:

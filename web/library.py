@@ -138,9 +138,8 @@ class WebLibrary(Library):
     Many requests run at once here, and most pages read the same catalogue state many times:
     the concept view of a new state is built by one request while the others wait for it (not
     each its own); each new index state is warmed in the background (search.warmup); an
-    example's similar examples (a search over the whole index) and the start
-    page (every example, newest first, with the facets of all) are kept until the catalogue
-    changes."""
+    example's similar examples (a search over the whole index) and the start page (every
+    example, newest first, with the facets of all) are kept until the catalogue changes."""
 
     heal_in_background = True
     warm_in_background = True
