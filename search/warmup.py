@@ -9,9 +9,11 @@ the web's library (web.library.WebLibrary) gives its store a ``Warmer``, which r
 in one background thread when the library opens, after each commit of its own, and whenever
 a thread of the store first opens a new state (a commit of another process, such as `ingest`
 beside the server): a few searches that build the shared tables, then the postings of the
-most frequent words, the costliest to read, up to WARM_POSTINGS documents. Searches meanwhile
-are answered as before; one that needs a table being built waits for it instead of building
-it again. The command line searches once and ends: it does not warm.
+most frequent words, the costliest to read, up to WARM_POSTINGS documents, and last the
+analysis of the index's words (lemmas, compound parts: kept for the process; a server's index
+was written by another process). Searches meanwhile are answered as before; one that needs a
+table being built waits for it instead of building it again. The command line searches once
+and ends: it does not warm.
 """
 
 from __future__ import annotations
@@ -25,7 +27,8 @@ from whoosh.searching import Searcher
 
 from search import fastrank
 from search import query as search_query
-from search.schema import RANK_FIELD
+from search.analysis import variants
+from search.schema import RANK_FIELD, SEARCH_FIELD
 from search.searcher_cache import state_of
 
 if TYPE_CHECKING:
@@ -65,19 +68,38 @@ def frequent_terms(searcher: Searcher, budget: int = WARM_POSTINGS,
 
 def warm(searcher: Searcher, schema: Any, thesaurus: Any = None,
          stop: threading.Event | None = None) -> int:
-    """Build the shared tables of the searcher's state and read the postings of its most
-    frequent words; the number of words read (stops early when ``stop`` is set)."""
+    """Build the shared tables of the searcher's state, read the postings of its most
+    frequent words and analyse its vocabulary; the number of words whose postings were read
+    (stops early when ``stop`` is set)."""
+    stop = stop or threading.Event()
     for text, sort in WARM_QUERIES:
         search_query.search(searcher, schema, text, sort=sort, thesaurus=thesaurus)
     search_query.own_names(searcher)  # only queries that name a practice build it
     norms = fastrank.field_norms(searcher, RANK_FIELD)
     read = 0
     for term in frequent_terms(searcher):
-        if stop is not None and stop.is_set():
-            break
+        if stop.is_set():
+            return read
         fastrank.term_scores(searcher, RANK_FIELD, term, norms)
         read += 1
+    analyse_vocabulary(searcher, stop)
     return read
+
+
+def analyse_vocabulary(searcher: Searcher, stop: threading.Event) -> int:
+    """Analyse each word of the index as queries and snippets do (search.analysis keeps the
+    results for the process): the words a first search and its hits' snippets meet are then
+    looked up, not analysed. Words already analysed cost a lookup. The number of words."""
+    count = 0
+    for raw in searcher.reader().lexicon(SEARCH_FIELD):
+        if count % 1000 == 0 and stop.is_set():
+            break
+        word = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+        if word.isalpha():
+            variants(word, True)
+            variants(word, False)
+            count += 1
+    return count
 
 
 class Warmer:

@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 
 from search import fastrank, query_own, warmup
+from search.analysis import variants
 from search.library import Library
-from search.schema import RANK_FIELD
+from search.schema import RANK_FIELD, SEARCH_FIELD
 from tests.search.conftest import EXAMPLES_A, EXAMPLES_B, FakeReader, make_document
 
 
@@ -165,3 +166,17 @@ def test_closing_stops_a_long_warm_up(tmp_path: Path) -> None:
     t0 = time.monotonic()
     library.close()
     assert time.monotonic() - t0 < warmup.STOP_SECONDS
+
+
+def test_warming_analyses_the_vocabulary(library: Library) -> None:
+    variants.cache_clear()  # (kept for the process: other tests' words too)
+    with library.index.reading() as searcher:
+        count = warmup.analyse_vocabulary(searcher, threading.Event())
+        words = [w for w in (raw.decode() for raw in searcher.reader().lexicon(SEARCH_FIELD))
+                 if w.isalpha()]
+    misses = variants.cache_info().misses
+    for word in words:
+        variants(word, True)
+        variants(word, False)
+    assert count == len(words) > 0
+    assert variants.cache_info().misses == misses  # each one analysed already
