@@ -128,6 +128,8 @@ class Warmer:
                 return
             if state is not None:
                 self._remember(state)
+                if threading.current_thread() is self._thread:
+                    return  # the warming thread opening the state it is about to warm
             self._idle.clear()
             self._wake.set()
             if self._thread is None:

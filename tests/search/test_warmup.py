@@ -125,11 +125,17 @@ def test_the_web_library_warms_when_it_opens(tmp_path: Path, reader: FakeReader,
     assert command_line.index.warmer is None  # (and no search: the tables are not built)
     command_line.close()
     built = _count_builds(monkeypatch)
+    warms: list[object] = []
+    warm = warmup.warm
+    monkeypatch.setattr(warmup, "warm", lambda *a, **k: warms.append(a) or warm(*a, **k))
     web = WebLibrary(tmp_path / "data")
     try:
         assert web.index.warmer is not None
         assert web.index.warmer.wait(30)
         assert "own-names" in built and "skola" in built  # before any search
+        assert web.search("hembesök").total > 0
+        assert web.index.warmer.wait(30)
+        assert len(warms) == 1  # once: neither its own opening nor the search warm it again
     finally:
         web.close()
 
