@@ -103,10 +103,11 @@ def analyse_vocabulary(searcher: Searcher, stop: threading.Event) -> int:
 
 
 class Warmer:
-    """One background thread per store that warms each new state a search opens.
+    """One background thread per store that warms its live state when asked: when the
+    library opens, after a commit, when a thread first opens a state not seen before.
 
     ``request`` is cheap and returns at once; the thread warms the store's live state (the
-    newest by then) and sleeps until another new state is opened."""
+    newest by then) and sleeps until it is asked again."""
 
     def __init__(self, store: IndexStore,
                  warm_state: Callable[[Searcher, threading.Event], Any]) -> None:
