@@ -1248,14 +1248,17 @@ class Library:
                     return self.index.run(run)
         return fallback()
 
+    def _query_thesaurus(self) -> Thesaurus:
+        """The thesaurus searches read, with the label index the start tables keep."""
+        return self._start_tables.thesaurus(self.thesaurus.current())
+
     def _warm(self, searcher: Searcher, stop: threading.Event) -> None:
         """Warm a new index state with this library's thesaurus (search.warmup)."""
-        thesaurus = self._start_tables.thesaurus(self.thesaurus.current())
-        warmup.warm(searcher, self.index.schema, thesaurus, stop)
+        warmup.warm(searcher, self.index.schema, self._query_thesaurus(), stop)
 
     def _search_healing(self, q: str | None, filters: dict[str, list[str]], page: int,
                         per_page: int, sort: str) -> SearchResult:
-        thesaurus = self._start_tables.thesaurus(self.thesaurus.current())
+        thesaurus = self._query_thesaurus()
         result = self._with_index(
             lambda s: squery.search(s, self.index.schema, q, filters, page, per_page, sort,
                                     thesaurus),

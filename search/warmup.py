@@ -36,8 +36,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-# what first searches build: two words (norms, facets, own names), a misspelling (the spelling
-# tables), a word without its marks (the marks table), the newest first (the date order)
+# what first searches build: two words (norms, facets), a misspelling (the spelling tables), a
+# word without its marks (the marks table), the newest first (the date order); the own-practice
+# names only a query naming a practice builds are built by ``warm`` itself
 WARM_QUERIES = (("skola och närvaro", "relevance"), ("skolnärvarro", "relevance"),
                 ("narvaro", "relevance"), ("skola", "date"))
 WARM_POSTINGS = 1_000_000  # documents read over the most frequent words (~16 MB kept)
