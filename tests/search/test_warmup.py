@@ -3,6 +3,7 @@ the first search finds the shared tables built and the frequent words' postings 
 
 from __future__ import annotations
 
+import gc
 import threading
 import time
 from collections.abc import Callable
@@ -186,3 +187,25 @@ def test_warming_analyses_the_vocabulary(library: Library) -> None:
         variants(word, False)
     assert count == len(words) > 0
     assert variants.cache_info().misses == misses  # each one analysed already
+
+
+def test_the_first_warm_up_freezes_what_it_filled(
+        tmp_path: Path, reader: FakeReader, add_docs: Callable,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """After the process's first warm-up, the analysis caches it filled are outside the
+    cycle collector's generations: a full collection no longer walks them."""
+    gc.unfreeze()  # as in a process that has not warmed yet
+    monkeypatch.setattr(warmup, "_froze", [])
+    analyses = variants  # the cache of every index word's analysis
+    assert any(o is analyses for o in gc.get_objects())
+    library = WarmingLibrary(tmp_path / "data", reader=reader)
+    try:
+        add_docs(library, reader, tmp_path / "in", [make_document("a.pdf", EXAMPLES_A)])
+        assert library.index.warmer.wait(30)
+        assert variants.cache_info().currsize > 0
+        assert gc.get_freeze_count() > 0
+        assert not any(o is analyses for o in gc.get_objects())
+        assert library.search("gemensamma hembesök").total > 0
+        assert warmup.freeze_heap_once() is False  # once per process
+    finally:
+        library.close()
