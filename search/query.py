@@ -66,7 +66,7 @@ from search.query_plan import (
 )
 from search.records import DocumentRef, DroppedFilter, Hit, SearchResult
 from search.schema import FACETS, RANK_FIELD, SEARCH_FIELD, facet_values
-from search.searcher_cache import SearcherCache
+from search.searcher_cache import SearcherCache, doc_frequency
 from search.snippets import WordTerms, make_snippet, plain_snippet
 from search.spelling import fuzzy_words, suggest, with_marks
 
@@ -271,7 +271,7 @@ def _singled(searcher: Searcher, plan: WordPlan, expansions: list[Expansion]) ->
     naming = {i for e in expansions for i in e.words}
     reader = searcher.reader()
     rare = [i for i in own if i not in naming
-            and 0 < reader.doc_frequency(RANK_FIELD, _own_term(plan, i)) <= SINGLE_MAX
+            and 0 < doc_frequency(reader, RANK_FIELD, _own_term(plan, i)) <= SINGLE_MAX
             and (_as_itself(plan.words[i]) or _place(plan, i))]
     if not rare:
         return none
@@ -360,7 +360,7 @@ def _pinned(searcher: Searcher, plan: WordPlan, expansions: list[Expansion],
             continue
         # a place by any of its forms is the place ("Stockaryds": all that name Stockaryd)
         term = _own_term(plan, i)
-        if 0 < reader.doc_frequency(RANK_FIELD, term) <= PIN_MAX:
+        if 0 < doc_frequency(reader, RANK_FIELD, term) <= PIN_MAX:
             pinned |= set(fastrank.with_every_word(searcher, RANK_FIELD, [[term]]).tolist())
     pinned &= {d for _, d in found.best[:FEEDBACK_TOP]}  # and ranked among the first
     if not pinned:
@@ -639,7 +639,7 @@ def _parts_near(searcher: Searcher, plan: WordPlan, docnums: set[int]) -> dict[i
     reader = searcher.reader()
     out: dict[int, float] = {}
     for terms in plan.words[:len(plan.written)]:
-        if len(terms) < 3 or reader.doc_frequency(RANK_FIELD, terms[0]):
+        if len(terms) < 3 or doc_frequency(reader, RANK_FIELD, terms[0]):
             continue
         parts = written_terms(reader, terms[1:])
         if len(parts) < 2:
@@ -675,7 +675,7 @@ def _near_terms(searcher: Searcher, plan: WordPlan) -> list[str]:
     counted = set(counted_words(plan))
     return list(dict.fromkeys(
         terms[0] for i, terms in enumerate(plan.words[:len(plan.written)])
-        if i in counted and reader.doc_frequency(RANK_FIELD, terms[0])))
+        if i in counted and doc_frequency(reader, RANK_FIELD, terms[0])))
 
 
 # An example found only through the practices the query names (none of its words) scores the
@@ -1009,7 +1009,7 @@ def _more_with_every_word(searcher: Searcher, text: str, suggestion: str,
 
     def as_written(word: str) -> list[str]:
         term = variants(word, False)[0]
-        if reader.doc_frequency(RANK_FIELD, term):
+        if doc_frequency(reader, RANK_FIELD, term):
             return [term]
         return [term, *written_terms(reader, ring_terms(word, thesaurus))]
 

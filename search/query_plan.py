@@ -36,6 +36,7 @@ from search.query_labels import LABEL_WEIGHT, label_terms, ring_labels, ring_ter
 from search.query_limits import MAX_EXPANSIONS, MAX_QUERY_CHARS, MAX_WORDS
 from search.query_parse import is_plain, plain_terms, tagged_terms
 from search.schema import RANK_FIELD, SEARCH_FIELD
+from search.searcher_cache import doc_frequency
 
 # A query that names a concept (by any of its terms: "skolk" → närvaroarbete) also finds the
 # examples tagged with it, as one more word weighted this much below a literal word.
@@ -321,7 +322,7 @@ def word_plan(searcher: Searcher, text: str, q: Query, thesaurus: Thesaurus) -> 
     # a word most examples have ("barn", "skolan") tells little: it scores, but counts
     # neither towards the words required nor towards how many an example has
     common = COMMON_SHARE * searcher.doc_count_all()
-    counts = [i in naming or reader.doc_frequency(RANK_FIELD, terms[0]) <= common
+    counts = [i in naming or doc_frequency(reader, RANK_FIELD, terms[0]) <= common
               for i, terms in enumerate(words)]
     if not any(counts):
         counts = [True] * len(words)
@@ -330,7 +331,7 @@ def word_plan(searcher: Searcher, text: str, q: Query, thesaurus: Thesaurus) -> 
     weights = [1.0] * len(words)
     own_count = len(words)
     for i, terms in enumerate(list(words)):
-        if i in naming and len(terms) > 1 and not reader.doc_frequency(RANK_FIELD, terms[0]):
+        if i in naming and len(terms) > 1 and not doc_frequency(reader, RANK_FIELD, terms[0]):
             words[i] = terms[:1]
             words.append(terms[1:])
             counts.append(False)
@@ -353,7 +354,7 @@ def word_plan(searcher: Searcher, text: str, q: Query, thesaurus: Thesaurus) -> 
     _weaken_actors(actors, naming, counts, weights)
     naming |= {i for actor in actors for i in actor.words}
     present = sum(1 for i, terms in enumerate(words) if counts[i] and (
-        i in naming or any(reader.doc_frequency(RANK_FIELD, t) for t in terms)))
+        i in naming or any(doc_frequency(reader, RANK_FIELD, t) for t in terms)))
     return WordPlan(words, concepts, tuple(named.items()), required_words(present),
                     tuple(counts), tuple(weights), _closeness(text, named, thesaurus),
                     named_ages(text, thesaurus), actors, own, tuple(written),
@@ -377,7 +378,7 @@ def known_word(reader: Any, thesaurus: Thesaurus) -> Callable[[str], bool]:
     """Whether a word is one that some example writes (as its lemma) or a one-word label of
     the thesaurus."""
     labels = thesaurus.one_word_labels
-    return lambda word: bool(reader.doc_frequency(RANK_FIELD, lemma(word))) or word in labels
+    return lambda word: bool(doc_frequency(reader, RANK_FIELD, lemma(word))) or word in labels
 
 
 def _weaken_actors(actors: tuple[NamedActor, ...], naming: set[int], counts: list[bool],
@@ -402,7 +403,7 @@ def _with_parts(reader: Any, written: list[str], words: list[list[str]], naming:
     ("frågelåda") is what the thesaurus says it is."""
     out = []
     for i, (word, terms) in enumerate(zip(written, words, strict=False)):
-        if i not in naming and len(terms) == 1 and not reader.doc_frequency(RANK_FIELD, terms[0]) \
+        if i not in naming and len(terms) == 1 and not doc_frequency(reader, RANK_FIELD, terms[0]) \
                 and not thesaurus.labelled(word):
             parts = [written_terms(reader, part) for part in known_compound_parts(word)]
             if parts and all(parts):
@@ -425,7 +426,7 @@ def _named_rings(reader: Any, concepts: Concepts, thesaurus: Thesaurus
 
 def written_terms(reader: Any, terms: Iterable[str]) -> list[str]:
     """The terms some example has."""
-    return [t for t in terms if reader.doc_frequency(RANK_FIELD, t)]
+    return [t for t in terms if doc_frequency(reader, RANK_FIELD, t)]
 
 
 def _with_joined_rings(reader: Any, text: str, words: list[list[str]], thesaurus: Thesaurus
@@ -436,7 +437,7 @@ def _with_joined_rings(reader: Any, text: str, words: list[list[str]], thesaurus
     the compound written whole."""
     out = [list(terms) for terms in words]
     for label, i, j in joined_at(text, thesaurus):
-        if j >= len(out) or reader.doc_frequency(RANK_FIELD, lemma(label)):
+        if j >= len(out) or doc_frequency(reader, RANK_FIELD, lemma(label)):
             continue
         ring = written_terms(reader, ring_terms(label, thesaurus))
         for k in (i, j):
@@ -451,7 +452,7 @@ def _with_rings(reader: Any, words: list[list[str]], written: list[str], thesaur
     itself: the same practice under the name teams gave it."""
     out = []
     for i, terms in enumerate(words):
-        if i < len(written) and not reader.doc_frequency(RANK_FIELD, terms[0]):
+        if i < len(written) and not doc_frequency(reader, RANK_FIELD, terms[0]):
             terms = [*terms, *(t for t in written_terms(reader, ring_terms(written[i], thesaurus))
                                if t not in terms)]
         out.append(terms)
@@ -463,7 +464,7 @@ def _label_words(reader: Any, text: str, words: list[list[str]], thesaurus: Thes
     """The index terms of the other one-word labels of the concepts the query labels
     (search.query_labels), that some example has."""
     own = {t for terms in words for t in terms}
-    return [t for t in label_terms(text, own, thesaurus) if reader.doc_frequency(RANK_FIELD, t)]
+    return [t for t in label_terms(text, own, thesaurus) if doc_frequency(reader, RANK_FIELD, t)]
 
 
 def _actor_words(reader: Any, text: str, words: list[list[str]], common: float) -> list[str]:
@@ -484,7 +485,7 @@ def _actor_words(reader: Any, text: str, words: list[list[str]], common: float) 
         for word in query_words(actor.value):
             term = variants(word, False)[0]
             if term not in own and term not in out \
-                    and 0 < reader.doc_frequency(RANK_FIELD, term) <= common:
+                    and 0 < doc_frequency(reader, RANK_FIELD, term) <= common:
                 out.append(term)
     return out
 
@@ -557,8 +558,8 @@ def _with_written(searcher: Searcher, text: str, words: list[list[str]]) -> list
     out = []
     for word, terms in zip(query_words(text)[:MAX_WORDS], words, strict=False):
         if terms and word != terms[0] and word not in terms and word.isalpha() \
-                and reader.doc_frequency(RANK_FIELD, word) \
-                and (not reader.doc_frequency(RANK_FIELD, terms[0])
+                and doc_frequency(reader, RANK_FIELD, word) \
+                and (not doc_frequency(reader, RANK_FIELD, terms[0])
                      or word in verbs and verb_base(word)):
             terms = [*terms, word]
         out.append(terms)

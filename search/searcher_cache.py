@@ -8,6 +8,9 @@ deletions. So values are kept per state, not per searcher: after an upload the f
 that needs a value builds it and the other threads wait for it instead of building it again
 (the own-practice names alone take 1.5 s at 10k examples). The values of the MAX_STATES most
 recently used states are kept; older ones are dropped.
+
+``doc_frequency`` remembers, on each reader, the counts of examples with a word that one search
+asks for many times.
 """
 
 from __future__ import annotations
@@ -90,3 +93,22 @@ class SearcherCache:
 
 
 _NO_LOCK = threading.Lock()
+
+
+MAX_FREQUENCIES = 100_000  # words whose counts one reader remembers (then it starts again)
+_FREQUENCIES_ATTRIBUTE = "_exempelbanken_frequencies"
+
+
+def doc_frequency(reader: Any, fieldname: str, term: str) -> int:
+    """How many examples have ``term`` in the field: ``reader.doc_frequency``, remembered on
+    the reader. A long question asks for its words' counts about 140 times (its plan, rings,
+    labels, the spelling check), and each ask reads the term table of every segment: 64 µs
+    with the 7 segments uploads leave, 10 µs with one."""
+    counts = reader.__dict__.setdefault(_FREQUENCIES_ATTRIBUTE, {})
+    key = (fieldname, term)
+    found = counts.get(key)
+    if found is None:
+        if len(counts) >= MAX_FREQUENCIES:
+            counts.clear()
+        found = counts[key] = reader.doc_frequency(fieldname, term)
+    return found

@@ -44,7 +44,7 @@ from search.analysis import (
     variants,
 )
 from search.schema import SEARCH_FIELD
-from search.searcher_cache import SearcherCache
+from search.searcher_cache import SearcherCache, doc_frequency
 
 MAX_FUZZY_WORDS = 8  # words looked up by similar spelling when nothing matched
 MAX_SUGGEST_WORDS = 8  # unknown words given a "menade du" candidate
@@ -78,7 +78,7 @@ def _max_distance(word: str) -> int:
 def _known(searcher: Searcher, word: str) -> bool:
     reader = searcher.reader()
     for term in dict.fromkeys([word, variants(word, False)[0]]):
-        if reader.doc_frequency(SEARCH_FIELD, term) > 0:
+        if doc_frequency(reader, SEARCH_FIELD, term) > 0:
             return True
     return False
 
@@ -92,9 +92,9 @@ def _reads_as_known_parts(searcher: Searcher, word: str) -> bool:
     reader = searcher.reader()
     if len(terms) == 1:
         parts = known_compound_parts(word)
-        return bool(parts) and all(any(reader.doc_frequency(SEARCH_FIELD, t) for t in part)
+        return bool(parts) and all(any(doc_frequency(reader, SEARCH_FIELD, t) for t in part)
                                    for part in parts)
-    known = {t for t in terms[1:] if reader.doc_frequency(SEARCH_FIELD, t) > 0}
+    known = {t for t in terms[1:] if doc_frequency(reader, SEARCH_FIELD, t) > 0}
     return all(t in known or any(k.startswith(t) for k in known) for t in terms[1:])
 
 
@@ -252,7 +252,7 @@ def _clipped_candidate(searcher: Searcher, word: str) -> str | None:
              and _swedish(c)]
     if not cands:
         return None
-    return max(cands, key=lambda c: (reader.doc_frequency(SEARCH_FIELD, c), -len(c)))
+    return max(cands, key=lambda c: (doc_frequency(reader, SEARCH_FIELD, c), -len(c)))
 
 
 def distance(a: str, b: str) -> int:
@@ -409,7 +409,7 @@ def _most_written_by(searcher: Searcher, name: str, key: Callable[[str], str | N
             found = key(term) if term.isalpha() else None
             if found is None:
                 continue
-            frequency = reader.doc_frequency(SEARCH_FIELD, term)
+            frequency = doc_frequency(reader, SEARCH_FIELD, term)
             if found not in best or frequency > best[found][0]:
                 best[found] = (frequency, term)
         return {found: term for found, (_, term) in best.items()}

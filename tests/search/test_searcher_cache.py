@@ -9,7 +9,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from search.library import Library
-from search.searcher_cache import SearcherCache, state_of
+from search.schema import RANK_FIELD
+from search.searcher_cache import SearcherCache, doc_frequency, state_of
 from tests.search.conftest import EXAMPLES_A, EXAMPLES_B, FakeReader, make_document
 
 THREADS = 4
@@ -84,5 +85,28 @@ def test_searches_see_each_state(tmp_path: Path, reader: FakeReader,
         assert library.remove_document(doc.id)
         assert _in_threads(library, lambda s: library.search("läxhjälp").total) == [0] * THREADS
         assert library.search("hembesök").facets["kommun"] == {"Nässjö": 1}
+    finally:
+        library.close()
+
+
+def test_word_counts_are_read_once_per_reader_and_again_after_an_upload(
+        tmp_path: Path, reader: FakeReader, add_docs: Callable) -> None:
+    library = Library(tmp_path / "data", reader=reader)
+    try:
+        add_docs(library, reader, tmp_path / "in", [make_document("a.pdf", EXAMPLES_A)])
+        with library.index.reading() as searcher:
+            index_reader = searcher.reader()
+            read = index_reader.doc_frequency
+            asked: list[str] = []
+            index_reader.doc_frequency = lambda field, term: asked.append(term) or read(field, term)
+            assert doc_frequency(index_reader, RANK_FIELD, "habo") == 0
+            assert doc_frequency(index_reader, RANK_FIELD, "habo") == 0
+            assert doc_frequency(index_reader, RANK_FIELD, "skola") > 0
+            assert asked == ["habo", "skola"]  # each word's segments read once
+        add_docs(library, reader, tmp_path / "in",
+                 [make_document("b.pdf", EXAMPLES_B, "2023-05")])
+        with library.index.reading() as searcher:
+            assert doc_frequency(searcher.reader(), RANK_FIELD, "habo") == 1
+        assert library.search("Habo").total == 1
     finally:
         library.close()
