@@ -178,6 +178,22 @@ class Thesaurus:
                         index.setdefault(key, []).append(concept)
         return {key: tuple(found) for key, found in index.items()}
 
+    @cached_property
+    def _lengths(self) -> dict[str, frozenset[int]]:
+        """A label's first word (as written, and as lemma) → the lengths in words of the labels
+        it begins: a position whose word begins none need not be looked up at all."""
+        lengths: dict[str, set[int]] = {}
+        for key in self._index:
+            lengths.setdefault(key[0], set()).add(len(key))
+        return {word: frozenset(found) for word, found in lengths.items()}
+
+    def _starts(self, words: list[str], lemmas: list[str]) -> list[frozenset[int]]:
+        """Per position, the lengths of the labels that may begin there (``_take`` looks a
+        label up as written and with its words' lemmas)."""
+        lengths, none = self._lengths, frozenset()
+        return [lengths.get(w, none) | lengths.get(w if w in FUNCTION_WORDS else lemma, none)
+                for w, lemma in zip(words, lemmas, strict=True)]
+
     def label_index(self) -> dict[tuple[str, ...], tuple[Concept, ...]]:
         """Label words (as written, and as lemmas) → the concepts with that label."""
         return self._index
@@ -197,13 +213,19 @@ class Thesaurus:
         used = [False] * len(words)
         found: list[Concept] = []
         negated, read = _negated(words)
+        starts = self._starts(words, lemmas)
+        read_starts = self._starts(read, lemmas) if negated else starts
         for n in range(min(MAX_LABEL_WORDS, len(words)), 0, -1):
             for i in range(len(words) - n + 1):
-                self._take(words, lemmas, list(range(i, i + n)), used, found)
+                if n in starts[i]:
+                    self._take(words, lemmas, list(range(i, i + n)), used, found)
             for i in _around(negated, n, len(words)) if negated else ():
-                self._take(read, lemmas, list(range(i, i + n)), used, found)
+                if n in read_starts[i]:
+                    self._take(read, lemmas, list(range(i, i + n)), used, found)
         for n in range(min(MAX_LABEL_WORDS, len(words) - 1), 1, -1) if gaps else ():
             for i in range(len(words) - n):
+                if n not in starts[i]:
+                    continue
                 for skip in range(i + 1, i + n):
                     at = [j for j in range(i, i + n + 1) if j != skip]
                     self._take(words, lemmas, at, used, found)
@@ -230,11 +252,15 @@ class Thesaurus:
         used = [False] * len(lower) if used is None else used
         out: list[tuple[int, int, Concept]] = []
         negated, read = _negated(lower)
+        plain = self._starts(lower, lemmas)
+        negative = self._starts(read, lemmas) if negated else plain
         for n in range(min(MAX_LABEL_WORDS, len(lower)), LONG_LABEL - 1, -1):
-            starts = [(lower, i) for i in range(len(lower) - n + 1)]
+            starts = [(lower, plain, i) for i in range(len(lower) - n + 1)]
             if negated:
-                starts += [(read, i) for i in _around(negated, n, len(lower))]
-            for words, i in starts:
+                starts += [(read, negative, i) for i in _around(negated, n, len(lower))]
+            for words, can, i in starts:
+                if n not in can[i]:
+                    continue
                 found: list[Concept] = []
                 self._take(words, lemmas, list(range(i, i + n)), used, found)
                 out += [(i, i + n, c) for c in found]

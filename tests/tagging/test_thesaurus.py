@@ -161,3 +161,18 @@ def test_a_labels_function_words_match_as_written_not_by_lemma() -> None:
         assert "småbarn" not in [c.pref for c in seed.labelled(text)], text
         assert "småbarn" not in [c.pref for c in seed.labelled(text, gaps=True)], text
     assert "småbarn" in [c.pref for c in seed.labelled("gympa för de minsta")]
+
+
+def test_labels_are_found_however_they_begin() -> None:
+    """A label is looked up only where its first word stands (as written, as lemma, or as
+    "inte" for another word for not): each way a label may begin still finds it."""
+    seed = thesaurus.seed()
+
+    def prefs(text: str, gaps: bool = False) -> list[str]:
+        return [c.pref for c in seed.labelled(text, gaps)]
+
+    assert "gemensamma hembesök" in prefs("Gemensamma hembesöken i Gnosjö")  # by lemma
+    assert "problematisk skolfrånvaro" in prefs("han vill aldrig gå till skolan")  # negated
+    assert seed.without_long_labels("han vill aldrig gå till skolan") == "han"
+    assert "Fysisk aktivitet" in prefs("att få verkligen upp pulsen", gaps=True)  # a gap
+    assert "Fysisk aktivitet" not in prefs("att få verkligen upp pulsen")
