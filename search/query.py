@@ -892,12 +892,28 @@ class _Page:
         return _run(searcher, q, self.fq, self.page, self.per_page, self.sort, rank, plan,
                     extra)
 
+    def count(self, searcher: Searcher, q: Query, rank: Query | None, plan: WordPlan | None,
+              extra: Query | None) -> Found:
+        """What ``run`` finds without its hits and facets: the total, how many have a word
+        that counts and the note, from the ranking alone (the same call ``_run_fast`` and
+        ``_run_fast_by_date`` make). The hits' scores on top, nearness and snippets were
+        most of the cost of a search run only to be compared."""
+        if plan is None or not plan.words or isinstance(q, Every):
+            return self.run(searcher, q, rank, plan, extra)
+        allowed = set(searcher.docs_for_query(self.fq)) if self.fq is not None else None
+        top = 1 if self.sort == "date" else self.page * self.per_page + CANDIDATES
+        ranked, _ = _rank(searcher, plan, allowed, top)
+        total = len(ranked.matched)
+        return Found(total, [], {}, RELAXED if ranked.relaxed and total else None,
+                     ranked.strong)
+
 
 def _run_suggestion(searcher: Searcher, schema: Any, suggestion: str, at: _Page,
-                    thesaurus: Thesaurus) -> Found:
-    """The hits of the "menade du" suggestion."""
+                    thesaurus: Thesaurus, count: bool = False) -> Found:
+    """The hits of the "menade du" suggestion (``count``: only how many, ``_Page.count``)."""
     q, rank, extra = build_queries(schema, suggestion)
-    return at.run(searcher, q, rank, word_plan(searcher, suggestion, q, thesaurus), extra)
+    plan = word_plan(searcher, suggestion, q, thesaurus)
+    return (at.count if count else at.run)(searcher, q, rank, plan, extra)
 
 
 def _run_query(searcher: Searcher, text: str, queries: tuple[Query, Query | None, Query | None],
@@ -977,17 +993,19 @@ def _corrected(searcher: Searcher, schema: Any, text: str, q: Query, found: Foun
     suggestion = suggest(searcher, text, thesaurus)
     if not suggestion:
         return None, None
-    better = _run_suggestion(searcher, schema, suggestion, at, thesaurus)
+    better = _run_suggestion(searcher, schema, suggestion, at, thesaurus, count=True)
     replaced = set(query_words(text)) - set(query_words(suggestion))
     known = " ".join(w for w in query_words(text) if w not in replaced)
     if _only_split(text, suggestion):  # the query already found the word by its parts
-        return (suggestion, better) if better.total > found.total else (None, None)
-    baseline = 0 if not known or found.total == 0 else \
-        _run_suggestion(searcher, schema, known, at, thesaurus).total
-    if better.total > baseline or better.total and _more_with_every_word(
-            searcher, text, suggestion, thesaurus) or found.strong == 0 and better.strong:
-        return suggestion, better
-    return None, None
+        offered = better.total > found.total
+    else:
+        baseline = 0 if not known or found.total == 0 else \
+            _run_suggestion(searcher, schema, known, at, thesaurus, count=True).total
+        offered = better.total > baseline or better.total and _more_with_every_word(
+            searcher, text, suggestion, thesaurus) or found.strong == 0 and better.strong
+    if not offered:
+        return None, None
+    return suggestion, _run_suggestion(searcher, schema, suggestion, at, thesaurus)
 
 
 def _only_split(text: str, suggestion: str) -> bool:
