@@ -55,8 +55,8 @@ WARM_TERMS = 1_000  # and at most this many words
 WARM_MIN_DF = 256  # only words in this many examples or more: fewer cost little to read
 STOP_SECONDS = 5.0
 SEEN_STATES = 16
-_frozen = threading.Lock()
-_froze: list[bool] = []  # once the process has frozen its heap
+_freezing = threading.Lock()
+_frozen: list[bool] = []  # holds True once the process has frozen its heap
 
 
 def frequent_terms(searcher: Searcher, budget: int = WARM_POSTINGS,
@@ -117,12 +117,12 @@ def analyse_vocabulary(searcher: Searcher, stop: threading.Event) -> int:
 def freeze_heap_once() -> bool:
     """Collect the heap and freeze what is alive, the first time in the process (the
     module's docstring says why); whether this call froze it."""
-    with _frozen:
-        if _froze:
+    with _freezing:
+        if _frozen:
             return False
         gc.collect()
         gc.freeze()
-        _froze.append(True)
+        _frozen.append(True)
         return True
 
 

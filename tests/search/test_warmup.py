@@ -195,7 +195,7 @@ def test_the_first_warm_up_freezes_what_it_filled(
     """After the process's first warm-up, the analysis caches it filled are outside the
     cycle collector's generations: a full collection no longer walks them."""
     gc.unfreeze()  # as in a process that has not warmed yet
-    monkeypatch.setattr(warmup, "_froze", [])
+    monkeypatch.setattr(warmup, "_frozen", [])
     analyses = variants  # the cache of every index word's analysis
     assert any(o is analyses for o in gc.get_objects())
     library = WarmingLibrary(tmp_path / "data", reader=reader)
