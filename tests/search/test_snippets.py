@@ -20,3 +20,16 @@ def test_marks_words_by_their_terms_and_escapes_the_rest() -> None:
 
 def test_no_matching_word_gives_no_snippet() -> None:
     assert make_snippet("Cykeltåget rullar i Skillingaryd.", frozenset({"närvaro"})) == ""
+
+
+def test_heads_are_found_in_any_case_and_without_marks() -> None:
+    text = "NÄRVARON, Narvaro-listan och _närvaro-x; x--skola"
+    found = [m.group() for m in candidate_words(text, frozenset({"närvaro", "skola"}))]
+    assert found == ["NÄRVARON", "Narvaro-listan", "_närvaro-x", "skola"]
+
+
+def test_a_text_whose_lower_case_is_longer_still_marks_its_words() -> None:
+    text = "İzmir-gruppen träffas och närvaron ökar i skolan."  # "İ".lower() is two letters
+    snippet = make_snippet(text, frozenset({"närvaro", "skola"}))
+    assert "<mark>närvaron</mark>" in snippet and "<mark>skolan</mark>" in snippet
+    assert snippet.count("<mark>") == 2
