@@ -11,9 +11,9 @@ the postings of a common word hold its positions in every example, in blocks tha
 to decode than a handful of texts cost to scan (benchmarks/search.py: at 10k examples, reading
 the candidates' positions from the postings added 12–18 ms to the 95th percentile of first
 searches). The words that may make a query term are found as the snippets find them
-(``snippets.term_matches``, one regular expression), a word form's terms decided once per
-query (``analysis.variants``), and the words between two of them counted as the analyser
-counts positions: stopwords and one-letter words left out.
+(``snippets.term_matches``, one scan of the text for their first letters), a word form's
+terms decided once per query (``analysis.variants``), and the words between two of them
+counted as the analyser counts positions: stopwords and one-letter words left out.
 """
 
 from __future__ import annotations
