@@ -46,10 +46,12 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 # what first searches build: two words (norms, facets), a misspelling (the spelling tables), a
-# word without its marks (the marks table), the newest first (the date order); the own-practice
-# names only a query naming a practice builds are built by ``warm`` itself
+# word without its marks (the marks table), a word nothing is spelled like (the table of words
+# by all but their first letter, looked up when no word is one edit away), the newest first
+# (the date order); the own-practice names only a query naming a practice builds are built by
+# ``warm`` itself
 WARM_QUERIES = (("skola och närvaro", "relevance"), ("skolnärvarro", "relevance"),
-                ("narvaro", "relevance"), ("skola", "date"))
+                ("narvaro", "relevance"), ("qxzvkjwq", "relevance"), ("skola", "date"))
 WARM_POSTINGS = 1_000_000  # documents read over the most frequent words (~16 MB kept)
 WARM_TERMS = 1_000  # and at most this many words
 WARM_MIN_DF = 256  # only words in this many examples or more: fewer cost little to read

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from search import fastrank, query_own, warmup
+from search import fastrank, query_own, spelling, warmup
 from search.analysis import variants
 from search.library import Library
 from search.schema import RANK_FIELD, SEARCH_FIELD
@@ -209,3 +209,20 @@ def test_the_first_warm_up_freezes_what_it_filled(
         assert warmup.freeze_heap_once() is False  # once per process
     finally:
         library.close()
+
+
+def test_a_word_nothing_is_spelled_like_finds_the_spelling_tables_built(
+        library: Library, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The tables a "menade du" lookup reads (words by first letter, without marks, by all but
+    their first letter) are built by the warm-up, not by the first search that needs one."""
+    assert library.index.warmer.wait(30)
+    built: list[object] = []
+    get = spelling._TABLES.get
+
+    def counted(searcher: object, key: object, build: Callable) -> object:
+        return get(searcher, key, lambda: built.append(key) or build())
+
+    monkeypatch.setattr(spelling._TABLES, "get", counted)
+    for text in ("gnattegympa föräldrar", "narvaro", "xskolnärvaro"):
+        library.search(text)
+    assert built == []
