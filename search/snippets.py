@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from search.analysis import STOPWORDS, TOKEN_PATTERN, fold, variants
+from search.analysis import STOPWORDS, TOKEN_PATTERN, fold, unmark, variants
 
 SNIPPET_CHARS = 240
 
@@ -24,8 +24,6 @@ def plain_snippet(text: str) -> str:
 
 
 _WORD = re.compile(TOKEN_PATTERN)
-# the letters ``fold`` reads as others, one for one, so that a text keeps its length
-_MARKS = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "è": "e", "ü": "u"})
 
 
 @lru_cache(maxsize=1024)
@@ -54,7 +52,7 @@ def candidate_words(text: str, terms: frozenset[str]) -> Iterator[re.Match[str]]
     going back from each to its word's start, instead of looking at every word. A text whose
     lower case is longer than itself (a rare letter) has every word looked at."""
     heads = frozenset(fold(t)[:3] for t in terms if t)
-    lowered = text.lower().translate(_MARKS)
+    lowered = unmark(text.lower())
     if not heads or len(lowered) != len(text):
         yield from _WORD.finditer(text)
         return
