@@ -487,30 +487,31 @@ def _stored_positions(searcher: Searcher, fieldname: str, docnum: int) -> dict[s
 
 
 _POSITIONS = SearcherCache()
+MAX_CACHED_POSITIONS = 200_000  # (term, document) pairs kept per index state
+_UNREAD: Any = object()  # a (term, document) pair not read yet
 
 
 def _positions(searcher: Searcher, fieldname: str, term: str, docnums: list[int]
                ) -> dict[int, list[int]]:
-    """The term's positions in each of the documents, from all its positions read once per
-    index state (a phrase's words are few and recur: skipping through postings costs more)."""
-    cache: TermScores = _POSITIONS.get(searcher, "positions", TermScores)
-    found = cache.get((fieldname, term))
-    if found is False:
-        ids, lists = [], []
+    """The term's positions in each of the documents (sorted), read by skipping through its
+    postings to them and kept per index state. A phrase is scored for a page's candidates
+    only: reading every position of a common word (8,000 postings at 10k examples) took
+    30 ms, skipping to 40 of them 3–6 ms."""
+    cache: dict[tuple[str, str, int], list[int] | None] = _POSITIONS.get(
+        searcher, "positions", dict)
+    if len(cache) > MAX_CACHED_POSITIONS:
+        cache.clear()
+    known = {d: cache.get((fieldname, term, d), _UNREAD) for d in docnums}
+    missing = [d for d, found in known.items() if found is _UNREAD]
+    if missing:
         m = searcher.reader().postings(fieldname, term)
-        while m.is_active():
-            ids.append(m.id())
-            lists.append(m.value_as("positions"))
-            m.next()
-        found = (np.asarray(ids, dtype=np.int64), lists)
-        cache.put((fieldname, term), found)
-    ids, lists = found  # type: ignore[misc]
-    out: dict[int, list[int]] = {}
-    for docnum in docnums:
-        i = int(np.searchsorted(ids, docnum))
-        if i < len(ids) and int(ids[i]) == docnum:
-            out[docnum] = lists[i]
-    return out
+        for docnum in missing:
+            if m.is_active() and m.id() < docnum:
+                m.skip_to(docnum)
+            found = m.value_as("positions") if m.is_active() and m.id() == docnum else None
+            known[docnum] = cache[fieldname, term, docnum] = found
+    return {d: found for d, found in known.items() if found is not None}  # type: ignore[misc]
+
 
 
 def _in_order(positions: list[list[int]], slop: int) -> bool:

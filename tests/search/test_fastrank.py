@@ -155,6 +155,22 @@ def test_phrase_scores_are_whooshs_phrase_scores(searcher: Searcher) -> None:
         assert all(found[d] == pytest.approx(expected[d]) for d in expected)
 
 
+def test_phrase_positions_are_read_for_the_candidates_only(searcher: Searcher) -> None:
+    """In a field with positions, a phrase is scored as Whoosh scores it, reading the
+    positions of the candidates alone (skipping through the postings to them)."""
+    words = ["gemensam", "hembesök"]
+    everyone = set(range(searcher.doc_count_all()))
+    expected = fastrank.bonus(searcher, Phrase(SEARCH_FIELD, words, slop=2, boost=3.0),
+                              everyone)
+    assert len(expected) >= 2
+    candidates = set(sorted(expected)[1:]) | set(sorted(everyone - expected.keys())[:2])
+    found = fastrank.phrase_scores(searcher, SEARCH_FIELD, words, 2, 3.0, candidates)
+    assert found.keys() == expected.keys() & candidates
+    assert all(found[d] == pytest.approx(expected[d]) for d in found)
+    read = fastrank._POSITIONS.get(searcher, "positions", dict)
+    assert read and {d for _, _, d in read} <= candidates
+
+
 def test_ties_are_kept_whole_and_ordered_by_example_id(searcher: Searcher) -> None:
     """Examples found through one practice alone score the same: the best hold every one of
     them (not the first few by document number), and a page lists them by example id."""
