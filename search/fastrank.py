@@ -510,7 +510,7 @@ def _positions(searcher: Searcher, fieldname: str, term: str, docnums: list[int]
                 m.skip_to(docnum)
             found = m.value_as("positions") if m.is_active() and m.id() == docnum else None
             known[docnum] = cache[fieldname, term, docnum] = found
-    return {d: found for d, found in known.items() if found is not None}  # type: ignore[misc]
+    return {d: found for d, found in known.items() if found is not None}
 
 
 

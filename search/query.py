@@ -584,14 +584,22 @@ def _bonus(searcher: Searcher, extra: Query | None, docnums: set[int]) -> dict[i
     return out
 
 
+def _ranked(searcher: Searcher, fq: Query | None, plan: WordPlan, top: int
+            ) -> tuple[fastrank.Ranked, list[Expansion], str | None]:
+    """The fast ranking among the examples the filter allows, its expansions, and the note
+    when it found its matches with fewer of the words (``_run_fast``, ``_run_fast_by_date``
+    and ``_Page.count`` start with it)."""
+    allowed = set(searcher.docs_for_query(fq)) if fq is not None else None
+    ranked, expansions = _rank(searcher, plan, allowed, top)
+    return ranked, expansions, RELAXED if ranked.relaxed and len(ranked.matched) else None
+
+
 def _run_fast(searcher: Searcher, q: Query, fq: Query | None, page: int, per_page: int,
               plan: WordPlan, extra: Query | None) -> Found:
-    allowed = set(searcher.docs_for_query(fq)) if fq is not None else None
     start = (page - 1) * per_page
-    ranked, expansions = _rank(searcher, plan, allowed, start + per_page + CANDIDATES)
+    ranked, expansions, note = _ranked(searcher, fq, plan, start + per_page + CANDIDATES)
     facets = facet_counts(searcher, ranked.matched)
     total = len(ranked.matched)
-    note = RELAXED if ranked.relaxed and total else None
     if not ranked.best or start >= total:
         return Found(total, [], facets, note, ranked.strong)
     scores = {d: sc for sc, d in ranked.best}
@@ -786,12 +794,10 @@ def _run(searcher: Searcher, q: Query, fq: Query | None, page: int, per_page: in
 def _run_fast_by_date(searcher: Searcher, q: Query, fq: Query | None, page: int,
                       per_page: int, plan: WordPlan) -> Found:
     """Newest first among the examples the fast ranking matches (the same as by relevance)."""
-    allowed = set(searcher.docs_for_query(fq)) if fq is not None else None
-    ranked, expansions = _rank(searcher, plan, allowed, 1)
+    ranked, expansions, note = _ranked(searcher, fq, plan, 1)
     docs = set(ranked.matched)
     total = len(docs)
     facets = facet_counts(searcher, docs)
-    note = RELAXED if ranked.relaxed and total else None
     start = (page - 1) * per_page
     if start >= total:
         return Found(total, [], facets, note)
@@ -895,17 +901,14 @@ class _Page:
     def count(self, searcher: Searcher, q: Query, rank: Query | None, plan: WordPlan | None,
               extra: Query | None) -> Found:
         """What ``run`` finds without its hits and facets: the total, how many have a word
-        that counts and the note, from the ranking alone (the same call ``_run_fast`` and
-        ``_run_fast_by_date`` make). The hits' scores on top, nearness and snippets were
+        that counts and the note, from the ranking alone (``_ranked``, as ``_run_fast`` and
+        ``_run_fast_by_date`` start). The hits' scores on top, nearness and snippets were
         most of the cost of a search run only to be compared."""
         if plan is None or not plan.words or isinstance(q, Every):
             return self.run(searcher, q, rank, plan, extra)
-        allowed = set(searcher.docs_for_query(self.fq)) if self.fq is not None else None
         top = 1 if self.sort == "date" else self.page * self.per_page + CANDIDATES
-        ranked, _ = _rank(searcher, plan, allowed, top)
-        total = len(ranked.matched)
-        return Found(total, [], {}, RELAXED if ranked.relaxed and total else None,
-                     ranked.strong)
+        ranked, _, note = _ranked(searcher, self.fq, plan, top)
+        return Found(len(ranked.matched), [], {}, note, ranked.strong)
 
 
 def _run_suggestion(searcher: Searcher, schema: Any, suggestion: str, at: _Page,

@@ -409,7 +409,7 @@ def _most_written_by(searcher: Searcher, name: str, key: Callable[[str], str | N
             found = key(term) if term.isalpha() else None
             if found is None:
                 continue
-            frequency = doc_frequency(reader, SEARCH_FIELD, term)
+            frequency = reader.doc_frequency(SEARCH_FIELD, term)  # once each: not remembered
             if found not in best or frequency > best[found][0]:
                 best[found] = (frequency, term)
         return {found: term for found, (_, term) in best.items()}
