@@ -12,19 +12,22 @@ gets: page pictures, page references and the same layout reading. Each conversio
   the file, so a missing or empty PDF means the file could not be read.
 
 The first conversion in a process makes a profile once and later ones start from a copy of it
-(LibreOffice spends about half a second filling a new profile).
+(LibreOffice spends about half a second filling a new profile). That profile and the work
+folders are scratch folders of the process (``ingest.scratch``): nothing stays behind when a
+killed reader could not clean up.
 """
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
 import signal
 import subprocess
-import tempfile
 from contextlib import suppress
 from pathlib import Path
 
+from ingest import scratch
 from ingest.errors import CorruptOfficeError, ParseTimeoutError, ReaderUnavailableError
 from ingest.formats import FileFormat
 
@@ -65,7 +68,7 @@ def _command(program: str, profile: Path, source: Path, out: Path,
 
 def _run(command: list[str], home: Path, timeout: float, noun: str) -> None:
     env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(home),
-           "LANG": "C.UTF-8", "SAL_USE_VCLPLUGIN": "svp"}
+           "TMPDIR": str(home), "LANG": "C.UTF-8", "SAL_USE_VCLPLUGIN": "svp"}
     proc = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL, env=env, cwd=home,
                             start_new_session=True)
@@ -94,7 +97,8 @@ def _keep_template(profile: Path) -> None:
     global _template
     if _template is not None or not profile.is_dir():
         return
-    target = Path(tempfile.mkdtemp(prefix="exempelbanken-lo-profil-"))
+    target = scratch.make("exempelbanken-lo-profil-")  # kept while the process runs
+    atexit.register(shutil.rmtree, target, True)
     shutil.copytree(profile, target / "profil", symlinks=True)
     _template = target / "profil"
 
@@ -106,8 +110,7 @@ def to_pdf(data: bytes, fmt: FileFormat, timeout: float = TIMEOUT,
     Raises ``CorruptOfficeError`` when LibreOffice cannot load it, ``ParseTimeoutError`` when it
     takes too long and ``ReaderUnavailableError`` when LibreOffice is not installed."""
     program = _soffice()
-    with tempfile.TemporaryDirectory(prefix="exempelbanken-office-") as tmp:
-        work = Path(tmp)
+    with scratch.folder("exempelbanken-office-") as work:
         source = work / f"dokument{fmt.suffix}"
         source.write_bytes(data)
         out = work / "pdf"

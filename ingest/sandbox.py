@@ -24,14 +24,16 @@ import logging
 import multiprocessing
 import os
 import resource
+import shutil
 import signal
+import tempfile
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from types import TracebackType
 
 from pebble import ProcessExpired, ProcessPool
 
-from ingest import checks, progress
+from ingest import checks, progress, scratch
 from ingest.errors import (
     CorruptPdfError,
     IngestError,
@@ -52,6 +54,7 @@ NICENESS = 10  # the workers' CPU priority (0 normal, 19 lowest)
 NICENESS_ENV = "EXEMPELBANKEN_READER_NICENESS"
 CORES_ENV = "EXEMPELBANKEN_READER_CORES"
 IDLE_NICENESS = 19  # the lowest: reading takes only otherwise idle CPU time
+SCRATCH_PREFIX = "exempelbanken-lasare-"  # a worker's folder in the temporary directory
 
 
 def reader_niceness(value: int | str | None = None) -> int:
@@ -129,8 +132,19 @@ def _init_worker(memory_limit: int | None, niceness: int = 0, cores: int | None 
 
     load()  # the spaCy pipeline and tables, once per worker
     limit_address_space(memory_limit)
+    _own_scratch()
     gc.collect()
     gc.freeze()
+
+
+def _own_scratch() -> None:
+    """Everything the worker and the programs it starts write to the temporary directory
+    (Tesseract's and LibreOffice's files, their work folders) goes into one folder of this
+    worker's: removed when the worker ends, or by the next worker when this one was killed."""
+    folder = str(scratch.make(SCRATCH_PREFIX))
+    tempfile.tempdir = folder
+    os.environ["TMPDIR"] = folder
+    multiprocessing.util.Finalize(None, shutil.rmtree, args=(folder, True), exitpriority=0)
 
 
 def _read_in_worker(
@@ -226,6 +240,7 @@ class Reader:
             self._pool.stop()
             self._pool.join(timeout=10)
             self._pool = None
+            scratch.sweep(SCRATCH_PREFIX)  # the stopped workers' folders
 
     def read(self, path: Path | str, filename: str | None = None,
              thesaurus: Thesaurus | None = None, progress_file: str | None = None) -> Document:

@@ -27,7 +27,6 @@ import importlib
 import inspect
 import logging
 import os
-import tempfile
 import threading
 from collections.abc import Callable
 from contextlib import suppress
@@ -41,7 +40,7 @@ from huey.exceptions import TaskException
 from huey.storage import RedisStorage
 from redis import exceptions as redis_errors
 
-from ingest import progress
+from ingest import progress, scratch
 from ingest.errors import IngestError, ReaderUnavailableError
 from ingest.model import Document
 from ingest.tagging.thesaurus import Thesaurus
@@ -256,8 +255,8 @@ def _worker_name() -> str:
 def run_read(huey: Huey, job_id: str, attempt: int, filename: str, data: bytes | None,
              path: str | None, words: Thesaurus | None) -> ReadResult:
     """The task: read the file into a Document, with heartbeats while it runs."""
-    with tempfile.TemporaryDirectory(prefix="exempelbanken-job-") as tmp:
-        workdir = Path(tmp)
+    # a folder of this process's: if the process dies, the next one to read clears it
+    with scratch.folder("exempelbanken-job-") as workdir:
         if data is not None:
             path = str(workdir / "upload")
             Path(path).write_bytes(data)
