@@ -27,6 +27,7 @@ from ingest.tagging.rules import (
     label_hits,
     match_lemma,
     near_hits,
+    prefixed_hits,
     screened,
 )
 from ingest.tagging.rules import rules as taxonomy_rules
@@ -205,23 +206,9 @@ class Engine:
         return where
 
     def _prefixed(self, tv: TokenView, where: dict[str, list[int]], seen: set) -> list[Hit]:
-        """Triggers like "prova på-" that end inside a hyphenated word ("på-veckor"), and a
-        hyphenated trigger that begins one ("prova-på-veckor")."""
-        out: list[Hit] = []
-        hyphenated = [i for i, word in enumerate(tv.lower) if "-" in word]
-        for kind, value, lemmas, prefix in self.prefixed:
-            n = len(lemmas)
-            for i in where.get(lemmas[0], ()) if lemmas else hyphenated:
-                if i >= len(tv.text) - n:
-                    break
-                if tv.lower[i + n].startswith(prefix) and all(
-                    tv.lemma[i + k] == lem for k, lem in enumerate(lemmas)
-                ):
-                    key = (kind, value, i, i + n + 1)
-                    if key not in seen:
-                        seen.add(key)
-                        out.append(Hit(kind, value, i, i + n + 1))
-        return out
+        """Triggers that end or begin inside a hyphenated word (``rules.prefixed_hits``)."""
+        keys = prefixed_hits(tv.lemma, tv.lower, seen, where, self.prefixed)
+        return [Hit(*key) for key in keys]
 
     def _near(self, tv: TokenView, seen: set) -> list[Hit]:
         """Co-occurring trigger words in one sentence ("upptäcka … tidigt")."""

@@ -25,6 +25,7 @@ from ingest.tagging.rules import (
     compound_rules,
     match_lemma,
     near_hits,
+    prefixed_hits,
     rules,
     screened,
 )
@@ -110,18 +111,8 @@ def _rule_hits(tv: Tokens) -> list[Hit]:
 
 
 def _prefixed_hits(tv: Tokens, seen: set[tuple[str, str, int, int]]) -> list[Hit]:
-    """Triggers like "prova på-" that end inside a hyphenated word ("på-veckor"), and a
-    hyphenated trigger that begins one ("prova-på-veckor")."""
-    out: list[Hit] = []
-    for kind, value, lemmas, prefix in rules().prefixed:
-        k = len(lemmas)
-        for i in range(len(tv.text) - k):
-            key = (kind, value, i, i + k + 1)
-            if tuple(tv.lemma[i:i + k]) == lemmas and tv.lower[i + k].startswith(prefix) \
-                    and key not in seen:
-                seen.add(key)
-                out.append(Hit(*key))
-    return out
+    """Triggers that end or begin inside a hyphenated word (``rules.prefixed_hits``)."""
+    return [Hit(*key) for key in prefixed_hits(tv.lemma, tv.lower, seen)]
 
 
 def _near_hits(tv: Tokens, seen: set[tuple[str, str, int, int]]) -> list[Hit]:

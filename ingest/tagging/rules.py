@@ -263,6 +263,40 @@ def _near_keys(lemma: str) -> tuple[str, ...]:
     return keys + tuple("*" + e for e in endings if lemma.endswith(e))
 
 
+def prefixed_hits(
+    lemmas: list[str], lower: list[str], seen: set[tuple[str, str, int, int]],
+    where: dict[str, list[int]] | None = None,
+    table: list[tuple[str, str, tuple[str, ...], str]] | None = None,
+) -> list[tuple[str, str, int, int]]:
+    """(kind, value, start, end) of the triggers like "prova på-" that end inside a hyphenated
+    word ("på-veckor"), and of a hyphenated trigger that begins one ("prova-på-veckor"), not
+    already in ``seen``. ``where``: the token indices of each rule's first lemma (made here when
+    None); ``table``: the rules (``rules().prefixed`` when None). Shared by the tagger and the
+    query analysis, so that both find the same."""
+    table = rules().prefixed if table is None else table
+    if where is None:
+        firsts = {rule[2][0] for rule in table if rule[2]}
+        where = {}
+        for i, lemma in enumerate(lemmas):
+            if lemma in firsts:
+                where.setdefault(lemma, []).append(i)
+    out: list[tuple[str, str, int, int]] = []
+    hyphenated = [i for i, word in enumerate(lower) if "-" in word]
+    for kind, value, words, prefix in table:
+        n = len(words)
+        for i in where.get(words[0], ()) if words else hyphenated:
+            if i >= len(lower) - n:
+                break
+            if lower[i + n].startswith(prefix) and all(
+                lemmas[i + k] == lem for k, lem in enumerate(words)
+            ):
+                key = (kind, value, i, i + n + 1)
+                if key not in seen:
+                    seen.add(key)
+                    out.append(key)
+    return out
+
+
 def near_hits(
     lemmas: list[str], sent: list[int], seen: set[tuple[str, str, int, int]],
     lower: list[str] | None = None,
