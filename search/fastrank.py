@@ -422,15 +422,19 @@ def with_every_word(searcher: Searcher, fieldname: str, words: Sequence[Sequence
     """The documents that have a term of every one of the words, sorted (deleted ones
     included)."""
     norms = field_norms(searcher, fieldname)
-    out: np.ndarray | None = None
+    out: np.ndarray | None = None  # a flag per document: sets of thousands without sorting
     for terms in words:
-        found = [f[0] for f in (term_scores(searcher, fieldname, t, norms) for t in terms)
-                 if f is not None]
-        have = np.unique(np.concatenate(found)) if found else np.empty(0, dtype=np.int64)
-        out = have if out is None else np.intersect1d(out, have, assume_unique=True)
-        if not len(out):
+        have = np.zeros(searcher.doc_count_all(), dtype=bool)
+        for found in (term_scores(searcher, fieldname, t, norms) for t in terms):
+            if found is not None:
+                have[found[0]] = True
+        if out is None:
+            out = have
+        else:
+            out &= have
+        if not out.any():
             break
-    return np.empty(0, dtype=np.int64) if out is None else out
+    return np.empty(0, dtype=np.int64) if out is None else np.flatnonzero(out)
 
 
 def terms_score(searcher: Searcher, fieldname: str, terms: Sequence[str], boost: float,

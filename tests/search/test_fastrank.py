@@ -234,3 +234,23 @@ def test_a_field_and_its_copy_without_positions_share_one_read(searcher: Searche
         found = fastrank.term_scores(searcher, SEARCH_FIELD, term, norms)
         assert found is fastrank.term_scores(searcher, RANK_FIELD, term, norms)
         assert found[0].tolist() == [docnum for docnum, _ in postings]
+
+
+def test_documents_with_every_word_are_whooshs_term_matches(searcher: Searcher) -> None:
+    """Each word is any of its terms; a document must have one of every word's terms."""
+    reader = searcher.reader()
+
+    def having(term: str) -> set[int]:
+        if (RANK_FIELD, term) not in reader:
+            return set()
+        return set(reader.postings(RANK_FIELD, term).all_ids())
+
+    cases = [[["skola"], ["förälder"]], [["hembesök", "närvaro"]],
+             [["familjecentral"], ["socialtjänst", "skola"], ["barn"]], [["finnsinte"]],
+             [["skola"], ["finnsinte", "förälder"]]]
+    for words in cases:
+        expected = set.intersection(*(set().union(*map(having, terms)) for terms in words))
+        found = fastrank.with_every_word(searcher, RANK_FIELD, words)
+        assert found.tolist() == sorted(expected), words
+        assert fastrank.count_every_word(searcher, RANK_FIELD, words) == len(expected)
+    assert len(fastrank.with_every_word(searcher, RANK_FIELD, cases[0])) > 0
