@@ -584,20 +584,31 @@ def _bonus(searcher: Searcher, extra: Query | None, docnums: set[int]) -> dict[i
     return out
 
 
-def _ranked(searcher: Searcher, fq: Query | None, plan: WordPlan, top: int
-            ) -> tuple[fastrank.Ranked, list[Expansion], str | None]:
+Ranking = tuple[fastrank.Ranked, list[Expansion], str | None]
+
+
+def _ranked(searcher: Searcher, fq: Query | None, plan: WordPlan, top: int,
+            known: dict[int, Ranking] | None = None) -> Ranking:
     """The fast ranking among the examples the filter allows, its expansions, and the note
     when it found its matches with fewer of the words (``_run_fast``, ``_run_fast_by_date``
-    and ``_Page.count`` start with it)."""
+    and ``_Page.count`` start with it). ``known``: the rankings already made for this plan
+    and filter, by ``top`` (a suggestion counted, then run)."""
+    if known is not None and top in known:
+        return known[top]
     allowed = set(searcher.docs_for_query(fq)) if fq is not None else None
     ranked, expansions = _rank(searcher, plan, allowed, top)
-    return ranked, expansions, RELAXED if ranked.relaxed and len(ranked.matched) else None
+    found = ranked, expansions, RELAXED if ranked.relaxed and len(ranked.matched) else None
+    if known is not None:
+        known[top] = found
+    return found
 
 
 def _run_fast(searcher: Searcher, q: Query, fq: Query | None, page: int, per_page: int,
-              plan: WordPlan, extra: Query | None) -> Found:
+              plan: WordPlan, extra: Query | None, known: dict[int, Ranking] | None = None
+              ) -> Found:
     start = (page - 1) * per_page
-    ranked, expansions, note = _ranked(searcher, fq, plan, start + per_page + CANDIDATES)
+    ranked, expansions, note = _ranked(searcher, fq, plan, start + per_page + CANDIDATES,
+                                       known)
     facets = facet_counts(searcher, ranked.matched)
     total = len(ranked.matched)
     if not ranked.best or start >= total:
@@ -762,11 +773,11 @@ def _snipped_hit(stored: dict[str, Any], score: float | None, terms: frozenset[s
 
 def _run(searcher: Searcher, q: Query, fq: Query | None, page: int, per_page: int,
          sort: str, rank: Query | None = None, plan: WordPlan | None = None,
-         extra: Query | None = None) -> Found:
+         extra: Query | None = None, known: dict[int, Ranking] | None = None) -> Found:
     if plan is not None and plan.words and not isinstance(q, Every):
         if sort != "date":
-            return _run_fast(searcher, q, fq, page, per_page, plan, extra)
-        return _run_fast_by_date(searcher, q, fq, page, per_page, plan)
+            return _run_fast(searcher, q, fq, page, per_page, plan, extra, known)
+        return _run_fast_by_date(searcher, q, fq, page, per_page, plan, known)
     if isinstance(q, Every):
         docs = None if fq is None else set(searcher.docs_for_query(fq))
         total = searcher.doc_count() if docs is None else len(docs)
@@ -792,9 +803,10 @@ def _run(searcher: Searcher, q: Query, fq: Query | None, page: int, per_page: in
 
 
 def _run_fast_by_date(searcher: Searcher, q: Query, fq: Query | None, page: int,
-                      per_page: int, plan: WordPlan) -> Found:
+                      per_page: int, plan: WordPlan, known: dict[int, Ranking] | None = None
+                      ) -> Found:
     """Newest first among the examples the fast ranking matches (the same as by relevance)."""
-    ranked, expansions, note = _ranked(searcher, fq, plan, 1)
+    ranked, expansions, note = _ranked(searcher, fq, plan, 1, known)
     docs = set(ranked.matched)
     total = len(docs)
     facets = facet_counts(searcher, docs)
@@ -894,12 +906,12 @@ class _Page:
     sort: str
 
     def run(self, searcher: Searcher, q: Query, rank: Query | None, plan: WordPlan | None,
-            extra: Query | None) -> Found:
+            extra: Query | None, known: dict[int, Ranking] | None = None) -> Found:
         return _run(searcher, q, self.fq, self.page, self.per_page, self.sort, rank, plan,
-                    extra)
+                    extra, known)
 
     def count(self, searcher: Searcher, q: Query, rank: Query | None, plan: WordPlan | None,
-              extra: Query | None) -> Found:
+              extra: Query | None, known: dict[int, Ranking] | None = None) -> Found:
         """What ``run`` finds without its hits and facets: the total, how many have a word
         that counts and the note, from the ranking alone (``_ranked``, as ``_run_fast`` and
         ``_run_fast_by_date`` start). The hits' scores on top, nearness and snippets were
@@ -907,16 +919,38 @@ class _Page:
         if plan is None or not plan.words or isinstance(q, Every):
             return self.run(searcher, q, rank, plan, extra)
         top = 1 if self.sort == "date" else self.page * self.per_page + CANDIDATES
-        ranked, _, note = _ranked(searcher, self.fq, plan, top)
+        ranked, _, note = _ranked(searcher, self.fq, plan, top, known)
         return Found(len(ranked.matched), [], {}, note, ranked.strong)
 
 
-def _run_suggestion(searcher: Searcher, schema: Any, suggestion: str, at: _Page,
-                    thesaurus: Thesaurus, count: bool = False) -> Found:
-    """The hits of the "menade du" suggestion (``count``: only how many, ``_Page.count``)."""
-    q, rank, extra = build_queries(schema, suggestion)
-    plan = word_plan(searcher, suggestion, q, thesaurus)
-    return (at.count if count else at.run)(searcher, q, rank, plan, extra)
+@dataclass
+class _Suggested:
+    """A "menade du" text's queries and word plan, built once: it is counted first and run
+    only when offered, on the same ranking (``known``)."""
+
+    q: Query
+    rank: Query | None
+    extra: Query | None
+    plan: WordPlan | None
+    known: dict[int, Ranking]
+
+    @classmethod
+    def of(cls, searcher: Searcher, schema: Any, text: str, thesaurus: Thesaurus
+           ) -> _Suggested:
+        q, rank, extra = build_queries(schema, text)
+        return cls(q, rank, extra, word_plan(searcher, text, q, thesaurus), {})
+
+    def count(self, searcher: Searcher, at: _Page) -> Found:
+        return at.count(searcher, self.q, self.rank, self.plan, self.extra, self.known)
+
+    def run(self, searcher: Searcher, at: _Page) -> Found:
+        return at.run(searcher, self.q, self.rank, self.plan, self.extra, self.known)
+
+
+def _count_of(searcher: Searcher, schema: Any, text: str, at: _Page,
+              thesaurus: Thesaurus) -> Found:
+    """How many the text finds (``_Page.count``): the known words of a suggestion's query."""
+    return _Suggested.of(searcher, schema, text, thesaurus).count(searcher, at)
 
 
 def _run_query(searcher: Searcher, text: str, queries: tuple[Query, Query | None, Query | None],
@@ -996,19 +1030,20 @@ def _corrected(searcher: Searcher, schema: Any, text: str, q: Query, found: Foun
     suggestion = suggest(searcher, text, thesaurus)
     if not suggestion:
         return None, None
-    better = _run_suggestion(searcher, schema, suggestion, at, thesaurus, count=True)
+    suggested = _Suggested.of(searcher, schema, suggestion, thesaurus)
+    better = suggested.count(searcher, at)
     replaced = set(query_words(text)) - set(query_words(suggestion))
     known = " ".join(w for w in query_words(text) if w not in replaced)
     if _only_split(text, suggestion):  # the query already found the word by its parts
         offered = better.total > found.total
     else:
         baseline = 0 if not known or found.total == 0 else \
-            _run_suggestion(searcher, schema, known, at, thesaurus, count=True).total
+            _count_of(searcher, schema, known, at, thesaurus).total
         offered = better.total > baseline or better.total and _more_with_every_word(
             searcher, text, suggestion, thesaurus) or found.strong == 0 and better.strong
     if not offered:
         return None, None
-    return suggestion, _run_suggestion(searcher, schema, suggestion, at, thesaurus)
+    return suggestion, suggested.run(searcher, at)
 
 
 def _only_split(text: str, suggestion: str) -> bool:

@@ -422,3 +422,24 @@ def test_a_village_no_example_names_is_no_misspelling(corpus_library) -> None:
     for text in ("fritidsgård i Barnarp", "hembesök, vi är BVC i Lekeryd"):
         assert is_place(text.split()[-1].lower())
         assert corpus_library.search(text).suggestion is None, text
+
+
+def test_an_offered_suggestion_is_planned_and_ranked_once(corpus_library, monkeypatch) -> None:
+    """Counted to decide whether to offer it, then run: one word plan and one ranking."""
+    from search import query
+
+    planned: list[str] = []
+    ranked: list[tuple[str, ...]] = []
+    plan_of, rank_of = query.word_plan, query._rank
+    monkeypatch.setattr(query, "word_plan", lambda searcher, text, q, thesaurus: (
+        planned.append(text), plan_of(searcher, text, q, thesaurus))[1])
+    monkeypatch.setattr(query, "_rank", lambda searcher, plan, allowed, top: (
+        ranked.append(plan.written), rank_of(searcher, plan, allowed, top))[1])
+    for page, sort in ((1, "relevance"), (2, "relevance"), (1, "date")):
+        planned.clear()
+        ranked.clear()
+        result = corpus_library.search("föräldrar hembesk", page=page, per_page=3, sort=sort)
+        assert result.suggestion == "föräldrar hembesök" and result.corrected
+        assert result.hits
+        assert planned.count("föräldrar hembesök") == 1, planned
+        assert ranked.count(("föräldrar", "hembesök")) == 1, ranked
