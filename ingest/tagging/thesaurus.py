@@ -281,12 +281,14 @@ class Thesaurus:
     def _take(self, words: list[str], lemmas: list[str], at: list[int], used: list[bool],
               found: list[Concept]) -> None:
         """Adds the concepts labelled by the words at these positions (none of them used)."""
-        if any(used[j] for j in at):
-            return
+        for j in at:
+            if used[j]:
+                return
         index = self._index
+        written = tuple([words[j] for j in at])
         # a function word as written, whoever made the lemmas (``_lemma``)
-        hits = index.get(tuple(words[j] for j in at)) or index.get(
-            tuple(words[j] if words[j] in FUNCTION_WORDS else lemmas[j] for j in at))
+        hits = index.get(written) or index.get(tuple(
+            [w if w in FUNCTION_WORDS else lemmas[j] for j, w in zip(at, written, strict=True)]))
         if hits:
             for j in at:
                 used[j] = True
