@@ -66,7 +66,7 @@ from search.query_plan import (
 )
 from search.records import DocumentRef, DroppedFilter, Hit, SearchResult
 from search.schema import FACETS, RANK_FIELD, SEARCH_FIELD, facet_values
-from search.searcher_cache import SearcherCache, doc_frequency
+from search.searcher_cache import SearcherCache, SegmentCache, doc_frequency
 from search.snippets import WordTerms, make_snippet, plain_snippet
 from search.spelling import fuzzy_words, suggest, with_marks
 
@@ -455,18 +455,34 @@ def own_names(searcher: Searcher) -> OwnNames:
 
 def _own_practices(searcher: Searcher) -> dict[str, np.ndarray]:
     """Per practice an example proposed as its own (a key phrase no taxonomy term names, kept
-    out of ``insats``), the examples that have it (sorted arrays)."""
+    out of ``insats``), the examples that have it (sorted arrays): put together from each
+    segment's (``_segment_own``) without the deleted examples."""
     def build() -> dict[str, np.ndarray]:
         out: dict[str, list[int]] = {}
-        reader = searcher.reader()
-        for docnum, fields in reader.iter_docs():
-            doc = fields.get("doc") or {}
-            public = set(facet_values(fields, "insats"))
-            for value in doc.get("interventions") or []:
-                if value not in public:
-                    out.setdefault(value, []).append(docnum)
-        return {value: np.array(sorted(set(ids)), dtype=np.int64) for value, ids in out.items()}
+        for sub, offset in searcher.reader().leaf_readers():
+            table = _SEGMENTS.get(searcher, sub, "own", lambda sub=sub: _segment_own(sub))
+            deleted = sub.is_deleted
+            for value, local in table.items():
+                out.setdefault(value, []).extend(
+                    offset + docnum for docnum in local if not deleted(docnum))
+        return {value: np.array(sorted(set(ids)), dtype=np.int64)
+                for value, ids in out.items() if ids}
     return FACET_CACHE.get(searcher, "own", build)
+
+
+_SEGMENTS = SegmentCache()
+
+
+def _segment_own(reader: Any) -> dict[str, list[int]]:
+    """Per own practice, the segment's documents (deleted ones too) that have it."""
+    out: dict[str, list[int]] = {}
+    for docnum in range(reader.doc_count_all()):
+        fields = reader.stored_fields(docnum)
+        public = set(facet_values(fields, "insats"))
+        for value in (fields.get("doc") or {}).get("interventions") or []:
+            if value not in public:
+                out.setdefault(value, []).append(docnum)
+    return out
 
 
 def _counted(expansion: Expansion, areas_only: bool) -> int:

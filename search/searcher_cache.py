@@ -11,6 +11,12 @@ recently used states are kept; older ones are dropped.
 
 ``doc_frequency`` remembers, on each reader, the counts of examples with a word that one search
 asks for many times.
+
+``SegmentCache`` keeps values per segment instead: a segment never changes once written, only
+which of its documents are deleted. A value made from all of a segment's documents, deleted ones
+too, serves every state that holds the segment, so after an upload only the new segment is read
+and the state's value is put together from the segments' (the own practices and the spelling
+tables: 1.5 and 1.2 s at 10k examples when every state read every document and word).
 """
 
 from __future__ import annotations
@@ -93,6 +99,39 @@ class SearcherCache:
 
 
 _NO_LOCK = threading.Lock()
+
+
+MAX_SEGMENTS = 256  # segments whose values are kept (a merge makes new ones)
+
+
+class SegmentCache:
+    """Values per (index segment, key), each built once by ``build()``."""
+
+    def __init__(self, max_segments: int = MAX_SEGMENTS) -> None:
+        self._lock = threading.Lock()
+        self._max = max_segments
+        self._values: OrderedDict[tuple[Hashable, Any], Any] = OrderedDict()
+
+    def get(self, searcher: Searcher, segment_reader: Any, key: Any,
+            build: Callable[[], Any]) -> Any:
+        """The value kept for the segment ``segment_reader`` reads (one of the searcher's leaf
+        readers) and ``key``, built the first time; built every time for a searcher of no
+        index folder (its segments have no lasting identity)."""
+        state = state_of(searcher)
+        segment = segment_reader.segment() if hasattr(segment_reader, "segment") else None
+        if state[0] == "unshared" or segment is None:
+            return build()
+        ident = (state[0], state[1], segment.segment_id(), key)
+        with self._lock:
+            if ident in self._values:
+                self._values.move_to_end(ident)
+                return self._values[ident]
+        value = build()  # two threads may both build one segment's value: the same value
+        with self._lock:
+            self._values[ident] = value
+            while len(self._values) > self._max:
+                self._values.popitem(last=False)
+        return value
 
 
 MAX_FREQUENCIES = 100_000  # words whose counts one reader remembers (then it starts again)

@@ -25,6 +25,7 @@ import itertools
 import re
 from collections.abc import Callable
 from functools import lru_cache
+from typing import Any
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA, Levenshtein
@@ -44,7 +45,7 @@ from search.analysis import (
     variants,
 )
 from search.schema import SEARCH_FIELD
-from search.searcher_cache import SearcherCache, doc_frequency
+from search.searcher_cache import SearcherCache, SegmentCache, doc_frequency
 
 MAX_FUZZY_WORDS = 8  # words looked up by similar spelling when nothing matched
 MAX_SUGGEST_WORDS = 8  # unknown words given a "menade du" candidate
@@ -399,21 +400,45 @@ def places_joined(text: str) -> str:
 def _most_written_by(searcher: Searcher, name: str, key: Callable[[str], str | None]
                      ) -> dict[str, str]:
     """The index's words by ``key`` (words it gives None left out), the one most examples
-    have where several share a key: built once per index state (``name``), as a lookup by
-    similar spelling walks the whole lexicon for each word."""
+    have where several share a key (the first in the lexicon's order on a tie): built once
+    per index state (``name``), as a lookup by similar spelling walks the whole lexicon for
+    each word."""
     def build() -> dict[str, str]:
-        reader = searcher.reader()
         best: dict[str, tuple[int, str]] = {}
-        for raw in reader.lexicon(SEARCH_FIELD):
-            term = raw.decode("utf-8") if isinstance(raw, bytes) else raw
-            found = key(term) if term.isalpha() else None
-            if found is None:
-                continue
-            frequency = reader.doc_frequency(SEARCH_FIELD, term)  # once each: not remembered
-            if found not in best or frequency > best[found][0]:
+        for term, frequency in _word_frequencies(searcher).items():
+            found = key(term)
+            if found is not None and (found not in best or frequency > best[found][0]):
                 best[found] = (frequency, term)
         return {found: term for found, (_, term) in best.items()}
     return _TABLES.get(searcher, name, build)
+
+
+_SEGMENTS = SegmentCache()
+
+
+def _word_frequencies(searcher: Searcher) -> dict[str, int]:
+    """How many examples have each word of letters only, in the lexicon's order: the sums of
+    the segments' counts (``reader.doc_frequency``, deleted examples counted too), each
+    segment's read once (``_segment_frequencies``)."""
+    tables = [_SEGMENTS.get(searcher, sub, "frequencies", lambda sub=sub: _segment_frequencies(sub))
+              for sub, _ in searcher.reader().leaf_readers()]
+    if len(tables) == 1:
+        return tables[0]
+    total: dict[str, int] = {}
+    for table in tables:
+        for term, frequency in table.items():
+            total[term] = total.get(term, 0) + frequency
+    return {term: total[term] for term in sorted(total)}  # code point order: the lexicon's
+
+
+def _segment_frequencies(reader: Any) -> dict[str, int]:
+    """A segment's words of letters only and how many of its documents have each."""
+    out: dict[str, int] = {}
+    for raw, info in reader.iter_field(SEARCH_FIELD):
+        term = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+        if term.isalpha():
+            out[term] = info.doc_frequency()
+    return out
 
 
 def _marked_words(searcher: Searcher) -> dict[str, str]:

@@ -8,8 +8,10 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from ingest.model import Tag
+from search import query, spelling
 from search.library import Library
-from search.schema import RANK_FIELD
+from search.schema import RANK_FIELD, SEARCH_FIELD, facet_values
 from search.searcher_cache import SearcherCache, doc_frequency, state_of
 from tests.search.conftest import EXAMPLES_A, EXAMPLES_B, FakeReader, make_document
 
@@ -108,5 +110,67 @@ def test_word_counts_are_read_once_per_reader_and_again_after_an_upload(
         with library.index.reading() as searcher:
             assert doc_frequency(searcher.reader(), RANK_FIELD, "habo") == 1
         assert library.search("Habo").total == 1
+    finally:
+        library.close()
+
+
+def _segment_ids(searcher: object) -> set[str]:
+    return {sub.segment().segment_id() for sub, _ in searcher.reader().leaf_readers()}
+
+
+def _own_by_walk(searcher: object) -> dict[str, list[int]]:
+    """The own practices as a walk over every live example finds them."""
+    out: dict[str, list[int]] = {}
+    for docnum, fields in searcher.reader().iter_docs():
+        public = set(facet_values(fields, "insats"))
+        for value in (fields.get("doc") or {}).get("interventions") or []:
+            if value not in public:
+                out.setdefault(value, []).append(docnum)
+    return out
+
+
+def _frequencies_by_walk(searcher: object) -> dict[str, int]:
+    reader = searcher.reader()
+    words = (raw.decode() for raw in reader.lexicon(SEARCH_FIELD))
+    return {w: reader.doc_frequency(SEARCH_FIELD, w) for w in words if w.isalpha()}
+
+
+def test_a_new_state_reads_only_its_new_segments_for_the_tables(
+        tmp_path: Path, reader: FakeReader, add_docs: Callable, monkeypatch) -> None:
+    """The own practices and the spelling tables of a state are put together from each
+    segment's, and a segment is read once: after an upload only the new one is read, and
+    removed examples are left out as a walk over every example leaves them out."""
+    read: list[str] = []
+    own_of, frequencies_of = query._segment_own, spelling._segment_frequencies
+    monkeypatch.setattr(query, "_segment_own", lambda sub: (
+        read.append(sub.segment().segment_id()), own_of(sub))[1])
+    monkeypatch.setattr(spelling, "_segment_frequencies", lambda sub: (
+        read.append(sub.segment().segment_id()), frequencies_of(sub))[1])
+    library = Library(tmp_path / "data", reader=reader)
+    try:
+        seen: set[str] = set()
+        docs = [make_document("a.pdf", EXAMPLES_A), make_document("b.pdf", EXAMPLES_B, "2023-05")]
+        for (doc, _), own_practice in zip(docs, ("läsfika med morfar", "pulsgympa på lovet"),
+                                          strict=True):
+            doc.examples[0].tags.append(Tag("intervention", own_practice, proposed=True))
+        for doc in docs:
+            add_docs(library, reader, tmp_path / "in", [doc])
+            with library.index.reading() as searcher:
+                new = _segment_ids(searcher) - seen
+                read.clear()
+                own = {k: v.tolist() for k, v in query._own_practices(searcher).items()}
+                assert own == _own_by_walk(searcher)
+                assert spelling._word_frequencies(searcher) == _frequencies_by_walk(searcher)
+                assert sorted(read) == sorted(new) * 2  # each new segment, once per table
+                seen |= _segment_ids(searcher)
+        assert sorted(own) == ["läsfika med morfar", "pulsgympa på lovet"]
+        assert library.remove_document(docs[0][0].id)
+        with library.index.reading() as searcher:
+            read.clear()
+            own = {k: v.tolist() for k, v in query._own_practices(searcher).items()}
+            assert own == _own_by_walk(searcher)
+            assert spelling._word_frequencies(searcher) == _frequencies_by_walk(searcher)
+            assert sorted(read) == sorted(_segment_ids(searcher) - seen) * 2
+            assert list(own) == ["pulsgympa på lovet"]
     finally:
         library.close()
