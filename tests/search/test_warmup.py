@@ -226,3 +226,21 @@ def test_a_word_nothing_is_spelled_like_finds_the_spelling_tables_built(
     for text in ("gnattegympa föräldrar", "narvaro", "xskolnärvaro"):
         library.search(text)
     assert built == []
+
+
+def test_frequent_terms_of_several_segments_sum_each_segments_counts(
+        library: Library, reader: FakeReader, add_docs: Callable, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The counts are the segments' summed, each segment's word table read by itself: a
+    reader of several segments merging them word by word took 3.4 s at 10k examples."""
+    add_docs(library, reader, tmp_path / "in", [make_document("b.pdf", EXAMPLES_B, "2023-05")])
+    with library.index.reading() as searcher:
+        index_reader = searcher.reader()
+        assert len(index_reader.leaf_readers()) >= 2
+        df = {t.decode(): index_reader.doc_frequency(RANK_FIELD, t)
+              for t in index_reader.lexicon(RANK_FIELD)}
+        monkeypatch.setattr(type(index_reader), "iter_field", None)  # the merged table
+        found = warmup.frequent_terms(searcher, budget=10**9, most=10**6)
+    assert sorted(found) == sorted(df)
+    assert [df[t] for t in found] == sorted(df.values(), reverse=True)
+    assert max(df.values()) > 1  # words of both segments counted together
