@@ -101,16 +101,19 @@ class SearcherCache:
 _NO_LOCK = threading.Lock()
 
 
-MAX_SEGMENTS = 256  # segments whose values are kept (a merge makes new ones)
+MAX_SEGMENTS = 256  # values kept in all, whatever the states
 
 
 class SegmentCache:
-    """Values per (index segment, key), each built once by ``build()``."""
+    """Values per (index segment, key), each built once by ``build()``. A segment's values
+    are dropped once none of the MAX_STATES states last asked for holds it (merged away, or
+    in a generation folder a reindex replaced)."""
 
     def __init__(self, max_segments: int = MAX_SEGMENTS) -> None:
         self._lock = threading.Lock()
         self._max = max_segments
         self._values: OrderedDict[tuple[Hashable, Any], Any] = OrderedDict()
+        self._states: OrderedDict[Hashable, frozenset[Hashable]] = OrderedDict()
 
     def get(self, searcher: Searcher, segment_reader: Any, key: Any,
             build: Callable[[], Any]) -> Any:
@@ -121,17 +124,32 @@ class SegmentCache:
         segment = segment_reader.segment() if hasattr(segment_reader, "segment") else None
         if state[0] == "unshared" or segment is None:
             return build()
-        ident = (state[0], state[1], segment.segment_id(), key)
+        ident = (state[0], state[1], segment.segment_id())
         with self._lock:
-            if ident in self._values:
-                self._values.move_to_end(ident)
-                return self._values[ident]
+            self._seen(state)
+            if (ident, key) in self._values:
+                self._values.move_to_end((ident, key))
+                return self._values[ident, key]
         value = build()  # two threads may both build one segment's value: the same value
         with self._lock:
-            self._values[ident] = value
+            self._values[ident, key] = value
             while len(self._values) > self._max:
                 self._values.popitem(last=False)
         return value
+
+    def _seen(self, state: Hashable) -> None:
+        """Note the state as asked for; when it is new, drop the values of the segments no
+        state noted holds."""
+        if state in self._states:
+            self._states.move_to_end(state)
+            return
+        folder, name, _, segments = state  # type: ignore[misc]
+        self._states[state] = frozenset((folder, name, segid) for segid, _ in segments)
+        while len(self._states) > MAX_STATES:
+            self._states.popitem(last=False)
+        held = frozenset().union(*self._states.values())
+        for ident, key in [k for k in self._values if k[0] not in held]:
+            del self._values[ident, key]
 
 
 MAX_FREQUENCIES = 100_000  # words whose counts one reader remembers (then it starts again)

@@ -12,7 +12,7 @@ from ingest.model import Tag
 from search import query, spelling
 from search.library import Library
 from search.schema import RANK_FIELD, SEARCH_FIELD, facet_values
-from search.searcher_cache import SearcherCache, doc_frequency, state_of
+from search.searcher_cache import MAX_STATES, SearcherCache, SegmentCache, doc_frequency, state_of
 from tests.search.conftest import EXAMPLES_A, EXAMPLES_B, FakeReader, make_document
 
 THREADS = 4
@@ -172,5 +172,35 @@ def test_a_new_state_reads_only_its_new_segments_for_the_tables(
             assert spelling._word_frequencies(searcher) == _frequencies_by_walk(searcher)
             assert sorted(read) == sorted(_segment_ids(searcher) - seen) * 2
             assert list(own) == ["pulsgympa på lovet"]
+    finally:
+        library.close()
+
+
+def test_a_segment_merged_away_loses_its_values(tmp_path: Path, reader: FakeReader,
+                                                add_docs: Callable) -> None:
+    """Once none of the last MAX_STATES states holds a segment (a reindex writes new ones),
+    its values are dropped: the cache holds the segments of states in use, not every one
+    ever read."""
+    cache = SegmentCache()
+    library = Library(tmp_path / "data", reader=reader)
+
+    def values_of_every_segment(searcher: object) -> set[str]:
+        for sub, _ in searcher.reader().leaf_readers():
+            cache.get(searcher, sub, "n", sub.doc_count_all)
+        return _segment_ids(searcher)
+
+    try:
+        add_docs(library, reader, tmp_path / "in", [make_document("a.pdf", EXAMPLES_A)])
+        first = library.index.run(values_of_every_segment)
+        assert library.reindex() > 0
+        later: set[str] = set()
+        for n in range(MAX_STATES):
+            add_docs(library, reader, tmp_path / "in",
+                     [make_document(f"b{n}.pdf", EXAMPLES_B, f"2023-0{n + 2}")])
+            later |= library.index.run(values_of_every_segment)
+        assert first and not first & later
+        kept = {ident[2] for ident, _ in cache._values}
+        assert kept and not kept & first
+        assert kept <= later
     finally:
         library.close()
