@@ -22,6 +22,7 @@ import faulthandler
 import gc
 import logging
 import multiprocessing
+import multiprocessing.util
 import os
 import resource
 import shutil
