@@ -6,8 +6,8 @@ the own practices, spelling tables — depends only on the state the searcher re
 generation folder, the commit it was opened on and that commit's segments with their
 deletions. So values are kept per state, not per searcher: after an upload the first thread
 that needs a value builds it and the other threads wait for it instead of building it again
-(the own-practice names alone take 1.5 s at 10k examples). The values of the MAX_STATES most
-recently used states are kept; older ones are dropped.
+(a first build of the own-practice names reads every example: 0.5 s at 10k). The values of
+the MAX_STATES most recently used states are kept; older ones are dropped.
 
 ``doc_frequency`` remembers, on each reader, the counts of examples with a word that one search
 asks for many times.
