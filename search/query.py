@@ -66,7 +66,7 @@ from search.query_plan import (
 )
 from search.records import DocumentRef, DroppedFilter, Hit, SearchResult
 from search.schema import FACETS, RANK_FIELD, SEARCH_FIELD, facet_values
-from search.searcher_cache import SearcherCache, SegmentCache, doc_frequency
+from search.searcher_cache import SEGMENT_CACHE, SearcherCache, doc_frequency
 from search.snippets import WordTerms, make_snippet, plain_snippet
 from search.spelling import fuzzy_words, suggest, with_marks
 
@@ -460,7 +460,7 @@ def _own_practices(searcher: Searcher) -> dict[str, np.ndarray]:
     def build() -> dict[str, np.ndarray]:
         out: dict[str, list[int]] = {}
         for sub, offset in searcher.reader().leaf_readers():
-            table = _SEGMENTS.get(searcher, sub, "own", lambda sub=sub: _segment_own(sub))
+            table = SEGMENT_CACHE.get(searcher, sub, "own", lambda sub=sub: _segment_own(sub))
             deleted = sub.is_deleted
             for value, local in table.items():
                 out.setdefault(value, []).extend(
@@ -468,9 +468,6 @@ def _own_practices(searcher: Searcher) -> dict[str, np.ndarray]:
         return {value: np.array(sorted(set(ids)), dtype=np.int64)
                 for value, ids in out.items() if ids}
     return FACET_CACHE.get(searcher, "own", build)
-
-
-_SEGMENTS = SegmentCache()
 
 
 def _segment_own(reader: Any) -> dict[str, list[int]]:
@@ -963,12 +960,6 @@ class _Suggested:
         return at.run(searcher, self.q, self.rank, self.plan, self.extra, self.known)
 
 
-def _count_of(searcher: Searcher, schema: Any, text: str, at: _Page,
-              thesaurus: Thesaurus) -> Found:
-    """How many the text finds (``_Page.count``): the known words of a suggestion's query."""
-    return _Suggested.of(searcher, schema, text, thesaurus).count(searcher, at)
-
-
 def _run_query(searcher: Searcher, text: str, queries: tuple[Query, Query | None, Query | None],
                at: _Page, thesaurus: Thesaurus, fuzzy: bool = True) -> Found:
     """The hits of the query; when it finds nothing (and ``fuzzy``), those of similarly
@@ -1054,7 +1045,7 @@ def _corrected(searcher: Searcher, schema: Any, text: str, q: Query, found: Foun
         offered = better.total > found.total
     else:
         baseline = 0 if not known or found.total == 0 else \
-            _count_of(searcher, schema, known, at, thesaurus).total
+            _Suggested.of(searcher, schema, known, thesaurus).count(searcher, at).total
         offered = better.total > baseline or better.total and _more_with_every_word(
             searcher, text, suggestion, thesaurus) or found.strong == 0 and better.strong
     if not offered:

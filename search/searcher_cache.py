@@ -121,7 +121,7 @@ class SegmentCache:
         readers) and ``key``, built the first time; built every time for a searcher of no
         index folder (its segments have no lasting identity)."""
         state = state_of(searcher)
-        segment = segment_reader.segment() if hasattr(segment_reader, "segment") else None
+        segment = segment_reader.segment()  # None for a reader of no segment
         if state[0] == "unshared" or segment is None:
             return build()
         ident = (state[0], state[1], segment.segment_id())
@@ -150,6 +150,9 @@ class SegmentCache:
         held = frozenset().union(*self._states.values())
         for ident, key in [k for k in self._values if k[0] not in held]:
             del self._values[ident, key]
+
+
+SEGMENT_CACHE = SegmentCache()  # one for the process: it notes the states in use once
 
 
 MAX_FREQUENCIES = 100_000  # words whose counts one reader remembers (then it starts again)

@@ -45,7 +45,7 @@ from search.analysis import (
     variants,
 )
 from search.schema import SEARCH_FIELD
-from search.searcher_cache import SearcherCache, SegmentCache, doc_frequency
+from search.searcher_cache import SEGMENT_CACHE, SearcherCache, doc_frequency
 
 MAX_FUZZY_WORDS = 8  # words looked up by similar spelling when nothing matched
 MAX_SUGGEST_WORDS = 8  # unknown words given a "menade du" candidate
@@ -413,14 +413,12 @@ def _most_written_by(searcher: Searcher, name: str, key: Callable[[str], str | N
     return _TABLES.get(searcher, name, build)
 
 
-_SEGMENTS = SegmentCache()
-
-
 def _word_frequencies(searcher: Searcher) -> dict[str, int]:
     """How many examples have each word of letters only, in the lexicon's order: the sums of
     the segments' counts (``reader.doc_frequency``, deleted examples counted too), each
     segment's read once (``_segment_frequencies``)."""
-    tables = [_SEGMENTS.get(searcher, sub, "frequencies", lambda sub=sub: _segment_frequencies(sub))
+    tables = [SEGMENT_CACHE.get(searcher, sub, "frequencies",
+                                lambda sub=sub: _segment_frequencies(sub))
               for sub, _ in searcher.reader().leaf_readers()]
     if len(tables) == 1:
         return tables[0]
