@@ -23,11 +23,19 @@ from search.schema import FACETS, SEARCH_FIELD
 MAX_TITLE_PHRASE = 4
 
 
+_PARSER: list[tuple[Any, QueryParser]] = []  # the last schema's parser
+
+
 def _parser(schema: Any) -> QueryParser:
+    """The query parser of ``schema``, made once (a parser keeps no state between parses;
+    making one was a fifth of parsing a short query)."""
+    if _PARSER and _PARSER[0][0] is schema:
+        return _PARSER[0][1]
     parser = QueryParser(SEARCH_FIELD, schema, group=OrGroup.factory(0.9))
     parser.remove_plugin_class(FieldsPlugin)
     parser.remove_plugin_class(RangePlugin)
     parser.remove_plugin_class(BoostPlugin)
+    _PARSER[:] = [(schema, parser)]
     return parser
 
 
@@ -68,7 +76,7 @@ QUERY_TAGS = {"intervention": ("insats", 3.0), "focus_area": ("fokus", 0.5),
                "municipality": ("kommun", 2.0)}
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=2048)
 def tagged_terms(text: str) -> tuple[tuple[str, str], ...]:
     """ingest.tagging's ``query_terms`` (a pure function of the text), once per text: a search
     asks it for its concept terms and again for the concepts it names."""

@@ -103,3 +103,20 @@ def test_a_search_query_needs_no_spacy() -> None:
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
                          text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_a_schemas_parser_is_made_once_and_parses_as_a_new_one() -> None:
+    from whoosh.qparser import OrGroup, QueryParser
+
+    from search.query_parse import _parser, parse
+    from search.schema import SEARCH_FIELD, build_schema
+
+    schema, other = build_schema(), build_schema()
+    assert _parser(schema) is _parser(schema)
+    assert _parser(other) is not _parser(schema)
+    fresh = QueryParser(SEARCH_FIELD, schema, group=OrGroup.factory(0.9))
+    for text in ("hur får vi fler elever att klara skolan", "läxhjälp OR fritidsgård",
+                 "\"trygg på rasten\"", "BVC-sköterskan i Gnosjö"):
+        assert parse(schema, text) == parse(other, text)
+        if "\"" not in text:
+            assert parse(schema, text) == fresh.parse(text), text
