@@ -31,7 +31,6 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA, Levenshtein
 from whoosh.searching import Searcher
 
-from ingest.tagging import query_terms
 from ingest.tagging.compounds import split_compound
 from ingest.tagging.lemmas import is_known
 from ingest.tagging.taxonomy import taxonomy
@@ -44,6 +43,7 @@ from search.analysis import (
     query_words,
     variants,
 )
+from search.query_parse import tagged_terms
 from search.schema import SEARCH_FIELD
 from search.searcher_cache import SEGMENT_CACHE, SearcherCache, doc_frequency
 
@@ -539,7 +539,7 @@ def _best_candidate(searcher: Searcher, word: str, thesaurus: Thesaurus) -> str 
 def _unwritten(searcher: Searcher, word: str, thesaurus: Thesaurus) -> bool:
     """A word no example has (as written or by its lemma) and that neither the thesaurus nor
     the taxonomy's tagging terms know."""
-    return word.isalpha() and not (_known(searcher, word) or query_terms(word)
+    return word.isalpha() and not (_known(searcher, word) or tagged_terms(word)
                                    or thesaurus.labelled(word))
 
 
