@@ -1043,14 +1043,21 @@ def _corrected(searcher: Searcher, schema: Any, text: str, q: Query, found: Foun
     known = " ".join(w for w in query_words(text) if w not in replaced)
     if _only_split(text, suggestion):  # the query already found the word by its parts
         offered = better.total > found.total
-    else:
-        baseline = 0 if not known or found.total == 0 else \
-            _Suggested.of(searcher, schema, known, thesaurus).count(searcher, at).total
-        offered = better.total > baseline or better.total and _more_with_every_word(
-            searcher, text, suggestion, thesaurus) or found.strong == 0 and better.strong
+    else:  # the known words alone are counted last: they need a word plan of their own
+        offered = found.strong == 0 and better.strong or better.total and (
+            _more_with_every_word(searcher, text, suggestion, thesaurus)
+            or better.total > _known_alone(searcher, schema, known, found, at, thesaurus))
     if not offered:
         return None, None
     return suggestion, suggested.run(searcher, at)
+
+
+def _known_alone(searcher: Searcher, schema: Any, known: str, found: Found, at: _Page,
+                 thesaurus: Thesaurus) -> int:
+    """How many examples the query's known words find alone (none when it found none)."""
+    if not known or found.total == 0:
+        return 0
+    return _Suggested.of(searcher, schema, known, thesaurus).count(searcher, at).total
 
 
 def _only_split(text: str, suggestion: str) -> bool:
