@@ -995,7 +995,7 @@ def _message(limited: LimitedQuery, note: str | None, total: int,
              related: list[str] | None = None) -> str | None:
     """The notes for the user: what was cut from the query, and why the hits are what they
     are (no words, similar words, fewer of the words, nothing found and what is near)."""
-    if total == 0 and not (note or limited.message):
+    if total == 0 and not note:  # a query cut to its limits may still find nothing
         note = NO_HITS
         if related:
             note += " Närliggande begrepp: " + ", ".join(related) + "."

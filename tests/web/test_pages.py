@@ -386,3 +386,26 @@ def test_search_page_names_the_words_a_hit_lacks(client: FlaskClient) -> None:
     body = client.get("/?q=växelvis+boende").get_data(as_text=True)
     assert '<p class="hit-missing">Saknas: <s>boende</s></p>' in body
     assert "<s>växelvis</s>" not in body
+
+
+def test_a_search_that_finds_nothing_says_so_once_and_offers_ways_on(client: FlaskClient) -> None:
+    page = client.get("/?q=xylofonorkester")
+    assert page.status_code == 200
+    body = text(page)
+    assert "0 exempel" in body
+    assert body.count("Inga exempel matchade") == 1, body
+    assert 'class="facets"' not in page.get_data(as_text=True)  # no filters to offer
+    assert "bläddra bland koncepten" in body and "/koncept" in page.get_data(as_text=True)
+    # with a filter chosen, the filter stays on the page, to be taken away
+    page = client.get("/?q=xylofonorkester&kommun=Aneby")
+    assert text(page).count("Inga exempel matchade") == 1
+    assert 'class="facets"' in page.get_data(as_text=True)
+
+
+def test_a_cut_query_that_finds_nothing_says_both(library) -> None:  # noqa: ANN001
+    from search.query_limits import MAX_WORDS
+
+    result = library.search(" ".join(["xylofonorkester"] * (MAX_WORDS + 5)))
+    assert result.total == 0
+    assert "Inga exempel matchade" in result.message and "Sökfrågan får" in result.message, \
+        result.message
