@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from flask import Flask, request, url_for
@@ -105,6 +106,35 @@ UPLOAD_ACCEPT = ",".join([f.mimetype for f in FORMATS.values()]
 URLS_KEPT = 4096  # addresses kept by ``kept_url_for`` (then it starts over)
 
 
+# A list item's mark in a text read from a file: the file's lines are joined into paragraphs,
+# so a bulleted list arrives as one paragraph ("• 18 utbildade • 41 hänvisade") or as one
+# paragraph per item. "·" is no bullet here: it separates names ("Anna, kurator · Bo, rektor").
+_BULLET = re.compile(r"(?:^|\s)[•▪◦‣●]\s+")
+
+
+def text_blocks(text: str | None) -> list[tuple[str, list[str]]]:
+    """A stored text as blocks to show: ("p", [paragraph]) and ("ul", [item, …]), a list
+    where paragraphs begin with a bullet or one holds several (the text before the first
+    bullet stays a paragraph)."""
+    out: list[tuple[str, list[str]]] = []
+    for para in (text or "").split("\n\n"):
+        para = para.strip()
+        if not para:
+            continue
+        lead, *items = (part.strip() for part in _BULLET.split(para))
+        items = [item for item in items if item]
+        if not items or (len(items) == 1 and lead):  # "Sävsjö • 2024": a separator
+            out.append(("p", [para]))
+            continue
+        if lead:
+            out.append(("p", [lead]))
+        if out and out[-1][0] == "ul" and not lead:
+            out[-1][1].extend(items)
+        else:
+            out.append(("ul", items))
+    return out
+
+
 def kept_url_for(app: Flask) -> Any:
     """``url_for`` for templates: an address of an endpoint with plain string arguments (the
     menu's, the stylesheet's, a hit's example page) is built once per application root, not
@@ -130,7 +160,8 @@ def kept_url_for(app: Flask) -> Any:
 def init_app(app: Flask) -> None:
     app.jinja_env.globals["url_for"] = kept_url_for(app)
     app.jinja_env.filters.update(
-        swedish_date=swedish_date, kind_label=kind_label, highlight=highlight, capfirst=capfirst
+        swedish_date=swedish_date, kind_label=kind_label, highlight=highlight, capfirst=capfirst,
+        text_blocks=text_blocks,
     )
     app.jinja_env.globals.update(
         search_url=search_url,

@@ -409,3 +409,30 @@ def test_a_cut_query_that_finds_nothing_says_both(library) -> None:  # noqa: ANN
     assert result.total == 0
     assert "Inga exempel matchade" in result.message and "Sökfrågan får" in result.message, \
         result.message
+
+
+def test_a_bulleted_list_read_from_a_file_is_shown_as_a_list(client: FlaskClient, library
+                                                              ) -> None:  # noqa: ANN001
+    # the poster's results are three bullets; reading joins them into one paragraph
+    hit = library.search("kamratstödjare Vrigstadskolan", {}, 1, 1).hits[0]
+    example = library.example(hit["id"])
+    results = next(s for s in example.sections if s.heading == "Resultat")
+    assert results.text.count("• ") == 3
+    html = client.get(f"/exempel/{hit['id']}").get_data(as_text=True)
+    listed = re.search(r"<h2[^>]*>Resultat</h2>\s*<ul class=\"text-list\">(.*?)</ul>", html, re.S)
+    assert listed, html
+    items = re.findall(r"<li>(.*?)</li>", listed[1])
+    assert len(items) == 3 and items[0].startswith("18 kamratstödjare"), items
+    assert "•" not in listed[1]
+
+
+@pytest.mark.parametrize(("text", "blocks"), [
+    ("Syfte. • Alla x. • Vård y.", [("p", ["Syfte."]), ("ul", ["Alla x.", "Vård y."])]),
+    ("Mål\n\n• x\n\n• y\n\n12% 11%", [("p", ["Mål"]), ("ul", ["x", "y"]), ("p", ["12% 11%"])]),
+    ("Sävsjö • 2024", [("p", ["Sävsjö • 2024"])]),  # one mark between words: a separator
+    ("Anna, kurator · Bo, rektor", [("p", ["Anna, kurator · Bo, rektor"])]),
+])
+def test_text_blocks(text: str, blocks: list) -> None:
+    from web.filters import text_blocks
+
+    assert text_blocks(text) == blocks
