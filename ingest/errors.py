@@ -7,6 +7,9 @@ from __future__ import annotations
 class IngestError(Exception):
     code = "unreadable"
     status = 422
+    # whether reading the same bytes again may succeed (after a reader update, on a less busy
+    # machine); not when the bytes themselves are the reason (a format, a password, a size)
+    retryable = True
 
     def __init__(self, message: str) -> None:
         super().__init__(message)
@@ -16,21 +19,25 @@ class IngestError(Exception):
 class NotPdfError(IngestError):
     code = "not_pdf"
     status = 415
+    retryable = False
 
 
 class EmptyFileError(IngestError):
     code = "empty"
     status = 400
+    retryable = False
 
 
 class TooLargeError(IngestError):
     code = "too_large"
     status = 413
+    retryable = False
 
 
 class EncryptedPdfError(IngestError):
     code = "encrypted"
     status = 422
+    retryable = False
 
 
 class CorruptPdfError(IngestError):
@@ -48,11 +55,13 @@ class CorruptOfficeError(IngestError):
 class NoPagesError(IngestError):
     code = "no_pages"
     status = 422
+    retryable = False
 
 
 class TooManyPagesError(IngestError):
     code = "too_many_pages"
     status = 413
+    retryable = False
 
 
 class ParseTimeoutError(IngestError):

@@ -271,8 +271,9 @@ def run_read(huey: Huey, job_id: str, attempt: int, filename: str, data: bytes |
             except ReaderUnavailableError:
                 raise  # Huey retries the task
             except IngestError as exc:
-                # the file is kept: a coordinator may try again (after a reader update, say)
-                return ReadResult(error=exc.message, code=exc.code, status=exc.status)
+                # the file is kept for another try unless its bytes are the reason
+                return ReadResult(error=exc.message, code=exc.code, status=exc.status,
+                                  retryable=exc.retryable)
         doc.filename = filename
         return ReadResult(document=doc)
 

@@ -93,29 +93,34 @@ def test_api_queues_many_files_and_a_failed_one_is_retried(
     files = [(io.BytesIO(renamed_pdf(p)), p.name) for p in posters]
     files.append((io.BytesIO(b"inte en pdf"), "anteckning.pdf"))
     files.append((io.BytesIO(posters[0].read_bytes()), "samma.pdf"))  # stored already
+    files.append((io.BytesIO(CORRUPT), "trasig.pdf"))
     answer = client.post("/api/jobs", data={"file": files}, headers=AUTH,
                          content_type="multipart/form-data")
     assert answer.status_code == 202, answer.json
     queued = answer.json["jobs"]
     assert [j["filename"] for j in queued] == [posters[0].name, posters[1].name,
-                                               "anteckning.pdf", "samma.pdf"]
-    assert [j["state"] for j in queued] == ["queued", "queued", "queued", "failed"]
+                                               "anteckning.pdf", "samma.pdf", "trasig.pdf"]
+    assert [j["state"] for j in queued] == ["queued", "queued", "queued", "failed", "queued"]
     assert queued[3]["code"] == "duplicate" and queued[3]["status"] == 409
     assert "finns redan" in queued[3]["error"] and not queued[3]["retryable"]
 
     jobs, _ = follow(client, answer.json["batch"])
-    assert [j["state"] for j in jobs] == ["done", "done", "failed", "failed"]
+    assert [j["state"] for j in jobs] == ["done", "done", "failed", "failed", "failed"]
     ids = {j["document_id"] for j in jobs[:2]}
     listed = {d["id"] for d in client.get("/api/documents").json}
     assert ids <= listed
-    not_pdf = jobs[2]
+    not_pdf, corrupt = jobs[2], jobs[4]
     assert not_pdf["status"] == 415 and "PDF" in not_pdf["error"]
+    # the bytes are no PDF: the same bytes never will be, so no retry and no file kept
+    assert not not_pdf["retryable"]
+    assert client.post(f"/api/jobs/{not_pdf['id']}/retry", headers=AUTH).status_code == 409
+    assert corrupt["code"] == "corrupt" and corrupt["retryable"]
 
-    again = client.post(f"/api/jobs/{not_pdf['id']}/retry", headers=AUTH)
+    again = client.post(f"/api/jobs/{corrupt['id']}/retry", headers=AUTH)
     assert again.status_code == 202
     assert again.json["state"] == "queued" and again.json["attempt"] == 2
     jobs, _ = follow(client, answer.json["batch"])
-    assert jobs[2]["state"] == "failed" and jobs[2]["attempt"] == 2
+    assert jobs[4]["state"] == "failed" and jobs[4]["attempt"] == 2
     assert client.post(f"/api/jobs/{jobs[0]['id']}/retry", headers=AUTH).status_code == 409
     assert client.post(f"/api/jobs/{jobs[3]['id']}/retry", headers=AUTH).status_code == 409
     assert client.post("/api/jobs/0000/retry", headers=AUTH).status_code == 404
