@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from html import unescape
 from pathlib import Path
 
@@ -410,3 +411,40 @@ def test_a_dismissed_search_leaves_the_list(writable_client: FlaskClient) -> Non
     again = client.post("/samordnare/sokningar/dolj", data={"csrf_token": token,
                                                            "sokning": "xqzvyw"})
     assert again.status_code == 302
+
+
+def test_home_lists_the_documents_a_page_at_a_time_and_finds_them(client: FlaskClient,
+                                                                  monkeypatch) -> None:  # noqa: ANN001
+    from web.views import coordinator
+
+    login(client)
+    library = library_of(client.application)
+    stored = library.review_items()
+    newest = sorted(stored, key=lambda d: (d.date or "", d.title, d.filename), reverse=True)
+    monkeypatch.setattr(coordinator, "DOCUMENTS_PER_PAGE", 20)
+    pages = -(-len(stored) // 20)
+    assert pages >= 3, len(stored)
+
+    def rows(url: str) -> list[str]:
+        page = unescape(client.get(url).get_data(as_text=True))
+        table = page[page.index('<table class="documents">'):page.index("</table>")]
+        return re.findall(r'<span class="filename">([^<]+)</span>', table)
+
+    first = rows("/samordnare")
+    assert first == [d.filename for d in newest[:20]]
+    assert rows("/samordnare?sida=2") == [d.filename for d in newest[20:40]]
+    last = rows(f"/samordnare?sida={pages + 5}")  # past the end: the last page
+    assert last == [d.filename for d in newest[(pages - 1) * 20:]]
+    assert rows("/samordnare?sida=x") == first
+    page = unescape(client.get("/samordnare").get_data(as_text=True))
+    assert f"Inlästa dokument ({len(stored)})" in page
+    assert page.count("?sida=") == pages
+    # a part of a file name or title, any case, finds the documents that have it
+    wanted = [d for d in newest if "poster" in d.filename.lower()
+              and "rast" in (d.title + d.filename).lower()]
+    assert wanted
+    assert rows("/samordnare?dokument=RAST") == [
+        d.filename for d in newest if "rast" in f"{d.title}\n{d.filename}\n{d.date or ''}".lower()]
+    page = unescape(client.get("/samordnare?dokument=xylofon").get_data(as_text=True))
+    assert f"Inlästa dokument (0 av {len(stored)})" in page
+    assert "Inga dokument har ”xylofon”" in page

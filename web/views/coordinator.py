@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import math
+from typing import Any
+
 from flask import (
     Blueprint,
     abort,
@@ -55,14 +58,36 @@ def logout() -> Response:
     return redirect(url_for("search.index"))
 
 
+DOCUMENTS_PER_PAGE = 50  # rows of the documents table on the coordinator page
+
+
+def _documents_page(items: list[Any], text: str, page: int) -> dict[str, Any]:
+    """One page of the stored documents, newest first, those whose title, file name or date
+    has ``text`` (any case) when given: a region's thousands of documents in one table made
+    a page of megabytes."""
+    wanted = text.casefold()
+    found = [d for d in items if not wanted or wanted in
+             f"{d.title}\n{d.filename}\n{d.date or ''}".casefold()]
+    found.sort(key=lambda d: (d.date or "", d.title, d.filename), reverse=True)
+    pages = max(1, math.ceil(len(found) / DOCUMENTS_PER_PAGE))
+    page = min(max(page, 1), pages)
+    start = (page - 1) * DOCUMENTS_PER_PAGE
+    return {"documents": found[start:start + DOCUMENTS_PER_PAGE], "found": len(found),
+            "stored": len(items), "page": page, "pages": pages, "text": text}
+
+
 @bp.get("/samordnare")
 @login_required
 def home() -> str:
     library = get_library()
     items = library.review_items()
-    documents = sorted(items, key=lambda d: (d.date or "", d.title, d.filename), reverse=True)
+    text = (request.args.get("dokument") or "").strip()[:MAX_NAME]
+    try:
+        page = int(request.args.get("sida") or 1)
+    except ValueError:
+        page = 1
     return render_template(
-        "coordinator.html", documents=documents,
+        "coordinator.html", listing=_documents_page(items, text, page),
         waiting=[i for i in items if i.review == "review"],
         proposals=library.term_proposals(limit=50), phrases=library.new_phrases(limit=25),
         searches=library.weak_searches(limit=25), search_days=RETENTION_DAYS,
