@@ -295,6 +295,16 @@ PHRASE_STOPWORDS = frozenset({
     "gör", "göra", "får", "få", "kommer", "samt", "via", "bl.a.", "t.ex.", "ca", "år", "vill",
     "ska", "kan", "hur", "vad", "nu", "redan", "genom", "tillsammans", "arbetet", "arbete",
     "hela", "hel", "helt", "kort", "korta", "extra", "första", "andra", "sista", "övriga",
+}) | frozenset({
+    # closed word classes spaCy's stop words lack: conjunctions, adverbs of degree, time and
+    # attitude, and the forms of modal and auxiliary verbs ("stöd medan", "ville nästan")
+    "medan", "trots", "fast", "fastän", "innan", "tills", "ifall", "huruvida", "såvida",
+    "respektive", "nästan", "ganska", "väldigt", "fortfarande", "dessutom", "särskilt",
+    "ungefär", "knappt", "snarare", "endast", "enbart", "främst", "ofta", "sällan", "alltid",
+    "aldrig", "ibland", "snart", "genast", "egentligen", "faktiskt", "kanske", "troligen",
+    "förmodligen", "verkligen", "tyvärr", "äntligen", "plötsligt", "återigen", "ändå",
+    "ville", "velat", "vilja", "borde", "bör", "kunde", "kunnat", "kunna", "skulle", "måste",
+    "behöver", "behövde", "behövt", "brukar", "brukade", "brukat", "verkar", "verkade",
 })
 # Lemmas of time, quantity and the programme itself: never a key phrase of their own.
 FILLER_LEMMAS = frozenset({

@@ -110,6 +110,17 @@ def test_new_phrases_leave_out_time_fragments_headings_and_verbs() -> None:
     assert not [p for p in phrases if p in noise], phrases
 
 
+def test_new_phrases_leave_out_conjunctions_adverbs_and_modal_verbs() -> None:
+    texts = [
+        "Vi gav föräldrastöd medan barnen lekte. Alla ville nästan vara med i rörelsegruppen.",
+        "Familjen fick föräldrastöd medan syskonen väntade; några ville nästan sluta i "
+        "rörelsegruppen.",
+    ]
+    phrases = dict(new_phrases(texts))
+    assert phrases.get("rörelsegruppen") == 2, phrases
+    assert not [p for p in phrases if {"medan", "nästan", "ville"} & set(p.split())], phrases
+
+
 def test_poster_contacts_are_the_examples_persons() -> None:
     from ingest.model import Section
 
