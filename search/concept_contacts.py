@@ -13,9 +13,11 @@ fields win over these (web/views/concepts.py).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping
 from typing import Any
 
+from ingest.tagging.teams import team_key
 from search.records import ConceptCoach, ConceptOwner, ExampleSummary, SpreadCell
 
 MAX_OWNERS = 3
@@ -31,12 +33,17 @@ def _status(ex: ExampleSummary, cells: Mapping[str, SpreadCell]) -> str | None:
 
 def owners(examples: list[ExampleSummary], cells: Mapping[str, SpreadCell]
            ) -> list[ConceptOwner]:
-    """The teams behind ``examples`` (oldest first), the most established and earliest first."""
+    """The teams behind ``examples`` (oldest first), the most established and earliest first.
+    One team however its name is spelled (``team_key``: "Attarpsskolan", "Attarpskolan"),
+    under the spelling most of its examples use (the earliest on a tie)."""
     teams: dict[str, ConceptOwner] = {}
+    spellings: dict[str, Counter[str]] = {}
     for ex in examples:
         if not (ex.team or "").strip():
             continue
-        key = " ".join(ex.team.casefold().split())  # type: ignore[union-attr]
+        name = " ".join(ex.team.split())  # type: ignore[union-attr]
+        key = team_key(name) or name.casefold()
+        spellings.setdefault(key, Counter())[name] += 1
         owner = teams.get(key)
         if owner is None:
             teams[key] = ConceptOwner(
@@ -50,6 +57,8 @@ def owners(examples: list[ExampleSummary], cells: Mapping[str, SpreadCell]
         if status is not None and (owner.status is None or STATUS_ORDER[status]
                                    < STATUS_ORDER[owner.status]):
             owner.status = status
+    for key, owner in teams.items():
+        owner.team = spellings[key].most_common(1)[0][0]  # first counted first on a tie
     ranked = sorted(teams.values(), key=lambda o: (
         STATUS_ORDER.get(o.status or "", 9), o.since is None, o.since or 0, o.team.casefold()))
     return ranked[:MAX_OWNERS]

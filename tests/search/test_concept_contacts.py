@@ -33,6 +33,19 @@ def test_the_concepts_coach_and_owners(library: Library) -> None:
     assert all(not c.coaches for c in [library.concept("narvaroarbete")] if c)
 
 
+def test_a_team_spelled_two_ways_owns_a_concept_once(library: Library) -> None:
+    # one newsletter writes "Attarpskolan" (without the linking s) for Attarpsskolan
+    concept = library.concept("narvaroarbete")
+    assert concept is not None
+    teams = [e.team for e in concept.examples if e.team and "attarp" in e.team.lower()]
+    assert {"Attarpsskolan", "Attarpskolan"} <= set(teams), teams
+    owners = [o for o in concept.owners if "attarp" in o.team.lower()]
+    assert len(owners) == 1, owners
+    (owner,) = owners
+    assert owner.team == "Attarpsskolan" and owner.examples == len(teams)
+    assert owner.since == min(e.year for e in concept.examples if e.team in teams)
+
+
 def test_a_coach_is_in_no_directory_of_persons(library: Library) -> None:
     people = library.people()
     assert all(m.name != COACH for p in people.values() for m in p.mentions)
