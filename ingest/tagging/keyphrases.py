@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from spacy.lang.en.stop_words import STOP_WORDS as ENGLISH_STOP_WORDS
 from spacy.lang.sv.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
@@ -23,6 +24,7 @@ from ingest.lexicon import (
     GENERIC_NOUN_LEMMAS,
     METHOD_HEADINGS,
     PHRASE_STOPWORDS,
+    SWEDISH_ENGLISH_HOMOGRAPHS,
 )
 from ingest.model import Section
 from ingest.tagging.compounds import split_compound
@@ -76,8 +78,17 @@ def _excluded() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _not_heads() -> frozenset[str]:
-    """Fillers, generic nouns and ``_excluded``: one set, not a union per word."""
-    return FILLER_LEMMAS | GENERIC_NOUN_LEMMAS | _excluded()
+    """Fillers, generic nouns, ``_excluded`` and English function words: one set, not a
+    union per word."""
+    return FILLER_LEMMAS | GENERIC_NOUN_LEMMAS | _excluded() | _english_function_words()
+
+
+@lru_cache(maxsize=1)
+def _english_function_words() -> frozenset[str]:
+    """spaCy's English stop words that are no Swedish words ("the", "with"; not "for", "is"):
+    an English text or title ("Overview of the Technology …") proposed "the" as a practice."""
+    return frozenset(w for w in ENGLISH_STOP_WORDS
+                     if w.isalpha() and w not in SWEDISH_ENGLISH_HOMOGRAPHS)
 
 
 def _base(word: str, lemma: str) -> str:

@@ -22,7 +22,12 @@ from ingest.tagging.taxonomy import taxonomy
 _NOT_SURNAMES_TEXT = (
     "Och Eller Men Som Att Det Den De Vi Jag Du Han Hon Hen Har Är Var Kommer Ska Kan "
     "Region Kommun Kommunen Länet Skolan Familjecentralen Nyhetsbrev Kontakt Tel Telefon "
-    "E-post Mejl Mail"
+    "E-post Mejl Mail "
+    # organisations named after a person or a place that is a first name too ("Viktoria
+    # Institute", "Victoria University", "Linnea Högskolan")
+    "Universitet Universitetet University Högskola Högskolan Institut Institutet Institute "
+    "College School Akademin Academy Centrum Center Centre Stiftelsen Foundation Förskolan "
+    "Fritidsgården Biblioteket Vårdcentralen Gymnasiet Folkhögskola Folkhögskolan"
 )
 NOT_SURNAMES = frozenset(_NOT_SURNAMES_TEXT.split()) | frozenset(
     word.capitalize()

@@ -62,3 +62,10 @@ def test_roles_at_sentence_start_and_with_copula() -> None:
         ("Petra Olsson", "enhetschef på socialtjänsten"),
         ("Anna Lind", "biträdande rektor"), ("Johan Ek", "kurator"),
     ]
+
+
+def test_an_organisation_named_like_a_person_is_none() -> None:
+    # a first name before an organisation's word: "Victoria University", "Linnea Högskolan"
+    text = ("Forskare från Viktoria Institute och Jönköping University deltog. Kontakt: Robert "
+            "Mason, Victoria University. Anna Berg, kurator, och Linnea Högskolan i Jönköping.")
+    assert persons(text) == [("Robert Mason", None), ("Anna Berg", "kurator")]

@@ -147,3 +147,12 @@ def test_whom_and_when_and_a_title_verb_are_no_practice() -> None:
     proposed = [value for value, is_proposed in _interventions(ex) if is_proposed]
     assert "tjejgympa" in proposed
     assert not {"tjej", "tro", "trea", "fyra", "sportlov", "lov"} & set(proposed), proposed
+
+
+def test_an_english_function_word_is_no_proposal() -> None:
+    # an English report: its title's "the" was proposed as the example's practice
+    ex = _example(
+        "Overview of the Technology Acceptance Model",
+        "The model explains how users come to accept and use a technology. The model has been "
+        "extended with the theory of planned behaviour and with the social influence of peers.")
+    assert not {"the", "with", "of", "and", "how"} & {v for v, _ in _interventions(ex)}
