@@ -306,11 +306,10 @@ PHRASE_STOPWORDS = frozenset({
     "ville", "velat", "vilja", "borde", "bör", "kunde", "kunnat", "kunna", "skulle", "måste",
     "behöver", "behövde", "behövt", "brukar", "brukade", "brukat", "verkar", "verkade",
 })
-# English function words that are Swedish words too ("för" without its dots aside): an English
-# stop word is no head of a key phrase unless it is one of these.
+# English function words that are Swedish nouns too ("by": a village, "make": a husband): an
+# English stop word is no head of a key phrase unless it is one of these.
 SWEDISH_ENGLISH_HOMOGRAPHS = frozenset({
-    "back", "by", "for", "former", "front", "full", "get", "i", "in", "is", "just", "last",
-    "make", "must", "not", "part", "per", "show", "still", "under",
+    "back", "by", "former", "front", "get", "is", "last", "make", "must", "not", "part", "show",
 })
 # Lemmas of time, quantity and the programme itself: never a key phrase of their own.
 FILLER_LEMMAS = frozenset({
