@@ -85,7 +85,7 @@ def _not_heads() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _english_function_words() -> frozenset[str]:
-    """spaCy's English stop words that are no Swedish words ("the", "with"; not "for", "is"):
+    """spaCy's English stop words that are no Swedish nouns ("the", "for"; not "by", "part"):
     an English text or title ("Overview of the Technology …") proposed "the" as a practice."""
     return frozenset(w for w in ENGLISH_STOP_WORDS
                      if w.isalpha() and w not in SWEDISH_ENGLISH_HOMOGRAPHS)

@@ -438,7 +438,10 @@ def test_home_lists_the_documents_a_page_at_a_time_and_finds_them(client: FlaskC
     assert rows("/samordnare?sida=x") == first
     page = unescape(client.get("/samordnare").get_data(as_text=True))
     assert f"Inlästa dokument ({len(stored)})" in page
-    assert page.count("?sida=") == pages
+    assert all(f"?sida={n}#dokument" in page for n in range(2, min(pages, 4) + 1))
+    assert 'rel="next"' in page and 'rel="prev"' not in page
+    later = unescape(client.get(f"/samordnare?sida={pages}").get_data(as_text=True))
+    assert 'rel="prev"' in later and 'rel="next"' not in later
     # a part of a file name or title, any case, finds the documents that have it
     wanted = [d for d in newest if "poster" in d.filename.lower()
               and "rast" in (d.title + d.filename).lower()]

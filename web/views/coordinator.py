@@ -19,6 +19,7 @@ from werkzeug.wrappers import Response
 
 from ingest.model import TAG_KINDS
 from search.errors import InvalidRequestError, LibraryError
+from search.records import ReviewItem
 from search.search_log import RETENTION_DAYS
 from web import uploads
 from web.extensions import login_limit
@@ -61,7 +62,7 @@ def logout() -> Response:
 DOCUMENTS_PER_PAGE = 50  # rows of the documents table on the coordinator page
 
 
-def _documents_page(items: list[Any], text: str, page: int) -> dict[str, Any]:
+def _documents_page(items: list[ReviewItem], text: str, page: int) -> dict[str, Any]:
     """One page of the stored documents, newest first, those whose title, file name or date
     has ``text`` (any case) when given: a region's thousands of documents in one table made
     a page of megabytes."""
