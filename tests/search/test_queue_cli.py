@@ -32,7 +32,8 @@ def test_upload_wait_reads_and_stores_through_the_queue(tmp_path: Path) -> None:
     answer = json.loads(done.stdout)
     good, bad = answer["jobs"]
     assert good["state"] == "done" and good["titles"], good
-    assert bad["state"] == "failed" and bad["code"] == "not_pdf" and bad["retryable"]
+    # no PDF: the same bytes never will be, so the job cannot be tried again
+    assert bad["state"] == "failed" and bad["code"] == "not_pdf" and not bad["retryable"]
     assert (data_dir / "queue.sqlite3").is_file()
     with Library(data_dir) as library:
         assert library.document_count() == 1
