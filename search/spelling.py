@@ -25,7 +25,6 @@ import itertools
 import re
 from collections.abc import Callable
 from functools import lru_cache
-from typing import Any
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA, Levenshtein
@@ -45,7 +44,7 @@ from search.analysis import (
 )
 from search.query_parse import tagged_terms
 from search.schema import SEARCH_FIELD
-from search.searcher_cache import SEGMENT_CACHE, SearcherCache, doc_frequency
+from search.searcher_cache import SearcherCache, doc_frequency, field_frequencies
 
 MAX_FUZZY_WORDS = 8  # words looked up by similar spelling when nothing matched
 MAX_SUGGEST_WORDS = 8  # unknown words given a "menade du" candidate
@@ -414,29 +413,10 @@ def _most_written_by(searcher: Searcher, name: str, key: Callable[[str], str | N
 
 
 def _word_frequencies(searcher: Searcher) -> dict[str, int]:
-    """How many examples have each word of letters only, in the lexicon's order: the sums of
-    the segments' counts (``reader.doc_frequency``, deleted examples counted too), each
-    segment's read once (``_segment_frequencies``)."""
-    tables = [SEGMENT_CACHE.get(searcher, sub, "frequencies",
-                                lambda sub=sub: _segment_frequencies(sub))
-              for sub, _ in searcher.reader().leaf_readers()]
-    if len(tables) == 1:
-        return tables[0]
-    total: dict[str, int] = {}
-    for table in tables:
-        for term, frequency in table.items():
-            total[term] = total.get(term, 0) + frequency
-    return {term: total[term] for term in sorted(total)}  # code point order: the lexicon's
-
-
-def _segment_frequencies(reader: Any) -> dict[str, int]:
-    """A segment's words of letters only and how many of its documents have each."""
-    out: dict[str, int] = {}
-    for raw, info in reader.iter_field(SEARCH_FIELD):
-        term = raw.decode("utf-8") if isinstance(raw, bytes) else raw
-        if term.isalpha():
-            out[term] = info.doc_frequency()
-    return out
+    """How many examples have each word of letters only, in the lexicon's order
+    (``field_frequencies``)."""
+    return {term: frequency for term, frequency in field_frequencies(searcher, SEARCH_FIELD).items()
+            if term.isalpha()}
 
 
 def _marked_words(searcher: Searcher) -> dict[str, str]:

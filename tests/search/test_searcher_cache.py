@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ingest.model import Tag
-from search import query, spelling
+from search import query, searcher_cache, spelling
 from search.library import Library
 from search.schema import RANK_FIELD, SEARCH_FIELD, facet_values
 from search.searcher_cache import MAX_STATES, SearcherCache, SegmentCache, doc_frequency, state_of
@@ -141,11 +141,11 @@ def test_a_new_state_reads_only_its_new_segments_for_the_tables(
     segment's, and a segment is read once: after an upload only the new one is read, and
     removed examples are left out as a walk over every example leaves them out."""
     read: list[str] = []
-    own_of, frequencies_of = query._segment_own, spelling._segment_frequencies
+    own_of, frequencies_of = query._segment_own, searcher_cache.segment_frequencies
     monkeypatch.setattr(query, "_segment_own", lambda sub: (
         read.append(sub.segment().segment_id()), own_of(sub))[1])
-    monkeypatch.setattr(spelling, "_segment_frequencies", lambda sub: (
-        read.append(sub.segment().segment_id()), frequencies_of(sub))[1])
+    monkeypatch.setattr(searcher_cache, "segment_frequencies", lambda sub, field: (
+        read.append(sub.segment().segment_id()), frequencies_of(sub, field))[1])
     library = Library(tmp_path / "data", reader=reader)
     try:
         seen: set[str] = set()
