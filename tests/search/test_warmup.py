@@ -176,6 +176,7 @@ def test_closing_stops_a_long_warm_up(tmp_path: Path) -> None:
 
 
 def test_warming_analyses_the_vocabulary(library: Library) -> None:
+    assert library.index.warmer.wait(30)  # the library's own warming analyses words too
     variants.cache_clear()  # (kept for the process: other tests' words too)
     with library.index.reading() as searcher:
         count = warmup.analyse_vocabulary(searcher, threading.Event())
