@@ -199,6 +199,11 @@ class Document(Record):
     warnings: list[str] = []
     source_format: Literal["pdf", "docx", "pptx", "odt", "odp"] = Field(
         default="pdf", description="Den uppladdade filens format")
+    language: str = Field(
+        default="sv", pattern="^[a-z]{2,3}$",
+        description="Språket texten är skriven på (ISO 639-1, t.ex. sv, en); sv utom när "
+        "texten säkert är på ett annat språk. Taggningen läser svenska: ett dokument på ett "
+        "annat språk får en varning och inga föreslagna egna insatser.")
     context: list[Section] = []
     examples: list[Example] = []
 
@@ -214,4 +219,4 @@ class Document(Record):
             context=[model.Section(s.heading, s.text) for s in self.context],
             examples=[ex.to_model() for ex in self.examples],
             ocr_pages=list(self.ocr_pages), warnings=list(self.warnings),
-            source_format=self.source_format)
+            source_format=self.source_format, language=self.language)

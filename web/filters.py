@@ -10,6 +10,7 @@ from markupsafe import Markup
 
 from ingest.formats import FORMATS
 from ingest.lexicon import MONTHS
+from ingest.tagging.language import language_name
 from web.params import FACET_NAMES, FACETS
 
 KINDS = {"newsletter": "Nyhetsbrev", "poster": "Poster", "document": "Dokument"}
@@ -161,7 +162,7 @@ def init_app(app: Flask) -> None:
     app.jinja_env.globals["url_for"] = kept_url_for(app)
     app.jinja_env.filters.update(
         swedish_date=swedish_date, kind_label=kind_label, highlight=highlight, capfirst=capfirst,
-        text_blocks=text_blocks,
+        text_blocks=text_blocks, language_name=language_name,
     )
     app.jinja_env.globals.update(
         search_url=search_url,

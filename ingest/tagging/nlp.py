@@ -18,6 +18,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from ingest.tagging import language
 from ingest.tagging.gazetteer import surface_forms
 from ingest.tagging.lemmas import load_tables
 from ingest.tagging.rules import Hit as RuleHit
@@ -334,3 +335,4 @@ def load() -> None:
     doc = engine.doc("Familjecentralen i Rydaholm startade gemensamma hembesök i Nässjös kommun.")
     engine.match(doc)
     engine.places(doc)
+    language.load()

@@ -36,6 +36,7 @@ from ingest.tagging.document_contacts import add_document_contacts
 from ingest.tagging.focus import example_focus_areas
 from ingest.tagging.gazetteer import municipality_of
 from ingest.tagging.keyphrases import has_noun_forms, key_phrases
+from ingest.tagging.language import SWEDISH, text_language
 from ingest.tagging.lemmas import lemmatize
 from ingest.tagging.nlp import Hit, sentence_ids, view
 from ingest.tagging.persons import Person, find_persons
@@ -292,6 +293,7 @@ def tag_example(
     hints: list[str] | None = None,
     contacts: list[str] | None = None,
     team_hints: list[str] | None = None,
+    propose: bool = True,
 ) -> None:
     """Fill example.tags, example.team and example.team_key.
 
@@ -300,14 +302,16 @@ def tag_example(
     ``contacts`` are texts outside the example that name its own people (a poster's contact
     box): their persons are added, with evidence only where the name also occurs in the text.
     ``team_hints`` are lines that may be a byline naming the team ("Närvaroteamet
-    Kvarnskolan · Vetlanda kommun" under a poster's title).
+    Kvarnskolan · Vetlanda kommun" under a poster's title). ``propose``: key phrases of the
+    text are proposed as its own interventions (not for a text in another language).
     """
     engine = nlp.get()
     title_munis = tuple(_municipalities_in(example.title))
     title_doc = engine.short_doc(example.title or "")
     title_stages = tuple(h.value for h in engine.match(title_doc) if h.kind == STAGE)
     text_doc, tags = _analyse(example.text, title_munis, title_stages)
-    _propose_interventions(example, text_doc, title_doc, tags)
+    if propose:
+        _propose_interventions(example, text_doc, title_doc, tags)
     example_focus_areas(tags)
     team = _choose_team(example, team_hints, text_doc)
     if team and (TEAM, team) not in tags.evidence:
@@ -435,7 +439,10 @@ def forget_short_texts() -> None:
 
 
 def tag_document(doc: Document) -> None:
-    """Tag every example of the document (document title and context as weak hints)."""
+    """Tag every example of the document (document title and context as weak hints), after
+    finding the language its text is written in (``doc.language``): a text in another
+    language gets no key phrases proposed as its own interventions."""
+    doc.language = text_language(document_text(doc))
     hints = [doc.title]
     contacts: list[str] = []
     team_hints: list[str] = []
@@ -443,5 +450,11 @@ def tag_document(doc: Document) -> None:
         contacts = [f"{s.heading}\n{s.text}" for s in doc.context]
         team_hints = [doc.title]
     for example in doc.examples:
-        tag_example(example, hints, contacts, team_hints)
+        tag_example(example, hints, contacts, team_hints, propose=doc.language == SWEDISH)
     add_document_contacts(doc)
+
+
+def document_text(doc: Document) -> str:
+    """The document's title, context and examples' texts, in order."""
+    return "\n\n".join([doc.title, *(f"{s.heading}\n{s.text}" for s in doc.context),
+                         *(ex.text for ex in doc.examples)])
