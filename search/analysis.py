@@ -125,10 +125,11 @@ def compound_parts(word: str) -> tuple[str, ...]:
 @lru_cache(maxsize=20_000)
 def part_lemmas(word: str, known_too: bool = False) -> tuple[tuple[str, ...], ...]:
     """The lemmas of each compound part of a word, part by part ("föräldrataxi":
-    (föräldra, förälder), (taxi,)); empty when it is not a compound, or (unless ``known_too``)
-    a short form the lemma table knows ("frågelåda" is a word of its own there)."""
+    (föräldra, förälder), (taxi,)); empty when it is not a compound, when it is a place's name
+    (``_proper_place``), or (unless ``known_too``) a short form the lemma table knows
+    ("frågelåda" is a word of its own there)."""
     if len(word) < 2 * MIN_PART or not word.isalpha() or (
-            not known_too and _simple_word(word)):
+            not known_too and _simple_word(word)) or _proper_place(word):
         return ()
     try:
         parts = [p.lower() for p in _split(word)]
@@ -172,6 +173,14 @@ def _places() -> dict[str, str]:
     return out
 
 
+def _proper_place(word: str) -> bool:
+    """Whether a lowercase word is the name of a place of the gazetteer and no word of the
+    lemma table: a name, not a compound of the words it looks made of ("anderstorp" is no
+    "anders" + "torp", "gnosjö" no "sjö", "ingatorp" no "ingen"); a place that is a word too
+    ("herrgården") is still read as the word."""
+    return place_of(word) is not None and not _is_known(word)
+
+
 def place_of(word: str) -> str | None:
     """The one-word place of the gazetteer (its name, lowercase) a lowercase word names, as
     written, without its å/ä/ö or in the genitive ("nassjo": nässjö, "stockaryds": stockaryd)."""
@@ -190,10 +199,11 @@ MIN_PLACE = 5  # letters of the place's name (shorter ones are words too: "berg"
 @lru_cache(maxsize=200_000)
 def _place_parts(word: str) -> tuple[str, ...]:
     """A compound that begins with a one-word place of the gazetteer, with or without a
-    joining s, and ends in a known word ("ekbyskolan": ekby, skola; "ekbygården")
-    is about that place: the place's name is one of its terms. The lemma table knows no
-    place names, so it does not split such a word or splits it wrongly ("anders", "torp"),
-    and a query for the place missed the examples that name it only by its school."""
+    joining s, and ends in a known word ("ekbyskolan": ekby, skola; "ekbygården") is about
+    that place: its parts are the place's name and the terms of the word after it. The lemma
+    table knows no place names, so it does not split such a word or splits it wrongly
+    ("nässjöskolan": näs, sjö, skola), and a query for the place missed the examples that
+    name it only by its school."""
     if not word.isalpha():
         return ()
     places = _places()
@@ -203,7 +213,7 @@ def _place_parts(word: str) -> tuple[str, ...]:
         if place is None and head.endswith("s"):
             place = places.get(head[:-1])
         if place is not None and len(place) >= MIN_PLACE and place != word and _is_known(rest):
-            return (place,)
+            return (place, *variants(rest, False))
     return ()
 
 
@@ -235,7 +245,8 @@ def infinitives(text: str) -> set[str]:
 def variants(word: str, index_side: bool) -> tuple[str, ...]:
     """All terms one lowercase word produces, the lemma first. A place name's genitive or its
     spelling without å/ä/ö also gives the place's name ("rydaholms", "asen"): the lemma table
-    does not know places ("rydaholms" would be "rydaholme")."""
+    does not know places ("rydaholms" would be "rydaholme"). A place's name has no compound
+    parts; a compound that begins with one has the place and the rest's terms."""
     base = lemma(word)
     terms = [base]
     place = _places().get(word)
@@ -250,10 +261,13 @@ def variants(word: str, index_side: bool) -> tuple[str, ...]:
         for piece in word.replace(":", "-").split("-"):
             if len(piece) >= 2:
                 terms.append(lemma(piece))
-    terms.extend(compound_parts(word))
-    if base != word:
-        terms.extend(compound_parts(base))
-    terms.extend(_place_parts(word))
+    placed = _place_parts(word)
+    if placed:  # a place and a word after it ("nässjöskolan": nässjö, skola)
+        terms.extend(placed)
+    elif not _proper_place(word):  # a place's name is a name, not a compound
+        terms.extend(compound_parts(word))
+        if base != word:
+            terms.extend(compound_parts(base))
     if index_side:
         terms.append(word)
         terms.extend([fold(t) for t in list(terms)])

@@ -138,3 +138,19 @@ def test_a_compound_beginning_with_a_place_has_the_place_as_a_term() -> None:
         assert place in variants(word, True), word
     # a first part that is no place of the gazetteer adds nothing of the kind
     assert variants("ekbyskolan", False) == ("ekbyskola",)
+
+
+def test_a_place_name_is_no_compound() -> None:
+    # "Anderstorp" is no "anders" + "torp", "Gnosjö" no "sjö": read as compounds, a search for
+    # Sävsjö found Gnosjö's examples and one for Anderstorp those of Ingatorp and Kulltorp
+    from search.analysis import compound_parts, variants
+
+    for place in ("anderstorp", "gnosjö", "sävsjö", "ingatorp", "forserum"):
+        assert compound_parts(place) == (), place
+        assert variants(place, False) == (place,), place
+    assert "sjö" not in variants("ekenässjön", True)  # nor in an inflected form's lemma
+    assert variants("anderstorps", False) == ("anderstorp",)  # the genitive is the place
+    # a compound that begins with a place has the place and the rest's terms, no other parts
+    assert variants("nässjöskolan", False) == ("nässjöskola", "nässjö", "skola")
+    # a place that is a word too is still read as the word
+    assert "gård" in variants("herrgården", False)

@@ -108,3 +108,13 @@ def test_a_visit_named_by_the_age_finds_home_visits(corpus_library) -> None:
     assert result.total > 0
     assert all("hembesök" in h["title"].lower() for h in result.hits), \
         [h["title"] for h in result.hits]
+
+
+@pytest.mark.parametrize("place", ["Sävsjö", "Gnosjö", "Mullsjö", "Anderstorp"])
+def test_a_place_finds_the_examples_that_name_it(corpus_library, place: str) -> None:
+    # not those of places whose names end alike ("Gnosjö" for Sävsjö, "Ingatorp" for Anderstorp)
+    result = corpus_library.search(place, per_page=100)
+    assert result.total >= 2
+    for hit in result.hits:
+        example = corpus_library.example(hit.id)
+        assert place.lower() in f"{example.title} {example.text}".lower(), hit.title
