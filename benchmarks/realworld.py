@@ -643,8 +643,11 @@ def _warm_up(reader: Any) -> float:
 
 
 def _after_sweep(library: Any) -> dict[str, Any]:
-    stored = {doc.filename: text_issues(doc) for doc in library.documents()}
+    documents = library.documents()
+    stored = {doc.filename: text_issues(doc) for doc in documents}
+    languages = Counter(doc.language for doc in documents)
     return {"stored_text": text_summary(stored, len(stored)),
+            "languages": dict(languages.most_common()),
             "consistency": check_consistency(library),
             "searches": run_searches(library),
             "reconcile": library.reconcile()}
@@ -771,6 +774,8 @@ def _print_details(report: dict[str, Any]) -> None:
           f"{'OK' if cons['consistent'] else 'INCONSISTENT'}; reconcile {report['reconcile']}")
     answers = [f"{s['call']}={s.get('total', s.get('error'))}" for s in report["searches"]]
     print("searches: " + ", ".join(answers))
+    print("languages of the stored documents: " + ", ".join(
+        f"{code} {n}" for code, n in report.get("languages", {}).items()))
     print(f"\n{'slowest files':60} {'seconds':>8} {'reader':>7} {'pages':>6} {'OCR':>4}  "
           "outcome")
     for row in timing["slowest"]:
