@@ -11,7 +11,7 @@ from flask.testing import FlaskClient
 
 from tests.ingest.foreign import ENGLISH, report
 
-from .conftest import PASSWORD, USER
+from .conftest import PASSWORD, USER, login
 
 
 def _basic() -> dict[str, str]:
@@ -44,6 +44,11 @@ def test_an_english_upload_says_its_language(writable_client: FlaskClient,
 
     found = writable_client.get("/api/search?q=librarian").json
     assert found["results"][0]["document"]["id"] == document["id"]
+
+    login(writable_client)
+    page = writable_client.get(f"/samordnare/dokument/{document['id']}").get_data(as_text=True)
+    assert '<h1>Granska: <span lang="en">' in page
+    assert "Texten verkar vara på engelska" in page
 
 
 def test_a_swedish_document_says_nothing_of_its_language(client: FlaskClient) -> None:
