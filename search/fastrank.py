@@ -53,12 +53,14 @@ _AVERAGES = SearcherCache()
 
 def _stored_lengths(searcher: Searcher, fieldname: str) -> np.ndarray:
     """Each document's stored (approximate) length of the field, as Whoosh's BM25F reads it
-    (a copy of a field has the same lengths: they are read once for both)."""
+    (a copy of a field has the same lengths: they are read once for both). Whoosh answers None
+    for a document whose field is empty (an example without tags): its length is 0, not a
+    NaN that would make the field's average, and every score using it, NaN."""
     fieldname = _WITHOUT_POSITIONS.get(fieldname, fieldname)
 
     def build() -> np.ndarray:
         reader = searcher.reader()
-        return np.fromiter((reader.doc_field_length(i, fieldname, 1)
+        return np.fromiter((reader.doc_field_length(i, fieldname, 1) or 0
                             for i in range(reader.doc_count_all())), dtype=np.float64)
     return _LENGTHS.get(searcher, fieldname, build)
 

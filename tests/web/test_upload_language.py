@@ -45,6 +45,13 @@ def test_an_english_upload_says_its_language(writable_client: FlaskClient,
     found = writable_client.get("/api/search?q=librarian").json
     assert found["results"][0]["document"]["id"] == document["id"]
 
+    # an example without a single tag (Whoosh gives no length for an empty field): the tags'
+    # average length, and every score it enters, stay numbers
+    assert any(not e["tags"] for e in document["examples"])
+    municipal = writable_client.get("/api/search?q=Gnosjö").json["results"]
+    assert municipal and all(r["score"] > 0 for r in municipal)
+    assert "Gnosjö" in municipal[0]["municipalities"]
+
     login(writable_client)
     page = writable_client.get(f"/samordnare/dokument/{document['id']}").get_data(as_text=True)
     assert '<h1>Granska: <span lang="en">' in page
