@@ -157,7 +157,7 @@ class Document:
     ocr_pages: list[int] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     source_format: str = "pdf"  # the uploaded file's format: pdf, docx, pptx, odt, odp
-    language: str = "sv"  # ISO 639-1 code of the language its text is written in
+    language: str = "sv"  # ISO 639 code of the language its text is written in ("sv", "en")
     # an office file's PDF as LibreOffice made it, kept beside the original for page pictures;
     # derived from the file at ingest time, never part of the record
     rendition: bytes | None = field(default=None, repr=False, compare=False)

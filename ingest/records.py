@@ -201,7 +201,7 @@ class Document(Record):
         default="pdf", description="Den uppladdade filens format")
     language: str = Field(
         default="sv", pattern="^[a-z]{2,3}$",
-        description="Språket texten är skriven på (ISO 639-1, t.ex. sv, en); sv utom när "
+        description="Språket texten är skriven på (ISO 639-kod, t.ex. sv, en); sv utom när "
         "texten säkert är på ett annat språk. Taggningen läser svenska: ett dokument på ett "
         "annat språk får en varning och inga föreslagna egna insatser.")
     context: list[Section] = []

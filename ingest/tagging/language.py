@@ -3,8 +3,8 @@
 Exempelbanken's tagging reads Swedish: its rules, lemma tables and key phrases are Swedish, so
 a report in English or French gets English function words and content words proposed as
 practices ("the", "benchmark", "bonifiés") and no warning that its tags rest on another
-language. The language is identified with py3langid (langid.py's naive Bayes model over byte
-n-grams, trained on 97 languages and shipped in the package), over the start of the text.
+language. The language is identified with py3langid (langid.py's naive Bayes classifier over
+byte n-grams, its model shipped in the package), over the start of the text.
 
 A text is taken as Swedish unless the model names another language with MIN_CONFIDENCE or more
 over at least MIN_LETTERS letters: a poster of a few lines, a list of names or numbers, or OCR
@@ -14,7 +14,6 @@ CLDR data.
 
 from __future__ import annotations
 
-import threading
 from functools import lru_cache
 
 from babel import Locale
@@ -24,7 +23,6 @@ SWEDISH = "sv"
 SAMPLE_CHARS = 20_000  # the start of the text is looked at (time grows with its length)
 MIN_LETTERS = 200  # letters a text needs before its language is doubted
 MIN_CONFIDENCE = 0.8  # the model's probability for another language before it is believed
-_LOCK = threading.Lock()
 
 
 @lru_cache(maxsize=1)
@@ -39,13 +37,12 @@ def load() -> None:
 
 
 def text_language(text: str) -> str:
-    """The ISO 639-1 code of the language the text is written in: "sv" unless another
+    """The ISO 639 code of the language the text is written in: "sv" unless another
     language is identified confidently (the module's docstring says when)."""
     sample = text[:SAMPLE_CHARS]
     if sum(c.isalpha() for c in sample) < MIN_LETTERS:
         return SWEDISH
-    with _LOCK:  # the identifier keeps no state between texts, but its model loads once
-        code, confidence = _identifier().classify(sample)
+    code, confidence = _identifier().classify(sample)
     return code if confidence >= MIN_CONFIDENCE and code != "zxx" else SWEDISH
 
 
