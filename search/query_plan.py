@@ -46,9 +46,12 @@ EXPANSION_WEIGHTS = {"intervention": ("insats", 2.0), "focus_area": ("fokus", 0.
 AREA_ONLY_WEIGHT = 2.0
 Concepts = tuple[tuple[str, str, float], ...]  # (tag kind, value, weight) named by a query
 # A long query (LONG_QUERY content words or more) finds the examples that have at least this
-# share of its content words, a word counting also when the example is tagged with a concept
-# the word names; when fewer than ENOUGH_HITS examples have that many, one word less is
-# needed, down to one (and the message says so).
+# share of its content words that count (not a common word, not the asker's own place), a word
+# counting also when the example is tagged with a concept the word names; when fewer than
+# ENOUGH_HITS examples have that many, one word less is needed, down to one (and the message
+# says so). A long question of which only one or two words count needs them all: "vi är en
+# skola och undrar hur fler elever kan komma till skolan" needs "komma" and "skolan", not
+# either (105 of 128 examples).
 MIN_SHOULD_MATCH = 0.6
 LONG_QUERY = 3
 ENOUGH_HITS = 10  # a page
@@ -59,9 +62,10 @@ COMMON_SHARE = 0.5  # a word in more than this share of the examples is a common
 PART_WEIGHT = 0.3  # the parts of a compound no example writes, when it names a concept
 
 
-def required_words(n: int) -> int:
-    """How many of a query's ``n`` content words an example needs."""
-    return 1 if n < LONG_QUERY else max(1, math.ceil(MIN_SHOULD_MATCH * n))
+def required_words(n: int, written: int) -> int:
+    """How many of the ``n`` content words that count an example needs, in a query of
+    ``written`` content words."""
+    return 1 if written < LONG_QUERY else max(1, math.ceil(MIN_SHOULD_MATCH * n))
 
 
 def named_concepts(text: str, thesaurus: Thesaurus) -> Concepts:
@@ -355,7 +359,7 @@ def word_plan(searcher: Searcher, text: str, q: Query, thesaurus: Thesaurus) -> 
     naming |= {i for actor in actors for i in actor.words}
     present = sum(1 for i, terms in enumerate(words) if counts[i] and (
         i in naming or any(doc_frequency(reader, RANK_FIELD, t) for t in terms)))
-    return WordPlan(words, concepts, tuple(named.items()), required_words(present),
+    return WordPlan(words, concepts, tuple(named.items()), required_words(present, len(written)),
                     tuple(counts), tuple(weights), _closeness(text, named, thesaurus),
                     named_ages(text, thesaurus), actors, own, tuple(written),
                     _named_rings(reader, concepts, thesaurus))
