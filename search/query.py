@@ -899,14 +899,13 @@ def _user_query(schema: Any, text: str) -> tuple[Query, Query | None, Query | No
 
 
 
-def _run_fuzzy(searcher: Searcher, text: str, fq: Query | None, page: int, per_page: int,
-               sort: str) -> Found:
+def _run_fuzzy(searcher: Searcher, text: str, at: _Page, thesaurus: Thesaurus) -> Found:
     """The search again with words spelled like the query's (when it found nothing)."""
-    groups = fuzzy_words(searcher, text)
+    groups = fuzzy_words(searcher, text, thesaurus)
     if not groups:
         return Found(0, [], {})
     q = Or([Term(SEARCH_FIELD, term) for terms in groups for term in terms])
-    return _run(searcher, q, fq, page, per_page, sort, None, WordPlan(groups))
+    return _run(searcher, q, at.fq, at.page, at.per_page, at.sort, None, WordPlan(groups))
 
 
 @dataclass(frozen=True)
@@ -967,13 +966,13 @@ def _run_query(searcher: Searcher, text: str, queries: tuple[Query, Query | None
     q, rank, extra = queries
     found = at.run(searcher, q, rank, word_plan(searcher, text, q, thesaurus), extra)
     if fuzzy and found.total == 0 and not isinstance(q, Every):
-        return _fuzzy_fallback(searcher, text, at)
+        return _fuzzy_fallback(searcher, text, at, thesaurus)
     return found
 
 
-def _fuzzy_fallback(searcher: Searcher, text: str, at: _Page) -> Found:
+def _fuzzy_fallback(searcher: Searcher, text: str, at: _Page, thesaurus: Thesaurus) -> Found:
     """The words spelled like the query's (none of its hits has a word of its own)."""
-    found = _run_fuzzy(searcher, text, at.fq, at.page, at.per_page, at.sort)
+    found = _run_fuzzy(searcher, text, at, thesaurus)
     return replace(found, note=FUZZY_HITS, strong=0) if found.total else found
 
 
@@ -1125,7 +1124,7 @@ def search(searcher: Searcher, schema: Any, text: str | None,
         suggestion, better = joined, found
     found = better or found
     if better is None and found.total == 0 and not isinstance(q, Every):
-        found = _fuzzy_fallback(searcher, words_text, at)
+        found = _fuzzy_fallback(searcher, words_text, at, thesaurus)
     note = found.note or note
     dropped = without_each_filter(searcher, schema, words_text, filters, thesaurus) \
         if found.total == 0 and filters else []

@@ -590,11 +590,14 @@ def _words_of_labels(text: str, thesaurus: Thesaurus) -> set[str]:
     return out
 
 
-def fuzzy_words(searcher: Searcher, text: str) -> list[list[str]]:
-    """Index words spelled like each of the query's first MAX_FUZZY_WORDS words (at most
-    MAX_FUZZY_TERMS each), looked up once: the fast ranking takes them as plain words."""
+def fuzzy_words(searcher: Searcher, text: str, thesaurus: Thesaurus) -> list[list[str]]:
+    """Index words spelled like each of the query's first MAX_FUZZY_WORDS words that no
+    example writes and the thesaurus does not know (at most MAX_FUZZY_TERMS each), looked up
+    once: the fast ranking takes them as plain words. A word the bank knows is meant as
+    written: "skolk" in a municipality without attendance work is not "skola"."""
     groups = []
-    for word in list(dict.fromkeys(query_words(text)))[:MAX_FUZZY_WORDS]:
+    words = [w for w in dict.fromkeys(query_words(text)) if _unwritten(searcher, w, thesaurus)]
+    for word in words[:MAX_FUZZY_WORDS]:
         terms = close_terms(searcher, word, _max_distance(word))[:MAX_FUZZY_TERMS]
         if terms:
             groups.append(terms)

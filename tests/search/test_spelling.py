@@ -5,8 +5,9 @@ from __future__ import annotations
 import shutil
 import time
 
+from ingest.tagging.thesaurus import seed
 from search.analysis import fold
-from search.spelling import MIN_SPLIT_WORD
+from search.spelling import MIN_SPLIT_WORD, fuzzy_words
 
 
 def titles(result) -> list[str]:
@@ -446,3 +447,19 @@ def test_an_offered_suggestion_is_planned_and_ranked_once(corpus_library, monkey
         # offered because more examples have both words: the known word alone ("föräldrar")
         # needs no word plan of its own
         assert "föräldrar" not in planned, planned
+
+
+def test_a_word_the_bank_knows_is_not_searched_by_its_lookalikes(corpus_library) -> None:
+    # "skolk" (a term of the thesaurus) in a municipality without attendance work: nothing
+    # is found, and the filter is offered to be dropped. Examples that only write "skola"
+    # were shown as "similar words" before.
+    filters = {"kommun": ["Gislaved"]}
+    result = corpus_library.search("skolk", filters=filters)
+    assert result.total == 0
+    assert "liknande ord" not in (result.message or "")
+    assert [(d.facet, d.value) for d in result.without_filter] == [("kommun", "Gislaved")]
+    assert result.without_filter[0].total == corpus_library.search("skolk").total
+    # a word nobody writes still has its lookalikes, for when no correction finds anything
+    with corpus_library.index.searcher() as searcher:
+        assert fuzzy_words(searcher, "skolk", seed()) == []
+        assert "skolsköterska" in fuzzy_words(searcher, "skolsköterskna", seed())[0]
