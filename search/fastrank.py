@@ -190,17 +190,18 @@ Covers = Sequence[Sequence[tuple[Docs, float]]]  # per word: (docs, credit)
 def _word_scores(searcher: Searcher, fieldname: str, words: list[list[str]],
                  norms: np.ndarray, covers: Covers = (), counts: Sequence[bool] = (),
                  weights: Sequence[float] = (), own: int | None = None
-                 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+                 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """BM25 per document summed over the words, how many of the words each one has (a word
     also counts, with its credit up to 1, for the documents of its ``covers``: the examples
     of a concept the word names; a word whose ``counts`` is False counts for none, unless no
-    other word has the document; ``weights`` scale a word's score), and which documents have
+    other word has the document; ``weights`` scale a word's score), which documents have
     one of the words themselves (of the first ``own`` words, when given: the others are
-    words the query's concepts add)."""
+    words the query's concepts add), and which have one of those that count."""
     size = len(norms)
     scores = np.zeros(size, dtype=np.float64)
     coord = np.zeros(size, dtype=np.float64)
     literal = np.zeros(size, dtype=bool)
+    has_own = np.zeros(size, dtype=bool)  # with one of the own words that count
     weak = np.zeros(size, dtype=bool)
     for i, terms in enumerate(words):
         seen = np.zeros(size, dtype=bool)
@@ -211,18 +212,21 @@ def _word_scores(searcher: Searcher, fieldname: str, words: list[list[str]],
             idx, part = found
             scores[idx] += part * weights[i] if i < len(weights) else part
             seen[idx] = True
+        counted = i >= len(counts) or counts[i]
         if own is None or i < own:
             literal |= seen
+            if counted:
+                has_own |= seen
         credit = seen.astype(np.float64)
         for docs, share in covers[i] if i < len(covers) else ():
             idx = _doc_array(docs, size)
             credit[idx] = np.maximum(credit[idx], share)
-        if i >= len(counts) or counts[i]:
+        if counted:
             coord += credit
         else:
             weak |= seen
     coord[weak & (coord == 0)] = EPSILON  # found by common words only: matched, last
-    return scores, coord, literal
+    return scores, coord, literal, has_own
 
 
 def _doc_array(docs: Docs, size: int) -> np.ndarray:
@@ -267,6 +271,7 @@ class Ranked:
     required: int = 1
     needed: int = 1
     strong: int = 0  # how many matches have a word that counts (not common words only)
+    written: int = 0  # how many write one of the query's own words that count themselves
 
     @property
     def relaxed(self) -> bool:
@@ -298,8 +303,8 @@ def rank_words(searcher: Searcher, fieldname: str, words: list[list[str]],
     ``singled`` documents that have every counted word of the query's own come first."""
     norms = field_norms(searcher, fieldname)
     size = len(norms)
-    scores, coord, literal = _word_scores(searcher, fieldname, words, norms, covers, counts,
-                                          weights, own)
+    scores, coord, literal, has_own = _word_scores(searcher, fieldname, words, norms, covers,
+                                                   counts, weights, own)
     groups: dict[object, np.ndarray] = {}
     written = coord > 0  # documents with one of the words, common ones too
     for docs, score, counted, group in expansions:
@@ -330,7 +335,8 @@ def rank_words(searcher: Searcher, fieldname: str, words: list[list[str]],
                         _own_counted(len(words), counts, own))
     best = _top(final, matched_idx, top)
     return Ranked(set(matched_idx.tolist()), best, {d for _, d in best if literal[d]},
-                  required, needed, int(np.count_nonzero(coord[matched_idx] > 2 * EPSILON)))
+                  required, needed, int(np.count_nonzero(coord[matched_idx] > 2 * EPSILON)),
+                  int(np.count_nonzero(has_own[matched_idx])))
 
 
 def _common_last(final: np.ndarray, coord: np.ndarray) -> None:

@@ -214,6 +214,7 @@ class Found:
     facets: dict[str, dict[str, int]]
     note: str | None = None
     strong: int | None = None  # of the total, how many have a word that counts (None: unknown)
+    written: int | None = None  # of the total, how many write one of the query's own words
 
 
 def _rank(searcher: Searcher, plan: WordPlan, allowed: set[int] | None, top: int
@@ -625,7 +626,7 @@ def _run_fast(searcher: Searcher, q: Query, fq: Query | None, page: int, per_pag
     facets = facet_counts(searcher, ranked.matched)
     total = len(ranked.matched)
     if not ranked.best or start >= total:
-        return Found(total, [], facets, note, ranked.strong)
+        return Found(total, [], facets, note, ranked.strong, ranked.written)
     scores = {d: sc for sc, d in ranked.best}
     for docnum, extra_score in _bonus(searcher, extra, set(scores)).items():
         scores[docnum] += extra_score
@@ -645,7 +646,7 @@ def _run_fast(searcher: Searcher, q: Query, fq: Query | None, page: int, per_pag
     said = _said(searcher, plan, expansions, [docnum for docnum, _ in order])
     hits = [_snipped_hit(stored(docnum), score, terms, memo, *said[docnum])
             for docnum, score in order]
-    return Found(total, hits, facets, note, ranked.strong)
+    return Found(total, hits, facets, note, ranked.strong, ranked.written)
 
 
 def _said(searcher: Searcher, plan: WordPlan, expansions: list[Expansion], docnums: list[int]
@@ -825,9 +826,9 @@ def _run_fast_by_date(searcher: Searcher, q: Query, fq: Query | None, page: int,
     facets = facet_counts(searcher, docs)
     start = (page - 1) * per_page
     if start >= total:
-        return Found(total, [], facets, note)
+        return Found(total, [], facets, note, ranked.strong, ranked.written)
     hits = _by_date(searcher, q, docs, start, per_page, (plan, expansions))
-    return Found(total, hits, facets, note)
+    return Found(total, hits, facets, note, ranked.strong, ranked.written)
 
 
 _DATES = SearcherCache()
@@ -882,6 +883,9 @@ NO_WORDS = "Sökningen innehöll inga ord. Alla exempel visas."
 ONLY_STOPWORDS = ("Sökningen innehöll bara vanliga småord. Alla exempel visas – "
                   "prova med ord som beskriver arbetet, till exempel skolnärvaro.")
 FUZZY_HITS = "Inga exakta träffar – visar exempel med liknande ord."
+# a filtered search whose examples have none of the query's words, only concepts near them
+NOT_WRITTEN = ("Inget exempel med de valda filtren innehåller sökorden – exemplen nedan "
+               "hittades via närliggande begrepp (”Träff via”).")
 NO_HITS = ("Inga exempel matchade sökningen. Prova färre eller andra ord, "
            "eller ta bort något filter.")
 
@@ -932,7 +936,7 @@ class _Page:
             return self.run(searcher, q, rank, plan, extra)
         top = 1 if self.sort == "date" else self.page * self.per_page + CANDIDATES
         ranked, _, note = _ranked(searcher, self.fq, plan, top, known)
-        return Found(len(ranked.matched), [], {}, note, ranked.strong)
+        return Found(len(ranked.matched), [], {}, note, ranked.strong, ranked.written)
 
 
 @dataclass
@@ -1007,8 +1011,9 @@ MAX_DROPPED = 5  # filter values tried one at a time when a filtered search find
 def without_each_filter(searcher: Searcher, schema: Any, text: str,
                         filters: dict[str, list[str]], thesaurus: Thesaurus
                         ) -> list[DroppedFilter]:
-    """For a search that found nothing with its filters: how many it finds without each of the
-    first MAX_DROPPED filter values (only those that find something)."""
+    """For a search that found nothing with its filters (or only examples through concepts
+    near its words): how many it finds without each of the first MAX_DROPPED filter values
+    (only those that find something)."""
     out = []
     q, rank, extra, _ = _user_query(schema, text)
     pairs = [(name, value) for name, values in filters.items() for value in values]
@@ -1126,9 +1131,13 @@ def search(searcher: Searcher, schema: Any, text: str | None,
     if better is None and found.total == 0 and not isinstance(q, Every):
         found = _fuzzy_fallback(searcher, words_text, at, thesaurus)
     note = found.note or note
-    dropped = without_each_filter(searcher, schema, words_text, filters, thesaurus) \
-        if found.total == 0 and filters else []
     total = found.total
+    related_only = bool(filters) and total > 0 and found.written == 0
+    dropped = without_each_filter(searcher, schema, words_text, filters, thesaurus) \
+        if filters and (total == 0 or related_only) else []
+    if related_only:  # a note already given (fewer words, similar words) says enough
+        note = note or NOT_WRITTEN
+        dropped = [d for d in dropped if d.total > total]
     # made here from typed parts: not validated again on every search
     return SearchResult.model_construct(
         query=limited.text, total=total, hits=found.hits, facets=found.facets,

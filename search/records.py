@@ -139,8 +139,9 @@ class SearchResult(Record):
     sort: Sort = "relevance"
     filters: dict[str, list[str]] = {}
     without_filter: list[DroppedFilter] = Field(
-        [], description="När inget hittades med filtren: träffarna utan vart och ett av de "
-                        "valda filtervärdena (de som ger någon träff).")
+        [], description="När inget hittades med filtren, eller bara exempel som inte skriver "
+                        "något av sökorden: träffarna utan vart och ett av de valda "
+                        "filtervärdena (de som ger någon träff, och fler).")
     # the hits are those of ``suggestion``, because the query itself found nothing
     corrected: bool = Field(False, exclude=True)
     # ``suggestion`` is the query's words written apart read as the one word they are

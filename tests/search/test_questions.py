@@ -516,3 +516,16 @@ def test_a_compound_no_example_writes_finds_its_parts_written_apart(corpus_libra
     assert "läxa" in analyse("läxcaféet", mode="index")
     titles = [h["title"] for h in corpus_library.search("temakväll om läxbråk", per_page=3).hits]
     assert titles and titles[0] == "Samtalsgrupp för tonårsföräldrar", titles
+
+
+def test_a_filtered_search_found_only_through_concepts_says_so(corpus_library) -> None:
+    # no example in Habo writes "simskola": its hits come through concepts near it (physical
+    # activity, the school); the note says so and dropping the filter is offered
+    result = corpus_library.search("simskola", filters={"kommun": ["Habo"]})
+    assert result.total > 0 and result.message == query.NOT_WRITTEN
+    assert all(hit.via for hit in result.hits)
+    assert [(d.facet, d.value) for d in result.without_filter] == [("kommun", "Habo")]
+    assert result.without_filter[0].total == corpus_library.search("simskola").total
+    # where an example writes the word: neither
+    own = corpus_library.search("simskola", filters={"kommun": ["Gislaved"]})
+    assert own.message is None and own.without_filter == []

@@ -78,6 +78,18 @@ def test_filtered_search_without_hits_says_what_each_filter_holds_back(
     assert client.get("/api/search", query_string={"q": "hembesök"}).json["without_filter"] == []
 
 
+def test_filtered_hits_without_the_querys_words_offer_to_drop_the_filter(
+        client: FlaskClient) -> None:
+    # no example in Habo writes "simskola": the page shows Habo's examples near it, says so,
+    # and links to the search without the filter
+    args = {"q": "simskola", "kommun": "Habo"}
+    data = client.get("/api/search", query_string=args).json
+    assert data["total"] > 0 and data["without_filter"]
+    page = client.get("/", query_string=args).get_data(as_text=True)
+    assert "Inget exempel med de valda filtren innehåller sökorden" in page
+    assert "Utan filtret Kommun: Habo" in page and 'class="hits"' in page
+
+
 @pytest.mark.parametrize(
     "query", ["page=0", "page=x", "per_page=1000", "per_page=0", "sort=best", "q=" + "a" * 600]
 )
