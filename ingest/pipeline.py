@@ -40,7 +40,7 @@ from ingest.segment import (
 from ingest.segment.programme import line_signs
 from ingest.tables import cells_from_rules, rows_read_across
 from ingest.tagging import tag_document
-from ingest.tagging.language import SWEDISH, language_warning
+from ingest.tagging.language import with_language_warning
 from ingest.tagging.pipeline import forget_short_texts
 from ingest.text import join_lines, set_vocabulary
 
@@ -223,8 +223,7 @@ def _read_pdf_bytes(data: bytes, filename: str, sha: str, max_pages: int) -> Doc
     doc.warnings.extend(warnings)
     progress.report(progress.TAGGING)
     tag_document(doc)
-    if doc.language != SWEDISH:
-        doc.warnings.append(language_warning(doc.language))
+    doc.warnings = with_language_warning(doc.warnings, doc.language)
     return doc
 
 

@@ -680,6 +680,7 @@ class Library:
 
     def _retag_all(self) -> None:
         from ingest.tagging import tag_document  # spaCy: loaded only when retagging
+        from ingest.tagging.language import with_language_warning
 
         use(self.thesaurus.current())  # the tagger reads the library's thesaurus
         key, erased = self.erasure_key(), persons.erased_hashes(self.catalogue)
@@ -690,8 +691,10 @@ class Library:
             for ex in doc.examples:
                 ex.tags, ex.team, ex.team_key = [], None, None
             tag_document(doc)
+            doc.warnings = with_language_warning(doc.warnings, doc.language)
             edits.reapply(doc, self.catalogue.corrections_for(row["lineage"]))
             persons.apply_erasures(doc, key, erased)
+            self._rewrite_document_texts(doc)  # its language, read again
             self._rewrite(doc, index=False)
 
     # --- edits ---------------------------------------------------------------------------------
@@ -971,7 +974,8 @@ class Library:
                                review=again.review)
 
     def _rewrite_document_texts(self, doc: Document) -> None:
-        """Store a document's own title and context again (after hiding words in them)."""
+        """Store a document's own record again: its title and context after hiding words in
+        them, its language and warnings after tagging it again."""
         from ingest.records import Document as IngestDocument
 
         data = IngestDocument.of(doc).model_dump(exclude={"examples"})

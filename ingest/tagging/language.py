@@ -51,7 +51,17 @@ def language_name(code: str) -> str:
     return Locale("sv").languages.get(code, code)
 
 
+_WARNING_START = "Texten verkar vara på "
+
+
 def language_warning(code: str) -> str:
     """What the coordinator is told of a document in another language than Swedish."""
-    return (f"Texten verkar vara på {language_name(code)}, inte svenska. Taggningen läser svensk "
+    return (f"{_WARNING_START}{language_name(code)}, inte svenska. Taggningen läser svensk "
             "text: granska taggarna. Inga egna insatser föreslås ur texten.")
+
+
+def with_language_warning(warnings: list[str], code: str) -> list[str]:
+    """A document's warnings with the one on its language as the language is now: none for
+    Swedish, one for another language (an earlier one dropped: a document tagged again)."""
+    kept = [w for w in warnings if not w.startswith(_WARNING_START)]
+    return kept if code == SWEDISH else [*kept, language_warning(code)]
