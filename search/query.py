@@ -389,7 +389,10 @@ def _pinned(searcher: Searcher, plan: WordPlan, expansions: list[Expansion],
 def _reads_hits(plan: WordPlan) -> bool:
     """Whether the query says enough to read its best hits for the practice it means: it
     has FEEDBACK_WORDS content words, or one that names no place ("klättring": the sport
-    tasters that offer it; "Rydaholm" asks for the village's examples, whatever they do)."""
+    tasters that offer it; "Rydaholm" asks for the village's examples, whatever they do).
+    Query syntax (quotes, wildcards: a plan without written words) asks for what it writes."""
+    if not plan.written:
+        return False
     content = len(counted_words(plan))
     if content >= FEEDBACK_WORDS:
         return True

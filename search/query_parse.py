@@ -36,8 +36,23 @@ def _parser(schema: Any) -> QueryParser:
     parser.remove_plugin_class(FieldsPlugin)
     parser.remove_plugin_class(RangePlugin)
     parser.remove_plugin_class(BoostPlugin)
+    parser.phraseclass = word_phrase
     _PARSER[:] = [(schema, parser)]
     return parser
+
+
+def word_phrase(fieldname: str, words: list[str], slop: int = 1, boost: float = 1.0,
+                char_ranges: list[tuple[int | None, int | None]] | None = None) -> Phrase:
+    """A quoted phrase with one term per word written: the analyser gives a compound its
+    parts at the compound's own position and characters ("trygghetscirkeln": trygghetscirkel,
+    trygghet, cirkel), which Whoosh's parser took as words after it, so that a quoted compound
+    found nothing. The first term of each word (its lemma) is kept."""
+    if char_ranges and all(start is not None for start, _ in char_ranges):
+        first: dict[tuple[int | None, int | None], str] = {}
+        for word, span in zip(words, char_ranges, strict=True):
+            first.setdefault(span, word)
+        words, char_ranges = list(first.values()), list(first)
+    return Phrase(fieldname, words, slop=slop, boost=boost, char_ranges=char_ranges)
 
 
 _SPECIAL = re.compile(r"[\"'()\[\]{}^~:*?\\/+<>=!]")

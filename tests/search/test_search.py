@@ -181,3 +181,14 @@ def test_ties_order_by_example_id_across_segments_and_replaced_examples(
         by_rank, by_id, deleted = library.index.run(check)
     assert deleted >= 1 and len(by_rank) == 6
     assert by_rank == by_id
+
+
+@pytest.mark.parametrize("word", ["trygghetscirkeln", "cykelbuss", "knattegympa"])
+def test_a_quoted_compound_finds_the_examples_that_write_it(corpus_library, word) -> None:
+    # the analyser gives a compound its parts at its own position: read as words after it,
+    # they made the quoted compound a phrase no example has
+    quoted = corpus_library.search(f'"{word}"', per_page=100)
+    assert quoted.total > 0 and quoted.message is None
+    assert all(word[:-2] in corpus_library.example(h.id).text.lower() for h in quoted.hits)
+    # in a phrase of several words too
+    assert corpus_library.search('"knattegympan i Rydaholm"').total >= 1
