@@ -156,8 +156,13 @@ class TagPhrase(Phrase):
     __hash__ = Phrase.__hash__
 
 
+# a colon inside a word is Swedish spelling ("sms:et", "BVC:n"), not query syntax
+_WORD_COLON = re.compile(r"(?<=\w):(?=\w)")
+
+
 def is_plain(text: str) -> bool:
     """Words only: no quotes, wildcards or operators."""
+    text = _WORD_COLON.sub("", text)
     return not (any(c in text for c in '"*?()[]{}^~:\\') or re.search(r"\b(AND|OR|NOT)\b", text))
 
 
