@@ -298,3 +298,10 @@ def test_login_form_and_basic_logins_share_one_budget(web_store: Path) -> None:
         assert other.status_code == 401  # another client has its own budget
     finally:
         close_app(limited)
+
+
+def test_a_quoted_querys_heading_keeps_its_own_quotes(client: FlaskClient) -> None:
+    page = client.get("/", query_string={"q": '"trygghetscirkeln"'}).get_data(as_text=True)
+    # "8 exempel för "trygghetscirkeln"", not ”"trygghetscirkeln"”
+    assert "för &#34;trygghetscirkeln&#34;" in page
+    assert "”&#34;" not in page
