@@ -162,6 +162,12 @@ class Document:
     # derived from the file at ingest time, never part of the record
     rendition: bytes | None = field(default=None, repr=False, compare=False)
 
+    def texts(self) -> list[str]:
+        """Every text of the document in reading order: its title, each context section
+        (heading and text), each example's title and text."""
+        return [self.title, *(f"{s.heading}\n{s.text}" for s in self.context),
+                *(t for ex in self.examples for t in (ex.title, ex.text))]
+
     def to_dict(self) -> dict[str, Any]:
         """The contract's JSON shape: ``ingest.records.Document``."""
         from ingest.records import Document as DocumentRecord

@@ -227,17 +227,12 @@ def _candidate_names(text: str) -> set[str]:
     return out
 
 
-def _texts(doc: Document) -> list[str]:
-    return [doc.title, *(f"{s.heading}\n{s.text}" for s in doc.context),
-            *(t for ex in doc.examples for t in (ex.title, ex.text))]
-
-
 def erased_terms(doc: Document, secret: str, hashes: set[str]) -> Terms:
     """The names, addresses and numbers of erased persons that the document holds."""
     terms = Terms()
     if not hashes:
         return terms
-    texts = _texts(doc)
+    texts = doc.texts()
     names = {t.value for ex in doc.examples for t in ex.tags if t.kind in PEOPLE}
     for text in texts:
         names |= _candidate_names(text)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ingest.model import COACH, PERSON, Document, Evidence, Example, Section
@@ -137,6 +136,4 @@ def redact_document(doc: Document, terms: Terms) -> list[str]:
 
 def mentions(doc: Document, terms: Terms) -> bool:
     """True if any text of the document holds one of the terms."""
-    texts: Iterable[str] = (doc.title, *(f"{s.heading}\n{s.text}" for s in doc.context),
-                            *(t for ex in doc.examples for t in (ex.title, ex.text)))
-    return any(spans(t, terms) for t in texts)
+    return any(spans(t, terms) for t in doc.texts())

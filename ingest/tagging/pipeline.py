@@ -442,7 +442,7 @@ def tag_document(doc: Document) -> None:
     """Tag every example of the document (document title and context as weak hints), after
     finding the language its text is written in (``doc.language``): a text in another
     language gets no key phrases proposed as its own interventions."""
-    doc.language = text_language(document_text(doc))
+    doc.language = text_language("\n\n".join(doc.texts()))
     hints = [doc.title]
     contacts: list[str] = []
     team_hints: list[str] = []
@@ -452,9 +452,3 @@ def tag_document(doc: Document) -> None:
     for example in doc.examples:
         tag_example(example, hints, contacts, team_hints, propose=doc.language == SWEDISH)
     add_document_contacts(doc)
-
-
-def document_text(doc: Document) -> str:
-    """The document's title, context and examples' texts, in order."""
-    return "\n\n".join([doc.title, *(f"{s.heading}\n{s.text}" for s in doc.context),
-                         *(ex.text for ex in doc.examples)])
