@@ -68,7 +68,7 @@ from search.records import DocumentRef, DroppedFilter, Hit, SearchResult
 from search.schema import FACETS, RANK_FIELD, SEARCH_FIELD, facet_values
 from search.searcher_cache import SEGMENT_CACHE, SearcherCache, doc_frequency
 from search.snippets import WordTerms, make_snippet, plain_snippet
-from search.spelling import fuzzy_words, suggest, with_marks
+from search.spelling import fuzzy_words, misspelled, suggest, with_marks
 
 # --- hits ------------------------------------------------------------------------------------
 
@@ -1030,20 +1030,26 @@ def without_each_filter(searcher: Searcher, schema: Any, text: str,
     return out
 
 
+NOT_CORRECTED: tuple[None, None, tuple[str, ...]] = (None, None, ())
+
+
 def _corrected(searcher: Searcher, schema: Any, text: str, q: Query, found: Found, at: _Page,
-               thesaurus: Thesaurus) -> tuple[str | None, Found | None]:
-    """The "menade du" suggestion for the query's unknown words, and its hits, offered only
-    when it finds more: more examples than the query's known words alone (an unknown word
-    finds nothing as itself, only through its parts or similar spellings), or more examples
-    with every one of its words (beside a common known word, "föräldrar hembesk", the known
-    word alone finds as many examples as the suggestion, but none of them has both), or, when
-    no hit of the query has a word that counts (all found by common words: "anknytninen och
-    skolan"), some hits of the suggestion do."""
+               thesaurus: Thesaurus) -> tuple[str | None, Found | None, tuple[str, ...]]:
+    """The "menade du" suggestion for the query's unknown words, its hits, and the misspelled
+    words it was offered for. Offered when it finds more: more examples than the query's
+    known words alone (an unknown word finds nothing as itself, only through its parts or
+    similar spellings), or more examples with every one of its words (beside a common known
+    word, "föräldrar hembesk", the known word alone finds as many examples as the suggestion,
+    but none of them has both), or, when no hit of the query has a word that counts (all found
+    by common words: "anknytninen och skolan"), some hits of the suggestion do. Else offered
+    when every word it replaces is misspelled (``spelling.misspelled``) and it finds something: the
+    query found its hits without that word ("akuta ärenfen går före hembesöken" ranked its 32
+    examples by the other words alone); those words are returned, for the page to name."""
     if isinstance(q, Every):
-        return None, None
+        return NOT_CORRECTED
     suggestion = suggest(searcher, text, thesaurus)
     if not suggestion:
-        return None, None
+        return NOT_CORRECTED
     suggested = _Suggested.of(searcher, schema, suggestion, thesaurus)
     better = suggested.count(searcher, at)
     replaced = set(query_words(text)) - set(query_words(suggestion))
@@ -1054,9 +1060,13 @@ def _corrected(searcher: Searcher, schema: Any, text: str, q: Query, found: Foun
         offered = found.strong == 0 and better.strong or better.total and (
             _more_with_every_word(searcher, text, suggestion, thesaurus)
             or better.total > _known_alone(searcher, schema, known, found, at, thesaurus))
+    typos: tuple[str, ...] = ()
     if not offered:
-        return None, None
-    return suggestion, suggested.run(searcher, at)
+        typos = tuple(w for w in query_words(text) if w in replaced)
+        if not (better.total and typos
+                and all(misspelled(searcher, w, thesaurus) for w in typos)):
+            return NOT_CORRECTED
+    return suggestion, suggested.run(searcher, at), typos
 
 
 def _known_alone(searcher: Searcher, schema: Any, known: str, found: Found, at: _Page,
@@ -1126,7 +1136,8 @@ def search(searcher: Searcher, schema: Any, text: str | None,
         joined, words_text = (together if together != words_text else None), together
     q, rank, extra, note = _user_query(schema, words_text)
     found = _run_query(searcher, words_text, (q, rank, extra), at, thesaurus, fuzzy=False)
-    suggestion, better = _corrected(searcher, schema, words_text, q, found, at, thesaurus)
+    suggestion, better, typos = _corrected(searcher, schema, words_text, q, found, at,
+                                           thesaurus)
     read_joined = bool(joined) and suggestion is None
     if read_joined:  # the hits are for the word: say so, as for a typo
         suggestion, better = joined, found
@@ -1146,7 +1157,7 @@ def search(searcher: Searcher, schema: Any, text: str | None,
         query=limited.text, total=total, hits=found.hits, facets=found.facets,
         suggestion=suggestion, page=page, pages=math.ceil(total / per_page) if total else 0,
         per_page=per_page, sort=sort, filters=filters, corrected=better is not None,
-        joined=read_joined,
+        joined=read_joined, misspelled=list(typos),
         strong=found.strong, message=_message(limited, note, total,
                          related_concepts(words_text, thesaurus) if total == 0 else None),
         without_filter=dropped)

@@ -147,6 +147,9 @@ class SearchResult(Record):
     # ``suggestion`` is the query's words written apart read as the one word they are
     # ("föräldra grupper": föräldragrupper); the hits are that word's, as the query's own
     joined: bool = Field(False, exclude=True)
+    # the query's misspelled words that ``suggestion`` corrects, when they are why it was
+    # offered: the hits are the suggestion's, as the query's ranked them by its other words
+    misspelled: list[str] = Field([], exclude=True)
     # of ``total``, how many have a word of the query that counts (None: not known)
     strong: int | None = Field(None, exclude=True)
     _json: dict[str, Any] | None = PrivateAttr(None)

@@ -529,6 +529,13 @@ def _unknown(searcher: Searcher, word: str, thesaurus: Thesaurus) -> bool:
     return _unwritten(searcher, word, thesaurus) and not _swedish(word) and not is_place(word)
 
 
+def misspelled(searcher: Searcher, word: str, thesaurus: Thesaurus) -> bool:
+    """Whether a word is a typo (``_unknown``) and not a compound of words the lemma table
+    knows: "ärenfen" is, "högstadiekillarna" (no misspelled "högstadiekvällarna") and
+    "landsbygdsskola" (no "landsbygd skola") are words of their own no example writes."""
+    return _unknown(searcher, word, thesaurus) and not known_compound_parts(word)
+
+
 def unwritten_words(searcher: Searcher, text: str, thesaurus: Thesaurus) -> list[str]:
     """The query's unwritten words, Swedish words too ("bokstart", "växelvis"): what the
     bank's vocabulary lacks (``search.search_log``)."""

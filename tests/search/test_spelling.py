@@ -463,3 +463,32 @@ def test_a_word_the_bank_knows_is_not_searched_by_its_lookalikes(corpus_library)
     with corpus_library.index.searcher() as searcher:
         assert fuzzy_words(searcher, "skolk", seed()) == []
         assert "skolsköterska" in fuzzy_words(searcher, "skolsköterskna", seed())[0]
+
+
+def test_a_misspelled_word_in_a_longer_query_is_searched_as_meant(corpus_library) -> None:
+    # The correction finds no more examples than the query (32: "ärenfen" counted for
+    # nothing, the other words found them), so it was not offered and the typed word was
+    # left out of the ranking. A misspelled word is now corrected all the same.
+    typed, meant = "akuta ärenfen går före hembesöken", "akuta ärenden går före hembesöken"
+    result = corpus_library.search(typed)
+    assert result.suggestion == meant and result.corrected
+    assert result.misspelled == ["ärenfen"]
+    as_meant = corpus_library.search(meant)
+    assert result.total == as_meant.total
+    assert [h["id"] for h in result.hits] == [h["id"] for h in as_meant.hits]
+    assert "ärenden" in result.hits[0]["snippet"]
+    # a correction offered because it finds more names no misspelled word
+    assert corpus_library.search("hembesk").misspelled == []
+
+
+def test_a_compound_of_known_words_is_no_misspelling(corpus_library) -> None:
+    from search.spelling import misspelled
+
+    result = corpus_library.search(
+        "högstadiekillarna i Barnarp hänger vid macken på kvällarna")
+    assert not result.misspelled and "högstadiekvällarna" not in (result.suggestion or "")
+    with corpus_library.index.searcher() as searcher:
+        assert misspelled(searcher, "ärenfen", seed())
+        # words of their own that no example writes, not "högstadiekvällarna", "landsbygd skola"
+        for word in ("högstadiekillarna", "landsbygdsskola", "hembesök", "skolk"):
+            assert not misspelled(searcher, word, seed()), word

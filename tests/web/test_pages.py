@@ -94,6 +94,15 @@ def test_did_you_mean(client: FlaskClient, library) -> None:  # noqa: ANN001
     assert "Menade du" not in body and "exempel för ”hembesök”" in body
 
 
+def test_a_corrected_misspelling_is_named(client: FlaskClient) -> None:
+    body = " ".join(re.sub(r"<[^>]+>", " ", text(
+        client.get("/", query_string={"q": "akuta ärenfen går före hembesöken"}))).split())
+    assert "Menade du akuta ärenden går före hembesöken ?" in body
+    assert ("Exemplen nedan är för ”akuta ärenden går före hembesöken”: inget exempel "
+            "skriver ”ärenfen”.") in body
+    assert "där fler exempel har orden" not in body
+
+
 def test_two_words_read_as_one_say_so(client: FlaskClient, library) -> None:  # noqa: ANN001
     # "föräldra grupper" is read as the word examples write, "föräldragrupper": its hits are
     # that word's own, so the page says how the query was read, not that more examples have
