@@ -9,7 +9,10 @@ swapped, å/ä/ö typed as a/a/o, one vowel for another, a compound written apar
 part, (rarer) the first letter typed as a key beside it, and a preposition typed onto the word
 ("pårasten"). A misspelling counts as found when its
 first three hits share at least two examples with the first three of the word as written (one,
-when the word finds only one); words that find nothing as written are left out.
+when the word finds only one); words that find nothing as written are left out. A third pool,
+"ord i fråga", misspells the longest word of each own relevance query of three content words or
+more (benchmarks/relevance.py, never a blind one) and searches the whole query: a typo beside
+words that find examples on their own.
 
     .venv/bin/python benchmarks/typos.py [--words 200] [--data-dir DIR] [--json] [--verbose]
 """
@@ -29,6 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from ingest.tagging.compounds import split_compound  # noqa: E402
+from search.analysis import query_words  # noqa: E402
 from search.library import Library  # noqa: E402
 
 SEED = 7
@@ -96,17 +100,45 @@ def word_pools(library: Library, count: int, rnd: random.Random) -> dict[str, li
     return {"namn": names[:count], "vardagsord": everyday[:count]}
 
 
-def sweep(search: Callable[[str], list[str]], words: list[str]
+MIN_QUERY_WORDS = 3  # content words of a query whose longest word is misspelled
+MIN_QUERY_WORD = 7  # letters of that word
+
+
+def query_pool() -> list[tuple[str, str]]:
+    """(query, its word to misspell): the longest word (MIN_QUERY_WORD letters or more) of
+    each own relevance query (benchmarks/relevance.py) of MIN_QUERY_WORDS content words or
+    more; never a blind query."""
+    from relevance import OWN_SETS
+
+    out = []
+    for queries in OWN_SETS.values():
+        for text, _ in queries:
+            words = query_words(text)
+            longest = max(words, key=len, default="")
+            if len(words) >= MIN_QUERY_WORDS and len(longest) >= MIN_QUERY_WORD:
+                out.append((text, longest))
+    return out
+
+
+def in_query(text: str, word: str, typo: str) -> str:
+    """The query with its first ``word`` (as ``query_words`` reads it) typed as ``typo``."""
+    return re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", typo, text, count=1, flags=re.IGNORECASE)
+
+
+def sweep(search: Callable[[str], list[str]], words: list[str | tuple[str, str]]
           ) -> dict[str, list[tuple[str, str, bool]]]:
-    """Per kind of misspelling: (word, misspelling, found) for the words that find anything."""
+    """Per kind of misspelling: (word, misspelling, found) for the words that find anything;
+    a (query, word) pair is misspelled in its word and searched as the whole query."""
     out: dict[str, list[tuple[str, str, bool]]] = {}
-    for word in words:
-        first = search(word)
+    for item in words:
+        text, word = (item, item) if isinstance(item, str) else item
+        first = search(text)
         if not first:
             continue
         for kind, typo in misspellings(word).items():
-            found = len(set(first) & set(search(typo))) >= min(2, len(first))
-            out.setdefault(kind, []).append((word, typo, found))
+            typed = in_query(text, word, typo)
+            found = len(set(first) & set(search(typed))) >= min(2, len(first))
+            out.setdefault(kind, []).append((text, typed, found))
     return out
 
 
@@ -125,8 +157,9 @@ def main() -> int:
             return [h["id"] for h in library.search(text, per_page=TOP).hits[:TOP]]
 
         rnd = random.Random(SEED)
-        results = {pool: sweep(search, words)
-                   for pool, words in word_pools(library, args.words, rnd).items()}
+        pools: dict[str, list[str | tuple[str, str]]] = {
+            **word_pools(library, args.words, rnd), "ord i fråga": query_pool()}
+        results = {pool: sweep(search, words) for pool, words in pools.items()}
     report = {pool: {kind: {"n": len(rows), "found": sum(r[2] for r in rows)}
                      for kind, rows in kinds.items()} for pool, kinds in results.items()}
     if args.json:
