@@ -256,8 +256,10 @@ def _clipped_candidate(searcher: Searcher, word: str) -> str | None:
 
 
 def distance(a: str, b: str) -> int:
-    """Levenshtein distance (insertions, deletions, substitutions) between two words."""
-    return Levenshtein.distance(a, b)
+    """Edit distance between two words (insertions, deletions, substitutions, and two
+    neighbouring letters swapped as one edit: optimal string alignment, as ``close_terms``
+    finds them; "satnnar" is one edit from "stannar", two from "saknar")."""
+    return OSA.distance(a, b)
 
 
 @lru_cache(maxsize=8)

@@ -493,3 +493,17 @@ def test_a_compound_of_known_words_is_no_misspelling(corpus_library) -> None:
     # words of their own that no example writes, not "högstadiekvällarna", "landsbygd skola"
     for word in ("högstadiekillarna", "landsbygdsskola", "hembesök", "skolk"):
         assert not misspelled(searcher, word, seed()), word
+
+
+def test_two_letters_swapped_are_one_edit(corpus_library) -> None:
+    # "satnnar" is one swap from "stannar" and two edits from "saknar", which more examples
+    # write: counted as two edits, the swap tied with it and lost
+    from search.spelling import distance
+
+    assert distance("satnnar", "stannar") == 1 and distance("satnnar", "saknar") == 2
+    assert corpus_library.search("satnnar").suggestion == "stannar"
+    result = corpus_library.search("elever som satnnar hemma")
+    assert result.suggestion == "elever som stannar hemma"
+    assert [h["id"] for h in result.hits] == \
+        [h["id"] for h in corpus_library.search("elever som stannar hemma").hits]
+    assert corpus_library.search("tidgia insatser barn").suggestion == "tidiga insatser barn"
