@@ -13,7 +13,9 @@ from whoosh.query import And, AndMaybe, NullQuery, Or, Phrase, Query, Term
 from whoosh.searching import Searcher
 
 from ingest.tagging import query_terms
-from search.analysis import query_words, variants
+from ingest.tagging.gazetteer import names
+from ingest.tagging.lemmas import is_known
+from search.analysis import place_of, query_words, variants
 from search.query_facets import FACET_CACHE
 from search.query_limits import MAX_QUERY_CHARS, MAX_WORDS
 from search.schema import FACETS, SEARCH_FIELD
@@ -118,9 +120,39 @@ QUERY_TAGS = {"intervention": ("insats", 3.0), "focus_area": ("fokus", 0.5),
 
 @lru_cache(maxsize=2048)
 def tagged_terms(text: str) -> tuple[tuple[str, str], ...]:
-    """ingest.tagging's ``query_terms`` (a pure function of the text), once per text: a search
-    asks it for its concept terms and again for the concepts it names."""
-    return tuple(query_terms(text))
+    """ingest.tagging's ``query_terms`` (a pure function of the text) of the text with its
+    municipalities named as documents write them (``municipalities_capitalised``), once per
+    text: a search asks it for its concept terms and again for the concepts it names."""
+    return tuple(query_terms(municipalities_capitalised(text)))
+
+
+_WORD = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=1)
+def municipality_names() -> frozenset[str]:
+    """The names of the gazetteer's municipalities, lowercase."""
+    return frozenset(name.lower() for name, place in names().items()
+                     if place.kind == "kommun" and name == place.municipality)
+
+
+def municipalities_capitalised(text: str) -> str:
+    """The text with each municipality's name written in lowercase (or without its å/ä/ö)
+    capitalised, and no Swedish word ("vara", "mark" stay words): the tagger reads a place by
+    its capital letter, as documents write it, and people type queries in lowercase ("hembesök
+    nässjö" ranked otherwise than "hembesök Nässjö"). A village's name stays as typed:
+    capitalised, it ranks its whole municipality's examples higher ("Bankeryd": Jönköping),
+    and typed in lowercase it asks for the village's own."""
+    def named(m: re.Match[str]) -> str:
+        word = m.group(0)
+        if not word.islower() or is_known(word):
+            return word
+        # the name as written before another's without å/ä/ö ("habo" is Habo, not Håbo)
+        place = word if word in municipality_names() else place_of(word)
+        if place not in municipality_names():
+            return word
+        return place[:1].upper() + place[1:]
+    return _WORD.sub(named, text)
 
 
 def concept_terms(text: str) -> list[Query]:

@@ -17,7 +17,12 @@ from whoosh.query import Phrase, Query, Term
 
 from ingest.tagging import query_terms, tag_text
 from search.query_limits import MAX_QUERY_CHARS
-from search.query_parse import QUERY_TAGS, concept_terms, lemma_words
+from search.query_parse import (
+    QUERY_TAGS,
+    concept_terms,
+    lemma_words,
+    municipalities_capitalised,
+)
 from tests.gold import gold_texts
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -25,10 +30,11 @@ SENTENCE_STEP = 5  # every 5th sentence of the corpus texts (about 380 of them)
 
 
 def _tagger_concept_terms(text: str) -> list[Query]:
-    """The concept terms as found by running the full tagger on the query."""
+    """The concept terms as found by running the full tagger on the query, its
+    municipalities' names capitalised as a document writes them."""
     out: list[Query] = []
     seen: set[tuple[str, str]] = set()
-    for tag in tag_text(text[:MAX_QUERY_CHARS]):
+    for tag in tag_text(municipalities_capitalised(text[:MAX_QUERY_CHARS])):
         if tag.kind in QUERY_TAGS and (tag.kind, tag.value) not in seen:
             seen.add((tag.kind, tag.value))
             boost = QUERY_TAGS[tag.kind][1]
@@ -89,6 +95,25 @@ def test_concept_terms_equal_the_taggers_on_real_texts() -> None:
 ])
 def test_query_terms_name_the_concepts(text: str, expected: tuple[str, str]) -> None:
     assert expected in query_terms(text)
+
+
+def test_a_municipality_typed_in_lowercase_is_named() -> None:
+    # the tagger reads a place by its capital letter; a query typed in lowercase names
+    # the municipality all the same ("hembesök nässjö" ranked otherwise than "… Nässjö")
+    assert municipalities_capitalised("hembesok nassjo och habo, vara med") == \
+        "hembesok Nässjö och Habo, vara med"
+    for typed in ("hembesök nässjö", "hembesök nassjo"):
+        assert concept_terms(typed) == concept_terms("hembesök Nässjö")
+    assert concept_terms("simskola habo") == concept_terms("simskola Habo")
+    # a village's name stays as typed: no municipality for "bankeryd"
+    assert concept_terms("bankeryd") == []
+
+
+def test_lowercase_and_capitalised_municipalities_rank_alike(corpus_library) -> None:
+    for text in ("hembesök nässjö", "aktiv skolväg aneby", "simskola gislaved"):
+        typed = corpus_library.search(text)
+        named = corpus_library.search(text.rsplit(" ", 1)[0] + " " + text.split()[-1].title())
+        assert [h["id"] for h in typed.hits] == [h["id"] for h in named.hits], text
 
 
 def test_query_terms_leave_the_source_of_inspiration_out() -> None:
