@@ -487,18 +487,25 @@ def _words_by_rest(searcher: Searcher) -> dict[str, str]:
 
 
 def _best_candidate(searcher: Searcher, word: str, thesaurus: Thesaurus) -> str | None:
-    """The word as meant with its å/ä/ö, or apart from a small word typed onto it, else the
-    index word or thesaurus label closest to a misspelled word (the index's on a tie), else
-    one with another first letter, else a compound of known words."""
-    meant = _refolded(searcher, word) or _small_word_glued(searcher, word, thesaurus)
+    """The word as meant with its å/ä/ö, or apart from a small word typed onto a word examples
+    write, else the index word or thesaurus label closest to a misspelled word (the index's on
+    a tie), else apart from a small word typed onto a word of Swedish or the thesaurus (one
+    edit is closer: "förkolor" is "förskolor", not "för kolor"), else one with another first
+    letter, else a compound of known words."""
+    meant = _refolded(searcher, word)
     if meant:
         return meant
+    glued = _small_word_glued(searcher, word, thesaurus)
+    if glued and _known(searcher, glued.split()[-1]):  # "pårasten": examples write "rasten"
+        return glued
     cands = _close_words(searcher, word) or _folded_candidates(searcher, word)
     label = _close_label(word, thesaurus)
     # å/ä/ö typed without them are no edit here ("kvallsträffarnas": kvällsträffarna, one)
     nearest = min([distance(fold(word), fold(c)) for c in cands[:1]]
                   + [label[0] if label else 99])
-    if nearest > 1:  # nothing one edit away: the first letter, or two words run together?
+    if nearest > 1:  # nothing one edit away: a small word glued on, the first letter, or
+        if glued:  # two words run together?
+            return glued
         first = _first_letter_candidates(searcher, word, thesaurus)
         if first:
             return first[0]

@@ -322,6 +322,16 @@ def test_another_small_word_typed_onto_the_next_is_written_apart(corpus_library)
         assert corpus_library.search(text, per_page=3).suggestion == meant, text
 
 
+def test_a_word_one_edit_away_beats_a_small_word_typed_onto_a_rare_one(corpus_library) -> None:
+    # "förkolor" read as "för" typed onto "kolor" (a word of Swedish no example writes), not
+    # as "förskolor" with a letter dropped; likewise "frånvarn", "påinner", "inativ"
+    for typed, meant in (("förkolor", "förskolor"), ("frånvarn", "frånvaro"),
+                         ("påinner", "påminner"), ("inativ", "inaktiv")):
+        assert corpus_library.search(typed).suggestion == meant, typed
+    # a small word typed onto a word examples write is still written apart
+    assert corpus_library.search("pålördagar").suggestion == "på lördagar"
+
+
 def _misspelled(words: list[str]) -> list[str]:
     """Each word with two neighbouring letters swapped, and with a letter dropped."""
     out = []
