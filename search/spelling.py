@@ -469,6 +469,10 @@ def _first_letter_candidates(searcher: Searcher, word: str, thesaurus: Thesaurus
              swapped if _known(searcher, swapped) else None,
              labels.get(word[1:]), labels.get(word),
              *(c for c in (word[1:], swapped) if labels.get(c[1:]) == c)]
+    # the index keeps every word also folded: a folded word that is no Swedish word is
+    # offered with its å/ä/ö ("äppen": öppen, not "oppen")
+    cands = [c and (c.isascii() and not _swedish(c) and _marked(searcher, c, word) or c)
+             for c in cands]
     return [c for c in dict.fromkeys(cands) if c and c != word]
 
 
