@@ -224,7 +224,9 @@ def search_command(
         return
     if result.suggestion:
         click.echo(f"Menade du: {result.suggestion}")
-    click.echo(f"{result.total} träffar")
+    # the hits are the suggestion's when it was used, as the web page says
+    whose = f" för ”{result.suggestion}”" if result.corrected else ""
+    click.echo(f"{result.total} träffar{whose}")
     for hit in result.hits:
         places = ", ".join(hit.municipalities) or "–"
         click.echo(f"{hit.id}  {hit.title}  [{places}]")

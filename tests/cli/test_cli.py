@@ -122,6 +122,18 @@ def test_search_and_show_on_the_corpus(runner, corpus_store):
     assert example["text"] and example["sections"] is not None
 
 
+def test_search_says_whose_hits_it_prints(runner, corpus_store):
+    data_dir = str(corpus_store)
+    typed = runner.invoke(main, ["search", "hembesk", "--data-dir", data_dir])
+    assert typed.exit_code == 0, typed.output
+    lines = typed.output.splitlines()
+    assert lines[0] == "Menade du: hembesök"
+    assert lines[1].endswith(" träffar för ”hembesök”")
+    plain = runner.invoke(main, ["search", "hembesök", "--data-dir", data_dir])
+    assert plain.output.splitlines()[0].endswith(" träffar")
+    assert lines[1].split()[0] == plain.output.split()[0]
+
+
 def test_status_counts_documents_and_examples(runner, corpus_store, tmp_path):
     with Library(corpus_store) as library:
         documents = len(library.documents())
