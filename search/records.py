@@ -142,7 +142,8 @@ class SearchResult(Record):
         [], description="När inget hittades med filtren, eller bara exempel som inte skriver "
                         "något av sökorden: träffarna utan vart och ett av de valda "
                         "filtervärdena (de som ger någon träff, och fler).")
-    # the hits are those of ``suggestion``, because the query itself found nothing
+    # the hits are those of ``suggestion`` ("menade du" was offered: it finds more, or it
+    # corrects misspelled words, ``misspelled``)
     corrected: bool = Field(False, exclude=True)
     # ``suggestion`` is the query's words written apart read as the one word they are
     # ("föräldra grupper": föräldragrupper); the hits are that word's, as the query's own
