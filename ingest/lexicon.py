@@ -289,15 +289,11 @@ SEARCH_STOPWORDS = FUNCTION_WORDS | SEARCH_FILLER_WORDS
 # Articles, pronouns and conjunctions after a name: never the start of a role.
 NAME_BREAK_WORDS = frozenset({"en", "ett", "den", "det", "de", "sin", "sitt", "sina", "att", "och",
                               "som"})
-# Never part of a new key phrase (on top of spaCy's Swedish stop words).
-PHRASE_STOPWORDS = frozenset({
-    "också", "mycket", "många", "nya", "ny", "nytt", "bra", "olika", "flera", "ökat", "sätt",
-    "gör", "göra", "får", "få", "kommer", "samt", "via", "bl.a.", "t.ex.", "ca", "år", "vill",
-    "ska", "kan", "hur", "vad", "nu", "redan", "genom", "tillsammans", "arbetet", "arbete",
-    "hela", "hel", "helt", "kort", "korta", "extra", "första", "andra", "sista", "övriga",
-}) | frozenset({
-    # closed word classes spaCy's stop words lack: conjunctions, adverbs of degree, time and
-    # attitude, and the forms of modal and auxiliary verbs ("stöd medan", "ville nästan")
+CLOSED_CLASS_WORDS = frozenset({
+    # closed word classes spaCy's stop words (and the lemma table: "nyss", "nog", "ute") lack:
+    # conjunctions, adverbs of degree, time, place and attitude, and the forms of modal and
+    # auxiliary verbs ("stöd medan", "ville nästan"); words of Swedish, never misspelled ones
+    "nyss", "nog", "ute", "uppe", "nere", "framme",
     "medan", "trots", "fast", "fastän", "innan", "tills", "ifall", "huruvida", "såvida",
     "respektive", "nästan", "ganska", "väldigt", "fortfarande", "dessutom", "särskilt",
     "ungefär", "knappt", "snarare", "endast", "enbart", "främst", "ofta", "sällan", "alltid",
@@ -305,6 +301,13 @@ PHRASE_STOPWORDS = frozenset({
     "förmodligen", "verkligen", "tyvärr", "äntligen", "plötsligt", "återigen", "ändå",
     "ville", "velat", "vilja", "borde", "bör", "kunde", "kunnat", "kunna", "skulle", "måste",
     "behöver", "behövde", "behövt", "brukar", "brukade", "brukat", "verkar", "verkade",
+})
+# Never part of a new key phrase (on top of spaCy's Swedish stop words).
+PHRASE_STOPWORDS = CLOSED_CLASS_WORDS | frozenset({
+    "också", "mycket", "många", "nya", "ny", "nytt", "bra", "olika", "flera", "ökat", "sätt",
+    "gör", "göra", "får", "få", "kommer", "samt", "via", "bl.a.", "t.ex.", "ca", "år", "vill",
+    "ska", "kan", "hur", "vad", "nu", "redan", "genom", "tillsammans", "arbetet", "arbete",
+    "hela", "hel", "helt", "kort", "korta", "extra", "första", "andra", "sista", "övriga",
 })
 # English function words that are Swedish nouns too ("by": a village, "make": a husband): an
 # English stop word is no head of a key phrase unless it is one of these.

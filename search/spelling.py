@@ -30,8 +30,9 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA, Levenshtein
 from whoosh.searching import Searcher
 
+from ingest.lexicon import CLOSED_CLASS_WORDS
 from ingest.tagging.compounds import split_compound
-from ingest.tagging.lemmas import is_known
+from ingest.tagging.lemmas import are_known, is_known
 from ingest.tagging.taxonomy import taxonomy
 from ingest.tagging.thesaurus import Thesaurus
 from search.analysis import (
@@ -39,6 +40,7 @@ from search.analysis import (
     fold,
     is_place,
     known_compound_parts,
+    lemma,
     query_words,
     variants,
 )
@@ -62,7 +64,10 @@ MIN_GLUED_SMALL = 3  # letters of another small word glued onto the next ("varje
 
 
 def _swedish(word: str) -> bool:
-    """A word of the Swedish lexicon ("stötta"): written as meant, even when no example has it."""
+    """A word of the Swedish lexicon ("stötta"), or of a closed word class the lemma table
+    lacks ("nyss", "tills"): written as meant, even when no example has it."""
+    if word in CLOSED_CLASS_WORDS:
+        return True
     try:
         return is_known(word)
     except Exception:  # noqa: BLE001 - a lookup problem must never break a search
@@ -490,12 +495,40 @@ def _words_by_rest(searcher: Searcher) -> dict[str, str]:
                             lambda t: t[1:] if len(t) >= MIN_FIRST_LETTER else None)
 
 
+SWEDISH_LETTERS = "abcdefghijklmnopqrstuvwxyzåäöé"
+MIN_LEXICON_WORD = 4  # letters of a word before Swedish words one edit away are looked up
+
+
+def _one_edit(word: str) -> set[str]:
+    """Every string one edit from the word: a letter dropped, two neighbours swapped, a
+    letter replaced or added (Norvig's edits1)."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    return ({a + b[1:] for a, b in splits if b}
+            | {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+            | {a + c + b[1:] for a, b in splits if b for c in SWEDISH_LETTERS}
+            | {a + c + b for a, b in splits for c in SWEDISH_LETTERS}) - {word}
+
+
+def _lexicon_candidates(searcher: Searcher, word: str) -> list[str]:
+    """Words of Swedish one edit from the word that examples write in some form (by their
+    lemma): the index has only the forms its examples wrote ("helgen", "stödjer" are none of
+    them, "hellgen" was "hallen", two edits), the word with its å/ä/ö first, then the one whose
+    lemma most examples have."""
+    if len(word) < MIN_LEXICON_WORD:
+        return []
+    reader = searcher.reader()
+    found = [w for w in are_known(sorted(_one_edit(word))) if _known(searcher, w)]
+    return sorted(found, key=lambda w: (distance(fold(word), fold(w)),
+                                        -reader.doc_frequency(SEARCH_FIELD, lemma(w)), w))
+
+
 def _best_candidate(searcher: Searcher, word: str, thesaurus: Thesaurus) -> str | None:
     """The word as meant with its å/ä/ö, or apart from a small word typed onto a word examples
     write, else the index word or thesaurus label closest to a misspelled word (the index's on
     a tie), else apart from a small word typed onto a word of Swedish or the thesaurus (one
     edit is closer: "förkolor" is "förskolor", not "för kolor"), else one with another first
-    letter, else a compound of known words."""
+    letter, else a word of Swedish one edit away that examples write in another form
+    ("hellgen": helgen), else a compound of known words."""
     meant = _refolded(searcher, word)
     if meant:
         return meant
@@ -507,12 +540,15 @@ def _best_candidate(searcher: Searcher, word: str, thesaurus: Thesaurus) -> str 
     # å/ä/ö typed without them are no edit here ("kvallsträffarnas": kvällsträffarna, one)
     nearest = min([distance(fold(word), fold(c)) for c in cands[:1]]
                   + [label[0] if label else 99])
-    if nearest > 1:  # nothing one edit away: a small word glued on, the first letter, or
-        if glued:  # two words run together?
+    if nearest > 1:  # nothing one edit away: a small word glued on, the first letter, a
+        if glued:  # Swedish word examples write in another form, or two words run together?
             return glued
         first = _first_letter_candidates(searcher, word, thesaurus)
         if first:
             return first[0]
+        lexical = _lexicon_candidates(searcher, word)
+        if lexical:
+            return lexical[0]
         apart = _written_apart(searcher, word)
         if apart:
             return apart

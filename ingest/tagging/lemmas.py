@@ -57,6 +57,7 @@ class _Tables:
     end: Any = frozenset()  # hunspell's compound-end words
     loaded = False
     whole = False
+    known_of: Any = None  # the SQLite file's lookup of many words at once, when read from it
 
 
 def _read_hunspell() -> tuple[set[str], set[str], set[str]]:
@@ -120,7 +121,7 @@ def load_tables(whole: bool = False) -> type[_Tables]:
     if found is None:
         _load_whole()
     else:
-        for name in ("forms", "lemmas", "stems", "strict_begin", "end"):
+        for name in ("forms", "lemmas", "stems", "strict_begin", "end", "known_of"):
             setattr(_Tables, name, getattr(found, name))
     _Tables.loaded = True
     return _Tables
@@ -152,6 +153,15 @@ def is_known(word: str) -> bool:
     """True if the lowercase word is a known form or base form."""
     t = load_tables()
     return word in t.forms or word in t.lemmas or word in t.stems
+
+
+def are_known(words: list[str]) -> list[str]:
+    """The words of ``words`` that ``is_known``, in their order, looked up together."""
+    t = load_tables()
+    if t.known_of is None:
+        return [w for w in words if is_known(w)]
+    known = t.known_of(words)
+    return [w for w in words if w in known]
 
 
 def is_base_form(word: str) -> bool:

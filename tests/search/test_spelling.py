@@ -339,6 +339,21 @@ def test_a_mistyped_first_letter_is_offered_the_word_with_its_marks(corpus_libra
     assert corpus_library.search("gnattegympa").suggestion == "knattegympa"
 
 
+def test_a_typo_of_a_form_no_example_writes_is_offered_that_form(corpus_library) -> None:
+    # examples write "helg", "helger", not "helgen"; "stödja", not "stödjer": the index
+    # words nearest "hellgen" and "stodjer" were "hallen" and "studier", two edits away
+    from search.schema import SEARCH_FIELD
+
+    for typed, meant in (("hellgen", "helgen"), ("helegn", "helgen"), ("stodjer", "stödjer")):
+        assert corpus_library.search(typed).suggestion == meant, typed
+    # Swedish words the lemma table lacks are no typos
+    for text in ("träffpunkt för föräldrar som nyss kommit", "oro tills barnet får stöd"):
+        assert corpus_library.search(text).suggestion is None, text
+    reader = corpus_library.index.searcher().reader()
+    assert not reader.doc_frequency(SEARCH_FIELD, "helgen")
+    assert not reader.doc_frequency(SEARCH_FIELD, "stödjer")
+
+
 def _misspelled(words: list[str]) -> list[str]:
     """Each word with two neighbouring letters swapped, and with a letter dropped."""
     out = []
