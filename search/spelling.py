@@ -238,14 +238,18 @@ MIN_CLIPPED_STEM = 3
 MAX_CLIPPED_TERMS = 200  # index words with the stem looked at
 
 
+def _clipped(word: str) -> str | None:
+    """The stem of a word clipped the everyday way ("gympis": gymp), or None."""
+    ending = next((e for e in CLIPPED_ENDINGS if word.endswith(e)), None)
+    stem = word[:-len(ending)] if ending else ""
+    return stem if len(stem) >= MIN_CLIPPED_STEM else None
+
+
 def _clipped_candidate(searcher: Searcher, word: str) -> str | None:
     """The index word a clipped everyday word stands for ("gympis" → the most written word
     beginning "gymp"), or None."""
-    ending = next((e for e in CLIPPED_ENDINGS if word.endswith(e)), None)
-    if ending is None:
-        return None
-    stem = word[:-len(ending)]
-    if len(stem) < MIN_CLIPPED_STEM:
+    stem = _clipped(word)
+    if stem is None:
         return None
     reader = searcher.reader()
     try:
@@ -523,30 +527,35 @@ def _lexicon_candidates(searcher: Searcher, word: str) -> list[str]:
 
 
 def _best_candidate(searcher: Searcher, word: str, thesaurus: Thesaurus) -> str | None:
-    """The word as meant with its å/ä/ö, or apart from a small word typed onto a word examples
+    """The word as meant with its å/ä/ö, or apart from a preposition typed onto a word examples
     write, else the index word or thesaurus label closest to a misspelled word (the index's on
-    a tie), else apart from a small word typed onto a word of Swedish or the thesaurus (one
+    a tie), else apart from a preposition typed onto a word of Swedish or the thesaurus (one
     edit is closer: "förkolor" is "förskolor", not "för kolor"), else one with another first
-    letter, else a word of Swedish one edit away that examples write in another form
+    letter, else apart from another small word typed on ("allabarn"; "görskola" is
+    "förskola"), else a word of Swedish one edit away that examples write in another form
     ("hellgen": helgen), else a compound of known words."""
     meant = _refolded(searcher, word)
     if meant:
         return meant
     glued = _small_word_glued(searcher, word, thesaurus)
-    if glued and _known(searcher, glued.split()[-1]):  # "pårasten": examples write "rasten"
+    small, _, rest = (glued or "").partition(" ")
+    if small in GLUED_PREPOSITIONS and _known(searcher, rest):  # "pårasten": "på rasten"
         return glued
     cands = _close_words(searcher, word) or _folded_candidates(searcher, word)
     label = _close_label(word, thesaurus)
     # å/ä/ö typed without them are no edit here ("kvallsträffarnas": kvällsträffarna, one)
     nearest = min([distance(fold(word), fold(c)) for c in cands[:1]]
                   + [label[0] if label else 99])
-    if nearest > 1:  # nothing one edit away: a small word glued on, the first letter, a
-        if glued:  # Swedish word examples write in another form, or two words run together?
-            return glued
+    if nearest > 1:  # nothing one edit away: a preposition glued on, the first letter, another
+        if small in GLUED_PREPOSITIONS:  # small word glued on, a Swedish word examples write
+            return glued  # in another form, or two words run together?
         first = _first_letter_candidates(searcher, word, thesaurus)
-        if first:
+        if first:  # "görskola": förskola, not "gör skola"
             return first[0]
-        lexical = _lexicon_candidates(searcher, word)
+        if glued:
+            return glued
+        # a word clipped the everyday way ("rastis": rast), else a form of Swedish
+        lexical = _lexicon_candidates(searcher, word) if not _clipped(word) else []
         if lexical:
             return lexical[0]
         apart = _written_apart(searcher, word)

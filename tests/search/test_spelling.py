@@ -339,6 +339,14 @@ def test_a_mistyped_first_letter_is_offered_the_word_with_its_marks(corpus_libra
     assert corpus_library.search("gnattegympa").suggestion == "knattegympa"
 
 
+def test_a_mistyped_first_letter_beats_a_small_word_typed_on(corpus_library) -> None:
+    # "gör" is a word the search drops, but "görskolan" is "förskolan" with the key beside
+    # it, not "gör skolan"; a preposition typed on, and "alla" before a word, stay apart
+    assert corpus_library.search("rörelse i görskolan").suggestion == "rörelse i förskolan"
+    for typed, meant in (("allabarn", "alla barn"), ("pårasten", "på rasten")):
+        assert corpus_library.search(typed).suggestion == meant, typed
+
+
 def test_a_typo_of_a_form_no_example_writes_is_offered_that_form(corpus_library) -> None:
     # examples write "helg", "helger", not "helgen"; "stödja", not "stödjer": the index
     # words nearest "hellgen" and "stodjer" were "hallen" and "studier", two edits away
