@@ -439,3 +439,48 @@ COACH_LINE_LABELS = (
     "coach", "coacher", "förbättringscoach", "processledare", "processledning", "processtöd",
     "processtödjare", "processtödjande", "coachstöd",
 )
+
+# --- The search's words: what a query says beside its content -------------------------------
+
+# Words of a question or request that say nothing about the work itself ("hur får vi fler
+# elever att …", "finns det någon som jobbar med …"): on top of the lexicon's search stop words,
+# so that only the content words of a question are searched and counted.
+QUESTION_WORDS = frozenset({
+    "få", "fler", "flera", "mera", "många", "fått", "kunnat", "måste", "behöver", "brukar",
+    "borde", "jobbar", "jobba", "jobbat", "lyckas", "lyckats", "hitta", "hittar", "någonstans",
+    "hänt", "händer", "hände", "hända", "bra", "bättre", "olika", "andra", "annan", "annat",
+    "idéer", "idé",
+    "förslag", "tipsa", "vet", "veta", "tycker", "tror", "undrar", "eller", "ens", "väl",
+    "liksom", "typ", "nån", "nåt", "nåra", "hos", "kring", "angående", "gällande",
+    "nå", "når", "nått", "nådde",  # "hur når vi papporna": whom, not reaching, is the content
+    # "finns det någon verksamhet för pappor": any activity at all; for whom is the content
+    "verksamhet", "verksamheten", "verksamheter", "verksamheterna",
+})
+
+# A query that says who asks and where (search/query_asker.py): a team speaks as "vi"; a
+# parent's "jag" and "mitt barn" ask for what is near them
+ASKER_TEAM_WORDS = frozenset({"vi", "oss", "vår", "vårt", "våra"})
+ASKER_IN_A_PLACE = frozenset({"i", "på", "från"})  # "vi är BVC i Värnamo", "vi från Vaggeryd"
+ASKER_LIVING = frozenset({"bor", "bo", "bodde"})  # "vi bor i Anderstorp": a place wanted
+
+# Prepositions typed onto the next word without a space ("pårasten", "iskolan")
+GLUED_PREPOSITIONS = ("på", "i", "för", "med", "till", "om", "av", "vid", "från", "hos",
+                      "mot", "utan", "efter", "under", "över")
+
+# Everyday Swedish clips a word to its first syllable and adds -is ("dagis" for daghem,
+# "fritis" for fritidshem, "gympis"): an unknown word with that ending stands for the index
+# word its stem begins that most examples write.
+CLIPPED_ENDINGS = ("isarna", "isar", "isen", "is")
+
+
+# --- A concept sheet's checklist (search/sheet_checklist.py): stems and phrases it looks for ---
+
+EQUITY_WORDS = ("jämlik", "utsatt", "nyanlän", "socioekonom", "alla barn", "funktionsnedsätt",
+                "tolk", "modersmål", "riskgrupp", "särskilt stöd", "behöver det mest",
+                "ensamstående", "flickor och pojkar", "hög frånvaro", "förstagångsföräldrar")
+PARTICIPATION_WORDS = ("delaktig", "elevråd", "barnens röst", "ungas röst", "enkät", "intervju",
+                       "dialog", "frågade", "fråga elev", "fråga barn", "medskap",
+                       "inflytande", "egen erfarenhet", "önskemål", "kartlägg")
+PARTICIPATING_ACTORS = ("barn och unga", "vårdnadshavare")
+MEASURE_HEADINGS = ("mät", "resultat", "så här gick det", "vad hände", "utvärder")
+START_HEADINGS = ("nuläge", "bakgrund", "därför", "började", "syfte")

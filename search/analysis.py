@@ -21,27 +21,18 @@ from whoosh.analysis import (
     Token,
 )
 
-from ingest.lexicon import INFINITIVE_MARKERS, SEARCH_STOPWORDS, SUBJECT_PRONOUNS
+from ingest.lexicon import (
+    INFINITIVE_MARKERS,
+    QUESTION_WORDS,
+    SEARCH_STOPWORDS,
+    SUBJECT_PRONOUNS,
+)
 from ingest.tagging import lemmatize as _lemmatize
 from ingest.tagging import split_compound as _split
 from ingest.tagging.compounds import split_known_compound
 from ingest.tagging.lemmas import is_known as _is_known
 from ingest.tagging.lemmas import simple_lemma
 
-# Words of a question or request that say nothing about the work itself ("hur får vi fler
-# elever att …", "finns det någon som jobbar med …"): on top of the lexicon's search stop words,
-# so that only the content words of a question are searched and counted.
-QUESTION_WORDS = frozenset({
-    "få", "fler", "flera", "mera", "många", "fått", "kunnat", "måste", "behöver", "brukar",
-    "borde", "jobbar", "jobba", "jobbat", "lyckas", "lyckats", "hitta", "hittar", "någonstans",
-    "hänt", "händer", "hände", "hända", "bra", "bättre", "olika", "andra", "annan", "annat",
-    "idéer", "idé",
-    "förslag", "tipsa", "vet", "veta", "tycker", "tror", "undrar", "eller", "ens", "väl",
-    "liksom", "typ", "nån", "nåt", "nåra", "hos", "kring", "angående", "gällande",
-    "nå", "når", "nått", "nådde",  # "hur når vi papporna": whom, not reaching, is the content
-    # "finns det någon verksamhet för pappor": any activity at all; for whom is the content
-    "verksamhet", "verksamheten", "verksamheter", "verksamheterna",
-})
 STOPWORDS = SEARCH_STOPWORDS | QUESTION_WORDS  # dropped on the index and the query side
 
 TOKEN_PATTERN = r"\w+(?:[-:]\w+)*"

@@ -14,13 +14,10 @@ from __future__ import annotations
 
 import re
 
+from ingest.lexicon import ASKER_IN_A_PLACE, ASKER_LIVING, ASKER_TEAM_WORDS
 from search.analysis import TOKEN_PATTERN, is_place
 
 ASKER_PLACE_WEIGHT = 0.3  # an asker's place's share of its BM25 score
-# a team speaks as "vi"; a parent's "jag" and "mitt barn" ask for what is near them
-TEAM = frozenset({"vi", "oss", "vår", "vårt", "våra"})
-IN_A_PLACE = frozenset({"i", "på", "från"})  # "vi är BVC i Värnamo", "vi från Vaggeryd"
-LIVING = frozenset({"bor", "bo", "bodde"})  # "vi bor i Anderstorp": a place wanted
 
 _WORD = re.compile(TOKEN_PATTERN)
 
@@ -28,13 +25,13 @@ _WORD = re.compile(TOKEN_PATTERN)
 def askers_places(text: str) -> frozenset[str]:
     """The places (lowercase, as written) a team's query puts the team in."""
     tokens = [m.group().lower() for m in _WORD.finditer(text)]
-    if not TEAM.intersection(tokens):
+    if not ASKER_TEAM_WORDS.intersection(tokens):
         return frozenset()
     found = set()
     for i, token in enumerate(tokens):
-        if i == 0 or tokens[i - 1] not in IN_A_PLACE or not is_place(token):
+        if i == 0 or tokens[i - 1] not in ASKER_IN_A_PLACE or not is_place(token):
             continue
-        if i >= 2 and tokens[i - 2] in LIVING:
+        if i >= 2 and tokens[i - 2] in ASKER_LIVING:
             continue
         found.add(token)
     return frozenset(found)

@@ -31,17 +31,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
+from ingest.lexicon import (
+    EQUITY_WORDS,
+    MEASURE_HEADINGS,
+    PARTICIPATING_ACTORS,
+    PARTICIPATION_WORDS,
+    START_HEADINGS,
+)
 from search.records import ChecklistItem, Example, SheetFields
 
-EQUITY_WORDS = ("jämlik", "utsatt", "nyanlän", "socioekonom", "alla barn", "funktionsnedsätt",
-                "tolk", "modersmål", "riskgrupp", "särskilt stöd", "behöver det mest",
-                "ensamstående", "flickor och pojkar", "hög frånvaro", "förstagångsföräldrar")
-PARTICIPATION_WORDS = ("delaktig", "elevråd", "barnens röst", "ungas röst", "enkät", "intervju",
-                       "dialog", "frågade", "fråga elev", "fråga barn", "medskap",
-                       "inflytande", "egen erfarenhet", "önskemål", "kartlägg")
-PARTICIPATING_ACTORS = ("barn och unga", "vårdnadshavare")
-MEASURE_HEADINGS = ("mät", "resultat", "så här gick det", "vad hände", "utvärder")
-START_HEADINGS = ("nuläge", "bakgrund", "därför", "började", "syfte")
 NUMBER = re.compile(r"\d")
 
 Finding = tuple[list[str], list[str]]  # known, missing

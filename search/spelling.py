@@ -30,7 +30,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA, Levenshtein
 from whoosh.searching import Searcher
 
-from ingest.lexicon import CLOSED_CLASS_WORDS
+from ingest.lexicon import CLIPPED_ENDINGS, CLOSED_CLASS_WORDS, GLUED_PREPOSITIONS
 from ingest.tagging.compounds import split_compound
 from ingest.tagging.lemmas import are_known, is_known
 from ingest.tagging.taxonomy import taxonomy
@@ -56,9 +56,6 @@ MIN_PART = 3  # letters of each part of a split word
 MIN_TAIL = 4  # letters of a known last part a misspelled first part is looked up before
 MAX_SPLITS = 12  # split points tried per word (bounds the cost of one unknown word)
 MAX_TAIL_LOOKUPS = 2  # misspelled last parts looked up per word
-# Prepositions typed onto the next word without a space ("pårasten", "iskolan")
-GLUED_PREPOSITIONS = ("på", "i", "för", "med", "till", "om", "av", "vid", "från", "hos",
-                      "mot", "utan", "efter", "under", "över")
 MIN_GLUED_REST = 4  # letters of the known word after a glued preposition
 MIN_GLUED_SMALL = 3  # letters of another small word glued onto the next ("varje", "alla")
 
@@ -230,10 +227,7 @@ def _compound_candidate(searcher: Searcher, word: str) -> str | None:
     return None
 
 
-# Everyday Swedish clips a word to its first syllable and adds -is ("dagis" for daghem,
-# "fritis" for fritidshem, "gympis"): an unknown word with that ending stands for the index
-# word its stem begins that most examples write.
-CLIPPED_ENDINGS = ("isarna", "isar", "isen", "is")
+# a word clipped the everyday way ends in one of CLIPPED_ENDINGS ("dagis", "fritis")
 MIN_CLIPPED_STEM = 3
 MAX_CLIPPED_TERMS = 200  # index words with the stem looked at
 
