@@ -10,9 +10,9 @@ part, (rarer) the first letter typed as a key beside it, and a preposition typed
 ("pårasten"). A misspelling counts as found when its
 first three hits share at least two examples with the first three of the word as written (one,
 when the word finds only one); words that find nothing as written are left out. A third pool,
-"ord i fråga", misspells the longest word of each own relevance query of three content words or
-more (benchmarks/relevance.py, never a blind one) and searches the whole query: a typo beside
-words that find examples on their own.
+"ord i fråga", misspells each word of five letters or more, one at a time, of each own
+relevance query of two content words or more (benchmarks/relevance.py, never a blind one) and
+searches the whole query: a typo beside words that find examples on their own.
 
     .venv/bin/python benchmarks/typos.py [--words 200] [--data-dir DIR] [--json] [--verbose]
 """
@@ -100,13 +100,13 @@ def word_pools(library: Library, count: int, rnd: random.Random) -> dict[str, li
     return {"namn": names[:count], "vardagsord": everyday[:count]}
 
 
-MIN_QUERY_WORDS = 3  # content words of a query whose longest word is misspelled
-MIN_QUERY_WORD = 7  # letters of that word
+MIN_QUERY_WORDS = 2  # content words of a query whose words are misspelled one at a time
+MIN_QUERY_WORD = 5  # letters of such a word
 
 
 def query_pool() -> list[tuple[str, str]]:
-    """(query, its word to misspell): the longest word (MIN_QUERY_WORD letters or more) of
-    each own relevance query (benchmarks/relevance.py) of MIN_QUERY_WORDS content words or
+    """(query, a word of it to misspell): each content word of MIN_QUERY_WORD letters or more
+    of each own relevance query (benchmarks/relevance.py) of MIN_QUERY_WORDS content words or
     more; never a blind query."""
     from relevance import OWN_SETS
 
@@ -114,9 +114,8 @@ def query_pool() -> list[tuple[str, str]]:
     for queries in OWN_SETS.values():
         for text, _ in queries:
             words = query_words(text)
-            longest = max(words, key=len, default="")
-            if len(words) >= MIN_QUERY_WORDS and len(longest) >= MIN_QUERY_WORD:
-                out.append((text, longest))
+            if len(words) >= MIN_QUERY_WORDS:
+                out += [(text, w) for w in dict.fromkeys(words) if len(w) >= MIN_QUERY_WORD]
     return out
 
 
