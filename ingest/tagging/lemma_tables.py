@@ -65,9 +65,6 @@ def write_tables(path: Path, stamp: str, forms: dict[str, str],
     tmp.replace(path)
 
 
-BATCH_WORDS = 500  # words looked up in one query (SQLite's bound on parameters is 999 or more)
-
-
 class _Lookup:
     """One table of the file, read by key; results are cached per process."""
 
@@ -107,20 +104,12 @@ class SqliteTables:
         self.strict_begin = _Flagged(flags, BEGIN)
         self.end = _Flagged(flags, END)
 
-    def known_of(self, words: list[str]) -> set[str]:
-        """The words that are a form, a base form or a stem of the tables, looked up together
-        (one query per table for a few hundred words, not three each)."""
-        out: set[str] = set()
-        for i in range(0, len(words), BATCH_WORDS):
-            chunk = words[i:i + BATCH_WORDS]
-            marks = ",".join("?" * len(chunk))
-            with self._lock:
-                out.update(r[0] for r in self._con.execute(
-                    f"SELECT form FROM forms WHERE form IN ({marks})", chunk))
-                out.update(r[0] for r in self._con.execute(
-                    f"SELECT word FROM words WHERE word IN ({marks}) AND flags & ?",
-                    [*chunk, LEMMA | STEM]))
-        return out
+    def forms_of(self, lemmas: set[str]) -> list[str]:
+        """The forms of the file whose lemma is one of ``lemmas``, read in one pass (about
+        0.3 s for its 660,000 forms; other lookups wait meanwhile)."""
+        with self._lock:
+            rows = self._con.execute("SELECT form, lemma FROM forms")
+            return [form for form, lemma in rows if lemma in lemmas]
 
     def _one(self, sql: str, key: str) -> object:
         with self._lock:  # one connection shared by a server's threads

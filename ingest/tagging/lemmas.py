@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import importlib.util
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -57,7 +58,7 @@ class _Tables:
     end: Any = frozenset()  # hunspell's compound-end words
     loaded = False
     whole = False
-    known_of: Any = None  # the SQLite file's lookup of many words at once, when read from it
+    forms_of: Any = None  # the SQLite file's forms of given lemmas, when read from it
 
 
 def _read_hunspell() -> tuple[set[str], set[str], set[str]]:
@@ -121,7 +122,7 @@ def load_tables(whole: bool = False) -> type[_Tables]:
     if found is None:
         _load_whole()
     else:
-        for name in ("forms", "lemmas", "stems", "strict_begin", "end", "known_of"):
+        for name in ("forms", "lemmas", "stems", "strict_begin", "end", "forms_of"):
             setattr(_Tables, name, getattr(found, name))
     _Tables.loaded = True
     return _Tables
@@ -155,13 +156,15 @@ def is_known(word: str) -> bool:
     return word in t.forms or word in t.lemmas or word in t.stems
 
 
-def are_known(words: list[str]) -> list[str]:
-    """The words of ``words`` that ``is_known``, in their order, looked up together."""
+def forms_of(lemmas: Iterable[str]) -> list[str]:
+    """The lowercase forms of the lemma table whose lemma is one of ``lemmas``."""
+    wanted = set(lemmas)
     t = load_tables()
-    if t.known_of is None:
-        return [w for w in words if is_known(w)]
-    known = t.known_of(words)
-    return [w for w in words if w in known]
+    if t.whole:
+        found = [form for form, lemma in t.forms.items() if lemma in wanted]
+    else:
+        found = t.forms_of(wanted)
+    return [form for form in found if form.islower()]
 
 
 def is_base_form(word: str) -> bool:
