@@ -472,11 +472,16 @@ def _first_letter_candidates(searcher: Searcher, word: str, thesaurus: Thesaurus
              swapped if _known(searcher, swapped) else None,
              labels.get(word[1:]), labels.get(word),
              *(c for c in (word[1:], swapped) if labels.get(c[1:]) == c)]
-    # the index keeps every word also folded: a folded word that is no Swedish word is
-    # offered with its å/ä/ö ("äppen": öppen, not "oppen")
-    cands = [c and (c.isascii() and not _swedish(c) and _marked(searcher, c, word) or c)
-             for c in cands]
-    return [c for c in dict.fromkeys(cands) if c and c != word]
+    cands = [_with_its_marks(searcher, c, word) for c in cands if c]
+    return [c for c in dict.fromkeys(cands) if c != word]
+
+
+def _with_its_marks(searcher: Searcher, cand: str, word: str) -> str:
+    """An index word as offered: the index keeps every word also folded, and a folded word
+    that is no Swedish word is offered with its å/ä/ö ("äppen": öppen, not "oppen")."""
+    if cand.isascii() and not _swedish(cand):
+        return _marked(searcher, cand, word) or cand
+    return cand
 
 
 @lru_cache(maxsize=8)
@@ -493,41 +498,44 @@ def _words_by_rest(searcher: Searcher) -> dict[str, str]:
                             lambda t: t[1:] if len(t) >= MIN_FIRST_LETTER else None)
 
 
-SWEDISH_LETTERS = "abcdefghijklmnopqrstuvwxyzåäöé"
 MIN_LEXICON_WORD = 4  # letters of a word before Swedish words one edit away are looked up
 
 
-def _one_edit(word: str) -> set[str]:
-    """Every string one edit from the word: a letter dropped, two neighbours swapped, a
-    letter replaced or added (Norvig's edits1)."""
-    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
-    return ({a + b[1:] for a, b in splits if b}
-            | {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
-            | {a + c + b[1:] for a, b in splits if b for c in SWEDISH_LETTERS}
-            | {a + c + b for a, b in splits for c in SWEDISH_LETTERS}) - {word}
-
-
 def _lexicon_candidates(searcher: Searcher, word: str) -> list[str]:
-    """Words of Swedish one edit from the word that examples write in some form (by their
-    lemma): the index has only the forms its examples wrote ("helgen", "stödjer" are none of
-    them, "hellgen" was "hallen", two edits), the word with its å/ä/ö first, then the one whose
-    lemma most examples have."""
+    """Words of Swedish one edit from the word (its first letter kept, as ``close_terms``, or
+    that letter the one mistyped: "jelgen") that examples write in some form (by their lemma):
+    the index has only the forms its examples wrote ("helgen", "stödjer" are none of them,
+    "hellgen" was "hallen", two edits), the word with its å/ä/ö first, then the one whose lemma
+    most examples have."""
     if len(word) < MIN_LEXICON_WORD:
         return []
     reader = searcher.reader()
-    forms = _written_lemmas_forms(searcher)
-    found = [w for w in _one_edit(word) if w in forms and _known(searcher, w)]
+    by_first, by_rest = _written_lemmas_forms(searcher)
+    near = [f for f, _, _ in process.extract(word, by_first.get(word[:1], ()),
+                                             scorer=OSA.distance, score_cutoff=1, limit=None)]
+    found = [f for f in dict.fromkeys([*near, *by_rest.get(word[1:], ())])
+             if f != word and _known(searcher, f)]
     return sorted(found, key=lambda w: (distance(fold(word), fold(w)),
                                         -reader.doc_frequency(SEARCH_FIELD, lemma(w)), w))
 
 
-def _written_lemmas_forms(searcher: Searcher) -> frozenset[str]:
-    """The lemma table's forms of the index's words (as lemmas) that the index lacks, built
-    once per index state (about 0.3 s: the table's 660,000 forms read once); a lookup is then
-    a set's, where asking the table for every string one edit from a word took 2-3 ms."""
-    def build() -> frozenset[str]:
+FormsTable = dict[str, tuple[str, ...]]
+
+
+def _written_lemmas_forms(searcher: Searcher) -> tuple[FormsTable, FormsTable]:
+    """The lemma table's forms of the index's words (as lemmas) that the index lacks, by first
+    letter and by all but it, built once per index state (about 0.3 s: the table's 660,000
+    forms read once; asking the table for every string one edit from a word took 2-3 ms)."""
+    def build() -> tuple[FormsTable, FormsTable]:
         words = _word_frequencies(searcher)
-        return frozenset(form for form in forms_of(words.keys()) if form not in words)
+        by_first: dict[str, list[str]] = {}
+        by_rest: dict[str, list[str]] = {}
+        for form in forms_of(words.keys()):
+            if form not in words:
+                by_first.setdefault(form[:1], []).append(form)
+                by_rest.setdefault(form[1:], []).append(form)
+        return ({k: tuple(sorted(v)) for k, v in by_first.items()},
+                {k: tuple(sorted(v)) for k, v in by_rest.items()})
     return _TABLES.get(searcher, "lexicon-forms", build)
 
 
