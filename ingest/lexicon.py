@@ -319,6 +319,8 @@ FILLER_LEMMAS = frozenset({
     "vecka", "gång", "tid", "kväll", "dag", "år", "månad", "termin", "genomsnitt", "andel",
     "procent", "antal", "eftermiddag", "förmiddag", "morgon", "lärandenätverk", "team",
     "exempel", "kommun", "resultat", "mätning", "deltagare",
+    # the programme's own meetings, where teams present their work ("lärandeseminariet")
+    "lärandeseminarium", "lärandeträff", "lärandedag", "nätverksträff", "nätverksdag",
     "varannan", "varje", "per", "hälft", "början", "slut", "del",
 }) | frozenset(SEASONS)
 

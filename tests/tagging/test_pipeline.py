@@ -121,6 +121,18 @@ def test_new_phrases_leave_out_conjunctions_adverbs_and_modal_verbs() -> None:
     assert not [p for p in phrases if {"medan", "nästan", "ville"} & set(p.split())], phrases
 
 
+def test_new_phrases_leave_out_the_programmes_own_meetings() -> None:
+    # where the teams present their work, not work of their own
+    texts = [
+        "På lärandeseminariet visade teamet sin mötesstruktur för föräldrarådgivning.",
+        "Teamet berättade om föräldrarådgivning på lärandeseminariet i våras.",
+        "Nästa lärandeseminarium handlar om föräldrarådgivning och nätverksträffen i maj.",
+    ]
+    phrases = dict(new_phrases(texts))
+    assert phrases.get("föräldrarådgivning") == 3, phrases
+    assert not [p for p in phrases if "lärandeseminari" in p or "nätverksträff" in p], phrases
+
+
 def test_poster_contacts_are_the_examples_persons() -> None:
     from ingest.model import Section
 
