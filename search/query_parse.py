@@ -13,7 +13,7 @@ from whoosh.query import And, AndMaybe, NullQuery, Or, Phrase, Query, Term
 from whoosh.searching import Searcher
 
 from ingest.tagging import query_terms
-from ingest.tagging.gazetteer import names
+from ingest.tagging.gazetteer import municipalities
 from ingest.tagging.lemmas import is_known
 from search.analysis import place_of, query_words, variants
 from search.query_facets import FACET_CACHE
@@ -131,9 +131,8 @@ _WORD = re.compile(r"\w+")
 
 @lru_cache(maxsize=1)
 def municipality_names() -> frozenset[str]:
-    """The names of the gazetteer's municipalities, lowercase."""
-    return frozenset(name.lower() for name, place in names().items()
-                     if place.kind == "kommun" and name == place.municipality)
+    """The names of Sweden's municipalities, lowercase."""
+    return frozenset(name.lower() for name, _ in municipalities())
 
 
 def municipalities_capitalised(text: str) -> str:

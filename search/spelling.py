@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from rapidfuzz import process
@@ -122,8 +122,13 @@ def close_terms(searcher: Searcher, word: str, maxdist: int) -> list[str]:
     edits), but an index of several segments by Damerau–Levenshtein over every word: the same
     examples, indexed in one go or file by file, were offered other words."""
     terms = _words_by_letter(searcher).get(word[:1], ()) if word else ()
-    found = process.extract(word, terms, scorer=OSA.distance, score_cutoff=maxdist, limit=None)
-    return sorted(choice for choice, _, _ in found)
+    return sorted(_within(word, terms, maxdist))
+
+
+def _within(word: str, choices: Iterable[str], maxdist: int) -> list[str]:
+    """The choices at most ``maxdist`` edits from the word (``distance``), closest first."""
+    found = process.extract(word, choices, scorer=OSA.distance, score_cutoff=maxdist, limit=None)
+    return [choice for choice, _, _ in found]
 
 
 def _close_words(searcher: Searcher, word: str, limit: int = 6) -> list[str]:
@@ -511,8 +516,7 @@ def _lexicon_candidates(searcher: Searcher, word: str) -> list[str]:
         return []
     reader = searcher.reader()
     by_first, by_rest = _written_lemmas_forms(searcher)
-    near = [f for f, _, _ in process.extract(word, by_first.get(word[:1], ()),
-                                             scorer=OSA.distance, score_cutoff=1, limit=None)]
+    near = _within(word, by_first.get(word[:1], ()), 1)
     found = [f for f in dict.fromkeys([*near, *by_rest.get(word[1:], ())])
              if f != word and _known(searcher, f)]
     return sorted(found, key=lambda w: (distance(fold(word), fold(w)),
