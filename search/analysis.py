@@ -188,7 +188,7 @@ MIN_PLACE = 5  # letters of the place's name (shorter ones are words too: "berg"
 
 
 @lru_cache(maxsize=200_000)
-def _place_parts(word: str) -> tuple[str, ...]:
+def place_parts(word: str) -> tuple[str, ...]:
     """A compound that begins with a one-word place of the gazetteer, with or without a
     joining s, and ends in a known word ("ekbyskolan": ekby, skola; "ekbygården") is about
     that place: its parts are the place's name and the terms of the word after it. The lemma
@@ -252,7 +252,7 @@ def variants(word: str, index_side: bool) -> tuple[str, ...]:
         for piece in word.replace(":", "-").split("-"):
             if len(piece) >= 2:
                 terms.append(lemma(piece))
-    placed = _place_parts(word)
+    placed = place_parts(word)
     if placed:  # a place and a word after it ("nässjöskolan": nässjö, skola)
         terms.extend(placed)
     elif not _proper_place(word):  # a place's name is a name, not a compound

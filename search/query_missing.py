@@ -12,7 +12,8 @@ A word counts here when it counts for the ranking (``query_plan.counted_words``:
 most examples have, not the asker's own place). An example has it when it writes one of the
 word's own terms (its lemma, its forms, the synonyms the plan adds), or the last part of the
 compound the word is (the head: "frånvaro" for "skolfrånvaro"; a first part alone, "skola",
-is not the word), or when a concept the word names holds the example: then the example was
+is not the word; nor is a head most examples write, of a name some write whole: "skola" of
+"Kvarnskolan"), or when a concept the word names holds the example: then the example was
 found through the concept ("skolk sms": an example that writes "sms" and is närvaroarbete).
 """
 
@@ -25,10 +26,12 @@ from typing import Protocol
 import numpy as np
 from whoosh.searching import Searcher
 
+from ingest.tagging.lemmas import is_known
 from search import fastrank
-from search.analysis import lemma, part_lemmas
-from search.query_plan import WordPlan, counted_words
+from search.analysis import lemma, part_lemmas, place_parts
+from search.query_plan import COMMON_SHARE, WordPlan, counted_words
 from search.schema import RANK_FIELD
+from search.searcher_cache import doc_frequency
 
 
 class Named(Protocol):
@@ -76,11 +79,31 @@ def coverage(searcher: Searcher, plan: WordPlan, expansions: Sequence[Named],
 
 def _writes(searcher: Searcher, page: np.ndarray, word: str, terms: list[str]) -> np.ndarray:
     """Per document of ``page``, whether it writes the word: one of its own terms, or the
-    last part of the compound it is."""
-    parts = part_lemmas(word) or part_lemmas(lemma(word))
+    last part of the compound it is, unless most examples write that part and some write
+    the word whole and the lemma table does not know it (a name: of the 77 examples that
+    write "skola" one writes "Kvarnskolan"; "familj" is a "barnfamilj")."""
+    parts = _parts(word)
     in_parts = {t for group in parts for t in group}
     own = [t for t in terms if t not in in_parts]
-    return _having(searcher, page, [*own, *(parts[-1] if parts else ())])
+    head = list(parts[-1]) if parts else []
+    if head and own and not is_known(word) and _written(searcher, own[0]) \
+            and all(_written(searcher, t) > COMMON_SHARE * searcher.doc_count_all() for t in head):
+        head = []
+    return _having(searcher, page, [*own, *head])
+
+
+def _parts(word: str) -> tuple[tuple[str, ...], ...]:
+    """The lemmas of each part of a compound, a place's name and the word after it being two
+    ("öxnehagaskolan": öxnehaga, skola)."""
+    placed = place_parts(word)
+    if placed:
+        return (placed[:1], placed[1:])
+    return part_lemmas(word) or part_lemmas(lemma(word))
+
+
+def _written(searcher: Searcher, term: str) -> int:
+    """How many examples have the index term."""
+    return doc_frequency(searcher.reader(), RANK_FIELD, term)
 
 
 def _having(searcher: Searcher, page: np.ndarray, terms: Sequence[str]) -> np.ndarray:

@@ -30,6 +30,26 @@ def test_a_first_part_alone_is_not_the_compound(corpus_library) -> None:  # noqa
     assert everywhere.hits and all(h["missing"] == [] for h in everywhere.hits[:5])
 
 
+def test_a_school_is_not_every_example_that_writes_school(corpus_library) -> None:  # noqa: ANN001
+    # one example writes "Kvarnskolan"; most write "skola", its last part: they do not have the
+    # school's name, so each says how it was found instead ("Träff via: skola") or lacks it
+    result = corpus_library.search("Kvarnskolan", per_page=20)
+    assert "Kvarnskolan" in result.hits[0]["title"]
+    others = result.hits[1:]
+    assert len(others) == 19
+    for hit in others:
+        assert hit["via"] or hit["missing"] == ["kvarnskolan"], hit["title"]
+    placed = corpus_library.search("Öxnehagaskolan", per_page=20)  # a place's school
+    assert all(h["via"] or h["missing"] for h in placed.hits[1:])
+
+
+def test_the_last_part_of_a_common_compound_is_the_word(corpus_library) -> None:  # noqa: ANN001
+    # a "barnfamilj" is a "familj": the examples that write "familjer" have the word
+    result = corpus_library.search("barnfamiljer")
+    assert result.total > 10
+    assert all(h["missing"] == [] and h["via"] == [] for h in result.hits)
+
+
 def test_a_word_found_through_its_concept_is_not_missing(corpus_library) -> None:  # noqa: ANN001
     result = corpus_library.search("skolk")
     assert result.hits and all(h["via"] and h["missing"] == [] for h in result.hits)
