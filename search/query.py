@@ -5,6 +5,7 @@ how its words are matched in query_plan."""
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import math
 from collections.abc import Iterable, Iterator
@@ -571,6 +572,18 @@ def _closer(weight: float) -> float:
     return min(1.0, weight / FULL_CREDIT) ** CONCEPT_STEEPNESS
 
 
+def _add_bonus(scores: dict[int, float], bonus: dict[int, float], literal: set[int]) -> None:
+    """Add what the ranking clauses give (in place); a hit without any of the query's own
+    words (found through a concept) is not lifted above a hit with them that it was below."""
+    above = sorted(scores[d] for d in literal if d in scores)
+    for docnum, extra_score in bonus.items():
+        before = scores[docnum]
+        scores[docnum] = before + extra_score
+        at = bisect.bisect_right(above, before)
+        if docnum not in literal and at < len(above):
+            scores[docnum] = min(scores[docnum], above[at] * (1 - 1e-6))
+
+
 def _bonus(searcher: Searcher, extra: Query | None, docnums: set[int]) -> dict[int, float]:
     """What the ranking clauses add to the candidates, as Whoosh scores them: a term from
     its cached postings, a phrase per candidate (a phrase query would walk its words'
@@ -631,8 +644,7 @@ def _run_fast(searcher: Searcher, q: Query, fq: Query | None, page: int, per_pag
     if not ranked.best or start >= total:
         return Found(total, [], facets, note, ranked.strong, ranked.written)
     scores = {d: sc for sc, d in ranked.best}
-    for docnum, extra_score in _bonus(searcher, extra, set(scores)).items():
-        scores[docnum] += extra_score
+    _add_bonus(scores, _bonus(searcher, extra, set(scores)), ranked.literal)
     for docnum, extra_score in _concept_words(searcher, expansions,
                                               set(scores) - ranked.literal).items():
         scores[docnum] += extra_score

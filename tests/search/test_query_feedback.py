@@ -136,6 +136,15 @@ def test_a_village_few_examples_name_pins_them_and_their_practice_follows(corpus
             assert "knattegympa" in _practices(corpus_library, hit["id"]), (text, hit["title"])
 
 
+def test_a_village_in_another_municipality_still_comes_first(corpus_library) -> None:  # noqa: ANN001
+    # the one example that writes "Bankeryd" is Habo's; the village lies in Jönköping, whose
+    # examples of the same practice get the place's bonus: they stay below it, as for "bankeryd"
+    for text in ("Bankeryd", "bankeryd"):
+        hits = corpus_library.search(text, per_page=5).hits
+        assert _writes(corpus_library, hits[0]["id"], "bankeryd"), (text, hits[0]["title"])
+        assert not any(_writes(corpus_library, h["id"], "bankeryd") for h in hits[1:])
+
+
 def test_of_the_practices_a_query_names_the_one_its_rare_name_has_follows(corpus_library
                                                                           ) -> None:
     # "mår dåligt" names several practices (early detection, pupil health centres, peer
