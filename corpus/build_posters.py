@@ -22,9 +22,15 @@ import sys
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
+
+if TYPE_CHECKING:
+    from reportlab.lib.colors import Color
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfgen.canvas import Canvas
+    from reportlab.platypus import Flowable
 
 ROOT = Path(__file__).resolve().parent
 SOURCES = ROOT / "sources" / "posters"
@@ -327,76 +333,114 @@ def _rl_chart(chart: dict[str, Any], base: float, color: Any, width: float) -> A
     return d
 
 
-def render_reportlab(p: Poster, out: Path) -> None:
+@dataclass
+class RLLook:
+    """Sizes, colours and paragraph styles of a reportlab poster, in points."""
+
+    base: float  # body font size
+    theme: Color  # banner, headings and box edges
+    tint: Color  # box background
+    margin: float
+    gutter: float  # between columns and between boxes
+    pad: float  # inside the banner and the boxes
+    body: ParagraphStyle
+    bullet: ParagraphStyle
+    head: ParagraphStyle
+    title: ParagraphStyle
+    sub: ParagraphStyle
+
+
+@dataclass
+class RLLayout:
+    """Where a reportlab poster's boxes go, in points."""
+
+    flows: list[list[Flowable]]  # each box's flowables, in the order of p.boxes
+    heights: list[float]  # each box's natural height, padding included
+    cols: list[list[int]]  # the box indexes of each column, top down
+    wide: list[int]  # the full-width boxes under the columns
+    inner_w: float  # width inside the page margins
+    col_w: float
+    area_top: float  # top of the columns
+    col_bottom: float  # bottom of the columns, above the wide boxes
+
+
+def _rl_styles(base: float, theme: Color) -> dict[str, ParagraphStyle]:
+    """The paragraph styles of RLLook: body, bullet, box heading, banner title and lines."""
     from reportlab.lib import colors
     from reportlab.lib.enums import TA_LEFT
     from reportlab.lib.styles import ParagraphStyle
-    from reportlab.pdfgen import canvas
-    from reportlab.platypus import Frame, Paragraph
-
-    _rl_fonts()
-    width, height = _page_size(p)
-    base = float(p.get("font_size", 13 if p.page_size == "A3" else 9.5))
-    theme = colors.HexColor(p.get("color", "#1f5f8b"))
-    tint = colors.HexColor(p.get("tint", "#eef4f8"))
-    margin = width * 0.04
-    gutter = base * 1.3
-    pad = base * 0.9
 
     body = ParagraphStyle(
-        "body", fontName="Sans", fontSize=base, leading=base * 1.28, alignment=TA_LEFT,
+        "body",
+        fontName="Sans",
+        fontSize=base,
+        leading=base * 1.28,
+        alignment=TA_LEFT,
         spaceAfter=base * 0.45,
     )
     bullet = ParagraphStyle(
         "bullet", parent=body, leftIndent=base * 1.1, bulletIndent=base * 0.2, spaceAfter=base * 0.2
     )
     head = ParagraphStyle(
-        "head", fontName="Sans-Bold", fontSize=base * 1.25, leading=base * 1.5, textColor=theme,
+        "head",
+        fontName="Sans-Bold",
+        fontSize=base * 1.25,
+        leading=base * 1.5,
+        textColor=theme,
         spaceAfter=base * 0.35,
     )
-    title_style = ParagraphStyle(
-        "title", fontName="Sans-Bold", fontSize=base * 2.6, leading=base * 3.0,
+    title = ParagraphStyle(
+        "title",
+        fontName="Sans-Bold",
+        fontSize=base * 2.6,
+        leading=base * 3.0,
         textColor=colors.white,
     )
-    sub_style = ParagraphStyle(
+    sub = ParagraphStyle(
         "sub", fontName="Sans", fontSize=base * 1.3, leading=base * 1.6, textColor=colors.white
     )
+    return {"body": body, "bullet": bullet, "head": head, "title": title, "sub": sub}
 
-    def flow(box: Box, w: float) -> list[Paragraph]:
-        items = [Paragraph(_markup(box.heading), head)]
-        for b in box.blocks:
-            if b.bullet:
-                items.append(Paragraph(_markup(b.text), bullet, bulletText="•"))
-            else:
-                items.append(Paragraph(_markup(b.text), body))
-        if box.chart:
-            items.append(_rl_chart(box.chart, base, theme, w))
-        return items
 
-    def measure(items: list[Paragraph], w: float) -> float:
-        total = 0.0
-        for i, it in enumerate(items):
-            _, h = it.wrap(w, 10_000)
-            after = getattr(getattr(it, "style", None), "spaceAfter", 0)
-            total += h + (after if i < len(items) - 1 else 0)
-        return total
+def _rl_look(p: Poster, width: float) -> RLLook:
+    """The poster's look; the font size defaults by page size, the margin by page width."""
+    from reportlab.lib import colors
 
-    c = canvas.Canvas(str(out), pagesize=(width, height), invariant=1)
+    base = float(p.get("font_size", 13 if p.page_size == "A3" else 9.5))
+    theme = colors.HexColor(p.get("color", "#1f5f8b"))
+    return RLLook(
+        base=base,
+        theme=theme,
+        tint=colors.HexColor(p.get("tint", "#eef4f8")),
+        margin=width * 0.04,
+        gutter=base * 1.3,
+        pad=base * 0.9,
+        **_rl_styles(base, theme),
+    )
+
+
+def _rl_metadata(c: Canvas, p: Poster) -> None:
+    """The PDF's title, author, creator, producer and subject."""
     c.setTitle(p.title)
     c.setAuthor(META_AUTHOR)
     c.setCreator(META_CREATOR)
     c.setProducer(META_CREATOR)
     c.setSubject(p.subtitle)
 
-    # Banner
+
+def _rl_banner(c: Canvas, p: Poster, look: RLLook, width: float, height: float) -> float:
+    """Draw the banner (title, then the lines below it) at the top; return its height."""
+    from reportlab.platypus import Paragraph
+
+    margin, pad = look.margin, look.pad
     inner_w = width - 2 * margin
-    tpar = Paragraph(_markup(p.title), title_style)
+    tpar = Paragraph(_markup(p.title), look.title)
     _, th = tpar.wrap(inner_w - 2 * pad, 10_000)
-    subs = [Paragraph(_markup(s), sub_style) for s in banner_lines(p)]
+    subs = [Paragraph(_markup(s), look.sub) for s in banner_lines(p)]
     sh = sum(s.wrap(inner_w - 2 * pad, 10_000)[1] for s in subs)
     banner_h = th + sh + 2.4 * pad
     top = height - margin
-    c.setFillColor(theme)
+    c.setFillColor(look.theme)
     c.rect(margin, top - banner_h, inner_w, banner_h, stroke=0, fill=1)
     y = top - pad
     tpar.drawOn(c, margin + pad, y - th)
@@ -405,61 +449,137 @@ def render_reportlab(p: Poster, out: Path) -> None:
         sh_i = s.wrap(inner_w - 2 * pad, 10_000)[1]
         s.drawOn(c, margin + pad, y - sh_i)
         y -= sh_i
+    return banner_h
 
-    # Footer
-    bottom = margin
-    if p.get("footer"):
-        c.setFont("Sans", base * 0.9)
-        c.setFillColor(colors.HexColor("#444444"))
-        c.drawString(margin, margin, p.footer)
-        bottom = margin + base * 1.8
 
-    area_top = top - banner_h - gutter
-    ncols = p.columns
-    col_w = (inner_w - (ncols - 1) * gutter) / ncols
-    flows = [flow(b, (inner_w if b.wide else col_w) - 2 * pad) for b in p.boxes]
+def _rl_footer(c: Canvas, p: Poster, look: RLLook) -> float:
+    """Draw the footer line, if any; return the bottom of the area left for the boxes."""
+    from reportlab.lib import colors
+
+    if not p.get("footer"):
+        return look.margin
+    c.setFont("Sans", look.base * 0.9)
+    c.setFillColor(colors.HexColor("#444444"))
+    c.drawString(look.margin, look.margin, p.footer)
+    return look.margin + look.base * 1.8
+
+
+def _rl_flow(box: Box, w: float, look: RLLook) -> list[Flowable]:
+    """A box's flowables: heading, paragraphs and bullets, then its chart if it has one."""
+    from reportlab.platypus import Paragraph
+
+    items: list[Flowable] = [Paragraph(_markup(box.heading), look.head)]
+    for b in box.blocks:
+        if b.bullet:
+            items.append(Paragraph(_markup(b.text), look.bullet, bulletText="•"))
+        else:
+            items.append(Paragraph(_markup(b.text), look.body))
+    if box.chart:
+        items.append(_rl_chart(box.chart, look.base, look.theme, w))
+    return items
+
+
+def _rl_measure(items: list[Flowable], w: float) -> float:
+    """Height of the flowables stacked at width w (no space after the last one)."""
+    total = 0.0
+    for i, it in enumerate(items):
+        _, h = it.wrap(w, 10_000)
+        after = getattr(getattr(it, "style", None), "spaceAfter", 0)
+        total += h + (after if i < len(items) - 1 else 0)
+    return total
+
+
+def _rl_layout(p: Poster, look: RLLook, width: float, area_top: float, bottom: float) -> RLLayout:
+    """Build and measure every box, and share the narrow ones out over the columns."""
+    inner_w = width - 2 * look.margin
+    col_w = (inner_w - (p.columns - 1) * look.gutter) / p.columns
+    flows = [_rl_flow(b, (inner_w if b.wide else col_w) - 2 * look.pad, look) for b in p.boxes]
     heights = [
-        measure(f, (inner_w if b.wide else col_w) - 2 * pad) + 2 * pad
+        _rl_measure(f, (inner_w if b.wide else col_w) - 2 * look.pad) + 2 * look.pad
         for f, b in zip(flows, p.boxes, strict=True)
     ]
     cols, wide = _columns_for(p, heights)
-    wide_h = sum(heights[i] + gutter for i in wide)
-    col_bottom = bottom + wide_h
+    wide_h = sum(heights[i] + look.gutter for i in wide)
+    return RLLayout(flows, heights, cols, wide, inner_w, col_w, area_top, bottom + wide_h)
 
-    def draw_box(i: int, x: float, y_top: float, w: float, h: float) -> None:
-        c.setFillColor(tint)
-        c.setStrokeColor(theme)
-        c.setLineWidth(base * 0.08)
-        c.rect(x, y_top - h, w, h, stroke=1, fill=1)
-        c.setFillColor(theme)
-        c.rect(x, y_top - base * 0.35, w, base * 0.35, stroke=0, fill=1)
-        frame = Frame(x + pad, y_top - h + pad, w - 2 * pad, h - 2 * pad, 0, 0, 0, 0,
-                      showBoundary=0)
-        items = list(flows[i])
-        frame.addFromList(items, c)
-        if items:
-            raise BuildError(f"{p.stem}: box {p.boxes[i].heading!r} overflows")
 
-    for ci, run in enumerate(cols):
-        x = margin + ci * (col_w + gutter)
-        y_top = area_top
-        needed = sum(heights[i] for i in run) + gutter * (len(run) - 1)
-        if needed > area_top - col_bottom + 0.01:
-            raise BuildError(f"{p.stem}: column {ci + 1} too tall ({needed:.0f} > "
-                             f"{area_top - col_bottom:.0f} pt)")
-        spare = (area_top - col_bottom) - needed
+def _rl_draw_box(
+    c: Canvas,
+    p: Poster,
+    look: RLLook,
+    lay: RLLayout,
+    i: int,
+    x: float,
+    y_top: float,
+    w: float,
+    h: float,
+) -> None:
+    """Draw box i (tinted, a theme bar on top) and its text; raise if the text overflows."""
+    from reportlab.platypus import Frame
+
+    pad = look.pad
+    c.setFillColor(look.tint)
+    c.setStrokeColor(look.theme)
+    c.setLineWidth(look.base * 0.08)
+    c.rect(x, y_top - h, w, h, stroke=1, fill=1)
+    c.setFillColor(look.theme)
+    c.rect(x, y_top - look.base * 0.35, w, look.base * 0.35, stroke=0, fill=1)
+    frame = Frame(x + pad, y_top - h + pad, w - 2 * pad, h - 2 * pad, 0, 0, 0, 0, showBoundary=0)
+    items = list(lay.flows[i])
+    frame.addFromList(items, c)
+    if items:
+        raise BuildError(f"{p.stem}: box {p.boxes[i].heading!r} overflows")
+
+
+def _rl_draw_columns(c: Canvas, p: Poster, look: RLLook, lay: RLLayout) -> None:
+    """Draw each column's boxes top down, filling the column to its bottom.
+
+    With ``fill: even`` every box of a column grows by the same amount; otherwise the last box
+    stretches down to the bottom.
+    """
+    for ci, run in enumerate(lay.cols):
+        x = look.margin + ci * (lay.col_w + look.gutter)
+        y_top = lay.area_top
+        needed = sum(lay.heights[i] for i in run) + look.gutter * (len(run) - 1)
+        if needed > lay.area_top - lay.col_bottom + 0.01:
+            raise BuildError(
+                f"{p.stem}: column {ci + 1} too tall ({needed:.0f} > "
+                f"{lay.area_top - lay.col_bottom:.0f} pt)"
+            )
+        spare = (lay.area_top - lay.col_bottom) - needed
         for k, i in enumerate(run):
-            h = heights[i]
+            h = lay.heights[i]
             if p.get("fill") == "even":
                 h += spare / len(run)  # every box grows a little
             elif k == len(run) - 1:
-                h = y_top - col_bottom  # last box stretches to the bottom
-            draw_box(i, x, y_top, col_w, h)
-            y_top -= h + gutter
-    y_top = col_bottom - gutter
-    for i in wide:
-        draw_box(i, margin, y_top, inner_w, heights[i])
-        y_top -= heights[i] + gutter
+                h = y_top - lay.col_bottom  # last box stretches to the bottom
+            _rl_draw_box(c, p, look, lay, i, x, y_top, lay.col_w, h)
+            y_top -= h + look.gutter
+
+
+def _rl_draw_wide_boxes(c: Canvas, p: Poster, look: RLLook, lay: RLLayout) -> None:
+    """Draw the full-width boxes one under the other, below the columns."""
+    y_top = lay.col_bottom - look.gutter
+    for i in lay.wide:
+        _rl_draw_box(c, p, look, lay, i, look.margin, y_top, lay.inner_w, lay.heights[i])
+        y_top -= lay.heights[i] + look.gutter
+
+
+def render_reportlab(p: Poster, out: Path) -> None:
+    """Draw the poster on one reportlab page: banner, footer, boxes in columns, wide boxes."""
+    from reportlab.pdfgen import canvas
+
+    _rl_fonts()
+    width, height = _page_size(p)
+    look = _rl_look(p, width)
+    c = canvas.Canvas(str(out), pagesize=(width, height), invariant=1)
+    _rl_metadata(c, p)
+    banner_h = _rl_banner(c, p, look, width, height)
+    bottom = _rl_footer(c, p, look)
+    area_top = height - look.margin - banner_h - look.gutter
+    lay = _rl_layout(p, look, width, area_top, bottom)
+    _rl_draw_columns(c, p, look, lay)
+    _rl_draw_wide_boxes(c, p, look, lay)
     c.showPage()
     c.save()
 
