@@ -47,6 +47,7 @@ from search.query_missing import Coverage, coverage
 from search.query_near import NEAR_CANDIDATES, near_scores
 from search.query_own import OwnNames
 from search.query_parse import (
+    PlaceTerm,
     TagPhrase,
     build_queries,
     filter_query,
@@ -572,9 +573,21 @@ def _closer(weight: float) -> float:
     return min(1.0, weight / FULL_CREDIT) ** CONCEPT_STEEPNESS
 
 
-def _add_bonus(scores: dict[int, float], bonus: dict[int, float], literal: set[int]) -> None:
-    """Add what the ranking clauses give (in place); a hit without any of the query's own
-    words (found through a concept) is not lifted above a hit with them that it was below."""
+def _places_apart(extra: Query | None) -> tuple[Query | None, Query | None]:
+    """The ranking clauses of the municipalities the query names, and the others."""
+    clauses = [] if extra is None else extra.subqueries if type(extra) is Or else [extra]
+    places = [c for c in clauses if isinstance(c, PlaceTerm)]
+    others = [c for c in clauses if not isinstance(c, PlaceTerm)]
+    return tuple(None if not group else group[0] if len(group) == 1 else Or(group)
+                 for group in (places, others))
+
+
+def _add_place_bonus(scores: dict[int, float], bonus: dict[int, float], literal: set[int]
+                     ) -> None:
+    """Add what the municipalities the query names give their examples (in place); a hit
+    without any of the query's own words (found through a concept) is not lifted above a hit
+    with them that it was below ("Bankeryd": Jönköping's examples of the practice of the one
+    example that writes it, which is Habo's)."""
     above = sorted(scores[d] for d in literal if d in scores)
     for docnum, extra_score in bonus.items():
         before = scores[docnum]
@@ -644,7 +657,10 @@ def _run_fast(searcher: Searcher, q: Query, fq: Query | None, page: int, per_pag
     if not ranked.best or start >= total:
         return Found(total, [], facets, note, ranked.strong, ranked.written)
     scores = {d: sc for sc, d in ranked.best}
-    _add_bonus(scores, _bonus(searcher, extra, set(scores)), ranked.literal)
+    places, others = _places_apart(extra)
+    for docnum, extra_score in _bonus(searcher, others, set(scores)).items():
+        scores[docnum] += extra_score
+    _add_place_bonus(scores, _bonus(searcher, places, set(scores)), ranked.literal)
     for docnum, extra_score in _concept_words(searcher, expansions,
                                               set(scores) - ranked.literal).items():
         scores[docnum] += extra_score

@@ -162,11 +162,17 @@ def concept_terms(text: str) -> list[Query]:
         boost = QUERY_TAGS[kind][1]
         words = lemma_words(value)
         if len(words) == 1:
-            out.append(Term("tags", words[0], boost=boost))
+            kind_of = PlaceTerm if kind == "municipality" else Term
+            out.append(kind_of("tags", words[0], boost=boost))
         elif words:
             out.append(TagPhrase("tags", words, slop=2, boost=boost,
                                  facet=QUERY_TAGS[kind][0], value=value))
     return out
+
+
+class PlaceTerm(Term):
+    """A municipality the query names, as a boosted term of the tags field: its examples rank
+    higher, but none that has no word of the query above one that has (search.query)."""
 
 
 class TagPhrase(Phrase):

@@ -19,6 +19,7 @@ from ingest.tagging import query_terms, tag_text
 from search.query_limits import MAX_QUERY_CHARS
 from search.query_parse import (
     QUERY_TAGS,
+    PlaceTerm,
     concept_terms,
     lemma_words,
     municipalities_capitalised,
@@ -39,8 +40,9 @@ def _tagger_concept_terms(text: str) -> list[Query]:
             seen.add((tag.kind, tag.value))
             boost = QUERY_TAGS[tag.kind][1]
             words = lemma_words(tag.value)
-            if len(words) == 1:
-                out.append(Term("tags", words[0], boost=boost))
+            if len(words) == 1:  # a municipality's term is the one its bonus is told by
+                kind_of = PlaceTerm if tag.kind == "municipality" else Term
+                out.append(kind_of("tags", words[0], boost=boost))
             elif words:
                 out.append(Phrase("tags", words, slop=2, boost=boost))
     return out
