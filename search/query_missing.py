@@ -85,7 +85,7 @@ def _writes(searcher: Searcher, page: np.ndarray, word: str, terms: list[str]) -
     parts = _parts(word)
     in_parts = {t for group in parts for t in group}
     own = [t for t in terms if t not in in_parts]
-    head = list(parts[-1]) if parts else []
+    head = [t for t in parts[-1] if t in terms] if parts else []  # as the plan reads it
     if head and own and not is_known(word) and _written(searcher, own[0]) \
             and all(_written(searcher, t) > COMMON_SHARE * searcher.doc_count_all() for t in head):
         head = []

@@ -24,6 +24,7 @@ from search.analysis import (
     known_compound_parts,
     lemma,
     pair_spans,
+    part_lemmas,
     query_words,
     variants,
     verb_base,
@@ -60,6 +61,7 @@ ENOUGH_HITS = 10  # a page
 FULL_CREDIT = 0.8
 COMMON_SHARE = 0.5  # a word in more than this share of the examples is a common word
 PART_WEIGHT = 0.3  # the parts of a compound no example writes, when it names a concept
+GENERIC_SHARE = 0.15  # a word in this share of the examples or more: a generic compound head
 
 
 def required_words(n: int, written: int) -> int:
@@ -346,6 +348,7 @@ def word_plan(searcher: Searcher, text: str, q: Query, thesaurus: Thesaurus) -> 
                                        thesaurus)
     words[:own_count] = _with_rings(reader, words[:own_count], written, thesaurus)
     words[:own_count] = _with_joined_rings(reader, text, words[:own_count], thesaurus)
+    _generic_heads_apart(reader, written, words, counts, weights)
     own = len(words)
     labels = _label_words(reader, text, words, thesaurus)
     labels += [t for t in _actor_words(reader, text, words, common) if t not in labels]
@@ -376,6 +379,32 @@ def _weaken_askers_places(text: str, written: list[str], naming: set[int], count
         for i in at:
             counts[i] = False
             weights[i] = ASKER_PLACE_WEIGHT
+
+
+def _generic_heads_apart(reader: Any, written: list[str], words: list[list[str]],
+                         counts: list[bool], weights: list[float]) -> None:
+    """A compound no example writes, of which no example writes the first part either
+    ("juniorledare", "stämpelkort"), has only its last part to go by; when that is a word
+    many examples write (GENERIC_SHARE: "ledare", 28 of 128), an example that writes it says
+    nothing of the compound: the last part becomes a word of its own that scores as before
+    and counts for nothing, as a common word (in place). A last part few write still counts:
+    a "minigympa" is "gympa"."""
+    generic = GENERIC_SHARE * reader.doc_count_all()
+    for i, word in enumerate(written[:len(counts)]):
+        terms = words[i]
+        if not counts[i] or len(terms) < 2 or doc_frequency(reader, RANK_FIELD, terms[0]):
+            continue
+        parts = part_lemmas(word) or part_lemmas(lemma(word))
+        head = [t for t in parts[-1] if t in terms] if len(parts) > 1 else []
+        rest = [t for t in terms if t not in head]
+        if not head or any(doc_frequency(reader, RANK_FIELD, t) for group in parts[:-1]
+                           for t in group) \
+                or max(doc_frequency(reader, RANK_FIELD, t) for t in head) < generic:
+            continue
+        words[i] = rest
+        words.append(head)
+        counts.append(False)
+        weights.append(weights[i])
 
 
 def known_word(reader: Any, thesaurus: Thesaurus) -> Callable[[str], bool]:

@@ -518,6 +518,27 @@ def test_a_compound_no_example_writes_finds_its_parts_written_apart(corpus_libra
     assert titles and titles[0] == "Samtalsgrupp för tonårsföräldrar", titles
 
 
+def _writes_word(library, example_id: str, word: str) -> bool:  # noqa: ANN001
+    example = library.example(example_id)
+    return re.search(rf"\b{word}", f"{example.title} {example.text}".lower()) is not None
+
+
+def test_a_generic_last_part_alone_is_no_compound(corpus_library) -> None:  # noqa: ANN001
+    # no example writes "stämpelkort" or "stämpel": an example that writes "kort" (22 of
+    # them) says nothing of a stamp card; it may be shown, below, but lacks the word, and the
+    # note says the hits lack some of the query's words
+    result = corpus_library.search("stämpelkort", per_page=50)
+    assert result.message == query.RELAXED
+    carded = [h for h in result.hits if _writes_word(corpus_library, h["id"], "kort")]
+    assert carded
+    for hit in carded:
+        assert hit["missing"] == ["stämpelkort"] or hit["via"], hit["title"]
+    # a specific last part still is the word: a "minigympa" is a gympa
+    mini = corpus_library.search("minigympa")
+    assert mini.message is None and mini.hits
+    assert all(h["missing"] == [] for h in mini.hits)
+
+
 def test_a_filtered_search_found_only_through_concepts_says_so(corpus_library) -> None:
     # no example in Habo writes "simskola": its hits come through concepts near it (physical
     # activity, the school); the note says so and dropping the filter is offered
