@@ -578,8 +578,11 @@ def _places_apart(extra: Query | None) -> tuple[Query | None, Query | None]:
     clauses = [] if extra is None else extra.subqueries if type(extra) is Or else [extra]
     places = [c for c in clauses if isinstance(c, PlaceTerm)]
     others = [c for c in clauses if not isinstance(c, PlaceTerm)]
-    return tuple(None if not group else group[0] if len(group) == 1 else Or(group)
-                 for group in (places, others))
+    return _any_of(places), _any_of(others)
+
+
+def _any_of(clauses: list[Query]) -> Query | None:
+    return None if not clauses else clauses[0] if len(clauses) == 1 else Or(clauses)
 
 
 def _add_place_bonus(scores: dict[int, float], bonus: dict[int, float], literal: set[int]

@@ -13,8 +13,9 @@ most examples have, not the asker's own place). An example has it when it writes
 word's own terms (its lemma, its forms, the synonyms the plan adds), or the last part of the
 compound the word is (the head: "frånvaro" for "skolfrånvaro"; a first part alone, "skola",
 is not the word; nor is a head most examples write, of a name some write whole: "skola" of
-"Kvarnskolan"), or when a concept the word names holds the example: then the example was
-found through the concept ("skolk sms": an example that writes "sms" and is närvaroarbete).
+"Kvarnskolan", nor one the ranking counts for nothing: "ledare" of "juniorledare"), or when
+a concept the word names holds the example: then the example was found through the concept
+("skolk sms": an example that writes "sms" and is närvaroarbete).
 """
 
 from __future__ import annotations
@@ -81,7 +82,8 @@ def _writes(searcher: Searcher, page: np.ndarray, word: str, terms: list[str]) -
     """Per document of ``page``, whether it writes the word: one of its own terms, or the
     last part of the compound it is, unless most examples write that part and some write
     the word whole and the lemma table does not know it (a name: of the 77 examples that
-    write "skola" one writes "Kvarnskolan"; "familj" is a "barnfamilj")."""
+    write "skola" one writes "Kvarnskolan"; "familj" is a "barnfamilj"), or the plan counts
+    that part for nothing (query_plan: "ledare" of "juniorledare")."""
     parts = _parts(word)
     in_parts = {t for group in parts for t in group}
     own = [t for t in terms if t not in in_parts]
