@@ -103,6 +103,8 @@ class Poster:
     boxes: list[Box] = field(default_factory=list)
 
     def __getattr__(self, name: str) -> Any:
+        if name == "data" or name.startswith("__"):  # not yet set (copy, pickle): no field
+            raise AttributeError(name)
         try:
             return self.data[name]
         except KeyError as exc:
@@ -755,12 +757,10 @@ def check_rendered(p: Poster, pdf: Path) -> None:
 
 def check_with_common(p: Poster, pdf: Path) -> None:
     """Run the shared corpus check (pdftotext -raw) when corpus/common.py is available."""
-    try:
-        sys.path.insert(0, str(ROOT.parent))
-        from corpus.common import check_gold_against_text  # type: ignore[import-not-found]
-    except ImportError:
+    common = _shared_common()
+    if common is None:
         return
-    problems = check_gold_against_text(gold_record(p), pdf)
+    problems = common.check_gold_against_text(gold_record(p), pdf)
     if problems:
         raise BuildError(f"{p.stem}: " + "; ".join(problems))
 
@@ -854,13 +854,23 @@ def gold_record(p: Poster) -> dict[str, Any]:
 
 
 def write_gold_file(path: Path, data: dict[str, Any]) -> None:
-    try:
-        sys.path.insert(0, str(ROOT.parent))
-        from corpus.common import write_gold  # type: ignore[import-not-found]
-    except ImportError:
+    common = _shared_common()
+    if common is None:
         path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     else:
-        write_gold(path, data)
+        common.write_gold(path, data)
+
+
+def _shared_common() -> Any:
+    """corpus/common.py, or None where it is not there (this script also runs on its own);
+    its parent is put on the import path once."""
+    if str(ROOT.parent) not in sys.path:
+        sys.path.insert(0, str(ROOT.parent))
+    try:
+        from corpus import common  # type: ignore[import-not-found]
+    except ImportError:
+        return None
+    return common
 
 
 # ---------------------------------------------------------------------------------------------
