@@ -640,7 +640,7 @@ def suggest(searcher: Searcher, text: str, thesaurus: Thesaurus) -> str | None:
     changed = out != text
     looked_up = 0
     labelled: set[str] | None = None  # looked up for the first unknown word only
-    for word in query_words(out):  # a query within its limits (query.limit_query)
+    for word in _pieces(query_words(out)):  # a query within its limits (query.limit_query)
         if not _unknown(searcher, word, thesaurus):
             continue  # a word of the index, of the thesaurus ("skolk") or of Swedish: no typo
         if labelled is None:
@@ -656,6 +656,13 @@ def suggest(searcher: Searcher, text: str, thesaurus: Thesaurus) -> str | None:
                          flags=re.IGNORECASE)
             changed = True
     return out if changed and out.strip().lower() != text.strip().lower() else None
+
+
+def _pieces(words: list[str]) -> list[str]:
+    """The words, each hyphenated one as its pieces: a typo in one is corrected there
+    ("prova-på-eftermidagar": eftermiddagar)."""
+    return [piece for word in words for piece in (word.split("-") if "-" in word else [word])
+            if piece]
 
 
 def _words_of_labels(text: str, thesaurus: Thesaurus) -> set[str]:

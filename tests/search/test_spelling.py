@@ -548,3 +548,18 @@ def test_two_letters_swapped_are_one_edit(corpus_library) -> None:
     assert [h["id"] for h in result.hits] == \
         [h["id"] for h in corpus_library.search("elever som stannar hemma").hits]
     assert corpus_library.search("tidgia insatser barn").suggestion == "tidiga insatser barn"
+
+
+def test_a_typo_in_a_piece_of_a_hyphenated_word_is_corrected(corpus_library) -> None:
+    # "prova-på-eftermidagar" found 11 examples and offered nothing: a word with a hyphen was
+    # never read as a typo; written apart, the same typo was corrected
+    typed, meant = "prova-på-eftermidagar", "prova-på-eftermiddagar"
+    result = corpus_library.search(typed)
+    assert result.suggestion == meant and result.corrected
+    as_meant = corpus_library.search(meant)
+    assert result.total == as_meant.total > 11
+    assert [h["id"] for h in result.hits] == [h["id"] for h in as_meant.hits]
+    assert corpus_library.search("BVC-skötersan").suggestion == "BVC-sköterskan"
+    # hyphenated words of the bank are no typos
+    for written in ("prova-på", "F-klass", "prova-på-eftermiddagar"):
+        assert corpus_library.search(written).suggestion is None, written
