@@ -176,7 +176,7 @@ def _written_apart(searcher: Searcher, word: str) -> str | None:
     """Two known words run together ("östraskolan": "östra skolan"), written apart."""
     for i in _known_heads(searcher, word):
         if _known(searcher, word[i:]):
-            return f"{_part(searcher, word[:i])} {_part(searcher, word[i:])}"
+            return f"{_part(searcher, word[:i])} {_part(searcher, word[i:], first=False)}"
     return None
 
 
@@ -302,14 +302,15 @@ def _close_label(word: str, thesaurus: Thesaurus) -> tuple[int, str] | None:
     return best
 
 
-def _part(searcher: Searcher, part: str) -> str:
-    """A compound's part as a word of its own: without the joining s of a first part when
-    the rest is a word ("skärmtids" → "skärmtid"), with the a its first-part e stands for
-    ("förskole" → "förskola"), spelled with the å/ä/ö an index word of
-    the same letters has ("skarmtid" → "skärmtid")."""
-    if part.endswith("s") and len(part) > MIN_PART + 1 and _known(searcher, part[:-1]):
+def _part(searcher: Searcher, part: str, first: bool = True) -> str:
+    """A compound's part as a word of its own: a first part without its joining s when the
+    rest is a word ("skärmtids" → "skärmtid"), with the a its e stands for ("förskole" →
+    "förskola"); a last part as written ("möte", not "möta"); spelled with the å/ä/ö an index
+    word of the same letters has ("skarmtid" → "skärmtid")."""
+    if first and part.endswith("s") and len(part) > MIN_PART + 1 \
+            and _known(searcher, part[:-1]):
         part = part[:-1]
-    elif part.endswith("e") and _known(searcher, part[:-1] + "a"):
+    elif first and part.endswith("e") and _known(searcher, part[:-1] + "a"):
         part = part[:-1] + "a"  # "förskole-" is förskola
     if part.isascii():
         return _marked(searcher, part, part) or part

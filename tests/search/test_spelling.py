@@ -563,3 +563,11 @@ def test_a_typo_in_a_piece_of_a_hyphenated_word_is_corrected(corpus_library) -> 
     # hyphenated words of the bank are no typos
     for written in ("prova-på", "F-klass", "prova-på-eftermiddagar"):
         assert corpus_library.search(written).suggestion is None, written
+
+
+def test_a_last_part_written_apart_is_offered_as_typed(corpus_library) -> None:
+    # "skolstartsmöte" was offered as "skolstart möta": the e a first part ends in stands for
+    # an a ("förskole-": förskola), but a last part is a word as typed ("möte", the meeting)
+    result = corpus_library.search("skolstartsmöte")
+    assert result.suggestion == "skolstart möte"
+    assert result.total == corpus_library.search("skolstart möte").total
