@@ -642,12 +642,16 @@ def wp_banner(src: dict[str, Any]) -> list[str]:
     return parts
 
 
+def wp_headed(tag: str, heading: str, texts: list[str]) -> list[str]:
+    """A heading in ``tag`` and a <p> per text under it."""
+    return [f"<{tag}>{esc(heading)}</{tag}>", *(f"<p>{esc(t)}</p>" for t in texts)]
+
+
 def wp_aside(src: dict[str, Any]) -> list[str]:
     """The sidebar boxes as one <aside>."""
     parts = ["<aside>"]
     for box in src.get("sidebar") or []:
-        parts.append(f"<h3>{esc(box['heading'])}</h3>")
-        parts += [f"<p>{esc(t)}</p>" for t in as_list(box.get("text"))]
+        parts += wp_headed("h3", box["heading"], as_list(box.get("text")))
     parts.append("</aside>")
     return parts
 
@@ -660,11 +664,9 @@ def wp_example(ex: dict[str, Any]) -> list[str]:
         parts.append(f'<p class="ex"><b>{esc(ex["title"])}</b> – {esc(paras[0])}</p>')
         parts += [f"<p>{esc(t)}</p>" for t in paras[1:]]
     else:
-        parts.append(f"<h2>{esc(ex['title'])}</h2>")
-        parts += [f"<p>{esc(t)}</p>" for t in as_list(ex.get("paragraphs"))]
+        parts += wp_headed("h2", ex["title"], as_list(ex.get("paragraphs")))
         for sec in ex.get("sections") or []:
-            parts.append(f"<h4>{esc(sec['heading'])}</h4>")
-            parts += [f"<p>{esc(t)}</p>" for t in as_list(sec.get("text"))]
+            parts += wp_headed("h4", sec["heading"], as_list(sec.get("text")))
     parts.append("</section>")
     return parts
 
