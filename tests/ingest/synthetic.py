@@ -60,6 +60,12 @@ def three_column_newsletter(path: Path) -> Path:
             PageTemplate("later", later, onPage=_footer),
         ]
     )
+    doc.build([*_banner_and_sidebar(col_w), *_three_column_reports()])
+    return path
+
+
+def _banner_and_sidebar(col_w: float) -> list:
+    """The first page's banner and intro, then the framed sidebar at the top of column one."""
     sidebar = Table(
         [
             [Paragraph("OM NÄTVERKET", SIDE_HEAD)],
@@ -79,7 +85,7 @@ def three_column_newsletter(path: Path) -> Path:
             ]
         ),
     )
-    story = [
+    return [
         Paragraph("Nyhetsbrev Bästa platsen", TITLE),
         Spacer(1, 4),
         Paragraph("November 2024", SUB),
@@ -88,6 +94,13 @@ def three_column_newsletter(path: Path) -> Path:
         FrameBreak(),
         sidebar,
         Spacer(1, 8),
+    ]
+
+
+def _three_column_reports() -> list:
+    """Two bold-run items, two headed reports (one runs over the page break), the meeting
+    dates and the contacts."""
+    return [
         Paragraph(
             "<b>Cykeldagar i Skillingaryd –</b> Fritidsgården och skolan ordnade cykeldagar där "
             "eleverna fick laga sina cyklar och cykla tillsammans till skolan. " + FILLER * 3,
@@ -132,8 +145,6 @@ def three_column_newsletter(path: Path) -> Path:
         Paragraph("Sara Lind, processledare, sara.lind@rjl.se, 010-241 00 01", BODY),
         Paragraph("Omar Haddad, coach, omar.haddad@rjl.se, 010-241 00 02", BODY),
     ]
-    doc.build(story)
-    return path
 
 
 def single_column_report(path: Path) -> Path:
@@ -232,17 +243,6 @@ def card_newsletter(path: Path) -> Path:
     def card(*flowables) -> Table:  # noqa: ANN002
         return Table([[f] for f in flowables], colWidths=[col_w - 4], style=framed)
 
-    measurements = Table(
-        [["Mätning", "Augusti", "December"], [TABLE_PHRASE, "14 %", "9 %"]],
-        colWidths=[(col_w - 20) / 2, (col_w - 20) / 4, (col_w - 20) / 4],
-        style=TableStyle(
-            [
-                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#dddddd")),
-                ("BACKGROUND", (0, 1), (-1, 1), colors.HexColor("#f2f2f2")),
-                ("FONTSIZE", (0, 0), (-1, -1), 8),
-            ]
-        ),
-    )
     story = [
         Paragraph("Nyhetsbrev Bästa platsen", TITLE),
         Paragraph("Oktober 2025", SUB),
@@ -266,7 +266,7 @@ def card_newsletter(path: Path) -> Path:
             "Skolorna i Eksjö följer frånvaron varje vecka och ringer hem samma dag. " + FILLER * 2,
             BODY,
         ),
-        measurements,
+        _measurements(col_w),
         Paragraph("Nästa steg är att låta eleverna själva föreslå förändringar. " + FILLER, BODY),
         FrameBreak(),
         card(
@@ -280,6 +280,21 @@ def card_newsletter(path: Path) -> Path:
     ]
     doc.build(story)
     return path
+
+
+def _measurements(col_w: float) -> Table:
+    """The bordered measurement table inside one card newsletter example."""
+    return Table(
+        [["Mätning", "Augusti", "December"], [TABLE_PHRASE, "14 %", "9 %"]],
+        colWidths=[(col_w - 20) / 2, (col_w - 20) / 4, (col_w - 20) / 4],
+        style=TableStyle(
+            [
+                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#dddddd")),
+                ("BACKGROUND", (0, 1), (-1, 1), colors.HexColor("#f2f2f2")),
+                ("FONTSIZE", (0, 0), (-1, -1), 8),
+            ]
+        ),
+    )
 
 
 WEASY_FILLER = (
