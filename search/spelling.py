@@ -613,9 +613,10 @@ def misspelled(searcher: Searcher, word: str, thesaurus: Thesaurus) -> bool:
 
 
 def unwritten_words(searcher: Searcher, text: str, thesaurus: Thesaurus) -> list[str]:
-    """The query's unwritten words, Swedish words too ("bokstart", "växelvis"): what the
-    bank's vocabulary lacks (``search.search_log``)."""
-    return [word for word in query_words(text) if _unwritten(searcher, word, thesaurus)]
+    """The query's unwritten words, Swedish words too ("bokstart", "växelvis"), and pieces of
+    its hyphenated words ("eftermidagar"): what the bank's vocabulary lacks
+    (``search.search_log``)."""
+    return [word for word in _pieces(query_words(text)) if _unwritten(searcher, word, thesaurus)]
 
 
 def _joined(searcher: Searcher, text: str, thesaurus: Thesaurus) -> str:
@@ -660,10 +661,15 @@ def suggest(searcher: Searcher, text: str, thesaurus: Thesaurus) -> str | None:
 
 
 def _pieces(words: list[str]) -> list[str]:
-    """The words, each hyphenated one as its pieces: a typo in one is corrected there
-    ("prova-på-eftermidagar": eftermiddagar)."""
-    return [piece for word in words for piece in (word.split("-") if "-" in word else [word])
-            if piece]
+    """The words, each hyphenated one as its pieces but its small words ("på" of
+    "prova-på"): a typo in one is corrected there ("prova-på-eftermidagar": eftermiddagar)."""
+    out: list[str] = []
+    for word in words:
+        if "-" in word:
+            out += [piece for piece in word.split("-") if piece and piece not in STOPWORDS]
+        else:
+            out.append(word)
+    return out
 
 
 def _words_of_labels(text: str, thesaurus: Thesaurus) -> set[str]:

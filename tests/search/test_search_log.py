@@ -46,6 +46,14 @@ def test_common_word_hits_and_nothing_at_all_are_listed(library: Library) -> Non
     assert "idrottshalen" in typo.unwritten
 
 
+def test_a_typo_in_a_hyphenated_word_is_listed_by_its_piece(library: Library) -> None:
+    _search(library, "prova-på-eftermidagar")  # corrected to "prova-på-eftermiddagar"
+    _search(library, "prova-på-eftermiddagar")
+    listed = _listed(library)
+    assert list(listed) == ["prova-på-eftermidagar"]
+    assert listed["prova-på-eftermidagar"].unwritten == ["eftermidagar"]
+
+
 def test_the_same_words_are_counted_as_one_search(library: Library) -> None:
     for text in ("padelbana", "Padelbana", "  padelbana "):
         _search(library, text)
