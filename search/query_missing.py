@@ -29,7 +29,7 @@ from whoosh.searching import Searcher
 
 from ingest.tagging.lemmas import is_known
 from search import fastrank
-from search.analysis import lemma, part_lemmas, place_parts
+from search.analysis import word_parts
 from search.query_plan import COMMON_SHARE, WordPlan, counted_words
 from search.schema import RANK_FIELD
 from search.searcher_cache import doc_frequency
@@ -84,7 +84,7 @@ def _writes(searcher: Searcher, page: np.ndarray, word: str, terms: list[str]) -
     the word whole and the lemma table does not know it (a name: of the 77 examples that
     write "skola" one writes "Kvarnskolan"; "familj" is a "barnfamilj"), or the plan counts
     that part for nothing (query_plan: "ledare" of "juniorledare")."""
-    parts = _parts(word)
+    parts = word_parts(word)
     in_parts = {t for group in parts for t in group}
     own = [t for t in terms if t not in in_parts]
     head = [t for t in parts[-1] if t in terms] if parts else []  # as the plan reads it
@@ -92,15 +92,6 @@ def _writes(searcher: Searcher, page: np.ndarray, word: str, terms: list[str]) -
             and all(_written(searcher, t) > COMMON_SHARE * searcher.doc_count_all() for t in head):
         head = []
     return _having(searcher, page, [*own, *head])
-
-
-def _parts(word: str) -> tuple[tuple[str, ...], ...]:
-    """The lemmas of each part of a compound, a place's name and the word after it being two
-    ("öxnehagaskolan": öxnehaga, skola)."""
-    placed = place_parts(word)
-    if placed:
-        return (placed[:1], placed[1:])
-    return part_lemmas(word) or part_lemmas(lemma(word))
 
 
 def _written(searcher: Searcher, term: str) -> int:

@@ -24,10 +24,10 @@ from search.analysis import (
     known_compound_parts,
     lemma,
     pair_spans,
-    part_lemmas,
     query_words,
     variants,
     verb_base,
+    word_parts,
 )
 from search.query_actors import ACTOR_WORD_WEIGHT, NamedActor, named_actors
 from search.query_asker import ASKER_PLACE_WEIGHT, askers_places
@@ -394,7 +394,7 @@ def _generic_heads_apart(reader: Any, written: list[str], words: list[list[str]]
         terms = words[i]
         if not counts[i] or len(terms) < 2 or doc_frequency(reader, RANK_FIELD, terms[0]):
             continue
-        parts = part_lemmas(word) or part_lemmas(lemma(word))
+        parts = word_parts(word)
         head = [t for t in parts[-1] if t in terms] if len(parts) > 1 else []
         rest = [t for t in terms if t not in head]
         if not head or any(doc_frequency(reader, RANK_FIELD, t) for group in parts[:-1]
