@@ -232,7 +232,6 @@ def infinitives(text: str) -> set[str]:
     return out
 
 
-@lru_cache(maxsize=200_000)
 def word_parts(word: str) -> tuple[tuple[str, ...], ...]:
     """The lemmas of each part of a query word read as a compound, the last its head: a place
     and the word after it ("öxnehagaskolan": öxnehaga, skola), else the word's parts or its
@@ -243,6 +242,7 @@ def word_parts(word: str) -> tuple[tuple[str, ...], ...]:
     return part_lemmas(word) or part_lemmas(lemma(word))
 
 
+@lru_cache(maxsize=200_000)
 def variants(word: str, index_side: bool) -> tuple[str, ...]:
     """All terms one lowercase word produces, the lemma first. A place name's genitive or its
     spelling without å/ä/ö also gives the place's name ("rydaholms", "asen"): the lemma table
